@@ -1,0 +1,132 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// Managing users and their roles, for pages and API alike. Every step asks the policy.
+enum UserAdmin {
+    /// The paths under which the actor manages users; nil inside means the whole platform.
+    static func managedScopes(_ actor: Actor) -> [TerritoryPath?] {
+        actor.grants.filter { Policy.actions[$0.role, default: []].contains(.usersManage) }.map(\.path)
+    }
+
+    /// Users the actor may see: everyone for platform admins, else users holding a role within scope.
+    static func visibleUsers(_ actor: Actor, on db: any Database) async throws -> [User] {
+        let scopes = managedScopes(actor)
+        guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
+        if scopes.contains(where: { $0 == nil }) {
+            return try await User.query(on: db).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()
+        }
+        let prefixes = scopes.compactMap { $0?.encoded }
+        let ids = try await RoleGrant.query(on: db)
+            .join(TerritoryNode.self, on: \RoleGrant.$node.$id == \TerritoryNode.$id)
+            .group(.or) { g in for p in prefixes { g.filter(TerritoryNode.self, \.$path =~ p) } }
+            .all().map { $0.$user.id }
+        guard !ids.isEmpty else { return [] }
+        return try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()
+    }
+
+    /// A user the actor may see, or 404 / 403.
+    static func visibleUser(_ id: UUID, _ actor: Actor, on db: any Database) async throws -> User {
+        guard let user = try await User.query(on: db).filter(\.$id == id).with(\.$grants, { $0.with(\.$node) }).first() else {
+            throw YishiError.notFound
+        }
+        let scopes = managedScopes(actor)
+        guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
+        let visible = scopes.contains { scope in
+            scope == nil || user.grants.contains { g in g.node.map { scope!.contains($0.territoryPath) } ?? false }
+        }
+        guard visible else { throw YishiError.denied(.outsideScope) }
+        return user
+    }
+
+    struct NewStaff: Content {
+        var username: String
+        var displayName: String
+        var password: String
+        var role: Role?
+        var node: String?
+    }
+
+    /// Creates a staff account, with its first role when given (required unless platform admin).
+    static func createStaff(_ input: NewStaff, req: Request) async throws -> User {
+        let p = try req.requirePrincipal()
+        var fields: [String: String] = [:]
+        let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
+        if username.count < 3 || username.count > 64 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            fields["username"] = "field.invalid"
+        } else if try await User.query(on: req.db).filter(\.$username == username).first() != nil {
+            fields["username"] = "field.taken"
+        }
+        let name = input.displayName.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { fields["displayName"] = "field.required" } else if name.count > 100 { fields["displayName"] = "field.tooLong" }
+        if !PasswordRules.isAcceptable(input.password) { fields["password"] = "field.password" }
+        let isPlatformAdmin = managedScopes(p.actor).contains { $0 == nil }
+        var node: TerritoryNode? = nil
+        if let code = input.node?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first()
+            if node == nil { fields["node"] = "field.unknownNode" }
+        }
+        if input.role == nil && !isPlatformAdmin { fields["role"] = "field.required" }
+        if let role = input.role, fields["node"] == nil,
+           case .failure(let refusal) = Policy.mayGrant(p.actor, role: role, at: node?.territoryPath, level: node?.level) {
+            fields[refusal == .wrongLevel ? "node" : "role"] = refusal == .wrongLevel ? "field.wrongLevel" : "enum.Denial.outsideScope"
+        }
+        guard fields.isEmpty else { throw YishiError.invalid(fields) }
+        let hash = try await req.password.async.hash(input.password)
+        let grantNode = node
+        let user = User.staff(username: username, passwordHash: hash, displayName: name, enteredBy: p.userID)
+        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+            try await user.create(on: tx)
+            var details = ["username": username]
+            if let role = input.role {
+                try await RoleGrant(userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: p.userID).create(on: tx)
+                details["role"] = role.rawValue
+                details["node"] = grantNode?.code ?? ""
+            }
+            return (user, AuditEvent(action: "user.create", targetType: "user", targetID: try user.requireID().uuidString,
+                                     nodeID: try grantNode?.requireID(), details: details))
+        }
+    }
+
+    /// Grants `role` at the node with `nodeCode` (nil or empty: platform-wide).
+    static func grant(userID: UUID, role: Role, nodeCode: String?, req: Request) async throws -> RoleGrant {
+        let p = try req.requirePrincipal()
+        let user = try await visibleUser(userID, p.actor, on: req.db)
+        var node: TerritoryNode? = nil
+        if let code = nodeCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            node = try await Accounts.node(code: code, field: "node", on: req.db)
+        }
+        switch Policy.mayGrant(p.actor, role: role, at: node?.territoryPath, level: node?.level) {
+        case .success: break
+        case .failure(.wrongLevel): throw YishiError.invalid(["node": "field.wrongLevel"])
+        case .failure(.denied(let d)): throw YishiError.denied(d)
+        }
+        if role.isStaff != (user.kind == .staff) { throw YishiError.invalid(["role": "field.invalid"]) }
+        let nodeID = try node?.requireID()
+        let nodeCode = node?.code ?? ""
+        let existing = try await RoleGrant.query(on: req.db).filter(\.$user.$id == userID).filter(\.$role == role).filter(\.$node.$id == nodeID).first()
+        if let existing { return existing }
+        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+            let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: p.userID)
+            try await g.create(on: tx)
+            return (g, AuditEvent(action: "role.grant", targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
+                                  details: ["role": role.rawValue, "node": nodeCode]))
+        }
+    }
+
+    static func revoke(userID: UUID, grantID: UUID, req: Request) async throws {
+        let p = try req.requirePrincipal()
+        guard let g = try await RoleGrant.query(on: req.db).filter(\.$id == grantID).filter(\.$user.$id == userID).with(\.$node).first() else {
+            throw YishiError.notFound
+        }
+        try req.authorize(.usersManage, at: g.node?.territoryPath)
+        if g.role == .platformAdmin, !p.actor.grants.contains(where: { $0.role == .platformAdmin }) { throw YishiError.denied(.roleLacksAction) }
+        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+            try await g.delete(on: tx)
+            // Tokens of that role at that node go with it.
+            try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == g.role).filter(\.$node.$id == g.$node.id).delete()
+            return ((), AuditEvent(action: "role.revoke", targetType: "user", targetID: userID.uuidString, nodeID: g.$node.id,
+                                   details: ["role": g.role.rawValue, "node": g.node?.code ?? ""]))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// Staff confirm residents (实名) and register residents on their behalf (代录).
+struct VerifyRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("residents", "verify", use: page)
+        routes.post("residents", "verify", use: verify)
+        routes.get("residents", ":residentID", "assist", use: assistPage)
+        routes.post("residents", ":residentID", "assist", use: assist)
+    }
+
+    struct VerifyForm: Content { var phone: String?; var resident: String? }
+    struct AssistForm: Content { var phone: String?; var channel: String? }
+
+    func page(req: Request) async throws -> Response {
+        _ = try req.requirePrincipal()
+        guard req.pageContext.can(.residentVerify) else { throw YishiError.denied(.roleLacksAction) }
+        return VerifyPages.verify(req.pageContext, form: VerifyForm(), errors: FormErrors())
+    }
+
+    func verify(req: Request) async throws -> Response {
+        let form = try req.content.decode(VerifyForm.self)
+        do {
+            _ = try await Residents.verify(phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces), req: req)
+        } catch YishiError.invalid(let fields) {
+            return VerifyPages.verify(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/residents/verify?notice=verify.done")
+    }
+
+    func loadResident(_ req: Request) async throws -> (Resident, TerritoryPath) {
+        guard let id = req.parameters.get("residentID", as: UUID.self), let r = try await Resident.find(id, on: req.db),
+              let home = try await Residents.home(of: r, on: req.db) else { throw YishiError.notFound }
+        try req.authorize(.actForResident, at: home.building)
+        return (r, home.building)
+    }
+
+    func assistPage(req: Request) async throws -> Response {
+        let (resident, _) = try await loadResident(req)
+        return VerifyPages.assist(req.pageContext, resident: resident, form: AssistForm(), errors: FormErrors())
+    }
+
+    func assist(req: Request) async throws -> Response {
+        let (resident, _) = try await loadResident(req)
+        let form = try req.content.decode(AssistForm.self)
+        guard let channel = form.channel.flatMap(YishiCore.Channel.init), channel != .online else {
+            return VerifyPages.assist(req.pageContext, resident: resident, form: form, errors: FormErrors(["channel": "field.required"]), status: .unprocessableEntity)
+        }
+        do {
+            _ = try await Residents.registerAssisted(resident: resident, phone: form.phone ?? "", channel: channel, req: req)
+        } catch YishiError.invalid(let fields) {
+            return VerifyPages.assist(req.pageContext, resident: resident, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+        }
+        let unit = try await Household.find(resident.$household.id, on: req.db)?.$unit.id
+        return req.redirect(to: unit.map { "/units/\($0.uuidString)?notice=assisted.done" } ?? "/?notice=assisted.done")
+    }
+}
+
+enum VerifyPages {
+    static func verify(_ ctx: PageContext, form: VerifyRoutes.VerifyForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
+        Layout.page(ctx, title: ctx.t("verify.title"), status: status, [
+            Forms.summary(ctx, errors),
+            H.el("p", text: ctx.t("verify.intro")),
+            Forms.form(ctx, action: "/residents/verify", [
+                Forms.field(ctx, "phone", label: ctx.t("signin.phone"), value: form.phone ?? "", type: "tel", required: true, errors: errors,
+                            attributes: [("inputmode", "tel")]),
+                Forms.field(ctx, "resident", label: ctx.t("verify.resident"), value: form.resident ?? "", required: true, errors: errors),
+                Forms.submit(ctx.t("verify.submit")),
+            ]),
+        ])
+    }
+
+    static func assist(_ ctx: PageContext, resident: Resident, form: VerifyRoutes.AssistForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
+        Layout.page(ctx, title: ctx.t("assisted.title"), status: status, [
+            Forms.summary(ctx, errors),
+            H.el("p", text: ctx.t("assisted.intro")),
+            H.el("dl", [("class", "facts")], [
+                H.el("dt", text: ctx.t("territory.resident.name")), H.el("dd", text: resident.name),
+                H.el("dt", text: ctx.t("verify.resident")), H.el("dd", text: resident.code),
+            ]),
+            Forms.form(ctx, action: "/residents/\(resident.id!.uuidString)/assist", [
+                Forms.select(ctx, "channel", label: ctx.t("assisted.channel"),
+                             options: YishiCore.Channel.allCases.filter { $0 != .online }.map { ($0.rawValue, ctx.name($0)) },
+                             selected: form.channel, required: true, errors: errors),
+                Forms.field(ctx, "phone", label: ctx.t("signin.phone") + " " + ctx.t("common.optional"), value: form.phone ?? resident.phone ?? "",
+                            type: "tel", errors: errors, attributes: [("inputmode", "tel")]),
+                Forms.submit(ctx.t("common.submit")),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+import YishiCore
+
+/// Builds the whole platform on `app`: storage, side effects, middleware, routes, commands.
+public enum Yishi {
+    public static func configure(_ app: Application, settings: Settings, effects: SideEffects? = nil) async throws {
+        app.settings = settings
+        app.effects = effects ?? SideEffects(sms: settings.smsWebhookURL.map { WebhookSMSSender(url: URI(string: $0), client: app.client) }
+                                                   ?? OutboxSMSSender(time: SystemTime()))
+        switch settings.database {
+        case .sqliteFile(let path):
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .postgres(let url):
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        }
+        if case .sqliteFile = settings.database {
+            // WAL lets readers go on while one writer writes; it is a property of the file, kept across restarts.
+            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+        }
+        app.migrations.add(Migrations.all)
+        app.passwords.use(.bcrypt)
+        app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
+        app.http.server.configuration.hostname = settings.host
+        app.http.server.configuration.port = settings.port
+
+        app.middleware = Middlewares()
+        app.middleware.use(ErrorMiddleware())
+        app.middleware.use(PrincipalMiddleware())
+        app.middleware.use(CSRFMiddleware())
+        MetricsSetup.bootstrap()
+
+        try app.register(collection: SystemRoutes())
+        try app.register(collection: HomeRoutes())
+        try app.register(collection: SignInRoutes())
+        try app.register(collection: SetupRoutes())
+        try app.register(collection: AccountRoutes())
+        try app.register(collection: UserRoutes())
+        try app.register(collection: VerifyRoutes())
+        try app.register(collection: TerritoryRoutes())
+        try app.register(collection: ImportRoutes())
+        try app.register(collection: AuditRoutes())
+        try app.register(collection: APIRoutes())
+        if settings.developmentPages { try app.register(collection: OutboxRoutes()) }
+
+        app.asyncCommands.use(ServeYishiCommand(), as: "serve", isDefault: true)
+        app.asyncCommands.use(MigrateYishiCommand(), as: "migrate")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(AuditCommand(), as: "audit")
+    }
+
+    /// The executable's whole life: read settings, configure, run the command, shut down.
+    public static func main() async -> Int32 {
+        do {
+            var env = try Environment.detect()
+            if let name = ProcessInfo.processInfo.environment["YISHI_ENV"], !CommandLine.arguments.contains("--env") {
+                env = try Environment.detect(arguments: CommandLine.arguments + ["--env", name])
+            }
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            var code: Int32 = 0
+            do {
+                let settings = try Settings.read(ProcessInfo.processInfo.environment, environment: env)
+                try await configure(app, settings: settings)
+                try await app.execute()
+            } catch let exit as ExitCode {
+                code = exit.code
+            } catch let problems as Settings.Problems {
+                FileHandle.standardError.write(Data((problems.description + "\n").utf8))
+                code = 2
+            } catch let refusal as DemoLoader.Refusal {
+                FileHandle.standardError.write(Data((refusal.description + "\n").utf8))
+                code = 2
+            } catch {
+                FileHandle.standardError.write(Data("错误 / error: \(error)\n".utf8))
+                code = 1
+            }
+            try await app.asyncShutdown()
+            return code
+        } catch {
+            FileHandle.standardError.write(Data("启动失败 / could not start: \(error)\n".utf8))
+            return 1
+        }
+    }
+}

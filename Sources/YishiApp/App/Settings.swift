@@ -1,0 +1,74 @@
+import Vapor
+
+/// Everything the platform reads from its environment, read once at start.
+/// Invalid or missing values are collected and reported together, then start-up stops.
+public struct Settings: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+    }
+
+    public var database: DatabaseChoice
+    public var host: String
+    public var port: Int
+    /// The address people use to reach the server; `https` makes cookies Secure.
+    public var publicURL: String?
+    /// Where codes are sent in production: a gateway that takes `{"phone": …, "text": …}` by POST.
+    public var smsWebhookURL: String?
+    /// Development pages (the SMS outbox) exist only where this is true.
+    public var developmentPages: Bool
+    /// Errors show their internal text only where this is true.
+    public var showInternalErrors: Bool
+    public var maxBodyBytes: Int = 1 << 20
+    public var maxUploadBytes: Int = 10 << 20
+
+    public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+    public init(database: DatabaseChoice, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+                smsWebhookURL: String? = nil, developmentPages: Bool = true, showInternalErrors: Bool = false) {
+        self.database = database; self.host = host; self.port = port; self.publicURL = publicURL
+        self.smsWebhookURL = smsWebhookURL; self.developmentPages = developmentPages
+        self.showInternalErrors = showInternalErrors
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public var list: [String]
+        public var description: String {
+            "配置有误 / Configuration problems:\n" + list.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads `YISHI_*` and `DATABASE_URL`. Production needs `YISHI_PUBLIC_URL` and an SMS gateway.
+    public static func read(_ env: [String: String], environment: Environment) throws -> Settings {
+        var problems: [String] = []
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url)
+            } else if url.hasPrefix("sqlite://") {
+                database = .sqliteFile(String(url.dropFirst("sqlite://".count)))
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// or sqlite:// / DATABASE_URL 应以 postgres:// 或 sqlite:// 开头")
+                database = .sqliteMemory
+            }
+        } else {
+            database = .sqliteFile(env["YISHI_SQLITE_PATH"] ?? "data/yishi.sqlite")
+        }
+        let host = env["YISHI_HOST"] ?? "127.0.0.1"
+        var port = 8080
+        if let p = env["YISHI_PORT"] {
+            if let n = Int(p), (1...65535).contains(n) { port = n } else { problems.append("YISHI_PORT must be 1–65535 / YISHI_PORT 应为 1–65535") }
+        }
+        let production = environment == .production
+        let publicURL = env["YISHI_PUBLIC_URL"]
+        let sms = env["YISHI_SMS_WEBHOOK_URL"]
+        if production {
+            if publicURL == nil { problems.append("YISHI_PUBLIC_URL is required in production / 生产环境需要 YISHI_PUBLIC_URL") }
+            if sms == nil { problems.append("YISHI_SMS_WEBHOOK_URL is required in production / 生产环境需要短信网关 YISHI_SMS_WEBHOOK_URL") }
+        }
+        guard problems.isEmpty else { throw Problems(list: problems) }
+        return Settings(database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
+                        developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
+    }
+}

@@ -1,0 +1,73 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// What happened, for the audit log. The sequence number, time and chain are added on append.
+struct AuditEvent: Sendable {
+    var action: String
+    var targetType: String
+    var targetID: String
+    var nodeID: UUID?
+    var details: [String: String] = [:]
+    var provenance: Provenance? = nil
+}
+
+/// Who did it, as the log names them.
+struct AuditActor: Sendable {
+    var id: UUID?
+    var label: String
+    static let system = AuditActor(id: nil, label: "system")
+}
+
+enum AuditLog {
+    /// Runs `body` in one transaction and appends the event it returns in that same transaction:
+    /// the change and its record are stored together or not at all.
+    ///
+    /// The head row is bumped first, which takes the write lock at once on SQLite and a row lock on
+    /// PostgreSQL, so concurrent audited changes queue rather than fork the chain.
+    static func transaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
+                                         _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+                throw Abort(.internalServerError, reason: "audit_head row missing")
+            }
+            let seq = try head.decode(column: "seq", as: Int64.self)
+            let prev = try head.decode(column: "hash", as: String.self)
+            let (value, event) = try await body(tx)
+            let record = AuditRecord(
+                seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
+                actorId: actor.id, actorLabel: actor.label, action: event.action, targetType: event.targetType,
+                targetId: event.targetID, nodeId: event.nodeID,
+                onBehalfOf: event.provenance?.isAssisted == true ? event.provenance?.forResident : nil,
+                channel: event.provenance?.isAssisted == true ? event.provenance?.channel.rawValue : nil,
+                details: event.details, prevHash: prev)
+            let hash = sha256Hex(record.canonicalBytes)
+            try await AuditEntry(record, hash: hash).create(on: tx)
+            try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
+            return value
+        }
+    }
+
+    /// Appends one event on its own.
+    static func append(_ event: AuditEvent, on db: any Database, actor: AuditActor, time: any TimeSource) async throws {
+        try await transaction(on: db, actor: actor, time: time) { _ in ((), event) }
+    }
+
+    /// Reads the whole chain in pages and checks it against the head.
+    static func verify(on db: any Database) async throws -> AuditVerification {
+        var entries: [StoredAuditEntry] = []
+        var after: Int64 = 0
+        while true {
+            let page = try await AuditEntry.query(on: db).filter(\.$seq > after).sort(\.$seq).limit(5000).all()
+            entries += page.map { StoredAuditEntry(record: $0.record, hash: $0.hash) }
+            guard let last = page.last else { break }
+            after = last.seq
+        }
+        let sql = db as! any SQLDatabase
+        let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
+        let headValue = try head.map { (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self)) }
+        return AuditChain.verify(entries, head: headValue, hash: sha256Hex)
+    }
+}

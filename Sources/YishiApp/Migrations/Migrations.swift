@@ -1,0 +1,17 @@
+import Fluent
+
+/// Every migration, in the one global order. Append only: never reorder or edit a shipped one.
+enum Migrations {
+    static let all: [any Migration] = [
+        M001CreateTerritoryNodes(),
+        M002CreateBuildingGroups(),
+        M003CreateUnits(),
+        M004CreateHouseholdsAndResidents(),
+        M005CreateOwners(),
+        M006CreateLifeCirclesAndPlanningAreas(),
+        M007CreateUsers(),
+        M008CreateSessionsAndCodes(),
+        M009CreateAPITokens(),
+        M010CreateAuditLog(),
+    ]
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// Browsing and editing the territory tree.
+struct TerritoryRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("territory", use: roots)
+        routes.post("territory", use: createDistrict)
+        routes.get("territory", ":nodeID", use: show)
+        routes.get("territory", ":nodeID", "edit", use: editForm)
+        routes.post("territory", ":nodeID", "edit", use: edit)
+        routes.post("territory", ":nodeID", "children", use: createChild)
+        routes.post("territory", ":nodeID", "units", use: createUnit)
+        routes.get("units", ":unitID", use: unit)
+    }
+
+    struct NodeForm: Content { var code: String?; var name: String?; var kind: String?; var address: String? }
+    struct UnitForm: Content {
+        var code: String?; var number: String?; var kind: String?; var status: String?
+        var registerArea: String?; var surveyArea: String?; var contractArea: String?
+    }
+
+    func roots(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        guard req.pageContext.can(.territoryRead) else { throw YishiError.denied(.roleLacksAction) }
+        let nodes = try await TerritoryQueries.visibleRoots(p.actor, on: req.db)
+        return TerritoryPages.roots(req.pageContext, nodes: nodes, errors: FormErrors(), form: NodeForm())
+    }
+
+    func createDistrict(req: Request) async throws -> Response {
+        let form = try req.content.decode(NodeForm.self)
+        do {
+            let node = try await TerritoryEditing.create(below: nil, input(form), req: req)
+            return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.created")
+        } catch YishiError.invalid(let fields) {
+            let nodes = try await TerritoryQueries.visibleRoots(try req.requirePrincipal().actor, on: req.db)
+            return TerritoryPages.roots(req.pageContext, nodes: nodes, errors: FormErrors(fields), form: form, status: .unprocessableEntity)
+        }
+    }
+
+    func load(_ req: Request, _ action: Action = .territoryRead) async throws -> TerritoryNode {
+        let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
+        try req.authorize(action, at: node.territoryPath)
+        return node
+    }
+
+    func show(req: Request) async throws -> Response {
+        let node = try await load(req)
+        return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(), childForm: NodeForm(), unitForm: UnitForm())
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let node = try await load(req, .territoryEdit)
+        return TerritoryPages.edit(req.pageContext, node: node, form: NodeForm(code: node.code, name: node.name, kind: node.kind, address: node.address), errors: FormErrors())
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let node = try await load(req, .territoryEdit)
+        let form = try req.content.decode(NodeForm.self)
+        do {
+            _ = try await TerritoryEditing.update(node, input(form), req: req)
+        } catch YishiError.invalid(let fields) {
+            return TerritoryPages.edit(req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.saved")
+    }
+
+    func createChild(req: Request) async throws -> Response {
+        let node = try await load(req)
+        let form = try req.content.decode(NodeForm.self)
+        do {
+            let child = try await TerritoryEditing.create(below: node, input(form), req: req)
+            return req.redirect(to: "/territory/\(child.id!.uuidString)?notice=territory.created")
+        } catch YishiError.invalid(let fields) {
+            return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
+                                                 unitForm: UnitForm(), status: .unprocessableEntity)
+        }
+    }
+
+    func createUnit(req: Request) async throws -> Response {
+        let node = try await load(req)
+        let form = try req.content.decode(UnitForm.self)
+        do {
+            guard let kind = form.kind.flatMap(UnitKind.init) else { throw YishiError.invalid(["kind": "field.required"]) }
+            guard let status = form.status.flatMap(UnitStatus.init) else { throw YishiError.invalid(["status": "field.required"]) }
+            let unit = try await TerritoryEditing.createUnit(in: node, .init(code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
+                                                                             registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea), req: req)
+            return req.redirect(to: "/units/\(unit.id!.uuidString)?notice=territory.created")
+        } catch YishiError.invalid(let fields) {
+            return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: NodeForm(),
+                                                 unitForm: form, status: .unprocessableEntity)
+        }
+    }
+
+    func unit(req: Request) async throws -> Response {
+        let detail = try await TerritoryQueries.unitDetail(req.parameters.get("unitID", as: UUID.self), on: req.db)
+        try req.authorize(.territoryRead, at: detail.building.territoryPath)
+        let ancestors = try await TerritoryQueries.ancestors(of: detail.building, on: req.db) + [detail.building]
+        return TerritoryPages.unit(req.pageContext, detail: detail, ancestors: ancestors)
+    }
+
+    func input(_ f: NodeForm) -> TerritoryEditing.NodeInput {
+        .init(code: f.code ?? "", name: f.name ?? "", kind: f.kind.flatMap { $0.isEmpty ? nil : $0 }, address: f.address)
+    }
+}
+
+/// What a node's page shows.
+struct NodePage {
+    var node: TerritoryNode
+    var ancestors: [TerritoryNode]
+    var children: [TerritoryNode]
+    var stats: TerritoryQueries.Stats
+    var units: [Unit]
+
+    static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
+        NodePage(node: node, ancestors: try await TerritoryQueries.ancestors(of: node, on: db),
+                 children: try await TerritoryQueries.children(of: node.id, on: db),
+                 stats: try await TerritoryQueries.stats(node.territoryPath, on: db),
+                 units: node.level == .building ? try await TerritoryQueries.units(inBuilding: node.id!, on: db) : [])
+    }
+}

@@ -1,0 +1,130 @@
+import Vapor
+import YishiCore
+
+/// Errors the platform means to show. Each maps to a status and a message in both languages.
+enum YishiError: Error, Sendable {
+    case denied(Denial)
+    case invalidToken
+    case notFound
+    case csrf
+    case badRequest(key: String, args: [String])
+    /// Field name → catalog key: 422 naming each field.
+    case invalid([String: String])
+    case tooManyRequests
+    case importFailed(ImportFailure)
+
+    var status: HTTPStatus {
+        switch self {
+        case .denied(.notSignedIn), .invalidToken: return .unauthorized
+        case .denied: return .forbidden
+        case .notFound: return .notFound
+        case .csrf: return .forbidden
+        case .badRequest: return .badRequest
+        case .invalid, .importFailed: return .unprocessableEntity
+        case .tooManyRequests: return .tooManyRequests
+        }
+    }
+
+    func reason(_ lang: Lang) -> String {
+        switch self {
+        case .denied(let d): return Catalog.name(d, lang)
+        case .invalidToken: return Catalog.text("error.401", lang)
+        case .notFound: return Catalog.text("error.404", lang)
+        case .csrf: return Catalog.text("error.csrf", lang)
+        case .badRequest(let key, let args): return Catalog.text(key, lang, args)
+        case .invalid: return Catalog.text("error.422", lang)
+        case .tooManyRequests: return Catalog.text("error.429", lang)
+        case .importFailed: return Catalog.text("import.failed", lang)
+        }
+    }
+}
+
+/// The JSON error body of the API.
+struct APIError: Content {
+    var error = true
+    var reason: String
+    var fields: [String: String]?
+    var lines: [LineError]?
+
+    struct LineError: Content { var line: Int; var reason: String }
+}
+
+/// Turns every error into a page (for people) or JSON (under /api): in the user's language, with
+/// the right status, and without internal detail unless settings allow it (development, tests).
+struct ErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            return Self.response(for: error, req)
+        }
+    }
+
+    static func response(for error: any Error, _ req: Request) -> Response {
+        let lang = req.lang
+        var status: HTTPStatus
+        var reason: String
+        var fields: [String: String]? = nil
+        var lines: [APIError.LineError]? = nil
+        let error: any Error = (error as? ImportFailure).map { YishiError.importFailed($0) } ?? error
+        switch error {
+        case let e as YishiError:
+            status = e.status
+            reason = e.reason(lang)
+            if case .invalid(let f) = e { fields = f.mapValues { Catalog.text($0, lang) } }
+            if case .importFailed(let failure) = e {
+                lines = failure.issues.map { APIError.LineError(line: $0.line, reason: Catalog.text($0.problem.message.key, lang, $0.problem.message.args)) }
+            }
+        case let e as DecodingError:
+            (status, reason, fields) = decoding(e, lang)
+        case let e as any AbortError:
+            status = e.status
+            reason = Catalog.entries["error.\(e.status.code)"] != nil ? Catalog.text("error.\(e.status.code)", lang) : e.reason
+            if req.settings.showInternalErrors, e.status == .internalServerError { reason += " — " + e.reason }
+        default:
+            status = .internalServerError
+            reason = Catalog.text("error.500", lang)
+            if req.settings.showInternalErrors { reason += " — \(String(reflecting: error))" }
+        }
+        if status == .internalServerError { req.logger.report(error: error) }
+
+        if req.url.path.hasPrefix("/api/") {
+            let body = APIError(reason: reason, fields: fields, lines: lines)
+            let res = Response(status: status)
+            try? res.content.encode(body, as: .json)
+            return res
+        }
+        if status == .unauthorized, req.method == .GET {
+            let here = req.url.query.map { "\(req.url.path)?\($0)" } ?? req.url.path
+            return req.redirect(to: "/signin?next=\(H.query(here))")
+        }
+        let ctx = req.pageContext
+        var content: [HTMLNode] = [H.el("p", [("class", "lead")], text: reason)]
+        if let lines {
+            content.append(H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) }))
+        }
+        content.append(H.el("p", [], [H.link(ctx.t("error.backHome"), "/")]))
+        return Layout.page(ctx, title: ctx.t("error.title"), status: status, content)
+    }
+
+    /// Malformed JSON is 400; a missing or mistyped field is 422 naming the field.
+    static func decoding(_ e: DecodingError, _ lang: Lang) -> (HTTPStatus, String, [String: String]?) {
+        func name(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            (path + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch e {
+        case .keyNotFound(let key, let ctx):
+            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath, key): Catalog.text("field.required", lang)])
+        case .valueNotFound(_, let ctx), .typeMismatch(_, let ctx):
+            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath): Catalog.text("field.invalid", lang)])
+        case .dataCorrupted(let ctx):
+            if ctx.codingPath.isEmpty {
+                let detail = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? ctx.debugDescription
+                return (.badRequest, Catalog.text("error.malformedJSON", lang, [detail]), nil)
+            }
+            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath): Catalog.text("field.invalid", lang)])
+        @unknown default:
+            return (.badRequest, Catalog.text("error.400", lang), nil)
+        }
+    }
+}

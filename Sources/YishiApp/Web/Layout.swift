@@ -1,0 +1,66 @@
+import Plot
+import Vapor
+import YishiCore
+
+/// The one layout: language, care mode, navigation, notices. Pages give a title and their content.
+enum Layout {
+    static func page(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ content: [HTMLNode]) -> Response {
+        let htmlClass = ctx.care == .off ? "" : "care care-\(ctx.care.rawValue)"
+        let html = HTML(
+            .attribute(named: "lang", value: ctx.lang.rawValue),
+            .attribute(named: "class", value: htmlClass),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(title) · \(ctx.t("app.name"))"),
+                .link(.rel(.stylesheet), .href("/styles.css"))
+            ),
+            .body(.group([
+                H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
+                header(ctx),
+                H.el("main", [("id", "main"), ("tabindex", "-1")],
+                     [ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
+                      H.el("h1", text: title)] + content),
+                H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
+            ]))
+        )
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html.render()))
+    }
+
+    static func header(_ ctx: PageContext) -> HTMLNode {
+        let other: Lang = ctx.lang == .zhHans ? .en : .zhHans
+        let next = H.query(ctx.here)
+        let careNext: CareMode = ctx.care == .off ? .on : (ctx.care == .on ? .xl : .off)
+        let careLabel = ctx.care == .off ? ctx.t("pref.care.on") : (ctx.care == .on ? ctx.t("pref.care.on") + " +" : ctx.t("pref.care.off"))
+        var items: [(String, String)] = [(ctx.t("nav.home"), "/")]
+        if ctx.can(.territoryRead) { items.append((ctx.t("nav.territory"), "/territory")) }
+        if ctx.can(.territoryImport) { items.append((ctx.t("nav.import"), "/territory/import")) }
+        if ctx.can(.residentVerify) { items.append((ctx.t("nav.verify"), "/residents/verify")) }
+        if ctx.can(.usersManage) { items.append((ctx.t("nav.users"), "/users")) }
+        if ctx.can(.auditRead) { items.append((ctx.t("nav.audit"), "/audit")) }
+        if ctx.principal != nil { items.append((ctx.t("nav.account"), "/account")) } else { items.append((ctx.t("nav.signin"), "/signin")) }
+        if ctx.developmentPages { items.append((ctx.t("nav.outbox"), "/dev/outbox")) }
+        let path = ctx.here.split(separator: "?").first.map(String.init) ?? "/"
+        return H.el("header", [("class", "site")], [
+            H.el("div", [("class", "bar")], [
+                H.el("a", [("class", "brand"), ("href", "/")], [
+                    H.el("span", [("class", "brand-name")], text: ctx.t("app.name")),
+                    H.el("span", [("class", "brand-tagline")], text: ctx.t("app.tagline")),
+                ]),
+                H.el("nav", [("class", "prefs"), ("aria-label", ctx.t("pref.label"))], [
+                    H.el("a", [("href", "/preferences?lang=\(other.rawValue)&next=\(next)"), ("lang", other.rawValue), ("class", "button secondary")], text: ctx.t("pref.switchLanguage")),
+                    H.el("a", [("href", "/preferences?care=\(careNext.rawValue)&next=\(next)"), ("class", "button secondary")], text: careLabel),
+                ]),
+            ]),
+            H.el("nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))], [
+                H.el("ul", [], items.map { label, href in
+                    let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/")) && !(href == "/territory" && path.hasPrefix("/territory/import"))
+                    return H.el("li", [], [H.el("a", [("href", href)] + (current ? [("aria-current", "page")] : []), text: label)])
+                }),
+            ]),
+        ])
+    }
+}

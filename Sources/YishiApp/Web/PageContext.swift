@@ -1,0 +1,61 @@
+import Vapor
+import YishiCore
+
+/// Care mode (长辈版): off, large, extra large (DECISION-RULES.md §5: ≥ 18 px, 30 px reachable).
+enum CareMode: String, Sendable, CaseIterable, Codable {
+    case off, on, xl
+}
+
+/// What every page needs from the request: language, care mode, who is signed in, the CSRF token.
+struct PageContext: Sendable {
+    var lang: Lang
+    var care: CareMode
+    var principal: Principal?
+    var csrf: String
+    /// The path and query of this page, for "come back here" links.
+    var here: String
+    var notice: String?
+    var developmentPages: Bool
+
+    func t(_ key: String, _ args: String...) -> String { Catalog.text(key, lang, args) }
+    func t(_ key: String, args: [String]) -> String { Catalog.text(key, lang, args) }
+    func name<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String { Catalog.name(value, lang) }
+
+    /// Holds the action somewhere: decides which navigation entries show.
+    func can(_ action: Action) -> Bool {
+        guard let actor = principal?.actor else { return false }
+        return actor.grants.contains { Policy.actions[$0.role, default: []].contains(action) }
+    }
+
+    /// Times are stored in UTC and shown in Shanghai time.
+    func time(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}
+
+/// Notices shown after a redirect travel as a catalog key in `?notice=`; only known keys show.
+private let noticePrefixes = ["territory.", "users.", "account.", "verify.", "assisted.", "import."]
+
+extension Request {
+    var lang: Lang {
+        if let c = cookies[Preferences.langCookie]?.string, let l = Lang(rawValue: c) { return l }
+        if url.path.hasPrefix("/api/"), headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("en") == true { return .en }
+        return .default
+    }
+
+    var careMode: CareMode { cookies[Preferences.careCookie].flatMap { CareMode(rawValue: $0.string) } ?? .off }
+
+    var pageContext: PageContext {
+        let noticeKey = (try? query.get(String.self, at: "notice")).flatMap { key in
+            noticePrefixes.contains(where: key.hasPrefix) && Catalog.entries[key] != nil ? key : nil
+        }
+        let here = url.query.map { "\(url.path)?\($0)" } ?? url.path
+        return PageContext(lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
+                           notice: noticeKey.map { Catalog.text($0, lang) }, developmentPages: settings.developmentPages)
+    }
+}

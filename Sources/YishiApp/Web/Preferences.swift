@@ -1,0 +1,32 @@
+import Vapor
+import YishiCore
+
+/// Language and care mode live in cookies so that they work without JavaScript and without an account.
+enum Preferences {
+    static let langCookie = "yishi_lang"
+    static let careCookie = "yishi_care"
+
+    /// `GET /preferences?lang=en&care=on&next=/path`: sets the cookies and goes back.
+    /// Only a local path is followed, never another site.
+    static func update(_ req: Request) throws -> Response {
+        let next = safeNext((try? req.query.get(String.self, at: "next")) ?? "/")
+        let res = req.redirect(to: next)
+        if let l = (try? req.query.get(String.self, at: "lang")).flatMap(Lang.init) {
+            res.cookies[langCookie] = cookie(l.rawValue, req)
+        }
+        if let c = (try? req.query.get(String.self, at: "care")).flatMap(CareMode.init) {
+            res.cookies[careCookie] = cookie(c.rawValue, req)
+        }
+        return res
+    }
+
+    static func cookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: 365 * 86_400, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// A path on this site: starts with one "/" and holds no scheme or backslash.
+    static func safeNext(_ s: String) -> String {
+        guard s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.contains("://") else { return "/" }
+        return s
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A role is held at a node of the territory tree and applies to it and everything below.
+/// Platform administrators hold theirs over the whole platform (no node).
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case platformAdmin
+    case districtAdmin
+    case subdistrictStaff
+    case communityStaff
+    case planner
+    case ownersCommittee
+    case propertyManager
+    case socialOrganization
+    case resident
+
+    /// The levels at which this role may be held; empty means platform-wide only.
+    public var allowedLevels: Set<TerritoryLevel> {
+        switch self {
+        case .platformAdmin: return []
+        case .districtAdmin: return [.district]
+        case .subdistrictStaff: return [.subdistrict]
+        case .communityStaff: return [.community]
+        case .planner: return [.district, .subdistrict, .community]
+        case .ownersCommittee, .propertyManager: return [.compound]
+        case .socialOrganization: return [.subdistrict, .community]
+        case .resident: return [.community, .compound, .building]
+        }
+    }
+
+    /// Staff sign in with a password; residents with a phone and a one-time code.
+    public var isStaff: Bool { self != .resident }
+}
+
+/// What an actor may want to do. Raw values are stored with API tokens and in the audit log.
+public enum Action: String, Codable, CaseIterable, Sendable {
+    /// See the territory tree (names, kinds, counts) within scope.
+    case territoryRead
+    /// Create and edit nodes, units and their fields.
+    case territoryEdit
+    /// Import compounds, buildings, units, owners and households from CSV.
+    case territoryImport
+    /// See personal data: residents, households, owners, phone numbers.
+    case personalDataRead
+    /// Confirm a resident's account against a household (实名).
+    case residentVerify
+    /// Enter something on a resident's behalf (代录).
+    case actForResident
+    /// List users and grant or revoke roles within scope.
+    case usersManage
+    /// Read the audit log within scope.
+    case auditRead
+    /// Create a district (a new tree root).
+    case districtCreate
+    /// Comment on items within scope: any signed-in resident.
+    case comment
+    /// Vote within scope: verified residents only.
+    case vote
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// The CSV files that fill the territory below communities. Each kind is known by its header.
+public enum TerritoryImportKind: String, CaseIterable, Sendable, Codable {
+    case compounds, buildings, units, households, owners
+
+    /// Required columns, in the documented order (docs/import-formats.md).
+    public var requiredColumns: [String] {
+        switch self {
+        case .compounds: return ["code", "community", "name", "housing_type"]
+        case .buildings: return ["code", "compound", "name"]
+        case .units: return ["code", "building", "number", "kind", "status", "register_area", "survey_area", "contract_area"]
+        case .households: return ["household", "unit", "resident", "name", "birth_year", "phone", "flags"]
+        case .owners: return ["owner", "name", "phone", "unit"]
+        }
+    }
+
+    /// Columns that may be present as well.
+    public var optionalColumns: [String] {
+        switch self {
+        case .compounds: return ["address"]
+        case .buildings: return ["building_group"]
+        default: return []
+        }
+    }
+
+    /// The kind whose required columns all appear in `header`; nil when none or several fit.
+    public static func detect(header: [String]) -> TerritoryImportKind? {
+        let names = Set(header.map(normalizeHeader))
+        let fits = allCases.filter { Set($0.requiredColumns).isSubset(of: names) }
+        return fits.count == 1 ? fits[0] : nil
+    }
+
+    static func normalizeHeader(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}
+
+/// Why a row was refused. `rawValue` is the message key (both languages in the catalog).
+public enum ImportProblem: Hashable, Sendable {
+    case unknownFormat
+    case missingColumn(String)
+    case blank(String)
+    case badArea(String)
+    case noArea
+    case badChoice(String, allowed: [String])
+    case badYear
+    case badPhone
+    case badFlags
+    case duplicate(firstLine: Int)
+    case inconsistent(String, firstLine: Int)
+    case unknownReference(String)
+    case outsideScope(String)
+    /// The code belongs to a record elsewhere (another level or another parent): not moved by import.
+    case codeElsewhere(String)
+    case wrongLevel(String, expected: TerritoryLevel)
+    case emptyFile
+    case notUTF8
+    case malformedCSV
+
+    /// The catalog key of the message and its arguments.
+    public var message: (key: String, args: [String]) {
+        switch self {
+        case .unknownFormat: return ("import.unknownFormat", [])
+        case .missingColumn(let c): return ("import.missingColumn", [c])
+        case .blank(let c): return ("import.blank", [c])
+        case .badArea(let c): return ("import.badArea", [c])
+        case .noArea: return ("import.noArea", [])
+        case .badChoice(let c, let allowed): return ("import.badChoice", [c, allowed.joined(separator: ", ")])
+        case .badYear: return ("import.badYear", [])
+        case .badPhone: return ("import.badPhone", [])
+        case .badFlags: return ("import.badFlags", [ResidentFlags.named.map(\.name).joined(separator: ", ")])
+        case .duplicate(let l): return ("import.duplicate", [String(l)])
+        case .inconsistent(let c, let l): return ("import.inconsistent", [c, String(l)])
+        case .unknownReference(let code): return ("import.unknownReference", [code])
+        case .outsideScope(let code): return ("import.outsideScope", [code])
+        case .codeElsewhere(let code): return ("import.codeElsewhere", [code])
+        case .wrongLevel(let code, let level): return ("import.wrongLevel", [code, level.rawValue])
+        case .emptyFile: return ("import.emptyFile", [])
+        case .notUTF8: return ("import.notUTF8", [])
+        case .malformedCSV: return ("import.malformedCSV", [])
+        }
+    }
+}
+
+/// A refused row: its line in the file (the header is line 1) and why.
+public struct ImportIssue: Hashable, Sendable {
+    public var line: Int
+    public var problem: ImportProblem
+    public init(line: Int, problem: ImportProblem) { self.line = line; self.problem = problem }
+}
+
+/// Every refused row of a file; nothing of the file is imported.
+public struct ImportFailure: Error, Hashable, Sendable {
+    public var issues: [ImportIssue]
+    public init(_ issues: [ImportIssue]) { self.issues = issues }
+}
+
+/// One validated row, typed. `line` is kept so that later checks against the database can name it.
+public enum TerritoryRecord: Hashable, Sendable {
+    case compound(line: Int, code: String, community: String, name: String, housingType: HousingType, address: String)
+    case building(line: Int, code: String, compound: String, name: String, buildingGroup: String)
+    case unit(line: Int, code: String, building: String, number: String, kind: UnitKind, status: UnitStatus, areas: UnitAreas)
+    case resident(line: Int, household: String, unit: String, code: String, name: String, birthYear: Int, phone: String?, flags: ResidentFlags)
+    case ownership(line: Int, owner: String, name: String, phone: String?, unit: String)
+}
+
+/// Validates rows of a territory CSV without touching storage: every row is checked and every
+/// problem reported, so the person importing fixes the file once.
+public enum TerritoryImportValidator {
+    /// `rows` are the data rows in file order, each with the line it starts on (the header is line 1).
+    public static func validate(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> Result<(TerritoryImportKind, [TerritoryRecord]), ImportFailure> {
+        guard !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
+            return .failure(ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]))
+        }
+        guard let kind = TerritoryImportKind.detect(header: header) else {
+            return .failure(ImportFailure([ImportIssue(line: 1, problem: .unknownFormat)]))
+        }
+        let index = Dictionary(header.enumerated().map { (TerritoryImportKind.normalizeHeader($0.element), $0.offset) },
+                               uniquingKeysWith: { first, _ in first })
+        var records: [TerritoryRecord] = []
+        var issues: [ImportIssue] = []
+        var seen: [String: Int] = [:]
+        var households: [String: (unit: String, line: Int)] = [:]
+        var owners: [String: (name: String, phone: String?, line: Int)] = [:]
+
+        for (line, row) in rows {
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            var rowIssues: [ImportProblem] = []
+            func value(_ column: String) -> String {
+                guard let i = index[column], i < row.count else { return "" }
+                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            func required(_ column: String) -> String {
+                let v = value(column)
+                if v.isEmpty { rowIssues.append(.blank(column)) }
+                return v
+            }
+            func choice<E: RawRepresentable & CaseIterable>(_ column: String, _ type: E.Type) -> E? where E.RawValue == String {
+                let v = required(column)
+                guard !v.isEmpty else { return nil }
+                if let e = E(rawValue: v) { return e }
+                rowIssues.append(.badChoice(column, allowed: E.allCases.map(\.rawValue)))
+                return nil
+            }
+            func phone(_ column: String) -> String? {
+                let v = value(column)
+                guard !v.isEmpty else { return nil }
+                guard let p = OneTimeCodeRules.normalizePhone(v) else { rowIssues.append(.badPhone); return nil }
+                return p
+            }
+            func unique(_ key: String) {
+                if let first = seen[key] { rowIssues.append(.duplicate(firstLine: first)) } else { seen[key] = line }
+            }
+
+            var record: TerritoryRecord?
+            switch kind {
+            case .compounds:
+                let code = required("code"), community = required("community"), name = required("name")
+                let type = choice("housing_type", HousingType.self)
+                unique(code)
+                if let type { record = .compound(line: line, code: code, community: community, name: name, housingType: type, address: value("address")) }
+            case .buildings:
+                let code = required("code"), compound = required("compound"), name = required("name")
+                unique(code)
+                record = .building(line: line, code: code, compound: compound, name: name, buildingGroup: value("building_group"))
+            case .units:
+                let code = required("code"), building = required("building"), number = required("number")
+                let unitKind = choice("kind", UnitKind.self), status = choice("status", UnitStatus.self)
+                var areas = UnitAreas()
+                for (column, path) in [("register_area", \UnitAreas.register), ("survey_area", \.survey), ("contract_area", \.contract)] {
+                    let v = value(column)
+                    guard !v.isEmpty else { continue }
+                    if let a = Area(parsing: v), a.centi > 0 { areas[keyPath: path] = a } else { rowIssues.append(.badArea(column)) }
+                }
+                if areas.counted == nil && !rowIssues.contains(where: { if case .badArea = $0 { return true } else { return false } }) {
+                    rowIssues.append(.noArea)
+                }
+                unique(code)
+                if let unitKind, let status {
+                    record = .unit(line: line, code: code, building: building, number: number, kind: unitKind, status: status, areas: areas)
+                }
+            case .households:
+                let household = required("household"), unit = required("unit"), code = required("resident"), name = required("name")
+                let yearText = required("birth_year")
+                var year: Int?
+                if !yearText.isEmpty {
+                    if let y = Int(yearText), (1900...currentYear).contains(y) { year = y } else { rowIssues.append(.badYear) }
+                }
+                let p = phone("phone")
+                let flags = ResidentFlags(encoded: value("flags"))
+                if flags == nil { rowIssues.append(.badFlags) }
+                unique(code)
+                if !household.isEmpty, !unit.isEmpty {
+                    if let h = households[household], h.unit != unit { rowIssues.append(.inconsistent("unit", firstLine: h.line)) }
+                    else if households[household] == nil { households[household] = (unit, line) }
+                }
+                if let year, let flags {
+                    record = .resident(line: line, household: household, unit: unit, code: code, name: name, birthYear: year, phone: p, flags: flags)
+                }
+            case .owners:
+                let owner = required("owner"), name = required("name"), unit = required("unit")
+                let p = phone("phone")
+                unique(owner + "\u{1F}" + unit)
+                if !owner.isEmpty {
+                    if let o = owners[owner], o.name != name || o.phone != p {
+                        rowIssues.append(.inconsistent(o.name != name ? "name" : "phone", firstLine: o.line))
+                    } else if owners[owner] == nil { owners[owner] = (name, p, line) }
+                }
+                record = .ownership(line: line, owner: owner, name: name, phone: p, unit: unit)
+            }
+            if rowIssues.isEmpty, let record { records.append(record) }
+            issues += rowIssues.map { ImportIssue(line: line, problem: $0) }
+        }
+        return issues.isEmpty ? .success((kind, records)) : .failure(ImportFailure(issues))
+    }
+}

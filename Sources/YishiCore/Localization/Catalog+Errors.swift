@@ -1,0 +1,42 @@
+extension Catalog {
+    static let errors: [String: Bilingual] = [
+        "error.title": .init("出错了", "Something went wrong"),
+        "error.400": .init("请求有误。", "The request is not valid."),
+        "error.401": .init("请先登录。", "Please sign in first."),
+        "error.403": .init("您无权访问此内容。", "You are not allowed to see this."),
+        "error.404": .init("找不到此页面。", "This page does not exist."),
+        "error.413": .init("提交的内容过大。", "What you sent is too large."),
+        "error.422": .init("请检查填写的内容。", "Please check what you entered."),
+        "error.429": .init("请求过于频繁，请稍后再试。", "Too many requests: please wait and try again."),
+        "error.500": .init("服务器出错了，请稍后再试。", "The server failed: please try again later."),
+        "error.503": .init("服务暂时不可用。", "The service is not available just now."),
+        "error.csrf": .init("表单已过期，请返回上一页刷新后重新提交。", "The form has expired: go back, reload the page and send it again."),
+        "error.malformedJSON": .init("JSON 格式有误：{0}", "Malformed JSON: {0}"),
+        "error.backHome": .init("返回首页", "Back to the home page"),
+        "field.required": .init("此项必填。", "This is required."),
+        "field.tooLong": .init("最多 {0} 个字。", "At most {0} characters."),
+        "field.invalid": .init("此项无效。", "This is not valid."),
+        "field.taken": .init("已被使用。", "This is already in use."),
+        "field.password": .init("密码至少 10 位。", "At least 10 characters."),
+        "field.wrongLevel": .init("此角色不能在该层级持有。", "This role cannot be held at that level."),
+        "field.unknownNode": .init("找不到这个辖区节点。", "There is no such territory node."),
+        "field.kind": .init("类型无效。", "This type is not valid."),
+    ]
+
+    static let admin: [String: Bilingual] = [
+        "audit.title": .init("审计日志", "Audit log"),
+        "audit.intro": .init("每条记录都包含上一条记录的哈希值，任何改动都会被发现。", "Each entry holds the hash of the one before it, so any change is detected."),
+        "audit.seq": .init("序号", "No."),
+        "audit.at": .init("时间", "Time"),
+        "audit.actor": .init("操作人", "By"),
+        "audit.action": .init("操作", "Action"),
+        "audit.target": .init("对象", "Target"),
+        "audit.details": .init("详情", "Details"),
+        "audit.onBehalf": .init("代 {0} 办理（{1}）", "For {0} ({1})"),
+        "audit.older": .init("更早的记录", "Older entries"),
+        "audit.verify.ok": .init("链完整：已核对 {0} 条记录。", "The chain is intact: {0} entries checked."),
+        "audit.verify.broken": .init("第 {0} 条记录不一致（{1}）。", "Entry {0} does not hold ({1})."),
+        "audit.none": .init("还没有记录。", "No entries yet."),
+        "health.ok": .init("正常", "OK"),
+    ]
+}

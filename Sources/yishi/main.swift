@@ -1,0 +1,4 @@
+import YishiApp
+import Foundation
+
+exit(await Yishi.main())

@@ -1,0 +1,4 @@
+import Testing
+import VaporTesting
+@testable import YishiApp
+@Test func placeholderApp() { #expect(true) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import YishiAtlas
+@Test func placeholderAtlas() { #expect(true) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import YishiCore
+@Test func placeholderCore() { #expect(true) }
