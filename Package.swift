@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "YishiApp",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ]

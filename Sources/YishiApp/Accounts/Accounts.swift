@@ -26,7 +26,7 @@ enum Accounts {
         let row = APIToken(userID: p.userID, name: trimmed, tokenHash: sha256Hex(token), role: role, nodeID: try node?.requireID())
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await row.create(on: tx)
-            return ((), AuditEvent(action: "token.create", targetType: "apiToken", targetID: try row.requireID().uuidString,
+            return ((), AuditEvent(action: .tokenCreate, targetType: "apiToken", targetID: try row.requireID().uuidString,
                                    nodeID: try node?.requireID(), details: ["role": role.rawValue, "name": trimmed]))
         }
         return (row, token)
@@ -41,7 +41,7 @@ enum Accounts {
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             row.revokedAt = now
             try await row.save(on: tx)
-            return ((), AuditEvent(action: "token.revoke", targetType: "apiToken", targetID: id.uuidString, nodeID: row.$node.id))
+            return ((), AuditEvent(action: .tokenRevoke, targetType: "apiToken", targetID: id.uuidString, nodeID: row.$node.id))
         }
     }
 
@@ -60,7 +60,7 @@ enum Accounts {
             if let sid = p.sessionID {
                 try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).filter(\.$id != sid).delete()
             }
-            return ((), AuditEvent(action: "account.changePassword", targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
+            return ((), AuditEvent(action: .accountChangePassword, targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
         }
     }
 }

@@ -36,7 +36,7 @@ enum Residents {
             if let place {
                 try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: place.community, grantedBy: nil).create(on: tx)
             }
-            return (user, AuditEvent(action: "account.register", targetType: "user", targetID: try user.requireID().uuidString,
+            return (user, AuditEvent(action: .accountRegister, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: place?.community, details: ["verifiedFromRegister": place != nil ? "true" : "false"]))
         }
     }
@@ -65,7 +65,7 @@ enum Residents {
             user.displayName = resident.name
             try await user.save(on: tx)
             try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID).create(on: tx)
-            return (user, AuditEvent(action: "resident.verify", targetType: "user", targetID: try user.requireID().uuidString,
+            return (user, AuditEvent(action: .residentVerify, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: home.community, details: ["resident": residentCode]))
         }
     }
@@ -100,7 +100,7 @@ enum Residents {
             user.verifiedByID = staff.userID
             try await user.create(on: tx)
             try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID).create(on: tx)
-            return (user, AuditEvent(action: "resident.registerAssisted", targetType: "user", targetID: try user.requireID().uuidString,
+            return (user, AuditEvent(action: .residentRegisterAssisted, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: home.community, details: ["resident": resident.code], provenance: provenance))
         }
     }

@@ -53,7 +53,7 @@ struct SetupRoutes: RouteCollection {
             try await row.save(on: tx)
             try await user.create(on: tx)
             try await RoleGrant(userID: try user.requireID(), role: .platformAdmin, nodeID: nil, grantedBy: nil).create(on: tx)
-            return ((), AuditEvent(action: "setup.firstAdmin", targetType: "user", targetID: try user.requireID().uuidString, nodeID: nil,
+            return ((), AuditEvent(action: .setupFirstAdmin, targetType: "user", targetID: try user.requireID().uuidString, nodeID: nil,
                                    details: ["username": username]))
         }
         let token = try await SignIn.startSession(for: user, req: req, how: "setup")

@@ -104,7 +104,7 @@ struct SignInRoutes: RouteCollection {
         let p = try req.requirePrincipal()
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).delete()
-            return ((), AuditEvent(action: "account.signOutEverywhere", targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
+            return ((), AuditEvent(action: .accountSignOutEverywhere, targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
         }
         let res = req.redirect(to: "/")
         res.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")

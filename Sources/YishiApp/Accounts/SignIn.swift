@@ -50,7 +50,7 @@ enum SignIn {
         let expires = req.now.addingTimeInterval(SessionCookie.lifetime)
         try await AuditLog.transaction(on: req.db, actor: AuditActor(id: uid, label: user.displayName), time: req.effects.time) { tx in
             try await UserSession(tokenHash: sha256Hex(token), userID: uid, expiresAt: expires).create(on: tx)
-            return ((), AuditEvent(action: "account.signIn", targetType: "user", targetID: uid.uuidString, nodeID: nil,
+            return ((), AuditEvent(action: .accountSignIn, targetType: "user", targetID: uid.uuidString, nodeID: nil,
                                    details: ["method": how]))
         }
         return token

@@ -83,7 +83,7 @@ enum UserAdmin {
                 details["role"] = role.rawValue
                 details["node"] = grantNode?.code ?? ""
             }
-            return (user, AuditEvent(action: "user.create", targetType: "user", targetID: try user.requireID().uuidString,
+            return (user, AuditEvent(action: .userCreate, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: try grantNode?.requireID(), details: details))
         }
     }
@@ -109,7 +109,7 @@ enum UserAdmin {
         return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: p.userID)
             try await g.create(on: tx)
-            return (g, AuditEvent(action: "role.grant", targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
+            return (g, AuditEvent(action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
                                   details: ["role": role.rawValue, "node": nodeCode]))
         }
     }
@@ -125,7 +125,7 @@ enum UserAdmin {
             try await g.delete(on: tx)
             // Tokens of that role at that node go with it.
             try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == g.role).filter(\.$node.$id == g.$node.id).delete()
-            return ((), AuditEvent(action: "role.revoke", targetType: "user", targetID: userID.uuidString, nodeID: g.$node.id,
+            return ((), AuditEvent(action: .roleRevoke, targetType: "user", targetID: userID.uuidString, nodeID: g.$node.id,
                                    details: ["role": g.role.rawValue, "node": g.node?.code ?? ""]))
         }
     }

@@ -44,7 +44,7 @@ struct AuditRoutes: RouteCollection {
                 let details = AuditEntry.decode(e.details).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
                 let assisted = e.channel.map { c in " · " + ctx.t("audit.onBehalf", e.onBehalfOf?.uuidString.prefix(8).description ?? "", YishiCore.Channel(rawValue: c).map(ctx.name) ?? c) } ?? ""
                 return [.text(String(e.seq)), .text(ctx.time(Date(timeIntervalSince1970: Double(e.atMillis) / 1000))), .text(e.actorLabel + assisted),
-                        H.el("code", text: e.action), .text("\(e.targetType) \(e.targetID)"), .text(details)]
+                        .text(AuditAction(rawValue: e.action).map(ctx.name) ?? e.action), .text("\(e.targetType) \(e.targetID)"), .text(details)]
             }))
         if let last = entries.last, entries.count == 50 {
             content.append(H.el("p", [], [H.link(ctx.t("audit.older"), "/audit?before=\(last.seq)")]))

@@ -5,7 +5,7 @@ import YishiCore
 
 /// What happened, for the audit log. The sequence number, time and chain are added on append.
 struct AuditEvent: Sendable {
-    var action: String
+    var action: AuditAction
     var targetType: String
     var targetID: String
     var nodeID: UUID?
@@ -38,7 +38,7 @@ enum AuditLog {
             let (value, event) = try await body(tx)
             let record = AuditRecord(
                 seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
-                actorId: actor.id, actorLabel: actor.label, action: event.action, targetType: event.targetType,
+                actorId: actor.id, actorLabel: actor.label, action: event.action.rawValue, targetType: event.targetType,
                 targetId: event.targetID, nodeId: event.nodeID,
                 onBehalfOf: event.provenance?.isAssisted == true ? event.provenance?.forResident : nil,
                 channel: event.provenance?.isAssisted == true ? event.provenance?.channel.rawValue : nil,

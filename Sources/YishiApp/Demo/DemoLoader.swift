@@ -124,7 +124,7 @@ enum DemoLoader {
                 try await RoleGrant(userID: user.id!, role: .resident, nodeID: byCode[firstComm.code]!.id, grantedBy: nil).create(on: tx)
                 signIns.append(SignIn(role: .resident, username: nil, phone: DemoDistrict.residentPhone, where_: firstComm.name))
             }
-            return (signIns, AuditEvent(action: "demo.load", targetType: "district", targetID: DemoDistrict.districtCode, nodeID: district.id,
+            return (signIns, AuditEvent(action: .demoLoad, targetType: "district", targetID: DemoDistrict.districtCode, nodeID: district.id,
                                         details: ["nodes": String(nodes.count), "units": String(units.count), "households": String(households.count),
                                                   "residents": String(residents.count)]))
         }

@@ -57,7 +57,7 @@ enum TerritoryEditing {
                                      kind: level.kinds.isEmpty ? nil : input.kind, address: nonEmpty(input.address))
         return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await node.create(on: tx)
-            return (node, AuditEvent(action: "territory.create", targetType: level.rawValue, targetID: node.code, nodeID: node.id,
+            return (node, AuditEvent(action: .territoryCreate, targetType: level.rawValue, targetID: node.code, nodeID: node.id,
                                      details: ["name": node.name, "kind": node.kind ?? ""]))
         }
     }
@@ -78,7 +78,7 @@ enum TerritoryEditing {
         let changed = changes
         return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await node.save(on: tx)
-            return (node, AuditEvent(action: "territory.update", targetType: node.level.rawValue, targetID: node.code, nodeID: node.id, details: changed))
+            return (node, AuditEvent(action: .territoryUpdate, targetType: node.level.rawValue, targetID: node.code, nodeID: node.id, details: changed))
         }
     }
 
@@ -105,7 +105,7 @@ enum TerritoryEditing {
         let unit = Unit(buildingID: try building.requireID(), code: code, number: number, kind: input.kind, status: input.status, areas: areas)
         return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await unit.create(on: tx)
-            return (unit, AuditEvent(action: "unit.create", targetType: "unit", targetID: code, nodeID: building.id,
+            return (unit, AuditEvent(action: .unitCreate, targetType: "unit", targetID: code, nodeID: building.id,
                                      details: ["area": Area(centi: unit.area).description, "areaSource": unit.areaSource.rawValue]))
         }
     }

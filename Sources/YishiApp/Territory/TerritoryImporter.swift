@@ -47,7 +47,7 @@ enum TerritoryImporter {
             try await run.apply(kind, records)
             if !run.issues.isEmpty { throw ImportFailure(run.issues.sorted { $0.line < $1.line }) }
             let outcome = Outcome(kind: kind.rawValue, added: run.added, updated: run.updated, unchanged: run.unchanged)
-            return (outcome, AuditEvent(action: "territory.import", targetType: kind.rawValue, targetID: String(digest.prefix(16)), nodeID: nil,
+            return (outcome, AuditEvent(action: .territoryImport, targetType: kind.rawValue, targetID: String(digest.prefix(16)), nodeID: nil,
                                         details: ["sha256": digest, "rows": String(records.count), "added": String(run.added),
                                                   "updated": String(run.updated), "unchanged": String(run.unchanged)]))
         }

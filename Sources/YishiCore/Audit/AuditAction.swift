@@ -1,0 +1,8 @@
+/// What an audit entry records. Raw values are stored and never change; names are in the catalog.
+public enum AuditAction: String, CaseIterable, Sendable, Codable {
+    case setupFirstAdmin, demoLoad
+    case accountSignIn, accountRegister, accountSignOutEverywhere, accountChangePassword
+    case residentVerify, residentRegisterAssisted
+    case userCreate, roleGrant, roleRevoke, tokenCreate, tokenRevoke
+    case territoryCreate, territoryUpdate, unitCreate, territoryImport
+}

@@ -1,4 +1,0 @@
-import Testing
-import VaporTesting
-@testable import YishiApp
-@Test func placeholderApp() { #expect(true) }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import YishiApp
+
+/// A browser for tests: keeps cookies, sends forms with the CSRF token like a page would.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String]
+    var lang: String?
+
+    init(_ app: Application) {
+        self.app = app
+        cookies = [CSRF.cookie: "test-csrf-token-\(UUID().uuidString)"]
+    }
+
+    var csrf: String { cookies[CSRF.cookie]! }
+
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil,
+              contentType: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
+        var headers = extra
+        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let contentType { headers.contentType = contentType }
+        let res = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for value in res.headers[.setCookie] {
+            let pair = value.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if value.contains("Expires=Thu, 01 Jan 1970") || parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+        }
+        return res
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
+
+    /// Posts a form as a page does, with the CSRF field unless `csrf` is false.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if csrf { fields[CSRF.field] = self.csrf }
+        let body = fields.map { "\(formEncode($0.key))=\(formEncode($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
+    }
+
+    /// A JSON call with the session cookie and the CSRF header, as a script on a page would.
+    @discardableResult
+    func json(_ method: HTTPMethod, _ path: String, _ body: String? = nil, token: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) } else { headers.replaceOrAdd(name: CSRF.header, value: csrf) }
+        if let lang { headers.replaceOrAdd(name: .acceptLanguage, value: lang) }
+        return try await send(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : .json)
+    }
+
+    func signIn(_ username: String, password: String = DemoLoader.password) async throws {
+        let res = try await post("/signin", ["username": username, "password": password])
+        #expect(res.status == .seeOther, "sign-in of \(username) answered \(res.status)")
+        #expect(cookies[SessionCookie.name] != nil, "no session cookie for \(username)")
+    }
+
+    private func formEncode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601
+        return try d.decode(T.self, from: Data(buffer: body))
+    }
+    var location: String? { headers.first(name: .location) }
+}

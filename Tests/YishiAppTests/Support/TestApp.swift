@@ -1,0 +1,116 @@
+import FluentPostgresDriver
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+import VaporTesting
+@testable import YishiApp
+@testable import YishiCore
+
+/// A clock that tests move by hand.
+final class TestClock: TimeSource, @unchecked Sendable {
+    private let lock = NIOLock()
+    private var current = Date(timeIntervalSince1970: 1_795_000_000)
+    func now() -> Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+}
+
+/// Each test gets its own database: SQLite in memory, or (with DATABASE_URL=postgres://…) a
+/// PostgreSQL database copied from a template that was migrated once for the whole run.
+enum TestDatabase {
+    static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else { return nil }
+        return url
+    }
+
+    static var isPostgres: Bool { postgresURL != nil }
+
+    /// The URL with its database name replaced.
+    static func url(_ base: String, database: String) -> String {
+        var c = URLComponents(string: base)!
+        c.path = "/" + database
+        return c.string!
+    }
+}
+
+/// Makes the template once and copies it for each test, one copy at a time (PostgreSQL refuses
+/// to copy a template while another session is connected to it).
+actor PostgresTemplate {
+    static let shared = PostgresTemplate()
+    private var template: String?
+    private let logger = Logger(label: "yishi.tests.postgres")
+
+    private func admin(_ sql: String) async throws {
+        let config = try SQLPostgresConfiguration(url: TestDatabase.postgresURL!).coreConfiguration
+        let conn = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
+        defer { Task { try? await conn.close() } }
+        _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        try await conn.close()
+    }
+
+    func makeDatabase() async throws -> String {
+        if template == nil {
+            let name = "yishi_template_\(ProcessInfo.processInfo.processIdentifier)"
+            try await admin("DROP DATABASE IF EXISTS \(name)")
+            try await admin("CREATE DATABASE \(name)")
+            let app = try await Application.make(.testing)
+            do {
+                try await Yishi.configure(app, settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
+                try await app.autoMigrate()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+            template = name
+        }
+        let db = "yishi_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
+        try await admin("CREATE DATABASE \(db) TEMPLATE \(template!)")
+        return db
+    }
+
+    func drop(_ db: String) async throws {
+        try await admin("DROP DATABASE IF EXISTS \(db) WITH (FORCE)")
+    }
+}
+
+/// What a test works with.
+struct TestContext: Sendable {
+    var app: Application
+    var clock: TestClock
+    var db: any Database { app.db }
+}
+
+/// Runs `body` against a fresh, migrated application and tears it down afterwards.
+func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContext) async throws -> Void) async throws {
+    let clock = TestClock()
+    let app = try await Application.make(.testing)
+    var pgDatabase: String?
+    do {
+        let choice: Settings.DatabaseChoice
+        if let base = TestDatabase.postgresURL {
+            let name = try await PostgresTemplate.shared.makeDatabase()
+            pgDatabase = name
+            choice = .postgres(TestDatabase.url(base, database: name))
+        } else {
+            choice = .sqliteMemory
+        }
+        let settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
+        try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
+        if pgDatabase == nil { try await app.autoMigrate() }
+        if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
+        try await body(TestContext(app: app, clock: clock))
+    } catch {
+        try? await app.asyncShutdown()
+        if let pgDatabase { try? await PostgresTemplate.shared.drop(pgDatabase) }
+        throw error
+    }
+    try await app.asyncShutdown()
+    if let pgDatabase { try await PostgresTemplate.shared.drop(pgDatabase) }
+}
+
+/// The demo password hashed once at the lowest bcrypt cost, so tests stay fast; verification
+/// works the same whatever the cost.
+enum DemoPassword {
+    static let hash = try! Bcrypt.hash(DemoLoader.password, cost: 4)
+}

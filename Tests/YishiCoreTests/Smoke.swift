@@ -1,3 +1,0 @@
-import Testing
-@testable import YishiCore
-@Test func placeholderCore() { #expect(true) }
