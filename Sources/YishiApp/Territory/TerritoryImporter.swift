@@ -218,31 +218,33 @@ enum TerritoryImporter {
             for chunk in Array(Set(ownerCodes)).chunked(500) {
                 for o in try await Owner.query(on: db).filter(\.$code ~~ chunk).all() { owners[o.code] = o }
             }
+            // A row is one holding: added when the holding is new, updated when only the owner's
+            // name or phone changed, unchanged otherwise.
             var touched: Set<String> = []
             for case .ownership(let line, let code, let name, let phone, let unitCode) in records {
                 guard let unit = unit(unitCode, units, line: line) else { continue }
-                var change = Change.unchanged
+                var ownerChanged = false
                 let owner: Owner
                 if let o = owners[code] {
                     owner = o
                     if !touched.contains(code), o.name != name || o.phone != phone {
                         o.name = name; o.phone = phone
                         try await o.save(on: db)
-                        change = .updated
+                        ownerChanged = true
                     }
                 } else {
                     owner = Owner(code: code, name: name, phone: phone)
                     try await owner.create(on: db)
                     owners[code] = owner
-                    change = .added
                 }
                 touched.insert(code)
                 let oid = try owner.requireID(), uid = try unit.requireID()
                 if try await Ownership.query(on: db).filter(\.$owner.$id == oid).filter(\.$unit.$id == uid).first() == nil {
                     try await Ownership(ownerID: oid, unitID: uid).create(on: db)
-                    if change == .unchanged { change = .updated }
+                    count(.added)
+                } else {
+                    count(ownerChanged ? .updated : .unchanged)
                 }
-                count(change)
             }
         }
     }

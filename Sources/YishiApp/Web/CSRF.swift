@@ -40,7 +40,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), req.principal?.tokenID == nil {
             // The body is read here, within the route's limit, so the form field can be checked.
             let limit = req.route?.maxBody ?? req.settings.maxBodyBytes
-            if req.body.data == nil { _ = try await req.body.collect(max: limit).get() }
+            if let data = req.body.data {
+                guard data.readableBytes <= limit else { throw Abort(.payloadTooLarge) }
+            } else {
+                _ = try await req.body.collect(max: limit).get()
+            }
             let sent = req.headers.first(name: CSRF.header) ?? (try? req.content.get(String.self, at: CSRF.field))
             guard let hadCookie, let sent, !sent.isEmpty, constantTimeEqual(hadCookie, sent) else {
                 throw YishiError.csrf
