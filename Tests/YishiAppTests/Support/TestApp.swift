@@ -37,41 +37,63 @@ enum TestDatabase {
 /// to copy a template while another session is connected to it).
 actor PostgresTemplate {
     static let shared = PostgresTemplate()
-    private var template: String?
     private let logger = Logger(label: "yishi.tests.postgres")
 
     private func admin(_ sql: String) async throws {
         let config = try SQLPostgresConfiguration(url: TestDatabase.postgresURL!).coreConfiguration
         let conn = try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
-        defer { Task { try? await conn.close() } }
-        _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        do {
+            _ = try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        } catch {
+            try? await conn.close()
+            throw AdminError(sql: sql, detail: String(reflecting: error))
+        }
         try await conn.close()
     }
 
-    func makeDatabase() async throws -> String {
-        if template == nil {
-            let name = "yishi_template_\(ProcessInfo.processInfo.processIdentifier)"
-            try await admin("DROP DATABASE IF EXISTS \(name)")
-            try await admin("CREATE DATABASE \(name)")
-            let app = try await Application.make(.testing)
-            do {
-                try await Yishi.configure(app, settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
-                try await app.autoMigrate()
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
-            }
-            try await app.asyncShutdown()
-            template = name
+    /// The template, made by the first caller; callers that arrive meanwhile wait for the same task
+    /// (an actor may be re-entered at every await).
+    private var templateTask: Task<String, any Error>?
+
+    private func templateName() async throws -> String {
+        if let templateTask { return try await templateTask.value }
+        let task = Task { try await self.createTemplate() }
+        templateTask = task
+        return try await task.value
+    }
+
+    private func createTemplate() async throws -> String {
+        let name = "yishi_template_\(ProcessInfo.processInfo.processIdentifier)"
+        try await admin("DROP DATABASE IF EXISTS \(name)")
+        try await admin("CREATE DATABASE \(name)")
+        let app = try await Application.make(.testing)
+        do {
+            try await Yishi.configure(app, settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
         }
-        let db = "yishi_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-        try await admin("CREATE DATABASE \(db) TEMPLATE \(template!)")
+        try await app.asyncShutdown()
+        return name
+    }
+
+    func makeDatabase() async throws -> String {
+        let template = try await templateName()
+        let db = "yishi_test_\(UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: ""))"
+        try await admin("CREATE DATABASE \(db) TEMPLATE \(template)")
         return db
     }
 
     func drop(_ db: String) async throws {
         try await admin("DROP DATABASE IF EXISTS \(db) WITH (FORCE)")
     }
+}
+
+struct AdminError: Error, CustomStringConvertible {
+    var sql: String
+    var detail: String
+    var description: String { "\(sql): \(detail)" }
 }
 
 /// What a test works with.
