@@ -6,6 +6,15 @@ import VaporTesting
 @testable import YishiApp
 @testable import YishiCore
 
+/// Every unit's code and counted area, in order.
+func fingerprint(_ d: DemoDistrict) -> [String] {
+    var out: [String] = []
+    for s in d.subdistricts { for c in s.communities { for x in c.compounds { for b in x.buildings { for u in b.units {
+        out.append("\(u.code)=\(u.areas.counted?.area.description ?? "")")
+    } } } } }
+    return out
+}
+
 @Suite("Access: demo sign-ins, scope, CSRF")
 struct AccessTests {
     func node(_ code: String, _ db: any Database) async throws -> TerritoryNode {
@@ -62,6 +71,24 @@ struct AccessTests {
             let edit = try await b.post("/territory/\(other.id!)/edit", ["code": other.code, "name": "改名", "kind": "residential"])
             #expect(edit.status == .forbidden)
             #expect(try await node("BS01-C2", t.db).name == other.name)
+        }
+    }
+
+    @Test func theDemoLoadsOnlyIntoAnEmptyDatabase() async throws {
+        try await withYishi(demo: true) { t in
+            let nodes = try await TerritoryNode.query(on: t.db).count()
+            await #expect(throws: DemoLoader.Refusal.self) {
+                _ = try await DemoLoader.load(on: t.db, effects: t.app.effects, passwordHash: DemoPassword.hash)
+            }
+            #expect(try await TerritoryNode.query(on: t.db).count() == nodes)
+            // Twelve subdistricts, every housing type, at least one village, and life circles.
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$level == .subdistrict).count() == 12)
+            let kinds = Set(try await TerritoryNode.query(on: t.db).filter(\.$level == .compound).all().compactMap(\.kind))
+            #expect(kinds == Set(HousingType.allCases.map(\.rawValue)))
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$kind == CommunityKind.village.rawValue).count() >= 1)
+            #expect(try await LifeCircle.query(on: t.db).count() == 12)
+            // Deterministic: the same district twice gives the same names and areas.
+            #expect(fingerprint(DemoDistrict.make()) == fingerprint(DemoDistrict.make()))
         }
     }
 

@@ -79,6 +79,16 @@ enum TerritoryPages {
             H.el("p", text: ctx.t("territory.stats", String(m.stats.units), m.stats.area, String(m.stats.households), String(m.stats.residents))),
             canEdit ? H.el("p", [], [H.link(ctx.t("territory.edit", ctx.name(node.level)), "/territory/\(id)/edit", [("class", "button secondary")])]) : .group([]),
         ]
+        if !m.lifeCircles.isEmpty {
+            content += [H.el("h2", text: ctx.t("territory.lifeCircles")), H.el("ul", [], m.lifeCircles.map { lc in
+                H.el("li", [], [H.el("strong", text: lc.name), .text(" · " + ctx.t("territory.communities", lc.communities.map(\.name).joined(separator: "、")))])
+            })]
+        }
+        if !m.planningAreas.isEmpty {
+            content += [H.el("h2", text: ctx.t("territory.planningAreas")), H.el("ul", [], m.planningAreas.map { pa in
+                H.el("li", [], [H.el("strong", text: pa.name), .text(" · " + pa.lifeCircles.map(\.name).joined(separator: "、"))])
+            })]
+        }
         if let childLevel = node.level.childLevel {
             content += [
                 H.el("h2", text: ctx.t("territory.children")),

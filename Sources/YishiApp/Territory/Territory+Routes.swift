@@ -112,11 +112,17 @@ struct NodePage {
     var children: [TerritoryNode]
     var stats: TerritoryQueries.Stats
     var units: [Unit]
+    /// Life circles and planning areas planned at this node.
+    var lifeCircles: [LifeCircle]
+    var planningAreas: [PlanningArea]
 
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
-        NodePage(node: node, ancestors: try await TerritoryQueries.ancestors(of: node, on: db),
-                 children: try await TerritoryQueries.children(of: node.id, on: db),
-                 stats: try await TerritoryQueries.stats(node.territoryPath, on: db),
-                 units: node.level == .building ? try await TerritoryQueries.units(inBuilding: node.id!, on: db) : [])
+        let id = try node.requireID()
+        return NodePage(node: node, ancestors: try await TerritoryQueries.ancestors(of: node, on: db),
+                        children: try await TerritoryQueries.children(of: id, on: db),
+                        stats: try await TerritoryQueries.stats(node.territoryPath, on: db),
+                        units: node.level == .building ? try await TerritoryQueries.units(inBuilding: id, on: db) : [],
+                        lifeCircles: try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all(),
+                        planningAreas: try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all())
     }
 }
