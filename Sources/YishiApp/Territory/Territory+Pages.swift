@@ -66,11 +66,10 @@ enum TerritoryPages {
                      unitForm: TerritoryRoutes.UnitForm, status: HTTPStatus = .ok) -> Response {
         let node = m.node, id = node.id!.uuidString
         let canEdit = Policy.allows(ctx.principal?.actor, .territoryEdit, at: node.territoryPath)
-        var facts: [HTMLNode] = [
-            H.el("dt", text: ctx.t("territory.level")), H.el("dd", text: ctx.name(node.level)),
-            H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node)),
-            H.el("dt", text: ctx.t("common.code")), H.el("dd", text: node.code),
-        ]
+        var facts: [HTMLNode] = [H.el("dt", text: ctx.t("territory.level")), H.el("dd", text: ctx.name(node.level))]
+        if node.kind != nil { facts += [H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node))] }
+        facts += [H.el("dt", text: ctx.t("common.code")), H.el("dd", text: node.code)]
+        if let group = m.buildingGroup { facts += [H.el("dt", text: ctx.t("territory.buildingGroup")), H.el("dd", text: group)] }
         if let address = node.address { facts += [H.el("dt", text: ctx.t("territory.address")), H.el("dd", text: address)] }
         var content: [HTMLNode] = [
             crumbs(ctx, m.ancestors),

@@ -115,6 +115,7 @@ struct NodePage {
     /// Life circles and planning areas planned at this node.
     var lifeCircles: [LifeCircle]
     var planningAreas: [PlanningArea]
+    var buildingGroup: String?
 
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
         let id = try node.requireID()
@@ -123,6 +124,7 @@ struct NodePage {
                         stats: try await TerritoryQueries.stats(node.territoryPath, on: db),
                         units: node.level == .building ? try await TerritoryQueries.units(inBuilding: id, on: db) : [],
                         lifeCircles: try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all(),
-                        planningAreas: try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all())
+                        planningAreas: try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all(),
+                        buildingGroup: try await BuildingGroup.find(node.$buildingGroup.id, on: db)?.name)
     }
 }

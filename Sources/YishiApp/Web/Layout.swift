@@ -33,8 +33,12 @@ enum Layout {
     static func header(_ ctx: PageContext) -> HTMLNode {
         let other: Lang = ctx.lang == .zhHans ? .en : .zhHans
         let next = H.query(ctx.here)
-        let careNext: CareMode = ctx.care == .off ? .on : (ctx.care == .on ? .xl : .off)
-        let careLabel = ctx.care == .off ? ctx.t("pref.care.on") : (ctx.care == .on ? ctx.t("pref.care.on") + " +" : ctx.t("pref.care.off"))
+        // Off → care mode; in care mode: larger still, or back to standard.
+        let careChoices: [(CareMode, String)] = switch ctx.care {
+        case .off: [(.on, ctx.t("pref.care.on"))]
+        case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
+        case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
+        }
         var items: [(String, String)] = [(ctx.t("nav.home"), "/")]
         if ctx.can(.territoryRead) { items.append((ctx.t("nav.territory"), "/territory")) }
         if ctx.can(.territoryImport) { items.append((ctx.t("nav.import"), "/territory/import")) }
@@ -52,8 +56,9 @@ enum Layout {
                 ]),
                 H.el("nav", [("class", "prefs"), ("aria-label", ctx.t("pref.label"))], [
                     H.el("a", [("href", "/preferences?lang=\(other.rawValue)&next=\(next)"), ("lang", other.rawValue), ("class", "button secondary")], text: ctx.t("pref.switchLanguage")),
-                    H.el("a", [("href", "/preferences?care=\(careNext.rawValue)&next=\(next)"), ("class", "button secondary")], text: careLabel),
-                ]),
+                ] + careChoices.map { mode, label in
+                    H.el("a", [("href", "/preferences?care=\(mode.rawValue)&next=\(next)"), ("class", "button secondary")], text: label)
+                }),
             ]),
             H.el("nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))], [
                 H.el("ul", [], items.map { label, href in

@@ -64,12 +64,13 @@ enum Styles {
     .card h2, .card h3 { margin-top: 0; font-size: 1.15rem; }
     .card a.big { display: flex; align-items: center; min-height: var(--target); font-weight: 700; }
     .muted { color: var(--muted); }
-    .crumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; padding: 0; margin: 0 0 .5rem; }
+    .crumbs ol { list-style: none; display: flex; flex-wrap: wrap; align-items: center; gap: 0 .25rem; padding: 0; margin: 0 0 .5rem; }
+    .crumbs li { display: inline-flex; align-items: center; min-height: var(--target); }
     .crumbs li + li::before { content: "›"; margin-right: .25rem; color: var(--muted); }
     .crumbs a { display: inline-flex; align-items: center; min-height: var(--target); }
     .table-wrap { overflow-x: auto; margin-bottom: 1.5rem; }
     table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
     th { background: var(--tint); }
     td a { display: inline-flex; align-items: center; min-height: var(--target); }
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }

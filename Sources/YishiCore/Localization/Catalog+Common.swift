@@ -17,6 +17,8 @@ extension Catalog {
         "pref.switchLanguage": .init("English", "中文"),
         "pref.care.on": .init("长辈版（大字）", "Care mode (large text)"),
         "pref.care.off": .init("标准版", "Standard view"),
+        "pref.care.xl": .init("字再大些", "Larger text"),
+        "pref.care.smaller": .init("字小一些", "Smaller text"),
         "common.save": .init("保存", "Save"),
         "common.back": .init("返回", "Back"),
         "common.add": .init("添加", "Add"),
