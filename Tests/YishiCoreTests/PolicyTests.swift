@@ -147,3 +147,14 @@ extension Result: @retroactive Equatable where Success == Void, Failure: Equatab
         }
     }
 }
+
+@Suite("Policy scopes")
+struct PolicyScopeTests {
+    @Test func scopesListWhereAnActionIsHeld() {
+        let a = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .planner, path: Tree.S1), Grant(role: .communityStaff, path: Tree.C1)])
+        #expect(Policy.scopes(a, for: .territoryRead) == [Tree.S1, Tree.C1])
+        #expect(Policy.scopes(a, for: .territoryEdit) == [Tree.C1])
+        #expect(Policy.scopes(a, for: .usersManage).isEmpty)
+        #expect(Policy.holdsAnywhere(a, .actForResident) && !Policy.holdsAnywhere(a, .auditRead) && !Policy.holdsAnywhere(nil, .territoryRead))
+    }
+}

@@ -116,7 +116,7 @@ struct APIRoutes: RouteCollection {
     /// The body is the CSV file itself (text/csv).
     func importCSV(req: Request) async throws -> TerritoryImporter.Outcome {
         let p = try req.requirePrincipal()
-        guard p.actor.grants.contains(where: { Policy.actions[$0.role, default: []].contains(.territoryImport) }) else { throw YishiError.denied(.roleLacksAction) }
+        guard Policy.holdsAnywhere(p.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let body = req.body.data, body.readableBytes > 0 else { throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]) }
         return try await TerritoryImporter.run(Data(buffer: body), actor: p.actor, auditActor: p.auditActor, on: req.db, time: req.effects.time)
     }

@@ -40,7 +40,7 @@ struct SetupRoutes: RouteCollection {
         let form = try req.content.decode(Form.self)
         var errors = FormErrors()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        if username.count < 3 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) { errors.add("username", "field.invalid") }
+        if !UserAdmin.isValidUsername(username) { errors.add("username", "field.invalid") }
         let name = (form.displayName ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("displayName", "field.required") }
         if !PasswordRules.isAcceptable(form.password ?? "") { errors.add("password", "field.password") }

@@ -6,7 +6,7 @@ import YishiCore
 enum UserAdmin {
     /// The paths under which the actor manages users; nil inside means the whole platform.
     static func managedScopes(_ actor: Actor) -> [TerritoryPath?] {
-        actor.grants.filter { Policy.actions[$0.role, default: []].contains(.usersManage) }.map(\.path)
+        Policy.scopes(actor, for: .usersManage)
     }
 
     /// Users the actor may see: everyone for platform admins, else users holding a role within scope.
@@ -39,6 +39,11 @@ enum UserAdmin {
         return user
     }
 
+    /// 3–64 ASCII letters, digits, ".", "_" or "-".
+    static func isValidUsername(_ s: String) -> Bool {
+        (3...64).contains(s.count) && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
     struct NewStaff: Content {
         var username: String
         var displayName: String
@@ -52,7 +57,7 @@ enum UserAdmin {
         let p = try req.requirePrincipal()
         var fields: [String: String] = [:]
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
-        if username.count < 3 || username.count > 64 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+        if !isValidUsername(username) {
             fields["username"] = "field.invalid"
         } else if try await User.query(on: req.db).filter(\.$username == username).first() != nil {
             fields["username"] = "field.taken"

@@ -6,7 +6,7 @@ import YishiCore
 enum AuditQueries {
     /// Up to `limit` entries before sequence `before`, newest first, within the actor's scope.
     static func page(_ actor: Actor, before: Int64?, limit: Int, on db: any Database) async throws -> [AuditEntry] {
-        let scopes = actor.grants.filter { Policy.actions[$0.role, default: []].contains(.auditRead) }.map(\.path)
+        let scopes = Policy.scopes(actor, for: .auditRead)
         guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
         var q = AuditEntry.query(on: db).sort(\.$seq, .descending).limit(limit)
         if let before { q = q.filter(\.$seq < before) }
@@ -28,7 +28,7 @@ struct AuditRoutes: RouteCollection {
         let p = try req.requirePrincipal()
         let before = try? req.query.get(Int64.self, at: "before")
         let entries = try await AuditQueries.page(p.actor, before: before, limit: 50, on: req.db)
-        let platformWide = p.actor.grants.contains { $0.path == nil && Policy.actions[$0.role, default: []].contains(.auditRead) }
+        let platformWide = Policy.scopes(p.actor, for: .auditRead).contains { $0 == nil }
         let verification = platformWide ? try await AuditLog.verify(on: req.db) : nil
         let ctx = req.pageContext
         var content: [HTMLNode] = [H.el("p", text: ctx.t("audit.intro"))]

@@ -28,7 +28,7 @@ enum AuditLog {
     /// PostgreSQL, so concurrent audited changes queue rather than fork the chain.
     static func transaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
                                          _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
-        try await db.transaction { tx in
+        try await WriteQueue.audited.run { try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
                 throw Abort(.internalServerError, reason: "audit_head row missing")
@@ -47,7 +47,7 @@ enum AuditLog {
             try await AuditEntry(record, hash: hash).create(on: tx)
             try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
             return value
-        }
+        } }
     }
 
     /// Appends one event on its own.

@@ -56,9 +56,9 @@ enum TerritoryQueries {
     /// Where the actor's reading starts: the nodes of their grants (every district for a
     /// platform-wide grant), leaving out any that lie inside another.
     static func visibleRoots(_ actor: Actor, on db: any Database) async throws -> [TerritoryNode] {
-        let readable = actor.grants.filter { Policy.actions[$0.role, default: []].contains(.territoryRead) }
-        if readable.contains(where: { $0.path == nil }) { return try await children(of: nil, on: db) }
-        let paths = readable.compactMap(\.path)
+        let readable = Policy.scopes(actor, for: .territoryRead)
+        if readable.contains(where: { $0 == nil }) { return try await children(of: nil, on: db) }
+        let paths = readable.compactMap { $0 }
         let outer = paths.filter { p in !paths.contains { $0 != p && $0.contains(p) } }
         let ids = Array(Set(outer.map(\.nodeId)))
         guard !ids.isEmpty else { return [] }

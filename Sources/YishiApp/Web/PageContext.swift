@@ -23,8 +23,7 @@ struct PageContext: Sendable {
 
     /// Holds the action somewhere: decides which navigation entries show.
     func can(_ action: Action) -> Bool {
-        guard let actor = principal?.actor else { return false }
-        return actor.grants.contains { Policy.actions[$0.role, default: []].contains(action) }
+        Policy.holdsAnywhere(principal?.actor, action)
     }
 
     /// Times are stored in UTC and shown in Shanghai time.

@@ -79,6 +79,14 @@ public enum Policy {
         return false
     }
 
+    /// The nodes where the actor holds `action` (nil inside: platform-wide); where lists start.
+    public static func scopes(_ actor: Actor?, for action: Action) -> [TerritoryPath?] {
+        actor?.grants.filter { actions[$0.role, default: []].contains(action) }.map(\.path) ?? []
+    }
+
+    /// Does the actor hold `action` anywhere? (Which menus and pages to offer.)
+    public static func holdsAnywhere(_ actor: Actor?, _ action: Action) -> Bool { !scopes(actor, for: action).isEmpty }
+
     /// May `actor` grant `role` at the node with `path` (nil: platform-wide)?
     /// Only user managers may, within their scope; only platform admins appoint platform admins,
     /// and a role may be held only at the levels it allows.
