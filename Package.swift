@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "YishiCore"),
@@ -44,7 +45,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "yishi", dependencies: ["YishiApp"]),
-        .testTarget(name: "YishiCoreTests", dependencies: ["YishiCore"]),
+        .testTarget(
+            name: "YishiCoreTests",
+            dependencies: ["YishiCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "YishiAtlasTests", dependencies: ["YishiAtlas"]),
         .testTarget(
             name: "YishiAppTests",
