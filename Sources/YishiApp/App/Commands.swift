@@ -23,7 +23,7 @@ struct ServeYishiCommand: AsyncCommand {
         if let p = signature.port { app.http.server.configuration.port = p }
         let base = "http://\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
         context.console.print("数据库迁移 / migrating the database…")
-        try await app.autoMigrate()
+        try await Yishi.prepareDatabase(app)
         if signature.demo {
             context.console.print("载入演示数据 / loading the demo district 宝山区…")
             let hash = try await app.password.async.hash(DemoLoader.password)
@@ -56,6 +56,7 @@ struct MigrateYishiCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        try await Yishi.prepareDatabase(app, migrate: false)
         try await app.migrator.setupIfNeeded().get()
         let pending = try await app.migrator.previewPrepareBatch().get()
         if pending.isEmpty {

@@ -13,17 +13,11 @@ public enum Yishi {
                                                    ?? OutboxSMSSender(time: SystemTime()))
         switch settings.database {
         case .sqliteFile(let path):
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
             app.databases.use(.sqlite(.file(path)), as: .sqlite)
         case .sqliteMemory:
             app.databases.use(.sqlite(.memory), as: .sqlite)
         case .postgres(let url):
             app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
-        }
-        if case .sqliteFile = settings.database {
-            // WAL lets readers go on while one writer writes; it is a property of the file, kept across restarts.
-            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
         }
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt)
@@ -54,6 +48,20 @@ public enum Yishi {
         app.asyncCommands.use(MigrateYishiCommand(), as: "migrate")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(AuditCommand(), as: "audit")
+        app.asyncCommands.use(VotesCommand(), as: "votes")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
+    }
+
+    /// Opens the database for commands that use it (not for `votes tally`, which reads files only):
+    /// makes the SQLite folder and WAL mode, then applies pending migrations.
+    public static func prepareDatabase(_ app: Application, migrate: Bool = true) async throws {
+        if case .sqliteFile(let path) = app.settings.database {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            // WAL lets readers go on while one writer writes; it is a property of the file, kept across restarts.
+            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+        }
+        if migrate { try await app.autoMigrate() }
     }
 
     /// The executable's whole life: read settings, configure, run the command, shut down.

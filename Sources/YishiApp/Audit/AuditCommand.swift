@@ -18,7 +18,7 @@ struct AuditCommand: AsyncCommand {
             throw ExitCode(2)
         }
         let app = context.application
-        try await app.autoMigrate()
+        try await Yishi.prepareDatabase(app)
         switch try await AuditLog.verify(on: app.db) {
         case .ok(let n):
             context.console.print("OK: \(n) entries, chain intact / 链完整，已核对 \(n) 条")

@@ -24,7 +24,7 @@ struct ImportCommand: AsyncCommand {
             context.console.error("无法读取文件 / cannot read file: \(signature.file)")
             throw ExitCode(2)
         }
-        try await app.autoMigrate()
+        try await Yishi.prepareDatabase(app)
         context.console.print("导入中 / importing \(signature.file) (\(data.count) bytes)…")
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         do {

@@ -1,4 +1,3 @@
-import CSV
 import Fluent
 import Vapor
 import YishiCore
@@ -16,21 +15,15 @@ enum TerritoryImporter {
 
     /// Reads and validates the file without touching storage.
     static func parse(_ data: Data, currentYear: Int) throws -> (TerritoryImportKind, [TerritoryRecord]) {
-        let text: String
-        do { text = try TextDecoding.decode(data) } catch { throw ImportFailure([ImportIssue(line: 1, problem: .notUTF8)]) }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]) }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch { throw ImportFailure([ImportIssue(line: 1, problem: .malformedCSV)]) }
-        var rows: [(line: Int, fields: [String])] = []
-        var line = 1
-        var header: [String]? = nil
-        while let row = reader.next() {
-            // A quoted field may hold line breaks; the next row starts that many lines further on.
-            let breaks = row.reduce(0) { $0 + $1.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
-            if header == nil { header = row } else { rows.append((line, row)) }
-            line += 1 + breaks
+        let table: CSVTable
+        do { table = try CSVTable.read(data) } catch {
+            switch error {
+            case .notText: throw ImportFailure([ImportIssue(line: 1, problem: .notUTF8)])
+            case .empty: throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)])
+            case .malformed(let line): throw ImportFailure([ImportIssue(line: line, problem: .malformedCSV)])
+            }
         }
-        if reader.error != nil { throw ImportFailure([ImportIssue(line: line, problem: .malformedCSV)]) }
+        let (header, rows) = (table.header, table.rows)
         switch TerritoryImportValidator.validate(header: header ?? [], rows: rows, currentYear: currentYear) {
         case .success(let result): return result
         case .failure(let failure): throw failure

@@ -80,19 +80,24 @@ public struct FrozenRegister: Sendable {
     public static func freeze(_ units: [RegisterUnit], countParking: Bool = false) -> Result<FrozenRegister, RegisterProblems> {
         var problems: [RegisterProblem] = []
         var seenUnits: [String: Int] = [:]
+        seenUnits.reserveCapacity(units.count)
         var developer = VotingPerson(owners: [], units: [], area: 0, isDeveloper: true)
         var developerOwners: Set<String> = []
         var persons: [VotingPerson] = []
+        // One key per owner set: the owner itself for the common single owner, else the sorted ids joined.
         var personOfKey: [String: Int] = [:]
-        var firstUnitOfKey: [String: (String, [String], Int)] = [:]
-        var keyOfOwner: [String: String] = [:]
+        var firstLineOfPerson: [Int] = []
+        var personOfOwner: [String: Int] = [:]
+        personOfKey.reserveCapacity(units.count)
+        personOfOwner.reserveCapacity(units.count)
         var sources: [AreaSource: Int] = [:]
         var parkingExcluded = 0
         var multiUnitPersons = 0, coOwned = 0
 
         for u in units {
-            if let first = seenUnits[u.unit] { problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line])); continue }
-            seenUnits[u.unit] = u.line
+            if let first = seenUnits.updateValue(u.line, forKey: u.unit) {
+                problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line])); continue
+            }
             if u.kind == .parking && !countParking { parkingExcluded += 1; continue }
             guard let counted = u.areas.counted else { problems.append(.noArea(unit: u.unit, line: u.line)); continue }
             sources[counted.source, default: 0] += 1
@@ -102,36 +107,37 @@ public struct FrozenRegister: Sendable {
                 developerOwners.formUnion(u.owners)
                 continue
             }
-            let owners = Array(Set(u.owners.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
-            guard !owners.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
-            let key = owners.joined(separator: "\u{1F}")
-            var clash = false
-            for o in owners {
-                if let k = keyOfOwner[o], k != key {
-                    let f = firstUnitOfKey[k]!
-                    problems.append(.overlappingOwners(owner: o, first: (f.0, f.1, f.2), second: (u.unit, owners, u.line)))
-                    clash = true
-                    break
-                }
-            }
-            if clash { continue }
-            if let i = personOfKey[key] {
-                if persons[i].units.count == 1 { multiUnitPersons += 1 }
-                persons[i].units.append(u.unit)
-                persons[i].area += counted.area.centi
+            let owners: [String]
+            if u.owners.count == 1 {
+                let o = u.owners[0].trimmingCharacters(in: .whitespaces)
+                owners = o.isEmpty ? [] : [o]
             } else {
-                personOfKey[key] = persons.count
-                firstUnitOfKey[key] = (u.unit, owners, u.line)
-                for o in owners { keyOfOwner[o] = key }
-                if owners.count > 1 { coOwned += 1 }
-                persons.append(VotingPerson(owners: owners, units: [u.unit], area: counted.area.centi, isDeveloper: false))
+                owners = Array(Set(u.owners.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
             }
+            guard !owners.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
+            let key = owners.count == 1 ? owners[0] : owners.joined(separator: "\u{1F}")
+            if let p = personOfKey[key] {
+                if persons[p].units.count == 1 { multiUnitPersons += 1 }
+                persons[p].units.append(u.unit)
+                persons[p].area += counted.area.centi
+                continue
+            }
+            // A new owner set: none of its owners may belong to another set.
+            if let clash = owners.first(where: { personOfOwner[$0] != nil }) {
+                let p = personOfOwner[clash]!
+                problems.append(.overlappingOwners(owner: clash, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
+                                                   second: (u.unit, owners, u.line)))
+                continue
+            }
+            let p = persons.count
+            personOfKey[key] = p
+            firstLineOfPerson.append(u.line)
+            for o in owners { personOfOwner[o] = p }
+            if owners.count > 1 { coOwned += 1 }
+            persons.append(VotingPerson(owners: owners, units: [u.unit], area: counted.area.centi, isDeveloper: false))
         }
         guard problems.isEmpty else { return .failure(RegisterProblems(list: problems)) }
 
-        var personOfOwner: [String: Int] = [:]
-        personOfOwner.reserveCapacity(keyOfOwner.count + developerOwners.count)
-        for (owner, key) in keyOfOwner { personOfOwner[owner] = personOfKey[key]! }
         var notes: [Bilingual] = []
         if !developer.units.isEmpty {
             // An owner on a delivered unit votes for that person, not for the developer.

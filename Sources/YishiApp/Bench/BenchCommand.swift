@@ -1,0 +1,129 @@
+import Foundation
+import Vapor
+import YishiCore
+
+/// `yishi bench tally [--units N] [--runs R]`: times the owners' tally on a generated estate and
+/// prints one JSON line. Figures are medians of R runs (after one warm-up), in milliseconds.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "tally")
+        var what: String
+        @Option(name: "units", help: "units in the register (default 100000)")
+        var units: Int?
+        @Option(name: "runs", help: "timed runs (default 7)")
+        var runs: Int?
+        @Option(name: "keep", help: "write the generated CSV files to this folder and keep them")
+        var keep: String?
+        init() {}
+    }
+
+    var help: String { "Benchmarks (bench tally) / 性能测试" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.what == "tally" else {
+            FileHandle.standardError.write(Data("未知测试 / unknown benchmark: \(signature.what) (use: bench tally)\n".utf8))
+            throw ExitCode(2)
+        }
+        let n = signature.units ?? 100_000, runs = max(1, signature.runs ?? 7)
+        let estate = TallyBench.estate(units: n)
+        // In process: freeze the register (persons grouped) and count both invalid-ballot readings.
+        let inProcess = TallyBench.median(runs: runs) {
+            let reg = try! FrozenRegister.freeze(estate.units).get()
+            _ = try! OwnersTally.count(register: reg, ballots: estate.ballots, matter: .useMaintenanceFund).get()
+        }
+        // From the files: read both CSVs, parse, tally, encode the JSON the command prints.
+        let dir = signature.keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("yishi-bench-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let regURL = dir.appendingPathComponent("register.csv"), ballotURL = dir.appendingPathComponent("ballots.csv")
+        try TallyBench.registerCSV(estate.units).write(to: regURL)
+        try TallyBench.ballotsCSV(estate.ballots).write(to: ballotURL)
+        var status = ""
+        let fromFiles = TallyBench.median(runs: runs) {
+            let r = FileManager.default.contents(atPath: regURL.path)!, b = FileManager.default.contents(atPath: ballotURL.path)!
+            let result = try! TallyFiles.run(register: r, registerFile: "register.csv", ballots: b, ballotsFile: "ballots.csv",
+                                             options: TallyFiles.Options(matter: .useMaintenanceFund)).get()
+            status = TallyReport(result).json()
+        }
+        let persons = try FrozenRegister.freeze(estate.units).get().persons.count
+        if signature.keep == nil { try? FileManager.default.removeItem(at: dir) }
+        let out: [String: Any] = [
+            "benchmark": "tally", "units": n, "ballots": estate.ballots.count, "persons": persons, "runs": runs,
+            "tally_ms": inProcess.median, "tally_ms_min": inProcess.min,
+            "files_ms": fromFiles.median, "files_ms_min": fromFiles.min,
+            "status": (try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["status"] ?? "",
+        ]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+    }
+}
+
+enum TallyBench {
+    struct Estate { var units: [RegisterUnit]; var ballots: [Ballot] }
+
+    /// A deterministic estate: most owners hold one unit, one in eight holds two, one in twenty
+    /// units is co-owned, 1% of units are the developer's; three quarters of owners vote.
+    static func estate(units n: Int) -> Estate {
+        var rng = SplitMix64(seed: 278)
+        var units: [RegisterUnit] = []
+        units.reserveCapacity(n)
+        var ownerSerial = 0
+        var i = 0
+        while units.count < n {
+            let roll = rng.next(upTo: 100)
+            let area = Area(centi: Int64(5000 + rng.next(upTo: 10000)))
+            if roll < 1 {
+                units.append(RegisterUnit(unit: "U\(i)", owners: ["DEV"], status: .developerUnsold, areas: UnitAreas(register: area))); i += 1
+            } else if roll < 6 {
+                let owners = ["O\(ownerSerial)", "O\(ownerSerial + 1)"]; ownerSerial += 2
+                units.append(RegisterUnit(unit: "U\(i)", owners: owners, status: .delivered, areas: UnitAreas(survey: area))); i += 1
+            } else if roll < 18 && units.count + 2 <= n {
+                let owner = ["O\(ownerSerial)"]; ownerSerial += 1
+                units.append(RegisterUnit(unit: "U\(i)", owners: owner, status: .delivered, areas: UnitAreas(register: area))); i += 1
+                units.append(RegisterUnit(unit: "U\(i)", owners: owner, status: .delivered, areas: UnitAreas(contract: area))); i += 1
+            } else {
+                units.append(RegisterUnit(unit: "U\(i)", owners: ["O\(ownerSerial)"], status: .delivered, areas: UnitAreas(register: area))); ownerSerial += 1; i += 1
+            }
+        }
+        let choices: [BallotChoice] = [.agree, .agree, .agree, .against, .abstain, .invalid]
+        var ballots: [Ballot] = []
+        ballots.reserveCapacity(n)
+        var o = 0
+        // Exactly n ballot rows: owners in turn, three in four voting, then repeats of the first.
+        while ballots.count < n {
+            let owner = o < ownerSerial ? "O\(o)" : "O\(o % max(ownerSerial, 1))"
+            if o >= ownerSerial || rng.next(upTo: 4) != 0 {
+                ballots.append(Ballot(owner: owner, choice: o >= ownerSerial ? .agree : choices[rng.next(upTo: choices.count)], line: ballots.count + 2))
+            }
+            o += 1
+        }
+        return Estate(units: units, ballots: ballots)
+    }
+
+    static func registerCSV(_ units: [RegisterUnit]) -> Data {
+        var s = "unit,owners,status,register_area,survey_area,contract_area\r\n"
+        s.reserveCapacity(units.count * 40)
+        for u in units {
+            s += "\(u.unit),\(u.owners.joined(separator: ";")),\(u.status.rawValue),\(u.areas.register?.description ?? ""),\(u.areas.survey?.description ?? ""),\(u.areas.contract?.description ?? "")\r\n"
+        }
+        return Data(s.utf8)
+    }
+
+    static func ballotsCSV(_ ballots: [Ballot]) -> Data {
+        var s = "owner,choice\r\n"
+        for b in ballots { s += "\(b.owner),\(b.choice.rawValue)\r\n" }
+        return Data(s.utf8)
+    }
+
+    /// Median and minimum of `runs` timed runs after one warm-up, in milliseconds (three decimals).
+    static func median(runs: Int, _ body: () -> Void) -> (median: Double, min: Double) {
+        body()
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        let round = { (x: Double) in (x * 1000).rounded() / 1000 }
+        return (round(times[times.count / 2]), round(times[0]))
+    }
+}
