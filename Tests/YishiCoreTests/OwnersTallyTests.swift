@@ -89,7 +89,7 @@ struct OwnersTallyTests {
         let reg = try FrozenRegister.freeze(units).get()
         #expect(reg.persons.count == 3)
         #expect(reg.persons[reg.personOfOwner["A"]!].area == 11550)
-        #expect(reg.notes.contains { $0.en.contains("hold several units") })
+        #expect(reg.notes.contains { $0.en.contains("holding several units") })
     }
 
     @Test func coOwnersAreOnePersonAndMustAgree() throws {

@@ -20,7 +20,8 @@ struct CSVTable {
         var header: [String]? = nil
         while let row = reader.next() {
             // A quoted field may hold line breaks; the next row starts that many lines further on.
-            let breaks = row.reduce(0) { $0 + $1.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
+            var breaks = 0
+            for field in row where field.utf8.contains(10) { breaks += field.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
             if header == nil { header = row } else { rows.append((line, row)) }
             line += 1 + breaks
         }

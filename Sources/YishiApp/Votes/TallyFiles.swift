@@ -117,7 +117,7 @@ struct TallyReport: Encodable {
 
     func json() -> String {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return String(decoding: (try? e.encode(self)) ?? Data(), as: UTF8.self)
     }
 

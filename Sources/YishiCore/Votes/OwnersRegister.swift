@@ -148,13 +148,13 @@ public struct FrozenRegister: Sendable {
                                "the developer's \(developer.units.count) unsold or undelivered units count as one person with \(Area(centi: developer.area)) m² (interpretation art. 9)"))
         }
         if multiUnitPersons > 0 {
-            notes.append(.init("\(multiUnitPersons) 位业主拥有多套房屋，各按一人计、面积合计", "\(multiUnitPersons) owners hold several units; each counts as one person with the areas summed"))
+            notes.append(.init("\(multiUnitPersons) 位业主拥有多套房屋，各按一人计、面积合计", "owners holding several units: \(multiUnitPersons); each counts as one person with the areas summed"))
         }
         if coOwned > 0 {
-            notes.append(.init("\(coOwned) 套（组）房屋由多人共有，各按一人计", "\(coOwned) units (or groups of units) are co-owned; each counts as one person"))
+            notes.append(.init("\(coOwned) 套（组）房屋由多人共有，各按一人计", "co-owned units (or groups of units): \(coOwned); each counts as one person"))
         }
         if parkingExcluded > 0 {
-            notes.append(.init("\(parkingExcluded) 个车位按管理规约不计入", "\(parkingExcluded) parking units are not counted under the estate's rules"))
+            notes.append(.init("\(parkingExcluded) 个车位按管理规约不计入", "parking units left out under the estate's rules: \(parkingExcluded)"))
         } else if countParking {
             notes.append(.init("按管理规约，车位计入面积和人数", "parking units are counted, as the estate's rules provide"))
         }

@@ -169,14 +169,14 @@ public enum OwnersTally {
                            "matter \(matter.rawValue): \(matter.name.en); needs \(threshold == .half ? "more than half" : "three quarters or more") of the participating area and persons (Civil Code art. 278)"))
         notes.append(.init("参与表决须达专有部分面积三分之二以上且人数三分之二以上", "participation must reach two thirds of the area and two thirds of the persons"))
         if conflicts > 0 {
-            notes.append(.init("\(conflicts) 人的共有人投票不一致，按无效票处理", "\(conflicts) persons' co-owners chose differently; their ballots are invalid"))
+            notes.append(.init("\(conflicts) 人的共有人投票不一致，按无效票处理", "persons whose co-owners chose differently: \(conflicts); their ballots are invalid"))
         }
         if cnt[4] > 0 {
             if status == .needsReview {
                 notes.append(.init("无效票 \(cnt[4]) 人：计入参与表决时结果为「\(statusName(withInvalid.status).zh)」，不计入时为「\(statusName(withoutInvalid.status).zh)」，法律未作规定，须人工复核",
-                                   "\(cnt[4]) invalid ballots: counted as taking part the result is \(statusName(withInvalid.status).en), left out it is \(statusName(withoutInvalid.status).en); the law is silent, so this needs review"))
+                                   "invalid ballots: \(cnt[4]). Counted as taking part the result is \(statusName(withInvalid.status).en), left out it is \(statusName(withoutInvalid.status).en); the law is silent, so this needs review"))
             } else {
-                notes.append(.init("无效票 \(cnt[4]) 人：无论是否计入参与表决，结果相同", "\(cnt[4]) invalid ballots: the result is the same whether or not they count as taking part"))
+                notes.append(.init("无效票 \(cnt[4]) 人：无论是否计入参与表决，结果相同", "invalid ballots: \(cnt[4]); the result is the same whether or not they count as taking part"))
             }
         }
         var silence: TallyCounts? = nil
