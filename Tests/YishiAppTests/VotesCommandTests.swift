@@ -139,3 +139,29 @@ struct VotesCommandTests {
         }
     }
 }
+
+@Suite("The worked example in docs/votes.md")
+struct VotesDocExampleTests {
+    func files() throws -> (Data, String) {
+        let r = try Data(contentsOf: Examples.dir.appendingPathComponent("votes/register.csv"))
+        let b = try String(contentsOf: Examples.dir.appendingPathComponent("votes/ballots.csv"), encoding: .utf8)
+        return (r, b)
+    }
+
+    @Test func matterFivePassesAndSevenFails() throws {
+        let (r, b) = try files()
+        let five = try TallyFiles.run(register: r, registerFile: "register.csv", ballots: Data(b.utf8), ballotsFile: "ballots.csv", options: .init(matter: .useMaintenanceFund)).get()
+        #expect(five.status == .passed && five.personsTotal == 5 && five.areaTotal == 54285 && five.areaAgree == 27885)
+        let seven = try TallyFiles.run(register: r, registerFile: "register.csv", ballots: Data(b.utf8), ballotsFile: "ballots.csv", options: .init(matter: .rebuild)).get()
+        #expect(seven.status == .failed)
+        #expect(seven.invalidAsParticipating.conditions[2].check == "4 × 278.85 ≥ 3 × 542.85")
+    }
+
+    @Test func splitCoOwnersMakeAnInvalidBallotThatChangesNothing() throws {
+        let (r, b) = try files()
+        let split = b.replacingOccurrences(of: "王志强,agree", with: "王志强,against")
+        let result = try TallyFiles.run(register: r, registerFile: "register.csv", ballots: Data(split.utf8), ballotsFile: "ballots.csv", options: .init(matter: .useMaintenanceFund)).get()
+        #expect(result.personsInvalid == 1 && result.areaAgree == 20865 && result.invalidAsAbsent.areaParticipating == 47265)
+        #expect(result.status == .failed)
+    }
+}
