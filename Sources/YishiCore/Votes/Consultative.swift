@@ -19,15 +19,8 @@ public enum TieBreak: Hashable, Sendable, Codable {
     func rank(_ scores: [Int]) -> [Int] {
         var tiebreakKey = Array(0..<scores.count)
         if case .lot(let seed) = self {
-            var state = seed
-            var keys: [UInt64] = []
-            for _ in scores.indices {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                keys.append(z ^ (z >> 31))
-            }
+            var lot = SplitMix64(seed: seed)
+            let keys = scores.indices.map { _ in lot.next() }
             let order = scores.indices.sorted { keys[$0] < keys[$1] }
             for (pos, i) in order.enumerated() { tiebreakKey[i] = pos }
         }
