@@ -109,6 +109,14 @@ struct OwnersTallyTests {
         #expect(owner == "A" && second.unit == "U2")
     }
 
+    @Test func overlapIsFoundInEitherOrderAndRepeatedIdsAreOneOwner() throws {
+        let r = FrozenRegister.freeze([unit("U1", "A", "50.00"), unit("U2", "B;A", "100.00")])
+        guard case .failure(let p) = r, case .overlappingOwners(let owner, let first, _) = p.list.first else { Issue.record("not refused"); return }
+        #expect(owner == "A" && first.unit == "U1")
+        let reg = try FrozenRegister.freeze([unit("U1", "A;A", "50.00"), unit("U2", "A", "25.00"), unit("U3", " B ", "10.00")]).get()
+        #expect(reg.persons.count == 2 && reg.persons[reg.personOfOwner["A"]!].area == 7500 && reg.personOfOwner["B"] != nil)
+    }
+
     @Test(arguments: AreaSource.allCases)
     func eachAreaSourceCounts(_ source: AreaSource) throws {
         let reg = try FrozenRegister.freeze([unit("U1", "A", "88.88", source: source)]).get()

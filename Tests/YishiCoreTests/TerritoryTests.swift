@@ -88,3 +88,9 @@ struct TerritoryTests {
         #expect(!l.allows(eventsInWindow: 3))
     }
 }
+
+@Suite("Trimming")
+struct TrimmedTests {
+    @Test(arguments: [("abc", "abc"), (" abc", "abc"), ("abc\t", "abc"), ("\u{3000}张三\u{3000}", "张三"), ("a b", "a b"), ("", ""), (" ", ""), ("\r\nx\r\n", "x")])
+    func trims(_ input: String, _ expected: String) { #expect(input.trimmed == expected) }
+}

@@ -31,6 +31,10 @@ struct BenchCommand: AsyncCommand {
             let reg = try! FrozenRegister.freeze(estate.units).get()
             _ = try! OwnersTally.count(register: reg, ballots: estate.ballots, matter: .useMaintenanceFund).get()
         }
+        // The two halves, to see where the time goes.
+        let freezeOnly = TallyBench.median(runs: runs) { _ = try! FrozenRegister.freeze(estate.units).get() }
+        let frozen = try FrozenRegister.freeze(estate.units).get()
+        let countOnly = TallyBench.median(runs: runs) { _ = try! OwnersTally.count(register: frozen, ballots: estate.ballots, matter: .useMaintenanceFund).get() }
         // From the files: read both CSVs, parse, tally, encode the JSON the command prints.
         let dir = signature.keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("yishi-bench-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -48,7 +52,7 @@ struct BenchCommand: AsyncCommand {
         if signature.keep == nil { try? FileManager.default.removeItem(at: dir) }
         let out: [String: Any] = [
             "benchmark": "tally", "units": n, "ballots": estate.ballots.count, "persons": persons, "runs": runs,
-            "tally_ms": inProcess.median, "tally_ms_min": inProcess.min,
+            "tally_ms": inProcess.median, "tally_ms_min": inProcess.min, "freeze_ms": freezeOnly.median, "count_ms": countOnly.median,
             "files_ms": fromFiles.median, "files_ms_min": fromFiles.min,
             "status": (try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["status"] ?? "",
         ]

@@ -32,7 +32,7 @@ public enum TerritoryImportKind: String, CaseIterable, Sendable, Codable {
     }
 
     static func normalizeHeader(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        s.trimmed.lowercased()
     }
 }
 
@@ -125,11 +125,11 @@ public enum TerritoryImportValidator {
         var owners: [String: (name: String, phone: String?, line: Int)] = [:]
 
         for (line, row) in rows {
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var rowIssues: [ImportProblem] = []
             func value(_ column: String) -> String {
                 guard let i = index[column], i < row.count else { return "" }
-                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                return row[i].trimmed
             }
             func required(_ column: String) -> String {
                 let v = value(column)

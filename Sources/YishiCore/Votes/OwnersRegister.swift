@@ -60,6 +60,18 @@ public enum RegisterProblem: Hashable, Sendable, Error {
     }
 }
 
+extension FrozenRegister {
+    static func duplicateUnits(_ units: [RegisterUnit]) -> [RegisterProblem] {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(units.count)
+        var problems: [RegisterProblem] = []
+        for u in units {
+            if let first = seen.updateValue(u.line, forKey: u.unit) { problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line])) }
+        }
+        return problems
+    }
+}
+
 /// Every problem that stops a register from being frozen.
 public struct RegisterProblems: Error, Hashable, Sendable {
     public var list: [RegisterProblem]
@@ -78,45 +90,62 @@ public struct FrozenRegister: Sendable {
 
     /// Groups units into persons. Parking units count only when `countParking` (default: not).
     public static func freeze(_ units: [RegisterUnit], countParking: Bool = false) -> Result<FrozenRegister, RegisterProblems> {
+        // Duplicate units are looked for on the other core meanwhile: the check is independent of the
+        // grouping, and any duplicate fails the freeze whatever the grouping found.
+        let duplicates = Concurrently(units) { Self.duplicateUnits($0) }
         var problems: [RegisterProblem] = []
-        var seenUnits: [String: Int] = [:]
-        seenUnits.reserveCapacity(units.count)
         var developer = VotingPerson(owners: [], units: [], area: 0, isDeveloper: true)
         var developerOwners: Set<String> = []
         var persons: [VotingPerson] = []
-        // One key per owner set: the owner itself for the common single owner, else the sorted ids joined.
         var personOfKey: [String: Int] = [:]
         var firstLineOfPerson: [Int] = []
         var personOfOwner: [String: Int] = [:]
-        personOfKey.reserveCapacity(units.count)
         personOfOwner.reserveCapacity(units.count)
-        var sources: [AreaSource: Int] = [:]
+        var sourceCounts = [0, 0, 0]
         var parkingExcluded = 0
         var multiUnitPersons = 0, coOwned = 0
 
         for u in units {
-            if let first = seenUnits.updateValue(u.line, forKey: u.unit) {
-                problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line])); continue
-            }
             if u.kind == .parking && !countParking { parkingExcluded += 1; continue }
             guard let counted = u.areas.counted else { problems.append(.noArea(unit: u.unit, line: u.line)); continue }
-            sources[counted.source, default: 0] += 1
+            sourceCounts[counted.source == .register ? 0 : (counted.source == .survey ? 1 : 2)] += 1
             if u.status != .delivered {
                 developer.units.append(u.unit)
                 developer.area += counted.area.centi
                 developerOwners.formUnion(u.owners)
                 continue
             }
-            let owners: [String]
+            // The common case, one owner, is handled without building an owner array for the unit.
             if u.owners.count == 1 {
-                let o = u.owners[0].trimmingCharacters(in: .whitespaces)
-                owners = o.isEmpty ? [] : [o]
-            } else {
-                owners = Array(Set(u.owners.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
+                let o = u.owners[0].trimmed
+                guard !o.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
+                if let p = personOfOwner[o] {
+                    guard persons[p].owners.count == 1 else {
+                        problems.append(.overlappingOwners(owner: o, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
+                                                           second: (u.unit, [o], u.line)))
+                        continue
+                    }
+                    if persons[p].units.count == 1 { multiUnitPersons += 1 }
+                    persons[p].units.append(u.unit)
+                    persons[p].area += counted.area.centi
+                } else {
+                    personOfOwner[o] = persons.count
+                    firstLineOfPerson.append(u.line)
+                    persons.append(VotingPerson(owners: [o], units: [u.unit], area: counted.area.centi, isDeveloper: false))
+                }
+                continue
             }
+            let owners = Array(Set(u.owners.map(\.trimmed).filter { !$0.isEmpty })).sorted()
             guard !owners.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
-            let key = owners.count == 1 ? owners[0] : owners.joined(separator: "\u{1F}")
-            if let p = personOfKey[key] {
+            let key = owners.count == 1 ? nil : owners.joined(separator: "\u{1F}")
+            if let key, let p = personOfKey[key] {
+                if persons[p].units.count == 1 { multiUnitPersons += 1 }
+                persons[p].units.append(u.unit)
+                persons[p].area += counted.area.centi
+                continue
+            }
+            if key == nil, let p = personOfOwner[owners[0]], persons[p].owners.count == 1 {
+                // The same owner written twice ("A;A").
                 if persons[p].units.count == 1 { multiUnitPersons += 1 }
                 persons[p].units.append(u.unit)
                 persons[p].area += counted.area.centi
@@ -130,13 +159,15 @@ public struct FrozenRegister: Sendable {
                 continue
             }
             let p = persons.count
-            personOfKey[key] = p
+            if let key { personOfKey[key] = p; coOwned += 1 }
             firstLineOfPerson.append(u.line)
             for o in owners { personOfOwner[o] = p }
-            if owners.count > 1 { coOwned += 1 }
             persons.append(VotingPerson(owners: owners, units: [u.unit], area: counted.area.centi, isDeveloper: false))
         }
+        problems = duplicates.wait() + problems
         guard problems.isEmpty else { return .failure(RegisterProblems(list: problems)) }
+        var sources: [AreaSource: Int] = [:]
+        for (i, s) in AreaSource.allCases.enumerated() where sourceCounts[i] > 0 { sources[s] = sourceCounts[i] }
 
         var notes: [Bilingual] = []
         if !developer.units.isEmpty {

@@ -21,7 +21,7 @@ public enum TallyInput {
     static let choiceWords: [String: BallotChoice] = ["同意": .agree, "反对": .against, "弃权": .abstain, "无效": .invalid]
 
     static func index(_ header: [String], required: [String]) -> Result<[String: Int], InputProblems> {
-        let idx = Dictionary(header.enumerated().map { ($0.element.trimmingCharacters(in: .whitespaces).lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let idx = Dictionary(header.enumerated().map { ($0.element.trimmed.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
         let missing = required.filter { idx[$0] == nil }
         guard missing.isEmpty else {
             return .failure(InputProblems(list: [InputProblem(line: 1, message: .init("缺少列：\(missing.joined(separator: ", "))（应有 \(required.joined(separator: ","))）",
@@ -37,8 +37,8 @@ public enum TallyInput {
         units.reserveCapacity(rows.count)
         var problems: [InputProblem] = []
         for (line, f) in rows {
-            func v(_ c: String) -> String { idx[c].flatMap { $0 < f.count ? f[$0] : nil }?.trimmingCharacters(in: .whitespaces) ?? "" }
-            if f.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func v(_ c: String) -> String { idx[c].flatMap { $0 < f.count ? f[$0] : nil }?.trimmed ?? "" }
+            if f.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             let unit = v("unit")
             if unit.isEmpty { problems.append(.init(line: line, message: .init("unit 不能为空", "unit is blank"))); continue }
             guard let status = UnitStatus(rawValue: v("status")) else {
@@ -67,7 +67,7 @@ public enum TallyInput {
                 areas[keyPath: path] = a
             }
             if bad { continue }
-            let owners = v("owners").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let owners = v("owners").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
             units.append(RegisterUnit(unit: unit, owners: owners, status: status, kind: kind, areas: areas, line: line))
         }
         return problems.isEmpty ? .success(units) : .failure(InputProblems(list: problems))
@@ -81,8 +81,8 @@ public enum TallyInput {
         ballots.reserveCapacity(rows.count)
         var problems: [InputProblem] = []
         for (line, f) in rows {
-            let owner = o < f.count ? f[o].trimmingCharacters(in: .whitespaces) : ""
-            let word = c < f.count ? f[c].trimmingCharacters(in: .whitespaces) : ""
+            let owner = o < f.count ? f[o].trimmed : ""
+            let word = c < f.count ? f[c].trimmed : ""
             if owner.isEmpty && word.isEmpty { continue }
             guard !owner.isEmpty else { problems.append(.init(line: line, message: .init("owner 不能为空", "owner is blank"))); continue }
             guard let choice = BallotChoice(rawValue: word.lowercased()) ?? choiceWords[word] else {
