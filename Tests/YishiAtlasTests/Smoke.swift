@@ -1,3 +1,0 @@
-import Testing
-@testable import YishiAtlas
-@Test func placeholderAtlas() { #expect(true) }
