@@ -165,3 +165,26 @@ struct VotesDocExampleTests {
         #expect(result.status == .failed)
     }
 }
+
+@Suite("yishi atlas nearest")
+struct AtlasCommandTests {
+    @Test func theCommandWritesTheReferenceFileExactly() async throws {
+        try await withYishi { t in
+            let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("shared/data/lifecircle/helsinki")
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("nearest-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: out) }
+            var ctx = CommandContext(console: Terminal(), input: CommandInput(arguments: ["yishi", "nearest",
+                "--nodes", dir.appendingPathComponent("nodes.csv").path, "--edges", dir.appendingPathComponent("edges.csv").path,
+                "--origins", dir.appendingPathComponent("origins.csv").path, "--facilities", dir.appendingPathComponent("facilities.csv").path,
+                "--cutoff", "1200", "--out", out.path]))
+            ctx.application = t.app
+            try await AtlasCommand().run(using: &ctx)
+            let expected = try String(contentsOf: dir.appendingPathComponent("expected_nearest_1200.csv"), encoding: .utf8).replacingOccurrences(of: "\r", with: "")
+            #expect(try String(contentsOf: out, encoding: .utf8) == expected)
+            var bad = CommandContext(console: Terminal(), input: CommandInput(arguments: ["yishi", "nearest", "--nodes", "/nonexistent"]))
+            bad.application = t.app
+            await #expect(throws: ExitCode.self) { try await AtlasCommand().run(using: &bad) }
+        }
+    }
+}

@@ -50,6 +50,7 @@ public enum Yishi {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(VotesCommand(), as: "votes")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(AtlasCommand(), as: "atlas")
     }
 
     /// Opens the database for commands that use it (not for `votes tally`, which reads files only):

@@ -1,13 +1,38 @@
 import Foundation
 import Vapor
 import YishiCore
+import YishiAtlas
+
+/// `yishi bench tally | atlas DIR`: benchmarks that print one JSON line each.
+struct BenchCommand: AsyncCommandGroup {
+    var help: String { "Benchmarks that print one JSON line (bench tally, bench atlas DIR) / 性能测试" }
+    var commands: [String: any AnyAsyncCommand] { ["tally": BenchTallyCommand(), "atlas": BenchAtlasCommand()] }
+}
+
+/// `yishi bench atlas DIR [--runs R]`: DIR holds nodes.csv, edges.csv, origins.csv and facilities.csv.
+struct BenchAtlasCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "dir", help: "the folder with nodes.csv, edges.csv, origins.csv, facilities.csv")
+        var dir: String
+        @Option(name: "runs", help: "timed runs (at least 5; default 7)")
+        var runs: Int?
+        init() {}
+    }
+    var help: String { "Times the life-circle query / 生活圈计算性能" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        do {
+            print(try AtlasBench.run(directory: URL(fileURLWithPath: signature.dir), runs: max(5, signature.runs ?? 7)))
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
 
 /// `yishi bench tally [--units N] [--runs R]`: times the owners' tally on a generated estate and
 /// prints one JSON line. Figures are medians of R runs (after one warm-up), in milliseconds.
-struct BenchCommand: AsyncCommand {
+struct BenchTallyCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "tally")
-        var what: String
         @Option(name: "units", help: "units in the register (default 100000)")
         var units: Int?
         @Option(name: "runs", help: "timed runs (default 7)")
@@ -17,13 +42,9 @@ struct BenchCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "Benchmarks (bench tally) / 性能测试" }
+    var help: String { "Times the owners' tally on a generated estate / 计票性能" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "tally" else {
-            FileHandle.standardError.write(Data("未知测试 / unknown benchmark: \(signature.what) (use: bench tally)\n".utf8))
-            throw ExitCode(2)
-        }
         let n = signature.units ?? 100_000, runs = max(1, signature.runs ?? 7)
         let estate = TallyBench.estate(units: n)
         // In process: freeze the register (persons grouped) and count both invalid-ballot readings.
@@ -57,6 +78,22 @@ struct BenchCommand: AsyncCommand {
             "status": (try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["status"] ?? "",
         ]
         print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+    }
+}
+
+/// `yishi bench atlas DIR`: load time and the median of the all-origins and all-nodes queries.
+enum AtlasBench {
+    static func run(directory: URL, runs: Int) throws -> String {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let data = try LifeCircleData.load(directory: directory)
+        let loadMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let origins = data.origins.map(\.node)
+        let all = (0..<Int32(data.graph.nodeCount)).map { $0 }
+        let q = TallyBench.median(runs: runs) { _ = NearestTable.compute(data, at: origins, cutoff: 1200) }
+        let qa = TallyBench.median(runs: runs) { _ = NearestTable.compute(data, at: all, cutoff: 1200) }
+        let out: [String: Any] = ["nodes": data.graph.nodeCount, "edges": data.graph.edgeCount, "origins": data.origins.count,
+                                  "load_ms": (loadMs * 1000).rounded() / 1000, "query_ms": q.median, "all_nodes_query_ms": qa.median, "runs": runs]
+        return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
     }
 }
 

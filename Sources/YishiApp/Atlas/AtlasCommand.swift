@@ -1,0 +1,46 @@
+import Foundation
+import Vapor
+import YishiAtlas
+
+/// `yishi atlas nearest --nodes N.csv --edges E.csv --origins O.csv --facilities F.csv --cutoff 1200 --out nearest.csv`
+struct AtlasCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "nearest")
+        var action: String
+        @Option(name: "nodes", help: "nodes.csv") var nodes: String?
+        @Option(name: "edges", help: "edges.csv") var edges: String?
+        @Option(name: "origins", help: "origins.csv") var origins: String?
+        @Option(name: "facilities", help: "facilities.csv") var facilities: String?
+        @Option(name: "cutoff", help: "metres, inclusive (default 1200)") var cutoff: Double?
+        @Option(name: "out", help: "output CSV (default: standard output)") var out: String?
+        init() {}
+    }
+
+    var help: String { "Life-circle engine (atlas nearest) / 15分钟生活圈计算" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        func fail(_ message: String) throws -> Never {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(2)
+        }
+        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas nearest)") }
+        guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities else {
+            try fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
+        }
+        let cutoff = signature.cutoff ?? 1200
+        guard cutoff > 0 else { try fail("--cutoff 应大于零 / --cutoff must be above zero") }
+        let data: LifeCircleData
+        do {
+            data = try LifeCircleData.load(nodes: URL(fileURLWithPath: n), edges: URL(fileURLWithPath: e),
+                                           origins: URL(fileURLWithPath: o), facilities: URL(fileURLWithPath: f))
+        } catch { try fail("\(error)") }
+        let table = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: cutoff)
+        let csv = table.csv(originIDs: data.origins.map(\.id))
+        if let out = signature.out {
+            do { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) } catch { try fail("\(out): 无法写入 / cannot write: \(error)") }
+            context.console.print("\(data.origins.count) origins × \(table.types.count) types → \(out)")
+        } else {
+            print(csv, terminator: "")
+        }
+    }
+}
