@@ -19,7 +19,7 @@ public enum FacilityType: String, CaseIterable, Sendable, Codable, Comparable {
 /// A prepared walking graph with origins (residential compounds) and facilities, each snapped to a node:
 /// the four CSV files of `shared/data/lifecircle/*/`.
 public struct LifeCircleData: Sendable {
-    public struct Origin: Sendable { public var id: Int; public var name: String; public var node: Int32 }
+    public struct Origin: Sendable { public var id: Int; public var kind: String; public var name: String; public var node: Int32 }
     public struct Facility: Sendable { public var id: Int; public var type: FacilityType; public var name: String; public var node: Int32 }
 
     public var graph: WalkGraph
@@ -46,7 +46,8 @@ public struct LifeCircleData: Sendable {
             guard let id = Int(r[o.index["origin"]!]), let node = Int32(r[o.index["node"]!]), Int(node) < nodeCount, node >= 0 else {
                 throw SimpleCSV.Failure(file: origins.lastPathComponent, line: k + 2, reason: "bad origin / 起点无效")
             }
-            return Origin(id: id, name: o.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
+            return Origin(id: id, kind: o.index["kind"].map { r.count > $0 ? r[$0] : "" } ?? "",
+                          name: o.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
         }
         let f = try SimpleCSV.table(facilities, required: ["facility", "type", "node"])
         let facilities = try f.rows.enumerated().map { k, r -> Facility in
