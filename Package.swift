@@ -25,7 +25,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "YishiCore"),
-        .target(name: "YishiAtlas"),
+        // The system zlib (Debian's zlib1g-dev) for the zlib-compressed blocks of .osm.pbf files.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "YishiAtlas", dependencies: ["CZlib"]),
         .target(
             name: "YishiApp",
             dependencies: [

@@ -6,7 +6,34 @@ import YishiAtlas
 /// `yishi bench tally | atlas DIR`: benchmarks that print one JSON line each.
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Benchmarks that print one JSON line (bench tally, bench atlas DIR) / 性能测试" }
-    var commands: [String: any AnyAsyncCommand] { ["tally": BenchTallyCommand(), "atlas": BenchAtlasCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand()] }
+}
+
+/// `yishi bench pbf FILE [--runs R]`: reading an .osm.pbf and building its walking graph.
+struct BenchPBFCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "an .osm.pbf extract")
+        var file: String
+        @Option(name: "runs", help: "timed runs (default 7)")
+        var runs: Int?
+        init() {}
+    }
+    var help: String { "Times reading an .osm.pbf and building the walking graph / 读取地图与建图性能" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            FileHandle.standardError.write(Data("\(signature.file): 无法读取 / cannot read\n".utf8))
+            throw ExitCode(2)
+        }
+        let runs = max(1, signature.runs ?? 7)
+        var nodes = 0, edges = 0
+        let read = TallyBench.median(runs: runs) { _ = try! PBFReader.read(data) }
+        let osm = try PBFReader.read(data)
+        let build = TallyBench.median(runs: runs) { let g = WalkingGraphBuilder.build(osm); nodes = g.graph.nodeCount; edges = g.graph.edgeCount }
+        let both = TallyBench.median(runs: runs) { _ = WalkingGraphBuilder.build(try! PBFReader.read(data)) }
+        let out: [String: Any] = ["file": (signature.file as NSString).lastPathComponent, "bytes": data.count, "nodes": nodes, "edges": edges,
+                                  "read_ms": read.median, "build_ms": build.median, "read_and_build_ms": both.median, "runs": runs]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+    }
 }
 
 /// `yishi bench atlas DIR [--runs R]`: DIR holds nodes.csv, edges.csv, origins.csv and facilities.csv.
