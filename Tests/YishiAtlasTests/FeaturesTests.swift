@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import YishiAtlas
+
+@Suite("Facilities and compounds from the extract")
+struct FeaturesTests {
+    @Test func neubrandenburgCountsMatchTheReference() throws {
+        let osm = try PBFReader.read(try Data(contentsOf: osmFile("neubrandenburg.osm.pbf")))
+        let features = Features.extract(osm, projection: UTM(zone: 33, north: true))
+        var byType: [FacilityType: Int] = [:]
+        var compounds = 0, buildings = 0
+        for f in features {
+            switch f.kind {
+            case .facility(let t): byType[t, default: 0] += 1
+            case .compound: compounds += 1
+            case .residentialBuilding: buildings += 1
+            }
+        }
+        let reference = SimpleCSV.rows(try Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("facilities.csv"))).dropFirst()
+        var expected: [FacilityType: Int] = [:]
+        for r in reference { expected[FacilityType(rawValue: r[1])!, default: 0] += 1 }
+        let total = byType.values.reduce(0, +), expectedTotal = expected.values.reduce(0, +)
+        #expect(abs(total - expectedTotal) <= expectedTotal / 100, "\(total) facilities vs \(expectedTotal)")
+        #expect(abs(compounds - 117) <= 2, "\(compounds) residential areas vs 117")
+        #expect(abs(buildings - 1409) <= 14, "\(buildings) residential buildings vs 1409")
+    }
+
+    @Test func tagRules() {
+        #expect(Features.facilityType(["amenity": "pharmacy"]) == .pharmacy)
+        #expect(Features.facilityType(["shop": "bakery"]) == .market)
+        #expect(Features.facilityType(["public_transport": "platform"]) == .bus_stop)
+        #expect(Features.facilityType(["healthcare": "doctor"]) == .clinic)
+        #expect(Features.facilityType(["leisure": "playground"]) == .park)
+        #expect(Features.facilityType(["shop": "clothes"]) == nil)
+        let c = Features.centroid([(0, 0), (4, 0), (4, 2), (0, 2), (0, 0)], closed: true)!
+        #expect(abs(c.x - 2) < 1e-9 && abs(c.y - 1) < 1e-9)
+    }
+}
