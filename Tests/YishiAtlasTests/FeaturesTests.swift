@@ -36,3 +36,30 @@ struct FeaturesTests {
         #expect(abs(c.x - 2) < 1e-9 && abs(c.y - 1) < 1e-9)
     }
 }
+
+@Suite("atlas build: from .osm.pbf to the four files")
+struct AtlasBuildTests {
+    @Test func neubrandenburgBuildsLikeTheReference() throws {
+        let osm = try PBFReader.read(try Data(contentsOf: osmFile("neubrandenburg.osm.pbf")))
+        let built = try AtlasBuilder.build(osm)
+        #expect(built.projection == UTM(zone: 33, north: true))
+        #expect(abs(built.origins.count - 1523) <= 15, "\(built.origins.count) origins vs 1523")
+        #expect(abs(built.facilities.count - 641) <= 7, "\(built.facilities.count) facilities vs 641")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-build-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AtlasBuilder.writeCSVs(built, to: dir)
+        let reloaded = try LifeCircleData.load(directory: dir)
+        #expect(reloaded.graph.nodeCount == built.graph.graph.nodeCount && reloaded.graph.edgeCount == built.graph.graph.edgeCount)
+        #expect(reloaded.origins.count == built.origins.count && reloaded.facilities.count == built.facilities.count)
+        // Coverage from the built files is close to the reference's (edge lengths: great-circle here, UTM there).
+        let shares = Coverage.shares(NearestTable.compute(reloaded, at: reloaded.origins.map(\.node), cutoff: 1200))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("expected_coverage.json"))) as? [String: Any])
+        let expected = try #require(json["coverage_of_origins"] as? [String: [String: Double]])
+        for (type, byRadius) in expected {
+            for (radius, share) in byRadius {
+                let got = try #require(shares[FacilityType(rawValue: type)!]?[Int(radius)!])
+                #expect(abs(got - share) <= 0.01, "\(type) \(radius): \(got) vs \(share)")
+            }
+        }
+    }
+}

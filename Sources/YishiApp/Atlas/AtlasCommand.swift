@@ -5,14 +5,15 @@ import YishiAtlas
 /// `yishi atlas nearest --nodes N.csv --edges E.csv --origins O.csv --facilities F.csv --cutoff 1200 --out nearest.csv`
 struct AtlasCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "nearest")
+        @Argument(name: "action", help: "build | nearest")
         var action: String
         @Option(name: "nodes", help: "nodes.csv") var nodes: String?
         @Option(name: "edges", help: "edges.csv") var edges: String?
         @Option(name: "origins", help: "origins.csv") var origins: String?
         @Option(name: "facilities", help: "facilities.csv") var facilities: String?
         @Option(name: "cutoff", help: "metres, inclusive (default 1200)") var cutoff: Double?
-        @Option(name: "out", help: "output CSV (default: standard output)") var out: String?
+        @Option(name: "out", help: "nearest: output CSV (default: standard output); build: output folder") var out: String?
+        @Option(name: "osm", help: "build: an .osm.pbf extract") var osm: String?
         init() {}
     }
 
@@ -23,7 +24,21 @@ struct AtlasCommand: AsyncCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(2)
         }
-        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas nearest)") }
+        if signature.action == "build" {
+            guard let file = signature.osm, let out = signature.out else { try fail("需要 --osm 和 --out / --osm and --out are required") }
+            guard let data = FileManager.default.contents(atPath: file) else { try fail("\(file): 无法读取 / cannot read") }
+            do {
+                context.console.print("读取 / reading \(file) (\(data.count) bytes)…")
+                let osm = try PBFReader.read(data)
+                let built = try AtlasBuilder.build(osm) { step in context.console.print("  \(step)…") }
+                try AtlasBuilder.writeCSVs(built, to: URL(fileURLWithPath: out))
+                context.console.print("\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)")
+            } catch let e as OSMExtract.ReadError {
+                try fail("\(file): \(e)")
+            }
+            return
+        }
+        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest)") }
         guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities else {
             try fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
         }
