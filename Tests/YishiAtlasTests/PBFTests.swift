@@ -43,3 +43,24 @@ struct PBFTests {
         #expect(abs(WalkingGraphBuilder.haversine(0, 0, 0, 1) - 111_195.08) < 1)
     }
 }
+
+@Suite("Reading OSM XML")
+struct XMLTests {
+    @Test func harrogateBuildsAWalkingGraph() throws {
+        let osm = try OSMFile.read(try Data(contentsOf: osmFile("harrogate.osm")))
+        #expect(osm.nodeIDs.count > 4000 && !osm.ways.isEmpty && !osm.nodeTags.isEmpty)
+        let built = WalkingGraphBuilder.build(osm)
+        // shared/data/README.md: "≈4k walkable nodes".
+        #expect((3000...6000).contains(built.graph.nodeCount), "\(built.graph.nodeCount) nodes")
+    }
+
+    @Test func truncatedAndForeignXMLAreNamed() throws {
+        let data = try Data(contentsOf: osmFile("harrogate.osm"))
+        do { _ = try OSMFile.read(data.prefix(data.count / 2)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+            #expect(e.en.contains("malformed or truncated"))
+        }
+        do { _ = try OSMFile.read(Data("<html><body>hi</body></html>".utf8)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+            #expect(e.en.contains("not an OpenStreetMap .osm"))
+        }
+    }
+}

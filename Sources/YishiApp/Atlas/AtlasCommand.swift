@@ -13,7 +13,7 @@ struct AtlasCommand: AsyncCommand {
         @Option(name: "facilities", help: "facilities.csv") var facilities: String?
         @Option(name: "cutoff", help: "metres, inclusive (default 1200)") var cutoff: Double?
         @Option(name: "out", help: "nearest: output CSV (default: standard output); build: output folder") var out: String?
-        @Option(name: "osm", help: "build: an .osm.pbf extract") var osm: String?
+        @Option(name: "osm", help: "build: an .osm.pbf or .osm (XML) extract") var osm: String?
         init() {}
     }
 
@@ -29,7 +29,7 @@ struct AtlasCommand: AsyncCommand {
             guard let data = FileManager.default.contents(atPath: file) else { try fail("\(file): 无法读取 / cannot read") }
             do {
                 context.console.print("读取 / reading \(file) (\(data.count) bytes)…")
-                let osm = try PBFReader.read(data)
+                let osm = try OSMFile.read(data)
                 let built = try AtlasBuilder.build(osm) { step in context.console.print("  \(step)…") }
                 try AtlasBuilder.writeCSVs(built, to: URL(fileURLWithPath: out))
                 context.console.print("\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)")
