@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import YishiAtlas
 
@@ -61,5 +64,19 @@ struct AtlasBuildTests {
                 #expect(abs(got - share) <= 0.01, "\(type) \(radius): \(got) vs \(share)")
             }
         }
+    }
+}
+
+@Suite("Coverage map")
+struct CoverageMapTests {
+    @Test func theSVGIsWellFormedAndComplete() throws {
+        let built = try AtlasBuilder.build(try PBFReader.read(try Data(contentsOf: osmFile("helsinki.osm.pbf"))))
+        let table = NearestTable.compute(built.data, at: built.origins.map(\.node), cutoff: 1200)
+        let svg = CoverageMap.svg(built, table: table)
+        #expect(svg.contains("© OpenStreetMap contributors"))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == built.origins.count + built.facilities.count + 6 + 10)
+        #expect(svg.contains(" m</text>"))
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "the SVG is well-formed XML")
     }
 }

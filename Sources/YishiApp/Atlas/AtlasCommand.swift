@@ -32,6 +32,9 @@ struct AtlasCommand: AsyncCommand {
                 let osm = try OSMFile.read(data)
                 let built = try AtlasBuilder.build(osm) { step in context.console.print("  \(step)…") }
                 try AtlasBuilder.writeCSVs(built, to: URL(fileURLWithPath: out))
+                context.console.print("  coverage map / 覆盖地图…")
+                let table = NearestTable.compute(built.data, at: built.origins.map(\.node), cutoff: 1200)
+                try Data(CoverageMap.svg(built, table: table).utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("coverage.svg"))
                 context.console.print("\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)")
             } catch let e as OSMExtract.ReadError {
                 try fail("\(file): \(e)")
