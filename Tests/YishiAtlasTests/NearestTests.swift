@@ -63,3 +63,22 @@ struct NearestTests {
         #expect(throws: SimpleCSV.Failure(file: "edges.csv", line: 3, reason: "bad edge / 边无效")) { try LifeCircleData.load(directory: dir) }
     }
 }
+
+@Suite("Tiling")
+struct TilingTests {
+    @Test func tilesCopyTheGraphAndSeamsOnlyShortenPaths() throws {
+        let dir = referenceDir("helsinki")
+        let data = try LifeCircleData.load(directory: dir)
+        let rows = SimpleCSV.rows(try Data(contentsOf: dir.appendingPathComponent("nodes.csv"))).dropFirst()
+        let tiled = Tiling.tile(data, xs: rows.map { Double($0[1])! }, ys: rows.map { Double($0[2])! }, n: 2, seamNodes: 10)
+        #expect(tiled.data.graph.nodeCount == 4 * data.graph.nodeCount)
+        #expect(tiled.data.graph.edgeCount == 4 * data.graph.edgeCount + 4 * 10)
+        #expect(tiled.data.origins.count == 4 * data.origins.count && tiled.data.facilities.count == 4 * data.facilities.count)
+        let original = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: 1200)
+        let copied = NearestTable.compute(tiled.data, at: Array(tiled.data.origins.prefix(data.origins.count).map(\.node)), cutoff: 1200)
+        #expect(original.types == copied.types)
+        for t in original.types.indices {
+            for i in data.origins.indices { #expect(copied.distances[t][i] <= original.distances[t][i] + 1e-9) }
+        }
+    }
+}

@@ -43,11 +43,20 @@ struct BenchAtlasCommand: AsyncCommand {
         var dir: String
         @Option(name: "runs", help: "timed runs (at least 5; default 7)")
         var runs: Int?
+        @Option(name: "tile", help: "tile the graph N × N, joined at the seams, before timing (and write it to --tiled-out for peers)")
+        var tile: Int?
+        @Option(name: "tiled-out", help: "folder to write the tiled graph to")
+        var tiledOut: String?
         init() {}
     }
     var help: String { "Times the life-circle query / 生活圈计算性能" }
     func run(using context: CommandContext, signature: Signature) async throws {
         do {
+            if let n = signature.tile, n > 1 {
+                print(try AtlasBench.tiled(directory: URL(fileURLWithPath: signature.dir), n: n, runs: max(5, signature.runs ?? 5),
+                                           writeTo: signature.tiledOut.map { URL(fileURLWithPath: $0) }))
+                return
+            }
             print(try AtlasBench.run(directory: URL(fileURLWithPath: signature.dir), runs: max(5, signature.runs ?? 7)))
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -120,6 +129,27 @@ enum AtlasBench {
         let qa = TallyBench.median(runs: runs) { _ = NearestTable.compute(data, at: all, cutoff: 1200) }
         let out: [String: Any] = ["nodes": data.graph.nodeCount, "edges": data.graph.edgeCount, "origins": data.origins.count,
                                   "load_ms": (loadMs * 1000).rounded() / 1000, "query_ms": q.median, "all_nodes_query_ms": qa.median, "runs": runs]
+        return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
+    }
+}
+
+extension AtlasBench {
+    /// The tiled graph: build, then the all-origins query; peak memory from getrusage.
+    static func tiled(directory: URL, n: Int, runs: Int, writeTo: URL?) throws -> String {
+        let data = try LifeCircleData.load(directory: directory)
+        let t = SimpleCSV.rows(try Data(contentsOf: directory.appendingPathComponent("nodes.csv"))).dropFirst()
+        let xs = t.map { Double($0[1]) ?? 0 }, ys = t.map { Double($0[2]) ?? 0 }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let tiled = Tiling.tile(data, xs: xs, ys: ys, n: n)
+        let buildMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        if let writeTo { try Tiling.write(tiled.data, xs: tiled.xs, ys: tiled.ys, to: writeTo) }
+        let origins = tiled.data.origins.map(\.node)
+        let q = TallyBench.median(runs: runs) { _ = NearestTable.compute(tiled.data, at: origins, cutoff: 1200) }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let out: [String: Any] = ["tile": n, "nodes": tiled.data.graph.nodeCount, "edges": tiled.data.graph.edgeCount, "origins": origins.count,
+                                  "build_ms": (buildMs * 1000).rounded() / 1000, "query_ms": q.median, "runs": runs,
+                                  "peak_rss_mb": (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10]
         return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
     }
 }
