@@ -37,3 +37,22 @@ struct CoverageTests {
         }
     }
 }
+
+@Suite("Coverage rules")
+struct CoverageRulesTests {
+    @Test func speedModeTurnsMinutesIntoMetres() {
+        let r = CoverageRules.walking(metresPerSecond: 1.0)
+        #expect(r.radius(.park) == 300 && r.radius(.school) == 600 && r.fifteenMinutes == 900)
+        let fast = CoverageRules.walking(metresPerSecond: 1.4, minutes: [.market: 5])
+        #expect(abs(fast.radius(.market) - 420) < 1e-9 && abs(fast.fifteenMinutes - 1260) < 1e-9)
+        #expect(CoverageRules.standard.radius(.bus_stop) == 500)
+    }
+
+    @Test func customTiersChangeTheGaps() {
+        let table = NearestTable(types: [.park, .school], distances: [[350], [450]], cutoff: 1200)
+        #expect(Coverage.gap(table, origin: 0).missingAtTier.map(\.type) == [.park])
+        let loose = CoverageRules(tier: [.park: 400, .school: 400], fifteenMinutes: 1000)
+        let g = Coverage.gap(table, origin: 0, rules: loose)
+        #expect(g.missingAtTier.map(\.type) == [.school] && g.missingAtTierText == "school(450m>400)")
+    }
+}

@@ -1,5 +1,26 @@
 import Foundation
 
+/// The radius each facility type must lie within, and the 15-minute check radius.
+public struct CoverageRules: Sendable, Equatable {
+    public var tier: [FacilityType: Double]
+    public var fifteenMinutes: Double
+
+    public init(tier: [FacilityType: Double], fifteenMinutes: Double) { self.tier = tier; self.fifteenMinutes = fifteenMinutes }
+
+    /// GB 50180-2018 tiers: 300 m or 500 m by type, 1000 m for the 15-minute check.
+    public static let standard = CoverageRules(tier: Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres) }), fifteenMinutes: 1000)
+
+    /// The speed-based mode: each radius is minutes × 60 × a walking speed (default 1.0 m/s, a
+    /// cautious pace for elderly residents), with the standard tiers' minutes unless given.
+    public static func walking(metresPerSecond speed: Double = 1.0, minutes: [FacilityType: Double] = [:], fifteenMinutes: Double = 15) -> CoverageRules {
+        let defaults = Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres == 300 ? 5.0 : 10.0) })
+        let m = defaults.merging(minutes) { _, given in given }
+        return CoverageRules(tier: m.mapValues { $0 * 60 * speed }, fifteenMinutes: fifteenMinutes * 60 * speed)
+    }
+
+    public func radius(_ type: FacilityType) -> Double { tier[type] ?? type.tierMetres }
+}
+
 /// Shares of origins covered and the gaps of each origin, from a nearest table.
 public enum Coverage {
     /// For each type, the share of the table's origins whose nearest facility lies within each radius
@@ -33,18 +54,20 @@ public enum Coverage {
         }
 
         /// "culture(nonem>500);pharmacy(625m>300)": the reference's compact form (whole metres, truncated).
+        public var rules: CoverageRules = .standard
+
         public var missingAtTierText: String {
-            missingAtTier.map { "\($0.type.rawValue)(\($0.metres.map { String(Int($0)) } ?? "none")m>\(Int($0.type.tierMetres)))" }.joined(separator: ";")
+            missingAtTier.map { "\($0.type.rawValue)(\($0.metres.map { String(Int($0)) } ?? "none")m>\(Int(rules.radius($0.type))))" }.joined(separator: ";")
         }
     }
 
-    /// The gaps of origin `i` of the table, with `fifteenMinutes` metres (default 1000) as the 15-minute radius.
-    public static func gap(_ table: NearestTable, origin i: Int, fifteenMinutes: Double = 1000) -> Gap {
-        var g = Gap(okAtTier: 0, ok15Minutes: 0, missingAtTier: [], missing15Minutes: [])
+    /// The gaps of origin `i` of the table under `rules` (standard tiers unless given).
+    public static func gap(_ table: NearestTable, origin i: Int, rules: CoverageRules = .standard) -> Gap {
+        var g = Gap(okAtTier: 0, ok15Minutes: 0, missingAtTier: [], missing15Minutes: [], rules: rules)
         for (t, type) in table.types.enumerated() {
             let d = table.distances[t][i]
-            if d <= type.tierMetres { g.okAtTier += 1 } else { g.missingAtTier.append((type, d <= fifteenMinutes ? d : nil)) }
-            if d <= fifteenMinutes { g.ok15Minutes += 1 } else { g.missing15Minutes.append(type) }
+            if d <= rules.radius(type) { g.okAtTier += 1 } else { g.missingAtTier.append((type, d <= rules.fifteenMinutes ? d : nil)) }
+            if d <= rules.fifteenMinutes { g.ok15Minutes += 1 } else { g.missing15Minutes.append(type) }
         }
         return g
     }
