@@ -13,6 +13,9 @@ enum OpenAPIDocument {
         var bodyType: String = "application/json"
         var response: (status: Int, schema: String?)
         var query: [String] = []
+        var responseType: String = "application/json"
+        /// Readable without signing in.
+        var isPublic: Bool = false
     }
 
     static let operations: [Operation] = [
@@ -40,6 +43,15 @@ enum OpenAPIDocument {
         .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token", tag: "accounts", response: (204, nil)),
         .init(method: "get", path: "/api/v1/audit", summary: "Audit entries within scope, newest first", tag: "audit", response: (200, "[AuditEntry]"), query: ["before", "limit"]),
         .init(method: "get", path: "/api/v1/audit/verify", summary: "Check the audit chain (platform administrators)", tag: "audit", response: (200, "AuditVerification")),
+        .init(method: "get", path: "/api/v1/lifecircle/{code}", summary: "15-minute life circle of a district, subdistrict or community: shares by type and gaps by compound",
+              tag: "lifecircle", response: (200, "LifeCircle"), isPublic: true),
+        .init(method: "get", path: "/api/v1/lifecircle/{code}/gaps.csv", summary: "The gap list as CSV (UTF-8 with BOM)", tag: "lifecircle",
+              response: (200, "GapsCSV"), responseType: "text/csv", isPublic: true),
+        .init(method: "post", path: "/api/v1/lifecircle/{code}/import", summary: "Queue the import of a district's OpenStreetMap extract (the body is the .osm.pbf or .osm file; ?name= its file name)",
+              tag: "lifecircle", body: "OSMExtract", bodyType: "application/octet-stream", response: (202, "Job"), query: ["name"]),
+        .init(method: "put", path: "/api/v1/lifecircle/places/{placeID}/compound", summary: "Link a residential area on the map to a territory compound (null unlinks)",
+              tag: "lifecircle", body: "PlaceLink", response: (204, nil)),
+        .init(method: "get", path: "/api/v1/jobs/{jobID}", summary: "A background job: status, progress, step, error, result", tag: "lifecircle", response: (200, "Job")),
     ]
 
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
@@ -54,6 +66,27 @@ enum OpenAPIDocument {
         ["type": "object", "properties": props, "required": required]
     }
     static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+
+    static var number: [String: Any] { ["type": "number"] }
+    static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
+    static var bilingual: [String: Any] { object(["zh-Hans": string, "en": string], required: ["zh-Hans", "en"]) }
+
+    static var lifeCircle: [String: Any] {
+        let types = enumeration(["bus_stop", "clinic", "culture", "elderly_care", "kindergarten", "market", "park", "pharmacy", "school", "sports"])
+        let share = object(["type": types, "name": string, "radius": number, "atStandard": int, "within15Minutes": int, "places": int,
+                            "shareAtStandard": number, "share15Minutes": number],
+                           required: ["type", "name", "radius", "atStandard", "within15Minutes", "places", "shareAtStandard", "share15Minutes"])
+        let compound = object(["code": opt(string), "name": opt(string), "mapNames": ["type": "array", "items": string], "osm": ["type": "array", "items": string],
+                               "metres": ["type": "object", "additionalProperties": opt(number), "description": "metres to the nearest facility of each type; null beyond 1,200 m"],
+                               "missingAtStandard": ["type": "array", "items": object(["type": types, "metres": opt(number)], required: ["type"])],
+                               "missing15Minutes": ["type": "array", "items": types]],
+                              required: ["mapNames", "osm", "metres", "missingAtStandard", "missing15Minutes"])
+        let source = object(["file": string, "importedAt": opt(dateTime), "nodes": int, "edges": int, "homes": int, "facilities": int],
+                            required: ["file", "nodes", "edges", "homes", "facilities"])
+        return object(["node": ref("Node"), "district": string, "source": opt(source), "fifteenMinutesMetres": number, "places": int,
+                       "shares": ["type": "array", "items": share], "compounds": ["type": "array", "items": compound], "compoundsNotOnMap": int],
+                      required: ["node", "district", "fifteenMinutesMetres", "places", "shares", "compounds", "compoundsNotOnMap"])
+    }
 
     static var schemas: [String: Any] {
         let roles = enumeration(["platformAdmin", "districtAdmin", "subdistrictStaff", "communityStaff", "planner", "ownersCommittee", "propertyManager", "socialOrganization", "resident"])
@@ -100,6 +133,15 @@ enum OpenAPIDocument {
                                   "targetType": string, "targetId": string, "nodeId": opt(uuid), "onBehalfOf": opt(uuid), "channel": opt(string),
                                   "details": ["type": "object", "additionalProperties": string], "hash": string],
                                  required: ["seq", "at", "actorLabel", "action", "targetType", "targetId", "details", "hash"]),
+            "LifeCircle": lifeCircle,
+            "GapsCSV": ["type": "string", "description": "One line per compound: code, name, map names, OSM ids, types missing at the standard distance and within 15 minutes, metres to each type"],
+            "OSMExtract": ["type": "string", "format": "binary", "description": "An OpenStreetMap extract, .osm.pbf or .osm (XML), at most 64 MB"],
+            "PlaceLink": object(["compound": opt(string)], required: []),
+            "Job": object(["id": uuid, "kind": enumeration(["atlasImport"]), "status": enumeration(["queued", "running", "succeeded", "failed"]), "progress": int,
+                           "step": bilingual, "error": opt(bilingual), "district": opt(string), "file": opt(string),
+                           "result": opt(object(["nodes": int, "edges": int, "origins": int, "facilities": int, "matched": int], required: ["nodes", "edges", "origins", "facilities", "matched"])),
+                           "createdAt": opt(dateTime), "startedAt": opt(dateTime), "finishedAt": opt(dateTime)],
+                          required: ["id", "kind", "status", "progress", "step"]),
             "AuditVerification": object(["ok": ["type": "boolean"], "entries": opt(int), "brokenAt": opt(int), "reason": opt(string)], required: ["ok"]),
         ]
     }
@@ -109,13 +151,14 @@ enum OpenAPIDocument {
         for op in operations {
             var o: [String: Any] = ["summary": op.summary, "tags": [op.tag], "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")]
             let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-            let parameters = params.map { ["name": $0, "in": "path", "required": true, "schema": uuid] as [String: Any] }
-                + op.query.map { ["name": $0, "in": "query", "required": false, "schema": int] as [String: Any] }
+            // Codes are text; every other path parameter is an id.
+            let parameters = params.map { ["name": $0, "in": "path", "required": true, "schema": $0 == "code" ? string : uuid] as [String: Any] }
+                + op.query.map { ["name": $0, "in": "query", "required": false, "schema": $0 == "name" ? string : int] as [String: Any] }
             if !parameters.isEmpty { o["parameters"] = parameters }
             if let body = op.body { o["requestBody"] = ["required": true, "content": [op.bodyType: ["schema": ref(body)]]] }
             var responses: [String: Any] = [:]
             if let schema = op.response.schema {
-                responses[String(op.response.status)] = ["description": "OK", "content": ["application/json": ["schema": ref(schema)]]]
+                responses[String(op.response.status)] = ["description": "OK", "content": [op.responseType: ["schema": ref(schema)]]]
             } else {
                 responses[String(op.response.status)] = ["description": "OK"]
             }
@@ -123,6 +166,7 @@ enum OpenAPIDocument {
                 responses[code] = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]]
             }
             o["responses"] = responses
+            if op.isPublic { o["security"] = [] as [Any] }
             paths[op.path, default: [:]][op.method] = o
         }
         return [

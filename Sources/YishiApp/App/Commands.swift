@@ -42,6 +42,8 @@ struct ServeYishiCommand: AsyncCommand {
             context.console.print("  \(base)\(path)")
             context.console.print("")
         }
+        // Long work (imports) runs beside the server, in this process.
+        app.jobWorker.start(app)
         let serve = await app.servers.asyncCommand
         // Host and port are already in the server configuration; Vapor's command is given no flags.
         var none = CommandInput(arguments: ["yishi"])

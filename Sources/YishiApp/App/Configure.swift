@@ -41,6 +41,9 @@ public enum Yishi {
         try app.register(collection: TerritoryRoutes())
         try app.register(collection: ImportRoutes())
         try app.register(collection: AuditRoutes())
+        try app.register(collection: LifeCircleRoutes())
+        try app.register(collection: AtlasLinkRoutes())
+        try app.register(collection: AtlasImportRoutes())
         try app.register(collection: APIRoutes())
         if settings.developmentPages { try app.register(collection: OutboxRoutes()) }
 

@@ -1,11 +1,14 @@
 import Foundation
+import Fluent
 import Vapor
 import YishiAtlas
+import YishiCore
 
+/// `yishi atlas build --osm FILE --out DIR`, `yishi atlas import --osm FILE --district CODE`,
 /// `yishi atlas nearest --nodes N.csv --edges E.csv --origins O.csv --facilities F.csv --cutoff 1200 --out nearest.csv`
 struct AtlasCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "build | nearest")
+        @Argument(name: "action", help: "build | nearest | import")
         var action: String
         @Option(name: "nodes", help: "nodes.csv") var nodes: String?
         @Option(name: "edges", help: "edges.csv") var edges: String?
@@ -13,7 +16,8 @@ struct AtlasCommand: AsyncCommand {
         @Option(name: "facilities", help: "facilities.csv") var facilities: String?
         @Option(name: "cutoff", help: "metres, inclusive (default 1200)") var cutoff: Double?
         @Option(name: "out", help: "nearest: output CSV (default: standard output); build: output folder") var out: String?
-        @Option(name: "osm", help: "build: an .osm.pbf or .osm (XML) extract") var osm: String?
+        @Option(name: "osm", help: "build, import: an .osm.pbf or .osm (XML) extract") var osm: String?
+        @Option(name: "district", help: "import: the code of the district the extract covers") var district: String?
         init() {}
     }
 
@@ -23,6 +27,33 @@ struct AtlasCommand: AsyncCommand {
         func fail(_ message: String) throws -> Never {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(2)
+        }
+        if signature.action == "import" {
+            guard let file = signature.osm, let code = signature.district else { try fail("需要 --osm 和 --district / --osm and --district are required") }
+            guard let data = FileManager.default.contents(atPath: file) else { try fail("\(file): 无法读取 / cannot read") }
+            let app = context.application
+            try await Yishi.prepareDatabase(app)
+            guard let district = try await TerritoryNode.query(on: app.db).filter(\.$code == code).first(), district.level == .district else {
+                try fail("\(code): 没有这个区 / no district has this code")
+            }
+            let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+            let console = context.console
+            console.print("导入 / importing \(file) (\(data.count) bytes) → \(district.name) (\(code))")
+            let started = ContinuousClock.now
+            do {
+                let s = try await LifeCircleImporter.run(data, sourceName: (file as NSString).lastPathComponent, district: district,
+                                                         actor: AuditActor(id: nil, label: "cli:\(user)"), on: app.db, time: app.effects.time,
+                                                         pool: app.threadPool) { pct, zh, en in
+                    console.print(String(format: "[%3d%%] ", pct) + "\(zh) / \(en)")
+                }
+                let args = [s.nodes, s.edges, s.origins, s.facilities, s.matched].map(String.init)
+                console.print(Catalog.text("job.result", .zhHans, args))
+                console.print(Catalog.text("job.result", .en, args))
+                console.print("(\(started.duration(to: .now)))")
+            } catch let e as OSMExtract.ReadError {
+                try fail("\(file): \(e)")
+            }
+            return
         }
         if signature.action == "build" {
             guard let file = signature.osm, let out = signature.out else { try fail("需要 --osm 和 --out / --osm and --out are required") }
@@ -41,7 +72,7 @@ struct AtlasCommand: AsyncCommand {
             }
             return
         }
-        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest)") }
+        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest | atlas import)") }
         guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities else {
             try fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
         }

@@ -13,5 +13,7 @@ enum Migrations {
         M008CreateSessionsAndCodes(),
         M009CreateAPITokens(),
         M010CreateAuditLog(),
+        M011CreateJobsAndAttachments(),
+        M012CreateLifeCircleAtlas(),
     ]
 }

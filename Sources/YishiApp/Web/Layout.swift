@@ -4,7 +4,8 @@ import YishiCore
 
 /// The one layout: language, care mode, navigation, notices. Pages give a title and their content.
 enum Layout {
-    static func page(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ content: [HTMLNode]) -> Response {
+    /// `refreshSeconds` reloads the page (a job's progress) without any script.
+    static func page(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]) -> Response {
         let htmlClass = ctx.care == .off ? "" : "care care-\(ctx.care.rawValue)"
         let html = HTML(
             .attribute(named: "lang", value: ctx.lang.rawValue),
@@ -13,7 +14,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · \(ctx.t("app.name"))"),
-                .link(.rel(.stylesheet), .href("/styles.css"))
+                .link(.rel(.stylesheet), .href("/styles.css")),
+                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
             ),
             .body(.group([
                 H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
@@ -41,6 +43,7 @@ enum Layout {
         }
         var items: [(String, String)] = [(ctx.t("nav.home"), "/")]
         if ctx.can(.territoryRead) { items.append((ctx.t("nav.territory"), "/territory")) }
+        items.append((ctx.t("nav.lifeCircle"), "/lifecircle"))
         if ctx.can(.territoryImport) { items.append((ctx.t("nav.import"), "/territory/import")) }
         if ctx.can(.residentVerify) { items.append((ctx.t("nav.verify"), "/residents/verify")) }
         if ctx.can(.usersManage) { items.append((ctx.t("nav.users"), "/users")) }

@@ -38,7 +38,7 @@ struct PageContext: Sendable {
 }
 
 /// Notices shown after a redirect travel as a catalog key in `?notice=`; only known keys show.
-private let noticePrefixes = ["territory.", "users.", "account.", "verify.", "assisted.", "import."]
+private let noticePrefixes = ["territory.", "users.", "account.", "verify.", "assisted.", "import.", "lifeCircle."]
 
 extension Request {
     var lang: Lang {

@@ -79,6 +79,13 @@ enum Styles {
     .token { font-family: ui-monospace, monospace; word-break: break-all; background: var(--tint); padding: .5rem; border: 1px dashed var(--line); }
     .tag { display: inline-block; border: 1px solid var(--line); border-radius: 3px; padding: 0 .35rem; margin: 0 .25rem .25rem 0; font-size: .9em; }
     @media (max-width: 40rem) { h1 { font-size: 1.5rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
-    @media print { header.site, .prefs, .skip, form { display: none; } }
+    .share { display: flex; flex-direction: column; gap: .15rem; min-width: 9rem; }
+    .share-bar { display: block; height: .6rem; background: var(--tint); border: 1px solid var(--line); }
+    .share-bar > span { display: block; height: 100%; background: var(--accent, #1a5e9a); }
+    .lc-map { margin: 0 0 1.5rem; }
+    .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+    .progress-text { font-size: 1.25em; font-weight: 700; }
+    progress { width: 100%; max-width: 36rem; height: 1.5rem; }
+    @media print { header.site, .prefs, .skip, form, .no-print, footer.site { display: none; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
     """
 }

@@ -63,9 +63,15 @@ public enum Coverage {
 
     /// The gaps of origin `i` of the table under `rules` (standard tiers unless given).
     public static func gap(_ table: NearestTable, origin i: Int, rules: CoverageRules = .standard) -> Gap {
+        gap(types: table.types, metres: table.types.indices.map { table.distances[$0][i] }, rules: rules)
+    }
+
+    /// The gaps of one place given its distance to each type (`.infinity` when none lies within the cutoff).
+    public static func gap(types: [FacilityType], metres: [Double], rules: CoverageRules = .standard) -> Gap {
+        precondition(types.count == metres.count, "one distance per type")
         var g = Gap(okAtTier: 0, ok15Minutes: 0, missingAtTier: [], missing15Minutes: [], rules: rules)
-        for (t, type) in table.types.enumerated() {
-            let d = table.distances[t][i]
+        for (t, type) in types.enumerated() {
+            let d = metres[t]
             if d <= rules.radius(type) { g.okAtTier += 1 } else { g.missingAtTier.append((type, d <= rules.fifteenMinutes ? d : nil)) }
             if d <= rules.fifteenMinutes { g.ok15Minutes += 1 } else { g.missing15Minutes.append(type) }
         }

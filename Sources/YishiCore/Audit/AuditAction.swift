@@ -5,4 +5,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case residentVerify, residentRegisterAssisted
     case userCreate, roleGrant, roleRevoke, tokenCreate, tokenRevoke
     case territoryCreate, territoryUpdate, unitCreate, territoryImport
+    case atlasImport, atlasLink
 }

@@ -54,5 +54,7 @@ extension Catalog {
         "enum.AuditAction.territoryUpdate": .init("修改辖区节点", "Territory node edited"),
         "enum.AuditAction.unitCreate": .init("新增房屋", "Unit added"),
         "enum.AuditAction.territoryImport": .init("导入辖区数据", "Territory data imported"),
+        "enum.AuditAction.atlasImport": .init("导入生活圈地图", "Life-circle map imported"),
+        "enum.AuditAction.atlasLink": .init("关联地图小区", "Map compound linked"),
     ]
 }

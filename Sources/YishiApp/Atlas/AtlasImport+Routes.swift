@@ -1,0 +1,176 @@
+import Fluent
+import Vapor
+import YishiAtlas
+import YishiCore
+
+/// Uploading a district's OpenStreetMap extract: the request stores the file and a job and answers
+/// at once; the worker does the import; the job page shows its progress.
+struct AtlasImportRoutes: RouteCollection {
+    static let maxBytes = 64 << 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("atlas", "import", use: page)
+        routes.on(.POST, "atlas", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: upload)
+            .allowingBody(upTo: Self.maxBytes)
+        routes.get("jobs", ":jobID", use: jobPage)
+        let api = routes.grouped("api", "v1")
+        api.on(.POST, "lifecircle", ":code", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: apiUpload)
+            .allowingBody(upTo: Self.maxBytes)
+        api.get("jobs", ":jobID", use: apiJob)
+    }
+
+    struct Upload: Content { var district: String?; var file: File? }
+
+    /// The districts the actor may import into.
+    func districts(_ req: Request) async throws -> [TerritoryNode] {
+        let actor = try req.requirePrincipal().actor
+        guard Policy.holdsAnywhere(actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
+        let all = try await TerritoryNode.query(on: req.db).filter(\.$level == .district).sort(\.$code).all()
+        let mine = all.filter { Policy.allows(actor, .territoryImport, at: $0.territoryPath) }
+        guard !mine.isEmpty else { throw YishiError.denied(.outsideScope) }
+        return mine
+    }
+
+    func page(req: Request) async throws -> Response {
+        let districts = try await districts(req)
+        let chosen = try? req.query.get(String.self, at: "district")
+        return try await view(req, districts: districts, chosen: chosen, errors: FormErrors())
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        let districts = try await districts(req)
+        let form = try req.content.decode(Upload.self)
+        var errors = FormErrors()
+        let district = districts.first { $0.code == form.district }
+        if district == nil { errors.add("district", "atlas.import.notDistrict") }
+        if form.file.map({ $0.data.readableBytes == 0 }) ?? true { errors.add("file", "atlas.import.noFile") }
+        guard let district, let file = form.file, errors.fields.isEmpty else {
+            return try await view(req, districts: districts, chosen: form.district, errors: errors, status: .unprocessableEntity)
+        }
+        let job = try await enqueue(req, data: Data(buffer: file.data), name: file.filename, district: district, by: p.userID)
+        return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
+    }
+
+    func enqueue(_ req: Request, data: Data, name: String, district: TerritoryNode, by user: UUID) async throws -> Job {
+        try req.authorize(.territoryImport, at: district.territoryPath)
+        let safeName = String(name.filter { !$0.isNewline }.prefix(200))
+        return try await JobRunner.enqueue(.atlasImport, file: Attachment(name: safeName.isEmpty ? "extract" : safeName, contentType: "application/octet-stream", data: data),
+                                           nodeID: try district.requireID(), createdBy: user, on: req.db)
+    }
+
+    func view(_ req: Request, districts: [TerritoryNode], chosen: String?, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = req.pageContext
+        let ids = districts.compactMap(\.id)
+        let recent = try await Job.query(on: req.db).filter(\.$kind == .atlasImport).filter(\.$node.$id ~~ ids)
+            .with(\.$node).sort(\.$createdAt, .descending).limit(10).all()
+        let names = try await Attachment.query(on: req.db).filter(\.$id ~~ recent.compactMap { $0.$attachment.id })
+            .field(\.$id).field(\.$name).all()
+        var content: [HTMLNode] = [
+            Forms.summary(ctx, errors),
+            H.el("p", text: ctx.t("atlas.import.intro", String(Self.maxBytes >> 20))),
+            Forms.form(ctx, action: "/atlas/import", multipart: true, [
+                Forms.select(ctx, "district", label: ctx.t("atlas.import.district"), options: districts.map { ($0.code, "\($0.name)（\($0.code)）") },
+                             selected: chosen ?? (districts.count == 1 ? districts[0].code : nil), required: true, errors: errors),
+                Forms.field(ctx, "file", label: ctx.t("atlas.import.file"), type: "file", required: true, errors: errors, attributes: [("accept", ".pbf,.osm,.xml")]),
+                Forms.submit(ctx.t("atlas.import.submit")),
+            ]),
+        ]
+        if !recent.isEmpty {
+            content.append(H.el("h2", text: ctx.t("atlas.import.recent")))
+            content.append(Forms.table(caption: ctx.t("atlas.import.recent"),
+                headers: [ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started")],
+                rows: recent.map { j in [
+                    H.link(names.first { $0.id == j.$attachment.id }?.name ?? "—", "/jobs/\(j.id!.uuidString)"),
+                    .text(j.node?.name ?? ""),
+                    .text(ctx.t(j.status.catalogKey)),
+                    .text(ctx.time(j.createdAt)),
+                ] }))
+        }
+        return Layout.page(ctx, title: ctx.t("atlas.import.title"), status: status, content)
+    }
+
+    func loadJob(_ req: Request) async throws -> Job {
+        _ = try req.requirePrincipal()
+        guard let id = req.parameters.get("jobID", as: UUID.self),
+              let job = try await Job.query(on: req.db).filter(\.$id == id).with(\.$node).first() else { throw YishiError.notFound }
+        try req.authorize(.territoryImport, at: job.node?.territoryPath)
+        return job
+    }
+
+    func jobPage(req: Request) async throws -> Response {
+        let job = try await loadJob(req)
+        let file = try await Attachment.query(on: req.db).filter(\.$id == job.$attachment.id ?? UUID()).field(\.$id).field(\.$name).field(\.$size).first()
+        let ctx = req.pageContext
+        var facts: [(String, String)] = [
+            (ctx.t("job.status"), ctx.t(job.status.catalogKey)),
+            (ctx.t("job.step"), job.message(ctx.lang)),
+            (ctx.t("atlas.import.district"), job.node?.name ?? "—"),
+        ]
+        if let file { facts.append((ctx.t("job.file"), "\(file.name) (\(ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file)))")) }
+        facts += [(ctx.t("job.started"), ctx.time(job.startedAt ?? job.createdAt)), (ctx.t("job.finished"), ctx.time(job.finishedAt))]
+        var content: [HTMLNode] = [
+            H.el("p", [("class", "progress-text"), ("role", "status")], text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%"),
+            H.el("progress", [("max", "100"), ("value", String(job.progress)), ("aria-label", ctx.t("job.progress"))], text: "\(job.progress)%"),
+            H.el("dl", [("class", "facts")], facts.flatMap { [H.el("dt", text: $0.0), H.el("dd", text: $0.1)] }),
+        ]
+        if let error = job.error(ctx.lang) {
+            content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: ctx.t("job.error")), H.el("p", text: error)]))
+        }
+        if job.status == .succeeded, let s = job.result.flatMap({ try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }) {
+            content.append(H.el("p", [("class", "notice")], text: ctx.t("job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities), String(s.matched))))
+            if let code = job.node?.code {
+                content.append(H.el("p", [], [H.el("a", [("class", "button primary"), ("href", "/lifecircle/\(code)")], text: ctx.t("job.view"))]))
+                content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(code)/links")]))
+            }
+        }
+        if !job.isFinished { content.append(H.el("p", [("class", "muted")], text: ctx.t("job.refresh"))) }
+        return Layout.page(ctx, title: ctx.t("job.kind.atlasImport"), refreshSeconds: job.isFinished ? nil : 2, content)
+    }
+
+    // MARK: API
+
+    func apiUpload(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        let district = try await LifeCircleRoutes.node(req)
+        guard district.level == .district else { throw YishiError.badRequest(key: "atlas.import.notDistrict", args: []) }
+        guard let body = req.body.data, body.readableBytes > 0 else { throw YishiError.invalid(["file": "atlas.import.noFile"]) }
+        let name = (try? req.query.get(String.self, at: "name")) ?? "extract"
+        let job = try await enqueue(req, data: Data(buffer: body), name: name, district: district, by: p.userID)
+        let res = try await DTO.Job(job, fileName: name).encodeResponse(status: .accepted, for: req)
+        res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
+        return res
+    }
+
+    func apiJob(req: Request) async throws -> DTO.Job {
+        let job = try await loadJob(req)
+        let name = try await Attachment.query(on: req.db).filter(\.$id == job.$attachment.id ?? UUID()).field(\.$id).field(\.$name).first()?.name
+        return DTO.Job(job, fileName: name)
+    }
+}
+
+extension DTO {
+    struct Job: Content {
+        var id: UUID
+        var kind: String
+        var status: String
+        var progress: Int
+        var step: [String: String]
+        var error: [String: String]?
+        var district: String?
+        var file: String?
+        var result: LifeCircleImporter.Summary?
+        var createdAt: Date?
+        var startedAt: Date?
+        var finishedAt: Date?
+
+        init(_ j: YishiApp.Job, fileName: String?) {
+            id = j.id!; kind = j.kind.rawValue; status = j.status.rawValue; progress = j.progress
+            step = ["zh-Hans": j.messageZh, "en": j.messageEn]
+            error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
+            district = j.$node.value??.code; file = fileName
+            result = j.result.flatMap { try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }
+            createdAt = j.createdAt; startedAt = j.startedAt; finishedAt = j.finishedAt
+        }
+    }
+}

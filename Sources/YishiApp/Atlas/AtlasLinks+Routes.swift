@@ -1,0 +1,132 @@
+import Fluent
+import Vapor
+import YishiAtlas
+import YishiCore
+
+/// Who may link places on the map to territory compounds: staff who may edit the compound.
+enum LinkRules {
+    /// The nodes within (or above) `district` where the actor may edit the territory.
+    static func editableScopes(_ actor: Actor?, in district: TerritoryNode) -> [TerritoryPath] {
+        let d = district.territoryPath
+        return Policy.scopes(actor, for: .territoryEdit).map { $0 ?? d }.filter { d.contains($0) || $0.contains(d) }
+    }
+}
+
+/// The page where staff correct or add the links between residential areas on the map and the
+/// territory's compounds, and the same as an API call. Every change is audited.
+struct AtlasLinkRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lifecircle", ":code", "links", use: page)
+        routes.post("lifecircle", ":code", "links", use: save)
+        routes.grouped("api", "v1", "lifecircle").put("places", ":placeID", "compound", use: apiLink)
+    }
+
+    struct LinkForm: Content { var place: UUID?; var compound: String? }
+    struct LinkInput: Content { var compound: String? }
+
+    func district(_ req: Request) async throws -> (TerritoryNode, [TerritoryPath]) {
+        let p = try req.requirePrincipal()
+        let node = try await LifeCircleRoutes.node(req)
+        guard node.level == .district else { throw YishiError.notFound }
+        let scopes = LinkRules.editableScopes(p.actor, in: node)
+        guard !scopes.isEmpty else { try req.authorize(.territoryEdit, at: node.territoryPath); throw YishiError.denied(.outsideScope) }
+        return (node, scopes)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let (district, scopes) = try await district(req)
+        let ctx = req.pageContext
+        let title = ctx.t("lifeCircle.links.title", district.name)
+        var content: [HTMLNode] = [LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro"))]
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
+            content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", district.name)))
+            return Layout.page(ctx, title: title, content)
+        }
+        let onlyUnlinked = (try? req.query.get(String.self, at: "show")) == "unlinked"
+        var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(\.$kind == "compound")
+        if onlyUnlinked { q = q.filter(\.$compound.$id == nil) }
+        let places = try await q.with(\.$compound).sort(\.$name).sort(\.$osmRef).all()
+        let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).filter(\.$path =~ district.path).sort(\.$code).all()
+        let editable = compounds.filter { c in scopes.contains { $0.contains(c.territoryPath) } }
+        let options = editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") }
+        content.append(H.el("p", [("class", "no-print")], [
+            onlyUnlinked ? H.link(ctx.t("lifeCircle.links.all"), "/lifecircle/\(district.code)/links")
+                         : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked"),
+        ]))
+        content.append(Forms.table(caption: title,
+            headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
+            rows: places.map { o in
+                let current = o.compound
+                let mayChange = current.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true
+                let cell: HTMLNode = mayChange
+                    ? H.el("form", [("method", "post"), ("action", "/lifecircle/\(district.code)/links"), ("class", "link-form")], [
+                        H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)]),
+                        H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
+                        H.el("label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")], text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
+                        H.el("select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
+                             [H.el("option", [("value", "")] + (current == nil ? [("selected", nil)] : []), text: ctx.t("lifeCircle.links.none"))]
+                             + options.map { opt in H.el("option", [("value", opt.value)] + (opt.value == current?.id?.uuidString ? [("selected", nil)] : []), text: opt.label) }),
+                        H.el("button", [("type", "submit"), ("class", "secondary")], text: ctx.t("lifeCircle.links.save")),
+                    ])
+                    : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
+                return [
+                    o.name.isEmpty ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed")) : H.el("strong", text: o.name),
+                    H.link(o.osmRef, osmURL(o.osmRef)),
+                    cell,
+                ]
+            }))
+        content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), "/lifecircle/\(district.code)")]))
+        return Layout.page(ctx, title: title, content)
+    }
+
+    /// "w123" → the way on openstreetmap.org.
+    func osmURL(_ ref: String) -> String {
+        let kinds: [Character: String] = ["n": "node", "w": "way", "r": "relation"]
+        guard let k = ref.first.flatMap({ kinds[$0] }) else { return "https://www.openstreetmap.org/" }
+        return "https://www.openstreetmap.org/\(k)/\(ref.dropFirst())"
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (district, _) = try await district(req)
+        let form = try req.content.decode(LinkForm.self)
+        guard let place = form.place else { throw YishiError.invalid(["place": "field.required"]) }
+        try await link(req, district: district, placeID: place, compound: form.compound)
+        return req.redirect(to: "/lifecircle/\(district.code)/links?notice=lifeCircle.links.saved")
+    }
+
+    func apiLink(req: Request) async throws -> HTTPStatus {
+        _ = try req.requirePrincipal()
+        guard let placeID = req.parameters.get("placeID", as: UUID.self),
+              let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).with(\.$atlasImport).first() else { throw YishiError.notFound }
+        let district = try await TerritoryQueries.node(place.atlasImport.$district.id, on: req.db)
+        let input = try req.content.decode(LinkInput.self)
+        try await link(req, district: district, placeID: placeID, compound: input.compound)
+        return .noContent
+    }
+
+    /// Links a place to a compound (by id or code; empty unlinks). The actor must be allowed to edit
+    /// both the compound it leaves and the one it joins.
+    func link(_ req: Request, district: TerritoryNode, placeID: UUID, compound: String?) async throws {
+        let p = try req.requirePrincipal()
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db),
+              let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).filter(\.$atlasImport.$id == imp.requireID()).with(\.$compound).first()
+        else { throw YishiError.notFound }
+        var target: TerritoryNode?
+        if let given = compound?.trimmed, !given.isEmpty {
+            var q = TerritoryNode.query(on: req.db).filter(\.$level == .compound).filter(\.$path =~ district.path)
+            q = UUID(uuidString: given).map { q.filter(\.$id == $0) } ?? q.filter(\.$code == given)
+            guard let found = try await q.first() else { throw YishiError.invalid(["compound": "field.unknownNode"]) }
+            try req.authorize(.territoryEdit, at: found.territoryPath)
+            target = found
+        }
+        if let old = place.compound { try req.authorize(.territoryEdit, at: old.territoryPath) }
+        guard place.$compound.id != target?.id else { return }
+        let from = place.compound?.code ?? "", to = target?.code ?? ""
+        let placeRef = place.osmRef, placeName = place.name, targetID = target?.id
+        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx -> (Void, AuditEvent) in
+            try await AtlasOrigin.query(on: tx).filter(\.$id == placeID).set(\.$compound.$id, to: targetID).update()
+            return ((), AuditEvent(action: .atlasLink, targetType: "atlas_place", targetID: placeRef, nodeID: targetID ?? district.id,
+                                   details: ["name": placeName, "from": from, "to": to]))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import Vapor
+import YishiAtlas
+import YishiCore
+
+/// The public life-circle pages of a district, subdistrict or community, its map, its gap list as
+/// CSV and the same figures as JSON. Public by design: the figures describe streets and services,
+/// never a person, and residents read them without an account.
+struct LifeCircleRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lifecircle", use: index)
+        routes.get("lifecircle", ":code", use: page)
+        routes.get("lifecircle", ":code", "map.svg", use: map)
+        let api = routes.grouped("api", "v1", "lifecircle")
+        api.get(":code", use: json)
+        api.get(":code", "gaps.csv", use: csv)
+    }
+
+    /// Districts, subdistricts and communities have a life-circle page; compounds and buildings do not.
+    static func node(_ req: Request) async throws -> TerritoryNode {
+        guard let code = req.parameters.get("code"),
+              let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first(),
+              [.district, .subdistrict, .community].contains(node.level) else { throw YishiError.notFound }
+        return node
+    }
+
+    func index(req: Request) async throws -> Response {
+        let ctx = req.pageContext
+        let imports = try await AtlasImport.query(on: req.db).with(\.$district).all()
+        let districts = imports.map(\.district).sorted { $0.code < $1.code }
+        return LifeCirclePages.index(ctx, districts: districts)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let node = try await Self.node(req)
+        let summary = try await LifeCircleQueries.summary(for: node, on: req.db)
+        let ancestors = try await TerritoryQueries.ancestors(of: node, on: req.db)
+        let children = node.level == .community ? [] : try await TerritoryQueries.children(of: node.id, on: req.db)
+        return LifeCirclePages.page(req.pageContext, summary, ancestors: ancestors, children: children)
+    }
+
+    /// The district's coverage map. Names inside come from OpenStreetMap, so the SVG is sent with a
+    /// policy that runs no script even when opened on its own.
+    func map(req: Request) async throws -> Response {
+        let node = try await Self.node(req)
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, on: req.db) else { throw YishiError.notFound }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return Response(status: .ok, headers: headers, body: .init(string: imp.svg))
+    }
+
+    func json(req: Request) async throws -> DTO.LifeCircle {
+        let node = try await Self.node(req)
+        return DTO.LifeCircle(try await LifeCircleQueries.summary(for: node, on: req.db), lang: req.lang)
+    }
+
+    /// The gap list as CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese names.
+    func csv(req: Request) async throws -> Response {
+        let node = try await Self.node(req)
+        let s = try await LifeCircleQueries.summary(for: node, on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"lifecircle-\(node.code.filter { $0.isLetter || $0.isNumber || $0 == "-" }).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + LifeCircleCSV.gaps(s)))
+    }
+}
+
+/// The gap list as CSV: one line per compound, metres per type, what is missing.
+enum LifeCircleCSV {
+    static func gaps(_ s: LifeCircleQueries.Summary) -> String {
+        var header = ["小区编码 compound_code", "小区 compound", "地图名称 map_name", "OSM", "标准内缺少 missing_at_standard", "15分钟内缺少 missing_15_minutes"]
+        header += s.types.map { "\($0.name(.zhHans)) \($0.rawValue)_m" }
+        var lines = [header.map(field).joined(separator: ",")]
+        for r in s.rows {
+            var cells = [r.compound?.code ?? "", r.compound?.name ?? "", r.mapNames.joined(separator: "; "), r.osmRefs.joined(separator: " "),
+                         r.gap.missingAtTier.map(\.type.rawValue).joined(separator: ";"), r.gap.missing15Minutes.map(\.rawValue).joined(separator: ";")]
+            cells += r.coverage.metres.map { $0.isFinite ? String(format: "%.1f", $0) : "" }
+            lines.append(cells.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a name as a formula.
+    static func field(_ s: String) -> String {
+        var v = s
+        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension FacilityType {
+    /// The type's name in `lang` (catalog "enum.FacilityType.…"; the type lives in YishiAtlas).
+    func name(_ lang: Lang) -> String { Catalog.text("enum.FacilityType.\(rawValue)", lang) }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// A piece of long work in the database (DESIGN.md "Long work"): queued, running, succeeded or
+/// failed, with its progress, so that any instance's worker can run it and every page can show it.
+final class Job: Model, @unchecked Sendable {
+    static let schema = "jobs"
+
+    enum Status: String, Codable, Sendable, CaseIterable { case queued, running, succeeded, failed }
+    enum Kind: String, Codable, Sendable { case atlasImport }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: Kind
+    @Field(key: "status") var status: Status
+    /// 0 … 100.
+    @Field(key: "progress") var progress: Int
+    /// The current step in both languages.
+    @Field(key: "message_zh") var messageZh: String
+    @Field(key: "message_en") var messageEn: String
+    @OptionalField(key: "error_zh") var errorZh: String?
+    @OptionalField(key: "error_en") var errorEn: String?
+    /// How many times a worker has started it (a restart puts a running job back in the queue).
+    @Field(key: "attempts") var attempts: Int
+    @OptionalParent(key: "node_id") var node: TerritoryNode?
+    @OptionalParent(key: "attachment_id") var attachment: Attachment?
+    @OptionalField(key: "created_by_id") var createdByID: UUID?
+    /// What it produced, as JSON (for an atlas import: `LifeCircleImporter.Summary`).
+    @OptionalField(key: "result") var result: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Bumped by the worker while it runs: a running job not bumped for a while has lost its worker.
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @OptionalField(key: "started_at") var startedAt: Date?
+    @OptionalField(key: "finished_at") var finishedAt: Date?
+
+    init() {}
+    init(kind: Kind, nodeID: UUID?, attachmentID: UUID?, createdBy: UUID?) {
+        self.kind = kind; status = .queued; progress = 0; attempts = 0
+        messageZh = Catalog.text(Status.queued.catalogKey, .zhHans); messageEn = Catalog.text(Status.queued.catalogKey, .en)
+        self.$node.id = nodeID; self.$attachment.id = attachmentID; createdByID = createdBy
+    }
+
+    var isFinished: Bool { status == .succeeded || status == .failed }
+    func message(_ lang: Lang) -> String { lang == .zhHans ? messageZh : messageEn }
+    func error(_ lang: Lang) -> String? { lang == .zhHans ? errorZh : errorEn }
+}
+
+extension Job.Status {
+    /// Catalog names are "enum.JobStatus.…".
+    var catalogKey: String { "enum.JobStatus.\(rawValue)" }
+}
+
+/// An uploaded file kept in the database, so every instance's worker can read it.
+final class Attachment: Model, @unchecked Sendable {
+    static let schema = "attachments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "data") var data: Data
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(name: String, contentType: String, data: Data) { self.name = name; self.contentType = contentType; size = data.count; self.data = data }
+}

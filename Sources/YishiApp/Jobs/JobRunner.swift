@@ -1,0 +1,135 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiAtlas
+import YishiCore
+
+/// Claims queued jobs and runs them. Functions of the application only, so the worker, the
+/// command line and tests run jobs the same way.
+enum JobRunner {
+    /// A running job whose worker has not bumped it for this long has lost its worker (a restart,
+    /// a crash); it goes back to the queue, and fails visibly after `maxAttempts` starts.
+    static let staleAfter: TimeInterval = 60
+    static let heartbeat: Duration = .seconds(15)
+    static let maxAttempts = 3
+
+    /// What a failed job says, in both languages.
+    struct Failure: Error, Sendable { var zh: String; var en: String }
+
+    /// Puts a job in the queue with its file, in one transaction.
+    static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID, createdBy: UUID?, on db: any Database) async throws -> Job {
+        try await db.transaction { tx in
+            try await file.create(on: tx)
+            let job = Job(kind: kind, nodeID: nodeID, attachmentID: try file.requireID(), createdBy: createdBy)
+            try await job.create(on: tx)
+            return job
+        }
+    }
+
+    /// Claims the oldest queued job and runs it to the end; false when the queue was empty.
+    @discardableResult
+    static func runNext(_ app: Application) async throws -> Bool {
+        try await requeueStale(app)
+        guard let id = try await claim(app) else { return false }
+        await run(id, app)
+        return true
+    }
+
+    /// One atomic statement takes the oldest queued job: two workers (in two instances, on
+    /// PostgreSQL) never take the same one, since the second finds its status changed.
+    static func claim(_ app: Application) async throws -> UUID? {
+        let sql = app.db as! any SQLDatabase
+        let now = app.effects.time.now()
+        let running = Job.Status.running.rawValue, queued = Job.Status.queued.rawValue
+        let row = try await sql.raw("""
+            UPDATE jobs SET status = \(bind: running), attempts = attempts + 1, started_at = \(bind: now), updated_at = \(bind: Date()),
+                message_zh = \(bind: Catalog.text(Job.Status.running.catalogKey, .zhHans)), message_en = \(bind: Catalog.text(Job.Status.running.catalogKey, .en))
+            WHERE id = (SELECT id FROM jobs WHERE status = \(bind: queued) ORDER BY created_at LIMIT 1) AND status = \(bind: queued)
+            RETURNING id
+            """).first()
+        return try row?.decode(column: "id", as: UUID.self)
+    }
+
+    /// Running jobs nobody has bumped for `staleAfter` go back to the queue, or fail after `maxAttempts`.
+    static func requeueStale(_ app: Application) async throws {
+        // Wall-clock time, as Fluent stamps `updated_at` with it (not the injected clock).
+        let limit = Date().addingTimeInterval(-staleAfter)
+        let stale = try await Job.query(on: app.db).filter(\.$status == .running).filter(\.$updatedAt < limit).all()
+        for job in stale {
+            if job.attempts >= maxAttempts {
+                finish(job, .failed, now: app.effects.time.now())
+                job.errorZh = Catalog.text("job.interrupted", .zhHans); job.errorEn = Catalog.text("job.interrupted", .en)
+            } else {
+                job.status = .queued; job.progress = 0
+                job.messageZh = Catalog.text(Job.Status.queued.catalogKey, .zhHans); job.messageEn = Catalog.text(Job.Status.queued.catalogKey, .en)
+            }
+            try await job.save(on: app.db)
+        }
+    }
+
+    /// Runs a claimed job, keeping it alive with a heartbeat, and records how it ended.
+    static func run(_ id: UUID, _ app: Application) async {
+        let beat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                // Fluent stamps `updated_at` on every update; setting the status it has is the bump.
+                try? await Job.query(on: app.db).filter(\.$id == id).filter(\.$status == .running)
+                    .set(\.$status, to: .running).update()
+            }
+        }
+        defer { beat.cancel() }
+        let outcome: Result<String, Failure>
+        do {
+            outcome = .success(try await perform(id, app))
+        } catch let e as Failure {
+            outcome = .failure(e)
+        } catch let e as OSMExtract.ReadError {
+            outcome = .failure(Failure(zh: e.zh, en: e.en))
+        } catch let e as YishiError {
+            outcome = .failure(Failure(zh: e.reason(.zhHans), en: e.reason(.en)))
+        } catch {
+            app.logger.error("job \(id) failed: \(String(reflecting: error))")
+            outcome = .failure(Failure(zh: Catalog.text("job.failedUnexpectedly", .zhHans), en: Catalog.text("job.failedUnexpectedly", .en)))
+        }
+        do {
+            guard let job = try await Job.find(id, on: app.db) else { return }
+            switch outcome {
+            case .success(let result):
+                finish(job, .succeeded, now: app.effects.time.now()); job.result = result; job.progress = 100
+            case .failure(let f):
+                finish(job, .failed, now: app.effects.time.now()); job.errorZh = f.zh; job.errorEn = f.en
+            }
+            try await job.save(on: app.db)
+        } catch {
+            // The row stays "running"; `requeueStale` picks it up again after `staleAfter`.
+            app.logger.error("job \(id): could not record the outcome: \(String(reflecting: error))")
+        }
+    }
+
+    private static func finish(_ job: Job, _ status: Job.Status, now: Date) {
+        job.status = status; job.finishedAt = now
+        job.messageZh = Catalog.text(status.catalogKey, .zhHans); job.messageEn = Catalog.text(status.catalogKey, .en)
+    }
+
+    /// The work of each kind.
+    private static func perform(_ id: UUID, _ app: Application) async throws -> String {
+        guard let job = try await Job.query(on: app.db).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
+              let file = job.attachment, let node = job.node else { throw YishiError.notFound }
+        switch job.kind {
+        case .atlasImport:
+            let actor = try await auditActor(for: job, on: app.db)
+            let summary = try await LifeCircleImporter.run(file.data, sourceName: file.name, district: node, actor: actor,
+                                                           on: app.db, time: app.effects.time, pool: app.threadPool) { pct, zh, en in
+                try? await Job.query(on: app.db).filter(\.$id == id)
+                    .set(\.$progress, to: pct).set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
+            }
+            return String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        }
+    }
+
+    /// The audit entry names the person who queued the work.
+    private static func auditActor(for job: Job, on db: any Database) async throws -> AuditActor {
+        guard let uid = job.createdByID, let user = try await User.find(uid, on: db) else { return .system }
+        return AuditActor(id: uid, label: user.username ?? user.displayName)
+    }
+}

@@ -1,0 +1,46 @@
+import Vapor
+
+/// The in-process worker: polls the job table and runs what it claims, one job at a time.
+/// Started by `serve`; stopped with the application.
+final class JobWorker: LifecycleHandler, @unchecked Sendable {
+    static let pollEvery: Duration = .seconds(1)
+
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
+
+    func start(_ app: Application) {
+        lock.withLock {
+            guard task == nil else { return }
+            task = Task {
+                while !Task.isCancelled {
+                    do {
+                        // Drain the queue, then wait for the next poll.
+                        while try await JobRunner.runNext(app), !Task.isCancelled {}
+                    } catch {
+                        app.logger.warning("job worker: \(String(reflecting: error))")
+                    }
+                    try? await Task.sleep(for: Self.pollEvery)
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        let running = lock.withLock { let t = task; task = nil; return t }
+        running?.cancel()
+        _ = await running?.value
+    }
+}
+
+extension Application {
+    private struct JobWorkerKey: StorageKey { typealias Value = JobWorker }
+
+    /// The worker of this application, registered for shutdown on first use.
+    var jobWorker: JobWorker {
+        if let w = storage[JobWorkerKey.self] { return w }
+        let w = JobWorker()
+        storage[JobWorkerKey.self] = w
+        lifecycle.use(w)
+        return w
+    }
+}
