@@ -19,8 +19,6 @@ struct AtlasImportRoutes: RouteCollection {
         api.get("jobs", ":jobID", use: apiJob)
     }
 
-    struct Upload: Content { var district: String?; var file: File? }
-
     /// The districts the actor may import into.
     func districts(_ req: Request) async throws -> [TerritoryNode] {
         let actor = try req.requirePrincipal().actor
@@ -40,15 +38,17 @@ struct AtlasImportRoutes: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         let districts = try await districts(req)
-        let form = try req.content.decode(Upload.self)
+        guard let form = req.multipartForm else { throw YishiError.badRequest(key: "error.400", args: []) }
         var errors = FormErrors()
-        let district = districts.first { $0.code == form.district }
+        let chosen = form.field("district")
+        let district = districts.first { $0.code == chosen }
         if district == nil { errors.add("district", "atlas.import.notDistrict") }
-        if form.file.map({ $0.data.readableBytes == 0 }) ?? true { errors.add("file", "atlas.import.noFile") }
-        guard let district, let file = form.file, errors.fields.isEmpty else {
-            return try await view(req, districts: districts, chosen: form.district, errors: errors, status: .unprocessableEntity)
+        let file = form.file("file").flatMap { $0.data.isEmpty ? nil : $0 }
+        if file == nil { errors.add("file", "atlas.import.noFile") }
+        guard let district, let file, errors.fields.isEmpty else {
+            return try await view(req, districts: districts, chosen: chosen, errors: errors, status: .unprocessableEntity)
         }
-        let job = try await enqueue(req, data: Data(buffer: file.data), name: file.filename, district: district, by: p.userID)
+        let job = try await enqueue(req, data: file.data, name: file.filename ?? "", district: district, by: p.userID)
         return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
     }
 

@@ -12,8 +12,6 @@ struct ImportRoutes: RouteCollection {
             .allowingBody(upTo: Self.maxBytes)
     }
 
-    struct Upload: Content { var file: File? }
-
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
         guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
@@ -23,12 +21,11 @@ struct ImportRoutes: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
-        let form = try req.content.decode(Upload.self)
-        guard let file = form.file, file.data.readableBytes > 0 else {
+        guard let file = req.multipartForm?.file("file"), !file.data.isEmpty else {
             return view(req.pageContext, outcome: nil, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
         }
         do {
-            let outcome = try await TerritoryImporter.run(Data(buffer: file.data), actor: p.actor, auditActor: p.auditActor, on: req.db, time: req.effects.time)
+            let outcome = try await TerritoryImporter.run(file.data, actor: p.actor, auditActor: p.auditActor, on: req.db, time: req.effects.time)
             return view(req.pageContext, outcome: outcome, failure: nil)
         } catch let failure as ImportFailure {
             return view(req.pageContext, outcome: nil, failure: failure, status: .unprocessableEntity)

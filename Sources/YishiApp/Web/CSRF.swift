@@ -45,7 +45,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             } else {
                 _ = try await req.body.collect(max: limit).get()
             }
-            let sent = req.headers.first(name: CSRF.header) ?? (try? req.content.get(String.self, at: CSRF.field))
+            let sent = req.headers.first(name: CSRF.header) ?? req.multipartForm?.field(CSRF.field) ?? (try? req.content.get(String.self, at: CSRF.field))
             guard let hadCookie, let sent, !sent.isEmpty, constantTimeEqual(hadCookie, sent) else {
                 throw YishiError.csrf
             }
