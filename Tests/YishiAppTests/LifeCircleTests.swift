@@ -67,6 +67,9 @@ struct LifeCircleTests {
 
             let job = try #require(try await Job.find(id, on: t.db))
             #expect(job.status == .succeeded && job.progress == 100 && job.attempts == 1, "\(job.errorEn ?? "")")
+            // The upload is not kept once the job is done; its name and size are.
+            #expect(job.$attachment.id == nil && job.fileName == "neubrandenburg.osm.pbf" && job.fileSize == data.count)
+            #expect(try await Attachment.query(on: t.db).count() == 0)
             let done = try await b.get("/jobs/\(id)")
             #expect(!done.text.contains("http-equiv=\"refresh\""))
             #expect(done.text.contains("32890") && done.text.contains("/lifecircle/BS"))
@@ -261,7 +264,7 @@ struct LifeCircleTests {
 
             // A running job whose worker vanished goes back to the queue, and fails after three starts.
             let bs = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
-            let lost = Job(kind: .atlasImport, nodeID: bs.id, attachmentID: nil, createdBy: nil)
+            let lost = Job(kind: .atlasImport, nodeID: bs.id, attachment: nil, createdBy: nil)
             lost.status = .running; lost.attempts = 1
             try await lost.create(on: t.db)
             let old = Date().addingTimeInterval(-JobRunner.staleAfter - 5)

@@ -64,8 +64,6 @@ struct AtlasImportRoutes: RouteCollection {
         let ids = districts.compactMap(\.id)
         let recent = try await Job.query(on: req.db).filter(\.$kind == .atlasImport).filter(\.$node.$id ~~ ids)
             .with(\.$node).sort(\.$createdAt, .descending).limit(10).all()
-        let names = try await Attachment.query(on: req.db).filter(\.$id ~~ recent.compactMap { $0.$attachment.id })
-            .field(\.$id).field(\.$name).all()
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             H.el("p", text: ctx.t("atlas.import.intro", String(Self.maxBytes >> 20))),
@@ -78,10 +76,10 @@ struct AtlasImportRoutes: RouteCollection {
         ]
         if !recent.isEmpty {
             content.append(H.el("h2", text: ctx.t("atlas.import.recent")))
-            content.append(Forms.table(caption: ctx.t("atlas.import.recent"),
+            content.append(LifeCirclePages.stackTable(caption: ctx.t("atlas.import.recent"),
                 headers: [ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started")],
                 rows: recent.map { j in [
-                    H.link(names.first { $0.id == j.$attachment.id }?.name ?? "—", "/jobs/\(j.id!.uuidString)"),
+                    H.link(j.fileName ?? "—", "/jobs/\(j.id!.uuidString)"),
                     .text(j.node?.name ?? ""),
                     .text(ctx.t(j.status.catalogKey)),
                     .text(ctx.time(j.createdAt)),
@@ -100,14 +98,15 @@ struct AtlasImportRoutes: RouteCollection {
 
     func jobPage(req: Request) async throws -> Response {
         let job = try await loadJob(req)
-        let file = try await Attachment.query(on: req.db).filter(\.$id == job.$attachment.id ?? UUID()).field(\.$id).field(\.$name).field(\.$size).first()
         let ctx = req.pageContext
         var facts: [(String, String)] = [
             (ctx.t("job.status"), ctx.t(job.status.catalogKey)),
             (ctx.t("job.step"), job.message(ctx.lang)),
             (ctx.t("atlas.import.district"), job.node?.name ?? "—"),
         ]
-        if let file { facts.append((ctx.t("job.file"), "\(file.name) (\(ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file)))")) }
+        if let name = job.fileName {
+            facts.append((ctx.t("job.file"), name + (job.fileSize.map { " (\(ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file)))" } ?? "")))
+        }
         facts += [(ctx.t("job.started"), ctx.time(job.startedAt ?? job.createdAt)), (ctx.t("job.finished"), ctx.time(job.finishedAt))]
         var content: [HTMLNode] = [
             H.el("p", [("class", "progress-text"), ("role", "status")], text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%"),
@@ -137,15 +136,13 @@ struct AtlasImportRoutes: RouteCollection {
         guard let body = req.body.data, body.readableBytes > 0 else { throw YishiError.invalid(["file": "atlas.import.noFile"]) }
         let name = (try? req.query.get(String.self, at: "name")) ?? "extract"
         let job = try await enqueue(req, data: Data(buffer: body), name: name, district: district, by: p.userID)
-        let res = try await DTO.Job(job, fileName: name).encodeResponse(status: .accepted, for: req)
+        let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)
         res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
         return res
     }
 
     func apiJob(req: Request) async throws -> DTO.Job {
-        let job = try await loadJob(req)
-        let name = try await Attachment.query(on: req.db).filter(\.$id == job.$attachment.id ?? UUID()).field(\.$id).field(\.$name).first()?.name
-        return DTO.Job(job, fileName: name)
+        DTO.Job(try await loadJob(req))
     }
 }
 
@@ -164,11 +161,11 @@ extension DTO {
         var startedAt: Date?
         var finishedAt: Date?
 
-        init(_ j: YishiApp.Job, fileName: String?) {
+        init(_ j: YishiApp.Job) {
             id = j.id!; kind = j.kind.rawValue; status = j.status.rawValue; progress = j.progress
             step = ["zh-Hans": j.messageZh, "en": j.messageEn]
             error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
-            district = j.$node.value??.code; file = fileName
+            district = j.$node.value??.code; file = j.fileName
             result = j.result.flatMap { try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }
             createdAt = j.createdAt; startedAt = j.startedAt; finishedAt = j.finishedAt
         }

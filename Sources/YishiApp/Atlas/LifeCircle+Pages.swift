@@ -47,7 +47,7 @@ enum LifeCirclePages {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.sharesNone")))
         } else {
             content.append(H.el("p", text: ctx.t("lifeCircle.sharesOf", String(s.places))))
-            content.append(Forms.table(caption: ctx.t("lifeCircle.sharesTitle"),
+            content.append(stackTable(caption: ctx.t("lifeCircle.sharesTitle"),
                 headers: [ctx.t("lifeCircle.col.type"), ctx.t("lifeCircle.col.radius"), ctx.t("lifeCircle.col.atTier"),
                           ctx.t("lifeCircle.col.within15", String(Int(s.rules.fifteenMinutes)))],
                 rows: s.shares.map { sh in [
@@ -67,13 +67,13 @@ enum LifeCirclePages {
         content.append(H.el("h2", text: ctx.t("lifeCircle.compoundsTitle")))
         if !s.rows.isEmpty {
             content.append(H.el("p", text: ctx.t("lifeCircle.compoundsIntro")))
-            content.append(Forms.table(caption: ctx.t("lifeCircle.compoundsTitle"),
+            content.append(stackTable(caption: ctx.t("lifeCircle.compoundsTitle"),
                 headers: [ctx.t("lifeCircle.col.compound"), ctx.t("lifeCircle.col.mapName"), ctx.t("lifeCircle.col.missing"), ctx.t("lifeCircle.col.missing15")],
                 rows: s.rows.map { r in [
                     r.compound.map { H.el("strong", text: $0.name) } ?? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unlinked")),
-                    .text(r.mapNames.isEmpty ? ctx.t("lifeCircle.unnamed") : r.mapNames.joined(separator: "、")),
+                    .text(r.mapNames.isEmpty ? ctx.t("lifeCircle.unnamed") : r.mapNames.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
                     .text(missingText(ctx, r.gap, rules: s.rules)),
-                    .text(r.gap.missing15Minutes.isEmpty ? ctx.t("lifeCircle.allReached") : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(separator: "、")),
+                    .text(r.gap.missing15Minutes.isEmpty ? ctx.t("lifeCircle.allReached") : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
                 ] }))
         }
         if s.compoundsNotOnMap > 0 { content.append(H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.notOnMap", String(s.compoundsNotOnMap)))) }
@@ -90,13 +90,26 @@ enum LifeCirclePages {
         return Layout.page(ctx, title: title, content)
     }
 
-    /// "诊所 625 米（标准 300 米）"-style list of what is not reached at the standard distance.
+    /// "药店（625 米）、公园绿地" : what is not reached at the standard distance, with the walk when it
+    /// is within 15 minutes (beyond that the type shows in the next column too).
     static func missingText(_ ctx: PageContext, _ gap: Coverage.Gap, rules: CoverageRules) -> String {
         guard !gap.missingAtTier.isEmpty else { return ctx.t("lifeCircle.allReached") }
         return gap.missingAtTier.map { m in
-            ctx.t("lifeCircle.missingItem", m.type.name(ctx.lang),
-                  m.metres.map { ctx.t("lifeCircle.metres", String(Int($0))) } ?? ctx.t("lifeCircle.beyond", String(Int(rules.fifteenMinutes))))
-        }.joined(separator: "、")
+            m.metres.map { ctx.t("lifeCircle.missingItem", m.type.name(ctx.lang), ctx.t("lifeCircle.metres", String(Int($0)))) } ?? m.type.name(ctx.lang)
+        }.joined(separator: ctx.lang == .zhHans ? "、" : ", ")
+    }
+
+    /// A table that becomes one block per row on a phone, each cell under its column's name.
+    static func stackTable(caption: String, headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
+        H.el("div", [("class", "table-wrap")], [
+            H.el("table", [("class", "stack-sm")], [
+                H.el("caption", [("class", "visually-hidden")], text: caption),
+                H.el("thead", [], [H.el("tr", [], headers.map { H.el("th", [("scope", "col")], text: $0) })]),
+                H.el("tbody", [], rows.map { cells in
+                    H.el("tr", [], zip(headers, cells).map { h, c in H.el("td", [("data-label", h)], [c]) })
+                }),
+            ]),
+        ])
     }
 
     /// A share as text with a bar behind it; the text carries the meaning, the bar only helps the eye.

@@ -24,7 +24,8 @@ enum LifeCircleImporter {
         let table = try await work(pool) { NearestTable.compute(built.data, at: built.origins.map(\.node), cutoff: cutoff) }
         await progress(70, "绘制地图", "Drawing the map")
         let title = "\(district.name) 15分钟生活圈 / 15-minute life circle"
-        let svg = try await work(pool) { CoverageMap.svg(built, table: table, title: title) }
+        let typeNames = Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, "\($0.name(.zhHans)) \($0.name(.en))") })
+        let svg = try await work(pool) { CoverageMap.svg(built, table: table, title: title, typeNames: typeNames) }
         await progress(80, "匹配小区", "Matching compounds")
         let compounds = try await TerritoryNode.query(on: db).filter(\.$level == .compound).filter(\.$path =~ district.path).all()
         var byName: [String: UUID?] = [:]

@@ -23,7 +23,10 @@ final class Job: Model, @unchecked Sendable {
     /// How many times a worker has started it (a restart puts a running job back in the queue).
     @Field(key: "attempts") var attempts: Int
     @OptionalParent(key: "node_id") var node: TerritoryNode?
+    /// The uploaded file while the job needs it; deleted when the job ends, so uploads do not pile up.
     @OptionalParent(key: "attachment_id") var attachment: Attachment?
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "file_size") var fileSize: Int?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
     /// What it produced, as JSON (for an atlas import: `LifeCircleImporter.Summary`).
     @OptionalField(key: "result") var result: String?
@@ -34,10 +37,11 @@ final class Job: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") var finishedAt: Date?
 
     init() {}
-    init(kind: Kind, nodeID: UUID?, attachmentID: UUID?, createdBy: UUID?) {
+    init(kind: Kind, nodeID: UUID?, attachment: Attachment?, createdBy: UUID?) {
         self.kind = kind; status = .queued; progress = 0; attempts = 0
+        fileName = attachment?.name; fileSize = attachment?.size
         messageZh = Catalog.text(Status.queued.catalogKey, .zhHans); messageEn = Catalog.text(Status.queued.catalogKey, .en)
-        self.$node.id = nodeID; self.$attachment.id = attachmentID; createdByID = createdBy
+        self.$node.id = nodeID; self.$attachment.id = attachment?.id; createdByID = createdBy
     }
 
     var isFinished: Bool { status == .succeeded || status == .failed }

@@ -20,7 +20,7 @@ enum JobRunner {
     static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID, createdBy: UUID?, on db: any Database) async throws -> Job {
         try await db.transaction { tx in
             try await file.create(on: tx)
-            let job = Job(kind: kind, nodeID: nodeID, attachmentID: try file.requireID(), createdBy: createdBy)
+            let job = Job(kind: kind, nodeID: nodeID, attachment: file, createdBy: createdBy)
             try await job.create(on: tx)
             return job
         }
@@ -59,6 +59,12 @@ enum JobRunner {
             if job.attempts >= maxAttempts {
                 finish(job, .failed, now: app.effects.time.now())
                 job.errorZh = Catalog.text("job.interrupted", .zhHans); job.errorEn = Catalog.text("job.interrupted", .en)
+                if let file = job.$attachment.id {
+                    job.$attachment.id = nil
+                    try await job.save(on: app.db)
+                    try await Attachment.query(on: app.db).filter(\.$id == file).delete()
+                    continue
+                }
             } else {
                 job.status = .queued; job.progress = 0
                 job.messageZh = Catalog.text(Job.Status.queued.catalogKey, .zhHans); job.messageEn = Catalog.text(Job.Status.queued.catalogKey, .en)
@@ -99,7 +105,10 @@ enum JobRunner {
             case .failure(let f):
                 finish(job, .failed, now: app.effects.time.now()); job.errorZh = f.zh; job.errorEn = f.en
             }
+            let file = job.$attachment.id
+            job.$attachment.id = nil
             try await job.save(on: app.db)
+            if let file { try await Attachment.query(on: app.db).filter(\.$id == file).delete() }
         } catch {
             // The row stays "running"; `requeueStale` picks it up again after `staleAfter`.
             app.logger.error("job \(id): could not record the outcome: \(String(reflecting: error))")

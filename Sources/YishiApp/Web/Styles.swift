@@ -83,6 +83,14 @@ enum Styles {
     .share-bar { display: block; height: .6rem; background: var(--tint); border: 1px solid var(--line); }
     .share-bar > span { display: block; height: 100%; background: var(--accent, #1a5e9a); }
     .lc-map { margin: 0 0 1.5rem; }
+    @media (max-width: 40rem) {
+      table.stack-sm thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stack-sm tr { display: block; border-bottom: 2px solid var(--line); padding: .5rem 0; }
+      table.stack-sm td { display: block; border: 0; padding: .15rem 0; }
+      table.stack-sm td::before { content: attr(data-label); display: block; font-size: .85em; color: var(--muted); }
+      table.stack-sm td:first-child::before { display: none; }
+      table.stack-sm td:first-child { font-size: 1.1em; }
+    }
     .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
     .progress-text { font-size: 1.25em; font-weight: 700; }
     progress { width: 100%; max-width: 36rem; height: 1.5rem; }

@@ -16,7 +16,10 @@ public enum CoverageMap {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    public static func svg(_ a: BuiltAtlas, table: NearestTable, title: String = "15-minute life circle coverage / 15分钟生活圈覆盖") -> String {
+    /// `typeNames` labels the legend and titles (the platform passes both languages); the raw type name otherwise.
+    public static func svg(_ a: BuiltAtlas, table: NearestTable, title: String = "15-minute life circle coverage / 15分钟生活圈覆盖",
+                           typeNames: [FacilityType: String] = [:]) -> String {
+        func label(_ t: FacilityType) -> String { escape(typeNames[t] ?? t.rawValue) }
         let minX = a.xs.min() ?? 0, maxX = a.xs.max() ?? 1, minY = a.ys.min() ?? 0, maxY = a.ys.max() ?? 1
         let width = 1000.0, scale = width / max(maxX - minX, 1), mapHeight = (maxY - minY) * scale
         let legendHeight = 150.0, height = mapHeight + legendHeight
@@ -41,7 +44,7 @@ public enum CoverageMap {
         s += "<g>\n"
         for f in a.facilities {
             let node = Int(f.node)
-            s += "<circle cx=\"\(px(a.xs[node]))\" cy=\"\(py(a.ys[node]))\" r=\"2.5\" fill=\"\(typeColours[f.type!]!)\"><title>\(f.type!.rawValue) \(escape(f.name))</title></circle>\n"
+            s += "<circle cx=\"\(px(a.xs[node]))\" cy=\"\(py(a.ys[node]))\" r=\"2.5\" fill=\"\(typeColours[f.type!]!)\"><title>\(label(f.type!)) \(escape(f.name))</title></circle>\n"
         }
         s += "</g>\n<g stroke=\"#222\" stroke-width=\"0.8\">\n"
         for (i, o) in a.origins.enumerated() {
@@ -60,7 +63,7 @@ public enum CoverageMap {
         s += "<text x=\"10\" y=\"\(Int(top) + 50)\" font-weight=\"bold\">Facilities / 设施</text>\n"
         for (k, type) in FacilityType.allCases.enumerated() {
             let x = 10 + (k % 5) * 190, y = Int(top) + 66 + (k / 5) * 20
-            s += "<circle cx=\"\(x + 6)\" cy=\"\(y - 4)\" r=\"5\" fill=\"\(typeColours[type]!)\"/><text x=\"\(x + 16)\" y=\"\(y)\">\(type.rawValue)</text>\n"
+            s += "<circle cx=\"\(x + 6)\" cy=\"\(y - 4)\" r=\"5\" fill=\"\(typeColours[type]!)\"/><text x=\"\(x + 16)\" y=\"\(y)\">\(label(type))</text>\n"
         }
         let barMetres = (maxX - minX) > 4000 ? 1000.0 : 200.0
         let barY = Int(height) - 14

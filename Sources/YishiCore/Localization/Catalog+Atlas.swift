@@ -26,7 +26,6 @@ extension Catalog {
         "lifeCircle.share": .init("{0}%（{1}/{2}）", "{0}% ({1} of {2})"),
         "lifeCircle.metres": .init("{0} 米", "{0} m"),
         "lifeCircle.missingItem": .init("{0}（{1}）", "{0} ({1})"),
-        "lifeCircle.beyond": .init("{0} 米内没有", "none within {0} m"),
         "lifeCircle.allReached": .init("齐全", "All reached"),
         "lifeCircle.compoundsTitle": .init("小区缺口", "Gaps by compound"),
         "lifeCircle.compoundsIntro": .init("缺口多的排在前面。小区由多处组成时，按最远的一处计。",
