@@ -207,16 +207,23 @@ struct LifeCircleTests {
             #expect(lc.places == 1 && lc.compounds.count == 1 && lc.compounds[0].code == "BS01-C1-X1")
             #expect(lc.compounds[0].missingAtStandard.map(\.type) == c.gap.missingAtTier.map(\.type.rawValue))
 
+            // A new import of the district keeps the link (the same OpenStreetMap object).
+            let again = try await Self.importDirectly(t, "helsinki.osm.pbf")
+            #expect(again.kept == 1)
+            let moved = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$osmRef == place.osmRef).first())
+            #expect(moved.id != place.id && moved.$compound.id == mine.id)
+            let placeID = try #require(moved.id)
+
             // Outside their scope: refused, nothing changes.
-            let refused = try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": other.id!.uuidString])
+            let refused = try await b.post("/lifecircle/BS/links", ["place": placeID.uuidString, "compound": other.id!.uuidString])
             #expect(refused.status == .forbidden)
-            #expect(try await AtlasOrigin.find(place.id, on: t.db)?.$compound.id == mine.id)
+            #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == mine.id)
             let other2 = Browser(t.app)
             try await other2.signIn("youyixin")   // another community: may not take the link away
-            #expect(try await other2.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": null}"#).status == .forbidden)
+            #expect(try await other2.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#).status == .forbidden)
             // Unlinking by the API, by someone who may.
-            #expect(try await b.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": null}"#).status == .noContent)
-            #expect(try await AtlasOrigin.find(place.id, on: t.db)?.$compound.id == nil)
+            #expect(try await b.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#).status == .noContent)
+            #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == nil)
             // Residents and visitors have no links page.
             #expect(try await Browser(t.app).get("/lifecircle/BS/links").location?.hasPrefix("/signin?next=") == true)
             let planner = Browser(t.app)

@@ -46,7 +46,7 @@ struct AtlasCommand: AsyncCommand {
                                                          pool: app.threadPool) { pct, zh, en in
                     console.print(String(format: "[%3d%%] ", pct) + "\(zh) / \(en)")
                 }
-                let args = [s.nodes, s.edges, s.origins, s.facilities, s.matched].map(String.init)
+                let args = [s.nodes, s.edges, s.origins, s.facilities, s.matched, s.kept].map(String.init)
                 console.print(Catalog.text("job.result", .zhHans, args))
                 console.print(Catalog.text("job.result", .en, args))
                 console.print("(\(started.duration(to: .now)))")

@@ -117,7 +117,7 @@ struct AtlasImportRoutes: RouteCollection {
             content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: ctx.t("job.error")), H.el("p", text: error)]))
         }
         if job.status == .succeeded, let s = job.result.flatMap({ try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }) {
-            content.append(H.el("p", [("class", "notice")], text: ctx.t("job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities), String(s.matched))))
+            content.append(H.el("p", [("class", "notice")], text: ctx.t("job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities), String(s.matched), String(s.kept))))
             if let code = job.node?.code {
                 content.append(H.el("p", [], [H.el("a", [("class", "button primary"), ("href", "/lifecircle/\(code)")], text: ctx.t("job.view"))]))
                 content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(code)/links")]))

@@ -9,7 +9,8 @@ import YishiCore
 enum LifeCircleImporter {
     static let cutoff = 1200.0
 
-    struct Summary: Codable, Sendable { var nodes: Int; var edges: Int; var origins: Int; var facilities: Int; var matched: Int }
+    /// `kept`: links carried over from the previous import (the same OpenStreetMap object); `matched`: new links by name.
+    struct Summary: Codable, Sendable { var nodes: Int; var edges: Int; var origins: Int; var facilities: Int; var matched: Int; var kept: Int }
 
     /// `pool` takes the CPU-heavy steps off Swift's cooperative threads (2 on this machine), so that
     /// requests keep being answered while a large extract is worked on.
@@ -34,6 +35,13 @@ enum LifeCircleImporter {
         await progress(85, "保存", "Saving")
         let districtID = try district.requireID()
         let summary = try await AuditLog.transaction(on: db, actor: actor, time: time) { tx -> (Summary, AuditEvent) in
+            // Links staff made (or corrected) stay with the same OpenStreetMap object across imports.
+            var previous: [String: UUID] = [:]
+            if let old = try await AtlasImport.query(on: tx).filter(\.$district.$id == districtID).first() {
+                for o in try await AtlasOrigin.query(on: tx).filter(\.$atlasImport.$id == old.requireID()).filter(\.$compound.$id != nil).all() {
+                    previous[o.osmRef] = o.$compound.id
+                }
+            }
             try await AtlasImport.query(on: tx).filter(\.$district.$id == districtID).delete()
             let imp = AtlasImport()
             imp.id = UUID(); imp.$district.id = districtID; imp.sourceName = sourceName
@@ -46,20 +54,21 @@ enum LifeCircleImporter {
                 m.osmRef = "\(f.osmType)\(f.osmID)"; m.x = f.x; m.y = f.y
                 return m
             }
-            var matched = 0
+            var matched = 0, kept = 0
             let origins = built.origins.enumerated().map { i, o -> AtlasOrigin in
                 let m = AtlasOrigin(); m.$atlasImport.id = imp.id!; m.kind = o.kind; m.name = o.name; m.osmRef = "\(o.osmType)\(o.osmID)"
                 m.x = o.x; m.y = o.y; m.snapMetres = o.snap
                 m.distances = PlaceCoverage.encode(table.types.indices.map { table.distances[$0][i] })
-                if o.kind == "compound", !o.name.isEmpty, let id = names[normalize(o.name)] ?? nil { m.$compound.id = id; matched += 1 }
+                if let id = previous[m.osmRef] { m.$compound.id = id; kept += 1 }
+                else if o.kind == "compound", !o.name.isEmpty, let id = names[normalize(o.name)] ?? nil { m.$compound.id = id; matched += 1 }
                 return m
             }
             try await DemoLoader.create(facilities, on: tx)
             try await DemoLoader.create(origins, on: tx)
-            let s = Summary(nodes: imp.nodes, edges: imp.edges, origins: imp.origins, facilities: imp.facilities, matched: matched)
+            let s = Summary(nodes: imp.nodes, edges: imp.edges, origins: imp.origins, facilities: imp.facilities, matched: matched, kept: kept)
             return (s, AuditEvent(action: .atlasImport, targetType: "district", targetID: district.code, nodeID: districtID,
                                   details: ["source": sourceName, "nodes": String(s.nodes), "origins": String(s.origins),
-                                            "facilities": String(s.facilities), "matched": String(matched)]))
+                                            "facilities": String(s.facilities), "matched": String(matched), "kept": String(kept)]))
         }
         await progress(100, "完成", "Done")
         return summary
