@@ -97,6 +97,8 @@ struct LifeCircleTests {
             // Every residential area on the map is listed, none linked: the demo district's compounds have Chinese names.
             let areas = try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").count()
             #expect(areas > 100 && lc.compounds.count == areas && lc.compounds.allSatisfy { $0.code == nil })
+            // An unnamed area lists no name (the page says "no name"), never an empty one.
+            #expect(lc.compounds.contains { $0.mapNames.isEmpty } && lc.compounds.allSatisfy { !$0.mapNames.contains("") })
 
             let csv = try await Browser(t.app).get("/api/v1/lifecircle/BS/gaps.csv")
             #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)

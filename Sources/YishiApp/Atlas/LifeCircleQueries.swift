@@ -73,7 +73,7 @@ enum LifeCircleQueries {
         var rows: [Row] = []
         for (o, c) in places {
             if let cid = o.$compound.id, byID[cid] != nil { linked[cid, default: []].append((o, c)) }
-            else if o.kind == "compound" { rows.append(Row(compound: nil, mapNames: [o.name], osmRefs: [o.osmRef], coverage: c, gap: c.gap(rules: rules))) }
+            else if o.kind == "compound" { rows.append(Row(compound: nil, mapNames: o.name.isEmpty ? [] : [o.name], osmRefs: [o.osmRef], coverage: c, gap: c.gap(rules: rules))) }
         }
         for (cid, group) in linked {
             guard let combined = PlaceCoverage.combine(group.map(\.1)) else { continue }
