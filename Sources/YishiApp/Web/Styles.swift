@@ -34,7 +34,7 @@ enum Styles {
     .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 .25rem; margin: 0; padding: 0; }
     .main-nav a { display: flex; align-items: center; min-height: var(--target); min-width: var(--target); padding: 0 .75rem; text-decoration: none; font-weight: 600; }
     .main-nav a[aria-current="page"] { border-bottom: 4px solid var(--accent); color: var(--ink); }
-    main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; }
+    main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
     main:focus { outline: none; }
     h1 { font-size: 1.75rem; line-height: 1.3; margin: .5rem 0 1rem; }
     h2 { font-size: 1.35rem; line-height: 1.3; margin: 1.5rem 0 .75rem; }
