@@ -18,13 +18,7 @@ extension Browser {
     /// Uploads a map file on the import page, as a browser sends the form.
     func uploadExtract(_ data: Data, name: String, district: String) async throws -> TestingHTTPResponse {
         let boundary = "yishi-\(UUID().uuidString)"
-        var body = Data()
-        func part(_ field: String, _ value: String) { body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)) }
-        part(CSRF.field, csrf)
-        part("district", district)
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
-        body.append(data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let body = multipartBody(boundary: boundary, [(CSRF.field, nil, Data(csrf.utf8)), ("district", nil, Data(district.utf8)), ("file", name, data)])
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         return try await send(.POST, "/atlas/import", headers: headers, body: ByteBuffer(data: body))

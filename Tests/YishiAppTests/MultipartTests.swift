@@ -5,22 +5,10 @@ import Vapor
 
 @Suite("Reading multipart form bodies")
 struct MultipartTests {
-    static func body(_ boundary: String, _ parts: [(String, String?, Data)]) -> Data {
-        var d = Data()
-        for (name, filename, data) in parts {
-            let disposition = "form-data; name=\"\(name)\"" + (filename.map { "; filename=\"\($0)\"" } ?? "")
-            d.append(Data("--\(boundary)\r\nContent-Disposition: \(disposition)\r\n".utf8))
-            if filename != nil { d.append(Data("Content-Type: application/octet-stream\r\n".utf8)) }
-            d.append(Data("\r\n".utf8)); d.append(data); d.append(Data("\r\n".utf8))
-        }
-        d.append(Data("--\(boundary)--\r\n".utf8))
-        return d
-    }
-
     @Test func fieldsAndFilesComeBackByteForByte() throws {
         // Binary content holding CR LF, dashes and most of the boundary must not cut the part.
         let binary = Data([0, 13, 10, 45, 45, 98, 13, 10, 45, 45] + Array("--XYZ".utf8) + (0..<255).map(UInt8.init))
-        let body = Self.body("XYZ1", [("_csrf", nil, Data("tok".utf8)), ("district", nil, Data("宝山".utf8)), ("file", "a %22b%22.pbf", binary)])  // browsers send a quote as %22
+        let body = multipartBody(boundary: "XYZ1", [("_csrf", nil, Data("tok".utf8)), ("district", nil, Data("宝山".utf8)), ("file", "a %22b%22.pbf", binary)])  // browsers send a quote as %22
         let form = try #require(MultipartForm.parse(body, boundary: "XYZ1"))
         #expect(form.field("_csrf") == "tok" && form.field("district") == "宝山")
         #expect(form.file("file")?.data == binary && form.file("file")?.filename == "a \"b\".pbf")
@@ -28,7 +16,7 @@ struct MultipartTests {
     }
 
     @Test func emptyPartsAndEmptyFormsAreRead() throws {
-        let form = try #require(MultipartForm.parse(Self.body("b", [("file", "", Data())]), boundary: "b"))
+        let form = try #require(MultipartForm.parse(multipartBody(boundary: "b", [("file", "", Data())]), boundary: "b"))
         #expect(form.file("file")?.data.isEmpty == true)
         #expect(MultipartForm.parse(Data("--b--\r\n".utf8), boundary: "b")?.parts.isEmpty == true)
     }

@@ -70,3 +70,17 @@ struct MigrateYishiCommand: AsyncCommand {
         context.console.print("已执行 \(pending.count) 个迁移 / \(pending.count) migrations applied")
     }
 }
+
+/// How every command refuses bad input: the reason on standard error, in both languages, and exit code 2.
+enum CLI {
+    static func fail(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        throw ExitCode(2)
+    }
+
+    /// The whole file at `path`, or a refusal naming it.
+    static func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { try fail("\(path): 无法读取 / cannot read") }
+        return data
+    }
+}

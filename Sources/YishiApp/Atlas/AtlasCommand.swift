@@ -24,17 +24,13 @@ struct AtlasCommand: AsyncCommand {
     var help: String { "Life-circle engine (atlas nearest) / 15分钟生活圈计算" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        func fail(_ message: String) throws -> Never {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            throw ExitCode(2)
-        }
         if signature.action == "import" {
-            guard let file = signature.osm, let code = signature.district else { try fail("需要 --osm 和 --district / --osm and --district are required") }
-            guard let data = FileManager.default.contents(atPath: file) else { try fail("\(file): 无法读取 / cannot read") }
+            guard let file = signature.osm, let code = signature.district else { try CLI.fail("需要 --osm 和 --district / --osm and --district are required") }
+            let data = try CLI.read(file)
             let app = context.application
             try await Yishi.prepareDatabase(app)
             guard let district = try await TerritoryNode.query(on: app.db).filter(\.$code == code).first(), district.level == .district else {
-                try fail("\(code): 没有这个区 / no district has this code")
+                try CLI.fail("\(code): 没有这个区 / no district has this code")
             }
             let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             let console = context.console
@@ -51,13 +47,13 @@ struct AtlasCommand: AsyncCommand {
                 console.print(Catalog.text("job.result", .en, args))
                 console.print("(\(started.duration(to: .now)))")
             } catch let e as OSMExtract.ReadError {
-                try fail("\(file): \(e)")
+                try CLI.fail("\(file): \(e)")
             }
             return
         }
         if signature.action == "build" {
-            guard let file = signature.osm, let out = signature.out else { try fail("需要 --osm 和 --out / --osm and --out are required") }
-            guard let data = FileManager.default.contents(atPath: file) else { try fail("\(file): 无法读取 / cannot read") }
+            guard let file = signature.osm, let out = signature.out else { try CLI.fail("需要 --osm 和 --out / --osm and --out are required") }
+            let data = try CLI.read(file)
             do {
                 context.console.print("读取 / reading \(file) (\(data.count) bytes)…")
                 let osm = try OSMFile.read(data)
@@ -68,25 +64,25 @@ struct AtlasCommand: AsyncCommand {
                 try Data(CoverageMap.svg(built, table: table).utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("coverage.svg"))
                 context.console.print("\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)")
             } catch let e as OSMExtract.ReadError {
-                try fail("\(file): \(e)")
+                try CLI.fail("\(file): \(e)")
             }
             return
         }
-        guard signature.action == "nearest" else { try fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest | atlas import)") }
+        guard signature.action == "nearest" else { try CLI.fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest | atlas import)") }
         guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities else {
-            try fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
+            try CLI.fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
         }
         let cutoff = signature.cutoff ?? 1200
-        guard cutoff > 0 else { try fail("--cutoff 应大于零 / --cutoff must be above zero") }
+        guard cutoff > 0 else { try CLI.fail("--cutoff 应大于零 / --cutoff must be above zero") }
         let data: LifeCircleData
         do {
             data = try LifeCircleData.load(nodes: URL(fileURLWithPath: n), edges: URL(fileURLWithPath: e),
                                            origins: URL(fileURLWithPath: o), facilities: URL(fileURLWithPath: f))
-        } catch { try fail("\(error)") }
+        } catch { try CLI.fail("\(error)") }
         let table = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: cutoff)
         let csv = table.csv(originIDs: data.origins.map(\.id))
         if let out = signature.out {
-            do { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) } catch { try fail("\(out): 无法写入 / cannot write: \(error)") }
+            do { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) } catch { try CLI.fail("\(out): 无法写入 / cannot write: \(error)") }
             context.console.print("\(data.origins.count) origins × \(table.types.count) types → \(out)")
         } else {
             print(csv, terminator: "")

@@ -76,7 +76,7 @@ struct AtlasImportRoutes: RouteCollection {
         ]
         if !recent.isEmpty {
             content.append(H.el("h2", text: ctx.t("atlas.import.recent")))
-            content.append(LifeCirclePages.stackTable(caption: ctx.t("atlas.import.recent"),
+            content.append(Forms.table(caption: ctx.t("atlas.import.recent"), stackOnPhone: true,
                 headers: [ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started")],
                 rows: recent.map { j in [
                     H.link(j.fileName ?? "—", "/jobs/\(j.id!.uuidString)"),
@@ -116,7 +116,7 @@ struct AtlasImportRoutes: RouteCollection {
         if let error = job.error(ctx.lang) {
             content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: ctx.t("job.error")), H.el("p", text: error)]))
         }
-        if job.status == .succeeded, let s = job.result.flatMap({ try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }) {
+        if job.status == .succeeded, let s = job.atlasSummary {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities), String(s.matched), String(s.kept))))
             if let code = job.node?.code {
                 content.append(H.el("p", [], [H.el("a", [("class", "button primary"), ("href", "/lifecircle/\(code)")], text: ctx.t("job.view"))]))
@@ -166,7 +166,7 @@ extension DTO {
             step = ["zh-Hans": j.messageZh, "en": j.messageEn]
             error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
             district = j.$node.value??.code; file = j.fileName
-            result = j.result.flatMap { try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }
+            result = j.atlasSummary
             createdAt = j.createdAt; startedAt = j.startedAt; finishedAt = j.finishedAt
         }
     }

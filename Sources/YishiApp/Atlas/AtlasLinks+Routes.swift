@@ -29,7 +29,7 @@ struct AtlasLinkRoutes: RouteCollection {
         let node = try await LifeCircleRoutes.node(req)
         guard node.level == .district else { throw YishiError.notFound }
         let scopes = LinkRules.editableScopes(p.actor, in: node)
-        guard !scopes.isEmpty else { try req.authorize(.territoryEdit, at: node.territoryPath); throw YishiError.denied(.outsideScope) }
+        guard !scopes.isEmpty else { throw YishiError.denied(Policy.holdsAnywhere(p.actor, .territoryEdit) ? .outsideScope : .roleLacksAction) }
         return (node, scopes)
     }
 
@@ -59,8 +59,7 @@ struct AtlasLinkRoutes: RouteCollection {
                 let current = o.compound
                 let mayChange = current.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true
                 let cell: HTMLNode = mayChange
-                    ? H.el("form", [("method", "post"), ("action", "/lifecircle/\(district.code)/links"), ("class", "link-form")], [
-                        H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)]),
+                    ? Forms.form(ctx, action: "/lifecircle/\(district.code)/links", class: "link-form", [
                         H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
                         H.el("label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")], text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
                         H.el("select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],

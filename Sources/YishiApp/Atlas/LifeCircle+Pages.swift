@@ -47,7 +47,7 @@ enum LifeCirclePages {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.sharesNone")))
         } else {
             content.append(H.el("p", text: ctx.t("lifeCircle.sharesOf", String(s.places))))
-            content.append(stackTable(caption: ctx.t("lifeCircle.sharesTitle"),
+            content.append(Forms.table(caption: ctx.t("lifeCircle.sharesTitle"), stackOnPhone: true,
                 headers: [ctx.t("lifeCircle.col.type"), ctx.t("lifeCircle.col.radius"), ctx.t("lifeCircle.col.atTier"),
                           ctx.t("lifeCircle.col.within15", String(Int(s.rules.fifteenMinutes)))],
                 rows: s.shares.map { sh in [
@@ -67,7 +67,7 @@ enum LifeCirclePages {
         content.append(H.el("h2", text: ctx.t("lifeCircle.compoundsTitle")))
         if !s.rows.isEmpty {
             content.append(H.el("p", text: ctx.t("lifeCircle.compoundsIntro")))
-            content.append(stackTable(caption: ctx.t("lifeCircle.compoundsTitle"),
+            content.append(Forms.table(caption: ctx.t("lifeCircle.compoundsTitle"), stackOnPhone: true,
                 headers: [ctx.t("lifeCircle.col.compound"), ctx.t("lifeCircle.col.mapName"), ctx.t("lifeCircle.col.missing"), ctx.t("lifeCircle.col.missing15")],
                 rows: s.rows.map { r in [
                     r.compound.map { H.el("strong", text: $0.name) } ?? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unlinked")),
@@ -97,19 +97,6 @@ enum LifeCirclePages {
         return gap.missingAtTier.map { m in
             m.metres.map { ctx.t("lifeCircle.missingItem", m.type.name(ctx.lang), ctx.t("lifeCircle.metres", String(Int($0)))) } ?? m.type.name(ctx.lang)
         }.joined(separator: ctx.lang == .zhHans ? "、" : ", ")
-    }
-
-    /// A table that becomes one block per row on a phone, each cell under its column's name.
-    static func stackTable(caption: String, headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
-        H.el("div", [("class", "table-wrap")], [
-            H.el("table", [("class", "stack-sm")], [
-                H.el("caption", [("class", "visually-hidden")], text: caption),
-                H.el("thead", [], [H.el("tr", [], headers.map { H.el("th", [("scope", "col")], text: $0) })]),
-                H.el("tbody", [], rows.map { cells in
-                    H.el("tr", [], zip(headers, cells).map { h, c in H.el("td", [("data-label", h)], [c]) })
-                }),
-            ]),
-        ])
     }
 
     /// A share as text with a bar behind it; the text carries the meaning, the bar only helps the eye.

@@ -61,7 +61,7 @@ enum LifeCircleQueries {
         guard let districtID = node.territoryPath.ids.first, let district = try await TerritoryNode.find(districtID, on: db) else { throw YishiError.notFound }
         let compounds = try await TerritoryNode.query(on: db).filter(\.$level == .compound).filter(\.$path =~ node.path).sort(\.$code).all()
         var summary = Summary(node: node, district: district, atlasImport: nil, types: [], rules: rules, places: 0, shares: [], rows: [], compoundsNotOnMap: compounds.count)
-        guard let imp = try await AtlasImport.query(on: db).filter(\.$district.$id == districtID).first() else { return summary }
+        guard let imp = try await latestImport(districtOf: node, on: db) else { return summary }
         let types = imp.facilityTypes
         let byID = Dictionary(uniqueKeysWithValues: compounds.compactMap { c in c.id.map { ($0, c) } })
         var query = try AtlasOrigin.query(on: db).filter(\.$atlasImport.$id == imp.requireID())

@@ -20,19 +20,16 @@ struct BenchPBFCommand: AsyncCommand {
     }
     var help: String { "Times reading an .osm.pbf and building the walking graph / 读取地图与建图性能" }
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let data = FileManager.default.contents(atPath: signature.file) else {
-            FileHandle.standardError.write(Data("\(signature.file): 无法读取 / cannot read\n".utf8))
-            throw ExitCode(2)
-        }
+        let data = try CLI.read(signature.file)
         let runs = max(1, signature.runs ?? 7)
         var nodes = 0, edges = 0
-        let read = TallyBench.median(runs: runs) { _ = try! PBFReader.read(data) }
+        let read = Bench.median(runs: runs) { _ = try! PBFReader.read(data) }
         let osm = try PBFReader.read(data)
-        let build = TallyBench.median(runs: runs) { let g = WalkingGraphBuilder.build(osm); nodes = g.graph.nodeCount; edges = g.graph.edgeCount }
-        let both = TallyBench.median(runs: runs) { _ = WalkingGraphBuilder.build(try! PBFReader.read(data)) }
+        let build = Bench.median(runs: runs) { let g = WalkingGraphBuilder.build(osm); nodes = g.graph.nodeCount; edges = g.graph.edgeCount }
+        let both = Bench.median(runs: runs) { _ = WalkingGraphBuilder.build(try! PBFReader.read(data)) }
         let out: [String: Any] = ["file": (signature.file as NSString).lastPathComponent, "bytes": data.count, "nodes": nodes, "edges": edges,
                                   "read_ms": read.median, "build_ms": build.median, "read_and_build_ms": both.median, "runs": runs]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+        print(try Bench.jsonLine(out))
     }
 }
 
@@ -59,8 +56,7 @@ struct BenchAtlasCommand: AsyncCommand {
             }
             print(try AtlasBench.run(directory: URL(fileURLWithPath: signature.dir), runs: max(5, signature.runs ?? 7)))
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            try CLI.fail("\(error)")
         }
     }
 }
@@ -84,14 +80,14 @@ struct BenchTallyCommand: AsyncCommand {
         let n = signature.units ?? 100_000, runs = max(1, signature.runs ?? 7)
         let estate = TallyBench.estate(units: n)
         // In process: freeze the register (persons grouped) and count both invalid-ballot readings.
-        let inProcess = TallyBench.median(runs: runs) {
+        let inProcess = Bench.median(runs: runs) {
             let reg = try! FrozenRegister.freeze(estate.units).get()
             _ = try! OwnersTally.count(register: reg, ballots: estate.ballots, matter: .useMaintenanceFund).get()
         }
         // The two halves, to see where the time goes.
-        let freezeOnly = TallyBench.median(runs: runs) { _ = try! FrozenRegister.freeze(estate.units).get() }
+        let freezeOnly = Bench.median(runs: runs) { _ = try! FrozenRegister.freeze(estate.units).get() }
         let frozen = try FrozenRegister.freeze(estate.units).get()
-        let countOnly = TallyBench.median(runs: runs) { _ = try! OwnersTally.count(register: frozen, ballots: estate.ballots, matter: .useMaintenanceFund).get() }
+        let countOnly = Bench.median(runs: runs) { _ = try! OwnersTally.count(register: frozen, ballots: estate.ballots, matter: .useMaintenanceFund).get() }
         // From the files: read both CSVs, parse, tally, encode the JSON the command prints.
         let dir = signature.keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("yishi-bench-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -99,7 +95,7 @@ struct BenchTallyCommand: AsyncCommand {
         try TallyBench.registerCSV(estate.units).write(to: regURL)
         try TallyBench.ballotsCSV(estate.ballots).write(to: ballotURL)
         var status = ""
-        let fromFiles = TallyBench.median(runs: runs) {
+        let fromFiles = Bench.median(runs: runs) {
             let r = FileManager.default.contents(atPath: regURL.path)!, b = FileManager.default.contents(atPath: ballotURL.path)!
             let result = try! TallyFiles.run(register: r, registerFile: "register.csv", ballots: b, ballotsFile: "ballots.csv",
                                              options: TallyFiles.Options(matter: .useMaintenanceFund)).get()
@@ -113,23 +109,21 @@ struct BenchTallyCommand: AsyncCommand {
             "files_ms": fromFiles.median, "files_ms_min": fromFiles.min,
             "status": (try? JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])?["status"] ?? "",
         ]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self))
+        print(try Bench.jsonLine(out))
     }
 }
 
 /// `yishi bench atlas DIR`: load time and the median of the all-origins and all-nodes queries.
 enum AtlasBench {
     static func run(directory: URL, runs: Int) throws -> String {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let data = try LifeCircleData.load(directory: directory)
-        let loadMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let (data, loadMs) = try Bench.timed { try LifeCircleData.load(directory: directory) }
         let origins = data.origins.map(\.node)
         let all = (0..<Int32(data.graph.nodeCount)).map { $0 }
-        let q = TallyBench.median(runs: runs) { _ = NearestTable.compute(data, at: origins, cutoff: 1200) }
-        let qa = TallyBench.median(runs: runs) { _ = NearestTable.compute(data, at: all, cutoff: 1200) }
+        let q = Bench.median(runs: runs) { _ = NearestTable.compute(data, at: origins, cutoff: 1200) }
+        let qa = Bench.median(runs: runs) { _ = NearestTable.compute(data, at: all, cutoff: 1200) }
         let out: [String: Any] = ["nodes": data.graph.nodeCount, "edges": data.graph.edgeCount, "origins": data.origins.count,
-                                  "load_ms": (loadMs * 1000).rounded() / 1000, "query_ms": q.median, "all_nodes_query_ms": qa.median, "runs": runs]
-        return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
+                                  "load_ms": loadMs, "query_ms": q.median, "all_nodes_query_ms": qa.median, "runs": runs]
+        return try Bench.jsonLine(out)
     }
 }
 
@@ -139,18 +133,16 @@ extension AtlasBench {
         let data = try LifeCircleData.load(directory: directory)
         let t = SimpleCSV.rows(try Data(contentsOf: directory.appendingPathComponent("nodes.csv"))).dropFirst()
         let xs = t.map { Double($0[1]) ?? 0 }, ys = t.map { Double($0[2]) ?? 0 }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let tiled = Tiling.tile(data, xs: xs, ys: ys, n: n)
-        let buildMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let (tiled, buildMs) = Bench.timed { Tiling.tile(data, xs: xs, ys: ys, n: n) }
         if let writeTo { try Tiling.write(tiled.data, xs: tiled.xs, ys: tiled.ys, to: writeTo) }
         let origins = tiled.data.origins.map(\.node)
-        let q = TallyBench.median(runs: runs) { _ = NearestTable.compute(tiled.data, at: origins, cutoff: 1200) }
+        let q = Bench.median(runs: runs) { _ = NearestTable.compute(tiled.data, at: origins, cutoff: 1200) }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let out: [String: Any] = ["tile": n, "nodes": tiled.data.graph.nodeCount, "edges": tiled.data.graph.edgeCount, "origins": origins.count,
-                                  "build_ms": (buildMs * 1000).rounded() / 1000, "query_ms": q.median, "runs": runs,
+                                  "build_ms": buildMs, "query_ms": q.median, "runs": runs,
                                   "peak_rss_mb": (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10]
-        return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
+        return try Bench.jsonLine(out)
     }
 }
 
@@ -210,18 +202,30 @@ enum TallyBench {
         for b in ballots { s += "\(b.owner),\(b.choice.rawValue)\r\n" }
         return Data(s.utf8)
     }
+}
+
+/// Timing and output shared by every benchmark.
+enum Bench {
+    /// Milliseconds with three decimals.
+    static func ms(since start: UInt64) -> Double { (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 * 1000).rounded() / 1000 }
+
+    /// The value of one timed call and its milliseconds.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        return (value, ms(since: start))
+    }
 
     /// Median and minimum of `runs` timed runs after one warm-up, in milliseconds (three decimals).
     static func median(runs: Int, _ body: () -> Void) -> (median: Double, min: Double) {
         body()
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
+        var times = (0..<runs).map { _ in timed(body).1 }
         times.sort()
-        let round = { (x: Double) in (x * 1000).rounded() / 1000 }
-        return (round(times[times.count / 2]), round(times[0]))
+        return (times[times.count / 2], times[0])
+    }
+
+    /// One JSON line with sorted keys: what every `bench` command prints.
+    static func jsonLine(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 }

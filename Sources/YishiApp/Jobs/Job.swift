@@ -40,11 +40,19 @@ final class Job: Model, @unchecked Sendable {
     init(kind: Kind, nodeID: UUID?, attachment: Attachment?, createdBy: UUID?) {
         self.kind = kind; status = .queued; progress = 0; attempts = 0
         fileName = attachment?.name; fileSize = attachment?.size
-        messageZh = Catalog.text(Status.queued.catalogKey, .zhHans); messageEn = Catalog.text(Status.queued.catalogKey, .en)
+        setMessage(Status.queued.catalogKey)
         self.$node.id = nodeID; self.$attachment.id = attachment?.id; createdByID = createdBy
     }
 
     var isFinished: Bool { status == .succeeded || status == .failed }
+
+    /// The current step, from a catalog key, in both languages.
+    func setMessage(_ key: String) { messageZh = Catalog.text(key, .zhHans); messageEn = Catalog.text(key, .en) }
+
+    /// What an atlas import produced; nil until it succeeds.
+    var atlasSummary: LifeCircleImporter.Summary? {
+        result.flatMap { try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }
+    }
     func message(_ lang: Lang) -> String { lang == .zhHans ? messageZh : messageEn }
     func error(_ lang: Lang) -> String? { lang == .zhHans ? errorZh : errorEn }
 }

@@ -57,19 +57,12 @@ enum JobRunner {
         let stale = try await Job.query(on: app.db).filter(\.$status == .running).filter(\.$updatedAt < limit).all()
         for job in stale {
             if job.attempts >= maxAttempts {
-                finish(job, .failed, now: app.effects.time.now())
-                job.errorZh = Catalog.text("job.interrupted", .zhHans); job.errorEn = Catalog.text("job.interrupted", .en)
-                if let file = job.$attachment.id {
-                    job.$attachment.id = nil
-                    try await job.save(on: app.db)
-                    try await Attachment.query(on: app.db).filter(\.$id == file).delete()
-                    continue
-                }
+                try await end(job, .failure(Failure(zh: Catalog.text("job.interrupted", .zhHans), en: Catalog.text("job.interrupted", .en))), app)
             } else {
                 job.status = .queued; job.progress = 0
-                job.messageZh = Catalog.text(Job.Status.queued.catalogKey, .zhHans); job.messageEn = Catalog.text(Job.Status.queued.catalogKey, .en)
+                job.setMessage(Job.Status.queued.catalogKey)
+                try await job.save(on: app.db)
             }
-            try await job.save(on: app.db)
         }
     }
 
@@ -99,25 +92,25 @@ enum JobRunner {
         }
         do {
             guard let job = try await Job.find(id, on: app.db) else { return }
-            switch outcome {
-            case .success(let result):
-                finish(job, .succeeded, now: app.effects.time.now()); job.result = result; job.progress = 100
-            case .failure(let f):
-                finish(job, .failed, now: app.effects.time.now()); job.errorZh = f.zh; job.errorEn = f.en
-            }
-            let file = job.$attachment.id
-            job.$attachment.id = nil
-            try await job.save(on: app.db)
-            if let file { try await Attachment.query(on: app.db).filter(\.$id == file).delete() }
+            try await end(job, outcome, app)
         } catch {
             // The row stays "running"; `requeueStale` picks it up again after `staleAfter`.
             app.logger.error("job \(id): could not record the outcome: \(String(reflecting: error))")
         }
     }
 
-    private static func finish(_ job: Job, _ status: Job.Status, now: Date) {
-        job.status = status; job.finishedAt = now
-        job.messageZh = Catalog.text(status.catalogKey, .zhHans); job.messageEn = Catalog.text(status.catalogKey, .en)
+    /// Records how a job ended and deletes its upload (its name and size stay on the job).
+    private static func end(_ job: Job, _ outcome: Result<String, Failure>, _ app: Application) async throws {
+        switch outcome {
+        case .success(let result): job.status = .succeeded; job.result = result; job.progress = 100
+        case .failure(let f): job.status = .failed; job.errorZh = f.zh; job.errorEn = f.en
+        }
+        job.finishedAt = app.effects.time.now()
+        job.setMessage(job.status.catalogKey)
+        let file = job.$attachment.id
+        job.$attachment.id = nil
+        try await job.save(on: app.db)
+        if let file { try await Attachment.query(on: app.db).filter(\.$id == file).delete() }
     }
 
     /// The work of each kind.

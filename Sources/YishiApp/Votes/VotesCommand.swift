@@ -25,27 +25,23 @@ struct VotesCommand: AsyncCommand {
     var help: String { "Counts an owners' vote from the committee's spreadsheets (votes tally) / 业主大会计票" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        func fail(_ message: String) throws -> Never {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            throw ExitCode(2)
-        }
-        guard signature.action == "tally" else { try fail("未知操作 / unknown action: \(signature.action) (use: votes tally)") }
+        guard signature.action == "tally" else { try CLI.fail("未知操作 / unknown action: \(signature.action) (use: votes tally)") }
         guard let registerPath = signature.register, let ballotsPath = signature.ballots else {
-            try fail("需要 --register 和 --ballots / --register and --ballots are required")
+            try CLI.fail("需要 --register 和 --ballots / --register and --ballots are required")
         }
         guard let n = signature.matter, let matter = OwnersMatter(rawValue: n) else {
-            try fail("--matter 应为 1–9（民法典第二百七十八条的事项）/ --matter must be 1–9 (the items of Civil Code art. 278)")
+            try CLI.fail("--matter 应为 1–9（民法典第二百七十八条的事项）/ --matter must be 1–9 (the items of Civil Code art. 278)")
         }
         let format = signature.format ?? "json"
-        guard format == "json" || format == "text" else { try fail("--format 应为 json 或 text / --format must be json or text") }
-        guard let register = FileManager.default.contents(atPath: registerPath) else { try fail("\(registerPath): 无法读取 / cannot read") }
-        guard let ballots = FileManager.default.contents(atPath: ballotsPath) else { try fail("\(ballotsPath): 无法读取 / cannot read") }
+        guard format == "json" || format == "text" else { try CLI.fail("--format 应为 json 或 text / --format must be json or text") }
+        let register = try CLI.read(registerPath)
+        let ballots = try CLI.read(ballotsPath)
         let options = TallyFiles.Options(matter: matter, countParking: signature.countParking, silenceFollowsMajority: signature.silence)
         switch TallyFiles.run(register: register, registerFile: registerPath, ballots: ballots, ballotsFile: ballotsPath, options: options) {
         case .success(let r):
             print(format == "json" ? TallyReport(r).json() : TallyReport.text(r))
         case .failure(let problems):
-            try fail(problems.text)
+            try CLI.fail(problems.text)
         }
     }
 }

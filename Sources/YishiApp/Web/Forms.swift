@@ -76,13 +76,16 @@ enum Forms {
         H.el("button", [("type", "submit"), ("class", "primary")], text: label)
     }
 
-    /// A table with a caption for screen readers; rows are cells already built.
-    static func table(caption: String, headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
+    /// A table with a caption for screen readers; rows are cells already built. `stackOnPhone`
+    /// shows one block per row on a narrow screen, each cell under its column's name.
+    static func table(caption: String, stackOnPhone: Bool = false, headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
         H.el("div", [("class", "table-wrap")], [
-            H.el("table", [], [
+            H.el("table", stackOnPhone ? [("class", "stack-sm")] : [], [
                 H.el("caption", [("class", "visually-hidden")], text: caption),
                 H.el("thead", [], [H.el("tr", [], headers.map { H.el("th", [("scope", "col")], text: $0) })]),
-                H.el("tbody", [], rows.map { H.el("tr", [], $0.map { H.el("td", [], [$0]) }) }),
+                H.el("tbody", [], rows.map { cells in
+                    H.el("tr", [], zip(headers, cells).map { h, c in H.el("td", stackOnPhone ? [("data-label", h)] : [], [c]) })
+                }),
             ]),
         ])
     }

@@ -67,6 +67,19 @@ final class Browser: @unchecked Sendable {
     }
 }
 
+/// A multipart/form-data body as a browser sends it (a quote in a file name as %22).
+func multipartBody(boundary: String, _ parts: [(name: String, filename: String?, data: Data)]) -> Data {
+    var d = Data()
+    for (name, filename, data) in parts {
+        let disposition = "form-data; name=\"\(name)\"" + (filename.map { "; filename=\"\($0)\"" } ?? "")
+        d.append(Data("--\(boundary)\r\nContent-Disposition: \(disposition)\r\n".utf8))
+        if filename != nil { d.append(Data("Content-Type: application/octet-stream\r\n".utf8)) }
+        d.append(Data("\r\n".utf8)); d.append(data); d.append(Data("\r\n".utf8))
+    }
+    d.append(Data("--\(boundary)--\r\n".utf8))
+    return d
+}
+
 extension TestingHTTPResponse {
     var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
