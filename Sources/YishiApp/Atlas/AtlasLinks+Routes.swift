@@ -53,7 +53,7 @@ struct AtlasLinkRoutes: RouteCollection {
             onlyUnlinked ? H.link(ctx.t("lifeCircle.links.all"), "/lifecircle/\(district.code)/links")
                          : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked"),
         ]))
-        content.append(Forms.table(caption: title,
+        content.append(Forms.table(caption: title, stackOnPhone: true,
             headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
             rows: places.map { o in
                 let current = o.compound

@@ -59,7 +59,7 @@ enum Styles {
     button.secondary, .button.secondary { background: var(--paper); color: var(--accent); }
     form.inline { display: inline-block; margin: 0; }
     .stack { max-width: 36rem; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: var(--gap); list-style: none; padding: 0; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: var(--gap); list-style: none; padding: 0; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; background: var(--paper); }
     .card h2, .card h3 { margin-top: 0; font-size: 1.15rem; }
     .card a.big { display: flex; align-items: center; min-height: var(--target); font-weight: 700; }
