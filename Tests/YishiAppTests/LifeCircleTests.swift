@@ -228,6 +228,32 @@ struct LifeCircleTests {
         }
     }
 
+    @Test func badLinksAndBadUploadsAreRefusedAndChangeNothing() async throws {
+        try await withYishi(demo: true) { t in
+            _ = try await Self.importDirectly(t, "helsinki.osm.pbf")
+            let place = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).first())
+            let b = Browser(t.app)
+            try await b.signIn("baoshan")
+            let auditBefore = try await AuditEntry.query(on: t.db).count()
+            // A compound that does not exist, one in no district of ours, a missing place, a place that does not exist.
+            #expect(try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "NO-SUCH"]).status == .unprocessableEntity)
+            #expect(try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "BS01"]).status == .unprocessableEntity)
+            #expect(try await b.post("/lifecircle/BS/links", ["compound": "BS01-C1-X1"]).status == .unprocessableEntity)
+            #expect(try await b.post("/lifecircle/BS/links", ["place": UUID().uuidString, "compound": "BS01-C1-X1"]).status == .notFound)
+            #expect(try await b.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": 7"#).status == .badRequest)
+            #expect(try await AtlasOrigin.query(on: t.db).filter(\.$compound.$id != nil).count() == 0)
+            // Uploads through the API: an empty body, a subdistrict, a code that is no node.
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
+            let octet = HTTPMediaType(type: "application", subType: "octet-stream")
+            #expect(try await b.send(.POST, "/api/v1/lifecircle/BS/import", headers: headers, body: ByteBuffer(), contentType: octet).status == .unprocessableEntity)
+            #expect(try await b.send(.POST, "/api/v1/lifecircle/BS01/import", headers: headers, body: ByteBuffer(string: "x"), contentType: octet).status == .badRequest)
+            #expect(try await b.send(.POST, "/api/v1/lifecircle/NOPE/import", headers: headers, body: ByteBuffer(string: "x"), contentType: octet).status == .notFound)
+            #expect(try await Job.query(on: t.db).count() == 0)
+            #expect(try await AuditEntry.query(on: t.db).count() == auditBefore)
+        }
+    }
+
     @Test func compoundsAreMatchedByName() async throws {
         try await withYishi(demo: true) { t in
             // Name a demo compound as a residential area of the Helsinki extract is named.
