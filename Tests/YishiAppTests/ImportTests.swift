@@ -100,11 +100,12 @@ struct ImportTests {
             let outside = "code,community,name,housing_type\nP-2,BS01-C2,别的社区,commodityHousing\n"
             var headers = HTTPHeaders(); headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
             let ok = try await b.send(.POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: inside), contentType: HTTPMediaType(type: "text", subType: "csv"))
-            #expect(ok.status == .ok)
-            #expect(try ok.decode(TerritoryImporter.Outcome.self).added == 1)
+            #expect(try await finishedJob(t, ok).territoryImportResult?.outcome?.added == 1)
             let refused = try await b.send(.POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: outside), contentType: HTTPMediaType(type: "text", subType: "csv"))
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("\"line\":2"))
+            let job = try await finishedJob(t, refused)
+            #expect(job.status == .failed)
+            #expect(job.territoryImportResult?.issues?.map(\.line) == [2])
+            #expect(try await b.get("/api/v1/jobs/\(job.id!.uuidString)").text.contains("\"line\":2"))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "P-2").first() == nil)
         }
     }
@@ -118,13 +119,17 @@ struct ImportTests {
             let csv = "code,community,name,housing_type\nQ-1,BS01-C1,,castle\n"
             let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
             var headers = HTTPHeaders(); headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            // The upload answers at once with its job's page, which shows the outcome or the lines.
             let res = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: body))
-            #expect(res.status == .unprocessableEntity)
-            #expect(res.text.contains(Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.blank", .zhHans, ["name"])])))
+            #expect(res.status == .seeOther)
+            while try await JobRunner.runNext(t.app) {}
+            let failed = try await b.get(try #require(res.headers.first(name: .location)))
+            #expect(failed.text.contains(Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.blank", .zhHans, ["name"])])))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "Q-1").first() == nil)
             let good = body.replacingOccurrences(of: ",,castle", with: ",新苑,villageCluster")
             let done = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: good))
-            #expect(done.status == .ok)
+            #expect(done.status == .seeOther)
+            while try await JobRunner.runNext(t.app) {}
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "Q-1").first()?.name == "新苑")
         }
     }

@@ -292,6 +292,8 @@ struct LifeCircleTests {
             #expect(finished.result?.nodes == 5_266 && finished.file == "helsinki.osm.pbf" && finished.progress == 100)
 
             // A running job whose worker vanished goes back to the queue, and fails after three starts.
+            // (The worker is stopped first, so it does not claim the requeued job before we look.)
+            await t.app.jobWorker.shutdownAsync(t.app)
             let bs = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
             let lost = Job(kind: .atlasImport, nodeID: bs.id, attachment: nil, createdBy: nil)
             lost.status = .running; lost.attempts = 1

@@ -89,10 +89,11 @@ struct AtlasImportRoutes: RouteCollection {
     }
 
     func loadJob(_ req: Request) async throws -> Job {
-        _ = try req.requirePrincipal()
+        let p = try req.requirePrincipal()
         guard let id = req.parameters.get("jobID", as: UUID.self),
               let job = try await Job.query(on: req.db).filter(\.$id == id).with(\.$node).first() else { throw YishiError.notFound }
-        try req.authorize(.territoryImport, at: job.node?.territoryPath)
+        // The person who queued it may always follow it (a territory import made across several grants has no single node).
+        if job.createdByID != p.userID { try req.authorize(.territoryImport, at: job.node?.territoryPath) }
         return job
     }
 
@@ -102,7 +103,7 @@ struct AtlasImportRoutes: RouteCollection {
         var facts: [(String, String)] = [
             (ctx.t("job.status"), ctx.t(job.status.catalogKey)),
             (ctx.t("job.step"), job.message(ctx.lang)),
-            (ctx.t("atlas.import.district"), job.node?.name ?? "—"),
+            (ctx.t(job.kind == .territoryImport ? "import.at" : "atlas.import.district"), job.node?.name ?? "—"),
         ]
         if let name = job.fileName {
             facts.append((ctx.t("job.file"), name + (job.fileSize.map { " (\(ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file)))" } ?? "")))
@@ -116,6 +117,7 @@ struct AtlasImportRoutes: RouteCollection {
         if let error = job.error(ctx.lang) {
             content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: ctx.t("job.error")), H.el("p", text: error)]))
         }
+        content += TerritoryImportJob.view(job, ctx)
         if job.status == .succeeded, let s = job.atlasSummary {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities), String(s.matched), String(s.kept))))
             if let code = job.node?.code {
@@ -124,7 +126,7 @@ struct AtlasImportRoutes: RouteCollection {
             }
         }
         if !job.isFinished { content.append(H.el("p", [("class", "muted")], text: ctx.t("job.refresh"))) }
-        return Layout.page(ctx, title: ctx.t("job.kind.atlasImport"), refreshSeconds: job.isFinished ? nil : 2, content)
+        return Layout.page(ctx, title: ctx.t("job.kind.\(job.kind.rawValue)"), refreshSeconds: job.isFinished ? nil : 2, content)
     }
 
     // MARK: API
@@ -157,6 +159,8 @@ extension DTO {
         var district: String?
         var file: String?
         var result: LifeCircleImporter.Summary?
+        /// A territory import's outcome or refused lines.
+        var importResult: TerritoryImportResult?
         var createdAt: Date?
         var startedAt: Date?
         var finishedAt: Date?
@@ -166,7 +170,8 @@ extension DTO {
             step = ["zh-Hans": j.messageZh, "en": j.messageEn]
             error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
             district = j.$node.value??.code; file = j.fileName
-            result = j.atlasSummary
+            result = j.kind == .atlasImport ? j.atlasSummary : nil
+            importResult = j.territoryImportResult
             createdAt = j.createdAt; startedAt = j.startedAt; finishedAt = j.finishedAt
         }
     }

@@ -82,13 +82,8 @@ enum LifeCircleCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a name as a formula.
-    static func field(_ s: String) -> String {
-        var v = s
-        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// RFC 4180 quoting, and never a formula (`CSVCell`: a leading = + - @ TAB CR gets a ').
+    static func field(_ s: String) -> String { CSVCell.field(s) }
 }
 
 extension FacilityType {

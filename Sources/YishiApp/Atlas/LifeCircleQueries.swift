@@ -59,14 +59,24 @@ enum LifeCircleQueries {
 
     static func summary(for node: TerritoryNode, rules: CoverageRules = .standard, on db: any Database) async throws -> Summary {
         guard let districtID = node.territoryPath.ids.first, let district = try await TerritoryNode.find(districtID, on: db) else { throw YishiError.notFound }
-        let compounds = try await TerritoryNode.query(on: db).filter(\.$level == .compound).filter(\.$path =~ node.path).sort(\.$code).all()
-        var summary = Summary(node: node, district: district, atlasImport: nil, types: [], rules: rules, places: 0, shares: [], rows: [], compoundsNotOnMap: compounds.count)
+        // Counted, not loaded: a district may hold a hundred thousand compounds. The subtree is a
+        // range on the path index (a `LIKE 'p%'` scanned the whole tree on SQLite: 8 s at 120,000 compounds).
+        let path = node.territoryPath
+        let compoundCount = try await TerritoryNode.query(on: db).filter(\.$level == .compound).inSubtree(path).count()
+        var summary = Summary(node: node, district: district, atlasImport: nil, types: [], rules: rules, places: 0, shares: [], rows: [], compoundsNotOnMap: compoundCount)
         guard let imp = try await latestImport(districtOf: node, on: db) else { return summary }
         let types = imp.facilityTypes
-        let byID = Dictionary(uniqueKeysWithValues: compounds.compactMap { c in c.id.map { ($0, c) } })
         var query = try AtlasOrigin.query(on: db).filter(\.$atlasImport.$id == imp.requireID())
-        if node.level != .district { query = query.filter(\.$compound.$id ~~ Array(byID.keys)) }
+        if node.level != .district {
+            // The places linked to compounds in the subtree, by a join rather than a list of every compound id.
+            query = query.join(TerritoryNode.self, on: \AtlasOrigin.$compound.$id == \TerritoryNode.$id).joinedNodeInSubtree(path)
+        }
         let origins = try await query.sort(\.$osmRef).all()
+        // Only the compounds some place is linked to are loaded.
+        var byID: [UUID: TerritoryNode] = [:]
+        for part in Array(Set(origins.compactMap { $0.$compound.id })).chunked(500) {
+            for c in try await TerritoryNode.query(on: db).filter(\.$id ~~ part).filter(\.$level == .compound).inSubtree(path).all() { byID[c.id!] = c }
+        }
         let places = origins.compactMap { o in o.coverage(types).map { (o, $0) } }
 
         var linked: [UUID: [(AtlasOrigin, PlaceCoverage)]] = [:]
@@ -91,7 +101,7 @@ enum LifeCircleQueries {
         summary.places = places.count
         summary.shares = Coverage.typeShares(places.map(\.1), rules: rules)
         summary.rows = rows
-        summary.compoundsNotOnMap = compounds.count - linked.count
+        summary.compoundsNotOnMap = compoundCount - linked.count
         return summary
     }
 }

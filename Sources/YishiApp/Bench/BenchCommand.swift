@@ -6,7 +6,8 @@ import YishiAtlas
 /// `yishi bench tally | atlas DIR`: benchmarks that print one JSON line each.
 struct BenchCommand: AsyncCommandGroup {
     var help: String { "Benchmarks that print one JSON line (bench tally, bench atlas DIR) / 性能测试" }
-    var commands: [String: any AnyAsyncCommand] { ["tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand(),
+                                                    "import": BenchImportCommand()] }
 }
 
 /// `yishi bench pbf FILE [--runs R]`: reading an .osm.pbf and building its walking graph.

@@ -8,7 +8,7 @@ final class Job: Model, @unchecked Sendable {
     static let schema = "jobs"
 
     enum Status: String, Codable, Sendable, CaseIterable { case queued, running, succeeded, failed }
-    enum Kind: String, Codable, Sendable { case atlasImport }
+    enum Kind: String, Codable, Sendable, CaseIterable { case atlasImport, territoryImport }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "kind") var kind: Kind

@@ -17,7 +17,7 @@ enum JobRunner {
     struct Failure: Error, Sendable { var zh: String; var en: String }
 
     /// Puts a job in the queue with its file, in one transaction.
-    static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID, createdBy: UUID?, on db: any Database) async throws -> Job {
+    static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID?, createdBy: UUID?, on db: any Database) async throws -> Job {
         try await db.transaction { tx in
             try await file.create(on: tx)
             let job = Job(kind: kind, nodeID: nodeID, attachment: file, createdBy: createdBy)
@@ -116,9 +116,12 @@ enum JobRunner {
     /// The work of each kind.
     private static func perform(_ id: UUID, _ app: Application) async throws -> String {
         guard let job = try await Job.query(on: app.db).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
-              let file = job.attachment, let node = job.node else { throw YishiError.notFound }
+              let file = job.attachment else { throw YishiError.notFound }
         switch job.kind {
+        case .territoryImport:
+            return try await TerritoryImportJob.perform(job, file: file, app: app)
         case .atlasImport:
+            guard let node = job.node else { throw YishiError.notFound }
             let actor = try await auditActor(for: job, on: app.db)
             let summary = try await LifeCircleImporter.run(file.data, sourceName: file.name, district: node, actor: actor,
                                                            on: app.db, time: app.effects.time, pool: app.threadPool) { pct, zh, en in
@@ -130,7 +133,7 @@ enum JobRunner {
     }
 
     /// The audit entry names the person who queued the work.
-    private static func auditActor(for job: Job, on db: any Database) async throws -> AuditActor {
+    static func auditActor(for job: Job, on db: any Database) async throws -> AuditActor {
         guard let uid = job.createdByID, let user = try await User.find(uid, on: db) else { return .system }
         return AuditActor(id: uid, label: user.username ?? user.displayName)
     }

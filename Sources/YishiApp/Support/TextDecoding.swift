@@ -24,22 +24,23 @@ enum TextDecoding {
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
         var input = bytes.map { CChar(bitPattern: $0) }
+        // UTF-8 never needs more than twice the bytes of GB18030 (2 bytes → 3, 4 → 4).
         var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
-        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+        let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
                 var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
                 var inLeft = inBuf.count
                 var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
                 var outLeft = outBuf.count
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return false }
-                let written = outBuf.count - outLeft
-                outBuf[written] = 0
-                return true
+                if r == -1 || inLeft != 0 { return nil }
+                return outBuf.count - outLeft
             }
         }
-        guard ok else { return nil }
-        return output.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        guard let written else { return nil }
+        // By length, not up to the first NUL: a NUL byte must reach the row check (which refuses its
+        // line), never end the text silently.
+        return String(decoding: output.prefix(written).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
         return nil
         #endif

@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 import YishiCore
 
-/// The upload page for territory CSV files.
+/// The upload page for territory CSV files. The upload is stored as a job and answered at once
+/// with the job's page, which shows the outcome or the refused lines.
 struct ImportRoutes: RouteCollection {
     static let maxBytes = 10 << 20
 
@@ -15,29 +16,30 @@ struct ImportRoutes: RouteCollection {
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
         guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
-        return view(req.pageContext, outcome: nil, failure: nil)
+        return view(req, failure: nil)
     }
 
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let file = req.multipartForm?.file("file"), !file.data.isEmpty else {
-            return view(req.pageContext, outcome: nil, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
+            return view(req, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
         }
-        do {
-            let outcome = try await TerritoryImporter.run(file.data, actor: p.actor, auditActor: p.auditActor, on: req.db, time: req.effects.time)
-            return view(req.pageContext, outcome: outcome, failure: nil)
-        } catch let failure as ImportFailure {
-            return view(req.pageContext, outcome: nil, failure: failure, status: .unprocessableEntity)
-        }
+        let bound = try await TerritoryImportJob.bound(named: req.multipartForm?.field("node"), p.actor, on: req.db)
+        let job = try await TerritoryImportJob.enqueue(file.data, name: file.filename ?? "", bound: bound, by: p.userID, on: req.db)
+        return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
     }
 
-    func view(_ ctx: PageContext, outcome: TerritoryImporter.Outcome?, failure: ImportFailure?, status: HTTPStatus = .ok) -> Response {
+    /// The nodes one may choose to import at, when there is a choice (several grants).
+    func choices(_ req: Request) -> [(value: String, label: String)] {
+        let held = req.principal?.held.filter { Policy.actions[$0.role, default: []].contains(.territoryImport) && $0.nodeCode != nil } ?? []
+        guard held.count > 1 else { return [] }
+        return held.map { ($0.nodeCode!, "\($0.nodeName ?? "")（\($0.nodeCode!)）") }
+    }
+
+    func view(_ req: Request, failure: ImportFailure?, status: HTTPStatus = .ok) -> Response {
+        let ctx = req.pageContext
         var content: [HTMLNode] = []
-        if let o = outcome {
-            let kind = TerritoryImportKind(rawValue: o.kind).map { ctx.t("import.kind.\($0.rawValue)") } ?? o.kind
-            content.append(H.el("p", [("class", "notice"), ("role", "status")], text: ctx.t("import.done", kind, String(o.added), String(o.updated), String(o.unchanged))))
-        }
         if let failure {
             content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [
                 H.el("p", text: ctx.t("import.failed")),
@@ -46,6 +48,16 @@ struct ImportRoutes: RouteCollection {
                 }),
             ]))
         }
+        var fields: [HTMLNode] = []
+        let choices = choices(req)
+        if !choices.isEmpty {
+            fields.append(Forms.select(ctx, "node", label: ctx.t("import.node"), options: [("", ctx.t("import.allMine"))] + choices,
+                                       selected: nil, includeBlank: false))
+        }
+        fields += [
+            Forms.field(ctx, "file", label: ctx.t("import.file"), type: "file", required: true, attributes: [("accept", ".csv,text/csv")]),
+            Forms.submit(ctx.t("import.submit")),
+        ]
         content += [
             H.el("p", text: ctx.t("import.intro")),
             H.el("ul", [], TerritoryImportKind.allCases.map { k in
@@ -53,10 +65,7 @@ struct ImportRoutes: RouteCollection {
                                 H.el("code", text: (k.requiredColumns + k.optionalColumns).joined(separator: ","))])
             }),
             H.el("p", [("class", "muted")], text: ctx.t("import.formats")),
-            Forms.form(ctx, action: "/territory/import", multipart: true, [
-                Forms.field(ctx, "file", label: ctx.t("import.file"), type: "file", required: true, attributes: [("accept", ".csv,text/csv")]),
-                Forms.submit(ctx.t("import.submit")),
-            ]),
+            Forms.form(ctx, action: "/territory/import", multipart: true, fields),
         ]
         return Layout.page(ctx, title: ctx.t("import.title"), status: status, content)
     }

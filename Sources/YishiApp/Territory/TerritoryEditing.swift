@@ -21,20 +21,20 @@ enum TerritoryEditing {
         var contractArea: String?
     }
 
-    static func isValidCode(_ code: String) -> Bool {
-        (1...64).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
-    }
+    static func isValidCode(_ code: String) -> Bool { FieldRules.code(code).problem == nil }
 
-    /// Field problems of a node's input at `level`; `existingID` is the node being edited.
+    /// Field problems of a node's input at `level`; `existingID` is the node being edited. The
+    /// rules are the imports' (`FieldRules`), so a page, the API and a CSV accept the same values.
     static func problems(_ input: NodeInput, level: TerritoryLevel, existingID: UUID?, on db: any Database) async throws -> [String: String] {
         var fields: [String: String] = [:]
-        let code = input.code.trimmingCharacters(in: .whitespaces)
-        if !isValidCode(code) { fields["code"] = code.isEmpty ? "field.required" : "field.invalid" }
-        else if let other = try await TerritoryNode.query(on: db).filter(\.$code == code).first(), other.id != existingID { fields["code"] = "field.taken" }
-        let name = input.name.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { fields["name"] = "field.required" } else if name.count > 100 { fields["name"] = "field.tooLong" }
+        switch FieldRules.code(input.code) {
+        case .failure(let p): fields["code"] = p.fieldKey
+        case .success(let code):
+            if let other = try await TerritoryNode.query(on: db).filter(\.$code == code).first(), other.id != existingID { fields["code"] = "field.taken" }
+        }
+        if let p = FieldRules.name(input.name).problem { fields["name"] = p.fieldKey }
         if !level.kinds.isEmpty, !level.kinds.contains(input.kind ?? "") { fields["kind"] = "field.kind" }
-        if (input.address ?? "").count > 200 { fields["address"] = "field.tooLong" }
+        if let p = FieldRules.address(input.address).problem { fields["address"] = p.fieldKey }
         return fields
     }
 
@@ -52,14 +52,14 @@ enum TerritoryEditing {
         }
         let fields = try await problems(input, level: level, existingID: nil, on: req.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
-        let node = try TerritoryNode(level: level, parent: parent, code: input.code.trimmingCharacters(in: .whitespaces),
-                                     name: input.name.trimmingCharacters(in: .whitespaces),
-                                     kind: level.kinds.isEmpty ? nil : input.kind, address: nonEmpty(input.address))
-        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        let node = try TerritoryNode(level: level, parent: parent, code: FieldRules.code(input.code).get(),
+                                     name: FieldRules.name(input.name).get(),
+                                     kind: level.kinds.isEmpty ? nil : input.kind, address: FieldRules.address(input.address).get())
+        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await node.create(on: tx)
             return (node, AuditEvent(action: .territoryCreate, targetType: level.rawValue, targetID: node.code, nodeID: node.id,
                                      details: ["name": node.name, "kind": node.kind ?? ""]))
-        }
+        } }
     }
 
     static func update(_ node: TerritoryNode, _ input: NodeInput, req: Request) async throws -> TerritoryNode {
@@ -68,18 +68,18 @@ enum TerritoryEditing {
         let fields = try await problems(input, level: node.level, existingID: node.id, on: req.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         var changes: [String: String] = [:]
-        let code = input.code.trimmingCharacters(in: .whitespaces), name = input.name.trimmingCharacters(in: .whitespaces)
-        let kind = node.level.kinds.isEmpty ? nil : input.kind, address = nonEmpty(input.address)
+        let code = try FieldRules.code(input.code).get(), name = try FieldRules.name(input.name).get()
+        let kind = node.level.kinds.isEmpty ? nil : input.kind, address = try FieldRules.address(input.address).get()
         if code != node.code { changes["code"] = "\(node.code) → \(code)"; node.code = code }
         if name != node.name { changes["name"] = "\(node.name) → \(name)"; node.name = name }
         if kind != node.kind { changes["kind"] = "\(node.kind ?? "") → \(kind ?? "")"; node.kind = kind }
         if address != node.address { changes["address"] = "\(node.address ?? "") → \(address ?? "")"; node.address = address }
         guard !changes.isEmpty else { return node }
         let changed = changes
-        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await node.save(on: tx)
             return (node, AuditEvent(action: .territoryUpdate, targetType: node.level.rawValue, targetID: node.code, nodeID: node.id, details: changed))
-        }
+        } }
     }
 
     static func createUnit(in building: TerritoryNode, _ input: UnitInput, req: Request) async throws -> Unit {
@@ -87,11 +87,11 @@ enum TerritoryEditing {
         try req.authorize(.territoryEdit, at: building.territoryPath)
         guard building.level == .building else { throw YishiError.badRequest(key: "error.400", args: []) }
         var fields: [String: String] = [:]
-        let code = input.code.trimmingCharacters(in: .whitespaces)
-        if !isValidCode(code) { fields["code"] = code.isEmpty ? "field.required" : "field.invalid" }
+        let code = FieldRules.code(input.code).value ?? ""
+        if let p = FieldRules.code(input.code).problem { fields["code"] = p.fieldKey }
         else if try await Unit.query(on: req.db).filter(\.$code == code).first() != nil { fields["code"] = "field.taken" }
-        let number = input.number.trimmingCharacters(in: .whitespaces)
-        if number.isEmpty { fields["number"] = "field.required" } else if number.count > 32 { fields["number"] = "field.tooLong" }
+        let number = FieldRules.text(input.number, max: FieldRules.numberMax).value ?? ""
+        if let p = FieldRules.text(input.number, max: FieldRules.numberMax).problem { fields["number"] = p.fieldKey }
         var areas = UnitAreas()
         for (name, text, path) in [("registerArea", input.registerArea, \UnitAreas.register), ("surveyArea", input.surveyArea, \.survey),
                                    ("contractArea", input.contractArea, \.contract)] {
@@ -103,11 +103,17 @@ enum TerritoryEditing {
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let unit = Unit(buildingID: try building.requireID(), code: code, number: number, kind: input.kind, status: input.status, areas: areas)
-        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await unit.create(on: tx)
             return (unit, AuditEvent(action: .unitCreate, targetType: "unit", targetID: code, nodeID: building.id,
                                      details: ["area": Area(centi: unit.area).description, "areaSource": unit.areaSource.rawValue]))
-        }
+        } }
+    }
+
+    /// Two requests with the same new code at once: the check above passed for both, the unique
+    /// index refuses the second, which gets the same field error as if it had come later.
+    static func codeTaken<T>(_ write: () async throws -> T) async throws -> T {
+        do { return try await write() } catch where error.isUniqueViolation { throw YishiError.invalid(["code": "field.taken"]) }
     }
 
     static func nonEmpty(_ s: String?) -> String? {

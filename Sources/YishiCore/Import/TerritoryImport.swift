@@ -54,6 +54,11 @@ public enum ImportProblem: Hashable, Sendable {
     /// The code belongs to a record elsewhere (another level or another parent): not moved by import.
     case codeElsewhere(String)
     case wrongLevel(String, expected: TerritoryLevel)
+    /// A code column that is not a code (letters, digits, `.`, `_`, `-`; at most 64).
+    case badCode(String)
+    case tooLong(String, max: Int)
+    /// A control character (tab, line break inside a field, NUL, DEL …) in the column.
+    case controlCharacter(String)
     case emptyFile
     case notUTF8
     case malformedCSV
@@ -76,6 +81,9 @@ public enum ImportProblem: Hashable, Sendable {
         case .outsideScope(let code): return ("import.outsideScope", [code])
         case .codeElsewhere(let code): return ("import.codeElsewhere", [code])
         case .wrongLevel(let code, let level): return ("import.wrongLevel", [code, level.rawValue])
+        case .badCode(let c): return ("import.badCode", [c])
+        case .tooLong(let c, let max): return ("import.tooLong", [c, String(max)])
+        case .controlCharacter(let c): return ("import.controlCharacter", [c])
         case .emptyFile: return ("import.emptyFile", [])
         case .notUTF8: return ("import.notUTF8", [])
         case .malformedCSV: return ("import.malformedCSV", [])
@@ -127,14 +135,38 @@ public enum TerritoryImportValidator {
         for (line, row) in rows {
             if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var rowIssues: [ImportProblem] = []
-            func value(_ column: String) -> String {
+            // A control character anywhere refuses the line, whatever the column.
+            for (i, field) in row.enumerated() where FieldRules.hasControlCharacter(field) {
+                rowIssues.append(.controlCharacter(i < header.count ? TerritoryImportKind.normalizeHeader(header[i]) : "#\(i + 1)"))
+            }
+            let controlFree = rowIssues.isEmpty
+            func raw(_ column: String) -> String {
                 guard let i = index[column], i < row.count else { return "" }
-                return row[i].trimmed
+                return row[i]
+            }
+            func value(_ column: String) -> String { controlFree ? raw(column).trimmed : "" }
+            /// The problem of a field, in the words of the import report.
+            func note<T>(_ column: String, _ result: Result<T, FieldProblem>) -> T? {
+                switch result {
+                case .success(let v): return v
+                case .failure(.required): rowIssues.append(.blank(column))
+                case .failure(.invalid): rowIssues.append(.badCode(column))
+                case .failure(.tooLong(let max)): rowIssues.append(.tooLong(column, max: max))
+                case .failure(.controlCharacter): break  // reported above for the whole row
+                }
+                return nil
             }
             func required(_ column: String) -> String {
-                let v = value(column)
-                if v.isEmpty { rowIssues.append(.blank(column)) }
-                return v
+                guard controlFree else { return "" }
+                return note(column, FieldRules.text(raw(column), max: FieldRules.nameMax)) ?? ""
+            }
+            func codeField(_ column: String) -> String {
+                guard controlFree else { return "" }
+                return note(column, FieldRules.code(raw(column))) ?? ""
+            }
+            func optional(_ column: String, max: Int) -> String {
+                guard controlFree else { return "" }
+                return (note(column, FieldRules.optional(raw(column), max: max)) ?? nil) ?? ""
             }
             func choice<E: RawRepresentable & CaseIterable>(_ column: String, _ type: E.Type) -> E? where E.RawValue == String {
                 let v = required(column)
@@ -150,22 +182,27 @@ public enum TerritoryImportValidator {
                 return p
             }
             func unique(_ key: String) {
+                // A blank or refused code is reported as such, not as a repeat of another blank one.
+                guard !key.isEmpty, !key.hasPrefix("\u{1F}"), !key.hasSuffix("\u{1F}") else { return }
                 if let first = seen[key] { rowIssues.append(.duplicate(firstLine: first)) } else { seen[key] = line }
             }
 
             var record: TerritoryRecord?
             switch kind {
             case .compounds:
-                let code = required("code"), community = required("community"), name = required("name")
+                let code = codeField("code"), community = codeField("community"), name = required("name")
                 let type = choice("housing_type", HousingType.self)
+                let address = optional("address", max: FieldRules.addressMax)
                 unique(code)
-                if let type { record = .compound(line: line, code: code, community: community, name: name, housingType: type, address: value("address")) }
+                if let type { record = .compound(line: line, code: code, community: community, name: name, housingType: type, address: address) }
             case .buildings:
-                let code = required("code"), compound = required("compound"), name = required("name")
+                let code = codeField("code"), compound = codeField("compound"), name = required("name")
+                let group = optional("building_group", max: FieldRules.nameMax)
                 unique(code)
-                record = .building(line: line, code: code, compound: compound, name: name, buildingGroup: value("building_group"))
+                record = .building(line: line, code: code, compound: compound, name: name, buildingGroup: group)
             case .units:
-                let code = required("code"), building = required("building"), number = required("number")
+                let code = codeField("code"), building = codeField("building")
+                let number = controlFree ? note("number", FieldRules.text(raw("number"), max: FieldRules.numberMax)) ?? "" : ""
                 let unitKind = choice("kind", UnitKind.self), status = choice("status", UnitStatus.self)
                 var areas = UnitAreas()
                 for (column, path) in [("register_area", \UnitAreas.register), ("survey_area", \.survey), ("contract_area", \.contract)] {
@@ -181,7 +218,7 @@ public enum TerritoryImportValidator {
                     record = .unit(line: line, code: code, building: building, number: number, kind: unitKind, status: status, areas: areas)
                 }
             case .households:
-                let household = required("household"), unit = required("unit"), code = required("resident"), name = required("name")
+                let household = codeField("household"), unit = codeField("unit"), code = codeField("resident"), name = required("name")
                 let yearText = required("birth_year")
                 var year: Int?
                 if !yearText.isEmpty {
@@ -199,7 +236,7 @@ public enum TerritoryImportValidator {
                     record = .resident(line: line, household: household, unit: unit, code: code, name: name, birthYear: year, phone: p, flags: flags)
                 }
             case .owners:
-                let owner = required("owner"), name = required("name"), unit = required("unit")
+                let owner = codeField("owner"), name = required("name"), unit = codeField("unit")
                 let p = phone("phone")
                 unique(owner + "\u{1F}" + unit)
                 if !owner.isEmpty {

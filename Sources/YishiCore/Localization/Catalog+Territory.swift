@@ -99,5 +99,14 @@ extension Catalog {
         "import.malformedCSV": .init("CSV 格式有误（引号没有成对？）。", "The CSV is malformed (an unclosed quote?)."),
         "import.wrongLevel": .init("编码 {0} 不是{1}。", "Code {0} is not a {1}."),
         "import.codeElsewhere": .init("编码 {0} 已属于其他位置的记录；导入不会移动记录。", "Code {0} belongs to a record elsewhere; an import does not move records."),
+        "import.badCode": .init("{0} 不是有效编码（只能用字母、数字和 . _ -，最多 64 个）。", "{0} is not a valid code (letters, digits, . _ - only; at most 64)."),
+        "import.tooLong": .init("{0} 太长（最多 {1} 个字）。", "{0} is too long (at most {1} characters)."),
+        "import.controlCharacter": .init("{0} 含有不可见的控制字符（如制表符、换行或空字符），请删除后重新上传。", "{0} holds an invisible control character (a tab, a line break or a null); remove it and upload again."),
+        "import.at": .init("导入范围", "Imported at"),
+        "import.queued": .init("文件已收到，正在后台导入；本页显示结果。", "The file was received and is being imported in the background; this page shows the result."),
+        "import.node": .init("导入到", "Import into"),
+        "import.allMine": .init("我负责的全部范围", "All of my areas"),
+        "import.jobFailed": .init("没有导入任何数据：{0} 处问题，见下表。", "Nothing was imported: {0} problems, listed below."),
+        "job.kind.territoryImport": .init("导入辖区数据", "Territory data import"),
     ]
 }

@@ -1,0 +1,109 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// What a territory import job produced: the outcome, or the refused lines in both languages.
+struct TerritoryImportResult: Content, Equatable {
+    var outcome: TerritoryImporter.Outcome?
+    var issueCount: Int?
+    /// The first `maxIssues` refused lines.
+    var issues: [Issue]?
+
+    struct Issue: Content, Equatable {
+        var line: Int
+        /// "zh-Hans" and "en".
+        var message: [String: String]
+    }
+
+    static let maxIssues = 500
+
+    init(outcome: TerritoryImporter.Outcome) { self.outcome = outcome }
+
+    init(_ failure: ImportFailure) {
+        issueCount = failure.issues.count
+        issues = failure.issues.prefix(Self.maxIssues).map { i in
+            let (key, args) = i.problem.message
+            return Issue(line: i.line, message: [Lang.zhHans.rawValue: Catalog.text(key, .zhHans, args), Lang.en.rawValue: Catalog.text(key, .en, args)])
+        }
+    }
+}
+
+extension Job {
+    /// What a territory import produced (on success and on refusal); nil for other kinds.
+    var territoryImportResult: TerritoryImportResult? {
+        guard kind == .territoryImport else { return nil }
+        return result.flatMap { try? JSONDecoder().decode(TerritoryImportResult.self, from: Data($0.utf8)) }
+    }
+}
+
+/// Territory imports as jobs: the request stores the file and answers at once; the worker imports.
+enum TerritoryImportJob {
+    /// The node an import is made at: the one named (where the actor must be allowed to import),
+    /// else the deepest node that holds all the actor's importing grants (nil: platform-wide, or
+    /// grants in several districts; then the grants alone bound it).
+    static func bound(named code: String?, _ actor: Actor, on db: any Database) async throws -> TerritoryNode? {
+        if let code = code?.trimmed, !code.isEmpty {
+            guard let node = try await TerritoryNode.query(on: db).filter(\.$code == code).first() else {
+                throw YishiError.invalid(["node": "field.unknownNode"])
+            }
+            guard Policy.allows(actor, .territoryImport, at: node.territoryPath) else { throw YishiError.denied(.outsideScope) }
+            return node
+        }
+        let scopes = Policy.scopes(actor, for: .territoryImport)
+        guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
+        guard !scopes.contains(where: { $0 == nil }), let common = TerritoryPath.commonAncestor(scopes.compactMap { $0 }) else { return nil }
+        return try await TerritoryNode.find(common.nodeId, on: db)
+    }
+
+    /// Stores the file and queues the job.
+    static func enqueue(_ data: Data, name: String, bound: TerritoryNode?, by user: UUID, on db: any Database) async throws -> Job {
+        let safeName = String(name.filter { !$0.isNewline && !FieldRules.hasControlCharacter(String($0)) }.prefix(200))
+        let file = Attachment(name: safeName.isEmpty ? "territory-import.csv" : safeName, contentType: "text/csv", data: data)
+        return try await JobRunner.enqueue(.territoryImport, file: file, nodeID: bound?.id, createdBy: user, on: db)
+    }
+
+    /// Runs the import as the person who queued it, with their grants as they are now, bounded by
+    /// the job's node. A refused file ends the job as failed with the lines in its result.
+    static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
+        guard let uid = job.createdByID, let user = try await User.find(uid, on: app.db) else { throw YishiError.denied(.notSignedIn) }
+        let grants = try await PrincipalMiddleware.grants(of: uid, on: app.db)
+        let actor = Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: grants)
+        let bound = job.node?.territoryPath
+        if case .failure(let denial) = Policy.decide(actor, .territoryImport, at: bound) { throw YishiError.denied(denial) }
+        let scope = TerritoryImporter.Scope(actor: actor, bound: bound)
+        let auditActor = try await JobRunner.auditActor(for: job, on: app.db)
+        do {
+            let outcome = try await TerritoryImporter.run(file.data, scope: scope, auditActor: auditActor, on: app.db,
+                                                          time: app.effects.time, pool: app.threadPool)
+            return try encode(TerritoryImportResult(outcome: outcome))
+        } catch let failure as ImportFailure {
+            let id = try job.requireID()
+            try await Job.query(on: app.db).filter(\.$id == id).set(\.$result, to: try encode(TerritoryImportResult(failure))).update()
+            let n = String(failure.issues.count)
+            throw JobRunner.Failure(zh: Catalog.text("import.jobFailed", .zhHans, [n]), en: Catalog.text("import.jobFailed", .en, [n]))
+        }
+    }
+
+    static func encode(_ r: TerritoryImportResult) throws -> String { String(decoding: try JSONEncoder().encode(r), as: UTF8.self) }
+
+    /// The job page's part for a territory import: the outcome, or the refused lines.
+    static func view(_ job: Job, _ ctx: PageContext) -> [HTMLNode] {
+        guard let r = job.territoryImportResult else { return [] }
+        var out: [HTMLNode] = []
+        if let o = r.outcome {
+            let kind = TerritoryImportKind(rawValue: o.kind).map { ctx.t("import.kind.\($0.rawValue)") } ?? o.kind
+            out.append(H.el("p", [("class", "notice"), ("role", "status")],
+                            text: ctx.t("import.done", kind, String(o.added), String(o.updated), String(o.unchanged))))
+        }
+        if let issues = r.issues, !issues.isEmpty {
+            out.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [
+                H.el("p", text: ctx.t("import.failed")),
+                H.el("ul", [], issues.map { i in
+                    H.el("li", text: ctx.t("import.line", String(i.line), i.message[ctx.lang.rawValue] ?? i.message.values.first ?? ""))
+                }),
+            ]))
+        }
+        out.append(H.el("p", [], [H.link(ctx.t("import.title"), "/territory/import")]))
+        return out
+    }
+}

@@ -1,0 +1,138 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+extension TerritoryImporter {
+    /// One import in progress inside its transaction. It first plans (reads in chunks, checks every
+    /// record against the scope where it is and where it goes), then, when no line was refused,
+    /// writes: new records in multi-row INSERTs, changed ones one by one.
+    struct Run {
+        let scope: Scope
+        let db: any Database
+        var issues: [ImportIssue] = []
+        var added = 0, updated = 0, unchanged = 0
+        /// The first `auditedCodes` codes added and updated, for the audit entry.
+        var addedCodes: [String] = [], updatedCodes: [String] = []
+        /// Where the import changed something (old and new places).
+        var touched: Set<TerritoryPath> = []
+        /// What `write` stores, in this order (parents before children): nodes as models, the
+        /// many rows below them as plain values; then the changed models one by one.
+        var nodeInserts: [[any Model]] = []
+        var inserts: [BulkRows] = []
+        var saves: [any Model] = []
+        /// Paths parsed once per stored path, and the scope's answer once per place.
+        var paths: [String: TerritoryPath] = [:]
+        var allowed: [TerritoryPath?: Bool] = [:]
+        let now = Date()
+
+        static let chunk = 500
+
+        init(scope: Scope, db: any Database) { self.scope = scope; self.db = db }
+
+        enum Change { case added, updated, unchanged }
+
+        mutating func count(_ change: Change, _ code: String, at places: TerritoryPath?...) {
+            switch change {
+            case .added: added += 1; if addedCodes.count < auditedCodes { addedCodes.append(code) }
+            case .updated: updated += 1; if updatedCodes.count < auditedCodes { updatedCodes.append(code) }
+            case .unchanged: unchanged += 1; return
+            }
+            for case let p? in places { touched.insert(p) }
+        }
+
+        mutating func refuse(_ line: Int, _ problem: ImportProblem) { issues.append(.init(line: line, problem: problem)) }
+
+        mutating func apply(_ kind: TerritoryImportKind, _ records: [TerritoryRecord]) async throws {
+            switch kind {
+            case .compounds, .buildings: try await applyNodes(records)
+            case .units: try await applyUnits(records)
+            case .households: try await applyResidents(records)
+            case .owners: try await applyOwners(records)
+            }
+        }
+
+        /// Stores the plan: batched inserts (one statement per `chunk` rows), then the updates.
+        func write() async throws {
+            for batch in nodeInserts {
+                switch batch.first {
+                case is TerritoryNode: try await createAll(batch as! [TerritoryNode], on: db)
+                case is BuildingGroup: try await createAll(batch as! [BuildingGroup], on: db)
+                default: for m in batch { try await m.create(on: db) }
+                }
+            }
+            for rows in inserts { try await rows.insert(on: db) }
+            for model in saves { try await model.save(on: db) }
+        }
+
+        private func createAll<M: Model>(_ models: [M], on db: any Database) async throws {
+            for part in models.chunked(Self.chunk) { try await part.create(on: db) }
+        }
+
+        /// The stored path of a node, parsed once per import.
+        mutating func path(of node: TerritoryNode) -> TerritoryPath {
+            if let p = paths[node.path] { return p }
+            let p = node.territoryPath
+            paths[node.path] = p
+            return p
+        }
+
+        /// `scope.allows`, asked once per place.
+        mutating func allows(_ path: TerritoryPath?) -> Bool {
+            if let a = allowed[path] { return a }
+            let a = scope.allows(path)
+            allowed[path] = a
+            return a
+        }
+
+        // MARK: Look-ups, in chunks: never one query per row.
+
+        func find<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ codes: some Sequence<String>,
+                            _ shape: (QueryBuilder<M>) -> QueryBuilder<M> = { $0 }) async throws -> [String: M] {
+            var out: [String: M] = [:]
+            for part in Array(Set(codes)).chunked(Self.chunk) {
+                for m in try await shape(M.query(on: db).filter(key ~~ part)).all() { out[m[keyPath: key].value!] = m }
+            }
+            return out
+        }
+
+        func nodes(_ codes: some Sequence<String>) async throws -> [String: TerritoryNode] {
+            try await find(TerritoryNode.self, \.$code, codes)
+        }
+
+        func units(_ codes: some Sequence<String>) async throws -> [String: YishiApp.Unit] {
+            try await find(YishiApp.Unit.self, \.$code, codes) { $0.with(\.$building) }
+        }
+
+        /// Where records live now, by code: the building path of each place (nil: no place).
+        /// `from` joins a table with alias `x` to the building `b` it lies in.
+        func places(_ codes: [String], from: String) async throws -> [String: [TerritoryPath?]] {
+            let sql = db as! any SQLDatabase
+            var out: [String: [TerritoryPath?]] = [:]
+            for part in codes.chunked(Self.chunk) {
+                let rows = try await sql.raw("SELECT x.code AS code, b.path AS path FROM \(unsafeRaw: from) WHERE x.code IN (\(binds: part))").all()
+                for row in rows {
+                    let code = try row.decode(column: "code", as: String.self)
+                    let path = try row.decodeNil(column: "path") ? nil : TerritoryPath(encoded: try row.decode(column: "path", as: String.self))
+                    out[code, default: []].append(path)
+                }
+            }
+            return out
+        }
+
+        /// The named parent at `level`, within scope; records a problem otherwise.
+        mutating func parent(_ code: String, _ level: TerritoryLevel, _ found: [String: TerritoryNode], line: Int) -> TerritoryNode? {
+            guard let node = found[code] else { refuse(line, .unknownReference(code)); return nil }
+            guard node.level == level else { refuse(line, .wrongLevel(code, expected: level)); return nil }
+            guard allows(path(of: node)) else { refuse(line, .outsideScope(code)); return nil }
+            return node
+        }
+
+        /// The named unit, within scope.
+        mutating func unit(_ code: String, _ found: [String: YishiApp.Unit], line: Int) -> YishiApp.Unit? {
+            guard let unit = found[code] else { refuse(line, .unknownReference(code)); return nil }
+            guard allows(path(of: unit.building)) else { refuse(line, .outsideScope(code)); return nil }
+            return unit
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import YishiApp
+@testable import YishiCore
+
+/// Posts a CSV to the import API as a signed-in page script would, and runs the job it queues.
+extension Browser {
+    func importCSV(_ csv: String, query: String = "") async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders(); headers.replaceOrAdd(name: CSRF.header, value: csrf)
+        return try await send(.POST, "/api/v1/territory/import" + query, headers: headers, body: ByteBuffer(string: csv),
+                              contentType: HTTPMediaType(type: "text", subType: "csv"))
+    }
+}
+
+/// Runs every queued job and returns the one named by an API answer (202 + job).
+func finishedJob(_ t: TestContext, _ res: TestingHTTPResponse) async throws -> Job {
+    #expect(res.status == .accepted, "import answered \(res.status): \(res.text)")
+    let id = try res.decode(DTO.Job.self).id
+    while try await JobRunner.runNext(t.app) {}
+    return try #require(try await Job.find(id, on: t.db))
+}
+
+@Suite("Territory import: scope, audit, field rules, jobs")
+struct ImportScopeTests {
+    static let householdHeader = "household,unit,resident,name,birth_year,phone,flags\n"
+    static let victim = "R-BS01-C2-X1-B1-101-1"
+
+    @Test func aResidentOfAnotherCommunityIsNotMovedRenamedOrRePhoned() async throws {
+        try await withYishi(demo: true) { t in
+            let before = try #require(try await Resident.query(on: t.db).filter(\.$code == Self.victim).first())
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let csv = Self.householdHeader + "H-BS01-C1-X1-B1-102,BS01-C1-X1-B1-102,\(Self.victim),被改名,1999,13977770001,\n"
+            let job = try await finishedJob(t, try await b.importCSV(csv))
+            #expect(job.status == .failed)
+            let issues = try #require(job.territoryImportResult?.issues)
+            #expect(issues.map(\.line) == [2])
+            #expect(issues.first?.message["en"] == Catalog.text("import.outsideScope", .en, [Self.victim]))
+            let after = try #require(try await Resident.query(on: t.db).filter(\.$code == Self.victim).first())
+            #expect(after.name == before.name && after.phone == before.phone && after.$household.id == before.$household.id)
+            #expect(after.birthYear == before.birthYear)
+            // The job page shows the line in the reader's language.
+            let page = try await b.get("/jobs/\(job.id!.uuidString)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.outsideScope", .zhHans, [Self.victim])])))
+        }
+    }
+
+    @Test func anOwnerWithHoldingsElsewhereIsNotRenamedNorGivenAHolding() async throws {
+        try await withYishi(demo: true) { t in
+            let code = "O-BS01-C2-X1-B1-101"
+            let before = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())
+            let holdings = try await Ownership.query(on: t.db).count()
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let csv = "owner,name,phone,unit\n\(code),被改名,13977770002,BS01-C1-X1-B1-102\n"
+            let job = try await finishedJob(t, try await b.importCSV(csv))
+            #expect(job.status == .failed)
+            #expect(job.territoryImportResult?.issues?.map(\.line) == [2])
+            let after = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())
+            #expect(after.name == before.name && after.phone == before.phone)
+            #expect(try await Ownership.query(on: t.db).count() == holdings)
+        }
+    }
+
+    @Test func anImportIsAuditedAtItsNodeWithItsCodesAndTheDistrictSeesIt() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let csv = Self.householdHeader + "H-BS01-C1-X1-B1-102,BS01-C1-X1-B1-102,R-NEW-1,新居民,1990,,\n"
+            let job = try await finishedJob(t, try await b.importCSV(csv))
+            #expect(job.status == .succeeded)
+            #expect(job.territoryImportResult?.outcome == .init(kind: "households", added: 1, updated: 0, unchanged: 0))
+            let entry = try #require(try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryImport.rawValue)
+                .sort(\.$seq, .descending).first())
+            let building = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1").first())
+            #expect(entry.nodeID == building.id, "recorded at the deepest node holding every change")
+            #expect(entry.record.details["addedCodes"] == "R-NEW-1")
+            let district = Browser(t.app)
+            try await district.signIn("baoshan")
+            let seen = try await district.json(.GET, "/api/v1/audit?limit=20").decode([DTO.AuditEntryOut].self)
+            #expect(seen.contains { $0.seq == entry.seq })
+        }
+    }
+
+    @Test func theJobRechecksTheImportersGrantsWhenItRuns() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let csv = "code,community,name,housing_type\nLATE-1,BS01-C1,迟到的小区,commodityHousing\n"
+            let res = try await b.importCSV(csv)
+            #expect(res.status == .accepted)
+            let user = try #require(try await User.query(on: t.db).filter(\.$username == "baolin1").first())
+            try await RoleGrant.query(on: t.db).filter(\.$user.$id == user.id!).delete()
+            let job = try await finishedJob(t, res)
+            #expect(job.status == .failed)
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "LATE-1").first() == nil)
+        }
+    }
+
+    @Test func theUploadPageAnswersWithTheJob() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let boundary = "yishi-boundary"
+            let csv = "code,community,name,housing_type\nPAGE-1,BS01-C1,页面小区,commodityHousing\n"
+            let body = multipartBody(boundary: boundary, [("_csrf", nil, Data(b.csrf.utf8)), ("file", "c.csv", Data(csv.utf8))])
+            var headers = HTTPHeaders(); headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            let res = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(data: body))
+            #expect(res.status == .seeOther)
+            let location = try #require(res.headers.first(name: .location))
+            #expect(location.hasPrefix("/jobs/"))
+            while try await JobRunner.runNext(t.app) {}
+            let page = try await b.get(location)
+            #expect(page.text.contains(Catalog.text("import.done", .zhHans, [Catalog.text("import.kind.compounds", .zhHans), "1", "0", "0"])))
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "PAGE-1").first() != nil)
+        }
+    }
+
+    @Test func aNulByteInAGB18030FileRefusesItsLineInsteadOfDroppingTheRest() async throws {
+        try await withYishi(demo: true) { t in
+            let text = "code,community,name,housing_type\r\nNUL-1,BS01-C1,宝林\u{0}新村,commodityHousing\r\nNUL-2,BS01-C1,后面的小区,commodityHousing\r\n"
+            let gb = try #require(iconvEncode(text, to: "GB18030"))
+            #expect(String(data: gb, encoding: .utf8) == nil, "the fixture really is not UTF-8")
+            await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .controlCharacter("name"))])) {
+                _ = try await TerritoryImporter.run(gb, actor: nil, auditActor: .system, on: t.db, time: t.clock)
+            }
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$code ~~ ["NUL-1", "NUL-2"]).count() == 0)
+            // Without the NUL, both lines arrive: none was lost after it.
+            let clean = try #require(iconvEncode(text.replacingOccurrences(of: "\u{0}", with: ""), to: "GB18030"))
+            let o = try await TerritoryImporter.run(clean, actor: nil, auditActor: .system, on: t.db, time: t.clock)
+            #expect(o.added == 2)
+        }
+    }
+
+    @Test func codesAndNamesThePagesRefuseAreRefusedByImport() async throws {
+        try await withYishi(demo: true) { t in
+            let huge = String(repeating: "名", count: 3 << 20)  // 9 MB of UTF-8
+            let csv = "code,community,name,housing_type\n\"\"\"'><script>\",BS01-C1,好名字,commodityHousing\nOK-9,BS01-C1,\(huge),commodityHousing\n"
+            await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .badCode("code")),
+                                                 ImportIssue(line: 3, problem: .tooLong("name", max: FieldRules.nameMax))])) {
+                _ = try await TerritoryImporter.run(Data(csv.utf8), actor: nil, auditActor: .system, on: t.db, time: t.clock)
+            }
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "OK-9").first() == nil)
+            // The page path refuses the same values with the same rules.
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let bad = try await b.json(.POST, "/api/v1/territory/\(community.id!.uuidString)/children",
+                                       #"{"code":"\"'><script>","name":"x","kind":"commodityHousing"}"#)
+            #expect(bad.status == .unprocessableEntity)
+            let tab = try await b.json(.POST, "/api/v1/territory/\(community.id!.uuidString)/children",
+                                       #"{"code":"TAB-1","name":"a\tb","kind":"commodityHousing"}"#)
+            #expect(tab.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func concurrentCreatesOfOneCodeAnswer422NotA500() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let path = "/api/v1/territory/\(community.id!.uuidString)/children"
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<8 {
+                    // One browser each (a browser keeps its cookies in a plain dictionary), one session.
+                    let each = Browser(t.app)
+                    each.cookies = b.cookies
+                    group.addTask { try await each.json(.POST, path, #"{"code":"SAME-1","name":"同名","kind":"commodityHousing"}"#).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.allSatisfy { $0 == .created || $0 == .unprocessableEntity }, "\(statuses)")
+            // The database's refusal itself (when both pass the check) maps to the same field error.
+            let dup = try TerritoryNode(level: .compound, parent: community, code: "SAME-1", name: "x", kind: "commodityHousing")
+            await #expect(throws: YishiError.self) { try await TerritoryEditing.codeTaken { try await dup.create(on: t.db) } }
+            do { try await dup.create(on: t.db) } catch { #expect(error.isUniqueViolation) }
+        }
+    }
+}
+
+@Suite("Subtree range and safe CSV cells")
+struct SubtreeAndCSVTests {
+    @Test func theSubtreeRangeFindsExactlyTheNodesBelow() async throws {
+        try await withYishi(demo: true) { t in
+            for code in ["BS", "BS01", "BS01-C1", "BS01-C1-X1"] {
+                let node = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first())
+                let ranged = try await TerritoryNode.query(on: t.db).inSubtree(node.territoryPath).all().map(\.code)
+                let all = try await TerritoryNode.query(on: t.db).all()
+                let expected = all.filter { node.territoryPath.contains($0.territoryPath) }.map(\.code)
+                #expect(Set(ranged) == Set(expected) && ranged.count == expected.count, "\(code)")
+            }
+        }
+    }
+
+    @Test func gapListCellsStartingWithTabOrCarriageReturnAreNeutralised() {
+        #expect(LifeCircleCSV.field("\t=HYPERLINK(1)") == "'\t=HYPERLINK(1)")
+        #expect(LifeCircleCSV.field("\r=1") == "\"'\r=1\"")
+        #expect(LifeCircleCSV.field("-2") == "'-2")
+    }
+}
