@@ -16,7 +16,7 @@ struct AccountRoutes: RouteCollection {
     }
 
     func render(_ req: Request, errors: FormErrors, newToken: String?, status: HTTPStatus = .ok) async throws -> Response {
-        let p = try req.requirePrincipal()
+        let p = try Accounts.requireBrowserSession(req)
         let model = try await AccountPage.load(p, on: req.db)
         return AccountPage.view(model, req.pageContext, errors: errors, newToken: newToken, status: status)
     }
@@ -27,7 +27,8 @@ struct AccountRoutes: RouteCollection {
     func password(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(current: form.current ?? "", new: form.new ?? "", req: req)
+            try await Accounts.changePassword(current: form.current ?? "", new: form.new ?? "", revokeTokens: TokenChoice.revokes(req),
+                                              req: req)
         } catch YishiError.invalid(let fields) {
             var errors = FormErrors()
             for (f, k) in fields { errors.add(f, k) }
@@ -95,7 +96,8 @@ struct AccountPage {
             H.el("p", text: ctx.t("account.sessions", String(m.sessions))),
             H.el("div", [("class", "prefs")], [
                 Forms.button(ctx, action: "/signout", label: ctx.t("signout.button")),
-                Forms.button(ctx, action: "/signout/all", label: ctx.t("signout.all")),
+                Forms.form(ctx, action: "/signout/all", class: "inline",
+                           (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t("signout.all"))]),
             ]),
         ]
         if u.kind == .staff {
@@ -106,6 +108,7 @@ struct AccountPage {
                                 attributes: [("autocomplete", "current-password")]),
                     Forms.field(ctx, "new", label: ctx.t("account.password.new"), type: "password", required: true, errors: errors,
                                 attributes: [("autocomplete", "new-password"), ("minlength", String(PasswordRules.minimumLength))]),
+                ] + (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [
                     Forms.submit(ctx.t("common.save")),
                 ]),
                 H.el("h2", text: ctx.t("account.tokens.title")),

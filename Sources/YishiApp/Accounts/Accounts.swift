@@ -12,9 +12,33 @@ enum Accounts {
         return node
     }
 
+    /// The principal of a signed-in browser. Account management (tokens, password, sessions) is
+    /// refused to a request that came with an API token: a token, even a narrowed one, must not
+    /// mint tokens that outlive it, nor list or revoke its owner's wider ones.
+    static func requireBrowserSession(_ req: Request) throws -> Principal {
+        let p = try req.requirePrincipal()
+        guard p.tokenID == nil else { throw YishiError.denied(.roleLacksAction) }
+        return p
+    }
+
+    /// The signed-in user's live tokens.
+    static func tokens(req: Request) async throws -> [APIToken] {
+        let p = try requireBrowserSession(req)
+        return try await APIToken.query(on: req.db).filter(\.$user.$id == p.userID).filter(\.$revokedAt == nil)
+            .with(\.$node).sort(\.$createdAt).all()
+    }
+
+    /// Revokes every live token of `userID` (sign-out everywhere, a password change); how many.
+    @discardableResult
+    static func revokeAllTokens(of userID: UUID, now: Date, on db: any Database) async throws -> Int {
+        let live = try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).count()
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
+        return live
+    }
+
     /// Creates an API token for the signed-in user with one role at one node (within what they hold).
     static func createToken(name: String, role: Role, nodeCode: String?, req: Request) async throws -> (APIToken, String) {
-        let p = try req.requirePrincipal()
+        let p = try requireBrowserSession(req)
         var fields: [String: String] = [:]
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { fields["name"] = "field.required" } else if trimmed.count > 100 { fields["name"] = "field.tooLong" }
@@ -33,7 +57,7 @@ enum Accounts {
     }
 
     static func revokeToken(id: UUID, req: Request) async throws {
-        let p = try req.requirePrincipal()
+        let p = try requireBrowserSession(req)
         guard let row = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == p.userID).first() else {
             throw YishiError.notFound
         }
@@ -45,22 +69,27 @@ enum Accounts {
         }
     }
 
-    static func changePassword(current: String, new: String, req: Request) async throws {
-        let p = try req.requirePrincipal()
+    /// Changes the password and ends the user's other sessions; with `revokeTokens`, their API tokens too.
+    static func changePassword(current: String, new: String, revokeTokens: Bool, req: Request) async throws {
+        let p = try requireBrowserSession(req)
         guard let user = try await User.find(p.userID, on: req.db), user.kind == .staff, let hash = user.passwordHash else {
             throw YishiError.denied(.roleLacksAction)
         }
         guard try await req.password.async.verify(current, created: hash) else { throw YishiError.invalid(["current": "account.password.wrong"]) }
         guard PasswordRules.isAcceptable(new) else { throw YishiError.invalid(["new": "field.password"]) }
         let newHash = try await req.password.async.hash(new)
+        let now = req.now
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             user.passwordHash = newHash
             try await user.save(on: tx)
-            // Other sessions end: whoever knew the old password is signed out.
+            // Other sessions end: whoever knew the old password is signed out, and by default
+            // loses the tokens they may have made with it.
             if let sid = p.sessionID {
                 try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).filter(\.$id != sid).delete()
             }
-            return ((), AuditEvent(action: .accountChangePassword, targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
+            let revoked = revokeTokens ? try await revokeAllTokens(of: p.userID, now: now, on: tx) : 0
+            return ((), AuditEvent(action: .accountChangePassword, targetType: "user", targetID: p.userID.uuidString, nodeID: nil,
+                                   details: ["tokensRevoked": String(revoked)]))
         }
     }
 }

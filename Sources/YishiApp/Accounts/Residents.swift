@@ -42,21 +42,32 @@ enum Residents {
     }
 
     /// Staff confirm that the holder of `phone` is the resident `residentCode` (实名核验).
+    ///
+    /// A resident code that does not exist and one outside the staff member's area get the same
+    /// answer, and so do an unknown phone and one already verified elsewhere: the page must not
+    /// tell what exists beyond the staff member's scope.
     static func verify(phone phoneText: String, residentCode: String, req: Request) async throws -> User {
-        guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
-        guard let user = try await User.query(on: req.db).filter(\.$phone == phone).filter(\.$kind == .resident).first() else {
-            throw YishiError.invalid(["phone": "field.unknownNode"])
-        }
-        guard let resident = try await Resident.query(on: req.db).filter(\.$code == residentCode).first(),
-              let home = try await home(of: resident, on: req.db) else {
-            throw YishiError.invalid(["resident": "import.unknownReference"])
-        }
-        try req.authorize(.residentVerify, at: home.building)
-        if user.verifiedAt != nil { throw YishiError.invalid(["phone": "field.taken"]) }
-        if try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
-            throw YishiError.invalid(["resident": "field.taken"])
-        }
         let staff = try req.requirePrincipal()
+        guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
+        guard let resident = try await Resident.query(on: req.db).filter(\.$code == residentCode).first(),
+              let home = try await home(of: resident, on: req.db),
+              Policy.allows(staff.actor, .residentVerify, at: home.building) else {
+            // Without the right anywhere, the plain refusal; with it, one answer for "unknown" and "not yours".
+            guard Policy.holdsAnywhere(staff.actor, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
+            throw YishiError.invalid(["resident": "verify.residentNotFound"])
+        }
+        guard let user = try await User.query(on: req.db).filter(\.$phone == phone).filter(\.$kind == .resident).first() else {
+            throw YishiError.invalid(["phone": "verify.phoneNotFound"])
+        }
+        if user.verifiedAt != nil {
+            let linked = try await user.$resident.id.asyncMap { try await Resident.find($0, on: req.db) } ?? nil
+            let place = try await linked.asyncMap { try await Self.home(of: $0, on: req.db) } ?? nil
+            let visible = place.map { Policy.allows(staff.actor, .residentVerify, at: $0.building) } ?? false
+            throw YishiError.invalid(["phone": visible ? "verify.phoneVerified" : "verify.phoneNotFound"])
+        }
+        if try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
+            throw YishiError.invalid(["resident": "assisted.hasAccount"])
+        }
         let now = req.now
         return try await AuditLog.transaction(on: req.db, actor: staff.auditActor, time: req.effects.time) { tx in
             user.$resident.id = try resident.requireID()
@@ -67,41 +78,6 @@ enum Residents {
             try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID).create(on: tx)
             return (user, AuditEvent(action: .residentVerify, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: home.community, details: ["resident": residentCode]))
-        }
-    }
-
-    /// Staff register a resident who cannot use the platform themselves (代录): the account is
-    /// verified, linked, and carries who entered it and the channel.
-    static func registerAssisted(resident: Resident, phone phoneText: String, channel: YishiCore.Channel, req: Request) async throws -> User {
-        let staff = try req.requirePrincipal()
-        guard let home = try await home(of: resident, on: req.db) else { throw YishiError.notFound }
-        let provenance: Provenance
-        switch Provenance.assisted(by: staff.actor, for: try resident.requireID(), residentPath: home.building, channel: channel) {
-        case .success(let p): provenance = p
-        case .failure(.notAllowed), .failure(.missingResident): throw YishiError.denied(.outsideScope)
-        case .failure(.onlineChannelForAssisted): throw YishiError.invalid(["channel": "field.invalid"])
-        }
-        var phone: String? = nil
-        if !phoneText.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let p = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
-            if try await User.query(on: req.db).filter(\.$phone == p).first() != nil { throw YishiError.invalid(["phone": "field.taken"]) }
-            phone = p
-        }
-        if try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
-            throw YishiError.invalid(["resident": "assisted.hasAccount"])
-        }
-        let now = req.now
-        let newPhone = phone
-        return try await AuditLog.transaction(on: req.db, actor: staff.auditActor, time: req.effects.time) { tx in
-            let user = User.resident(phone: newPhone ?? "", displayName: resident.name, provenance: provenance)
-            user.phone = newPhone
-            user.$resident.id = try resident.requireID()
-            user.verifiedAt = now
-            user.verifiedByID = staff.userID
-            try await user.create(on: tx)
-            try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID).create(on: tx)
-            return (user, AuditEvent(action: .residentRegisterAssisted, targetType: "user", targetID: try user.requireID().uuidString,
-                                     nodeID: home.community, details: ["resident": resident.code], provenance: provenance))
         }
     }
 }

@@ -5,6 +5,8 @@ import YishiCore
 /// Sign-in pages: residents by phone and code, staff by password.
 struct SignInRoutes: RouteCollection {
     static let phoneCookie = "yishi_otp_phone"
+    /// The nonce that makes this browser the owner of the code it asked for (only its hash is stored).
+    static let browserCookie = "yishi_otp_browser"
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("signin", use: page)
@@ -35,8 +37,8 @@ struct SignInRoutes: RouteCollection {
             switch try await SignIn.staff(username: username, password: form.password!, address: req.clientAddress, req: req) {
             case .success(let user):
                 return try await signedIn(user, req: req, how: "password", next: form.next)
-            case .wrong: errors.add("password", "signin.error.credentials")
-            case .locked(let minutes): errors.add("password", "signin.error.locked", String(minutes))
+            case .refused: errors.add("password", "signin.error.credentials")
+            case .held(let minutes): errors.add("password", "signin.error.locked", String(minutes))
             }
         }
         return SignInPages.signIn(req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
@@ -47,20 +49,23 @@ struct SignInRoutes: RouteCollection {
         let form = try req.content.decode(PhoneForm.self)
         var errors = FormErrors()
         switch try await SignIn.sendCode(phoneText: form.phone ?? "", req: req) {
-        case .success(let phone):
+        case .success(let sent):
             let res = req.redirect(to: "/signin/code?next=\(H.query(Preferences.safeNext(form.next ?? "/")))")
-            res.cookies[Self.phoneCookie] = HTTPCookies.Value(string: phone, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            res.cookies[Self.phoneCookie] = signInCookie(sent.phone, req)
+            res.cookies[Self.browserCookie] = signInCookie(sent.browserNonce, req)
             return res
         case .failure(.rateLimited): errors.add("phone", "signin.error.rate")
+        case .failure(.smsBudget): errors.add("phone", "signin.error.smsBudget")
         default: errors.add("phone", "signin.error.phone")
         }
+        let limited = ["signin.error.rate", "signin.error.smsBudget"].contains(errors.fields["phone"]?.key ?? "")
         return SignInPages.signIn(req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
-                                  errors: errors, status: errors.fields["phone"]?.key == "signin.error.rate" ? .tooManyRequests : .unprocessableEntity)
+                                  errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity)
     }
 
     func codePage(req: Request) async throws -> Response {
         guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
-        let live = try await SignIn.liveCode(phone: phone, req: req)
+        let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors())
     }
 
@@ -68,25 +73,28 @@ struct SignInRoutes: RouteCollection {
         guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
         let form = try req.content.decode(CodeForm.self)
         var errors = FormErrors()
-        switch try await SignIn.verifyCode(phone: phone, code: (form.code ?? "").trimmingCharacters(in: .whitespaces), req: req) {
+        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
+        switch try await SignIn.verifyCode(phone: phone, code: code, browser: browser(req), req: req) {
         case .success(let user):
             let res = try await signedIn(user, req: req, how: "code", next: form.next)
-            res.cookies[Self.phoneCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
+            for name in [Self.phoneCookie, Self.browserCookie] {
+                res.cookies[name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
+            }
             return res
         case .failure(.tooManyAttempts): errors.add("code", "signin.error.codeAttempts")
         default: errors.add("code", "signin.error.code")
         }
-        let live = try await SignIn.liveCode(phone: phone, req: req)
+        let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return SignInPages.code(req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors, status: .unprocessableEntity)
     }
 
     func extend(req: Request) async throws -> Response {
         guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
         var errors = FormErrors()
-        if case .failure(let refusal) = try await SignIn.extendCode(phone: phone, req: req) {
+        if case .failure(let refusal) = try await SignIn.extendCode(phone: phone, browser: browser(req), req: req) {
             errors.add("code", refusal == .extensionUsed ? "signin.error.extendUsed" : "signin.error.code")
         }
-        let live = try await SignIn.liveCode(phone: phone, req: req)
+        let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         var ctx = req.pageContext
         if errors.isEmpty, let live { ctx.notice = ctx.t("signin.code.extended", ctx.time(live.expiresAt)) }
         return SignInPages.code(ctx, phone: phone, live: live, next: nextParam(req), errors: errors, status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -99,12 +107,15 @@ struct SignInRoutes: RouteCollection {
         return res
     }
 
-    /// Ends every session of the user, on every device.
+    /// Ends every session of the user, on every device, and (unless they unticked it) their API tokens.
     func signOutEverywhere(req: Request) async throws -> Response {
-        let p = try req.requirePrincipal()
+        let p = try Accounts.requireBrowserSession(req)
+        let revokeTokens = TokenChoice.revokes(req), now = req.now
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).delete()
-            return ((), AuditEvent(action: .accountSignOutEverywhere, targetType: "user", targetID: p.userID.uuidString, nodeID: nil))
+            let revoked = revokeTokens ? try await Accounts.revokeAllTokens(of: p.userID, now: now, on: tx) : 0
+            return ((), AuditEvent(action: .accountSignOutEverywhere, targetType: "user", targetID: p.userID.uuidString, nodeID: nil,
+                                   details: ["tokensRevoked": String(revoked)]))
         }
         let res = req.redirect(to: "/")
         res.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
@@ -116,6 +127,13 @@ struct SignInRoutes: RouteCollection {
         let res = req.redirect(to: Preferences.safeNext(next ?? "/"))
         res.cookies[SessionCookie.name] = SignIn.sessionCookie(token, req)
         return res
+    }
+
+    private func browser(_ req: Request) -> String? { req.cookies[Self.browserCookie]?.string }
+
+    private func signInCookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true,
+                          sameSite: .lax)
     }
 
     private func nextParam(_ req: Request) -> String { Preferences.safeNext((try? req.query.get(String.self, at: "next")) ?? "/") }

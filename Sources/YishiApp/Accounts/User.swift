@@ -88,6 +88,8 @@ final class OneTimeCode: Model, @unchecked Sendable {
     @Field(key: "extended") var extended: Bool
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "consumed_at") var consumedAt: Date?
+    /// SHA-256 of the nonce kept in the cookie of the browser that asked for the code.
+    @OptionalField(key: "browser_hash") var browserHash: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

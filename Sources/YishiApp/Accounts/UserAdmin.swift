@@ -80,10 +80,21 @@ enum UserAdmin {
         let hash = try await req.password.async.hash(input.password)
         let grantNode = node
         let user = User.staff(username: username, passwordHash: hash, displayName: name, enteredBy: p.userID)
+        do {
+            return try await insertStaff(user, role: input.role, node: grantNode, by: p, req: req)
+        } catch let error where error.isUniqueViolation {
+            // The same username created a moment ago by another request: the unique index decides.
+            throw YishiError.invalid(["username": "field.taken"])
+        }
+    }
+
+    private static func insertStaff(_ user: User, role: Role?, node grantNode: TerritoryNode?, by p: Principal,
+                                    req: Request) async throws -> User {
+        let username = user.username ?? ""
         return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await user.create(on: tx)
             var details = ["username": username]
-            if let role = input.role {
+            if let role {
                 try await RoleGrant(userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: p.userID).create(on: tx)
                 details["role"] = role.rawValue
                 details["node"] = grantNode?.code ?? ""
@@ -111,11 +122,18 @@ enum UserAdmin {
         let nodeCode = node?.code ?? ""
         let existing = try await RoleGrant.query(on: req.db).filter(\.$user.$id == userID).filter(\.$role == role).filter(\.$node.$id == nodeID).first()
         if let existing { return existing }
-        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
-            let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: p.userID)
-            try await g.create(on: tx)
-            return (g, AuditEvent(action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
-                                  details: ["role": role.rawValue, "node": nodeCode]))
+        do {
+            return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+                let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: p.userID)
+                try await g.create(on: tx)
+                return (g, AuditEvent(action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
+                                      details: ["role": role.rawValue, "node": nodeCode]))
+            }
+        } catch let error where error.isUniqueViolation {
+            // Granted by a concurrent request a moment ago: the grant exists, which is what was asked.
+            guard let made = try await RoleGrant.query(on: req.db).filter(\.$user.$id == userID).filter(\.$role == role)
+                .filter(\.$node.$id == nodeID).first() else { throw error }
+            return made
         }
     }
 

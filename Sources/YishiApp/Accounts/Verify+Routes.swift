@@ -12,7 +12,9 @@ struct VerifyRoutes: RouteCollection {
     }
 
     struct VerifyForm: Content { var phone: String?; var resident: String? }
-    struct AssistForm: Content { var phone: String?; var channel: String? }
+    /// `phoneSource`: "register" (the register's phone), "none", or "other" (the `phone` typed in,
+    /// committee staff only). Without it, `phone` alone says what to do (an empty one: none).
+    struct AssistForm: Content { var phone: String?; var channel: String?; var phoneSource: String? }
 
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
@@ -30,28 +32,42 @@ struct VerifyRoutes: RouteCollection {
         return req.redirect(to: "/residents/verify?notice=verify.done")
     }
 
-    func loadResident(_ req: Request) async throws -> (Resident, TerritoryPath) {
+    func loadResident(_ req: Request) async throws -> (Resident, VerifyPages.AssistOptions) {
         guard let id = req.parameters.get("residentID", as: UUID.self), let r = try await Resident.find(id, on: req.db),
               let home = try await Residents.home(of: r, on: req.db) else { throw YishiError.notFound }
         try req.authorize(.actForResident, at: home.building)
-        return (r, home.building)
+        let options = VerifyPages.AssistOptions(registerPhone: r.phone.flatMap(OneTimeCodeRules.normalizePhone),
+                                                otherPhone: Policy.allows(req.actor, .personalDataRead, at: home.building))
+        return (r, options)
     }
 
     func assistPage(req: Request) async throws -> Response {
-        let (resident, _) = try await loadResident(req)
-        return VerifyPages.assist(req.pageContext, resident: resident, form: AssistForm(), errors: FormErrors())
+        let (resident, options) = try await loadResident(req)
+        return VerifyPages.assist(req.pageContext, resident: resident, options: options, form: AssistForm(), errors: FormErrors())
     }
 
     func assist(req: Request) async throws -> Response {
-        let (resident, _) = try await loadResident(req)
+        let (resident, options) = try await loadResident(req)
         let form = try req.content.decode(AssistForm.self)
+        func again(_ errors: FormErrors) -> Response {
+            VerifyPages.assist(req.pageContext, resident: resident, options: options, form: form, errors: errors, status: .unprocessableEntity)
+        }
         guard let channel = form.channel.flatMap(YishiCore.Channel.init), channel != .online else {
-            return VerifyPages.assist(req.pageContext, resident: resident, form: form, errors: FormErrors(["channel": "field.required"]), status: .unprocessableEntity)
+            return again(FormErrors(["channel": "field.required"]))
+        }
+        let phone: String
+        switch form.phoneSource {
+        case "register": phone = options.registerPhone ?? ""
+        case "none": phone = ""
+        default: phone = form.phone ?? ""
+        }
+        if form.phoneSource == "other", phone.trimmingCharacters(in: .whitespaces).isEmpty {
+            return again(FormErrors(["phone": "field.required"]))
         }
         do {
-            _ = try await Residents.registerAssisted(resident: resident, phone: form.phone ?? "", channel: channel, req: req)
+            _ = try await Residents.registerAssisted(resident: resident, phone: phone, channel: channel, req: req)
         } catch YishiError.invalid(let fields) {
-            return VerifyPages.assist(req.pageContext, resident: resident, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return again(FormErrors(fields))
         }
         let unit = try await Household.find(resident.$household.id, on: req.db)?.$unit.id
         return req.redirect(to: unit.map { "/units/\($0.uuidString)?notice=assisted.done" } ?? "/?notice=assisted.done")
@@ -72,7 +88,12 @@ enum VerifyPages {
         ])
     }
 
-    static func assist(_ ctx: PageContext, resident: Resident, form: VerifyRoutes.AssistForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
+    /// What the assist form offers: the register's phone (shown masked only) and, to committee
+    /// staff, another phone.
+    struct AssistOptions: Sendable { var registerPhone: String?; var otherPhone: Bool }
+
+    static func assist(_ ctx: PageContext, resident: Resident, options: AssistOptions, form: VerifyRoutes.AssistForm, errors: FormErrors,
+                       status: HTTPStatus = .ok) -> Response {
         Layout.page(ctx, title: ctx.t("assisted.title"), status: status, [
             Forms.summary(ctx, errors),
             H.el("p", text: ctx.t("assisted.intro")),
@@ -84,10 +105,28 @@ enum VerifyPages {
                 Forms.select(ctx, "channel", label: ctx.t("assisted.channel"),
                              options: YishiCore.Channel.allCases.filter { $0 != .online }.map { ($0.rawValue, ctx.name($0)) },
                              selected: form.channel, required: true, errors: errors),
-                Forms.field(ctx, "phone", label: ctx.t("signin.phone") + " " + ctx.t("common.optional"), value: form.phone ?? resident.phone ?? "",
-                            type: "tel", errors: errors, attributes: [("inputmode", "tel")]),
+            ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
                 Forms.submit(ctx.t("common.submit")),
             ]),
         ])
+    }
+
+    /// The phone choice: the register's phone appears masked (never in full); typing another one is
+    /// offered only with the personal-data right.
+    static func phoneFields(_ ctx: PageContext, options: AssistOptions, form: VerifyRoutes.AssistForm, errors: FormErrors) -> [HTMLNode] {
+        var sources: [(value: String, label: String)] = []
+        if let register = options.registerPhone {
+            sources.append(("register", ctx.t("assisted.phone.register", OneTimeCodeRules.mask(register))))
+        }
+        sources.append(("none", ctx.t("assisted.phone.none")))
+        if options.otherPhone { sources.append(("other", ctx.t("assisted.phone.other"))) }
+        let selected = form.phoneSource ?? sources[0].value
+        var fields = [Forms.select(ctx, "phoneSource", label: ctx.t("assisted.phone"), options: sources, selected: selected,
+                                   required: true, errors: errors, includeBlank: false)]
+        if options.otherPhone {
+            fields.append(Forms.field(ctx, "phone", label: ctx.t("assisted.phone.otherNumber"), value: form.phone ?? "", type: "tel",
+                                      errors: errors, hint: ctx.t("assisted.phone.hint"), attributes: [("inputmode", "tel")]))
+        }
+        return fields
     }
 }

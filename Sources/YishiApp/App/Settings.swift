@@ -1,4 +1,5 @@
 import Vapor
+import YishiCore
 
 /// Everything the platform reads from its environment, read once at start.
 /// Invalid or missing values are collected and reported together, then start-up stops.
@@ -22,6 +23,14 @@ public struct Settings: Sendable {
     public var showInternalErrors: Bool
     public var maxBodyBytes: Int = 1 << 20
     public var maxUploadBytes: Int = 10 << 20
+    /// `/metrics` answers loopback peers, and others only with `Authorization: Bearer <this>`.
+    public var metricsToken: String?
+    /// True in production: no demo data, no outbox, no printed secrets.
+    public var production: Bool = false
+    /// Proxies whose `X-Forwarded-For` is believed (`YISHI_TRUSTED_PROXIES`); nobody's by default.
+    public var trustedProxies: [IPRange] = []
+    /// SMS the platform sends at most in one hour (`YISHI_SMS_HOURLY_BUDGET`), against SMS pumping.
+    public var smsHourlyBudget: Int = 1000
 
     public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -67,8 +76,23 @@ public struct Settings: Sendable {
             if publicURL == nil { problems.append("YISHI_PUBLIC_URL is required in production / 生产环境需要 YISHI_PUBLIC_URL") }
             if sms == nil { problems.append("YISHI_SMS_WEBHOOK_URL is required in production / 生产环境需要短信网关 YISHI_SMS_WEBHOOK_URL") }
         }
+        let trustedProxies = ClientAddress.parseTrusted(env["YISHI_TRUSTED_PROXIES"] ?? "")
+        if case .failure(let bad) = trustedProxies {
+            problems.append("YISHI_TRUSTED_PROXIES: not an address or CIDR range / 不是地址或网段: \(bad.entries.joined(separator: ", "))")
+        }
+        var smsBudget = 1000
+        if let text = env["YISHI_SMS_HOURLY_BUDGET"] {
+            if let n = Int(text), n >= 0 { smsBudget = n } else {
+                problems.append("YISHI_SMS_HOURLY_BUDGET must be a whole number ≥ 0 / YISHI_SMS_HOURLY_BUDGET 应为非负整数")
+            }
+        }
         guard problems.isEmpty else { throw Problems(list: problems) }
-        return Settings(database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
-                        developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
+        var settings = Settings(database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
+                                developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
+        settings.metricsToken = env["YISHI_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.production = production
+        settings.trustedProxies = (try? trustedProxies.get()) ?? []
+        settings.smsHourlyBudget = smsBudget
+        return settings
     }
 }

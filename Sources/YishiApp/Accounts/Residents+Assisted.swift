@@ -1,0 +1,82 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// Registration by staff on a resident's behalf (代录).
+extension Residents {
+    /// Staff register a resident who cannot use the platform themselves: the account is verified,
+    /// linked, and carries who entered it and the channel.
+    ///
+    /// Whoever may act for the resident may register them with the register's own phone or with none.
+    /// Another phone binds the resident's verified identity to a number the register does not know
+    /// (perhaps the actor's own), so it needs the personal-data right at the resident's place
+    /// (committee staff). The audit entry keeps both numbers, and the resident is told by SMS at the
+    /// register's phone.
+    static func registerAssisted(resident: Resident, phone phoneText: String, channel: YishiCore.Channel,
+                                 req: Request) async throws -> User {
+        let staff = try req.requirePrincipal()
+        guard let home = try await home(of: resident, on: req.db) else { throw YishiError.notFound }
+        let provenance: Provenance
+        switch Provenance.assisted(by: staff.actor, for: try resident.requireID(), residentPath: home.building, channel: channel) {
+        case .success(let p): provenance = p
+        case .failure(.notAllowed), .failure(.missingResident): throw YishiError.denied(.outsideScope)
+        case .failure(.onlineChannelForAssisted): throw YishiError.invalid(["channel": "field.invalid"])
+        }
+        let registerPhone = resident.phone.flatMap(OneTimeCodeRules.normalizePhone)
+        var phone: String? = nil
+        if !phoneText.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let p = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
+            if p != registerPhone, !Policy.allows(staff.actor, .personalDataRead, at: home.building) {
+                throw YishiError.denied(.roleLacksAction)
+            }
+            if try await User.query(on: req.db).filter(\.$phone == p).first() != nil { throw YishiError.invalid(["phone": "field.taken"]) }
+            phone = p
+        }
+        if try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
+            throw YishiError.invalid(["resident": "assisted.hasAccount"])
+        }
+        let user = try await create(resident: resident, phone: phone, registerPhone: registerPhone, home: home,
+                                    provenance: provenance, staff: staff, req: req)
+        if let registerPhone { await tell(resident: registerPhone, phone: phone, by: staff, channel: channel, req: req) }
+        return user
+    }
+
+    private static func create(resident: Resident, phone: String?, registerPhone: String?, home: (building: TerritoryPath, community: UUID),
+                               provenance: Provenance, staff: Principal, req: Request) async throws -> User {
+        let now = req.now
+        let details = ["resident": resident.code, "registerPhone": registerPhone ?? "", "phone": phone ?? "",
+                       "phoneDiffersFromRegister": phone != nil && phone != registerPhone ? "true" : "false"]
+        do {
+            return try await AuditLog.transaction(on: req.db, actor: staff.auditActor, time: req.effects.time) { tx in
+                let user = User.resident(phone: phone ?? "", displayName: resident.name, provenance: provenance)
+                user.phone = phone
+                user.$resident.id = try resident.requireID()
+                user.verifiedAt = now
+                user.verifiedByID = staff.userID
+                try await user.create(on: tx)
+                try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID)
+                    .create(on: tx)
+                return (user, AuditEvent(action: .residentRegisterAssisted, targetType: "user", targetID: try user.requireID().uuidString,
+                                         nodeID: home.community, details: details, provenance: provenance))
+            }
+        } catch let error where error.isUniqueViolation {
+            // Someone registered the same phone or resident a moment ago.
+            throw YishiError.invalid(phone == nil ? ["resident": "assisted.hasAccount"] : ["phone": "field.taken"])
+        }
+    }
+
+    /// The SMS to the register's phone: who registered the resident, how, and with which phone (masked).
+    /// The registration stands if the gateway fails; the failure is logged.
+    private static func tell(resident registerPhone: String, phone: String?, by staff: Principal, channel: YishiCore.Channel,
+                             req: Request) async {
+        let text = Catalog.text("sms.assisted", .zhHans, [
+            staff.displayName, Catalog.name(channel, .zhHans),
+            phone.map(OneTimeCodeRules.mask) ?? Catalog.text("sms.assisted.noPhone", .zhHans),
+        ])
+        do {
+            try await req.effects.sms.send(phone: registerPhone, text: text, on: req.db)
+        } catch {
+            req.logger.error("assisted registration: SMS to the register phone failed: \(String(reflecting: error))")
+        }
+    }
+}
