@@ -43,10 +43,13 @@ struct APITests {
     }
 
     @Test func metricsCountRequestsByRoute() async throws {
-        try await withYishi { t in
+        try await withYishi { (t: TestContext) async throws in
             let b = Browser(t.app)
             _ = try await b.get("/health")
-            let res = try await b.get("/metrics")
+            // Metrics answer the machine itself or a scraper with the configured token.
+            t.app.settings.metricsToken = "scrape"
+            var h = HTTPHeaders(); h.bearerAuthorization = .init(token: "scrape")
+            let res = try await b.send(.GET, "/metrics", headers: h)
             #expect(res.status == .ok)
             #expect(res.text.contains("http_requests_total{"))
             #expect(res.text.contains("path=\"/health\""))

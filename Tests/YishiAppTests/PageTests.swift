@@ -17,7 +17,7 @@ struct PageTests {
         return ["/", "/territory", "/territory/\(try await id("BS"))", "/territory/\(try await id("BS01"))", "/territory/\(try await id("BS01-C1"))",
                 "/territory/\(try await id("BS01-C1-X1"))", "/territory/\(try await id("BS01-C1-X1-B1"))", "/territory/\(try await id("BS01-C1"))/edit",
                 "/units/\(unit.id!)", "/territory/import", "/users", "/users/new", "/users/\(user.id!)", "/residents/verify",
-                "/residents/\(resident.id!)/assist", "/audit", "/account", "/dev/outbox", "/no-such-page"]
+                "/residents/\(resident.id!)/assist", "/audit", "/account", "/no-such-page"]
     }
 
     /// A catalog key showing on a page means a missing translation.

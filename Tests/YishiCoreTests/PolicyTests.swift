@@ -26,12 +26,12 @@ struct Tree {
 
 /// The specification of who may do what, written out independently of `Policy.actions`.
 let expectedActions: [Role: Set<Action>] = [
-    .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .residentVerify, .usersManage, .auditRead, .districtCreate],
-    .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .residentVerify, .usersManage, .auditRead],
-    .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .residentVerify, .actForResident],
-    .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .residentVerify, .actForResident],
+    .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .usersManage, .auditRead, .districtCreate],
+    .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .usersManage, .auditRead],
+    .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .actForResident],
+    .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .actForResident],
     .planner: [.territoryRead],
-    .ownersCommittee: [.territoryRead, .personalDataRead],
+    .ownersCommittee: [.territoryRead, .ownersRegisterRead],
     .propertyManager: [.territoryRead],
     .socialOrganization: [.territoryRead, .actForResident],
     .resident: [.territoryRead, .comment, .vote],

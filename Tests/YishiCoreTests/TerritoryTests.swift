@@ -94,3 +94,26 @@ struct TrimmedTests {
     @Test(arguments: [("abc", "abc"), (" abc", "abc"), ("abc\t", "abc"), ("\u{3000}张三\u{3000}", "张三"), ("a b", "a b"), ("", ""), (" ", ""), ("\r\nx\r\n", "x")])
     func trims(_ input: String, _ expected: String) { #expect(input.trimmed == expected) }
 }
+
+@Suite struct SubtreeRangeTests {
+    @Test func descendantsAndOnlyThemFallInTheRange() {
+        var rng = SplitMix64(seed: 7)
+        func id() -> UUID {
+            var b = [UInt8](); for _ in 0..<2 { let v = rng.next(); for k in 0..<8 { b.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+        }
+        let root = TerritoryPath([id(), id()])
+        var inside = [root]
+        for _ in 0..<50 { inside.append(inside.randomElement(using: &rng)!.appending(id())) }
+        // Siblings and cousins, including ids that share the root's last id as a prefix of text.
+        let outside = (0..<50).map { _ in TerritoryPath([root.ids[0], id()]).appending(id()) } + [TerritoryPath([root.ids[0]])]
+        for p in inside {
+            #expect(root.encoded <= p.encoded && p.encoded < root.subtreeUpperBound, "\(p)")
+            #expect(root.contains(p))
+        }
+        for p in outside {
+            #expect(!(root.encoded <= p.encoded && p.encoded < root.subtreeUpperBound), "\(p)")
+            #expect(!root.contains(p))
+        }
+    }
+}

@@ -38,9 +38,9 @@ struct APIRoutes: RouteCollection {
 
     func me(req: Request) async throws -> DTO.Me {
         let p = try req.requirePrincipal()
-        let grants = try await RoleGrant.query(on: req.db).filter(\.$user.$id == p.userID).with(\.$node).all()
-        let shown = p.tokenID == nil ? grants.map { DTO.Grant(id: $0.id, role: $0.role, node: $0.node?.code, nodeName: $0.node?.name) }
-            : p.actor.grants.map { g in DTO.Grant(id: nil, role: g.role, node: grants.first { $0.node?.territoryPath == g.path }?.node?.code, nodeName: nil) }
+        // Everything comes from the principal, read in one query with the session or token.
+        let shown = p.tokenID == nil ? p.held.map { DTO.Grant(id: $0.id, role: $0.role, node: $0.nodeCode, nodeName: $0.nodeName) }
+            : p.actor.grants.map { g in DTO.Grant(id: nil, role: g.role, node: p.held.first { $0.path == g.path }?.nodeCode, nodeName: nil) }
         return DTO.Me(id: p.userID, displayName: p.displayName, kind: p.actor.kind, verified: p.actor.isVerified, grants: shown, viaToken: p.tokenID != nil)
     }
 
@@ -102,23 +102,32 @@ struct APIRoutes: RouteCollection {
     func unit(req: Request) async throws -> DTO.UnitDetail {
         let d = try await TerritoryQueries.unitDetail(req.parameters.get("unitID", as: UUID.self), on: req.db)
         try req.authorize(.territoryRead, at: d.building.territoryPath)
-        guard Policy.allows(req.actor, .personalDataRead, at: d.building.territoryPath) else {
-            return DTO.UnitDetail(unit: .init(d.unit), owners: nil, households: nil)
-        }
+        let path = d.building.territoryPath
+        let owners = Policy.allows(req.actor, .ownersRegisterRead, at: path)
+        let households = Policy.allows(req.actor, .personalDataRead, at: path)
         return DTO.UnitDetail(
             unit: .init(d.unit),
-            owners: d.owners.map { DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask), birthYear: nil, flags: nil) },
-            households: d.households.map { h in DTO.HouseholdOut(id: h.id!, code: h.code, residents: h.residents.map {
-                DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask), birthYear: $0.birthYear, flags: $0.residentFlags.names)
+            owners: !owners ? nil : d.owners.map {
+                DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask), birthYear: nil, flags: nil)
+            },
+            households: !households ? nil : d.households.map { h in DTO.HouseholdOut(id: h.id!, code: h.code, residents: h.residents.map {
+                DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask),
+                           birthYear: $0.birthYear, flags: $0.residentFlags.names)
             }) })
     }
 
-    /// The body is the CSV file itself (text/csv).
-    func importCSV(req: Request) async throws -> TerritoryImporter.Outcome {
+    /// The body is the CSV file itself (text/csv); `?node=CODE` the node it is made at. Answers at
+    /// once with the queued job (202); `GET /api/v1/jobs/{id}` tells the outcome or the refused lines.
+    func importCSV(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard Policy.holdsAnywhere(p.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let body = req.body.data, body.readableBytes > 0 else { throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]) }
-        return try await TerritoryImporter.run(Data(buffer: body), actor: p.actor, auditActor: p.auditActor, on: req.db, time: req.effects.time)
+        let bound = try await TerritoryImportJob.bound(named: try? req.query.get(String.self, at: "node"), p.actor, on: req.db)
+        let name = (try? req.query.get(String.self, at: "name")) ?? "territory-import.csv"
+        let job = try await TerritoryImportJob.enqueue(Data(buffer: body), name: name, bound: bound, by: p.userID, on: req.db)
+        let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)
+        res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
+        return res
     }
 
     // MARK: Users and roles
@@ -158,9 +167,9 @@ struct APIRoutes: RouteCollection {
         DTO.Token(id: t.id!, name: t.name, role: t.role, node: t.node?.code, lastUsedAt: t.lastUsedAt, createdAt: t.createdAt)
     }
 
+    /// Tokens are listed, made and revoked from a signed-in browser only (403 to a token).
     func tokens(req: Request) async throws -> [DTO.Token] {
-        let p = try req.requirePrincipal()
-        return try await APIToken.query(on: req.db).filter(\.$user.$id == p.userID).filter(\.$revokedAt == nil).with(\.$node).all().map(tokenOut)
+        try await Accounts.tokens(req: req).map(tokenOut)
     }
 
     func createToken(req: Request) async throws -> Response {
@@ -191,7 +200,7 @@ struct APIRoutes: RouteCollection {
 
     func auditVerify(req: Request) async throws -> DTO.AuditVerification {
         try req.authorize(.auditRead, at: nil)
-        switch try await AuditLog.verify(on: req.db) {
+        switch try await AuditLog.verifyAndRecord(on: req.db, time: req.effects.time).outcome {
         case .ok(let n): return DTO.AuditVerification(ok: true, entries: n, brokenAt: nil, reason: nil)
         case .broken(let seq, let reason): return DTO.AuditVerification(ok: false, entries: nil, brokenAt: seq, reason: reason.rawValue)
         }

@@ -30,17 +30,18 @@ enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/territory/{nodeID}/children", summary: "Create a node below this one", tag: "territory", body: "NodeInput", response: (201, "Node")),
         .init(method: "get", path: "/api/v1/territory/{nodeID}/units", summary: "The units of a building", tag: "territory", response: (200, "[UnitSummary]")),
         .init(method: "post", path: "/api/v1/territory/{nodeID}/units", summary: "Add a unit to a building", tag: "territory", body: "UnitInput", response: (201, "UnitSummary")),
-        .init(method: "post", path: "/api/v1/territory/import", summary: "Import a territory CSV (the body is the file; all or nothing)", tag: "territory",
-              body: "CSV", bodyType: "text/csv", response: (200, "ImportOutcome")),
+        .init(method: "post", path: "/api/v1/territory/import",
+              summary: "Queue the import of a territory CSV (the body is the file; all or nothing; ?node= the node it is made at). The job's importResult tells the outcome or the refused lines",
+              tag: "territory", body: "CSV", bodyType: "text/csv", response: (202, "Job"), query: ["node", "name"]),
         .init(method: "get", path: "/api/v1/units/{unitID}", summary: "A unit; owners and households for those allowed personal data", tag: "territory", response: (200, "UnitDetail")),
         .init(method: "get", path: "/api/v1/users", summary: "Users within the caller's scope (administrators)", tag: "users", response: (200, "[User]")),
         .init(method: "post", path: "/api/v1/users", summary: "Create a staff account", tag: "users", body: "NewStaff", response: (201, "User")),
         .init(method: "get", path: "/api/v1/users/{userID}", summary: "One user with their roles", tag: "users", response: (200, "User")),
         .init(method: "post", path: "/api/v1/users/{userID}/grants", summary: "Grant a role at a node", tag: "users", body: "GrantInput", response: (201, "User")),
         .init(method: "delete", path: "/api/v1/users/{userID}/grants/{grantID}", summary: "Revoke a role", tag: "users", response: (204, nil)),
-        .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens", tag: "accounts", response: (200, "[Token]")),
-        .init(method: "post", path: "/api/v1/tokens", summary: "Create an API token with one of the caller's roles (shown once)", tag: "accounts", body: "TokenInput", response: (201, "NewToken")),
-        .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token", tag: "accounts", response: (204, nil)),
+        .init(method: "get", path: "/api/v1/tokens", summary: "The caller's API tokens (signed-in browser session only: 403 with a token)", tag: "accounts", response: (200, "[Token]")),
+        .init(method: "post", path: "/api/v1/tokens", summary: "Create an API token with one of the caller's roles (shown once; browser session only, 403 with a token)", tag: "accounts", body: "TokenInput", response: (201, "NewToken")),
+        .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke an API token (browser session only: 403 with a token)", tag: "accounts", response: (204, nil)),
         .init(method: "get", path: "/api/v1/audit", summary: "Audit entries within scope, newest first", tag: "audit", response: (200, "[AuditEntry]"), query: ["before", "limit"]),
         .init(method: "get", path: "/api/v1/audit/verify", summary: "Check the audit chain (platform administrators)", tag: "audit", response: (200, "AuditVerification")),
         .init(method: "get", path: "/api/v1/lifecircle/{code}", summary: "15-minute life circle of a district, subdistrict or community: shares by type and gaps by compound",
@@ -137,10 +138,14 @@ enum OpenAPIDocument {
             "GapsCSV": ["type": "string", "description": "One line per compound: code, name, map names, OSM ids, types missing at the standard distance and within 15 minutes, metres to each type"],
             "OSMExtract": ["type": "string", "format": "binary", "description": "An OpenStreetMap extract, .osm.pbf or .osm (XML), at most 64 MB"],
             "PlaceLink": object(["compound": opt(string)], required: []),
-            "Job": object(["id": uuid, "kind": enumeration(["atlasImport"]), "status": enumeration(["queued", "running", "succeeded", "failed"]), "progress": int,
+            "Job": object(["id": uuid, "kind": enumeration(["atlasImport", "territoryImport"]), "status": enumeration(["queued", "running", "succeeded", "failed"]), "progress": int,
                            "step": bilingual, "error": opt(bilingual), "district": opt(string), "file": opt(string),
                            "result": opt(object(["nodes": int, "edges": int, "origins": int, "facilities": int, "matched": int, "kept": int],
                                                  required: ["nodes", "edges", "origins", "facilities", "matched", "kept"])),
+                           "importResult": opt(object(["outcome": opt(ref("ImportOutcome")), "issueCount": opt(int),
+                                                       "issues": opt(["type": "array", "items": object(["line": int, "message": bilingual],
+                                                                                                       required: ["line", "message"])])],
+                                                      required: [])),
                            "createdAt": opt(dateTime), "startedAt": opt(dateTime), "finishedAt": opt(dateTime)],
                           required: ["id", "kind", "status", "progress", "step"]),
             "AuditVerification": object(["ok": ["type": "boolean"], "entries": opt(int), "brokenAt": opt(int), "reason": opt(string)], required: ["ok"]),
@@ -163,7 +168,9 @@ enum OpenAPIDocument {
             } else {
                 responses[String(op.response.status)] = ["description": "OK"]
             }
-            for code in ["400", "401", "403", "404", "422"] where op.path.hasPrefix("/api/v1/") && op.path != "/api/v1/openapi.json" {
+            // Every answer a route can give: a body of the wrong type is 415, too large 413.
+            let errors = ["400", "401", "403", "404", "422"] + (op.body == nil ? [] : ["413", "415"])
+            for code in errors where op.path.hasPrefix("/api/v1/") && op.path != "/api/v1/openapi.json" {
                 responses[code] = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]]
             }
             o["responses"] = responses

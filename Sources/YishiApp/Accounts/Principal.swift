@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -10,6 +11,17 @@ struct Principal: Sendable {
     /// Set when the request came with an API token: no cookie, so no CSRF check, and only the token's grant.
     var tokenID: UUID?
     var sessionID: UUID?
+    /// Every grant the user holds, with its node's code and name, read in the same query as the
+    /// session (what `/api/v1/me` and the account menu show). For a token: the owner's grants.
+    var held: [HeldGrant] = []
+
+    struct HeldGrant: Sendable {
+        var id: UUID
+        var role: Role
+        var path: TerritoryPath?
+        var nodeCode: String?
+        var nodeName: String?
+    }
 
     var auditActor: AuditActor { AuditActor(id: userID, label: displayName) }
 }
@@ -45,45 +57,116 @@ enum SessionCookie {
     static let lifetime: TimeInterval = 14 * 86_400
 }
 
+extension Route {
+    private static let anonymousKey = "yishi.anonymous"
+    /// Marks a route that never looks at who is asking (health, metrics, the stylesheet): no
+    /// session or token is looked up for it.
+    @discardableResult
+    func anonymous() -> Route {
+        userInfo[Self.anonymousKey] = true
+        return self
+    }
+    var isAnonymous: Bool { userInfo[Self.anonymousKey] as? Bool ?? false }
+}
+
 /// Finds who is asking: a bearer token (API) or the session cookie (pages and API).
+///
+/// One query per request: the session (or token), its user and every grant with its node, joined.
+/// Nothing is written on the way, except a token's `last_used_at`, at most once a minute.
 struct PrincipalMiddleware: AsyncMiddleware {
+    static let lastUsedResolution: TimeInterval = 60
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.route?.isAnonymous == true { return try await next.respond(to: req) }
         if let bearer = req.headers.bearerAuthorization {
             guard let principal = try await Self.principal(forToken: bearer.token, on: req) else {
                 throw YishiError.invalidToken
             }
             req.principal = principal
-        } else if let token = req.cookies[SessionCookie.name]?.string {
+        } else if let token = req.cookies[SessionCookie.name]?.string, !token.isEmpty {
             req.principal = try await Self.principal(forSession: token, on: req)
         }
         return try await next.respond(to: req)
     }
 
+    /// The columns every principal query returns after its own: the user and one grant per row.
+    private static let userColumns = """
+        u.id AS uid, u.display_name AS uname, u.kind AS ukind,
+        CASE WHEN u.verified_at IS NULL THEN 0 ELSE 1 END AS uverified,
+        g.id AS gid, g.role AS grole, n.path AS gpath, n.code AS gcode, n.name AS gname
+        """
+    private static let grantJoins = """
+        LEFT JOIN role_grants g ON g.user_id = u.id LEFT JOIN territory_nodes n ON n.id = g.node_id
+        """
+
     static func principal(forSession token: String, on req: Request) async throws -> Principal? {
-        guard let session = try await UserSession.query(on: req.db)
-            .filter(\.$tokenHash == sha256Hex(token)).with(\.$user).first(),
-              session.expiresAt > req.now else { return nil }
-        let user = session.user
-        let grants = try await Self.grants(of: user.requireID(), on: req.db)
-        return Principal(userID: try user.requireID(), displayName: user.displayName,
-                         actor: Actor(userId: try user.requireID(), kind: user.kind, isVerified: user.isVerified, grants: grants),
-                         tokenID: nil, sessionID: session.id)
+        let sql = req.db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT s.id AS sid, \(unsafeRaw: userColumns)
+            FROM user_sessions s JOIN users u ON u.id = s.user_id \(unsafeRaw: grantJoins)
+            WHERE s.token_hash = \(bind: sha256Hex(token)) AND s.expires_at > \(bind: req.now)
+            """).all()
+        guard let first = rows.first else { return nil }
+        let (uid, name, kind, verified) = try user(first)
+        let held = try grants(rows)
+        return Principal(userID: uid, displayName: name,
+                         actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
+                         tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
     }
 
     static func principal(forToken token: String, on req: Request) async throws -> Principal? {
-        guard let row = try await APIToken.query(on: req.db).filter(\.$tokenHash == sha256Hex(token))
-            .filter(\.$revokedAt == nil).with(\.$user).with(\.$node).first() else { return nil }
-        let user = row.user
-        let uid = try user.requireID()
-        let grant = Grant(role: row.role, path: row.node.map(\.territoryPath))
+        let sql = req.db as! any SQLDatabase
+        let now = req.now
+        let cutoff = now.addingTimeInterval(-lastUsedResolution)
+        let rows = try await sql.raw("""
+            SELECT t.id AS tid, t.role AS trole, tn.path AS tpath,
+                   CASE WHEN t.last_used_at IS NULL OR t.last_used_at < \(bind: cutoff) THEN 1 ELSE 0 END AS tstale,
+                   \(unsafeRaw: userColumns)
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN territory_nodes tn ON tn.id = t.node_id
+            \(unsafeRaw: grantJoins)
+            WHERE t.token_hash = \(bind: sha256Hex(token)) AND t.revoked_at IS NULL
+            """).all()
+        guard let first = rows.first else { return nil }
+        let (uid, name, kind, verified) = try user(first)
+        let held = try grants(rows)
+        let tid = try first.decode(column: "tid", as: UUID.self)
+        guard let role = Role(rawValue: try first.decode(column: "trole", as: String.self)) else { return nil }
+        let tpath = try first.decodeNil(column: "tpath") ? nil : TerritoryPath(encoded: try first.decode(column: "tpath", as: String.self))
+        let grant = Grant(role: role, path: tpath)
         // A token never carries more than its owner still holds.
-        let owner = Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: try await grants(of: uid, on: req.db))
+        let owner = Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) })
         guard Policy.tokenGrantAllowed(owner: owner, grant: grant) else { return nil }
-        row.lastUsedAt = req.now
-        try await row.save(on: req.db)
-        return Principal(userID: uid, displayName: user.displayName,
-                         actor: Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: [grant]),
-                         tokenID: row.id, sessionID: nil)
+        if try first.decode(column: "tstale", as: Int.self) == 1 {
+            // At most one write a minute per token, and only when nobody else has just written it.
+            try await sql.raw("""
+                UPDATE api_tokens SET last_used_at = \(bind: now)
+                WHERE id = \(bind: tid) AND (last_used_at IS NULL OR last_used_at < \(bind: cutoff))
+                """).run()
+        }
+        return Principal(userID: uid, displayName: name,
+                         actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
+                         tokenID: tid, sessionID: nil, held: held)
+    }
+
+    private static func user(_ row: any SQLRow) throws -> (UUID, String, Actor.Kind, Bool) {
+        let kind = Actor.Kind(rawValue: try row.decode(column: "ukind", as: String.self)) ?? .resident
+        let verified = try row.decode(column: "uverified", as: Int.self) == 1
+        return (try row.decode(column: "uid", as: UUID.self), try row.decode(column: "uname", as: String.self), kind,
+                kind == .staff || verified)
+    }
+
+    private static func grants(_ rows: [any SQLRow]) throws -> [Principal.HeldGrant] {
+        try rows.compactMap { row in
+            guard !(try row.decodeNil(column: "gid")), let role = Role(rawValue: try row.decode(column: "grole", as: String.self)) else {
+                return nil
+            }
+            let hasNode = !(try row.decodeNil(column: "gpath"))
+            return Principal.HeldGrant(
+                id: try row.decode(column: "gid", as: UUID.self), role: role,
+                path: hasNode ? TerritoryPath(encoded: try row.decode(column: "gpath", as: String.self)) : nil,
+                nodeCode: hasNode ? try row.decode(column: "gcode", as: String.self) : nil,
+                nodeName: hasNode ? try row.decode(column: "gname", as: String.self) : nil)
+        }.sorted { ($0.path?.ids.count ?? 0, $0.role.rawValue) < ($1.path?.ids.count ?? 0, $1.role.rawValue) }
     }
 
     static func grants(of userID: UUID, on db: any Database) async throws -> [Grant] {

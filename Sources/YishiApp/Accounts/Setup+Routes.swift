@@ -89,7 +89,9 @@ struct OutboxRoutes: RouteCollection {
         routes.get("dev", "outbox", use: page)
     }
 
+    /// Only for the machine the server runs on: the codes it shows sign anyone in.
     func page(req: Request) async throws -> Response {
+        guard req.peerIsLoopback else { throw YishiError.notFound }
         let ctx = req.pageContext
         let messages = try await OutboxMessage.query(on: req.db).sort(\.$sentAt, .descending).limit(50).all()
         return Layout.page(ctx, title: ctx.t("outbox.title"), [

@@ -22,6 +22,8 @@ struct ServeYishiCommand: AsyncCommand {
         if let h = signature.hostname { app.http.server.configuration.hostname = h }
         if let p = signature.port { app.http.server.configuration.port = p }
         let base = "http://\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
+        // The demo's password is printed and published: never in production.
+        if signature.demo && app.settings.production { throw DemoLoader.Refusal.production }
         context.console.print("数据库迁移 / migrating the database…")
         try await Yishi.prepareDatabase(app)
         if signature.demo {
@@ -31,7 +33,8 @@ struct ServeYishiCommand: AsyncCommand {
             context.console.print("")
             context.console.print("演示账户 / demo sign-ins at \(base)/signin (staff password / 工作人员密码: \(DemoLoader.password))")
             for s in signIns {
-                let who = s.username.map { "username \($0)" } ?? "phone \(s.phone ?? "") — code at \(base)/dev/outbox"
+                let outbox = app.settings.developmentPages ? " — code at \(base)/dev/outbox" : ""
+                let who = s.username.map { "username \($0)" } ?? "phone \(s.phone ?? "")\(outbox)"
                 context.console.print(String(format: "  %@ / %@ @ %@: %@", Catalog.name(s.role, .zhHans), Catalog.name(s.role, .en), s.where_, who))
             }
             context.console.print("")

@@ -13,9 +13,9 @@ public enum Yishi {
                                                    ?? OutboxSMSSender(time: SystemTime()))
         switch settings.database {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory), as: .sqlite)
+            app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30)), as: .sqlite)
         case .postgres(let url):
             app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
         }
@@ -26,6 +26,7 @@ public enum Yishi {
         app.http.server.configuration.port = settings.port
 
         app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorMiddleware())
         app.middleware.use(PrincipalMiddleware())
         app.middleware.use(CSRFMiddleware())
@@ -54,10 +55,12 @@ public enum Yishi {
         app.asyncCommands.use(VotesCommand(), as: "votes")
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(AtlasCommand(), as: "atlas")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 
     /// Opens the database for commands that use it (not for `votes tally`, which reads files only):
-    /// makes the SQLite folder and WAL mode, then applies pending migrations.
+    /// makes the SQLite folder, sets SQLite's durability and locking, then applies pending migrations.
     public static func prepareDatabase(_ app: Application, migrate: Bool = true) async throws {
         if case .sqliteFile(let path) = app.settings.database {
             let dir = (path as NSString).deletingLastPathComponent
@@ -65,6 +68,7 @@ public enum Yishi {
             // WAL lets readers go on while one writer writes; it is a property of the file, kept across restarts.
             _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
         }
+        try await SQLiteTuning.apply(app)
         if migrate { try await app.autoMigrate() }
     }
 

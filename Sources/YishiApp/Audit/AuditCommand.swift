@@ -19,7 +19,8 @@ struct AuditCommand: AsyncCommand {
         }
         let app = context.application
         try await Yishi.prepareDatabase(app)
-        switch try await AuditLog.verify(on: app.db) {
+        // The result is kept: the audit page shows the last check.
+        switch try await AuditLog.verifyAndRecord(on: app.db, time: app.effects.time).outcome {
         case .ok(let n):
             context.console.print("OK: \(n) entries, chain intact / 链完整，已核对 \(n) 条")
         case .broken(let seq, let reason):

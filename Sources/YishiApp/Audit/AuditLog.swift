@@ -21,33 +21,54 @@ struct AuditActor: Sendable {
 }
 
 enum AuditLog {
-    /// Runs `body` in one transaction and appends the event it returns in that same transaction:
+    /// Runs `body` in a transaction and appends the event it returns in that same transaction:
     /// the change and its record are stored together or not at all.
     ///
-    /// The head row is bumped first, which takes the write lock at once on SQLite and a row lock on
-    /// PostgreSQL, so concurrent audited changes queue rather than fork the chain.
+    /// Changes from many callers share one transaction and one commit (`AuditGroupCommit`); each
+    /// runs in its own savepoint, so one that throws leaves the others alone, and its caller gets
+    /// the error. Called inside a transaction already, it appends there.
     static func transaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
                                          _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
-        try await WriteQueue.audited.run { try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
-                throw Abort(.internalServerError, reason: "audit_head row missing")
-            }
-            let seq = try head.decode(column: "seq", as: Int64.self)
-            let prev = try head.decode(column: "hash", as: String.self)
+        let box = ValueBox<T>()
+        let run: @Sendable (any Database) async throws -> AuditEvent = { tx in
             let (value, event) = try await body(tx)
-            let record = AuditRecord(
-                seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
-                actorId: actor.id, actorLabel: actor.label, action: event.action.rawValue, targetType: event.targetType,
-                targetId: event.targetID, nodeId: event.nodeID,
-                onBehalfOf: event.provenance?.isAssisted == true ? event.provenance?.forResident : nil,
-                channel: event.provenance?.isAssisted == true ? event.provenance?.channel.rawValue : nil,
-                details: event.details, prevHash: prev)
-            let hash = sha256Hex(record.canonicalBytes)
-            try await AuditEntry(record, hash: hash).create(on: tx)
-            try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
-            return value
-        } }
+            box.value = value
+            return event
+        }
+        if db.inTransaction {
+            try await appendInline(run, on: db, actor: actor, time: time)
+        } else {
+            try await AuditGroupCommit.shared.submit(key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
+        }
+        return box.value!
+    }
+
+    /// Inside a caller's transaction: the head is bumped first (the lock), then the entry.
+    private static func appendInline(_ run: @Sendable (any Database) async throws -> AuditEvent, on tx: any Database,
+                                     actor: AuditActor, time: any TimeSource) async throws {
+        let sql = tx as! any SQLDatabase
+        guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+            throw Abort(.internalServerError, reason: "audit_head row missing")
+        }
+        let seq = try head.decode(column: "seq", as: Int64.self)
+        let event = try await run(tx)
+        let hash = try await appendEntry(event, seq: seq, prev: try head.decode(column: "hash", as: String.self), actor: actor, time: time, on: tx)
+        try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
+    }
+
+    /// Stores entry `seq` after `prev`; returns its hash. The caller keeps the head.
+    static func appendEntry(_ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource,
+                            on tx: any Database) async throws -> String {
+        let record = AuditRecord(
+            seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
+            actorId: actor.id, actorLabel: actor.label, action: event.action.rawValue, targetType: event.targetType,
+            targetId: event.targetID, nodeId: event.nodeID,
+            onBehalfOf: event.provenance?.isAssisted == true ? event.provenance?.forResident : nil,
+            channel: event.provenance?.isAssisted == true ? event.provenance?.channel.rawValue : nil,
+            details: event.details, prevHash: prev)
+        let hash = sha256Hex(record.canonicalBytes)
+        try await AuditEntry(record, hash: hash).create(on: tx)
+        return hash
     }
 
     /// Appends one event on its own.
@@ -70,4 +91,9 @@ enum AuditLog {
         let headValue = try head.map { (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self)) }
         return AuditChain.verify(entries, head: headValue, hash: sha256Hex)
     }
+}
+
+/// Carries a change's value out of the closure that made it inside the shared transaction.
+final class ValueBox<T>: @unchecked Sendable {
+    var value: T?
 }

@@ -15,8 +15,14 @@ enum DemoLoader {
 
     enum Refusal: Error, CustomStringConvertible {
         case notEmpty
+        case production
         var description: String {
-            "数据库不是空的，演示数据只能载入空数据库。/ The database is not empty: the demo loads only into an empty database."
+            switch self {
+            case .notEmpty:
+                return "数据库不是空的，演示数据只能载入空数据库。/ The database is not empty: the demo loads only into an empty database."
+            case .production:
+                return "生产环境不能载入演示数据（它带有公开的密码）。/ The demo cannot be loaded in production: its password is public."
+            }
         }
     }
 

@@ -16,6 +16,7 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
                     do {
                         // Drain the queue, then wait for the next poll.
                         while try await JobRunner.runNext(app), !Task.isCancelled {}
+                        try await Self.verifyAuditChainIfDue(app)
                     } catch {
                         app.logger.warning("job worker: \(String(reflecting: error))")
                     }
@@ -23,6 +24,16 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The whole audit chain is checked once a day in the background and the result kept, so
+    /// the audit page can show it without reading every entry.
+    static let auditCheckEvery: TimeInterval = 86_400
+
+    static func verifyAuditChainIfDue(_ app: Application) async throws {
+        let now = app.effects.time.now()
+        if let last = try await AuditLog.lastVerification(on: app.db), now.timeIntervalSince(last.verifiedAt) < auditCheckEvery { return }
+        try await AuditLog.verifyAndRecord(on: app.db, time: app.effects.time)
     }
 
     func shutdownAsync(_ app: Application) async {

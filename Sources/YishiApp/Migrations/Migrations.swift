@@ -15,5 +15,7 @@ enum Migrations {
         M010CreateAuditLog(),
         M011CreateJobsAndAttachments(),
         M012CreateLifeCircleAtlas(),
+        M013UpdateIndexesAndAuditVerifications(),
+        M015UpdateOneTimeCodesBrowserAndSMSBudget(),
     ]
 }

@@ -17,16 +17,20 @@ struct HomeRoutes: RouteCollection {
             ])
         }
         if p.actor.kind == .resident { return try await resident(req, ctx, p) }
+        // The grants came with the principal; every card's counts come in one query.
+        let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
+        let counts = try await TerritoryQueries.stats(placed.map(\.1), on: req.db)
         var cards: [HTMLNode] = []
-        let grants = try await RoleGrant.query(on: req.db).filter(\.$user.$id == p.userID).with(\.$node).all()
-        for g in grants {
-            if let node = g.node {
-                let stats = try await TerritoryQueries.stats(node.territoryPath, on: req.db)
-                let children = try await TerritoryNode.query(on: req.db).filter(\.$parent.$id == node.id).count()
+        var next = 0
+        for g in p.held {
+            if let path = g.path {
+                let (stats, children) = counts[next]
+                next += 1
                 cards.append(H.el("li", [("class", "card")], [
                     H.el("h2", text: ctx.name(g.role)),
-                    H.el("a", [("class", "big"), ("href", "/territory/\(node.id!.uuidString)")], text: node.name),
-                    H.el("p", [("class", "muted")], text: ctx.t("home.staff.counts", String(children), String(stats.units), String(stats.households), String(stats.residents))),
+                    H.el("a", [("class", "big"), ("href", "/territory/\(path.nodeId.uuidString)")], text: g.nodeName ?? ""),
+                    H.el("p", [("class", "muted")], text: ctx.t("home.staff.counts", String(children), String(stats.units),
+                                                                String(stats.households), String(stats.residents))),
                 ]))
             } else {
                 cards.append(H.el("li", [("class", "card")], [

@@ -7,9 +7,9 @@ import YishiCore
 /// Health, metrics, the stylesheet and display preferences.
 struct SystemRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", use: health)
-        routes.get("metrics", use: metrics)
-        routes.get("styles.css", use: styles)
+        routes.get("health", use: health).anonymous()
+        routes.get("metrics", use: metrics).anonymous()
+        routes.get("styles.css", use: styles).anonymous()
         routes.get("preferences", use: Preferences.update)
     }
 
@@ -26,7 +26,12 @@ struct SystemRoutes: RouteCollection {
         }
     }
 
+    /// For the machine that runs the server, or a scraper that knows the configured token.
     func metrics(req: Request) async throws -> Response {
+        let tokenMatches = req.settings.metricsToken.map { expected in
+            req.headers.bearerAuthorization.map { constantTimeEqual($0.token, expected) } ?? false
+        } ?? false
+        guard req.peerIsLoopback || tokenMatches else { throw YishiError.notFound }
         var buffer: [UInt8] = []
         MetricsSetup.registry.emit(into: &buffer)
         var headers = HTTPHeaders()

@@ -138,6 +138,7 @@ enum TerritoryPages {
     static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode]) -> Response {
         let u = d.unit
         let personal = Policy.allows(ctx.principal?.actor, .personalDataRead, at: d.building.territoryPath)
+        let ownersRegister = Policy.allows(ctx.principal?.actor, .ownersRegisterRead, at: d.building.territoryPath)
         let assist = Policy.allows(ctx.principal?.actor, .actForResident, at: d.building.territoryPath)
         var facts: [HTMLNode] = [
             H.el("dt", text: ctx.t("common.code")), H.el("dd", text: u.code),
@@ -149,12 +150,18 @@ enum TerritoryPages {
             if let value { facts += [H.el("dt", text: ctx.t(key)), H.el("dd", text: Area(centi: value).description)] }
         }
         var content: [HTMLNode] = [crumbs(ctx, ancestors), H.el("dl", [("class", "facts")], facts)]
-        if personal {
+        if ownersRegister {
             content += [
                 H.el("h2", text: ctx.t("territory.unit.owners")),
                 d.owners.isEmpty ? H.el("p", text: ctx.t("common.none")) : H.el("ul", [], d.owners.map { o in
                     H.el("li", text: "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? ""))
                 }),
+            ]
+        }
+        // The household register (residents, tenants, birth years, flags) needs the personal-data
+        // right; the owners' committee holds only the owners' register.
+        if personal {
+            content += [
                 H.el("h2", text: ctx.t("territory.unit.households")),
             ]
             if d.households.isEmpty { content.append(H.el("p", text: ctx.t("common.none"))) }

@@ -119,12 +119,16 @@ struct NodePage {
 
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
         let id = try node.requireID()
-        return NodePage(node: node, ancestors: try await TerritoryQueries.ancestors(of: node, on: db),
-                        children: try await TerritoryQueries.children(of: id, on: db),
-                        stats: try await TerritoryQueries.stats(node.territoryPath, on: db),
-                        units: node.level == .building ? try await TerritoryQueries.units(inBuilding: id, on: db) : [],
-                        lifeCircles: try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all(),
-                        planningAreas: try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all(),
-                        buildingGroup: try await BuildingGroup.find(node.$buildingGroup.id, on: db)?.name)
+        // Independent reads go out together rather than one after another.
+        async let ancestors = TerritoryQueries.ancestors(of: node, on: db)
+        async let children = TerritoryQueries.children(of: id, on: db)
+        async let stats = TerritoryQueries.stats(node.territoryPath, on: db)
+        async let units = node.level == .building ? TerritoryQueries.units(inBuilding: id, on: db) : []
+        async let lifeCircles = LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all()
+        async let planningAreas = PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all()
+        let groupID = node.$buildingGroup.id
+        async let buildingGroup = groupID == nil ? nil : BuildingGroup.find(groupID, on: db)?.name
+        return try await NodePage(node: node, ancestors: ancestors, children: children, stats: stats, units: units,
+                                  lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
     }
 }

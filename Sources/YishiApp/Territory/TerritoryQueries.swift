@@ -33,24 +33,40 @@ enum TerritoryQueries {
 
     /// Units, counted area, households and residents in the subtree at `path`.
     static func stats(_ path: TerritoryPath, on db: any Database) async throws -> Stats {
+        try await stats([path], on: db)[0].stats
+    }
+
+    /// The same for several subtrees (a staff member's grants) in one query, with each node's
+    /// number of children: one round trip for the whole staff home.
+    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [(stats: Stats, children: Int)] {
+        guard !paths.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let prefix = path.encoded + "%"
-        let u = try await sql.raw("""
-            SELECT COUNT(u.id) AS n, CAST(COALESCE(SUM(u.area), 0) AS BIGINT) AS area
-            FROM units u JOIN territory_nodes b ON b.id = u.building_id WHERE b.path LIKE \(bind: prefix)
-            """).first()
-        let h = try await sql.raw("""
-            SELECT COUNT(h.id) AS n FROM households h JOIN units u ON u.id = h.unit_id
-            JOIN territory_nodes b ON b.id = u.building_id WHERE b.path LIKE \(bind: prefix)
-            """).first()
-        let r = try await sql.raw("""
-            SELECT COUNT(r.id) AS n FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.unit_id
-            JOIN territory_nodes b ON b.id = u.building_id WHERE b.path LIKE \(bind: prefix)
-            """).first()
-        return Stats(units: try u?.decode(column: "n", as: Int.self) ?? 0,
-                     area: Area(centi: try u?.decode(column: "area", as: Int64.self) ?? 0).description,
-                     households: try h?.decode(column: "n", as: Int.self) ?? 0,
-                     residents: try r?.decode(column: "n", as: Int.self) ?? 0)
+        var query: SQLQueryString = ""
+        for (i, path) in paths.enumerated() {
+            if i > 0 { query.appendInterpolation(unsafeRaw: " UNION ALL ") }
+            let inTree = path.sqlContains("b.path")
+            query += """
+                SELECT \(literal: i) AS k,
+                  (SELECT COUNT(u.id) FROM units u JOIN territory_nodes b ON b.id = u.building_id WHERE \(inTree)) AS units,
+                  (SELECT CAST(COALESCE(SUM(u.area), 0) AS BIGINT) FROM units u JOIN territory_nodes b ON b.id = u.building_id
+                     WHERE \(inTree)) AS area,
+                  (SELECT COUNT(h.id) FROM households h JOIN units u ON u.id = h.unit_id
+                     JOIN territory_nodes b ON b.id = u.building_id WHERE \(inTree)) AS households,
+                  (SELECT COUNT(r.id) FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.unit_id
+                     JOIN territory_nodes b ON b.id = u.building_id WHERE \(inTree)) AS residents,
+                  (SELECT COUNT(c.id) FROM territory_nodes c WHERE c.parent_id = \(bind: path.nodeId)) AS children
+                """ as SQLQueryString
+        }
+        var out = [(stats: Stats, children: Int)?](repeating: nil, count: paths.count)
+        for row in try await sql.raw(query).all() {
+            let k = try row.decode(column: "k", as: Int.self)
+            out[k] = (Stats(units: try row.decode(column: "units", as: Int.self),
+                            area: Area(centi: try row.decode(column: "area", as: Int64.self)).description,
+                            households: try row.decode(column: "households", as: Int.self),
+                            residents: try row.decode(column: "residents", as: Int.self)),
+                      try row.decode(column: "children", as: Int.self))
+        }
+        return out.map { $0! }
     }
 
     /// Where the actor's reading starts: the nodes of their grants (every district for a

@@ -94,7 +94,9 @@ struct ErrorMiddleware: AsyncMiddleware {
             try? res.content.encode(body, as: .json)
             return res
         }
-        if status == .unauthorized, req.method == .GET {
+        // A page asked without a session goes to sign-in; one asked with a bad API token gets its
+        // 401 here (sign-in would send it back with the same token, for ever).
+        if status == .unauthorized, req.method == .GET, req.headers.bearerAuthorization == nil {
             let here = req.url.query.map { "\(req.url.path)?\($0)" } ?? req.url.path
             return req.redirect(to: "/signin?next=\(H.query(here))")
         }

@@ -24,9 +24,7 @@ enum Preferences {
         HTTPCookies.Value(string: value, maxAge: 365 * 86_400, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
-    /// A path on this site: starts with one "/" and holds no scheme or backslash.
-    static func safeNext(_ s: String) -> String {
-        guard s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.contains("://") else { return "/" }
-        return s
-    }
+    /// Where a `next` may send the browser: the one rule, `RedirectTarget`, shared by every redirect
+    /// whose target comes from a request.
+    static func safeNext(_ s: String?) -> String { RedirectTarget.safe(s) }
 }

@@ -48,16 +48,16 @@ public enum Denial: String, Error, Sendable, Equatable {
 public enum Policy {
     /// The actions each role allows, wherever it is held.
     public static let actions: [Role: Set<Action>] = [
-        .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead,
+        .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
                          .residentVerify, .usersManage, .auditRead, .districtCreate],
-        .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead,
+        .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
                          .residentVerify, .usersManage, .auditRead],
-        .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead,
+        .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
                             .residentVerify, .actForResident],
-        .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead,
+        .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
                           .residentVerify, .actForResident],
         .planner: [.territoryRead],
-        .ownersCommittee: [.territoryRead, .personalDataRead],
+        .ownersCommittee: [.territoryRead, .ownersRegisterRead],
         .propertyManager: [.territoryRead],
         .socialOrganization: [.territoryRead, .actForResident],
         .resident: [.territoryRead, .comment, .vote],

@@ -39,8 +39,11 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case territoryEdit
     /// Import compounds, buildings, units, owners and households from CSV.
     case territoryImport
-    /// See personal data: residents, households, owners, phone numbers.
+    /// See the household register: residents, households, tenants, birth years, flags, their phones.
     case personalDataRead
+    /// See the owners' register: owners, their units and areas, owners' phones (the owners'
+    /// committee needs it to run owners' votes; it gives nothing about households or residents).
+    case ownersRegisterRead
     /// Confirm a resident's account against a household (实名).
     case residentVerify
     /// Enter something on a resident's behalf (代录).

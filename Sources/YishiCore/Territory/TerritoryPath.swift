@@ -31,6 +31,12 @@ public struct TerritoryPath: Hashable, Sendable, Codable, CustomStringConvertibl
     /// The path of a child node.
     public func appending(_ id: UUID) -> TerritoryPath { TerritoryPath(ids + [id]) }
 
+    /// The subtree as a half-open range of stored paths: every descendant's stored form `p` has
+    /// `encoded <= p < subtreeUpperBound`. The bound replaces the final "/" by "0", the next
+    /// byte, so both databases answer a subtree from the path index (a `LIKE 'p%'` scans on SQLite).
+    /// Byte-wise comparison is assumed: SQLite's default, and the path column's "C" collation on PostgreSQL.
+    public var subtreeUpperBound: String { String(encoded.dropLast()) + "0" }
+
     /// True when `other` is this node or lies below it.
     public func contains(_ other: TerritoryPath) -> Bool {
         other.ids.count >= ids.count && Array(other.ids.prefix(ids.count)) == ids

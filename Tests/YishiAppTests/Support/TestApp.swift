@@ -120,6 +120,7 @@ func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContex
         let settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
         try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
         if pgDatabase == nil { try await app.autoMigrate() }
+        try await SQLiteTuning.apply(app)
         if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
         try await body(TestContext(app: app, clock: clock))
     } catch {

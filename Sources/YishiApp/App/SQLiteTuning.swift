@@ -1,0 +1,40 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// SQLite's per-connection settings, set by us: the driver sets only `foreign_keys`.
+///
+/// - `synchronous=FULL`: a commit is on disk before it is acknowledged (survives power loss, not
+///   only a killed process); in WAL mode `NORMAL` would lose the last commits on power loss.
+/// - `foreign_keys=ON`: references are enforced (the driver already does; we check it).
+/// - `busy_timeout`: a writer blocked by another process (a command-line import while the server
+///   runs) sleeps and retries for up to this long, instead of the driver's busy-spin.
+///
+/// The pool keeps one connection per event loop for the life of the process (SQLite connections
+/// do not drop), so the settings are applied once to each loop's connection at start.
+enum SQLiteTuning {
+    static let busyTimeoutMillis = 10_000
+    static let pragmas = ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=\(busyTimeoutMillis)"]
+
+    static func apply(_ app: Application) async throws {
+        guard app.db is any SQLDatabase, (app.db as! any SQLDatabase).dialect.name == "sqlite" else { return }
+        for loop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(logger: app.logger, on: loop)! as! any SQLDatabase
+            for pragma in pragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
+        }
+    }
+
+    /// What each loop's connection reports, for tests and `yishi bench`: name → values seen.
+    static func read(_ app: Application) async throws -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for loop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(logger: app.logger, on: loop)! as! any SQLDatabase
+            for name in ["synchronous", "foreign_keys", "busy_timeout"] {
+                let row = try await db.raw(SQLQueryString("PRAGMA \(name)")).first()
+                let value = try row.map { try $0.decode(column: row!.allColumns[0], as: Int.self) } ?? -1
+                out[name, default: []].append(value)
+            }
+        }
+        return out
+    }
+}

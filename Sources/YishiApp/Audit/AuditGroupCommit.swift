@@ -1,0 +1,109 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// Group commit for audited changes: changes that arrive while a commit is under way wait, then
+/// go together in the next transaction — each inside its own savepoint, each with its own audit
+/// entry in chain order — and that transaction pays one commit (one disk flush) for all of them.
+///
+/// A change that fails is rolled back to its savepoint alone and its caller gets its error; the
+/// others commit. A caller returns only after the commit that holds its change, so an
+/// acknowledged change is on disk. Batches form per database (the key is the database's
+/// configuration: SQLite file or memory id, PostgreSQL address and database), so two applications
+/// in one process — as in the tests — never share a transaction. Across processes the audit
+/// head's row lock still orders the writers.
+actor AuditGroupCommit {
+    static let shared = AuditGroupCommit()
+    /// Enough to pay one flush for a crowd, small enough that one batch does not hold the lock long.
+    static let maxBatch = 128
+
+    final class Item: @unchecked Sendable {
+        let db: any Database
+        let actor: AuditActor
+        let time: any TimeSource
+        /// Runs the change on the transaction and keeps its value; returns the event to log.
+        let body: @Sendable (any Database) async throws -> AuditEvent
+        let done: CheckedContinuation<Void, any Error>
+        init(db: any Database, actor: AuditActor, time: any TimeSource,
+             body: @escaping @Sendable (any Database) async throws -> AuditEvent, done: CheckedContinuation<Void, any Error>) {
+            self.db = db; self.actor = actor; self.time = time; self.body = body; self.done = done
+        }
+    }
+
+    private var queues: [String: [Item]] = [:]
+    private var draining: Set<String> = []
+
+    static func key(_ db: any Database) -> String {
+        String(reflecting: type(of: db.context.configuration)) + "|" + String(reflecting: db.context.configuration)
+    }
+
+    func submit(key: String, db: any Database, actor: AuditActor, time: any TimeSource,
+                body: @escaping @Sendable (any Database) async throws -> AuditEvent) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            queues[key, default: []].append(Item(db: db, actor: actor, time: time, body: body, done: done))
+            if !draining.contains(key) {
+                draining.insert(key)
+                Task { await self.drain(key) }
+            }
+        }
+    }
+
+    private func take(_ key: String) -> [Item]? {
+        guard let queue = queues[key], !queue.isEmpty else {
+            queues[key] = nil
+            draining.remove(key)
+            return nil
+        }
+        let batch = Array(queue.prefix(Self.maxBatch))
+        queues[key] = Array(queue.dropFirst(batch.count))
+        return batch
+    }
+
+    private func drain(_ key: String) async {
+        while let batch = take(key) { await Self.commit(batch) }
+    }
+
+    /// One transaction for the batch; every caller is resumed after it ends.
+    private static func commit(_ batch: [Item]) async {
+        let outcomes = OutcomeList(count: batch.count)
+        do {
+            try await batch[0].db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                // Taking the head first takes the write lock (SQLite) or the row lock (PostgreSQL).
+                guard let head = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {
+                    throw Abort(.internalServerError, reason: "audit_head row missing")
+                }
+                var seq = try head.decode(column: "seq", as: Int64.self)
+                var prev = try head.decode(column: "hash", as: String.self)
+                for (i, item) in batch.enumerated() {
+                    try await sql.raw("SAVEPOINT audited").run()
+                    do {
+                        let event = try await item.body(tx)
+                        let hash = try await AuditLog.appendEntry(event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time, on: tx)
+                        try await sql.raw("RELEASE SAVEPOINT audited").run()
+                        seq += 1
+                        prev = hash
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT audited").run()
+                        try await sql.raw("RELEASE SAVEPOINT audited").run()
+                        outcomes.fail(i, error)
+                    }
+                }
+                try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prev) WHERE id = 1").run()
+            }
+        } catch {
+            // Nothing of the batch was stored: every caller hears why.
+            for item in batch { item.done.resume(throwing: error) }
+            return
+        }
+        for (i, item) in batch.enumerated() { item.done.resume(with: outcomes.list[i]) }
+    }
+}
+
+/// Each change's outcome in a batch, written only by the one task that runs the batch.
+private final class OutcomeList: @unchecked Sendable {
+    var list: [Result<Void, any Error>]
+    init(count: Int) { list = Array(repeating: .success(()), count: count) }
+    func fail(_ i: Int, _ error: any Error) { list[i] = .failure(error) }
+}
