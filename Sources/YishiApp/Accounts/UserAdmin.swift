@@ -16,10 +16,10 @@ enum UserAdmin {
         if scopes.contains(where: { $0 == nil }) {
             return try await User.query(on: db).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()
         }
-        let prefixes = scopes.compactMap { $0?.encoded }
+        let paths = scopes.compactMap { $0 }
         let ids = try await RoleGrant.query(on: db)
             .join(TerritoryNode.self, on: \RoleGrant.$node.$id == \TerritoryNode.$id)
-            .group(.or) { g in for p in prefixes { g.filter(TerritoryNode.self, \.$path =~ p) } }
+            .joinedNodeInAnySubtree(paths)
             .all().map { $0.$user.id }
         guard !ids.isEmpty else { return [] }
         return try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()

@@ -46,7 +46,7 @@ struct AtlasLinkRoutes: RouteCollection {
         var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(\.$kind == "compound")
         if onlyUnlinked { q = q.filter(\.$compound.$id == nil) }
         let places = try await q.with(\.$compound).sort(\.$name).sort(\.$osmRef).all()
-        let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).filter(\.$path =~ district.path).sort(\.$code).all()
+        let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(district.territoryPath).sort(\.$code).all()
         let editable = compounds.filter { c in scopes.contains { $0.contains(c.territoryPath) } }
         let options = editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") }
         content.append(H.el("p", [("class", "no-print")], [
@@ -112,7 +112,7 @@ struct AtlasLinkRoutes: RouteCollection {
         else { throw YishiError.notFound }
         var target: TerritoryNode?
         if let given = compound?.trimmed, !given.isEmpty {
-            var q = TerritoryNode.query(on: req.db).filter(\.$level == .compound).filter(\.$path =~ district.path)
+            var q = TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(district.territoryPath)
             q = UUID(uuidString: given).map { q.filter(\.$id == $0) } ?? q.filter(\.$code == given)
             guard let found = try await q.first() else { throw YishiError.invalid(["compound": "field.unknownNode"]) }
             try req.authorize(.territoryEdit, at: found.territoryPath)

@@ -43,7 +43,7 @@ struct LifeCircleRoutes: RouteCollection {
     /// policy that runs no script even when opened on its own.
     func map(req: Request) async throws -> Response {
         let node = try await Self.node(req)
-        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, on: req.db) else { throw YishiError.notFound }
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, withMap: true, on: req.db) else { throw YishiError.notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'")

@@ -28,7 +28,7 @@ enum LifeCircleImporter {
         let typeNames = Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, "\($0.name(.zhHans)) \($0.name(.en))") })
         let svg = try await work(pool) { CoverageMap.svg(built, table: table, title: title, typeNames: typeNames) }
         await progress(80, "匹配小区", "Matching compounds")
-        let compounds = try await TerritoryNode.query(on: db).filter(\.$level == .compound).filter(\.$path =~ district.path).all()
+        let compounds = try await TerritoryNode.query(on: db).filter(\.$level == .compound).inSubtree(district.territoryPath).all()
         var byName: [String: UUID?] = [:]
         for c in compounds { byName[normalize(c.name)] = byName[normalize(c.name)] == nil ? c.id : .some(nil) } // ambiguous names match nothing
         let names = byName

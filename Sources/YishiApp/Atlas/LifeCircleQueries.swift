@@ -26,9 +26,16 @@ enum LifeCircleQueries {
         return CompoundCoverage(coverage: combined, gap: combined.gap(rules: rules), places: origins.count, importedAt: imp.createdAt)
     }
 
-    static func latestImport(districtOf node: TerritoryNode, on db: any Database) async throws -> AtlasImport? {
+    /// The district's import. The map (about a megabyte of SVG) is read only when `withMap`: pages
+    /// that do not draw it never load it.
+    static func latestImport(districtOf node: TerritoryNode, withMap: Bool = false, on db: any Database) async throws -> AtlasImport? {
         guard let districtID = node.territoryPath.ids.first else { return nil }
-        return try await AtlasImport.query(on: db).filter(\.$district.$id == districtID).first()
+        let q = AtlasImport.query(on: db).filter(\.$district.$id == districtID)
+        if !withMap {
+            q.field(\.$id).field(\.$district.$id).field(\.$sourceName).field(\.$nodes).field(\.$edges)
+                .field(\.$origins).field(\.$facilities).field(\.$types).field(\.$createdAt)
+        }
+        return try await q.first()
     }
 
     /// One line of the gap list: a territory compound (with every place linked to it), or a

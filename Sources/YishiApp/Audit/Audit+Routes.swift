@@ -11,9 +11,9 @@ enum AuditQueries {
         var q = AuditEntry.query(on: db).sort(\.$seq, .descending).limit(limit)
         if let before { q = q.filter(\.$seq < before) }
         if !scopes.contains(where: { $0 == nil }) {
-            let prefixes = scopes.compactMap { $0?.encoded }
+            let paths = scopes.compactMap { $0 }
             q = q.join(TerritoryNode.self, on: \AuditEntry.$nodeID == \TerritoryNode.$id)
-                .group(.or) { g in for p in prefixes { g.filter(TerritoryNode.self, \.$path =~ p) } }
+                .joinedNodeInAnySubtree(paths)
         }
         return try await q.all()
     }

@@ -16,4 +16,10 @@ extension QueryBuilder {
     func joinedNodeInSubtree(_ path: TerritoryPath) -> Self {
         filter(TerritoryNode.self, \.$path >= path.encoded).filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
     }
+
+    /// Rows whose joined `TerritoryNode` lies in any of the subtrees (an actor's scopes).
+    @discardableResult
+    func joinedNodeInAnySubtree(_ paths: [TerritoryPath]) -> Self {
+        group(.or) { g in for p in paths { g.group(.and) { $0.joinedNodeInSubtree(p) } } }
+    }
 }
