@@ -125,7 +125,10 @@ enum VerifyPages {
                                    required: true, errors: errors, includeBlank: false)]
         if options.otherPhone {
             fields.append(Forms.field(ctx, "phone", label: ctx.t("assisted.phone.otherNumber"), value: form.phone ?? "", type: "tel",
-                                      errors: errors, hint: ctx.t("assisted.phone.hint"), attributes: [("inputmode", "tel")]))
+                                      errors: errors,
+                                      // The register is told by SMS only when it has a phone.
+                                      hint: ctx.t(options.registerPhone == nil ? "assisted.phone.hintNoRegister" : "assisted.phone.hint"),
+                                      attributes: [("inputmode", "tel")]))
         }
         return fields
     }
