@@ -73,20 +73,28 @@ extension Route {
 ///
 /// One query per request: the session (or token), its user and every grant with its node, joined.
 /// Nothing is written on the way, except a token's `last_used_at`, at most once a minute.
-struct PrincipalMiddleware: AsyncMiddleware {
+struct PrincipalMiddleware: Middleware {
     static let lastUsedResolution: TimeInterval = 60
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.route?.isAnonymous == true { return try await next.respond(to: req) }
+    /// On the event loop's futures (see `SecurityHeadersMiddleware`): the query goes out and the
+    /// chain goes on from its answer, without a hop into Swift concurrency and back.
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        if req.route?.isAnonymous == true { return next.respond(to: req) }
+        let found: EventLoopFuture<Principal?>
         if let bearer = req.headers.bearerAuthorization {
-            guard let principal = try await Self.principal(forToken: bearer.token, on: req) else {
-                throw YishiError.invalidToken
+            found = Self.principal(forToken: bearer.token, on: req).flatMapThrowing { principal in
+                guard let principal else { throw YishiError.invalidToken }
+                return principal
             }
-            req.principal = principal
         } else if let token = req.cookies[SessionCookie.name]?.string, !token.isEmpty {
-            req.principal = try await Self.principal(forSession: token, on: req)
+            found = Self.principal(forSession: token, on: req)
+        } else {
+            return next.respond(to: req)
         }
-        return try await next.respond(to: req)
+        return found.flatMap { principal in
+            req.principal = principal
+            return next.respond(to: req)
+        }
     }
 
     /// The columns every principal query returns after its own: the user and one grant per row.
@@ -99,53 +107,58 @@ struct PrincipalMiddleware: AsyncMiddleware {
         LEFT JOIN role_grants g ON g.user_id = u.id LEFT JOIN territory_nodes n ON n.id = g.node_id
         """
 
-    static func principal(forSession token: String, on req: Request) async throws -> Principal? {
+    static func principal(forSession token: String, on req: Request) -> EventLoopFuture<Principal?> {
         let sql = req.db as! any SQLDatabase
-        let rows = try await sql.raw("""
+        return sql.raw("""
             SELECT s.id AS sid, \(unsafeRaw: userColumns)
             FROM user_sessions s JOIN users u ON u.id = s.user_id \(unsafeRaw: grantJoins)
             WHERE s.token_hash = \(bind: sha256Hex(token)) AND s.expires_at > \(bind: req.now)
-            """).all()
-        guard let first = rows.first else { return nil }
-        let (uid, name, kind, verified) = try user(first)
-        let held = try grants(rows)
-        return Principal(userID: uid, displayName: name,
-                         actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
-                         tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+            """).all().flatMapThrowing { rows in
+            guard let first = rows.first else { return nil }
+            let (uid, name, kind, verified) = try user(first)
+            let held = try grants(rows)
+            return Principal(userID: uid, displayName: name,
+                             actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
+                             tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+        }
     }
 
-    static func principal(forToken token: String, on req: Request) async throws -> Principal? {
+    static func principal(forToken token: String, on req: Request) -> EventLoopFuture<Principal?> {
         let sql = req.db as! any SQLDatabase
         let now = req.now
         let cutoff = now.addingTimeInterval(-lastUsedResolution)
-        let rows = try await sql.raw("""
+        return sql.raw("""
             SELECT t.id AS tid, t.role AS trole, tn.path AS tpath,
                    CASE WHEN t.last_used_at IS NULL OR t.last_used_at < \(bind: cutoff) THEN 1 ELSE 0 END AS tstale,
                    \(unsafeRaw: userColumns)
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN territory_nodes tn ON tn.id = t.node_id
             \(unsafeRaw: grantJoins)
             WHERE t.token_hash = \(bind: sha256Hex(token)) AND t.revoked_at IS NULL
-            """).all()
-        guard let first = rows.first else { return nil }
-        let (uid, name, kind, verified) = try user(first)
-        let held = try grants(rows)
-        let tid = try first.decode(column: "tid", as: UUID.self)
-        guard let role = Role(rawValue: try first.decode(column: "trole", as: String.self)) else { return nil }
-        let tpath = try first.decodeNil(column: "tpath") ? nil : TerritoryPath(encoded: try first.decode(column: "tpath", as: String.self))
-        let grant = Grant(role: role, path: tpath)
-        // A token never carries more than its owner still holds.
-        let owner = Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) })
-        guard Policy.tokenGrantAllowed(owner: owner, grant: grant) else { return nil }
-        if try first.decode(column: "tstale", as: Int.self) == 1 {
-            // At most one write a minute per token, and only when nobody else has just written it.
-            try await sql.raw("""
-                UPDATE api_tokens SET last_used_at = \(bind: now)
-                WHERE id = \(bind: tid) AND (last_used_at IS NULL OR last_used_at < \(bind: cutoff))
-                """).run()
+            """).all().flatMap { rows in
+            do {
+                guard let first = rows.first else { return req.eventLoop.makeSucceededFuture(nil) }
+                let (uid, name, kind, verified) = try user(first)
+                let held = try grants(rows)
+                let tid = try first.decode(column: "tid", as: UUID.self)
+                guard let role = Role(rawValue: try first.decode(column: "trole", as: String.self)) else { return req.eventLoop.makeSucceededFuture(nil) }
+                let tpath = try first.decodeNil(column: "tpath") ? nil : TerritoryPath(encoded: try first.decode(column: "tpath", as: String.self))
+                let grant = Grant(role: role, path: tpath)
+                // A token never carries more than its owner still holds.
+                let owner = Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) })
+                guard Policy.tokenGrantAllowed(owner: owner, grant: grant) else { return req.eventLoop.makeSucceededFuture(nil) }
+                let principal = Principal(userID: uid, displayName: name,
+                                          actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
+                                          tokenID: tid, sessionID: nil, held: held)
+                guard try first.decode(column: "tstale", as: Int.self) == 1 else { return req.eventLoop.makeSucceededFuture(principal) }
+                // At most one write a minute per token, and only when nobody else has just written it.
+                return sql.raw("""
+                    UPDATE api_tokens SET last_used_at = \(bind: now)
+                    WHERE id = \(bind: tid) AND (last_used_at IS NULL OR last_used_at < \(bind: cutoff))
+                    """).run().map { principal }
+            } catch {
+                return req.eventLoop.makeFailedFuture(error)
+            }
         }
-        return Principal(userID: uid, displayName: name,
-                         actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
-                         tokenID: tid, sessionID: nil, held: held)
     }
 
     private static func user(_ row: any SQLRow) throws -> (UUID, String, Actor.Kind, Bool) {

@@ -18,18 +18,29 @@ public protocol RandomSource: Sendable {
 
 public struct SystemRandom: RandomSource {
     public init() {}
+    /// Eight bytes per draw of the system generator (one `getrandom` each), not one per byte.
     public func bytes(_ count: Int) -> [UInt8] {
         var g = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &g) }
+        var out: [UInt8] = []
+        out.reserveCapacity(count + 8)
+        while out.count < count { withUnsafeBytes(of: g.next()) { out.append(contentsOf: $0) } }
+        return Array(out.prefix(count))
     }
 }
 
 extension RandomSource {
     /// A URL-safe token of `bytes` random bytes.
     func token(bytes: Int = 32) -> String {
-        Data(self.bytes(bytes)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var out: [UInt8] = []
+        for c in Data(self.bytes(bytes)).base64EncodedString().utf8 {
+            switch c {
+            case UInt8(ascii: "+"): out.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "="): break
+            default: out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `count` decimal digits, uniformly (rejection sampling on bytes below 250).
@@ -44,7 +55,14 @@ extension RandomSource {
 
 /// SHA-256 in lower-case hex: how tokens, codes and audit entries are kept.
 func sha256Hex(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    for byte in SHA256.hash(data: data) {
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 func sha256Hex(_ text: String) -> String { sha256Hex(Data(text.utf8)) }

@@ -61,34 +61,45 @@ extension Route {
     var maxBody: Int? { userInfo[Self.uploadKey] as? Int }
 }
 
-struct CSRFMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct CSRFMiddleware: Middleware {
+    /// On the event loop's futures (see `SecurityHeadersMiddleware`). Routes that never look at
+    /// who is asking (`/health`, `/styles.css`) get no token and no cookie.
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        if req.route?.isAnonymous == true { return next.respond(to: req) }
         let hadCookie = req.cookies[CSRF.cookie]?.string
+        let checked: EventLoopFuture<Void>
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), req.principal?.tokenID == nil {
-            guard !req.isCrossSite else { throw YishiError.csrf }
+            guard !req.isCrossSite else { return req.eventLoop.makeFailedFuture(YishiError.csrf) }
             // The body is read here, within the route's limit, so the form field can be checked.
             let limit = req.route?.maxBody ?? req.settings.maxBodyBytes
+            let body: EventLoopFuture<Void>
             if let data = req.body.data {
-                guard data.readableBytes <= limit else { throw Abort(.payloadTooLarge) }
+                guard data.readableBytes <= limit else { return req.eventLoop.makeFailedFuture(Abort(.payloadTooLarge)) }
+                body = req.eventLoop.makeSucceededVoidFuture()
             } else {
-                _ = try await req.body.collect(max: limit).get()
+                body = req.body.collect(max: limit).map { _ in }
             }
-            let sent = req.headers.first(name: CSRF.header) ?? req.multipartForm?.field(CSRF.field) ?? (try? req.content.get(String.self, at: CSRF.field))
-            // Signed in: the session's token, whatever cookie came along. Not yet: the cookie's.
-            let expected = req.principal?.sessionID != nil ? req.csrfToken : hadCookie
-            guard let expected, let sent, !sent.isEmpty, constantTimeEqual(expected, sent) else {
-                throw YishiError.csrf
+            checked = body.flatMapThrowing {
+                let sent = req.headers.first(name: CSRF.header) ?? req.multipartForm?.field(CSRF.field) ?? (try? req.content.get(String.self, at: CSRF.field))
+                // Signed in: the session's token, whatever cookie came along. Not yet: the cookie's.
+                let expected = req.principal?.sessionID != nil ? req.csrfToken : hadCookie
+                guard let expected, let sent, !sent.isEmpty, constantTimeEqual(expected, sent) else {
+                    throw YishiError.csrf
+                }
             }
+        } else {
+            checked = req.eventLoop.makeSucceededVoidFuture()
         }
-        let res = try await next.respond(to: req)
-        if let session = res.cookies[SessionCookie.name] {
-            // Signing in or out: a new token for the new state, so a token seen before does not carry over.
-            let token = session.string.isEmpty ? req.effects.random.token() : CSRF.token(forSession: session.string)
-            res.cookies[CSRF.cookie] = cookie(token, req)
-        } else if hadCookie == nil {
-            res.cookies[CSRF.cookie] = cookie(req.csrfToken, req)
+        return checked.flatMap { next.respond(to: req) }.map { res in
+            if let session = res.cookies[SessionCookie.name] {
+                // Signing in or out: a new token for the new state, so a token seen before does not carry over.
+                let token = session.string.isEmpty ? req.effects.random.token() : CSRF.token(forSession: session.string)
+                res.cookies[CSRF.cookie] = cookie(token, req)
+            } else if hadCookie == nil {
+                res.cookies[CSRF.cookie] = cookie(req.csrfToken, req)
+            }
+            return res
         }
-        return res
     }
 
     private func cookie(_ value: String, _ req: Request) -> HTTPCookies.Value {

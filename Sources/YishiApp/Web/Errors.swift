@@ -51,13 +51,9 @@ struct APIError: Content {
 
 /// Turns every error into a page (for people) or JSON (under /api): in the user's language, with
 /// the right status, and without internal detail unless settings allow it (development, tests).
-struct ErrorMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch {
-            return Self.response(for: error, req)
-        }
+struct ErrorMiddleware: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapErrorThrowing { Self.response(for: $0, req) }
     }
 
     static func response(for error: any Error, _ req: Request) -> Response {

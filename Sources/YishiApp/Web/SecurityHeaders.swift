@@ -8,21 +8,26 @@ import Vapor
 /// - `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin`.
 /// - `Strict-Transport-Security` where the public address is https (production).
 /// - A method the platform never routes (TRACE, CONNECT, anything unknown) is 405, not 404.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+///
+/// Written on the event loop's futures, like the other three middlewares: a request then makes one
+/// hop into Swift concurrency (its handler) instead of one per middleware, which was a third of
+/// the cost of a small answer.
+struct SecurityHeadersMiddleware: Middleware {
     static let csp = "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     static let routedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let res: Response
-        if !Self.routedMethods.contains(req.method.rawValue) {
-            res = Response(status: .methodNotAllowed)
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard Self.routedMethods.contains(req.method.rawValue) else {
+            let res = Response(status: .methodNotAllowed)
             res.headers.replaceOrAdd(name: .allow, value: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
-        } else {
-            res = try await next.respond(to: req)
+            return req.eventLoop.makeSucceededFuture(Self.secure(res, req))
         }
-        let h = res.headers
-        if !h.contains(name: "Content-Security-Policy") { res.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.csp) }
+        return next.respond(to: req).map { Self.secure($0, req) }
+    }
+
+    static func secure(_ res: Response, _ req: Request) -> Response {
+        if !res.headers.contains(name: "Content-Security-Policy") { res.headers.replaceOrAdd(name: "Content-Security-Policy", value: csp) }
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
