@@ -76,12 +76,15 @@ actor AuditGroupCommit {
                 }
                 var seq = try head.decode(column: "seq", as: Int64.self)
                 var prev = try head.decode(column: "hash", as: String.self)
+                // The entries of the changes that stood, in chain order, stored together at the end.
+                var entries: [[any Encodable & Sendable]] = []
                 for (i, item) in batch.enumerated() {
                     try await sql.raw("SAVEPOINT audited").run()
                     do {
                         let event = try await item.body(tx)
-                        let hash = try await AuditLog.appendEntry(event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time, on: tx)
+                        let (row, hash) = AuditLog.entry(event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time)
                         try await sql.raw("RELEASE SAVEPOINT audited").run()
+                        entries.append(row)
                         seq += 1
                         prev = hash
                     } catch {
@@ -90,6 +93,7 @@ actor AuditGroupCommit {
                         outcomes.fail(i, error)
                     }
                 }
+                try await AuditLog.insert(entries, on: tx)
                 try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prev) WHERE id = 1").run()
             }
         } catch {

@@ -59,6 +59,14 @@ enum AuditLog {
     /// Stores entry `seq` after `prev`; returns its hash. The caller keeps the head.
     static func appendEntry(_ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource,
                             on tx: any Database) async throws -> String {
+        let (row, hash) = entry(event, seq: seq, prev: prev, actor: actor, time: time)
+        try await insert([row], on: tx)
+        return hash
+    }
+
+    /// Entry `seq` after `prev` as a row to insert, and its hash.
+    static func entry(_ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource)
+        -> (row: [any Encodable & Sendable], hash: String) {
         let record = AuditRecord(
             seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
             actorId: actor.id, actorLabel: actor.label, action: event.action.rawValue, targetType: event.targetType,
@@ -67,8 +75,18 @@ enum AuditLog {
             channel: event.provenance?.isAssisted == true ? event.provenance?.channel.rawValue : nil,
             details: event.details, prevHash: prev)
         let hash = sha256Hex(record.canonicalBytes)
-        try await AuditEntry(record, hash: hash).create(on: tx)
-        return hash
+        return (AuditEntry.row(record, hash: hash), hash)
+    }
+
+    /// Stores entries as plain rows (one multi-row INSERT), without a Fluent model per entry.
+    static func insert(_ rows: [[any Encodable & Sendable]], on tx: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        let sql = tx as! any SQLDatabase
+        for part in rows.chunked(500) {
+            var insert = sql.insert(into: AuditEntry.schema).columns(AuditEntry.columns)
+            for row in part { insert = insert.values(row) }
+            try await insert.run()
+        }
     }
 
     /// Appends one event on its own.

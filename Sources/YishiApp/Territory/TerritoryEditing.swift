@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -23,14 +24,16 @@ enum TerritoryEditing {
 
     static func isValidCode(_ code: String) -> Bool { FieldRules.code(code).problem == nil }
 
-    /// Field problems of a node's input at `level`; `existingID` is the node being edited. The
+    /// Field problems of a node's input at `level`; `existing` is the node being edited. The
     /// rules are the imports' (`FieldRules`), so a page, the API and a CSV accept the same values.
-    static func problems(_ input: NodeInput, level: TerritoryLevel, existingID: UUID?, on db: any Database) async throws -> [String: String] {
+    /// The code is looked up only when it is new (the unique index still decides a race).
+    static func problems(_ input: NodeInput, level: TerritoryLevel, existing: TerritoryNode?, on db: any Database) async throws -> [String: String] {
         var fields: [String: String] = [:]
         switch FieldRules.code(input.code) {
         case .failure(let p): fields["code"] = p.fieldKey
-        case .success(let code):
-            if let other = try await TerritoryNode.query(on: db).filter(\.$code == code).first(), other.id != existingID { fields["code"] = "field.taken" }
+        case .success(let code) where code != existing?.code:
+            if try await TerritoryNode.query(on: db).filter(\.$code == code).first() != nil { fields["code"] = "field.taken" }
+        case .success: break
         }
         if let p = FieldRules.name(input.name).problem { fields["name"] = p.fieldKey }
         if !level.kinds.isEmpty, !level.kinds.contains(input.kind ?? "") { fields["kind"] = "field.kind" }
@@ -50,7 +53,7 @@ enum TerritoryEditing {
             try req.authorize(.districtCreate, at: nil)
             level = .district
         }
-        let fields = try await problems(input, level: level, existingID: nil, on: req.db)
+        let fields = try await problems(input, level: level, existing: nil, on: req.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let node = try TerritoryNode(level: level, parent: parent, code: FieldRules.code(input.code).get(),
                                      name: FieldRules.name(input.name).get(),
@@ -65,7 +68,7 @@ enum TerritoryEditing {
     static func update(_ node: TerritoryNode, _ input: NodeInput, req: Request) async throws -> TerritoryNode {
         let p = try req.requirePrincipal()
         try req.authorize(.territoryEdit, at: node.territoryPath)
-        let fields = try await problems(input, level: node.level, existingID: node.id, on: req.db)
+        let fields = try await problems(input, level: node.level, existing: node, on: req.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         var changes: [String: String] = [:]
         let code = try FieldRules.code(input.code).get(), name = try FieldRules.name(input.name).get()
@@ -76,8 +79,13 @@ enum TerritoryEditing {
         if address != node.address { changes["address"] = "\(node.address ?? "") → \(address ?? "")"; node.address = address }
         guard !changes.isEmpty else { return node }
         let changed = changes
+        let id = try node.requireID(), now = req.now
+        node.updatedAt = now
         return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
-            try await node.save(on: tx)
+            // One plain UPDATE of the four fields (a Fluent save reflects over the whole model).
+            try await (tx as! any SQLDatabase).update(TerritoryNode.schema)
+                .set("code", to: code).set("name", to: name).set("kind", to: kind).set("address", to: address).set("updated_at", to: now)
+                .where("id", .equal, id).run()
             return (node, AuditEvent(action: .territoryUpdate, targetType: node.level.rawValue, targetID: node.code, nodeID: node.id, details: changed))
         } }
     }
