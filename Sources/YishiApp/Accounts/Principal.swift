@@ -86,7 +86,7 @@ struct PrincipalMiddleware: Middleware {
                 guard let principal else { throw YishiError.invalidToken }
                 return principal
             }
-        } else if let token = req.cookies[SessionCookie.name]?.string, !token.isEmpty {
+        } else if let token = req.cookie(SessionCookie.name), !token.isEmpty {
             found = Self.principal(forSession: token, on: req)
         } else {
             return next.respond(to: req)

@@ -64,13 +64,13 @@ struct SignInRoutes: RouteCollection {
     }
 
     func codePage(req: Request) async throws -> Response {
-        guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors())
     }
 
     func verify(req: Request) async throws -> Response {
-        guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
         let form = try req.content.decode(CodeForm.self)
         var errors = FormErrors()
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
@@ -89,7 +89,7 @@ struct SignInRoutes: RouteCollection {
     }
 
     func extend(req: Request) async throws -> Response {
-        guard let phone = req.cookies[Self.phoneCookie]?.string else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
         var errors = FormErrors()
         if case .failure(let refusal) = try await SignIn.extendCode(phone: phone, browser: browser(req), req: req) {
             errors.add("code", refusal == .extensionUsed ? "signin.error.extendUsed" : "signin.error.code")
@@ -129,7 +129,7 @@ struct SignInRoutes: RouteCollection {
         return res
     }
 
-    private func browser(_ req: Request) -> String? { req.cookies[Self.browserCookie]?.string }
+    private func browser(_ req: Request) -> String? { req.cookie(Self.browserCookie) }
 
     private func signInCookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(string: value, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true,

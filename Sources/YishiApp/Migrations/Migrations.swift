@@ -17,5 +17,6 @@ enum Migrations {
         M012CreateLifeCircleAtlas(),
         M013UpdateIndexesAndAuditVerifications(),
         M015UpdateOneTimeCodesBrowserAndSMSBudget(),
+        M016CreatePlanNodeIndexes(),
     ]
 }

@@ -24,7 +24,7 @@ struct HomeRoutes: RouteCollection {
         var next = 0
         for g in p.held {
             if let path = g.path {
-                let (stats, children) = counts[next]
+                let (stats, children, _) = counts[next]
                 next += 1
                 cards.append(H.el("li", [("class", "card")], [
                     H.el("h2", text: ctx.name(g.role)),

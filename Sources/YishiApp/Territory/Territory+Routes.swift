@@ -117,17 +117,23 @@ struct NodePage {
     var planningAreas: [PlanningArea]
     var buildingGroup: String?
 
+    /// Three round trips for most pages: the node's family, its counts, and its units (a
+    /// building) or building group; life circles and planning areas only where the counts say
+    /// some are planned.
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
         let id = try node.requireID()
-        // Independent reads go out together rather than one after another.
-        async let ancestors = TerritoryQueries.ancestors(of: node, on: db)
-        async let children = TerritoryQueries.children(of: id, on: db)
-        async let stats = TerritoryQueries.stats(node.territoryPath, on: db)
+        async let family = TerritoryQueries.family(of: node, on: db)
+        async let counts = TerritoryQueries.stats([node.territoryPath], on: db)[0]
         async let units = node.level == .building ? TerritoryQueries.units(inBuilding: id, on: db) : []
-        async let lifeCircles = LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all()
-        async let planningAreas = PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all()
         let groupID = node.$buildingGroup.id
         async let buildingGroup = groupID == nil ? nil : BuildingGroup.find(groupID, on: db)?.name
+        let (stats, _, plans) = try await counts
+        var lifeCircles: [LifeCircle] = [], planningAreas: [PlanningArea] = []
+        if plans > 0 {
+            lifeCircles = try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all()
+            planningAreas = try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all()
+        }
+        let (ancestors, children) = try await family
         return try await NodePage(node: node, ancestors: ancestors, children: children, stats: stats, units: units,
                                   lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
     }

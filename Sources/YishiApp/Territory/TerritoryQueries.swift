@@ -23,6 +23,18 @@ enum TerritoryQueries {
         try await TerritoryNode.query(on: db).filter(\.$parent.$id == id).sort(\.$code).all()
     }
 
+    /// A node's ancestors (from the district down) and children (by code), in one query.
+    static func family(of node: TerritoryNode, on db: any Database) async throws -> (ancestors: [TerritoryNode], children: [TerritoryNode]) {
+        let id = try node.requireID()
+        let ids = Array(node.territoryPath.ids.dropLast())
+        let found = try await TerritoryNode.query(on: db).group(.or) { q in
+            q.filter(\.$parent.$id == id)
+            if !ids.isEmpty { q.filter(\.$id ~~ ids) }
+        }.sort(\.$code).all()
+        let children = found.filter { $0.$parent.id == id }
+        return (ids.compactMap { a in found.first { $0.id == a } }, children)
+    }
+
     /// The nodes above `node`, from the district down, not including it.
     static func ancestors(of node: TerritoryNode, on db: any Database) async throws -> [TerritoryNode] {
         let ids = Array(node.territoryPath.ids.dropLast())
@@ -37,8 +49,9 @@ enum TerritoryQueries {
     }
 
     /// The same for several subtrees (a staff member's grants) in one query, with each node's
-    /// number of children: one round trip for the whole staff home.
-    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [(stats: Stats, children: Int)] {
+    /// number of children and of life circles and planning areas planned at it (so that a page
+    /// asks for those only where there are some): one round trip for the whole staff home.
+    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [(stats: Stats, children: Int, plans: Int)] {
         guard !paths.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = ""
@@ -59,17 +72,19 @@ enum TerritoryQueries {
                      WHERE u.building_id = b.id AND h.unit_id = u.id AND \(inTree)) AS households,
                   (SELECT COUNT(r.id) FROM territory_nodes b CROSS JOIN units u CROSS JOIN households h CROSS JOIN residents r
                      WHERE u.building_id = b.id AND h.unit_id = u.id AND r.household_id = h.id AND \(inTree)) AS residents,
-                  (SELECT COUNT(c.id) FROM territory_nodes c WHERE c.parent_id = \(bind: path.nodeId)) AS children
+                  (SELECT COUNT(c.id) FROM territory_nodes c WHERE c.parent_id = \(bind: path.nodeId)) AS children,
+                  (SELECT COUNT(l.id) FROM life_circles l WHERE l.node_id = \(bind: path.nodeId))
+                    + (SELECT COUNT(a.id) FROM planning_areas a WHERE a.node_id = \(bind: path.nodeId)) AS plans
                 """ as SQLQueryString
         }
-        var out = [(stats: Stats, children: Int)?](repeating: nil, count: paths.count)
+        var out = [(stats: Stats, children: Int, plans: Int)?](repeating: nil, count: paths.count)
         for row in try await sql.raw(query).all() {
             let k = try row.decode(column: "k", as: Int.self)
             out[k] = (Stats(units: try row.decode(column: "units", as: Int.self),
                             area: Area(centi: try row.decode(column: "area", as: Int64.self)).description,
                             households: try row.decode(column: "households", as: Int.self),
                             residents: try row.decode(column: "residents", as: Int.self)),
-                      try row.decode(column: "children", as: Int.self))
+                      try row.decode(column: "children", as: Int.self), try row.decode(column: "plans", as: Int.self))
         }
         return out.map { $0! }
     }

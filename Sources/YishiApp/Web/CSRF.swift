@@ -25,10 +25,10 @@ extension Request {
         get {
             if let t = storage[CSRFKey.self] { return t }
             let t: String
-            if principal?.sessionID != nil, let session = cookies[SessionCookie.name]?.string {
+            if principal?.sessionID != nil, let session = cookie(SessionCookie.name) {
                 t = CSRF.token(forSession: session)
             } else {
-                t = cookies[CSRF.cookie]?.string ?? effects.random.token()
+                t = cookie(CSRF.cookie) ?? effects.random.token()
             }
             storage[CSRFKey.self] = t
             return t
@@ -66,7 +66,7 @@ struct CSRFMiddleware: Middleware {
     /// who is asking (`/health`, `/styles.css`) get no token and no cookie.
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         if req.route?.isAnonymous == true { return next.respond(to: req) }
-        let hadCookie = req.cookies[CSRF.cookie]?.string
+        let hadCookie = req.cookie(CSRF.cookie)
         let checked: EventLoopFuture<Void>
         if ![.GET, .HEAD, .OPTIONS].contains(req.method), req.principal?.tokenID == nil {
             guard !req.isCrossSite else { return req.eventLoop.makeFailedFuture(YishiError.csrf) }

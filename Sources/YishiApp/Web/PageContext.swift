@@ -42,12 +42,12 @@ private let noticePrefixes = ["territory.", "users.", "account.", "verify.", "as
 
 extension Request {
     var lang: Lang {
-        if let c = cookies[Preferences.langCookie]?.string, let l = Lang(rawValue: c) { return l }
+        if let c = cookie(Preferences.langCookie), let l = Lang(rawValue: c) { return l }
         if url.path.hasPrefix("/api/"), headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("en") == true { return .en }
         return .default
     }
 
-    var careMode: CareMode { cookies[Preferences.careCookie].flatMap { CareMode(rawValue: $0.string) } ?? .off }
+    var careMode: CareMode { cookie(Preferences.careCookie).flatMap { CareMode(rawValue: $0) } ?? .off }
 
     var pageContext: PageContext {
         let noticeKey = (try? query.get(String.self, at: "notice")).flatMap { key in
