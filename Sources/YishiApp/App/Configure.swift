@@ -11,14 +11,28 @@ public enum Yishi {
         app.settings = settings
         app.effects = effects ?? SideEffects(sms: settings.smsWebhookURL.map { WebhookSMSSender(url: URI(string: $0), client: app.client) }
                                                    ?? OutboxSMSSender(time: SystemTime()))
+        // Three pools on the one database (see `DatabasePools`): requests, audited writes, jobs.
+        let main: DatabaseID
         switch settings.database {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
+            main = .sqlite
+            for id in [main, .yishiWriter, .yishiJobs] {
+                app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: id, isDefault: id == main)
+            }
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30)), as: .sqlite)
+            // One identifier for the three pools, so that they open the same in-memory database.
+            let storage = SQLiteConfiguration(storage: .memory(identifier: UUID().uuidString))
+            main = .sqlite
+            for id in [main, .yishiWriter, .yishiJobs] {
+                app.databases.use(.sqlite(storage, connectionPoolTimeout: .seconds(30)), as: id, isDefault: id == main)
+            }
         case .postgres(let url):
-            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+            main = .psql
+            for id in [main, .yishiWriter, .yishiJobs] {
+                app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: id, isDefault: id == main)
+            }
         }
+        await AuditGroupCommit.shared.useWriter(app)
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt)
         app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)

@@ -12,8 +12,8 @@ import Vapor
 /// - `cache_size=-32768` (32 MB a connection, the default is 2 MB): a large import's pages stay
 ///   in memory until its commit instead of spilling into the log half-way; `temp_store=MEMORY`.
 ///
-/// The pool keeps one connection per event loop for the life of the process (SQLite connections
-/// do not drop), so the settings are applied once to each loop's connection at start.
+/// Each pool (`DatabasePools`) keeps one connection per event loop for the life of the process
+/// (SQLite connections do not drop), so the settings are applied once to each of them at start.
 enum SQLiteTuning {
     static let busyTimeoutMillis = 10_000
     static let pragmas = ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=\(busyTimeoutMillis)",
@@ -21,23 +21,25 @@ enum SQLiteTuning {
 
     static func apply(_ app: Application) async throws {
         guard app.db is any SQLDatabase, (app.db as! any SQLDatabase).dialect.name == "sqlite" else { return }
-        for loop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(logger: app.logger, on: loop)! as! any SQLDatabase
-            for pragma in pragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
+        for id in [DatabaseID.sqlite, .yishiWriter, .yishiJobs] {
+            for loop in app.eventLoopGroup.makeIterator() {
+                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+                for pragma in pragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
+            }
         }
     }
 
     /// What each loop's connection reports, for tests and `yishi bench`: name → values seen.
     static func read(_ app: Application) async throws -> [String: [Int]] {
         var out: [String: [Int]] = [:]
-        for loop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(logger: app.logger, on: loop)! as! any SQLDatabase
+        for id in [DatabaseID.sqlite, .yishiWriter, .yishiJobs] { for loop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
             for name in ["synchronous", "foreign_keys", "busy_timeout"] {
                 let row = try await db.raw(SQLQueryString("PRAGMA \(name)")).first()
                 let value = try row.map { try $0.decode(column: row!.allColumns[0], as: Int.self) } ?? -1
                 out[name, default: []].append(value)
             }
-        }
+        } }
         return out
     }
 }

@@ -33,6 +33,13 @@ actor AuditGroupCommit {
 
     private var queues: [String: [Item]] = [:]
     private var draining: Set<String> = []
+    /// Per database, the pool batches commit on (`DatabasePools`): a batch never holds a
+    /// connection that requests read with, even while it waits for the write lock.
+    private var writers: [String: @Sendable () -> (any Database)?] = [:]
+
+    func useWriter(_ app: Application) {
+        writers[Self.key(app.db)] = { [weak app] in app?.db(.yishiWriter) }
+    }
 
     static func key(_ db: any Database) -> String {
         String(reflecting: type(of: db.context.configuration)) + "|" + String(reflecting: db.context.configuration)
@@ -61,14 +68,14 @@ actor AuditGroupCommit {
     }
 
     private func drain(_ key: String) async {
-        while let batch = take(key) { await Self.commit(batch) }
+        while let batch = take(key) { await Self.commit(batch, on: writers[key]?() ?? batch[0].db) }
     }
 
     /// One transaction for the batch; every caller is resumed after it ends.
-    private static func commit(_ batch: [Item]) async {
+    private static func commit(_ batch: [Item], on db: any Database) async {
         let outcomes = OutcomeList(count: batch.count)
         do {
-            try await batch[0].db.transaction { tx in
+            try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
                 // Taking the head first takes the write lock (SQLite) or the row lock (PostgreSQL).
                 guard let head = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {

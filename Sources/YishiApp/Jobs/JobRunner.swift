@@ -38,7 +38,7 @@ enum JobRunner {
     /// One atomic statement takes the oldest queued job: two workers (in two instances, on
     /// PostgreSQL) never take the same one, since the second finds its status changed.
     static func claim(_ app: Application) async throws -> UUID? {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.jobsDB as! any SQLDatabase
         let now = app.effects.time.now()
         let running = Job.Status.running.rawValue, queued = Job.Status.queued.rawValue
         let row = try await sql.raw("""
@@ -54,14 +54,14 @@ enum JobRunner {
     static func requeueStale(_ app: Application) async throws {
         // Wall-clock time, as Fluent stamps `updated_at` with it (not the injected clock).
         let limit = Date().addingTimeInterval(-staleAfter)
-        let stale = try await Job.query(on: app.db).filter(\.$status == .running).filter(\.$updatedAt < limit).all()
+        let stale = try await Job.query(on: app.jobsDB).filter(\.$status == .running).filter(\.$updatedAt < limit).all()
         for job in stale {
             if job.attempts >= maxAttempts {
                 try await end(job, .failure(Failure(zh: Catalog.text("job.interrupted", .zhHans), en: Catalog.text("job.interrupted", .en))), app)
             } else {
                 job.status = .queued; job.progress = 0
                 job.setMessage(Job.Status.queued.catalogKey)
-                try await job.save(on: app.db)
+                try await job.save(on: app.jobsDB)
             }
         }
     }
@@ -72,7 +72,7 @@ enum JobRunner {
             while !Task.isCancelled {
                 try? await Task.sleep(for: heartbeat)
                 // Fluent stamps `updated_at` on every update; setting the status it has is the bump.
-                try? await Job.query(on: app.db).filter(\.$id == id).filter(\.$status == .running)
+                try? await Job.query(on: app.jobsDB).filter(\.$id == id).filter(\.$status == .running)
                     .set(\.$status, to: .running).update()
             }
         }
@@ -91,7 +91,7 @@ enum JobRunner {
             outcome = .failure(Failure(zh: Catalog.text("job.failedUnexpectedly", .zhHans), en: Catalog.text("job.failedUnexpectedly", .en)))
         }
         do {
-            guard let job = try await Job.find(id, on: app.db) else { return }
+            guard let job = try await Job.find(id, on: app.jobsDB) else { return }
             try await end(job, outcome, app)
         } catch {
             // The row stays "running"; `requeueStale` picks it up again after `staleAfter`.
@@ -109,23 +109,23 @@ enum JobRunner {
         job.setMessage(job.status.catalogKey)
         let file = job.$attachment.id
         job.$attachment.id = nil
-        try await job.save(on: app.db)
-        if let file { try await Attachment.query(on: app.db).filter(\.$id == file).delete() }
+        try await job.save(on: app.jobsDB)
+        if let file { try await Attachment.query(on: app.jobsDB).filter(\.$id == file).delete() }
     }
 
     /// The work of each kind.
     private static func perform(_ id: UUID, _ app: Application) async throws -> String {
-        guard let job = try await Job.query(on: app.db).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
+        guard let job = try await Job.query(on: app.jobsDB).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
               let file = job.attachment else { throw YishiError.notFound }
         switch job.kind {
         case .territoryImport:
             return try await TerritoryImportJob.perform(job, file: file, app: app)
         case .atlasImport:
             guard let node = job.node else { throw YishiError.notFound }
-            let actor = try await auditActor(for: job, on: app.db)
+            let actor = try await auditActor(for: job, on: app.jobsDB)
             let summary = try await LifeCircleImporter.run(file.data, sourceName: file.name, district: node, actor: actor,
-                                                           on: app.db, time: app.effects.time, pool: app.threadPool) { pct, zh, en in
-                try? await Job.query(on: app.db).filter(\.$id == id)
+                                                           on: app.jobsDB, time: app.effects.time, pool: app.threadPool) { pct, zh, en in
+                try? await Job.query(on: app.jobsDB).filter(\.$id == id)
                     .set(\.$progress, to: pct).set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
             }
             return String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)

@@ -32,8 +32,8 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
 
     static func verifyAuditChainIfDue(_ app: Application) async throws {
         let now = app.effects.time.now()
-        if let last = try await AuditLog.lastVerification(on: app.db), now.timeIntervalSince(last.verifiedAt) < auditCheckEvery { return }
-        try await AuditLog.verifyAndRecord(on: app.db, time: app.effects.time)
+        if let last = try await AuditLog.lastVerification(on: app.jobsDB), now.timeIntervalSince(last.verifiedAt) < auditCheckEvery { return }
+        try await AuditLog.verifyAndRecord(on: app.jobsDB, time: app.effects.time)
     }
 
     func shutdownAsync(_ app: Application) async {

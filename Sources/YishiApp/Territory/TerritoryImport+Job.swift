@@ -65,20 +65,20 @@ enum TerritoryImportJob {
     /// Runs the import as the person who queued it, with their grants as they are now, bounded by
     /// the job's node. A refused file ends the job as failed with the lines in its result.
     static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
-        guard let uid = job.createdByID, let user = try await User.find(uid, on: app.db) else { throw YishiError.denied(.notSignedIn) }
-        let grants = try await PrincipalMiddleware.grants(of: uid, on: app.db)
+        guard let uid = job.createdByID, let user = try await User.find(uid, on: app.jobsDB) else { throw YishiError.denied(.notSignedIn) }
+        let grants = try await PrincipalMiddleware.grants(of: uid, on: app.jobsDB)
         let actor = Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: grants)
         let bound = job.node?.territoryPath
         if case .failure(let denial) = Policy.decide(actor, .territoryImport, at: bound) { throw YishiError.denied(denial) }
         let scope = TerritoryImporter.Scope(actor: actor, bound: bound)
-        let auditActor = try await JobRunner.auditActor(for: job, on: app.db)
+        let auditActor = try await JobRunner.auditActor(for: job, on: app.jobsDB)
         do {
-            let outcome = try await TerritoryImporter.run(file.data, scope: scope, auditActor: auditActor, on: app.db,
+            let outcome = try await TerritoryImporter.run(file.data, scope: scope, auditActor: auditActor, on: app.jobsDB,
                                                           time: app.effects.time, pool: app.threadPool)
             return try encode(TerritoryImportResult(outcome: outcome))
         } catch let failure as ImportFailure {
             let id = try job.requireID()
-            try await Job.query(on: app.db).filter(\.$id == id).set(\.$result, to: try encode(TerritoryImportResult(failure))).update()
+            try await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$result, to: try encode(TerritoryImportResult(failure))).update()
             let n = String(failure.issues.count)
             throw JobRunner.Failure(zh: Catalog.text("import.jobFailed", .zhHans, [n]), en: Catalog.text("import.jobFailed", .en, [n]))
         }

@@ -62,14 +62,16 @@ enum TerritoryImporter {
             return (kind, records, sha256Hex(data))
         }
         let (kind, records, digest) = if let pool { try await pool.runIfActive(work) } else { try work() }
-        return try await AuditLog.transaction(on: db, actor: auditActor, time: time) { tx in
+        // Its own transaction (the entry is appended inline): a long import does not ride in a
+        // group-commit batch, where the changes queued behind it would wait for all of it.
+        return try await db.transaction { db in try await AuditLog.transaction(on: db, actor: auditActor, time: time) { tx in
             var run = Run(scope: scope, db: tx)
             try await run.apply(kind, records)
             if !run.issues.isEmpty { throw ImportFailure(run.issues.sorted { $0.line < $1.line }) }
             try await run.write()
             let outcome = Outcome(kind: kind.rawValue, added: run.added, updated: run.updated, unchanged: run.unchanged)
             return (outcome, auditEvent(kind, rows: records.count, digest: digest, run: run))
-        }
+        } }
     }
 
     /// Recorded at the deepest node that holds everything the import changed (else the node it was
