@@ -151,7 +151,7 @@ struct PrincipalMiddleware: Middleware {
                                           tokenID: tid, sessionID: nil, held: held)
                 guard try first.decode(column: "tstale", as: Int.self) == 1 else { return req.eventLoop.makeSucceededFuture(principal) }
                 // At most one write a minute per token, and only when nobody else has just written it.
-                return sql.raw("""
+                return (req.writeDB as! any SQLDatabase).raw("""
                     UPDATE api_tokens SET last_used_at = \(bind: now)
                     WHERE id = \(bind: tid) AND (last_used_at IS NULL OR last_used_at < \(bind: cutoff))
                     """).run().map { principal }

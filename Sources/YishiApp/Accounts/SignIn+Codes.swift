@@ -21,14 +21,14 @@ extension SignIn {
             (phoneKey, OneTimeCodeRules.perPhoneShort), (phoneKey, OneTimeCodeRules.perPhoneDay),
             (addressKey, OneTimeCodeRules.perAddress),
         ]
-        guard try await RateLimiter.take(limits, now: now, on: req.db) else { return .failure(.rateLimited) }
-        guard try await SMSBudget.take(now: now, budget: req.settings.smsHourlyBudget, on: req.db) else {
+        guard try await RateLimiter.take(limits, now: now, on: req.writeDB) else { return .failure(.rateLimited) }
+        guard try await SMSBudget.take(now: now, budget: req.settings.smsHourlyBudget, on: req.writeDB) else {
             req.logger.warning("SMS hourly budget spent: no more codes this hour")
             return .failure(.smsBudget)
         }
         let code = req.effects.random.digits(OneTimeCodeRules.digits)
         let nonce = req.effects.random.token()
-        try await req.db.transaction { tx in
+        try await req.writeDB.transaction { tx in
             // A new code replaces any earlier one for the phone.
             try await OneTimeCode.query(on: tx).filter(\.$phone == phone).filter(\.$consumedAt == nil)
                 .set(\.$consumedAt, to: now).update()
@@ -38,7 +38,7 @@ extension SignIn {
             try await row.create(on: tx)
         }
         let text = Catalog.text("sms.code", .zhHans, [code, String(OneTimeCodeRules.validSeconds / 60)])
-        try await req.effects.sms.send(phone: phone, text: text, on: req.db)
+        try await req.effects.sms.send(phone: phone, text: text, on: req.writeDB)
         return .success(SentCode(phone: phone, browserNonce: nonce))
     }
 
@@ -93,7 +93,7 @@ extension SignIn {
         return .success(try await Residents.registerBySignIn(phone: phone, req: req))
     }
 
-    private static func sql(_ req: Request) -> any SQLDatabase { req.db as! any SQLDatabase }
+    private static func sql(_ req: Request) -> any SQLDatabase { req.writeDB as! any SQLDatabase }
 }
 
 /// The platform-wide hourly SMS budget, counted in one row per hour (a guard against SMS pumping

@@ -27,11 +27,11 @@ enum SignIn {
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, user.passwordHash != nil, matches else {
             // An unknown username runs the same statement on no row, so both take the same path.
-            _ = try await countFailure(userID: user?.id ?? UUID(), now: now, on: req.db)
-            try await RateLimiter.record([addressKey], now: now, on: req.db)
+            _ = try await countFailure(userID: user?.id ?? UUID(), now: now, on: req.writeDB)
+            try await RateLimiter.record([addressKey], now: now, on: req.writeDB)
             return .refused
         }
-        guard try await resetIfUnlocked(userID: try user.requireID(), now: now, on: req.db) else { return .refused }
+        guard try await resetIfUnlocked(userID: try user.requireID(), now: now, on: req.writeDB) else { return .refused }
         user.failedLogins = 0
         user.lockedUntil = nil
         return .success(user)

@@ -21,3 +21,10 @@ extension Application {
     /// The pool jobs use.
     var jobsDB: any Database { db(.yishiJobs) }
 }
+
+extension Request {
+    /// Where a request writes outside the audit group commit (failure counters, a code's attempts,
+    /// rate-limit events, sign-out): on the writers' pool, so that a write waiting for SQLite's
+    /// lock (an import holds it for seconds) never holds the connection other requests read with.
+    var writeDB: any Database { db(.yishiWriter) }
+}
