@@ -9,7 +9,9 @@ import YishiCore
 public enum Yishi {
     /// Threads for blocking work: every SQLite connection (3 pools × one per event loop), several
     /// password checks at once, an import's parsing.
-    static let blockingThreads = max(16, 4 * System.coreCount)
+    /// `YISHI_BLOCKING_THREADS` overrides it.
+    static let blockingThreads = ProcessInfo.processInfo.environment["YISHI_BLOCKING_THREADS"].flatMap(Int.init).map { max(2, $0) }
+        ?? max(16, 4 * System.coreCount)
 
     public static func configure(_ app: Application, settings: Settings, effects: SideEffects? = nil) async throws {
         app.settings = settings
