@@ -36,7 +36,9 @@ struct APIRoutes: RouteCollection {
         return res
     }
 
-    func me(req: Request) async throws -> DTO.Me {
+    /// Synchronous: everything comes with the principal, so the answer is made on the event loop
+    /// without a hop into Swift concurrency.
+    func me(req: Request) throws -> DTO.Me {
         let p = try req.requirePrincipal()
         // Everything comes from the principal, read in one query with the session or token.
         let shown = p.tokenID == nil ? p.held.map { DTO.Grant(id: $0.id, role: $0.role, node: $0.nodeCode, nodeName: $0.nodeName) }
