@@ -13,6 +13,13 @@ struct DatabasePoolTests {
     @Test func readsAnswerWhileAJobHoldsTheWriteLockAndWritersWait() async throws {
         try await withYishi(demo: true) { t in
             let app = t.app
+            // Every pool's connections opened first, so the test measures waiting, not connecting.
+            for _ in 0..<4 { _ = try await app.testing().sendRequest(.GET, "/health") }
+            for id in [DatabaseID.yishiWriter, .yishiJobs] {
+                for loop in app.eventLoopGroup.makeIterator() {
+                    _ = try await (app.databases.database(id, logger: app.logger, on: loop) as! any SQLDatabase).raw("SELECT 1 AS ok").all()
+                }
+            }
             let held = NIOLockedValueBox(false), release = NIOLockedValueBox(false)
             // The job pool's transaction takes the lock (the audit head: SQLite's write lock, a row
             // lock on PostgreSQL) and keeps it until told.
