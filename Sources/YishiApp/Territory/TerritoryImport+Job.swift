@@ -73,9 +73,18 @@ enum TerritoryImportJob {
         let scope = TerritoryImporter.Scope(actor: actor, bound: bound)
         let auditActor = try await JobRunner.auditActor(for: job, on: app.jobsDB)
         do {
+            let id = try job.requireID()
             let outcome = try await TerritoryImporter.run(file.data, scope: scope, auditActor: auditActor, on: app.jobsDB,
-                                                          time: app.effects.time, pool: app.threadPool)
+                                                          time: app.effects.time, pool: app.threadPool) { done, rows in
+                let n = [String(done), String(rows)]
+                try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
+                    .set(\.$messageZh, to: Catalog.text("import.progress", .zhHans, n)).set(\.$messageEn, to: Catalog.text("import.progress", .en, n))
+                    .update()
+            }
             return try encode(TerritoryImportResult(outcome: outcome))
+        } catch let stop as TerritoryImporter.Interrupted {
+            app.logger.error("territory import \(job.id?.uuidString ?? "") stopped: \(String(reflecting: stop.cause))")
+            throw JobRunner.Failure(zh: stop.message.zh, en: stop.message.en)
         } catch let failure as ImportFailure {
             let id = try job.requireID()
             try await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$result, to: try encode(TerritoryImportResult(failure))).update()

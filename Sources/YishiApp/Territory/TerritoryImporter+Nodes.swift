@@ -15,7 +15,7 @@ extension TerritoryImporter.Run {
             }
         }
         let parents = try await nodes(parentCodes), existing = try await nodes(codes)
-        var groups = try await buildingGroups(in: parents.values.filter { $0.level == .compound })
+        for (key, id) in try await buildingGroups(in: parents.values.filter { $0.level == .compound }) where groups[key] == nil { groups[key] = id }
         var newGroups: [BuildingGroup] = [], newNodes: [TerritoryNode] = []
         for r in records {
             let line: Int, code: String, parentCode: String, name: String, kind: String?, address: String?, group: String

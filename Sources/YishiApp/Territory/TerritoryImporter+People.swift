@@ -22,8 +22,7 @@ extension TerritoryImporter.Run {
         let residents = try await find(Resident.self, \.$code, residentCodes)
         let livesIn = try await places(Array(residents.keys), from: Self.residentPlaces)
         var newHouseholds = BulkRows.households(), newResidents = BulkRows.residents()
-        var householdIDs: [String: (id: UUID, unit: UUID)] = [:]
-        for (code, h) in households { householdIDs[code] = (try h.requireID(), h.$unit.id) }
+        for (code, h) in households where householdIDs[code] == nil { householdIDs[code] = (try h.requireID(), h.$unit.id) }
         for case .resident(let line, let householdCode, let unitCode, let code, let name, let year, let phone, let flags) in records {
             if line % 2_000 == 0 { await Task.yield() }  // long loops leave room for requests (2 cooperative threads)
             let current = livesIn[code]?.first ?? nil
@@ -68,16 +67,13 @@ extension TerritoryImporter.Run {
         let units = try await units(unitCodes)
         let owners = try await find(Owner.self, \.$code, ownerCodes)
         let holdingsNow = try await places(Array(owners.keys), from: Self.ownerPlaces)
-        var held = Set<[UUID]>()
         for part in owners.values.compactMap(\.id).chunked(Self.chunk) {
             for s in try await Ownership.query(on: db).filter(\.$owner.$id ~~ part).all() { held.insert([s.$owner.id, s.$unit.id]) }
         }
         var newOwners = BulkRows.owners(), newHoldings = BulkRows.ownerships()
-        var ownerIDs: [String: UUID] = [:]
-        for (code, o) in owners { ownerIDs[code] = try o.requireID() }
+        for (code, o) in owners where ownerIDs[code] == nil { ownerIDs[code] = try o.requireID() }
         // A row is one holding: added when the holding is new, updated when only the owner's
         // name or phone changed, unchanged otherwise.
-        var touchedOwners: Set<String> = []
         for case .ownership(let line, let code, let name, let phone, let unitCode) in records {
             if line % 2_000 == 0 { await Task.yield() }
             let places = holdingsNow[code] ?? []

@@ -4,9 +4,10 @@ import Vapor
 import YishiCore
 
 extension TerritoryImporter {
-    /// One import in progress inside its transaction. It first plans (reads in chunks, checks every
-    /// record against the scope where it is and where it goes), then, when no line was refused,
-    /// writes: new records in multi-row INSERTs, changed ones one by one.
+    /// One import in progress. It plans the whole file first, part by part (reads in chunks, checks
+    /// every record against the scope where it is and where it goes); when no line was refused, each
+    /// part is written in its own short transaction with its own audit entry: new records in
+    /// multi-row INSERTs, changed ones one by one.
     struct Run {
         let scope: Scope
         let db: any Database
@@ -25,6 +26,37 @@ extension TerritoryImporter {
         var paths: [String: TerritoryPath] = [:]
         var allowed: [TerritoryPath?: Bool] = [:]
         let now = Date()
+
+        /// What earlier parts of the file planned to add, so a later part refers to it instead of
+        /// adding it again: households and owners by code, holdings, building groups.
+        var householdIDs: [String: (id: UUID, unit: UUID)] = [:]
+        var ownerIDs: [String: UUID] = [:]
+        var held = Set<[UUID]>()
+        var touchedOwners: Set<String> = []
+        var groups: [GroupKey: UUID] = [:]
+
+        /// One part of the plan: what it writes and what its audit entry says.
+        struct Part {
+            var lines: ClosedRange<Int>
+            var rows: Int
+            var nodeInserts: [[any Model]]
+            var inserts: [BulkRows]
+            var saves: [any Model]
+            var added: Int, updated: Int, unchanged: Int
+            var addedCodes: [String], updatedCodes: [String]
+            var touched: Set<TerritoryPath>
+        }
+
+        /// Takes what was planned since the last cut as a part, and starts the next one.
+        mutating func cut(_ records: [TerritoryRecord]) -> Part {
+            defer {
+                nodeInserts = []; inserts = []; saves = []
+                added = 0; updated = 0; unchanged = 0
+                addedCodes = []; updatedCodes = []; touched = []
+            }
+            return Part(lines: (records.first?.line ?? 0)...(records.last?.line ?? 0), rows: records.count, nodeInserts: nodeInserts, inserts: inserts, saves: saves, added: added, updated: updated,
+                        unchanged: unchanged, addedCodes: addedCodes, updatedCodes: updatedCodes, touched: touched)
+        }
 
         static let chunk = 500
 
@@ -52,20 +84,20 @@ extension TerritoryImporter {
             }
         }
 
-        /// Stores the plan: batched inserts (one statement per `chunk` rows), then the updates.
-        func write() async throws {
-            for batch in nodeInserts {
+        /// Stores a part: batched inserts (one statement per `chunk` rows), then the updates.
+        static func write(_ part: Part, on db: any Database) async throws {
+            for batch in part.nodeInserts {
                 switch batch.first {
                 case is TerritoryNode: try await createAll(batch as! [TerritoryNode], on: db)
                 case is BuildingGroup: try await createAll(batch as! [BuildingGroup], on: db)
                 default: for m in batch { try await m.create(on: db) }
                 }
             }
-            for rows in inserts { try await rows.insert(on: db) }
-            for model in saves { try await model.save(on: db) }
+            for rows in part.inserts { try await rows.insert(on: db) }
+            for model in part.saves { try await model.save(on: db) }
         }
 
-        private func createAll<M: Model>(_ models: [M], on db: any Database) async throws {
+        private static func createAll<M: Model>(_ models: [M], on db: any Database) async throws {
             for part in models.chunked(Self.chunk) { try await part.create(on: db) }
         }
 

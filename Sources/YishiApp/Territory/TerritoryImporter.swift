@@ -3,9 +3,10 @@ import NIOPosix
 import Vapor
 import YishiCore
 
-/// Imports one territory CSV: every row is checked first, then all rows are written in one
-/// transaction with one audit entry, or nothing is. Rows are keyed by their external codes, so
-/// importing the same file again changes nothing.
+/// Imports one territory CSV: every row is checked first; when none is refused, the rows are
+/// written in parts of `partRows`, each part in one transaction with its audit entry. Rows are
+/// keyed by their external codes, so importing the same file again changes nothing (and finishes
+/// an import that stopped between parts).
 enum TerritoryImporter {
     struct Outcome: Content, Equatable {
         var kind: String
@@ -53,39 +54,83 @@ enum TerritoryImporter {
         try await run(data, scope: Scope(actor: actor, bound: nil), auditActor: auditActor, on: db, time: time)
     }
 
-    /// Parses (on `pool` when given, off the event loop), applies and audits.
+    /// Rows per part: each part is written in its own transaction, so a large import holds the
+    /// write lock (SQLite) and the audit chain's head for a few tens of milliseconds at a time, and
+    /// sign-ins and edits go on between its parts.
+    static let partRows = 2_000
+
+    /// Parses (on `pool` when given, off the event loop), plans the whole file, then writes it part
+    /// by part, each part with its audit entry. A refused line anywhere refuses the file before
+    /// anything is written. Should the process stop between parts, the parts written stay (each
+    /// with its entry) and importing the same file again adds the rest: rows already stored
+    /// count as unchanged. `progress` hears (rows written, rows in the file) after each part.
     static func run(_ data: Data, scope: Scope, auditActor: AuditActor, on db: any Database, time: any TimeSource,
-                    pool: NIOThreadPool? = nil) async throws -> Outcome {
+                    pool: NIOThreadPool? = nil, partRows: Int = partRows,
+                    progress: (@Sendable (Int, Int) async throws -> Void)? = nil) async throws -> Outcome {
         let year = Calendar(identifier: .gregorian).component(.year, from: time.now())
         let work: @Sendable () throws -> (TerritoryImportKind, [TerritoryRecord], String) = {
             let (kind, records) = try parse(data, currentYear: year)
             return (kind, records, sha256Hex(data))
         }
         let (kind, records, digest) = if let pool { try await pool.runIfActive(work) } else { try work() }
-        // Its own transaction (the entry is appended inline): a long import does not ride in a
-        // group-commit batch, where the changes queued behind it would wait for all of it.
-        return try await db.transaction { db in try await AuditLog.transaction(on: db, actor: auditActor, time: time) { tx in
-            var run = Run(scope: scope, db: tx)
-            try await run.apply(kind, records)
-            if !run.issues.isEmpty { throw ImportFailure(run.issues.sorted { $0.line < $1.line }) }
-            try await run.write()
-            let outcome = Outcome(kind: kind.rawValue, added: run.added, updated: run.updated, unchanged: run.unchanged)
-            return (outcome, auditEvent(kind, rows: records.count, digest: digest, run: run))
-        } }
+        // The plan reads without a transaction: reading holds no lock, and every check is made again
+        // by the database's constraints when a part is written.
+        var run = Run(scope: scope, db: db)
+        var parts: [Run.Part] = []
+        for chunk in records.chunked(max(1, partRows)) {
+            try await run.apply(kind, chunk)
+            parts.append(run.cut(chunk))
+        }
+        if !run.issues.isEmpty { throw ImportFailure(run.issues.sorted { $0.line < $1.line }) }
+        var total = Outcome(kind: kind.rawValue, added: 0, updated: 0, unchanged: 0)
+        var written = 0
+        for (index, part) in parts.enumerated() {
+            let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.count, bound: scope.bound)
+            do {
+                try await db.transaction { tx in
+                    try await AuditLog.transaction(on: tx, actor: auditActor, time: time) { tx in
+                        try await Run.write(part, on: tx)
+                        return ((), event)
+                    }
+                }
+            } catch {
+                // Something changed between the plan and this part (a code added meanwhile), or the
+                // database failed: the parts before it stay, recorded; the same file finishes it.
+                throw Interrupted(written: written, rows: records.count, cause: error)
+            }
+            total.added += part.added; total.updated += part.updated; total.unchanged += part.unchanged
+            written += part.rows
+            try await progress?(written, records.count)
+        }
+        return total
     }
 
-    /// Recorded at the deepest node that holds everything the import changed (else the node it was
-    /// made at), so the auditors of that community and of every node above it see it.
+    /// An import that stopped after some of its parts were written.
+    struct Interrupted: Error {
+        var written: Int
+        var rows: Int
+        var cause: any Error
+        var message: (zh: String, en: String) {
+            let n = [String(written), String(rows)]
+            return (Catalog.text("import.interrupted", .zhHans, n), Catalog.text("import.interrupted", .en, n))
+        }
+    }
+
+    /// Recorded at the deepest node that holds everything the part changed (else the node the import
+    /// was made at), so the auditors of that community and of every node above it see it.
     static let auditedCodes = 200
 
-    static func auditEvent(_ kind: TerritoryImportKind, rows: Int, digest: String, run: Run) -> AuditEvent {
-        let node = TerritoryPath.commonAncestor(run.touched) ?? run.scope.bound
-        var details = ["sha256": digest, "rows": String(rows), "added": String(run.added),
-                       "updated": String(run.updated), "unchanged": String(run.unchanged)]
-        if let bound = run.scope.bound { details["importedAt"] = bound.nodeId.uuidString }
+    static func auditEvent(_ kind: TerritoryImportKind, rows: Int, digest: String, part: Run.Part, index: Int, of parts: Int,
+                           bound: TerritoryPath?) -> AuditEvent {
+        let node = TerritoryPath.commonAncestor(part.touched) ?? bound
+        var details = ["sha256": digest, "rows": String(rows), "added": String(part.added),
+                       "updated": String(part.updated), "unchanged": String(part.unchanged),
+                       "lines": "\(part.lines.lowerBound)-\(part.lines.upperBound)"]
+        if parts > 1 { details["part"] = "\(index + 1)/\(parts)" }
+        if let bound { details["importedAt"] = bound.nodeId.uuidString }
         // The codes themselves, so that an auditor sees which records changed; capped to keep the entry small.
-        if !run.addedCodes.isEmpty { details["addedCodes"] = codeList(run.addedCodes, total: run.added) }
-        if !run.updatedCodes.isEmpty { details["updatedCodes"] = codeList(run.updatedCodes, total: run.updated) }
+        if !part.addedCodes.isEmpty { details["addedCodes"] = codeList(part.addedCodes, total: part.added) }
+        if !part.updatedCodes.isEmpty { details["updatedCodes"] = codeList(part.updatedCodes, total: part.updated) }
         return AuditEvent(action: .territoryImport, targetType: kind.rawValue, targetID: String(digest.prefix(16)),
                           nodeID: node?.nodeId, details: details)
     }

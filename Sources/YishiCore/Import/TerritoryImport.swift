@@ -111,6 +111,14 @@ public enum TerritoryRecord: Hashable, Sendable {
     case unit(line: Int, code: String, building: String, number: String, kind: UnitKind, status: UnitStatus, areas: UnitAreas)
     case resident(line: Int, household: String, unit: String, code: String, name: String, birthYear: Int, phone: String?, flags: ResidentFlags)
     case ownership(line: Int, owner: String, name: String, phone: String?, unit: String)
+
+    /// The line of the file the record came from.
+    public var line: Int {
+        switch self {
+        case .compound(let l, _, _, _, _, _), .building(let l, _, _, _, _), .unit(let l, _, _, _, _, _, _),
+             .resident(let l, _, _, _, _, _, _, _), .ownership(let l, _, _, _, _): l
+        }
+    }
 }
 
 /// Validates rows of a territory CSV without touching storage: every row is checked and every
