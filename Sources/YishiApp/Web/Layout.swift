@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 import YishiCore
 
@@ -7,29 +6,26 @@ enum Layout {
     /// `refreshSeconds` reloads the page (a job's progress) without any script.
     static func page(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]) -> Response {
         let htmlClass = ctx.care == .off ? "" : "care care-\(ctx.care.rawValue)"
-        let html = HTML(
-            .attribute(named: "lang", value: ctx.lang.rawValue),
-            .attribute(named: "class", value: htmlClass),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "\(title) · \(ctx.t("app.name"))"),
-                .link(.rel(.stylesheet), .href("/styles.css")),
-                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
-            ),
-            .body(.group([
-                H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
-                header(ctx),
-                H.el("main", [("id", "main"), ("tabindex", "-1")],
-                     [ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
-                      H.el("h1", text: title)] + content),
-                H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
-            ]))
-        )
+        var head: [HTMLNode] = [
+            H.void("meta", [("charset", "UTF-8")]),
+            H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+            H.el("title", text: "\(title) · \(ctx.t("app.name"))"),
+            H.void("link", [("rel", "stylesheet"), ("href", "/styles.css")]),
+        ]
+        if let refreshSeconds { head.append(H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))])) }
+        let body: [HTMLNode] = [
+            H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
+            header(ctx),
+            H.el("main", [("id", "main"), ("tabindex", "-1")],
+                 [ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
+                  H.el("h1", text: title)] + content),
+            H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
+        ]
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(string: html.render()))
+        return Response(status: status, headers: headers,
+                        body: .init(buffer: H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)))
     }
 
     static func header(_ ctx: PageContext) -> HTMLNode {
