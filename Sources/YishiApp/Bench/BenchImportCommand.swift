@@ -60,11 +60,24 @@ enum ImportBench {
             print(try Bench.jsonLine(["parse_ms": parseMS, "csv_ms": csvMS]))
         }
         let start = DispatchTime.now().uptimeNanoseconds
+        let parts = PartTimes()
         let outcome = try await TerritoryImporter.run(data, scope: .init(actor: actor, bound: district.territoryPath),
                                                       auditActor: AuditActor(id: nil, label: "bench"), on: app.db,
-                                                      time: app.effects.time, pool: app.threadPool)
+                                                      time: app.effects.time, pool: app.threadPool) { _, _ in
+            await parts.add(Bench.ms(since: start))
+        }
         let ms = Bench.ms(since: start)
         guard outcome.added == rows else { throw YishiError.badRequest(key: "error.400", args: []) }
-        return try Bench.jsonLine(["rows": rows, "ms": ms, "rows_per_s": Int(Double(rows) / ms * 1000), "bytes": data.count])
+        let at = await parts.at
+        // How long the write lock is held at a time: the longest gap between two parts' commits.
+        let longest = zip(at.dropFirst(), at).map { $0 - $1 }.max() ?? at.first ?? 0
+        return try Bench.jsonLine(["rows": rows, "ms": ms, "rows_per_s": Int(Double(rows) / ms * 1000), "bytes": data.count,
+                                   "parts": at.count, "first_part_done_ms": at.first ?? 0, "longest_part_ms": longest])
     }
+}
+
+/// When each part of a benchmarked import was written (ms since the start).
+actor PartTimes {
+    var at: [Double] = []
+    func add(_ ms: Double) { at.append(ms) }
 }
