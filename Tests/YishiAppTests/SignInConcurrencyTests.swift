@@ -233,6 +233,12 @@ struct SignInConcurrencyTests {
         #expect(try Settings.read([:], environment: .testing).smsHourlyBudget == 1000)
         #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_TRUSTED_PROXIES": "proxy.local"], environment: .testing) }
         #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_SMS_HOURLY_BUDGET": "-1"], environment: .testing) }
+        // bcrypt's work factor: 10 (OWASP's floor) unless set; 10–16 only.
+        #expect(try Settings.read([:], environment: .testing).passwordCost == 10)
+        #expect(try Settings.read(["YISHI_BCRYPT_COST": "12"], environment: .testing).passwordCost == 12)
+        for bad in ["9", "17", "ten"] {
+            #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_BCRYPT_COST": bad], environment: .testing) }
+        }
     }
 
     @Test func theHourlySMSBudgetStopsSendingAndSaysSo() async throws {

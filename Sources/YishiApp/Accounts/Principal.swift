@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import NIOConcurrencyHelpers
 import YishiCore
 
 /// The signed-in user behind a request, and how they came in.
@@ -87,7 +88,16 @@ struct PrincipalMiddleware: Middleware {
                 return principal
             }
         } else if let token = req.cookie(SessionCookie.name), !token.isEmpty {
-            found = Self.principal(forSession: token, on: req)
+            let key = "s" + sha256Hex(token)
+            if let cached = PrincipalCache.shared.principal(key, now: req.now) {
+                req.principal = cached
+                return next.respond(to: req)
+            }
+            let generation = PrincipalCache.shared.generation
+            found = Self.principal(forSession: token, on: req).map { found in
+                if let (principal, expires) = found { PrincipalCache.shared.keep(principal, key, until: expires, generation: generation) }
+                return found?.0
+            }
         } else {
             return next.respond(to: req)
         }
@@ -107,19 +117,21 @@ struct PrincipalMiddleware: Middleware {
         LEFT JOIN role_grants g ON g.user_id = u.id LEFT JOIN territory_nodes n ON n.id = g.node_id
         """
 
-    static func principal(forSession token: String, on req: Request) -> EventLoopFuture<Principal?> {
+    /// The session's principal and when the session ends.
+    static func principal(forSession token: String, on req: Request) -> EventLoopFuture<(Principal, Date)?> {
         let sql = req.db as! any SQLDatabase
         return sql.raw("""
-            SELECT s.id AS sid, \(unsafeRaw: userColumns)
+            SELECT s.id AS sid, s.expires_at AS sexpires, \(unsafeRaw: userColumns)
             FROM user_sessions s JOIN users u ON u.id = s.user_id \(unsafeRaw: grantJoins)
             WHERE s.token_hash = \(bind: sha256Hex(token)) AND s.expires_at > \(bind: req.now)
             """).all().flatMapThrowing { rows in
             guard let first = rows.first else { return nil }
             let (uid, name, kind, verified) = try user(first)
             let held = try grants(rows)
-            return Principal(userID: uid, displayName: name,
-                             actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
-                             tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+            let principal = Principal(userID: uid, displayName: name,
+                                      actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
+                                      tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+            return (principal, try first.decode(column: "sexpires", as: Date.self))
         }
     }
 
@@ -185,5 +197,55 @@ struct PrincipalMiddleware: Middleware {
     static func grants(of userID: UUID, on db: any Database) async throws -> [Grant] {
         try await RoleGrant.query(on: db).filter(\.$user.$id == userID).with(\.$node).all()
             .map { Grant(role: $0.role, path: $0.node.map(\.territoryPath)) }
+    }
+}
+
+/// Signed-in principals, kept for a second so that a burst of requests from one browser costs one
+/// query. Every audited change (a grant, a password, sign-out everywhere, a node's move) and every
+/// sign-out empties it, so on this instance a change applies to the very next request; another
+/// instance sharing the database sees it within `lifetime`. A query that began before the cache
+/// was emptied does not put what it read back (`generation`).
+final class PrincipalCache: @unchecked Sendable {
+    static let shared = PrincipalCache()
+    static let lifetime: UInt64 = 1_000_000_000
+    static let capacity = 20_000
+
+    private struct Entry {
+        var principal: Principal
+        var sessionEnds: Date
+        var keptAt: UInt64
+    }
+
+    private let lock = NIOLock()
+    private var entries: [String: Entry] = [:]
+    private var _generation: UInt64 = 0
+
+    var generation: UInt64 { lock.withLock { _generation } }
+
+    /// The principal of a session key (`"s"` + the token's hash) while fresh and the session lasts.
+    func principal(_ key: String, now: Date) -> Principal? {
+        let t = DispatchTime.now().uptimeNanoseconds
+        return lock.withLock {
+            guard let e = entries[key] else { return nil }
+            guard t &- e.keptAt < Self.lifetime, now < e.sessionEnds else { entries[key] = nil; return nil }
+            return e.principal
+        }
+    }
+
+    func keep(_ principal: Principal, _ key: String, until sessionEnds: Date, generation: UInt64) {
+        let t = DispatchTime.now().uptimeNanoseconds
+        lock.withLock {
+            guard generation == _generation else { return }
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = Entry(principal: principal, sessionEnds: sessionEnds, keptAt: t)
+        }
+    }
+
+    /// Forgets everyone: called after every audited change and every sign-out.
+    func clear() {
+        lock.withLock {
+            _generation &+= 1
+            entries.removeAll(keepingCapacity: true)
+        }
     }
 }

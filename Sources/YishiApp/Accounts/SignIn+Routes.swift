@@ -101,7 +101,10 @@ struct SignInRoutes: RouteCollection {
     }
 
     func signOut(req: Request) async throws -> Response {
-        if let sid = req.principal?.sessionID { try await UserSession.query(on: req.writeDB).filter(\.$id == sid).delete() }
+        if let sid = req.principal?.sessionID {
+            try await UserSession.query(on: req.writeDB).filter(\.$id == sid).delete()
+            PrincipalCache.shared.clear()
+        }
         let res = req.redirect(to: "/")
         res.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import NIOConcurrencyHelpers
 import YishiCore
 
 /// Signing in: staff by password with back-off, residents by one-time code. No HTTP here.
@@ -23,7 +24,8 @@ enum SignIn {
             return .held(minutes: perAddressFailures.windowSeconds / 60)
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).filter(\.$kind == .staff).first()
-        let hash = user?.passwordHash ?? dummyHash
+        let cost = req.settings.passwordCost
+        let hash = user?.passwordHash ?? dummyHash(cost: cost)
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, user.passwordHash != nil, matches else {
             // An unknown username runs the same statement on no row, so both take the same path.
@@ -32,13 +34,36 @@ enum SignIn {
             return .refused
         }
         guard try await resetIfUnlocked(userID: try user.requireID(), now: now, on: req.writeDB) else { return .refused }
+        if let stored = user.passwordHash, bcryptCost(stored) != cost {
+            // Made with another work factor (an older setting): made again with today's.
+            let remade = try await req.password.async.hash(password)
+            try await User.query(on: req.writeDB).filter(\.$id == user.requireID()).filter(\.$passwordHash == stored)
+                .set(\.$passwordHash, to: remade).update()
+            user.passwordHash = remade
+        }
         user.failedLogins = 0
         user.lockedUntil = nil
         return .success(user)
     }
 
-    /// A bcrypt hash to verify against when the username is unknown, so timing does not tell.
-    private static let dummyHash = (try? Bcrypt.hash("yishi-timing-equaliser")) ?? ""
+    /// A bcrypt hash of the configured work factor to verify against when the username is unknown,
+    /// so timing does not tell. Made once per factor.
+    static func dummyHash(cost: Int) -> String {
+        dummyHashes.withLockedValue { made in
+            if let h = made[cost] { return h }
+            let h = (try? Bcrypt.hash("yishi-timing-equaliser", cost: cost)) ?? ""
+            made[cost] = h
+            return h
+        }
+    }
+    private static let dummyHashes = NIOLockedValueBox<[Int: String]>([:])
+
+    /// The work factor written in a bcrypt hash (`$2b$10$…`); nil for anything else.
+    static func bcryptCost(_ hash: String) -> Int? {
+        let parts = hash.split(separator: "$", omittingEmptySubsequences: true)
+        guard parts.count >= 3, parts[0].hasPrefix("2") else { return nil }
+        return Int(parts[1])
+    }
 
     /// Adds one failure and sets the lock it earns, in one statement; returns the new count.
     /// The lock times are computed here and bound, so the SQL is the same on SQLite and PostgreSQL.
@@ -77,7 +102,7 @@ enum SignIn {
         try await AuditLog.transaction(on: req.db, actor: actor, time: req.effects.time) { tx in
             try await UserSession(tokenHash: sha256Hex(token), userID: uid, expiresAt: expires).create(on: tx)
             return ((), AuditEvent(action: .accountSignIn, targetType: "user", targetID: uid.uuidString, nodeID: nil,
-                                   details: ["method": how]))
+                                   details: ["method": how], mayChangeAccess: false))
         }
         return token
     }

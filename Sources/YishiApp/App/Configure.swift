@@ -45,7 +45,7 @@ public enum Yishi {
         }
         await AuditGroupCommit.shared.useWriter(app)
         app.migrations.add(Migrations.all)
-        app.passwords.use(.bcrypt)
+        app.passwords.use(.bcrypt(cost: settings.passwordCost))
         app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
         app.http.server.configuration.hostname = settings.host
         app.http.server.configuration.port = settings.port

@@ -31,6 +31,11 @@ public struct Settings: Sendable {
     public var trustedProxies: [IPRange] = []
     /// SMS the platform sends at most in one hour (`YISHI_SMS_HOURLY_BUDGET`), against SMS pumping.
     public var smsHourlyBudget: Int = 1000
+    /// bcrypt's work factor for staff passwords (`YISHI_BCRYPT_COST`, 10–16). 10 is OWASP's floor
+    /// and takes about 0.1 s per check on this platform's 2-core reference machine; each step up
+    /// doubles it. Hashes made with another factor still verify and are remade at the next sign-in.
+    public var passwordCost: Int = 10
+    public static let passwordCosts = 10...16
 
     public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
@@ -86,6 +91,12 @@ public struct Settings: Sendable {
                 problems.append("YISHI_SMS_HOURLY_BUDGET must be a whole number ≥ 0 / YISHI_SMS_HOURLY_BUDGET 应为非负整数")
             }
         }
+        var cost = 10
+        if let text = env["YISHI_BCRYPT_COST"] {
+            if let n = Int(text), passwordCosts.contains(n) { cost = n } else {
+                problems.append("YISHI_BCRYPT_COST must be 10–16 / YISHI_BCRYPT_COST 应为 10–16")
+            }
+        }
         guard problems.isEmpty else { throw Problems(list: problems) }
         var settings = Settings(database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
                                 developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
@@ -93,6 +104,7 @@ public struct Settings: Sendable {
         settings.production = production
         settings.trustedProxies = (try? trustedProxies.get()) ?? []
         settings.smsHourlyBudget = smsBudget
+        settings.passwordCost = cost
         return settings
     }
 }

@@ -11,6 +11,9 @@ struct AuditEvent: Sendable {
     var nodeID: UUID?
     var details: [String: String] = [:]
     var provenance: Provenance? = nil
+    /// False only for changes that cannot alter what a signed-in person may do (a sign-in adds a
+    /// session and nothing else): the others empty `PrincipalCache` when they commit.
+    var mayChangeAccess = true
 }
 
 /// Who did it, as the log names them.
@@ -37,6 +40,9 @@ enum AuditLog {
         }
         if db.inTransaction {
             try await appendInline(run, on: db, actor: actor, time: time)
+            // Before the caller's commit: a request in between may keep what it read for a second.
+            // The callers with their own transaction (territory imports) change no account.
+            PrincipalCache.shared.clear()
         } else {
             try await AuditGroupCommit.shared.submit(key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
         }

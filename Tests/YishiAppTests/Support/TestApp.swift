@@ -117,7 +117,8 @@ func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContex
         } else {
             choice = .sqliteMemory
         }
-        let settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
+        var settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
+        settings.passwordCost = DemoPassword.cost  // the demo hash's: no hash is remade, tests stay fast
         try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
         if pgDatabase == nil { try await app.autoMigrate() }
         try await SQLiteTuning.apply(app)
@@ -135,5 +136,6 @@ func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContex
 /// The demo password hashed once at the lowest bcrypt cost, so tests stay fast; verification
 /// works the same whatever the cost.
 enum DemoPassword {
-    static let hash = try! Bcrypt.hash(DemoLoader.password, cost: 4)
+    static let cost = 4
+    static let hash = try! Bcrypt.hash(DemoLoader.password, cost: cost)
 }
