@@ -51,4 +51,16 @@ struct CatalogTests {
             #expect(Catalog.entries[key] != nil, "\(key) used in \(file) has no translation")
         }
     }
+
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(Catalog.fill("{0} of {1} rows", ["2", "3"]) == "2 of 3 rows")
+        #expect(Catalog.fill("{1}，共 {0}", ["甲", "乙"]) == "乙，共 甲")
+        // An argument that looks like a placeholder stays as it is.
+        #expect(Catalog.fill("{0} and {1}", ["{1}", "x"]) == "{1} and x")
+        // Placeholders without an argument, and braces that are not placeholders, stay as written.
+        #expect(Catalog.fill("{0} {2} {} {a} {", ["a"]) == "a {2} {} {a} {")
+        #expect(Catalog.fill("{10}", Array(repeating: "", count: 10) + ["ten"]) == "ten")
+        #expect(Catalog.fill("no braces", ["x"]) == "no braces")
+        #expect(Catalog.fill("{0}", []) == "{0}")
+    }
 }

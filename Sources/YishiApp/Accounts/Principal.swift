@@ -201,51 +201,28 @@ struct PrincipalMiddleware: Middleware {
 }
 
 /// Signed-in principals, kept for a second so that a burst of requests from one browser costs one
-/// query. Every audited change (a grant, a password, sign-out everywhere, a node's move) and every
-/// sign-out empties it, so on this instance a change applies to the very next request; another
-/// instance sharing the database sees it within `lifetime`. A query that began before the cache
-/// was emptied does not put what it read back (`generation`).
+/// query (see `ReadCache`). Emptied by every audited change that may alter what someone may do and
+/// by every sign-out.
 final class PrincipalCache: @unchecked Sendable {
     static let shared = PrincipalCache()
-    static let lifetime: UInt64 = 1_000_000_000
-    static let capacity = 20_000
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var principal: Principal
         var sessionEnds: Date
-        var keptAt: UInt64
     }
 
-    private let lock = NIOLock()
-    private var entries: [String: Entry] = [:]
-    private var _generation: UInt64 = 0
+    private let cache = ReadCache<Entry>(lifetime: .seconds(1), capacity: 20_000)
 
-    var generation: UInt64 { lock.withLock { _generation } }
+    var generation: UInt64 { cache.generation }
 
     /// The principal of a session key (`"s"` + the token's hash) while fresh and the session lasts.
     func principal(_ key: String, now: Date) -> Principal? {
-        let t = DispatchTime.now().uptimeNanoseconds
-        return lock.withLock {
-            guard let e = entries[key] else { return nil }
-            guard t &- e.keptAt < Self.lifetime, now < e.sessionEnds else { entries[key] = nil; return nil }
-            return e.principal
-        }
+        cache.value(key) { now < $0.sessionEnds }?.principal
     }
 
     func keep(_ principal: Principal, _ key: String, until sessionEnds: Date, generation: UInt64) {
-        let t = DispatchTime.now().uptimeNanoseconds
-        lock.withLock {
-            guard generation == _generation else { return }
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(principal: principal, sessionEnds: sessionEnds, keptAt: t)
-        }
+        cache.keep(Entry(principal: principal, sessionEnds: sessionEnds), key, generation: generation)
     }
 
-    /// Forgets everyone: called after every audited change and every sign-out.
-    func clear() {
-        lock.withLock {
-            _generation &+= 1
-            entries.removeAll(keepingCapacity: true)
-        }
-    }
+    func clear() { cache.clear() }
 }

@@ -102,7 +102,7 @@ enum SignIn {
         try await AuditLog.transaction(on: req.db, actor: actor, time: req.effects.time) { tx in
             try await UserSession(tokenHash: sha256Hex(token), userID: uid, expiresAt: expires).create(on: tx)
             return ((), AuditEvent(action: .accountSignIn, targetType: "user", targetID: uid.uuidString, nodeID: nil,
-                                   details: ["method": how], mayChangeAccess: false))
+                                   details: ["method": how], changesReads: false))
         }
         return token
     }

@@ -74,11 +74,11 @@ actor AuditGroupCommit {
     /// One transaction for the batch; every caller is resumed after it ends.
     private static func commit(_ batch: [Item], on db: any Database) async {
         let outcomes = OutcomeList(count: batch.count)
-        let changedAccess: Bool
+        let changedReads: Bool
         do {
-            changedAccess = try await db.transaction { tx in
+            changedReads = try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
-                var changedAccess = false
+                var changedReads = false
                 // Taking the head first takes the write lock (SQLite) or the row lock (PostgreSQL).
                 guard let head = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {
                     throw Abort(.internalServerError, reason: "audit_head row missing")
@@ -91,7 +91,7 @@ actor AuditGroupCommit {
                     try await sql.raw("SAVEPOINT audited").run()
                     do {
                         let event = try await item.body(tx)
-                        changedAccess = changedAccess || event.mayChangeAccess
+                        changedReads = changedReads || event.changesReads
                         let (row, hash) = AuditLog.entry(event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time)
                         try await sql.raw("RELEASE SAVEPOINT audited").run()
                         entries.append(row)
@@ -105,16 +105,16 @@ actor AuditGroupCommit {
                 }
                 try await AuditLog.insert(entries, on: tx)
                 try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prev) WHERE id = 1").run()
-                return changedAccess
+                return changedReads
             }
         } catch {
             // Nothing of the batch was stored: every caller hears why.
             for item in batch { item.done.resume(throwing: error) }
             return
         }
-        // A change may have been to someone's grants, password or sessions: the next request of
-        // everyone signed in is read afresh.
-        if changedAccess { PrincipalCache.shared.clear() }
+        // A change may have been to someone's grants, password or sessions, or to what pages count:
+        // the next request reads afresh.
+        if changedReads { ReadCaches.changed() }
         for (i, item) in batch.enumerated() { item.done.resume(with: outcomes.list[i]) }
     }
 }

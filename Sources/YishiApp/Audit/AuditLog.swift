@@ -11,9 +11,9 @@ struct AuditEvent: Sendable {
     var nodeID: UUID?
     var details: [String: String] = [:]
     var provenance: Provenance? = nil
-    /// False only for changes that cannot alter what a signed-in person may do (a sign-in adds a
-    /// session and nothing else): the others empty `PrincipalCache` when they commit.
-    var mayChangeAccess = true
+    /// False only for changes that alter nothing a page reads (a sign-in adds a session and nothing
+    /// else); the others empty the read caches (`ReadCaches`) when they commit.
+    var changesReads = true
 }
 
 /// Who did it, as the log names them.
@@ -40,9 +40,10 @@ enum AuditLog {
         }
         if db.inTransaction {
             try await appendInline(run, on: db, actor: actor, time: time)
-            // Before the caller's commit: a request in between may keep what it read for a second.
-            // The callers with their own transaction (territory imports) change no account.
-            PrincipalCache.shared.clear()
+            // Before the caller's commit: a request in between may keep what it read, for a second
+            // (principals; the callers with their own transaction, territory imports, change no
+            // account) or five (counts, which show the import once it is written).
+            ReadCaches.changed()
         } else {
             try await AuditGroupCommit.shared.submit(key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
         }

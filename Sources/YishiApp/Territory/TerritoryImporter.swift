@@ -98,6 +98,7 @@ enum TerritoryImporter {
                 // database failed: the parts before it stay, recorded; the same file finishes it.
                 throw Interrupted(written: written, rows: records.count, cause: error)
             }
+            ReadCaches.changed()  // committed: counts read meanwhile are read again
             total.added += part.added; total.updated += part.updated; total.unchanged += part.unchanged
             written += part.rows
             try await progress?(written, records.count)

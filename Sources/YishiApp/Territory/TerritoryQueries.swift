@@ -51,7 +51,27 @@ enum TerritoryQueries {
     /// The same for several subtrees (a staff member's grants) in one query, with each node's
     /// number of children and of life circles and planning areas planned at it (so that a page
     /// asks for those only where there are some): one round trip for the whole staff home.
-    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [(stats: Stats, children: Int, plans: Int)] {
+    typealias Counts = (stats: Stats, children: Int, plans: Int)
+
+    /// Counts kept for five seconds (`ReadCache`): exact on this server, as every audited change
+    /// empties them when it commits.
+    static let counts = ReadCache<CountsBox>(lifetime: .seconds(5), capacity: 5_000)
+    struct CountsBox: Sendable { var counts: Counts }
+
+    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [Counts] {
+        let generation = counts.generation
+        var out = paths.map { counts.value($0.encoded)?.counts }
+        let missing = paths.indices.filter { out[$0] == nil }
+        guard !missing.isEmpty else { return out.map { $0! } }
+        let found = try await countQuery(missing.map { paths[$0] }, on: db)
+        for (i, c) in zip(missing, found) {
+            out[i] = c
+            counts.keep(CountsBox(counts: c), paths[i].encoded, generation: generation)
+        }
+        return out.map { $0! }
+    }
+
+    private static func countQuery(_ paths: [TerritoryPath], on db: any Database) async throws -> [Counts] {
         guard !paths.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = ""
