@@ -46,8 +46,9 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let node = try await load(req)
-        return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(), childForm: NodeForm(), unitForm: UnitForm())
+        let family = try await TerritoryQueries.nodeWithFamily(req.parameters.get("nodeID", as: UUID.self), on: req.db)
+        try req.authorize(.territoryRead, at: family.node.territoryPath)
+        return try await TerritoryPages.node(req.pageContext, model: .load(family, on: req.db), errors: FormErrors(), childForm: NodeForm(), unitForm: UnitForm())
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -117,12 +118,17 @@ struct NodePage {
     var planningAreas: [PlanningArea]
     var buildingGroup: String?
 
-    /// Three round trips for most pages: the node's family, its counts, and its units (a
-    /// building) or building group; life circles and planning areas only where the counts say
-    /// some are planned.
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
+        try await load(TerritoryQueries.nodeWithFamily(node.requireID(), on: db), on: db)
+    }
+
+    /// The page of a node read with its family (`TerritoryQueries.nodeWithFamily`, one round
+    /// trip), then its counts (kept for a few seconds: usually none) and, for a building, its
+    /// units and building group; life circles and planning areas only where the counts say some
+    /// are planned.
+    static func load(_ family: (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]), on db: any Database) async throws -> NodePage {
+        let node = family.node
         let id = try node.requireID()
-        async let family = TerritoryQueries.family(of: node, on: db)
         async let counts = TerritoryQueries.stats([node.territoryPath], on: db)[0]
         async let units = node.level == .building ? TerritoryQueries.units(inBuilding: id, on: db) : []
         let groupID = node.$buildingGroup.id
@@ -133,8 +139,7 @@ struct NodePage {
             lifeCircles = try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all()
             planningAreas = try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all()
         }
-        let (ancestors, children) = try await family
-        return try await NodePage(node: node, ancestors: ancestors, children: children, stats: stats, units: units,
+        return try await NodePage(node: node, ancestors: family.ancestors, children: family.children, stats: stats, units: units,
                                   lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
     }
 }

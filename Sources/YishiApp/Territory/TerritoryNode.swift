@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -40,6 +41,26 @@ final class TerritoryNode: Model, @unchecked Sendable {
     }
 
     var territoryPath: TerritoryPath { TerritoryPath(encoded: path)! }
+
+    /// The columns `init(row:)` reads, for a query on `territory_nodes` aliased `n`.
+    static let rowColumns = "n.id, n.level, n.parent_id, n.path, n.code, n.name, n.kind, n.address, n.building_group_id, n.created_at, n.updated_at"
+
+    /// A stored node from a row of `rowColumns`, without Fluent's per-model reflection.
+    convenience init(row: any SQLRow) throws {
+        self.init()
+        id = try row.decode(column: "id", as: UUID.self)
+        $id.exists = true
+        level = try row.decode(column: "level", as: TerritoryLevel.self)
+        $parent.id = try row.decode(column: "parent_id", as: UUID?.self)
+        path = try row.decode(column: "path", as: String.self)
+        code = try row.decode(column: "code", as: String.self)
+        name = try row.decode(column: "name", as: String.self)
+        kind = try row.decode(column: "kind", as: String?.self)
+        address = try row.decode(column: "address", as: String?.self)
+        $buildingGroup.id = try row.decode(column: "building_group_id", as: UUID?.self)
+        createdAt = try row.decode(column: "created_at", as: Date?.self)
+        updatedAt = try row.decode(column: "updated_at", as: Date?.self)
+    }
 }
 
 /// 楼组: the residents of one or a few stairwells of a compound, with a leader.

@@ -14,8 +14,10 @@ enum TerritoryQueries {
     }
 
     static func node(_ id: UUID?, on db: any Database) async throws -> TerritoryNode {
-        guard let id, let node = try await TerritoryNode.find(id, on: db) else { throw YishiError.notFound }
-        return node
+        guard let id, let row = try await (db as! any SQLDatabase).raw("""
+            SELECT \(unsafeRaw: TerritoryNode.rowColumns) FROM territory_nodes n WHERE n.id = \(bind: id)
+            """).first() else { throw YishiError.notFound }
+        return try TerritoryNode(row: row)
     }
 
     /// Children sorted by code; nil gives the districts.
@@ -23,16 +25,29 @@ enum TerritoryQueries {
         try await TerritoryNode.query(on: db).filter(\.$parent.$id == id).sort(\.$code).all()
     }
 
-    /// A node's ancestors (from the district down) and children (by code), in one query.
-    static func family(of node: TerritoryNode, on db: any Database) async throws -> (ancestors: [TerritoryNode], children: [TerritoryNode]) {
-        let id = try node.requireID()
-        let ids = Array(node.territoryPath.ids.dropLast())
-        let found = try await TerritoryNode.query(on: db).group(.or) { q in
-            q.filter(\.$parent.$id == id)
-            if !ids.isEmpty { q.filter(\.$id ~~ ids) }
-        }.sort(\.$code).all()
-        let children = found.filter { $0.$parent.id == id }
-        return (ids.compactMap { a in found.first { $0.id == a } }, children)
+    /// A node, its ancestors (from the district down) and its children (by code), in one query
+    /// (walking up by `parent_id`), decoded without Fluent's per-model reflection, which cost a
+    /// node page more than its query.
+    static func nodeWithFamily(_ id: UUID?, on db: any Database) async throws
+        -> (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]) {
+        guard let id else { throw YishiError.notFound }
+        let columns = TerritoryNode.rowColumns
+        let rows = try await (db as! any SQLDatabase).raw("""
+            WITH RECURSIVE up(id, parent_id) AS (
+                SELECT id, parent_id FROM territory_nodes WHERE id = \(bind: id)
+                UNION ALL SELECT t.id, t.parent_id FROM territory_nodes t JOIN up ON t.id = up.parent_id)
+            SELECT 0 AS rel, \(unsafeRaw: columns) FROM territory_nodes n JOIN up ON n.id = up.id
+            UNION ALL
+            SELECT 1 AS rel, \(unsafeRaw: columns) FROM territory_nodes n WHERE n.parent_id = \(bind: id)
+            ORDER BY rel, code
+            """).all()
+        var line: [UUID: TerritoryNode] = [:], children: [TerritoryNode] = []
+        for row in rows {
+            let node = try TerritoryNode(row: row)
+            if try row.decode(column: "rel", as: Int.self) == 0 { line[node.id!] = node } else { children.append(node) }
+        }
+        guard let node = line[id] else { throw YishiError.notFound }
+        return (node, node.territoryPath.ids.dropLast().compactMap { line[$0] }, children)
     }
 
     /// The nodes above `node`, from the district down, not including it.
