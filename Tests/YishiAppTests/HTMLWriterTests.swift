@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import NIOCore
 @testable import YishiApp
 
@@ -28,5 +29,13 @@ struct HTMLWriterTests {
         let long = String(repeating: "长辈版 care mode ", count: 2_000)
         #expect(H.render(.text(long)) == long)
         #expect(H.render(.text(long + "<")) == long + "&lt;")
+    }
+
+    @Test func queryValuesArePercentEncodedAndComeBackWhole() {
+        #expect(H.query("/territory/x?a=1&b=二 +#") == "%2Fterritory%2Fx%3Fa%3D1%26b%3D%E4%BA%8C%20%2B%23")
+        #expect(H.query("Az09-._~") == "Az09-._~")
+        for s in ["/units/1?notice=territory.saved", "长辈版 & care\r\n", "%41", ""] {
+            #expect(H.query(s).removingPercentEncoding == s)
+        }
     }
 }

@@ -36,34 +36,50 @@ enum H {
         el("a", [("href", href)] + attributes, text: label)
     }
 
-    /// Query-string encoding for links built from values.
+    /// Query-string encoding for links built from values: every byte but RFC 3986's unreserved
+    /// characters (letters, digits, `-._~`) is percent-encoded, in one pass over the UTF-8.
     static func query(_ s: String) -> String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#/")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count * 3)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(b)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A whole document, written into one buffer.
     static func document(lang: String, class htmlClass: String, head: [HTMLNode], body: [HTMLNode]) -> ByteBuffer {
         var w = HTMLWriter()
-        w.buffer.writeStaticString("<!DOCTYPE html>")
+        w.raw("<!DOCTYPE html>")
         w.write(.element("html", [("lang", lang)] + (htmlClass.isEmpty ? [] : [("class", htmlClass)]), [
             .element("head", [], head), .element("body", [], body),
         ]))
-        return w.buffer
+        return ByteBuffer(bytes: w.bytes)
     }
 
     /// A fragment as a string (tests, and attribute-escaping checks).
     static func render(_ node: HTMLNode) -> String {
         var w = HTMLWriter()
         w.write(node)
-        return String(buffer: w.buffer)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 }
 
-/// Writes nodes as HTML: text escapes `& < >`, attribute values also both quotes.
+/// Writes nodes as HTML: text escapes `& < >`, attribute values also both quotes. Into a plain
+/// byte array (one copy into the response at the end: cheaper than many small buffer writes).
 struct HTMLWriter {
-    var buffer = ByteBufferAllocator().buffer(capacity: 8_192)
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(16_384) }
+
+    mutating func raw(_ s: String) { bytes += s.utf8 }
 
     mutating func write(_ node: HTMLNode) {
         switch node {
@@ -76,35 +92,37 @@ struct HTMLWriter {
         case .element(let name, let attributes, let children):
             open(name, attributes)
             for n in children { write(n) }
-            buffer.writeStaticString("</")
-            buffer.writeString(name)
-            buffer.writeInteger(UInt8(ascii: ">"))
+            bytes.append(UInt8(ascii: "<"))
+            bytes.append(UInt8(ascii: "/"))
+            bytes += name.utf8
+            bytes.append(UInt8(ascii: ">"))
         }
     }
 
     private mutating func open(_ name: String, _ attributes: [(String, String?)]) {
-        buffer.writeInteger(UInt8(ascii: "<"))
-        buffer.writeString(name)
+        bytes.append(UInt8(ascii: "<"))
+        bytes += name.utf8
         for (key, value) in attributes {
-            buffer.writeInteger(UInt8(ascii: " "))
-            buffer.writeString(key)
+            bytes.append(UInt8(ascii: " "))
+            bytes += key.utf8
             if let value {
-                buffer.writeStaticString("=\"")
+                bytes.append(UInt8(ascii: "="))
+                bytes.append(UInt8(ascii: "\""))
                 escaped(value, quotes: true)
-                buffer.writeInteger(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: "\""))
             }
         }
-        buffer.writeInteger(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Copies runs without special characters as they are.
     mutating func escaped(_ s: String, quotes: Bool) {
         var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8 { text in
             var start = 0
-            for i in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[i] {
+            for i in 0..<text.count {
+                let replacement: String
+                switch text[i] {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
@@ -112,11 +130,11 @@ struct HTMLWriter {
                 case UInt8(ascii: "'") where quotes: replacement = "&#39;"
                 default: continue
                 }
-                if i > start { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<i]))) }
-                buffer.writeStaticString(replacement)
+                if i > start { bytes += UnsafeBufferPointer(rebasing: text[start..<i]) }
+                bytes += replacement.utf8
                 start = i + 1
             }
-            if start < bytes.count { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))) }
+            if start < text.count { bytes += UnsafeBufferPointer(rebasing: text[start..<text.count]) }
         }
     }
 }

@@ -16,7 +16,7 @@ public struct TerritoryPath: Hashable, Sendable, Codable, CustomStringConvertibl
         let parts = encoded.split(separator: "/")
         var ids: [UUID] = []
         for p in parts {
-            guard let id = UUID(uuidString: String(p)) else { return nil }
+            guard let id = UUID(hyphenated: p) else { return nil }
             ids.append(id)
         }
         guard !ids.isEmpty else { return nil }
@@ -40,5 +40,37 @@ public struct TerritoryPath: Hashable, Sendable, Codable, CustomStringConvertibl
     /// True when `other` is this node or lies below it.
     public func contains(_ other: TerritoryPath) -> Bool {
         other.ids.count >= ids.count && Array(other.ids.prefix(ids.count)) == ids
+    }
+}
+
+extension UUID {
+    /// Parses the 36-character form `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`, either case, as
+    /// `UUID(uuidString:)` does, without Foundation's `sscanf` (which cost a node page 2 %: every
+    /// stored path is parsed on the way to a scope check).
+    public init?(hyphenated s: some StringProtocol) {
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let utf8 = s.utf8
+        guard utf8.count == 36 else { return nil }
+        let ok = withUnsafeMutableBytes(of: &value) { out -> Bool in
+            var byte = 0, high: UInt8? = nil, position = 0
+            for c in utf8 {
+                defer { position += 1 }
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    guard c == UInt8(ascii: "-") else { return false }
+                    continue
+                }
+                let v: UInt8
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): v = c - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c - UInt8(ascii: "A") + 10
+                default: return false
+                }
+                if let h = high { out[byte] = h << 4 | v; byte += 1; high = nil } else { high = v }
+            }
+            return byte == 16 && high == nil
+        }
+        guard ok else { return nil }
+        self.init(uuid: value)
     }
 }
