@@ -128,12 +128,22 @@ extension TerritoryImporter {
             return out
         }
 
-        func nodes(_ codes: some Sequence<String>) async throws -> [String: TerritoryNode] {
-            try await find(TerritoryNode.self, \.$code, codes)
+        /// Parents and units, read once per import: the parts of a file name the same ones again.
+        var knownNodes: [String: TerritoryNode] = [:]
+        var knownUnits: [String: YishiApp.Unit] = [:]
+
+        mutating func nodes(_ codes: some Sequence<String>) async throws -> [String: TerritoryNode] {
+            let wanted = Set(codes)
+            let found = try await find(TerritoryNode.self, \.$code, wanted.filter { knownNodes[$0] == nil })
+            knownNodes.merge(found) { _, new in new }
+            return wanted.reduce(into: [:]) { out, code in out[code] = knownNodes[code] }
         }
 
-        func units(_ codes: some Sequence<String>) async throws -> [String: YishiApp.Unit] {
-            try await find(YishiApp.Unit.self, \.$code, codes) { $0.with(\.$building) }
+        mutating func units(_ codes: some Sequence<String>) async throws -> [String: YishiApp.Unit] {
+            let wanted = Set(codes)
+            let found = try await find(YishiApp.Unit.self, \.$code, wanted.filter { knownUnits[$0] == nil }) { $0.with(\.$building) }
+            knownUnits.merge(found) { _, new in new }
+            return wanted.reduce(into: [:]) { out, code in out[code] = knownUnits[code] }
         }
 
         /// Where records live now, by code: the building path of each place (nil: no place).

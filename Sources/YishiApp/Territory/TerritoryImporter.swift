@@ -1,5 +1,6 @@
 import Fluent
 import NIOPosix
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -58,6 +59,7 @@ enum TerritoryImporter {
     /// write lock (SQLite) and the audit chain's head for a few tens of milliseconds at a time, and
     /// sign-ins and edits go on between its parts.
     static let partRows = 2_000
+    static let sqlitePause: Duration = .milliseconds(120)
 
     /// Parses (on `pool` when given, off the event loop), plans the whole file, then writes it part
     /// by part, each part with its audit entry. A refused line anywhere refuses the file before
@@ -73,19 +75,23 @@ enum TerritoryImporter {
             return (kind, records, sha256Hex(data))
         }
         let (kind, records, digest) = if let pool { try await pool.runIfActive(work) } else { try work() }
-        // The plan reads without a transaction: reading holds no lock, and every check is made again
-        // by the database's constraints when a part is written.
-        var run = Run(scope: scope, db: db)
-        var parts: [Run.Part] = []
-        for chunk in records.chunked(max(1, partRows)) {
-            try await run.apply(kind, chunk)
-            parts.append(run.cut(chunk))
+        // The plan reads in one read-only transaction: one connection with its page cache warm, one
+        // consistent view of what is stored, and no write lock (SQLite's readers do not block its
+        // writer). The unique indexes decide anything that changes between the plan and a part.
+        let (parts, issues) = try await db.transaction { tx in
+            var run = Run(scope: scope, db: tx)
+            var parts: [Run.Part] = []
+            for chunk in records.chunked(max(1, partRows)) {
+                try await run.apply(kind, chunk)
+                parts.append(run.cut(chunk))
+            }
+            return (Planned(parts), run.issues)
         }
-        if !run.issues.isEmpty { throw ImportFailure(run.issues.sorted { $0.line < $1.line }) }
+        if !issues.isEmpty { throw ImportFailure(issues.sorted { $0.line < $1.line }) }
         var total = Outcome(kind: kind.rawValue, added: 0, updated: 0, unchanged: 0)
         var written = 0
-        for (index, part) in parts.enumerated() {
-            let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.count, bound: scope.bound)
+        for (index, part) in parts.parts.enumerated() {
+            let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.parts.count, bound: scope.bound)
             do {
                 try await db.transaction { tx in
                     try await AuditLog.transaction(on: tx, actor: auditActor, time: time) { tx in
@@ -99,11 +105,25 @@ enum TerritoryImporter {
                 throw Interrupted(written: written, rows: records.count, cause: error)
             }
             ReadCaches.changed()  // committed: counts read meanwhile are read again
+            // SQLite's writers wait for its lock by sleeping, up to 100 ms at a time; were the next
+            // part to begin at once, a sign-in waiting for the lock could miss every gap until the
+            // import ends. A pause longer than one such sleep lets every waiting writer in first.
+            // (PostgreSQL queues row-lock waiters in order: no pause needed.)
+            if index + 1 < parts.parts.count, (db as? any SQLDatabase)?.dialect.name == "sqlite" {
+                try await Task.sleep(for: sqlitePause)
+            }
             total.added += part.added; total.updated += part.updated; total.unchanged += part.unchanged
             written += part.rows
             try await progress?(written, records.count)
         }
         return total
+    }
+
+    /// The planned parts, carried out of the planning transaction (models are not `Sendable`; they
+    /// are only read again after the transaction has ended).
+    struct Planned: @unchecked Sendable {
+        var parts: [Run.Part]
+        init(_ parts: [Run.Part]) { self.parts = parts }
     }
 
     /// An import that stopped after some of its parts were written.
