@@ -1,7 +1,6 @@
 import Fluent
 import SQLKit
 import Vapor
-import NIOConcurrencyHelpers
 import YishiCore
 
 /// The signed-in user behind a request, and how they came in.

@@ -40,10 +40,6 @@ enum AuditLog {
         }
         if db.inTransaction {
             try await appendInline(run, on: db, actor: actor, time: time)
-            // Before the caller's commit: a request in between may keep what it read, for a second
-            // (principals; the callers with their own transaction, territory imports, change no
-            // account) or five (counts, which show the import once it is written).
-            ReadCaches.changed()
         } else {
             try await AuditGroupCommit.shared.submit(key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
         }
@@ -94,6 +90,16 @@ enum AuditLog {
             for row in part { insert = insert.values(row) }
             try await insert.run()
         }
+    }
+
+    /// A change too long to share a group commit's batch (an import's part), in a transaction of its
+    /// own with its entry appended inline; the read caches are emptied once it has committed, as a
+    /// group commit does.
+    static func ownTransaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
+                                            _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
+        let value = try await db.transaction { tx in try await transaction(on: tx, actor: actor, time: time, body) }
+        ReadCaches.changed()
+        return value
     }
 
     /// Appends one event on its own.

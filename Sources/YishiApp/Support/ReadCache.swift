@@ -62,8 +62,7 @@ final class ReadCache<Value: Sendable>: @unchecked Sendable {
 
 /// Every read cache, emptied together after a change.
 enum ReadCaches {
-    /// Called when an audited change has committed (or, inside a caller's own transaction, when
-    /// its entry is appended).
+    /// Called when an audited change has committed (`AuditGroupCommit`, `AuditLog.ownTransaction`).
     static func changed() {
         PrincipalCache.shared.clear()
         TerritoryQueries.counts.clear()

@@ -93,18 +93,15 @@ enum TerritoryImporter {
         for (index, part) in parts.parts.enumerated() {
             let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.parts.count, bound: scope.bound)
             do {
-                try await db.transaction { tx in
-                    try await AuditLog.transaction(on: tx, actor: auditActor, time: time) { tx in
-                        try await Run.write(part, on: tx)
-                        return ((), event)
-                    }
+                try await AuditLog.ownTransaction(on: db, actor: auditActor, time: time) { tx in
+                    try await Run.write(part, on: tx)
+                    return ((), event)
                 }
             } catch {
                 // Something changed between the plan and this part (a code added meanwhile), or the
                 // database failed: the parts before it stay, recorded; the same file finishes it.
                 throw Interrupted(written: written, rows: records.count, cause: error)
             }
-            ReadCaches.changed()  // committed: counts read meanwhile are read again
             // SQLite's writers wait for its lock by sleeping, up to 100 ms at a time; were the next
             // part to begin at once, a sign-in waiting for the lock could miss every gap until the
             // import ends. A pause longer than one such sleep lets every waiting writer in first.
