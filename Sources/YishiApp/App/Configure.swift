@@ -40,7 +40,9 @@ public enum Yishi {
         case .postgres(let url):
             main = .psql
             for id in [main, .yishiWriter, .yishiJobs] {
-                app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: id, isDefault: id == main)
+                // The same 30 s as SQLite: a writer may queue behind a long lock (driver default: 10 s).
+                app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), connectionPoolTimeout: .seconds(30)),
+                                  as: id, isDefault: id == main)
             }
         }
         await AuditGroupCommit.shared.useWriter(app)
