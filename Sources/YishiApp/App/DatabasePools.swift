@@ -25,6 +25,7 @@ extension Application {
 extension Request {
     /// Where a request writes outside the audit group commit (failure counters, a code's attempts,
     /// rate-limit events, sign-out): on the writers' pool, so that a write waiting for SQLite's
-    /// lock (an import holds it for seconds) never holds the connection other requests read with.
-    var writeDB: any Database { db(.yishiWriter) }
+    /// lock never holds the connection other requests read with, and behind the write gate
+    /// (`WriteGate`), so it takes its turn between an import's parts instead of sleeping through them.
+    var writeDB: any Database { GatedDatabase.wrap(db(.yishiWriter)) }
 }

@@ -51,24 +51,33 @@ actor AuditGroupCommit {
             queues[key, default: []].append(Item(db: db, actor: actor, time: time, body: body, done: done))
             if !draining.contains(key) {
                 draining.insert(key)
-                Task { await self.drain(key) }
+                // Detached: the drain serves every later caller, so it must not inherit this
+                // caller's task-locals (a write gate it may hold).
+                Task.detached { await self.drain(key) }
             }
         }
     }
 
-    private func take(_ key: String) -> [Item]? {
-        guard let queue = queues[key], !queue.isEmpty else {
-            queues[key] = nil
-            draining.remove(key)
-            return nil
-        }
+    /// The next batch: what waits, up to `maxBatch`.
+    private func take(_ key: String) -> [Item] {
+        let queue = queues[key] ?? []
         let batch = Array(queue.prefix(Self.maxBatch))
         queues[key] = Array(queue.dropFirst(batch.count))
         return batch
     }
 
+    /// Commits batches while changes wait. Each batch is taken once the write gate (`WriteGate`)
+    /// is ours, so what arrived while an import's part held the database goes in one batch.
     private func drain(_ key: String) async {
-        while let batch = take(key) { await Self.commit(batch, on: writers[key]?() ?? batch[0].db) }
+        while let first = queues[key]?.first {
+            let db = writers[key]?() ?? first.db
+            await WriteGate.run(db) {
+                let batch = await self.take(key)
+                if !batch.isEmpty { await Self.commit(batch, on: db) }
+            }
+        }
+        queues[key] = nil
+        draining.remove(key)
     }
 
     /// One transaction for the batch; every caller is resumed after it ends.

@@ -94,10 +94,12 @@ enum AuditLog {
 
     /// A change too long to share a group commit's batch (an import's part), in a transaction of its
     /// own with its entry appended inline; the read caches are emptied once it has committed, as a
-    /// group commit does.
+    /// group commit does. It takes its turn at the write gate (`WriteGate`) as a batch does.
     static func ownTransaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
                                             _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
-        let value = try await db.transaction { tx in try await transaction(on: tx, actor: actor, time: time, body) }
+        let value = try await WriteGate.run(db) {
+            try await db.transaction { tx in try await transaction(on: tx, actor: actor, time: time, body) }
+        }
         ReadCaches.changed()
         return value
     }

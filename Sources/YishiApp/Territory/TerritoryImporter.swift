@@ -57,9 +57,9 @@ enum TerritoryImporter {
 
     /// Rows per part: each part is written in its own transaction, so a large import holds the
     /// write lock (SQLite) and the audit chain's head for a few tens of milliseconds at a time, and
-    /// sign-ins and edits go on between its parts.
+    /// sign-ins and edits go on between its parts: a part takes its turn at the write gate
+    /// (`WriteGate`), behind whatever came while the part before it was written.
     static let partRows = 2_000
-    static let sqlitePause: Duration = .milliseconds(120)
 
     /// Parses (on `pool` when given, off the event loop), plans the whole file, then writes it part
     /// by part, each part with its audit entry. A refused line anywhere refuses the file before
@@ -101,13 +101,6 @@ enum TerritoryImporter {
                 // Something changed between the plan and this part (a code added meanwhile), or the
                 // database failed: the parts before it stay, recorded; the same file finishes it.
                 throw Interrupted(written: written, rows: records.count, cause: error)
-            }
-            // SQLite's writers wait for its lock by sleeping, up to 100 ms at a time; were the next
-            // part to begin at once, a sign-in waiting for the lock could miss every gap until the
-            // import ends. A pause longer than one such sleep lets every waiting writer in first.
-            // (PostgreSQL queues row-lock waiters in order: no pause needed.)
-            if index + 1 < parts.parts.count, (db as? any SQLDatabase)?.dialect.name == "sqlite" {
-                try await Task.sleep(for: sqlitePause)
             }
             total.added += part.added; total.updated += part.updated; total.unchanged += part.unchanged
             written += part.rows

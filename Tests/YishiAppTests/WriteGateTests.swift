@@ -1,0 +1,88 @@
+import Fluent
+import NIOConcurrencyHelpers
+import SQLKit
+import Testing
+import Vapor
+@testable import YishiApp
+
+/// Writers take turns in the order they came (`WriteGate`): a change that arrives while an
+/// import's part holds the database is stored before the import's next part, not after the
+/// import. Before, the waiting writer slept in SQLite's busy handler and the next part, starting
+/// a millisecond after the last, took the lock first — every time, until the import ended.
+@Suite("Writers take turns")
+struct WriteGateTests {
+    /// A part of an import as the importer writes it: its own transaction, with an audit entry.
+    static func part(_ name: String, hold: Duration, _ t: TestContext, started: NIOLockedValueBox<Bool>? = nil,
+                     seen: NIOLockedValueBox<[String: Int]>? = nil) async throws {
+        try await AuditLog.ownTransaction(on: t.app.jobsDB, actor: .system, time: t.app.effects.time) { tx in
+            started?.withLockedValue { $0 = true }
+            if let seen {
+                let row = try await (tx as! any SQLDatabase).raw("SELECT failed_logins FROM users WHERE username = 'baolin1'").first()
+                let n = try row!.decode(column: "failed_logins", as: Int.self)
+                seen.withLockedValue { $0[name] = n }
+            }
+            try await Task.sleep(for: hold)
+            return ((), AuditEvent(action: .territoryImport, targetType: "test", targetID: name, nodeID: nil))
+        }
+    }
+
+    static func waitUntil(_ flag: NIOLockedValueBox<Bool>) async throws {
+        while !flag.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    @Test func anAuditedChangeArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
+        try await withYishi(demo: true) { t in
+            let started = NIOLockedValueBox(false)
+            let importer = Task {
+                try await Self.part("part-1", hold: .milliseconds(300), t, started: started)
+                try await Self.part("part-2", hold: .milliseconds(10), t)
+            }
+            try await Self.waitUntil(started)
+            try await Task.sleep(for: .milliseconds(50))
+            // A sign-in, an edit: anything audited goes through the group commit.
+            try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "between", nodeID: nil),
+                                      on: t.db, actor: .system, time: t.app.effects.time)
+            try await importer.value
+            let order = try await AuditEntry.query(on: t.db).filter(\.$targetType == "test").sort(\.$seq).all().map(\.targetID)
+            #expect(order == ["part-1", "between", "part-2"])
+            guard case .ok = try await AuditLog.verify(on: t.db) else { Issue.record("chain broken"); return }
+        }
+    }
+
+    @Test func aRequestsPlainWriteArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
+        try await withYishi(demo: true) { t in
+            let started = NIOLockedValueBox(false), seen = NIOLockedValueBox<[String: Int]>([:])
+            let importer = Task {
+                try await Self.part("part-1", hold: .milliseconds(300), t, started: started, seen: seen)
+                try await Self.part("part-2", hold: .milliseconds(10), t, seen: seen)
+            }
+            try await Self.waitUntil(started)
+            try await Task.sleep(for: .milliseconds(50))
+            // What `req.writeDB` is: the writers' pool behind the gate (a failed sign-in's count).
+            let writer = GatedDatabase.wrap(t.app.db(.yishiWriter)) as! any SQLDatabase
+            try await writer.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = 'baolin1'").run()
+            try await importer.value
+            #expect(seen.withLockedValue { $0 } == ["part-1": 0, "part-2": 1], "the second part sees the write that came before it")
+        }
+    }
+
+    @Test func theGateIsReEntrantAndOpenWhereNotNeeded() async throws {
+        try await withYishi { t in
+            // Nested writes of a task that holds the gate do not wait for themselves.
+            let n = try await WriteGate.run(t.db) {
+                try await WriteGate.run(t.db) {
+                    try await (GatedDatabase.wrap(t.db) as! any SQLDatabase).raw("SELECT 1 AS n").first()!.decode(column: "n", as: Int.self)
+                }
+            }
+            #expect(n == 1)
+            if TestDatabase.isPostgres {
+                #expect(WriteGate.key(t.db) == nil, "PostgreSQL queues row-lock waiters itself")
+                #expect(!(GatedDatabase.wrap(t.db) is GatedDatabase))
+            } else {
+                let key = try #require(WriteGate.key(t.db), "SQLite has a gate")
+                #expect(key == WriteGate.key(t.app.jobsDB), "one gate for the pools of one database")
+                #expect(await WriteGate.shared.waiters(key) == 0)
+            }
+        }
+    }
+}
