@@ -203,3 +203,59 @@ struct SubtreeAndCSVTests {
         #expect(LifeCircleCSV.field("-2") == "'-2")
     }
 }
+
+/// The plan checks each record where it is; a part is written a moment later. Someone with the
+/// right to both places may move the record in that moment: the part then writes nothing and the
+/// import stops, instead of changing a record that now lives outside the importer's scope.
+@Suite("Territory import: records moved between the plan and the write")
+struct ImportMovedMeanwhileTests {
+    static func community(_ t: TestContext, _ code: String) async throws -> TerritoryImporter.Scope {
+        let node = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first())
+        let actor = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: node.territoryPath)])
+        return .init(actor: actor, bound: node.territoryPath)
+    }
+
+    @Test func aResidentMovedOutOfScopeMeanwhileIsNotChanged() async throws {
+        try await withYishi(demo: true) { t in
+            let code = "R-BS01-C1-X1-B1-101-1"
+            let elsewhere = try #require(try await Household.query(on: t.db).filter(\.$code == "H-BS01-C2-X1-B1-101").first())
+            let csv = ImportScopeTests.householdHeader
+                + "H-NEW-1,BS01-C1-X1-B1-102,R-NEW-1,新居民,1990,,\n"
+                + "H-BS01-C1-X1-B1-101,BS01-C1-X1-B1-101,\(code),被改名,1950,13977770003,\n"
+            let db = t.db
+            let stop = try await #require(throws: TerritoryImporter.Interrupted.self) {
+                _ = try await TerritoryImporter.run(Data(csv.utf8), scope: try await Self.community(t, "BS01-C1"), auditActor: .system,
+                                                    on: db, time: t.clock, partRows: 1) { done, _ in
+                    guard done == 1 else { return }
+                    // A district administrator moves the resident to 友谊新村 meanwhile.
+                    try await Resident.query(on: db).filter(\.$code == code).set(\.$household.$id, to: try elsewhere.requireID()).update()
+                }
+            }
+            #expect(stop.written == 1)
+            let after = try #require(try await Resident.query(on: t.db).filter(\.$code == code).first())
+            #expect(after.$household.id == elsewhere.id, "not moved back")
+            #expect(after.name != "被改名" && after.phone != "13977770003", "not renamed, not re-phoned")
+        }
+    }
+
+    @Test func anOwnerGivenAHoldingOutOfScopeMeanwhileIsNotChanged() async throws {
+        try await withYishi(demo: true) { t in
+            let code = "O-BS01-C1-X1-B1-101"
+            let owner = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())
+            let unitElsewhere = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C2-X1-B1-102").first())
+            let csv = "owner,name,phone,unit\n"
+                + "O-NEW-1,新业主,,BS01-C1-X1-B1-102\n"
+                + "\(code),被改名,13977770004,BS01-C1-X1-B1-101\n"
+            let db = t.db
+            _ = try await #require(throws: TerritoryImporter.Interrupted.self) {
+                _ = try await TerritoryImporter.run(Data(csv.utf8), scope: try await Self.community(t, "BS01-C1"), auditActor: .system,
+                                                    on: db, time: t.clock, partRows: 1) { done, _ in
+                    guard done == 1 else { return }
+                    try await Ownership(ownerID: try owner.requireID(), unitID: try unitElsewhere.requireID()).create(on: db)
+                }
+            }
+            let after = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())
+            #expect(after.name == owner.name && after.phone == owner.phone)
+        }
+    }
+}

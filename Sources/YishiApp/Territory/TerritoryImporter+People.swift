@@ -41,10 +41,15 @@ extension TerritoryImporter.Run {
                 addedHousehold(householdCode)
             }
             if let r = residents[code] {
-                let before = (r.$household.id, r.name, r.birthYear, r.phone, r.flags)
-                r.$household.id = household; r.name = name; r.birthYear = year; r.phone = phone; r.flags = flags.encoded
-                let changed = before != (household, name, year, phone, flags.encoded)
-                if changed { saves.append(r) }
+                let changed = (r.$household.id, r.name, r.birthYear, r.phone, r.flags) != (household, name, year, phone, flags.encoded)
+                if changed {
+                    // Written only if the resident still lives where the plan found it (and checked the scope).
+                    residentUpdates.append("""
+                        UPDATE residents SET household_id = \(bind: household), name = \(bind: name), birth_year = \(bind: year),
+                            phone = \(bind: phone), flags = \(bind: flags.encoded), updated_at = \(bind: now)
+                        WHERE id = \(bind: try r.requireID()) AND household_id = \(bind: r.$household.id) RETURNING id
+                        """)
+                }
                 count(changed ? .updated : .unchanged, code, at: current, place)
             } else {
                 newResidents.add([UUID(), code, household, name, year, phone, flags.encoded, now, now])
@@ -84,8 +89,13 @@ extension TerritoryImporter.Run {
             if let o = owners[code] {
                 owner = try o.requireID()
                 if !touchedOwners.contains(code), o.name != name || o.phone != phone {
-                    o.name = name; o.phone = phone
-                    saves.append(o)
+                    // Written only if the owner still holds what the plan found (and checked the scope).
+                    let holdings = places.filter { $0 != nil }.count
+                    ownerUpdates.append("""
+                        UPDATE owners SET name = \(bind: name), phone = \(bind: phone)
+                        WHERE id = \(bind: owner) AND (SELECT COUNT(*) FROM ownerships s WHERE s.owner_id = owners.id) = \(bind: holdings)
+                        RETURNING id
+                        """)
                     ownerChanged = true
                     for case let p? in places { touched.insert(p) }
                 }

@@ -22,6 +22,12 @@ extension TerritoryImporter {
         var nodeInserts: [[any Model]] = []
         var inserts: [BulkRows] = []
         var saves: [any Model] = []
+        /// Changes to people, written only if each is still where the plan found it — a resident in
+        /// the same household, an owner with the same number of holdings — since someone with the
+        /// right to both places may move them while the import runs, and the plan's scope check
+        /// would then be stale. Owners' before the inserts (which may add their holdings),
+        /// residents' after them (they may move into a household the part adds).
+        var ownerUpdates: [SQLQueryString] = [], residentUpdates: [SQLQueryString] = []
         /// Paths parsed once per stored path, and the scope's answer once per place.
         var paths: [String: TerritoryPath] = [:]
         var allowed: [TerritoryPath?: Bool] = [:]
@@ -42,6 +48,7 @@ extension TerritoryImporter {
             var nodeInserts: [[any Model]]
             var inserts: [BulkRows]
             var saves: [any Model]
+            var ownerUpdates: [SQLQueryString], residentUpdates: [SQLQueryString]
             var added: Int, updated: Int, unchanged: Int
             var addedCodes: [String], updatedCodes: [String]
             var touched: Set<TerritoryPath>
@@ -50,11 +57,12 @@ extension TerritoryImporter {
         /// Takes what was planned since the last cut as a part, and starts the next one.
         mutating func cut(_ records: [TerritoryRecord]) -> Part {
             defer {
-                nodeInserts = []; inserts = []; saves = []
+                nodeInserts = []; inserts = []; saves = []; ownerUpdates = []; residentUpdates = []
                 added = 0; updated = 0; unchanged = 0
                 addedCodes = []; updatedCodes = []; touched = []
             }
-            return Part(lines: (records.first?.line ?? 0)...(records.last?.line ?? 0), rows: records.count, nodeInserts: nodeInserts, inserts: inserts, saves: saves, added: added, updated: updated,
+            return Part(lines: (records.first?.line ?? 0)...(records.last?.line ?? 0), rows: records.count, nodeInserts: nodeInserts, inserts: inserts, saves: saves,
+                        ownerUpdates: ownerUpdates, residentUpdates: residentUpdates, added: added, updated: updated,
                         unchanged: unchanged, addedCodes: addedCodes, updatedCodes: updatedCodes, touched: touched)
         }
 
@@ -93,8 +101,17 @@ extension TerritoryImporter {
                 default: for m in batch { try await m.create(on: db) }
                 }
             }
+            for update in part.ownerUpdates { try await guarded(update, on: db) }
             for rows in part.inserts { try await rows.insert(on: db) }
+            for update in part.residentUpdates { try await guarded(update, on: db) }
             for model in part.saves { try await model.save(on: db) }
+        }
+
+        /// Someone changed a record of this part between the plan and its write.
+        struct ChangedMeanwhile: Error {}
+
+        private static func guarded(_ update: SQLQueryString, on db: any Database) async throws {
+            guard try await (db as! any SQLDatabase).raw(update).first() != nil else { throw ChangedMeanwhile() }
         }
 
         private static func createAll<M: Model>(_ models: [M], on db: any Database) async throws {
