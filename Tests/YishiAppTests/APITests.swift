@@ -21,7 +21,7 @@ struct APITests {
                 guard path.hasPrefix("/api/") || path == "/health" || path == "/metrics" else { return nil }
                 return "\(route.method.rawValue.lowercased()) \(path)"
             })
-            let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
+            let documented = Set(t.app.features.operations.map { "\($0.method) \($0.path)" })
             #expect(routes.subtracting(documented).isEmpty, "routes missing from the document: \(routes.subtracting(documented).sorted())")
             #expect(documented.subtracting(routes).isEmpty, "documented but not routed: \(documented.subtracting(routes).sorted())")
             let res = try await Browser(t.app).get("/api/v1/openapi.json")

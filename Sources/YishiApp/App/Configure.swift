@@ -14,6 +14,11 @@ public enum Yishi {
         ?? max(16, 4 * System.coreCount)
 
     public static func configure(_ app: Application, settings: Settings, effects: SideEffects? = nil) async throws {
+        try await configure(app, settings: settings, effects: effects, adding: [])
+    }
+
+    /// The same, with capabilities beyond the platform's own (the tests' example capability).
+    static func configure(_ app: Application, settings: Settings, effects: SideEffects?, adding extra: [any Feature]) async throws {
         app.settings = settings
         app.effects = effects ?? SideEffects(sms: settings.smsWebhookURL.map { WebhookSMSSender(url: URI(string: $0), client: app.client) }
                                                    ?? OutboxSMSSender(time: SystemTime()))
@@ -59,31 +64,21 @@ public enum Yishi {
         app.middleware.use(CSRFMiddleware())
         MetricsSetup.bootstrap()
 
-        try app.register(collection: SystemRoutes())
-        try app.register(collection: HomeRoutes())
-        try app.register(collection: SignInRoutes())
-        try app.register(collection: SetupRoutes())
-        try app.register(collection: AccountRoutes())
-        try app.register(collection: UserRoutes())
-        try app.register(collection: VerifyRoutes())
-        try app.register(collection: TerritoryRoutes())
-        try app.register(collection: ImportRoutes())
-        try app.register(collection: AuditRoutes())
-        try app.register(collection: LifeCircleRoutes())
-        try app.register(collection: AtlasLinkRoutes())
-        try app.register(collection: AtlasImportRoutes())
-        try app.register(collection: APIRoutes())
-        if settings.developmentPages { try app.register(collection: OutboxRoutes()) }
+        app.features = Features(features(settings) + extra)
+        try app.features.register(on: app)
+    }
 
-        app.asyncCommands.use(ServeYishiCommand(), as: "serve", isDefault: true)
-        app.asyncCommands.use(MigrateYishiCommand(), as: "migrate")
-        app.asyncCommands.use(ImportCommand(), as: "import")
-        app.asyncCommands.use(AuditCommand(), as: "audit")
-        app.asyncCommands.use(VotesCommand(), as: "votes")
-        app.asyncCommands.use(BenchCommand(), as: "bench")
-        app.asyncCommands.use(AtlasCommand(), as: "atlas")
-        app.asyncCommands.use(BackupCommand(), as: "backup")
-        app.asyncCommands.use(RestoreCommand(), as: "restore")
+    /// The capabilities of the platform, one line each (`Feature`).
+    static func features(_ settings: Settings) -> [any Feature] {
+        [SystemFeature(),
+         AccountsFeature(),
+         TerritoryFeature(),
+         AtlasFeature(),
+         AuditFeature(),
+         JobsFeature(),
+         VotesFeature(),
+         BenchFeature()]
+            + (settings.developmentPages ? [OutboxFeature()] : [])
     }
 
     /// Opens the database for commands that use it (not for `votes tally`, which reads files only):

@@ -37,15 +37,7 @@ enum Layout {
         case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
         case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
         }
-        var items: [(String, String)] = [(ctx.t("nav.home"), "/")]
-        if ctx.can(.territoryRead) { items.append((ctx.t("nav.territory"), "/territory")) }
-        items.append((ctx.t("nav.lifeCircle"), "/lifecircle"))
-        if ctx.can(.territoryImport) { items.append((ctx.t("nav.import"), "/territory/import")) }
-        if ctx.can(.residentVerify) { items.append((ctx.t("nav.verify"), "/residents/verify")) }
-        if ctx.can(.usersManage) { items.append((ctx.t("nav.users"), "/users")) }
-        if ctx.can(.auditRead) { items.append((ctx.t("nav.audit"), "/audit")) }
-        if ctx.principal != nil { items.append((ctx.t("nav.account"), "/account")) } else { items.append((ctx.t("nav.signin"), "/signin")) }
-        if ctx.developmentPages { items.append((ctx.t("nav.outbox"), "/dev/outbox")) }
+        let items = ctx.navigation.filter { $0.shows(ctx) }
         let path = ctx.here.split(separator: "?").first.map(String.init) ?? "/"
         return H.el("header", [("class", "site")], [
             H.el("div", [("class", "bar")], [
@@ -60,11 +52,17 @@ enum Layout {
                 }),
             ]),
             H.el("nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))], [
-                H.el("ul", [], items.map { label, href in
-                    let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/")) && !(href == "/territory" && path.hasPrefix("/territory/import"))
-                    return H.el("li", [], [H.el("a", [("href", href)] + (current ? [("aria-current", "page")] : []), text: label)])
+                H.el("ul", [], items.map { item in
+                    let current = item.path == Self.current(path, among: items.map(\.path))
+                    return H.el("li", [], [H.el("a", [("href", item.path)] + (current ? [("aria-current", "page")] : []), text: ctx.t(item.label))])
                 }),
             ]),
         ])
+    }
+
+    /// The entry a page belongs to: the longest entry path that is the page's path or a folder
+    /// above it ("/" only for the home page), so `/territory/import` is "import", not "territory".
+    static func current(_ path: String, among paths: [String]) -> String? {
+        paths.filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
     }
 }

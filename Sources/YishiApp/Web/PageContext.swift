@@ -15,7 +15,8 @@ struct PageContext: Sendable {
     /// The path and query of this page, for "come back here" links.
     var here: String
     var notice: String?
-    var developmentPages: Bool
+    /// The main navigation's entries of the registered capabilities (`Feature`).
+    var navigation: [NavEntry]
 
     func t(_ key: String, _ args: String...) -> String { Catalog.text(key, lang, args) }
     func t(_ key: String, args: [String]) -> String { Catalog.text(key, lang, args) }
@@ -37,9 +38,6 @@ struct PageContext: Sendable {
     }
 }
 
-/// Notices shown after a redirect travel as a catalog key in `?notice=`; only known keys show.
-private let noticePrefixes = ["territory.", "users.", "account.", "verify.", "assisted.", "import.", "lifeCircle."]
-
 extension Request {
     var lang: Lang {
         if let c = cookie(Preferences.langCookie), let l = Lang(rawValue: c) { return l }
@@ -50,11 +48,14 @@ extension Request {
     var careMode: CareMode { cookie(Preferences.careCookie).flatMap { CareMode(rawValue: $0) } ?? .off }
 
     var pageContext: PageContext {
+        // Notices shown after a redirect travel as a catalog key in `?notice=`; only the keys the
+        // capabilities registered show.
+        let features = application.features
         let noticeKey = (try? query.get(String.self, at: "notice")).flatMap { key in
-            noticePrefixes.contains(where: key.hasPrefix) && Catalog.entries[key] != nil ? key : nil
+            features.notices.contains(key) && Catalog.entries[key] != nil ? key : nil
         }
         let here = url.query.map { "\(url.path)?\($0)" } ?? url.path
         return PageContext(lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
-                           notice: noticeKey.map { Catalog.text($0, lang) }, developmentPages: settings.developmentPages)
+                           notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation)
     }
 }

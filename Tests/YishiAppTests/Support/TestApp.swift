@@ -104,7 +104,7 @@ struct TestContext: Sendable {
 }
 
 /// Runs `body` against a fresh, migrated application and tears it down afterwards.
-func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContext) async throws -> Void) async throws {
+func withYishi(demo: Bool = false, production: Bool = false, adding features: [any Feature] = [], _ body: (TestContext) async throws -> Void) async throws {
     let clock = TestClock()
     let app = try await Application.make(.testing)
     var pgDatabase: String?
@@ -119,7 +119,8 @@ func withYishi(demo: Bool = false, production: Bool = false, _ body: (TestContex
         }
         var settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
         settings.passwordCost = DemoPassword.cost  // the demo hash's: no hash is remade, tests stay fast
-        try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
+        try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)),
+                                  adding: features)
         if pgDatabase == nil { try await app.autoMigrate() }
         try await SQLiteTuning.apply(app)
         if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }

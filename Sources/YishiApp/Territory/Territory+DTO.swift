@@ -1,19 +1,8 @@
 import Vapor
 import YishiCore
 
-/// JSON shapes of /api/v1. Names follow GLOSSARY.md; areas are strings with two decimals.
-enum DTO {
-    struct Grant: Content { var id: UUID?; var role: Role; var node: String?; var nodeName: String? }
-
-    struct Me: Content {
-        var id: UUID
-        var displayName: String
-        var kind: Actor.Kind
-        var verified: Bool
-        var grants: [Grant]
-        var viaToken: Bool
-    }
-
+/// The territory's JSON shapes (`Territory+OpenAPI.swift` describes them); areas are strings with two decimals.
+extension DTO {
     struct Node: Content {
         var id: UUID
         var level: TerritoryLevel
@@ -69,42 +58,4 @@ enum DTO {
         var owners: [Person]?
         var households: [HouseholdOut]?
     }
-
-    struct User: Content {
-        var id: UUID
-        var kind: Actor.Kind
-        var username: String?
-        var phone: String?
-        var displayName: String
-        var verified: Bool
-        var grants: [Grant]
-
-        init(_ u: YishiApp.User) {
-            id = u.id!; kind = u.kind; username = u.username; phone = u.phone.map(OneTimeCodeRules.mask)
-            displayName = u.displayName; verified = u.isVerified
-            grants = u.$grants.value?.map { Grant(id: $0.id, role: $0.role, node: $0.node?.code, nodeName: $0.node?.name) } ?? []
-        }
-    }
-
-    struct GrantInput: Content { var role: Role; var node: String? }
-    struct TokenInput: Content { var name: String; var role: Role; var node: String? }
-    struct Token: Content { var id: UUID; var name: String; var role: Role; var node: String?; var lastUsedAt: Date?; var createdAt: Date? }
-    struct NewToken: Content { var token: String; var details: Token }
-
-    struct AuditEntryOut: Content {
-        var seq: Int64
-        var at: Date
-        var actorId: UUID?
-        var actorLabel: String
-        var action: String
-        var targetType: String
-        var targetId: String
-        var nodeId: UUID?
-        var onBehalfOf: UUID?
-        var channel: String?
-        var details: [String: String]
-        var hash: String
-    }
-
-    struct AuditVerification: Content { var ok: Bool; var entries: Int?; var brokenAt: Int64?; var reason: String? }
 }

@@ -1,0 +1,98 @@
+import Vapor
+import YishiCore
+
+/// A capability of the platform — territory, accounts, the atlas, the audit log … — with all it
+/// brings: its pages and forms, its JSON API and that API's part of the OpenAPI document, its
+/// commands, its entries in the main navigation and the notices its forms show after a redirect.
+///
+/// `Yishi.features` lists the capabilities, one line each; adding one touches nothing else that
+/// is shared (docs/architecture.md shows the folder of a capability, file by file).
+protocol Feature: Sendable {
+    /// Route collections of its pages and forms.
+    var pages: [any RouteCollection] { get }
+    /// Route collections of its JSON API; they are booted under `/api/v1`.
+    var api: [any RouteCollection] { get }
+    /// Its operations in the OpenAPI document and the schemas they name.
+    var apiDescription: APIDescription { get }
+    /// Its commands (`yishi <name> …`).
+    var commands: [FeatureCommand] { get }
+    /// Its entries in the main navigation.
+    var navigation: [NavEntry] { get }
+    /// Catalog keys its forms may show as a notice after a redirect (`?notice=`); no other key shows.
+    var notices: [String] { get }
+}
+
+extension Feature {
+    var pages: [any RouteCollection] { [] }
+    var api: [any RouteCollection] { [] }
+    var apiDescription: APIDescription { APIDescription() }
+    var commands: [FeatureCommand] { [] }
+    var navigation: [NavEntry] { [] }
+    var notices: [String] { [] }
+}
+
+/// A command and the name it is run by.
+struct FeatureCommand: Sendable {
+    var name: String
+    var command: any AnyAsyncCommand
+    var isDefault = false
+}
+
+/// One entry of the main navigation. Entries are shown in `order` (numbers leave room between
+/// capabilities); `shows` decides for the viewer, from what they may do.
+struct NavEntry: Sendable {
+    var order: Int
+    var label: String
+    var path: String
+    var shows: @Sendable (PageContext) -> Bool = { _ in true }
+}
+
+/// A capability's part of the OpenAPI document.
+struct APIDescription: Sendable {
+    var operations: [OpenAPIDocument.Operation] = []
+    /// Schema name → JSON Schema, as `JSONSerialization` writes it.
+    var schemas: @Sendable () -> [String: Any] = { [:] }
+}
+
+/// The registered capabilities, and what the shared pieces (layout, notices, OpenAPI document)
+/// read from them.
+struct Features: Sendable {
+    let all: [any Feature]
+    let navigation: [NavEntry]
+    let notices: Set<String>
+    let operations: [OpenAPIDocument.Operation]
+
+    init(_ all: [any Feature]) {
+        self.all = all
+        navigation = all.flatMap(\.navigation).sorted { $0.order < $1.order }
+        notices = Set(all.flatMap(\.notices))
+        operations = all.flatMap(\.apiDescription.operations)
+    }
+
+    /// Every capability's schemas in one dictionary; a name given twice is a programming error.
+    func schemas() -> [String: Any] {
+        all.reduce(into: [:]) { out, feature in
+            out.merge(feature.apiDescription.schemas()) { _, _ in preconditionFailure("an API schema is named by two capabilities") }
+        }
+    }
+
+    /// Registers every capability's routes and commands with the application.
+    func register(on app: Application) throws {
+        let api = app.routes.grouped("api", "v1")
+        for feature in all {
+            for collection in feature.pages { try app.register(collection: collection) }
+            for collection in feature.api { try api.register(collection: collection) }
+            for c in feature.commands { app.asyncCommands.use(c.command, as: c.name, isDefault: c.isDefault) }
+        }
+    }
+}
+
+extension Application {
+    private struct FeaturesKey: StorageKey { typealias Value = Features }
+
+    /// The capabilities `configure` registered.
+    var features: Features {
+        get { storage[FeaturesKey.self] ?? Features([]) }
+        set { storage[FeaturesKey.self] = newValue }
+    }
+}

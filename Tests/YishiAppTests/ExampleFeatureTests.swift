@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import YishiApp
+@testable import YishiCore
+
+/// The smallest capability: a page, an API operation with its schema, a navigation entry, a notice
+/// and a command — everything it brings is in this file, and one line registers it (here
+/// `withYishi(adding:)`; in the platform, one line in `Yishi.features`).
+struct NoticeboardFeature: Feature {
+    var pages: [any RouteCollection] { [NoticeboardRoutes()] }
+    var api: [any RouteCollection] { [NoticeboardAPI()] }
+    var apiDescription: APIDescription {
+        .init(operations: [.init(method: "get", path: "/api/v1/noticeboard", summary: "The board", tag: "noticeboard",
+                                 response: (200, "Board"), isPublic: true)],
+              schemas: { ["Board": OpenAPIDocument.object(["title": OpenAPIDocument.string], required: ["title"])] })
+    }
+    var navigation: [NavEntry] { [NavEntry(order: 25, label: "app.name", path: "/noticeboard")] }
+    var notices: [String] { ["common.save"] }
+    var commands: [FeatureCommand] { [.init(name: "noticeboard", command: NoticeboardCommand())] }
+
+    struct NoticeboardRoutes: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            routes.get("noticeboard") { req in Layout.page(req.pageContext, title: "Noticeboard", [H.el("p", text: "pinned")]) }
+        }
+    }
+
+    struct NoticeboardAPI: RouteCollection {
+        struct Board: Content { var title: String }
+        func boot(routes api: any RoutesBuilder) throws {
+            api.get("noticeboard") { _ in Board(title: "pinned") }
+        }
+    }
+
+    struct NoticeboardCommand: AsyncCommand {
+        struct Signature: CommandSignature {}
+        var help: String { "The example capability's command" }
+        func run(using context: CommandContext, signature: Signature) async throws {}
+    }
+}
+
+@Suite("A capability registers itself")
+struct ExampleFeatureTests {
+    @Test func oneRegistrationLineBringsPagesAPIDocumentNavigationNoticesAndCommands() async throws {
+        try await withYishi(adding: [NoticeboardFeature()]) { t in
+            let b = Browser(t.app)
+            let page = try await b.get("/noticeboard?notice=common.save")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("pinned"))
+            #expect(page.text.contains(#"<a href="/noticeboard" aria-current="page">"#), "its navigation entry, marked current")
+            #expect(page.text.contains(#"<p class="notice" role="status">"#), "its notice shows")
+            let json = try await b.get("/api/v1/noticeboard")
+            #expect(json.status == .ok && json.text.contains("pinned"))
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(try await b.get("/api/v1/openapi.json").text.utf8)) as? [String: Any])
+            let paths = try #require(doc["paths"] as? [String: Any])
+            #expect(paths["/api/v1/noticeboard"] != nil)
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            #expect(schemas["Board"] != nil && schemas["Node"] != nil, "its schema beside the platform's")
+            let commands = t.app.asyncCommands.commands
+            #expect(commands["noticeboard"] != nil)
+        }
+        // Without it, none of that exists.
+        try await withYishi { t in
+            let page = try await Browser(t.app).get("/noticeboard"), home = try await Browser(t.app).get("/")
+            #expect(page.status == .notFound)
+            #expect(!home.text.contains("/noticeboard"))
+        }
+    }
+
+    @Test func theCurrentEntryIsTheLongestPathAbove() {
+        let paths = ["/", "/territory", "/territory/import", "/lifecircle"]
+        #expect(Layout.current("/", among: paths) == "/")
+        #expect(Layout.current("/territory/abc", among: paths) == "/territory")
+        #expect(Layout.current("/territory/import", among: paths) == "/territory/import")
+        #expect(Layout.current("/territory-x", among: paths) == nil)
+        #expect(Layout.current("/jobs/1", among: paths) == nil)
+    }
+}
