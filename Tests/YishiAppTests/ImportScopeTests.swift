@@ -198,9 +198,9 @@ struct SubtreeAndCSVTests {
     }
 
     @Test func gapListCellsStartingWithTabOrCarriageReturnAreNeutralised() {
-        #expect(LifeCircleCSV.field("\t=HYPERLINK(1)") == "'\t=HYPERLINK(1)")
-        #expect(LifeCircleCSV.field("\r=1") == "\"'\r=1\"")
-        #expect(LifeCircleCSV.field("-2") == "'-2")
+        #expect(CSVCell.field("\t=HYPERLINK(1)") == "'\t=HYPERLINK(1)")
+        #expect(CSVCell.field("\r=1") == "\"'\r=1\"")
+        #expect(CSVCell.field("-2") == "'-2")
     }
 }
 

@@ -359,9 +359,9 @@ struct LifeCircleTests {
     }
 
     @Test func gapCSVQuotesAndDisarmsFormulas() {
-        #expect(LifeCircleCSV.field("a,b") == "\"a,b\"")
-        #expect(LifeCircleCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(LifeCircleCSV.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
-        #expect(LifeCircleCSV.field("宝林一村") == "宝林一村")
+        #expect(CSVCell.field("a,b") == "\"a,b\"")
+        #expect(CSVCell.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVCell.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(CSVCell.field("宝林一村") == "宝林一村")
     }
 }

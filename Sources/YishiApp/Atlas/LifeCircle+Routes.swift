@@ -60,30 +60,26 @@ struct LifeCircleRoutes: RouteCollection {
     func csv(req: Request) async throws -> Response {
         let node = try await Self.node(req)
         let s = try await LifeCircleQueries.summary(for: node, on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"lifecircle-\(node.code.filter { $0.isLetter || $0.isNumber || $0 == "-" }).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + LifeCircleCSV.gaps(s)))
+        let (header, rows) = LifeCircleCSV.gaps(s)
+        return CSVExport.response(name: "lifecircle-\(node.code)", header: header) { emit in
+            for row in rows { try await emit(row) }
+        }
     }
 }
 
 /// The gap list as CSV: one line per compound, metres per type, what is missing.
 enum LifeCircleCSV {
-    static func gaps(_ s: LifeCircleQueries.Summary) -> String {
+    /// The header and one row per compound.
+    static func gaps(_ s: LifeCircleQueries.Summary) -> (header: [String], rows: [[String]]) {
         var header = ["小区编码 compound_code", "小区 compound", "地图名称 map_name", "OSM", "标准内缺少 missing_at_standard", "15分钟内缺少 missing_15_minutes"]
         header += s.types.map { "\($0.name(.zhHans)) \($0.rawValue)_m" }
-        var lines = [header.map(field).joined(separator: ",")]
-        for r in s.rows {
-            var cells = [r.compound?.code ?? "", r.compound?.name ?? "", r.mapNames.joined(separator: "; "), r.osmRefs.joined(separator: " "),
-                         r.gap.missingAtTier.map(\.type.rawValue).joined(separator: ";"), r.gap.missing15Minutes.map(\.rawValue).joined(separator: ";")]
-            cells += r.coverage.metres.map { $0.isFinite ? String(format: "%.1f", $0) : "" }
-            lines.append(cells.map(field).joined(separator: ","))
+        let rows = s.rows.map { r in
+            [r.compound?.code ?? "", r.compound?.name ?? "", r.mapNames.joined(separator: "; "), r.osmRefs.joined(separator: " "),
+             r.gap.missingAtTier.map(\.type.rawValue).joined(separator: ";"), r.gap.missing15Minutes.map(\.rawValue).joined(separator: ";")]
+                + r.coverage.metres.map { $0.isFinite ? String(format: "%.1f", $0) : "" }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return (header, rows)
     }
-
-    /// RFC 4180 quoting, and never a formula (`CSVCell`: a leading = + - @ TAB CR gets a ').
-    static func field(_ s: String) -> String { CSVCell.field(s) }
 }
 
 extension FacilityType {

@@ -81,15 +81,9 @@ enum AuditLog {
         return (AuditEntry.row(record, hash: hash), hash)
     }
 
-    /// Stores entries as plain rows (one multi-row INSERT), without a Fluent model per entry.
+    /// Stores entries as plain rows (multi-row INSERTs, `BatchInsert`), without a Fluent model per entry.
     static func insert(_ rows: [[any Encodable & Sendable]], on tx: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        let sql = tx as! any SQLDatabase
-        for part in rows.chunked(500) {
-            var insert = sql.insert(into: AuditEntry.schema).columns(AuditEntry.columns)
-            for row in part { insert = insert.values(row) }
-            try await insert.run()
-        }
+        try await BatchInsert(table: AuditEntry.schema, columns: AuditEntry.columns, values: rows).insert(on: tx)
     }
 
     /// A change too long to share a group commit's batch (an import's part), in a transaction of its

@@ -74,7 +74,7 @@ extension TerritoryImporter.Run {
     mutating func applyUnits(_ records: [TerritoryRecord]) async throws {
         let buildings = try await nodes(records.compactMap { if case .unit(_, _, let b, _, _, _, _) = $0 { return b } else { return nil } })
         let existing = try await units(records.compactMap { if case .unit(_, let c, _, _, _, _, _) = $0 { return c } else { return nil } })
-        var newUnits = BulkRows.units()
+        var newUnits = BatchInsert.units()
         for case .unit(let line, let code, let buildingCode, let number, let kind, let status, let areas) in records {
             if line % 2_000 == 0 { await Task.yield() }
             if let unit = existing[code], !allows(path(of: unit.building)) { refuse(line, .outsideScope(code)); continue }

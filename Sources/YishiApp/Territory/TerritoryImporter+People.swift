@@ -21,7 +21,7 @@ extension TerritoryImporter.Run {
         let households = try await find(Household.self, \.$code, householdCodes)
         let residents = try await find(Resident.self, \.$code, residentCodes)
         let livesIn = try await places(Array(residents.keys), from: Self.residentPlaces)
-        var newHouseholds = BulkRows.households(), newResidents = BulkRows.residents()
+        var newHouseholds = BatchInsert.households(), newResidents = BatchInsert.residents()
         for (code, h) in households where householdIDs[code] == nil { householdIDs[code] = (try h.requireID(), h.$unit.id) }
         for case .resident(let line, let householdCode, let unitCode, let code, let name, let year, let phone, let flags) in records {
             if line % 2_000 == 0 { await Task.yield() }  // long loops leave room for requests (2 cooperative threads)
@@ -75,7 +75,7 @@ extension TerritoryImporter.Run {
         for part in owners.values.compactMap(\.id).chunked(Self.chunk) {
             for s in try await Ownership.query(on: db).filter(\.$owner.$id ~~ part).all() { held.insert([s.$owner.id, s.$unit.id]) }
         }
-        var newOwners = BulkRows.owners(), newHoldings = BulkRows.ownerships()
+        var newOwners = BatchInsert.owners(), newHoldings = BatchInsert.ownerships()
         for (code, o) in owners where ownerIDs[code] == nil { ownerIDs[code] = try o.requireID() }
         // A row is one holding: added when the holding is new, updated when only the owner's
         // name or phone changed, unchanged otherwise.

@@ -20,7 +20,7 @@ extension TerritoryImporter {
         /// What `write` stores, in this order (parents before children): nodes as models, the
         /// many rows below them as plain values; then the changed models one by one.
         var nodeInserts: [[any Model]] = []
-        var inserts: [BulkRows] = []
+        var inserts: [BatchInsert] = []
         var saves: [any Model] = []
         /// Changes to people, written only if each is still where the plan found it — a resident in
         /// the same household, an owner with the same number of holdings — since someone with the
@@ -46,7 +46,7 @@ extension TerritoryImporter {
             var lines: ClosedRange<Int>
             var rows: Int
             var nodeInserts: [[any Model]]
-            var inserts: [BulkRows]
+            var inserts: [BatchInsert]
             var saves: [any Model]
             var ownerUpdates: [SQLQueryString], residentUpdates: [SQLQueryString]
             var added: Int, updated: Int, unchanged: Int

@@ -1,0 +1,18 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// An uploaded file kept in the database, so every instance's worker can read it.
+final class Attachment: Model, @unchecked Sendable {
+    static let schema = "attachments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "data") var data: Data
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(name: String, contentType: String, data: Data) { self.name = name; self.contentType = contentType; size = data.count; self.data = data }
+}
