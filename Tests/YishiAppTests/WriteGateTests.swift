@@ -12,7 +12,8 @@ import Vapor
 @Suite("Writers take turns")
 struct WriteGateTests {
     /// A part of an import as the importer writes it: its own transaction, with an audit entry.
-    static func part(_ name: String, hold: Duration, _ t: TestContext, started: NIOLockedValueBox<Bool>? = nil,
+    /// It holds the database until `release` is set (at once when nil).
+    static func part(_ name: String, _ t: TestContext, started: NIOLockedValueBox<Bool>? = nil, release: NIOLockedValueBox<Bool>? = nil,
                      seen: NIOLockedValueBox<[String: Int]>? = nil) async throws {
         try await AuditLog.ownTransaction(on: t.app.jobsDB, actor: .system, time: t.app.effects.time) { tx in
             started?.withLockedValue { $0 = true }
@@ -21,7 +22,7 @@ struct WriteGateTests {
                 let n = try row!.decode(column: "failed_logins", as: Int.self)
                 seen.withLockedValue { $0[name] = n }
             }
-            try await Task.sleep(for: hold)
+            if let release { try await Self.waitUntil(release) }
             return ((), AuditEvent(action: .territoryImport, targetType: "test", targetID: name, nodeID: nil))
         }
     }
@@ -30,18 +31,37 @@ struct WriteGateTests {
         while !flag.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
     }
 
+    /// Until a writer waits behind the part: at the write gate (SQLite), for the audit head's row
+    /// lock (PostgreSQL). No fixed sleep: under a loaded suite a task may start late.
+    static func waitForAWaiter(_ t: TestContext) async throws {
+        for _ in 0..<2_000 {
+            if !TestDatabase.isPostgres {
+                if await WriteGate.shared.waiters(AuditGroupCommit.key(t.db)) > 0 { return }
+            } else {
+                let row = try await (t.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted").first()
+                if try row!.decode(column: "n", as: Int.self) > 0 { return }
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        Issue.record("no writer came to wait")
+    }
+
     @Test func anAuditedChangeArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
         try await withYishi(demo: true) { t in
-            let started = NIOLockedValueBox(false)
+            let started = NIOLockedValueBox(false), release = NIOLockedValueBox(false)
             let importer = Task {
-                try await Self.part("part-1", hold: .milliseconds(300), t, started: started)
-                try await Self.part("part-2", hold: .milliseconds(10), t)
+                try await Self.part("part-1", t, started: started, release: release)
+                try await Self.part("part-2", t)
             }
             try await Self.waitUntil(started)
-            try await Task.sleep(for: .milliseconds(50))
             // A sign-in, an edit: anything audited goes through the group commit.
-            try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "between", nodeID: nil),
-                                      on: t.db, actor: .system, time: t.app.effects.time)
+            let change = Task {
+                try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "between", nodeID: nil),
+                                          on: t.db, actor: .system, time: t.app.effects.time)
+            }
+            try await Self.waitForAWaiter(t)
+            release.withLockedValue { $0 = true }
+            try await change.value
             try await importer.value
             let order = try await AuditEntry.query(on: t.db).filter(\.$targetType == "test").sort(\.$seq).all().map(\.targetID)
             #expect(order == ["part-1", "between", "part-2"])
@@ -51,16 +71,19 @@ struct WriteGateTests {
 
     @Test func aRequestsPlainWriteArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
         try await withYishi(demo: true) { t in
-            let started = NIOLockedValueBox(false), seen = NIOLockedValueBox<[String: Int]>([:])
+            let started = NIOLockedValueBox(false), release = NIOLockedValueBox(false), seen = NIOLockedValueBox<[String: Int]>([:])
             let importer = Task {
-                try await Self.part("part-1", hold: .milliseconds(300), t, started: started, seen: seen)
-                try await Self.part("part-2", hold: .milliseconds(10), t, seen: seen)
+                try await Self.part("part-1", t, started: started, release: release, seen: seen)
+                try await Self.part("part-2", t, seen: seen)
             }
             try await Self.waitUntil(started)
-            try await Task.sleep(for: .milliseconds(50))
             // What `req.writeDB` is: the writers' pool behind the gate (a failed sign-in's count).
             let writer = GatedDatabase.wrap(t.app.db(.yishiWriter)) as! any SQLDatabase
-            try await writer.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = 'baolin1'").run()
+            let write = Task { try await writer.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = 'baolin1'").run() }
+            // PostgreSQL: the row is not the part's, so the write goes through at once.
+            if TestDatabase.isPostgres { try await write.value } else { try await Self.waitForAWaiter(t) }
+            release.withLockedValue { $0 = true }
+            try await write.value
             try await importer.value
             #expect(seen.withLockedValue { $0 } == ["part-1": 0, "part-2": 1], "the second part sees the write that came before it")
         }

@@ -158,3 +158,38 @@ struct PolicyScopeTests {
         #expect(Policy.holdsAnywhere(a, .actForResident) && !Policy.holdsAnywhere(a, .auditRead) && !Policy.holdsAnywhere(nil, .territoryRead))
     }
 }
+
+/// The whole role → action table, as a review reads it. A change to any capability's section
+/// changes `policy-matrix.txt`, which is checked in: the diff shows who gained or lost what.
+/// `YISHI_RECORD=1 swift test --filter PolicyMatrixTests` rewrites the file after a deliberate change.
+@Suite("Policy matrix")
+struct PolicyMatrixTests {
+    static func matrix() -> String {
+        let width = Action.allCases.map(\.rawValue.count).max()!
+        var lines = ["action".padding(toLength: width, withPad: " ", startingAt: 0) + " | " + Role.allCases.map(\.rawValue).joined(separator: " | ")]
+        for action in Action.allCases {
+            let cells = Role.allCases.map { role in
+                let mark = Policy.actions[role, default: []].contains(action) ? "x" : "."
+                return mark.padding(toLength: role.rawValue.count, withPad: " ", startingAt: 0)
+            }
+            lines.append(action.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + " | " + cells.joined(separator: " | "))
+        }
+        // No blanks at line ends (the last column is padded).
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func theMatrixIsTheCheckedInOne() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("policy-matrix.txt")
+        let now = Self.matrix()
+        if ProcessInfo.processInfo.environment["YISHI_RECORD"] == "1" { try now.write(to: file, atomically: true, encoding: .utf8) }
+        let stored = try String(contentsOf: file, encoding: .utf8)
+        #expect(stored == now, "the policy changed; the whole matrix now:\n\(now)")
+    }
+
+    @Test func everySectionNamesOnlyKnownRolesAndEachActionIsGrantedSomewhere() {
+        for action in Action.allCases {
+            #expect(Role.allCases.contains { Policy.actions[$0, default: []].contains(action) }, "\(action) is granted to no role")
+        }
+        #expect(Policy.sections.count == 4)
+    }
+}

@@ -41,27 +41,23 @@ public enum Denial: String, Error, Sendable, Equatable {
     case notVerified
 }
 
+/// One capability's rows of the role → action table.
+public typealias PolicySection = [Role: Set<Action>]
+
 /// The one permission policy: "may this actor do this action on this resource at this node?"
 ///
 /// Every route asks it; nothing else decides access. It is a pure function of the actor's grants,
 /// the action and the resource's path, so it is tested exhaustively without a database.
 public enum Policy {
-    /// The actions each role allows, wherever it is held.
-    public static let actions: [Role: Set<Action>] = [
-        .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
-                         .residentVerify, .usersManage, .auditRead, .districtCreate],
-        .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
-                         .residentVerify, .usersManage, .auditRead],
-        .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
-                            .residentVerify, .actForResident],
-        .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead,
-                          .residentVerify, .actForResident],
-        .planner: [.territoryRead],
-        .ownersCommittee: [.territoryRead, .ownersRegisterRead],
-        .propertyManager: [.territoryRead],
-        .socialOrganization: [.territoryRead, .actForResident],
-        .resident: [.territoryRead, .comment, .vote],
-    ]
+    /// What each role allows, wherever it is held: each capability's section
+    /// (`<Capability>+Policy.swift`) merged. A test prints the whole matrix and compares it with
+    /// `Tests/YishiCoreTests/policy-matrix.txt`, so a review sees every change to it.
+    public static let actions: [Role: Set<Action>] = sections.reduce(into: [:]) { table, section in
+        for (role, granted) in section { table[role, default: []].formUnion(granted) }
+    }
+
+    /// The capabilities' sections of the role → action table, one line each.
+    static let sections: [PolicySection] = [territorySection, accountsSection, auditSection, participationSection]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil
     /// for a platform-level resource (the whole user list, the whole audit log).
