@@ -11,7 +11,7 @@ import Vapor
 struct ImportPartsTests {
     func run(_ t: TestContext, _ name: String, partRows: Int,
              progress: (@Sendable (Int, Int) async throws -> Void)? = nil) async throws -> TerritoryImporter.Outcome {
-        try await TerritoryImporter.run(try Examples.data(name), scope: .commandLine, auditActor: .system, on: t.db, time: t.clock,
+        try await TerritoryImporter.run(try Examples.data(name), by: t.platform,
                                         partRows: partRows, progress: progress)
     }
 
@@ -59,8 +59,7 @@ struct ImportPartsTests {
             """
             let before = try await YishiApp.Unit.query(on: t.db).count(), entries = try await AuditEntry.query(on: t.db).count()
             await #expect(throws: ImportFailure.self) {
-                _ = try await TerritoryImporter.run(Data(units.utf8), scope: .commandLine, auditActor: .system, on: t.db,
-                                                    time: t.clock, partRows: 1)
+                _ = try await TerritoryImporter.run(Data(units.utf8), by: t.platform, partRows: 1)
             }
             #expect(try await YishiApp.Unit.query(on: t.db).count() == before)
             #expect(try await AuditEntry.query(on: t.db).count() == entries)

@@ -126,12 +126,12 @@ struct ImportScopeTests {
             let gb = try #require(iconvEncode(text, to: "GB18030"))
             #expect(String(data: gb, encoding: .utf8) == nil, "the fixture really is not UTF-8")
             await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .controlCharacter("name"))])) {
-                _ = try await TerritoryImporter.run(gb, actor: nil, auditActor: .system, on: t.db, time: t.clock)
+                _ = try await TerritoryImporter.run(gb, by: t.platform)
             }
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code ~~ ["NUL-1", "NUL-2"]).count() == 0)
             // Without the NUL, both lines arrive: none was lost after it.
             let clean = try #require(iconvEncode(text.replacingOccurrences(of: "\u{0}", with: ""), to: "GB18030"))
-            let o = try await TerritoryImporter.run(clean, actor: nil, auditActor: .system, on: t.db, time: t.clock)
+            let o = try await TerritoryImporter.run(clean, by: t.platform)
             #expect(o.added == 2)
         }
     }
@@ -142,7 +142,7 @@ struct ImportScopeTests {
             let csv = "code,community,name,housing_type\n\"\"\"'><script>\",BS01-C1,好名字,commodityHousing\nOK-9,BS01-C1,\(huge),commodityHousing\n"
             await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .badCode("code")),
                                                  ImportIssue(line: 3, problem: .tooLong("name", max: FieldRules.nameMax))])) {
-                _ = try await TerritoryImporter.run(Data(csv.utf8), actor: nil, auditActor: .system, on: t.db, time: t.clock)
+                _ = try await TerritoryImporter.run(Data(csv.utf8), by: t.platform)
             }
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "OK-9").first() == nil)
             // The page path refuses the same values with the same rules.
@@ -212,7 +212,7 @@ struct ImportMovedMeanwhileTests {
     static func community(_ t: TestContext, _ code: String) async throws -> TerritoryImporter.Scope {
         let node = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first())
         let actor = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: node.territoryPath)])
-        return .init(actor: actor, bound: node.territoryPath)
+        return .init(caller: t.app.caller(.person(actor), auditActor: .system), bound: node.territoryPath)
     }
 
     @Test func aResidentMovedOutOfScopeMeanwhileIsNotChanged() async throws {
@@ -222,10 +222,9 @@ struct ImportMovedMeanwhileTests {
             let csv = ImportScopeTests.householdHeader
                 + "H-NEW-1,BS01-C1-X1-B1-102,R-NEW-1,新居民,1990,,\n"
                 + "H-BS01-C1-X1-B1-101,BS01-C1-X1-B1-101,\(code),被改名,1950,13977770003,\n"
-            let db = t.db
+            let db = t.db, scope = try await Self.community(t, "BS01-C1")
             let stop = try await #require(throws: TerritoryImporter.Interrupted.self) {
-                _ = try await TerritoryImporter.run(Data(csv.utf8), scope: try await Self.community(t, "BS01-C1"), auditActor: .system,
-                                                    on: db, time: t.clock, partRows: 1) { done, _ in
+                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) { done, _ in
                     guard done == 1 else { return }
                     // A district administrator moves the resident to 友谊新村 meanwhile.
                     try await Resident.query(on: db).filter(\.$code == code).set(\.$household.$id, to: try elsewhere.requireID()).update()
@@ -246,10 +245,9 @@ struct ImportMovedMeanwhileTests {
             let csv = "owner,name,phone,unit\n"
                 + "O-NEW-1,新业主,,BS01-C1-X1-B1-102\n"
                 + "\(code),被改名,13977770004,BS01-C1-X1-B1-101\n"
-            let db = t.db
+            let db = t.db, scope = try await Self.community(t, "BS01-C1")
             _ = try await #require(throws: TerritoryImporter.Interrupted.self) {
-                _ = try await TerritoryImporter.run(Data(csv.utf8), scope: try await Self.community(t, "BS01-C1"), auditActor: .system,
-                                                    on: db, time: t.clock, partRows: 1) { done, _ in
+                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) { done, _ in
                     guard done == 1 else { return }
                     try await Ownership(ownerID: try owner.requireID(), unitID: try unitElsewhere.requireID()).create(on: db)
                 }

@@ -17,7 +17,7 @@ enum Examples {
 @Suite("Territory import")
 struct ImportTests {
     func run(_ t: TestContext, _ data: Data) async throws -> TerritoryImporter.Outcome {
-        try await TerritoryImporter.run(data, actor: nil, auditActor: .system, on: t.db, time: t.clock)
+        try await TerritoryImporter.run(data, by: t.platform)
     }
 
     @Test func theDocumentedExamplesImportAndReimportChangesNothing() async throws {

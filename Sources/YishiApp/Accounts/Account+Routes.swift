@@ -28,7 +28,7 @@ struct AccountRoutes: RouteCollection {
         let form = try req.content.decode(PasswordForm.self)
         do {
             try await Accounts.changePassword(current: form.current ?? "", new: form.new ?? "", revokeTokens: TokenChoice.revokes(req),
-                                              req: req)
+                                              by: req.caller)
         } catch YishiError.invalid(let fields) {
             var errors = FormErrors()
             for (f, k) in fields { errors.add(f, k) }
@@ -45,7 +45,7 @@ struct AccountRoutes: RouteCollection {
             return try await render(req, errors: errors, newToken: nil, status: .unprocessableEntity)
         }
         do {
-            let (_, token) = try await Accounts.createToken(name: form.name ?? "", role: role, nodeCode: parts.count > 1 ? parts[1] : nil, req: req)
+            let (_, token) = try await Accounts.createToken(name: form.name ?? "", role: role, nodeCode: parts.count > 1 ? parts[1] : nil, by: req.caller)
             return try await render(req, errors: FormErrors(), newToken: token)
         } catch YishiError.invalid(let fields) {
             var errors = FormErrors()
@@ -56,7 +56,7 @@ struct AccountRoutes: RouteCollection {
 
     func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw YishiError.notFound }
-        try await Accounts.revokeToken(id: id, req: req)
+        try await Accounts.revokeToken(id: id, by: req.caller)
         return req.redirect(to: "/account")
     }
 }

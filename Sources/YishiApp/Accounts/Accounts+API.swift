@@ -40,7 +40,7 @@ struct AccountsAPI: RouteCollection {
 
     func createUser(req: Request) async throws -> Response {
         let input = try req.content.decode(UserAdmin.NewStaff.self)
-        let user = try await UserAdmin.createStaff(input, req: req)
+        let user = try await UserAdmin.createStaff(input, by: req.caller)
         let loaded = try await UserAdmin.visibleUser(user.requireID(), try req.requirePrincipal().actor, on: req.db)
         return try await DTO.User(loaded).encodeResponse(status: .created, for: req)
     }
@@ -48,13 +48,13 @@ struct AccountsAPI: RouteCollection {
     func grant(req: Request) async throws -> Response {
         guard let id = req.parameters.get("userID", as: UUID.self) else { throw YishiError.notFound }
         let input = try req.content.decode(DTO.GrantInput.self)
-        _ = try await UserAdmin.grant(userID: id, role: input.role, nodeCode: input.node, req: req)
+        _ = try await UserAdmin.grant(userID: id, role: input.role, nodeCode: input.node, by: req.caller)
         return try await DTO.User(try await UserAdmin.visibleUser(id, try req.requirePrincipal().actor, on: req.db)).encodeResponse(status: .created, for: req)
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
         guard let id = req.parameters.get("userID", as: UUID.self), let gid = req.parameters.get("grantID", as: UUID.self) else { throw YishiError.notFound }
-        try await UserAdmin.revoke(userID: id, grantID: gid, req: req)
+        try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
         return .noContent
     }
 
@@ -66,19 +66,19 @@ struct AccountsAPI: RouteCollection {
 
     /// Tokens are listed, made and revoked from a signed-in browser only (403 to a token).
     func tokens(req: Request) async throws -> [DTO.Token] {
-        try await Accounts.tokens(req: req).map(tokenOut)
+        try await Accounts.tokens(by: req.caller).map(tokenOut)
     }
 
     func createToken(req: Request) async throws -> Response {
         let input = try req.content.decode(DTO.TokenInput.self)
-        let (row, token) = try await Accounts.createToken(name: input.name, role: input.role, nodeCode: input.node, req: req)
+        let (row, token) = try await Accounts.createToken(name: input.name, role: input.role, nodeCode: input.node, by: req.caller)
         try await row.$node.load(on: req.db)
         return try await DTO.NewToken(token: token, details: tokenOut(row)).encodeResponse(status: .created, for: req)
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
         guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw YishiError.notFound }
-        try await Accounts.revokeToken(id: id, req: req)
+        try await Accounts.revokeToken(id: id, by: req.caller)
         return .noContent
     }
 }

@@ -22,9 +22,9 @@ enum Accounts {
     }
 
     /// The signed-in user's live tokens.
-    static func tokens(req: Request) async throws -> [APIToken] {
-        let p = try requireBrowserSession(req)
-        return try await APIToken.query(on: req.db).filter(\.$user.$id == p.userID).filter(\.$revokedAt == nil)
+    static func tokens(by caller: Caller) async throws -> [APIToken] {
+        let p = try caller.requireBrowserSession().actor
+        return try await APIToken.query(on: caller.db).filter(\.$user.$id == p.userId).filter(\.$revokedAt == nil)
             .with(\.$node).sort(\.$createdAt).all()
     }
 
@@ -37,18 +37,18 @@ enum Accounts {
     }
 
     /// Creates an API token for the signed-in user with one role at one node (within what they hold).
-    static func createToken(name: String, role: Role, nodeCode: String?, req: Request) async throws -> (APIToken, String) {
-        let p = try requireBrowserSession(req)
+    static func createToken(name: String, role: Role, nodeCode: String?, by caller: Caller) async throws -> (APIToken, String) {
+        let p = try caller.requireBrowserSession().actor
         var fields: [String: String] = [:]
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { fields["name"] = "field.required" } else if trimmed.count > 100 { fields["name"] = "field.tooLong" }
-        let node = try await nodeCode.flatMap { $0.isEmpty ? nil : $0 }.asyncMap { try await Self.node(code: $0, field: "node", on: req.db) }
+        let node = try await nodeCode.flatMap { $0.isEmpty ? nil : $0 }.asyncMap { try await Self.node(code: $0, field: "node", on: caller.db) }
         let grant = Grant(role: role, path: node?.territoryPath)
-        if !Policy.tokenGrantAllowed(owner: p.actor, grant: grant) { fields["role"] = "enum.Denial.outsideScope" }
+        if !Policy.tokenGrantAllowed(owner: p, grant: grant) { fields["role"] = "enum.Denial.outsideScope" }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
-        let token = "yishi_" + req.effects.random.token()
-        let row = APIToken(userID: p.userID, name: trimmed, tokenHash: sha256Hex(token), role: role, nodeID: try node?.requireID())
-        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        let token = "yishi_" + caller.effects.random.token()
+        let row = APIToken(userID: p.userId, name: trimmed, tokenHash: sha256Hex(token), role: role, nodeID: try node?.requireID())
+        try await caller.audited { tx in
             try await row.create(on: tx)
             return ((), AuditEvent(action: .tokenCreate, targetType: "apiToken", targetID: try row.requireID().uuidString,
                                    nodeID: try node?.requireID(), details: ["role": role.rawValue, "name": trimmed]))
@@ -56,13 +56,13 @@ enum Accounts {
         return (row, token)
     }
 
-    static func revokeToken(id: UUID, req: Request) async throws {
-        let p = try requireBrowserSession(req)
-        guard let row = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == p.userID).first() else {
+    static func revokeToken(id: UUID, by caller: Caller) async throws {
+        let p = try caller.requireBrowserSession().actor
+        guard let row = try await APIToken.query(on: caller.db).filter(\.$id == id).filter(\.$user.$id == p.userId).first() else {
             throw YishiError.notFound
         }
-        let now = req.now
-        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        let now = caller.now
+        try await caller.audited { tx in
             row.revokedAt = now
             try await row.save(on: tx)
             return ((), AuditEvent(action: .tokenRevoke, targetType: "apiToken", targetID: id.uuidString, nodeID: row.$node.id))
@@ -70,25 +70,23 @@ enum Accounts {
     }
 
     /// Changes the password and ends the user's other sessions; with `revokeTokens`, their API tokens too.
-    static func changePassword(current: String, new: String, revokeTokens: Bool, req: Request) async throws {
-        let p = try requireBrowserSession(req)
-        guard let user = try await User.find(p.userID, on: req.db), user.kind == .staff, let hash = user.passwordHash else {
+    static func changePassword(current: String, new: String, revokeTokens: Bool, by caller: Caller) async throws {
+        let (p, sid) = try caller.requireBrowserSession()
+        guard let user = try await User.find(p.userId, on: caller.db), user.kind == .staff, let hash = user.passwordHash else {
             throw YishiError.denied(.roleLacksAction)
         }
-        guard try await req.password.async.verify(current, created: hash) else { throw YishiError.invalid(["current": "account.password.wrong"]) }
+        guard try await caller.passwords.verify(current, created: hash) else { throw YishiError.invalid(["current": "account.password.wrong"]) }
         guard PasswordRules.isAcceptable(new) else { throw YishiError.invalid(["new": "field.password"]) }
-        let newHash = try await req.password.async.hash(new)
-        let now = req.now
-        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        let newHash = try await caller.passwords.hash(new)
+        let now = caller.now
+        try await caller.audited { tx in
             user.passwordHash = newHash
             try await user.save(on: tx)
             // Other sessions end: whoever knew the old password is signed out, and by default
             // loses the tokens they may have made with it.
-            if let sid = p.sessionID {
-                try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).filter(\.$id != sid).delete()
-            }
-            let revoked = revokeTokens ? try await revokeAllTokens(of: p.userID, now: now, on: tx) : 0
-            return ((), AuditEvent(action: .accountChangePassword, targetType: "user", targetID: p.userID.uuidString, nodeID: nil,
+            try await UserSession.query(on: tx).filter(\.$user.$id == p.userId).filter(\.$id != sid).delete()
+            let revoked = revokeTokens ? try await revokeAllTokens(of: p.userId, now: now, on: tx) : 0
+            return ((), AuditEvent(action: .accountChangePassword, targetType: "user", targetID: p.userId.uuidString, nodeID: nil,
                                    details: ["tokensRevoked": String(revoked)]))
         }
     }

@@ -18,15 +18,15 @@ enum Residents {
     }
 
     /// First sign-in with a phone: an account, verified when the phone is on the household register.
-    static func registerBySignIn(phone: String, req: Request) async throws -> User {
-        let resident = try await Resident.query(on: req.db).filter(\.$phone == phone).first()
+    static func registerBySignIn(phone: String, by caller: Caller) async throws -> User {
+        let resident = try await Resident.query(on: caller.db).filter(\.$phone == phone).first()
         var match: Resident? = nil
-        if let resident, try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() == nil { match = resident }
+        if let resident, try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() == nil { match = resident }
         var home: (building: TerritoryPath, community: UUID)? = nil
-        if let match { home = try await Self.home(of: match, on: req.db) }
-        let now = req.now
+        if let match { home = try await Self.home(of: match, on: caller.db) }
+        let now = caller.now
         let (matched, place) = (match, home)
-        return try await AuditLog.transaction(on: req.db, actor: AuditActor(id: nil, label: OneTimeCodeRules.mask(phone)), time: req.effects.time) { tx in
+        return try await AuditLog.transaction(on: caller.db, actor: AuditActor(id: nil, label: OneTimeCodeRules.mask(phone)), time: caller.effects.time) { tx in
             let user = User.resident(phone: phone, displayName: matched?.name ?? OneTimeCodeRules.mask(phone), provenance: nil)
             if let matched, place != nil {
                 user.$resident.id = try matched.requireID()
@@ -46,36 +46,36 @@ enum Residents {
     /// A resident code that does not exist and one outside the staff member's area get the same
     /// answer, and so do an unknown phone and one already verified elsewhere: the page must not
     /// tell what exists beyond the staff member's scope.
-    static func verify(phone phoneText: String, residentCode: String, req: Request) async throws -> User {
-        let staff = try req.requirePrincipal()
+    static func verify(phone phoneText: String, residentCode: String, by caller: Caller) async throws -> User {
+        let staff = try caller.requireActor()
         guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
-        guard let resident = try await Resident.query(on: req.db).filter(\.$code == residentCode).first(),
-              let home = try await home(of: resident, on: req.db),
-              Policy.allows(staff.actor, .residentVerify, at: home.building) else {
+        guard let resident = try await Resident.query(on: caller.db).filter(\.$code == residentCode).first(),
+              let home = try await home(of: resident, on: caller.db),
+              Policy.allows(staff, .residentVerify, at: home.building) else {
             // Without the right anywhere, the plain refusal; with it, one answer for "unknown" and "not yours".
-            guard Policy.holdsAnywhere(staff.actor, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
+            guard Policy.holdsAnywhere(staff, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
             throw YishiError.invalid(["resident": "verify.residentNotFound"])
         }
-        guard let user = try await User.query(on: req.db).filter(\.$phone == phone).filter(\.$kind == .resident).first() else {
+        guard let user = try await User.query(on: caller.db).filter(\.$phone == phone).filter(\.$kind == .resident).first() else {
             throw YishiError.invalid(["phone": "verify.phoneNotFound"])
         }
         if user.verifiedAt != nil {
-            let linked = try await user.$resident.id.asyncMap { try await Resident.find($0, on: req.db) } ?? nil
-            let place = try await linked.asyncMap { try await Self.home(of: $0, on: req.db) } ?? nil
-            let visible = place.map { Policy.allows(staff.actor, .residentVerify, at: $0.building) } ?? false
+            let linked = try await user.$resident.id.asyncMap { try await Resident.find($0, on: caller.db) } ?? nil
+            let place = try await linked.asyncMap { try await Self.home(of: $0, on: caller.db) } ?? nil
+            let visible = place.map { Policy.allows(staff, .residentVerify, at: $0.building) } ?? false
             throw YishiError.invalid(["phone": visible ? "verify.phoneVerified" : "verify.phoneNotFound"])
         }
-        if try await User.query(on: req.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
+        if try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
             throw YishiError.invalid(["resident": "assisted.hasAccount"])
         }
-        let now = req.now
-        return try await AuditLog.transaction(on: req.db, actor: staff.auditActor, time: req.effects.time) { tx in
+        let now = caller.now
+        return try await caller.audited { tx in
             user.$resident.id = try resident.requireID()
             user.verifiedAt = now
-            user.verifiedByID = staff.userID
+            user.verifiedByID = staff.userId
             user.displayName = resident.name
             try await user.save(on: tx)
-            try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userID).create(on: tx)
+            try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userId).create(on: tx)
             return (user, AuditEvent(action: .residentVerify, targetType: "user", targetID: try user.requireID().uuidString,
                                      nodeID: home.community, details: ["resident": residentCode]))
         }

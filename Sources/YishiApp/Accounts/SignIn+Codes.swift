@@ -90,7 +90,7 @@ extension SignIn {
             WHERE id = \(bind: id) AND consumed_at IS NULL RETURNING id
             """).first() != nil else { return .failure(.wrongCode) }
         if let user = try await User.query(on: req.db).filter(\.$phone == phone).first() { return .success(user) }
-        return .success(try await Residents.registerBySignIn(phone: phone, req: req))
+        return .success(try await Residents.registerBySignIn(phone: phone, by: req.caller))
     }
 
     private static func sql(_ req: Request) -> any SQLDatabase { req.writeDB as! any SQLDatabase }

@@ -53,49 +53,49 @@ enum UserAdmin {
     }
 
     /// Creates a staff account, with its first role when given (required unless platform admin).
-    static func createStaff(_ input: NewStaff, req: Request) async throws -> User {
-        let p = try req.requirePrincipal()
+    static func createStaff(_ input: NewStaff, by caller: Caller) async throws -> User {
+        let actor = try caller.requireActor()
         var fields: [String: String] = [:]
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
         if !isValidUsername(username) {
             fields["username"] = "field.invalid"
-        } else if try await User.query(on: req.db).filter(\.$username == username).first() != nil {
+        } else if try await User.query(on: caller.db).filter(\.$username == username).first() != nil {
             fields["username"] = "field.taken"
         }
         let name = input.displayName.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { fields["displayName"] = "field.required" } else if name.count > 100 { fields["displayName"] = "field.tooLong" }
         if !PasswordRules.isAcceptable(input.password) { fields["password"] = "field.password" }
-        let isPlatformAdmin = managedScopes(p.actor).contains { $0 == nil }
+        let isPlatformAdmin = managedScopes(actor).contains { $0 == nil }
         var node: TerritoryNode? = nil
         if let code = input.node?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
-            node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first()
+            node = try await TerritoryNode.query(on: caller.db).filter(\.$code == code).first()
             if node == nil { fields["node"] = "field.unknownNode" }
         }
         if input.role == nil && !isPlatformAdmin { fields["role"] = "field.required" }
         if let role = input.role, fields["node"] == nil,
-           case .failure(let refusal) = Policy.mayGrant(p.actor, role: role, at: node?.territoryPath, level: node?.level) {
+           case .failure(let refusal) = Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level) {
             fields[refusal == .wrongLevel ? "node" : "role"] = refusal == .wrongLevel ? "field.wrongLevel" : "enum.Denial.outsideScope"
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
-        let hash = try await req.password.async.hash(input.password)
+        let hash = try await caller.passwords.hash(input.password)
         let grantNode = node
-        let user = User.staff(username: username, passwordHash: hash, displayName: name, enteredBy: p.userID)
+        let user = User.staff(username: username, passwordHash: hash, displayName: name, enteredBy: actor.userId)
         do {
-            return try await insertStaff(user, role: input.role, node: grantNode, by: p, req: req)
+            return try await insertStaff(user, role: input.role, node: grantNode, by: caller)
         } catch let error where error.isUniqueViolation {
             // The same username created a moment ago by another request: the unique index decides.
             throw YishiError.invalid(["username": "field.taken"])
         }
     }
 
-    private static func insertStaff(_ user: User, role: Role?, node grantNode: TerritoryNode?, by p: Principal,
-                                    req: Request) async throws -> User {
+    private static func insertStaff(_ user: User, role: Role?, node grantNode: TerritoryNode?, by caller: Caller) async throws -> User {
+        let grantedBy = caller.actor?.userId
         let username = user.username ?? ""
-        return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await caller.audited { tx in
             try await user.create(on: tx)
             var details = ["username": username]
             if let role {
-                try await RoleGrant(userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: p.userID).create(on: tx)
+                try await RoleGrant(userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: grantedBy).create(on: tx)
                 details["role"] = role.rawValue
                 details["node"] = grantNode?.code ?? ""
             }
@@ -105,14 +105,14 @@ enum UserAdmin {
     }
 
     /// Grants `role` at the node with `nodeCode` (nil or empty: platform-wide).
-    static func grant(userID: UUID, role: Role, nodeCode: String?, req: Request) async throws -> RoleGrant {
-        let p = try req.requirePrincipal()
-        let user = try await visibleUser(userID, p.actor, on: req.db)
+    static func grant(userID: UUID, role: Role, nodeCode: String?, by caller: Caller) async throws -> RoleGrant {
+        let actor = try caller.requireActor()
+        let user = try await visibleUser(userID, actor, on: caller.db)
         var node: TerritoryNode? = nil
         if let code = nodeCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
-            node = try await Accounts.node(code: code, field: "node", on: req.db)
+            node = try await Accounts.node(code: code, field: "node", on: caller.db)
         }
-        switch Policy.mayGrant(p.actor, role: role, at: node?.territoryPath, level: node?.level) {
+        switch Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level) {
         case .success: break
         case .failure(.wrongLevel): throw YishiError.invalid(["node": "field.wrongLevel"])
         case .failure(.denied(let d)): throw YishiError.denied(d)
@@ -120,31 +120,31 @@ enum UserAdmin {
         if role.isStaff != (user.kind == .staff) { throw YishiError.invalid(["role": "field.invalid"]) }
         let nodeID = try node?.requireID()
         let nodeCode = node?.code ?? ""
-        let existing = try await RoleGrant.query(on: req.db).filter(\.$user.$id == userID).filter(\.$role == role).filter(\.$node.$id == nodeID).first()
+        let existing = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role).filter(\.$node.$id == nodeID).first()
         if let existing { return existing }
         do {
-            return try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
-                let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: p.userID)
+            return try await caller.audited { tx in
+                let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: actor.userId)
                 try await g.create(on: tx)
                 return (g, AuditEvent(action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
                                       details: ["role": role.rawValue, "node": nodeCode]))
             }
         } catch let error where error.isUniqueViolation {
             // Granted by a concurrent request a moment ago: the grant exists, which is what was asked.
-            guard let made = try await RoleGrant.query(on: req.db).filter(\.$user.$id == userID).filter(\.$role == role)
+            guard let made = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role)
                 .filter(\.$node.$id == nodeID).first() else { throw error }
             return made
         }
     }
 
-    static func revoke(userID: UUID, grantID: UUID, req: Request) async throws {
-        let p = try req.requirePrincipal()
-        guard let g = try await RoleGrant.query(on: req.db).filter(\.$id == grantID).filter(\.$user.$id == userID).with(\.$node).first() else {
+    static func revoke(userID: UUID, grantID: UUID, by caller: Caller) async throws {
+        let actor = try caller.requireActor()
+        guard let g = try await RoleGrant.query(on: caller.db).filter(\.$id == grantID).filter(\.$user.$id == userID).with(\.$node).first() else {
             throw YishiError.notFound
         }
-        try req.authorize(.usersManage, at: g.node?.territoryPath)
-        if g.role == .platformAdmin, !p.actor.grants.contains(where: { $0.role == .platformAdmin }) { throw YishiError.denied(.roleLacksAction) }
-        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        try caller.authorize(.usersManage, at: g.node?.territoryPath)
+        if g.role == .platformAdmin, !actor.grants.contains(where: { $0.role == .platformAdmin }) { throw YishiError.denied(.roleLacksAction) }
+        try await caller.audited { tx in
             try await g.delete(on: tx)
             // Tokens of that role at that node go with it.
             try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == g.role).filter(\.$node.$id == g.$node.id).delete()

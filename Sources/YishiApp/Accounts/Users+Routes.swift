@@ -33,7 +33,7 @@ struct UserRoutes: RouteCollection {
         let role = form.role.flatMap { $0.isEmpty ? nil : Role(rawValue: $0) }
         do {
             let user = try await UserAdmin.createStaff(.init(username: form.username ?? "", displayName: form.displayName ?? "",
-                                                             password: form.password ?? "", role: role, node: form.node), req: req)
+                                                             password: form.password ?? "", role: role, node: form.node), by: req.caller)
             return req.redirect(to: "/users/\(try user.requireID().uuidString)?notice=users.created")
         } catch YishiError.invalid(let fields) {
             return UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
@@ -58,7 +58,7 @@ struct UserRoutes: RouteCollection {
             return try await render(req, errors: FormErrors(["role": "field.required"]), status: .unprocessableEntity)
         }
         do {
-            _ = try await UserAdmin.grant(userID: id, role: role, nodeCode: form.node, req: req)
+            _ = try await UserAdmin.grant(userID: id, role: role, nodeCode: form.node, by: req.caller)
         } catch YishiError.invalid(let fields) {
             return try await render(req, errors: FormErrors(fields), status: .unprocessableEntity)
         }
@@ -69,7 +69,7 @@ struct UserRoutes: RouteCollection {
         guard let id = req.parameters.get("userID", as: UUID.self), let gid = req.parameters.get("grantID", as: UUID.self) else {
             throw YishiError.notFound
         }
-        try await UserAdmin.revoke(userID: id, grantID: gid, req: req)
+        try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
         return req.redirect(to: "/users/\(id.uuidString)?notice=users.revoked")
     }
 }

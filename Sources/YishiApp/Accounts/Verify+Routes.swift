@@ -25,7 +25,7 @@ struct VerifyRoutes: RouteCollection {
     func verify(req: Request) async throws -> Response {
         let form = try req.content.decode(VerifyForm.self)
         do {
-            _ = try await Residents.verify(phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces), req: req)
+            _ = try await Residents.verify(phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return VerifyPages.verify(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
         }
@@ -65,7 +65,7 @@ struct VerifyRoutes: RouteCollection {
             return again(FormErrors(["phone": "field.required"]))
         }
         do {
-            _ = try await Residents.registerAssisted(resident: resident, phone: phone, channel: channel, req: req)
+            _ = try await Residents.registerAssisted(resident: resident, phone: phone, channel: channel, by: req.caller)
         } catch YishiError.invalid(let fields) {
             return again(FormErrors(fields))
         }

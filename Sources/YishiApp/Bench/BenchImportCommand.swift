@@ -61,9 +61,8 @@ enum ImportBench {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let parts = PartTimes()
-        let outcome = try await TerritoryImporter.run(data, scope: .init(actor: actor, bound: district.territoryPath),
-                                                      auditActor: AuditActor(id: nil, label: "bench"), on: app.db,
-                                                      time: app.effects.time, pool: app.threadPool) { _, _ in
+        let caller = app.caller(.person(actor), auditActor: AuditActor(id: nil, label: "bench"))
+        let outcome = try await TerritoryImporter.run(data, by: caller, bound: district.territoryPath, pool: app.threadPool) { _, _ in
             await parts.add(Bench.ms(since: start))
         }
         let ms = Bench.ms(since: start)

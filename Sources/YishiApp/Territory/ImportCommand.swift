@@ -28,7 +28,7 @@ struct ImportCommand: AsyncCommand {
         context.console.print("导入中 / importing \(signature.file) (\(data.count) bytes)…")
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         do {
-            let o = try await TerritoryImporter.run(data, actor: nil, auditActor: AuditActor(id: nil, label: "cli:\(user)"), on: app.db, time: app.effects.time)
+            let o = try await TerritoryImporter.run(data, by: app.caller(.platform, auditActor: AuditActor(id: nil, label: "cli:\(user)")))
             context.console.print(Catalog.text("import.done", .zhHans, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
             context.console.print(Catalog.text("import.done", .en, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
         } catch let stop as TerritoryImporter.Interrupted {

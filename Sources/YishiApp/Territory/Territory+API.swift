@@ -18,9 +18,7 @@ struct TerritoryAPI: RouteCollection {
     }
 
     func loadNode(_ req: Request, _ action: Action) async throws -> TerritoryNode {
-        let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
-        try req.authorize(action, at: node.territoryPath)
-        return node
+        try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: action)
     }
 
     func roots(req: Request) async throws -> [DTO.Node] {
@@ -36,14 +34,14 @@ struct TerritoryAPI: RouteCollection {
 
     func createDistrict(req: Request) async throws -> Response {
         let input = try req.content.decode(TerritoryEditing.NodeInput.self)
-        let node = try await TerritoryEditing.create(below: nil, input, req: req)
+        let node = try await TerritoryEditing.create(below: nil, input, by: req.caller)
         return try await DTO.Node(node).encodeResponse(status: .created, for: req)
     }
 
     func createChild(req: Request) async throws -> Response {
         let parent = try await loadNode(req, .territoryRead)
         let input = try req.content.decode(TerritoryEditing.NodeInput.self)
-        let node = try await TerritoryEditing.create(below: parent, input, req: req)
+        let node = try await TerritoryEditing.create(below: parent, input, by: req.caller)
         return try await DTO.Node(node).encodeResponse(status: .created, for: req)
     }
 
@@ -54,7 +52,7 @@ struct TerritoryAPI: RouteCollection {
         let patch = try req.content.decode(NodePatch.self)
         let input = TerritoryEditing.NodeInput(code: patch.code ?? node.code, name: patch.name ?? node.name, kind: patch.kind ?? node.kind,
                                                address: patch.address ?? node.address)
-        return DTO.Node(try await TerritoryEditing.update(node, input, req: req))
+        return DTO.Node(try await TerritoryEditing.update(node, input, by: req.caller))
     }
 
     func units(req: Request) async throws -> [DTO.UnitSummary] {
@@ -66,13 +64,12 @@ struct TerritoryAPI: RouteCollection {
     func createUnit(req: Request) async throws -> Response {
         let node = try await loadNode(req, .territoryRead)
         let input = try req.content.decode(TerritoryEditing.UnitInput.self)
-        let unit = try await TerritoryEditing.createUnit(in: node, input, req: req)
+        let unit = try await TerritoryEditing.createUnit(in: node, input, by: req.caller)
         return try await DTO.UnitSummary(unit).encodeResponse(status: .created, for: req)
     }
 
     func unit(req: Request) async throws -> DTO.UnitDetail {
-        let d = try await TerritoryQueries.unitDetail(req.parameters.get("unitID", as: UUID.self), on: req.db)
-        try req.authorize(.territoryRead, at: d.building.territoryPath)
+        let d = try await req.caller.unitDetail(req.parameters.get("unitID", as: UUID.self))
         let path = d.building.territoryPath
         let owners = Policy.allows(req.actor, .ownersRegisterRead, at: path)
         let households = Policy.allows(req.actor, .personalDataRead, at: path)

@@ -31,7 +31,7 @@ struct TerritoryRoutes: RouteCollection {
     func createDistrict(req: Request) async throws -> Response {
         let form = try req.content.decode(NodeForm.self)
         do {
-            let node = try await TerritoryEditing.create(below: nil, input(form), req: req)
+            let node = try await TerritoryEditing.create(below: nil, input(form), by: req.caller)
             return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
             let nodes = try await TerritoryQueries.visibleRoots(try req.requirePrincipal().actor, on: req.db)
@@ -40,14 +40,11 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func load(_ req: Request, _ action: Action = .territoryRead) async throws -> TerritoryNode {
-        let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
-        try req.authorize(action, at: node.territoryPath)
-        return node
+        try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: action)
     }
 
     func show(req: Request) async throws -> Response {
-        let family = try await TerritoryQueries.nodeWithFamily(req.parameters.get("nodeID", as: UUID.self), on: req.db)
-        try req.authorize(.territoryRead, at: family.node.territoryPath)
+        let family = try await req.caller.nodeWithFamily(req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
         return try await TerritoryPages.node(req.pageContext, model: .load(family, on: req.db), errors: FormErrors(), childForm: NodeForm(), unitForm: UnitForm())
     }
 
@@ -60,7 +57,7 @@ struct TerritoryRoutes: RouteCollection {
         let node = try await load(req, .territoryEdit)
         let form = try req.content.decode(NodeForm.self)
         do {
-            _ = try await TerritoryEditing.update(node, input(form), req: req)
+            _ = try await TerritoryEditing.update(node, input(form), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return TerritoryPages.edit(req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
         }
@@ -71,7 +68,7 @@ struct TerritoryRoutes: RouteCollection {
         let node = try await load(req)
         let form = try req.content.decode(NodeForm.self)
         do {
-            let child = try await TerritoryEditing.create(below: node, input(form), req: req)
+            let child = try await TerritoryEditing.create(below: node, input(form), by: req.caller)
             return req.redirect(to: "/territory/\(child.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
             return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
@@ -86,7 +83,7 @@ struct TerritoryRoutes: RouteCollection {
             guard let kind = form.kind.flatMap(UnitKind.init) else { throw YishiError.invalid(["kind": "field.required"]) }
             guard let status = form.status.flatMap(UnitStatus.init) else { throw YishiError.invalid(["status": "field.required"]) }
             let unit = try await TerritoryEditing.createUnit(in: node, .init(code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
-                                                                             registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea), req: req)
+                                                                             registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea), by: req.caller)
             return req.redirect(to: "/units/\(unit.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
             return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: NodeForm(),
@@ -95,8 +92,7 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func unit(req: Request) async throws -> Response {
-        let detail = try await TerritoryQueries.unitDetail(req.parameters.get("unitID", as: UUID.self), on: req.db)
-        try req.authorize(.territoryRead, at: detail.building.territoryPath)
+        let detail = try await req.caller.unitDetail(req.parameters.get("unitID", as: UUID.self))
         let ancestors = try await TerritoryQueries.ancestors(of: detail.building, on: req.db) + [detail.building]
         return TerritoryPages.unit(req.pageContext, detail: detail, ancestors: ancestors)
     }

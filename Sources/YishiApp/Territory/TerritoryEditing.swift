@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 import YishiCore
 
-/// Creating and editing nodes and units, for pages and API alike.
+/// Creating and editing nodes and units, for pages, the API, jobs and commands alike (`Caller`).
 enum TerritoryEditing {
     struct NodeInput: Content {
         var code: String
@@ -42,33 +42,31 @@ enum TerritoryEditing {
     }
 
     /// A new node below `parent` (nil: a new district, for platform admins).
-    static func create(below parent: TerritoryNode?, _ input: NodeInput, req: Request) async throws -> TerritoryNode {
-        let p = try req.requirePrincipal()
+    static func create(below parent: TerritoryNode?, _ input: NodeInput, by caller: Caller) async throws -> TerritoryNode {
         let level: TerritoryLevel
         if let parent {
-            try req.authorize(.territoryEdit, at: parent.territoryPath)
+            try caller.authorize(.territoryEdit, at: parent.territoryPath)
             guard let child = parent.level.childLevel else { throw YishiError.badRequest(key: "error.400", args: []) }
             level = child
         } else {
-            try req.authorize(.districtCreate, at: nil)
+            try caller.authorize(.districtCreate, at: nil)
             level = .district
         }
-        let fields = try await problems(input, level: level, existing: nil, on: req.db)
+        let fields = try await problems(input, level: level, existing: nil, on: caller.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let node = try TerritoryNode(level: level, parent: parent, code: FieldRules.code(input.code).get(),
                                      name: FieldRules.name(input.name).get(),
                                      kind: level.kinds.isEmpty ? nil : input.kind, address: FieldRules.address(input.address).get())
-        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await codeTaken { try await caller.audited { tx in
             try await node.create(on: tx)
             return (node, AuditEvent(action: .territoryCreate, targetType: level.rawValue, targetID: node.code, nodeID: node.id,
                                      details: ["name": node.name, "kind": node.kind ?? ""]))
         } }
     }
 
-    static func update(_ node: TerritoryNode, _ input: NodeInput, req: Request) async throws -> TerritoryNode {
-        let p = try req.requirePrincipal()
-        try req.authorize(.territoryEdit, at: node.territoryPath)
-        let fields = try await problems(input, level: node.level, existing: node, on: req.db)
+    static func update(_ node: TerritoryNode, _ input: NodeInput, by caller: Caller) async throws -> TerritoryNode {
+        try caller.authorize(.territoryEdit, at: node.territoryPath)
+        let fields = try await problems(input, level: node.level, existing: node, on: caller.db)
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         var changes: [String: String] = [:]
         let code = try FieldRules.code(input.code).get(), name = try FieldRules.name(input.name).get()
@@ -79,9 +77,9 @@ enum TerritoryEditing {
         if address != node.address { changes["address"] = "\(node.address ?? "") → \(address ?? "")"; node.address = address }
         guard !changes.isEmpty else { return node }
         let changed = changes
-        let id = try node.requireID(), now = req.now
+        let id = try node.requireID(), now = caller.now
         node.updatedAt = now
-        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await codeTaken { try await caller.audited { tx in
             // One plain UPDATE of the four fields (a Fluent save reflects over the whole model).
             try await (tx as! any SQLDatabase).update(TerritoryNode.schema)
                 .set("code", to: code).set("name", to: name).set("kind", to: kind).set("address", to: address).set("updated_at", to: now)
@@ -90,14 +88,13 @@ enum TerritoryEditing {
         } }
     }
 
-    static func createUnit(in building: TerritoryNode, _ input: UnitInput, req: Request) async throws -> Unit {
-        let p = try req.requirePrincipal()
-        try req.authorize(.territoryEdit, at: building.territoryPath)
+    static func createUnit(in building: TerritoryNode, _ input: UnitInput, by caller: Caller) async throws -> Unit {
+        try caller.authorize(.territoryEdit, at: building.territoryPath)
         guard building.level == .building else { throw YishiError.badRequest(key: "error.400", args: []) }
         var fields: [String: String] = [:]
         let code = FieldRules.code(input.code).value ?? ""
         if let p = FieldRules.code(input.code).problem { fields["code"] = p.fieldKey }
-        else if try await Unit.query(on: req.db).filter(\.$code == code).first() != nil { fields["code"] = "field.taken" }
+        else if try await Unit.query(on: caller.db).filter(\.$code == code).first() != nil { fields["code"] = "field.taken" }
         let number = FieldRules.text(input.number, max: FieldRules.numberMax).value ?? ""
         if let p = FieldRules.text(input.number, max: FieldRules.numberMax).problem { fields["number"] = p.fieldKey }
         var areas = UnitAreas()
@@ -111,7 +108,7 @@ enum TerritoryEditing {
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let unit = Unit(buildingID: try building.requireID(), code: code, number: number, kind: input.kind, status: input.status, areas: areas)
-        return try await codeTaken { try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
+        return try await codeTaken { try await caller.audited { tx in
             try await unit.create(on: tx)
             return (unit, AuditEvent(action: .unitCreate, targetType: "unit", targetID: code, nodeID: building.id,
                                      details: ["area": Area(centi: unit.area).description, "areaSource": unit.areaSource.rawValue]))

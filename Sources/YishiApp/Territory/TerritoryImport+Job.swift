@@ -70,12 +70,10 @@ enum TerritoryImportJob {
         let actor = Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: grants)
         let bound = job.node?.territoryPath
         if case .failure(let denial) = Policy.decide(actor, .territoryImport, at: bound) { throw YishiError.denied(denial) }
-        let scope = TerritoryImporter.Scope(actor: actor, bound: bound)
-        let auditActor = try await JobRunner.auditActor(for: job, on: app.jobsDB)
+        let caller = app.caller(.person(actor), auditActor: try await JobRunner.auditActor(for: job, on: app.jobsDB), on: app.jobsDB)
         do {
             let id = try job.requireID()
-            let outcome = try await TerritoryImporter.run(file.data, scope: scope, auditActor: auditActor, on: app.jobsDB,
-                                                          time: app.effects.time, pool: app.threadPool) { done, rows in
+            let outcome = try await TerritoryImporter.run(file.data, by: caller, bound: bound, pool: app.threadPool) { done, rows in
                 let n = [String(done), String(rows)]
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
                     .set(\.$messageZh, to: Catalog.text("import.progress", .zhHans, n)).set(\.$messageEn, to: Catalog.text("import.progress", .en, n))

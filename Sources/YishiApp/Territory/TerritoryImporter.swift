@@ -17,20 +17,18 @@ enum TerritoryImporter {
     }
 
     /// Where an import may read and write: every record it finds or changes must lie where the
-    /// actor may import (`actor` nil: the command line, anywhere) and below `bound`, the node the
-    /// import is made at (nil: wherever the actor's grants reach).
+    /// caller may import — the same `Caller.allows` a single edit asks — and below `bound`, the
+    /// node the import is made at (nil: wherever the caller's grants reach; the command line acts
+    /// for the platform, anywhere).
     struct Scope: Sendable {
-        var actor: Actor?
+        var caller: Caller
         var bound: TerritoryPath?
-
-        static let commandLine = Scope(actor: nil, bound: nil)
 
         /// `path` nil is a record with no place in the tree (an owner without holdings, a resident
         /// without household): only a platform-wide importer may touch it.
         func allows(_ path: TerritoryPath?) -> Bool {
             if let bound, !(path.map(bound.contains) ?? false) { return false }
-            guard let actor else { return true }
-            return Policy.allows(actor, .territoryImport, at: path)
+            return caller.allows(.territoryImport, at: path)
         }
     }
 
@@ -51,10 +49,6 @@ enum TerritoryImporter {
     }
 
     /// The command line's (and the older tests') form: `actor` nil imports anywhere.
-    static func run(_ data: Data, actor: Actor?, auditActor: AuditActor, on db: any Database, time: any TimeSource) async throws -> Outcome {
-        try await run(data, scope: Scope(actor: actor, bound: nil), auditActor: auditActor, on: db, time: time)
-    }
-
     /// Rows per part: each part is written in its own transaction, so a large import holds the
     /// write lock (SQLite) and the audit chain's head for a few tens of milliseconds at a time, and
     /// sign-ins and edits go on between its parts: a part takes its turn at the write gate
@@ -66,9 +60,9 @@ enum TerritoryImporter {
     /// anything is written. Should the process stop between parts, the parts written stay (each
     /// with its entry) and importing the same file again adds the rest: rows already stored
     /// count as unchanged. `progress` hears (rows written, rows in the file) after each part.
-    static func run(_ data: Data, scope: Scope, auditActor: AuditActor, on db: any Database, time: any TimeSource,
-                    pool: NIOThreadPool? = nil, partRows: Int = partRows,
+    static func run(_ data: Data, by caller: Caller, bound: TerritoryPath? = nil, pool: NIOThreadPool? = nil, partRows: Int = partRows,
                     progress: (@Sendable (Int, Int) async throws -> Void)? = nil) async throws -> Outcome {
+        let scope = Scope(caller: caller, bound: bound), db = caller.db, time = caller.effects.time
         let year = Calendar(identifier: .gregorian).component(.year, from: time.now())
         let work: @Sendable () throws -> (TerritoryImportKind, [TerritoryRecord], String) = {
             let (kind, records) = try parse(data, currentYear: year)
@@ -93,7 +87,7 @@ enum TerritoryImporter {
         for (index, part) in parts.parts.enumerated() {
             let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.parts.count, bound: scope.bound)
             do {
-                try await AuditLog.ownTransaction(on: db, actor: auditActor, time: time) { tx in
+                try await AuditLog.ownTransaction(on: db, actor: caller.auditActor, time: time) { tx in
                     try await Run.write(part, on: tx)
                     return ((), event)
                 }

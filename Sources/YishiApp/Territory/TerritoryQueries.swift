@@ -149,8 +149,15 @@ enum TerritoryQueries {
         var accounts: Set<UUID>
     }
 
-    static func unitDetail(_ id: UUID?, on db: any Database) async throws -> UnitDetail {
+    /// A unit with its building, nothing else (what a loader checks before reading people).
+    static func unit(_ id: UUID?, on db: any Database) async throws -> Unit {
         guard let id, let unit = try await Unit.query(on: db).filter(\.$id == id).with(\.$building).first() else { throw YishiError.notFound }
+        return unit
+    }
+
+    /// The unit's owners, households and residents (the unit loaded with its building).
+    static func unitDetail(of unit: Unit, on db: any Database) async throws -> UnitDetail {
+        let id = try unit.requireID()
         let owners = try await Ownership.query(on: db).filter(\.$unit.$id == id).with(\.$owner).all().map(\.owner).sorted { $0.code < $1.code }
         let households = try await Household.query(on: db).filter(\.$unit.$id == id).with(\.$residents).sort(\.$code).all()
         let residentIDs = households.flatMap { $0.residents.compactMap(\.id) }

@@ -101,6 +101,8 @@ struct TestContext: Sendable {
     var app: Application
     var clock: TestClock
     var db: any Database { app.db }
+    /// The platform acting (as the command line does), recorded as "system".
+    var platform: Caller { app.caller(.platform, auditActor: .system) }
 }
 
 /// Runs `body` against a fresh, migrated application and tears it down afterwards.
