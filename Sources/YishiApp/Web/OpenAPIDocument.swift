@@ -24,12 +24,16 @@ enum OpenAPIDocument {
     static var string: [String: Any] { ["type": "string"] }
     static var int: [String: Any] { ["type": "integer"] }
     static var area: [String: Any] { ["type": "string", "pattern": "^[0-9]+\\.[0-9]{2}$", "description": "square metres, two decimals"] }
+    /// An area as a caller may send it: square metres with up to two decimals.
+    static var areaInput: [String: Any] { ["type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "description": "square metres, up to two decimals"] }
     static func opt(_ s: [String: Any]) -> [String: Any] { ["anyOf": [s, ["type": "null"]]] }
     static func ref(_ name: String) -> [String: Any] {
         name.hasPrefix("[") ? ["type": "array", "items": ref(String(name.dropFirst().dropLast()))] : ["$ref": "#/components/schemas/\(name)"]
     }
+    /// An object with exactly these properties: one the schema does not name is drift, and the
+    /// suite's check of every API answer (`SchemaCheck`) reports it.
     static func object(_ props: [String: [String: Any]], required: [String]) -> [String: Any] {
-        ["type": "object", "properties": props, "required": required]
+        ["type": "object", "properties": props, "required": required, "additionalProperties": false]
     }
     static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
 

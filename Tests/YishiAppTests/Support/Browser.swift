@@ -17,6 +17,9 @@ final class Browser: @unchecked Sendable {
 
     var csrf: String { cookies[CSRF.cookie]! }
 
+    /// Every API exchange is compared with the served document (`SchemaCheck`).
+    private lazy var schemaCheck = SchemaCheck(app)
+
     @discardableResult
     func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil,
               contentType: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
@@ -24,6 +27,9 @@ final class Browser: @unchecked Sendable {
         if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let contentType { headers.contentType = contentType }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for problem in schemaCheck.problems(method: method, path: path, requestBody: body, requestType: headers.contentType, response: res) {
+            Issue.record("API and document differ: \(problem)")
+        }
         for value in res.headers[.setCookie] {
             let pair = value.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
