@@ -1,4 +1,4 @@
-import YishiApp
 import Foundation
+import YishiApp
 
 exit(await Yishi.main())

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -26,7 +27,9 @@ struct AssistedRegistrationTests {
                 #expect(page.status == .ok)
                 #expect(!page.text.contains(phone), "\(username) never sees the full number")
                 #expect(page.text.contains(OneTimeCodeRules.mask(phone)))
-                #expect(page.text.contains(#"value="other""#) == (username == "baolin1"), "another number: committee staff only")
+                #expect(
+                    page.text.contains(#"value="other""#) == (username == "baolin1"),
+                    "another number: committee staff only")
             }
         }
     }
@@ -37,8 +40,12 @@ struct AssistedRegistrationTests {
             let b = Browser(t.app)
             try await b.signIn("shehui")
             let path = "/residents/\(r.id!)/assist"
-            #expect(try await b.post(path, ["channel": "visit", "phoneSource": "other", "phone": "13912340000"]).status == .forbidden)
-            #expect(try await b.post(path, ["channel": "visit", "phone": "13912340000"]).status == .forbidden, "with or without the choice")
+            #expect(
+                try await b.post(path, ["channel": "visit", "phoneSource": "other", "phone": "13912340000"]).status
+                    == .forbidden)
+            #expect(
+                try await b.post(path, ["channel": "visit", "phone": "13912340000"]).status == .forbidden,
+                "with or without the choice")
             #expect(try await User.query(on: t.db).filter(\.$resident.$id == r.id!).count() == 0)
             // The register's own phone is allowed.
             #expect(try await b.post(path, ["channel": "visit", "phoneSource": "register"]).status == .seeOther)
@@ -53,16 +60,24 @@ struct AssistedRegistrationTests {
             let register = try #require(r.phone)
             let b = Browser(t.app)
             try await b.signIn("baolin1")
-            let res = try await b.post("/residents/\(r.id!)/assist", ["channel": "reception", "phoneSource": "other", "phone": "139 1234 0001"])
+            let res = try await b.post(
+                "/residents/\(r.id!)/assist",
+                ["channel": "reception", "phoneSource": "other", "phone": "139 1234 0001"])
             #expect(res.status == .seeOther)
             let user = try #require(try await User.query(on: t.db).filter(\.$resident.$id == r.id!).first())
             #expect(user.phone == "13912340001")
-            let entry = try #require(try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.residentRegisterAssisted.rawValue).first())
+            let entry = try #require(
+                try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.residentRegisterAssisted.rawValue)
+                    .first())
             let details = AuditEntry.decode(entry.details)
             #expect(details["registerPhone"] == register && details["phone"] == "13912340001")
             #expect(details["phoneDiffersFromRegister"] == "true")
-            let sms = try #require(try await OutboxMessage.query(on: t.db).filter(\.$phone == register).first(), "the register phone is told")
-            #expect(sms.body.contains(OneTimeCodeRules.mask("13912340001")) && sms.body.contains("议事") && !sms.body.contains("13912340001"))
+            let sms = try #require(
+                try await OutboxMessage.query(on: t.db).filter(\.$phone == register).first(),
+                "the register phone is told")
+            #expect(
+                sms.body.contains(OneTimeCodeRules.mask("13912340001")) && sms.body.contains("议事")
+                    && !sms.body.contains("13912340001"))
         }
     }
 
@@ -76,10 +91,14 @@ struct AssistedRegistrationTests {
             let staff = Browser(t.app)
             try await staff.signIn("baolin1")
             let notFound = Catalog.text("verify.residentNotFound", .zhHans)
-            let unknownCode = try await staff.post("/residents/verify", ["phone": "13611112222", "resident": "R-NOPE-1"])
-            let outside = try await staff.post("/residents/verify", ["phone": "13611112222", "resident": "R-BS01-C2-X1-B1-101-1"])
+            let unknownCode = try await staff.post(
+                "/residents/verify", ["phone": "13611112222", "resident": "R-NOPE-1"])
+            let outside = try await staff.post(
+                "/residents/verify", ["phone": "13611112222", "resident": "R-BS01-C2-X1-B1-101-1"])
             #expect(unknownCode.status == .unprocessableEntity && outside.status == .unprocessableEntity)
-            #expect(unknownCode.text.contains(notFound) && outside.text.contains(notFound), "one answer for unknown and not yours")
+            #expect(
+                unknownCode.text.contains(notFound) && outside.text.contains(notFound),
+                "one answer for unknown and not yours")
             let unknownPhone = try await staff.post("/residents/verify", ["phone": "13699990000", "resident": code])
             #expect(unknownPhone.status == .unprocessableEntity)
             #expect(unknownPhone.text.contains(Catalog.text("verify.phoneNotFound", .zhHans)))
@@ -89,7 +108,9 @@ struct AssistedRegistrationTests {
             // Without the right at all: refused as before.
             let planner = Browser(t.app)
             try await planner.signIn("planner")
-            #expect(try await planner.post("/residents/verify", ["phone": "13611112222", "resident": code]).status == .forbidden)
+            #expect(
+                try await planner.post("/residents/verify", ["phone": "13611112222", "resident": code]).status
+                    == .forbidden)
         }
     }
 }

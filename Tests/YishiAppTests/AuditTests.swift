@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -14,7 +15,8 @@ struct AuditTests {
         let b = Browser(t.app)
         try await b.signIn("admin")
         let district = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
-        #expect(try await b.post("/territory/\(district.id!)/edit", ["code": "BS", "name": "宝山区（测试）"]).status == .seeOther)
+        #expect(
+            try await b.post("/territory/\(district.id!)/edit", ["code": "BS", "name": "宝山区（测试）"]).status == .seeOther)
     }
 
     @Test func changesAndTheirEntriesAreWrittenTogether() async throws {
@@ -47,7 +49,10 @@ struct AuditTests {
             let sql = t.db as! any SQLDatabase
             let last = try await AuditEntry.query(on: t.db).sort(\.$seq, .descending).first()!.seq
             try await sql.raw("DELETE FROM audit_entries WHERE seq = \(bind: last)").run()
-            guard case .broken(_, .headMismatch) = try await AuditLog.verify(on: t.db) else { Issue.record("not detected"); return }
+            guard case .broken(_, .headMismatch) = try await AuditLog.verify(on: t.db) else {
+                Issue.record("not detected")
+                return
+            }
         }
     }
 
@@ -56,8 +61,9 @@ struct AuditTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<20 {
                     group.addTask {
-                        try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "\(i)", nodeID: nil),
-                                                  on: t.db, actor: .system, time: t.clock)
+                        try await AuditLog.append(
+                            AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "\(i)", nodeID: nil),
+                            on: t.db, actor: .system, time: t.clock)
                     }
                 }
                 try await group.waitForAll()
@@ -76,7 +82,9 @@ struct AuditTests {
             try await AuditLog.verifyAndRecord(on: t.db, time: t.app.effects.time)
             let page = try await admin.get("/audit")
             #expect(page.status == .ok)
-            #expect(page.text.contains(Catalog.text("audit.verify.ok", .zhHans, [String(try await AuditEntry.query(on: t.db).count())])))
+            #expect(
+                page.text.contains(
+                    Catalog.text("audit.verify.ok", .zhHans, [String(try await AuditEntry.query(on: t.db).count())])))
             #expect(try await admin.json(.GET, "/api/v1/audit/verify").decode(DTO.AuditVerification.self).ok)
             let district = Browser(t.app)
             try await district.signIn("baoshan")

@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -61,14 +62,17 @@ private func auditedChanges(_ app: Application, count: Int) async throws {
         let node = try TerritoryNode(level: .building, parent: compound, code: "BK-\(i)", name: "备份测试楼 \(i)")
         try await AuditLog.transaction(on: app.db, actor: .system, time: app.effects.time) { tx in
             try await node.create(on: tx)
-            return ((), AuditEvent(action: .territoryCreate, targetType: "building", targetID: node.code, nodeID: node.id))
+            return (
+                (), AuditEvent(action: .territoryCreate, targetType: "building", targetID: node.code, nodeID: node.id)
+            )
         }
     }
 }
 
 @Suite("yishi backup and restore")
 struct BackupTests {
-    @Test(.disabled(if: TestDatabase.isPostgres, "VACUUM INTO and ATTACH are SQLite's; PostgreSQL uses pg_dump (below)"))
+    @Test(
+        .disabled(if: TestDatabase.isPostgres, "VACUUM INTO and ATTACH are SQLite's; PostgreSQL uses pg_dump (below)"))
     func aRoundTripGivesIdenticalRowsAndAnIntactChain() async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -111,8 +115,9 @@ struct BackupTests {
         }
         try await withSQLiteFile(dir + "/other.sqlite", migrate: true) { app in
             // Only an audited change: the chain alone makes the database not empty.
-            try await AuditLog.append(AuditEvent(action: .setupFirstAdmin, targetType: "user", targetID: "x", nodeID: nil),
-                                       on: app.db, actor: .system, time: app.effects.time)
+            try await AuditLog.append(
+                AuditEvent(action: .setupFirstAdmin, targetType: "user", targetID: "x", nodeID: nil),
+                on: app.db, actor: .system, time: app.effects.time)
             let before = try await dump(app.db)
             #expect(try await exitStatus(app, RestoreCommand(), [backup]) == 2)
             #expect(try await dump(app.db) == before)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 
 @Suite("CSV downloads")
@@ -13,17 +14,23 @@ struct CSVExportTests {
         let expected = CSVExport.text(header: header, rows: rows)
         #expect(expected.utf8.count > 3 * CSVExport.partBytes)
         let app = try await Application.make(.testing)
-        app.get("x.csv") { _ in CSVExport.response(name: "gaps/../宝林 x", header: header) { emit in for r in rows { try await emit(r) } } }
+        app.get("x.csv") { _ in
+            CSVExport.response(name: "gaps/../宝林 x", header: header) { emit in for r in rows { try await emit(r) } }
+        }
         try await app.testing().test(.GET, "x.csv") { res in
             #expect(res.status == .ok)
             #expect(res.headers.first(name: .contentType) == "text/csv; charset=utf-8")
-            #expect(res.headers.first(name: .contentDisposition) == #"attachment; filename="gapsx.csv""#, "only ASCII letters, digits, - and _")
+            #expect(
+                res.headers.first(name: .contentDisposition) == #"attachment; filename="gapsx.csv""#,
+                "only ASCII letters, digits, - and _")
             let body = Data(buffer: res.body)
             #expect(Array(body.prefix(3)) == [0xEF, 0xBB, 0xBF], "a byte-order mark")
             #expect(String(decoding: body, as: UTF8.self) == expected, "every row, in order")
         }
         try await app.asyncShutdown()
-        #expect(expected.contains("\r\n'=HYPERLINK") == false && expected.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "a formula becomes text")
+        #expect(
+            expected.contains("\r\n'=HYPERLINK") == false && expected.contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+            "a formula becomes text")
         #expect(expected.contains(",'-1\r\n"))
         #expect(CSVExport.fileName("../..") == "export")
     }

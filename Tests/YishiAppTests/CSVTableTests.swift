@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiApp
 
 /// The byte-level CSV reader: what Excel writes, read the way RFC 4180 says, each row with the

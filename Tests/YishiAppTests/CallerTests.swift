@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -15,20 +16,24 @@ struct CallerTests {
 
     func staff(_ t: TestContext, at code: String) async throws -> Caller {
         let grant = Grant(role: .communityStaff, path: try await node(t, code).territoryPath)
-        return t.app.caller(.person(Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [grant])),
-                            auditActor: AuditActor(id: nil, label: "job:test"))
+        return t.app.caller(
+            .person(Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [grant])),
+            auditActor: AuditActor(id: nil, label: "job:test"))
     }
 
     @Test func theSameServiceJudgesEveryCallerTheSameWay() async throws {
         try await withYishi(demo: true) { t in
-            let mine = try await node(t, "BS01-C1-X1"), theirs = try await node(t, "BS01-C2-X1")
+            let mine = try await node(t, "BS01-C1-X1")
+            let theirs = try await node(t, "BS01-C2-X1")
             let job = try await staff(t, at: "BS01-C1")
             let rename = { (n: TerritoryNode, name: String) in
                 TerritoryEditing.NodeInput(code: n.code, name: name, kind: n.kind, address: n.address)
             }
             // As a person (a job acting for a community's staff): their compound yes, the next community's no.
             _ = try await TerritoryEditing.update(mine, rename(mine, "改名一"), by: job)
-            await #expect(throws: YishiError.self) { _ = try await TerritoryEditing.update(theirs, rename(theirs, "改名二"), by: job) }
+            await #expect(throws: YishiError.self) {
+                _ = try await TerritoryEditing.update(theirs, rename(theirs, "改名二"), by: job)
+            }
             #expect(try await node(t, "BS01-C2-X1").name == theirs.name, "nothing written")
             // Nobody: refused as not signed in. The platform (the command line): anywhere.
             let nobody = t.app.caller(.nobody, auditActor: .system)
@@ -38,7 +43,8 @@ struct CallerTests {
             } catch YishiError.denied(.notSignedIn) {}
             _ = try await TerritoryEditing.update(theirs, rename(theirs, "改名四"), by: t.platform)
             // Each change that stood has its entry, under the caller's audit name.
-            let entries = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryUpdate.rawValue).sort(\.$seq).all()
+            let entries = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryUpdate.rawValue)
+                .sort(\.$seq).all()
             #expect(entries.map(\.actorLabel) == ["job:test", "system"])
             #expect(entries.map(\.targetID) == ["BS01-C1-X1", "BS01-C2-X1"])
         }
@@ -50,9 +56,11 @@ struct CallerTests {
             let theirs = try await node(t, "BS01-C2-X1")
             await #expect(throws: YishiError.self) { _ = try await job.node(theirs.id, for: .territoryRead) }
             await #expect(throws: YishiError.self) { _ = try await job.nodeWithFamily(theirs.id, for: .territoryRead) }
-            let unit = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C2-X1-B1-101").first())
+            let unit = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C2-X1-B1-101").first())
             await #expect(throws: YishiError.self) { _ = try await job.unitDetail(unit.id) }
-            let mineUnit = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1-101").first())
+            let mineUnit = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1-101").first())
             #expect(try await job.unitDetail(mineUnit.id).households.isEmpty == false)
             // A token is not a browser: account management is refused.
             #expect(throws: YishiError.self) { _ = try job.requireBrowserSession() }

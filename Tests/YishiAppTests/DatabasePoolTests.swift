@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 
 /// A long import holds the write lock for seconds; writers queue behind it. Reads must go on: they
@@ -17,10 +18,13 @@ struct DatabasePoolTests {
             for _ in 0..<4 { _ = try await app.testing().sendRequest(.GET, "/health") }
             for id in [DatabaseID.yishiWriter, .yishiJobs] {
                 for loop in app.eventLoopGroup.makeIterator() {
-                    _ = try await (app.databases.database(id, logger: app.logger, on: loop) as! any SQLDatabase).raw("SELECT 1 AS ok").all()
+                    _ = try await (app.databases.database(id, logger: app.logger, on: loop) as! any SQLDatabase).raw(
+                        "SELECT 1 AS ok"
+                    ).all()
                 }
             }
-            let held = NIOLockedValueBox(false), release = NIOLockedValueBox(false)
+            let held = NIOLockedValueBox(false)
+            let release = NIOLockedValueBox(false)
             // The job pool's transaction takes the lock (the audit head: SQLite's write lock, a row
             // lock on PostgreSQL) and keeps it until told.
             let holder = Task {
@@ -35,10 +39,13 @@ struct DatabasePoolTests {
             let writers = (0..<4).map { i in
                 Task {
                     if i % 2 == 0 {
-                        try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "w\(i)", nodeID: nil),
-                                                  on: app.db, actor: .system, time: app.effects.time)
+                        try await AuditLog.append(
+                            AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "w\(i)", nodeID: nil),
+                            on: app.db, actor: .system, time: app.effects.time)
                     } else {
-                        try await (app.db(.yishiWriter) as! any SQLDatabase).raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+                        try await (app.db(.yishiWriter) as! any SQLDatabase).raw(
+                            "UPDATE audit_head SET seq = seq WHERE id = 1"
+                        ).run()
                     }
                 }
             }

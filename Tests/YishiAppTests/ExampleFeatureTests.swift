@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -12,9 +13,13 @@ struct NoticeboardFeature: Feature {
     var pages: [any RouteCollection] { [NoticeboardRoutes()] }
     var api: [any RouteCollection] { [NoticeboardAPI()] }
     var apiDescription: APIDescription {
-        .init(operations: [.init(method: "get", path: "/api/v1/noticeboard", summary: "The board", tag: "noticeboard",
-                                 response: (200, "Board"), isPublic: true)],
-              schemas: { ["Board": OpenAPIDocument.object(["title": OpenAPIDocument.string], required: ["title"])] })
+        .init(
+            operations: [
+                .init(
+                    method: "get", path: "/api/v1/noticeboard", summary: "The board", tag: "noticeboard",
+                    response: (200, "Board"), isPublic: true)
+            ],
+            schemas: { ["Board": OpenAPIDocument.object(["title": OpenAPIDocument.string], required: ["title"])] })
     }
     var navigation: [NavEntry] { [NavEntry(order: 25, label: "app.name", path: "/noticeboard")] }
     var notices: [String] { ["common.save"] }
@@ -22,7 +27,9 @@ struct NoticeboardFeature: Feature {
 
     struct NoticeboardRoutes: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            routes.get("noticeboard") { req in Layout.page(req.pageContext, title: "Noticeboard", [H.el("p", text: "pinned")]) }
+            routes.get("noticeboard") { req in
+                Layout.page(req.pageContext, title: "Noticeboard", [H.el("p", text: "pinned")])
+            }
         }
     }
 
@@ -48,11 +55,15 @@ struct ExampleFeatureTests {
             let page = try await b.get("/noticeboard?notice=common.save")
             #expect(page.status == .ok)
             #expect(page.text.contains("pinned"))
-            #expect(page.text.contains(#"<a href="/noticeboard" aria-current="page">"#), "its navigation entry, marked current")
+            #expect(
+                page.text.contains(#"<a href="/noticeboard" aria-current="page">"#),
+                "its navigation entry, marked current")
             #expect(page.text.contains(#"<p class="notice" role="status">"#), "its notice shows")
             let json = try await b.get("/api/v1/noticeboard")
             #expect(json.status == .ok && json.text.contains("pinned"))
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(try await b.get("/api/v1/openapi.json").text.utf8)) as? [String: Any])
+            let doc = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await b.get("/api/v1/openapi.json").text.utf8))
+                    as? [String: Any])
             let paths = try #require(doc["paths"] as? [String: Any])
             #expect(paths["/api/v1/noticeboard"] != nil)
             let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
@@ -62,7 +73,8 @@ struct ExampleFeatureTests {
         }
         // Without it, none of that exists.
         try await withYishi { t in
-            let page = try await Browser(t.app).get("/noticeboard"), home = try await Browser(t.app).get("/")
+            let page = try await Browser(t.app).get("/noticeboard")
+            let home = try await Browser(t.app).get("/")
             #expect(page.status == .notFound)
             #expect(!home.text.contains("/noticeboard"))
         }

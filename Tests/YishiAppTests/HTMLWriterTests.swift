@@ -1,25 +1,32 @@
-import Testing
 import Foundation
 import NIOCore
+import Testing
+
 @testable import YishiApp
 
 @Suite("HTML writer")
 struct HTMLWriterTests {
     @Test func textAndAttributesAreEscapedOnce() {
         let node = H.el("p", [("title", #""'<>&amp;"#)], text: #"<script>alert("x")</script> & &amp; 'q'"#)
-        #expect(H.render(node) == #"<p title="&quot;&#39;&lt;&gt;&amp;amp;">&lt;script&gt;alert("x")&lt;/script&gt; &amp; &amp;amp; 'q'</p>"#)
+        #expect(
+            H.render(node)
+                == #"<p title="&quot;&#39;&lt;&gt;&amp;amp;">&lt;script&gt;alert("x")&lt;/script&gt; &amp; &amp;amp; 'q'</p>"#
+        )
     }
 
     @Test func booleanAndVoidElementsAndGroups() {
-        let node = H.el("div", [], [
-            H.void("input", [("name", "a"), ("required", nil), ("value", "")]),
-            .group([.text("一"), .group([]), H.link("二", "/x?a=1&b=2")]),
-        ])
+        let node = H.el(
+            "div", [],
+            [
+                H.void("input", [("name", "a"), ("required", nil), ("value", "")]),
+                .group([.text("一"), .group([]), H.link("二", "/x?a=1&b=2")]),
+            ])
         #expect(H.render(node) == #"<div><input name="a" required value="">一<a href="/x?a=1&amp;b=2">二</a></div>"#)
     }
 
     @Test func aDocumentHasItsDoctypeLanguageAndNoEmptyClass() {
-        let plain = String(buffer: H.document(lang: "en", class: "", head: [H.el("title", text: "T")], body: [.text("b")]))
+        let plain = String(
+            buffer: H.document(lang: "en", class: "", head: [H.el("title", text: "T")], body: [.text("b")]))
         #expect(plain == #"<!DOCTYPE html><html lang="en"><head><title>T</title></head><body>b</body></html>"#)
         let care = String(buffer: H.document(lang: "zh-Hans", class: "care care-on", head: [], body: []))
         #expect(care.hasPrefix(#"<!DOCTYPE html><html lang="zh-Hans" class="care care-on">"#))

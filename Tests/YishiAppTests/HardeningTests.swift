@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -15,8 +16,10 @@ struct HardeningTests {
     @Test func nextCannotInjectHeadersOrLeaveTheSite() async throws {
         try await withYishi { t in
             let b = Browser(t.app)
-            for next in ["/%0d%0aSet-Cookie:%20yishi_session=X;%20Path=/", "/%09/evil.example", "//evil.example",
-                         "/%5Cevil.example", "https://evil.example"] {
+            for next in [
+                "/%0d%0aSet-Cookie:%20yishi_session=X;%20Path=/", "/%09/evil.example", "//evil.example",
+                "/%5Cevil.example", "https://evil.example",
+            ] {
                 let res = try await b.get("/preferences?lang=en&next=\(next)")
                 #expect(res.status == .seeOther)
                 #expect(res.location == "/", "next=\(next) went to \(res.location ?? "nil")")
@@ -29,11 +32,15 @@ struct HardeningTests {
     @Test func signInFollowsOnlyLocalNext() async throws {
         try await withYishi(demo: true) { t in
             let b = Browser(t.app)
-            let res = try await b.post("/signin", ["username": "baolin1", "password": DemoLoader.password, "next": "/\t/evil.example"])
+            let res = try await b.post(
+                "/signin", ["username": "baolin1", "password": DemoLoader.password, "next": "/\t/evil.example"])
             #expect(res.status == .seeOther)
             #expect(res.location == "/")
             let c = Browser(t.app)
-            #expect(try await c.post("/signin", ["username": "baolin1", "password": DemoLoader.password, "next": "/account"]).location == "/account")
+            #expect(
+                try await c.post(
+                    "/signin", ["username": "baolin1", "password": DemoLoader.password, "next": "/account"]
+                ).location == "/account")
         }
     }
 
@@ -45,7 +52,8 @@ struct HardeningTests {
             let me = try await b.json(.GET, "/api/v1/me").decode(DTO.Me.self)
             let compound = try #require(me.grants.first?.node)
             let households = try await Household.query(on: t.db).with(\.$unit).with(\.$residents).all()
-            let household = try #require(households.first { $0.unit.code.hasPrefix(compound + "-") && !$0.residents.isEmpty })
+            let household = try #require(
+                households.first { $0.unit.code.hasPrefix(compound + "-") && !$0.residents.isEmpty })
             let unitID = try household.unit.requireID()
             let detail = try await b.json(.GET, "/api/v1/units/\(unitID)").decode(DTO.UnitDetail.self)
             #expect(detail.households == nil)
@@ -85,7 +93,8 @@ struct HardeningTests {
             #expect(try await b.get("/metrics").status == .notFound)
             #expect(try await b.get("/dev/outbox").status == .notFound)
             t.app.settings.metricsToken = "scrape-secret"
-            var h = HTTPHeaders(); h.bearerAuthorization = .init(token: "scrape-secret")
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: "scrape-secret")
             #expect(try await b.send(.GET, "/metrics", headers: h).status == .ok)
             h.bearerAuthorization = .init(token: "wrong")
             #expect(try await b.send(.GET, "/metrics", headers: h).status == .notFound)
@@ -100,7 +109,8 @@ struct HardeningTests {
 
     @Test func aStaleBearerTokenGetsOne401NotARedirectLoop() async throws {
         try await withYishi { t in
-            var h = HTTPHeaders(); h.bearerAuthorization = .init(token: "revoked-or-made-up")
+            var h = HTTPHeaders()
+            h.bearerAuthorization = .init(token: "revoked-or-made-up")
             let res = try await Browser(t.app).send(.GET, "/account", headers: h)
             #expect(res.status == .unauthorized)
             #expect(res.location == nil)
@@ -115,18 +125,26 @@ struct HardeningTests {
             #expect(b.csrf != anonymous, "sign-in must rotate the CSRF token")
             // The token from before sign-in no longer works, even with a cookie that matches it.
             b.cookies[CSRF.cookie] = anonymous
-            let stale = try await b.send(.POST, "/signout/all", body: ByteBuffer(string: "_csrf=\(anonymous)"), contentType: .urlEncodedForm)
+            let stale = try await b.send(
+                .POST, "/signout/all", body: ByteBuffer(string: "_csrf=\(anonymous)"), contentType: .urlEncodedForm)
             #expect(stale.status == .forbidden)
             // The session's own token works; a cross-site request does not, even with it.
             let token = CSRF.token(forSession: b.cookies[SessionCookie.name]!)
-            var cross = HTTPHeaders(); cross.replaceOrAdd(name: .origin, value: "https://evil.example")
-            let refused = try await b.send(.POST, "/account/tokens", headers: cross, body: ByteBuffer(string: "_csrf=\(token)&name=x"),
-                                           contentType: .urlEncodedForm)
+            var cross = HTTPHeaders()
+            cross.replaceOrAdd(name: .origin, value: "https://evil.example")
+            let refused = try await b.send(
+                .POST, "/account/tokens", headers: cross, body: ByteBuffer(string: "_csrf=\(token)&name=x"),
+                contentType: .urlEncodedForm)
             #expect(refused.status == .forbidden)
-            var site = HTTPHeaders(); site.replaceOrAdd(name: "Sec-Fetch-Site", value: "cross-site")
-            #expect(try await b.send(.POST, "/signout", headers: site, body: ByteBuffer(string: "_csrf=\(token)"),
-                                     contentType: .urlEncodedForm).status == .forbidden)
-            let ok = try await b.send(.POST, "/signout", body: ByteBuffer(string: "_csrf=\(token)"), contentType: .urlEncodedForm)
+            var site = HTTPHeaders()
+            site.replaceOrAdd(name: "Sec-Fetch-Site", value: "cross-site")
+            #expect(
+                try await b.send(
+                    .POST, "/signout", headers: site, body: ByteBuffer(string: "_csrf=\(token)"),
+                    contentType: .urlEncodedForm
+                ).status == .forbidden)
+            let ok = try await b.send(
+                .POST, "/signout", body: ByteBuffer(string: "_csrf=\(token)"), contentType: .urlEncodedForm)
             #expect(ok.status == .seeOther)
         }
     }
@@ -145,8 +163,10 @@ struct HardeningTests {
     /// leaves the others alone, and the chain verifies.
     @Test func groupCommitKeepsEveryAcknowledgedChangeAndTheChain() async throws {
         try await withYishi(demo: true) { t in
-            let district = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first())
-            let db = t.db, time = t.app.effects.time
+            let district = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first())
+            let db = t.db
+            let time = t.app.effects.time
             let before = try await AuditEntry.query(on: db).count()
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for i in 0..<120 {
@@ -154,9 +174,16 @@ struct HardeningTests {
                         do {
                             try await AuditLog.transaction(on: db, actor: .system, time: time) { tx in
                                 if i % 10 == 7 { throw YishiError.invalid(["name": "field.invalid"]) }
-                                let node = try TerritoryNode(level: .subdistrict, parent: district, code: "GC-\(i)", name: "组提交 \(i)", kind: "street")
+                                let node = try TerritoryNode(
+                                    level: .subdistrict, parent: district, code: "GC-\(i)", name: "组提交 \(i)",
+                                    kind: "street")
                                 try await node.create(on: tx)
-                                return ((), AuditEvent(action: .territoryCreate, targetType: "node", targetID: "GC-\(i)", nodeID: node.id))
+                                return (
+                                    (),
+                                    AuditEvent(
+                                        action: .territoryCreate, targetType: "node", targetID: "GC-\(i)",
+                                        nodeID: node.id)
+                                )
                             }
                             return true
                         } catch YishiError.invalid { return false }
@@ -180,36 +207,43 @@ struct HardeningTests {
             let b = Browser(t.app)
             try await b.signIn("baolin1")
             var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .cookie, value: b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            headers.replaceOrAdd(
+                name: .cookie, value: b.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
             headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
             headers.contentType = .json
             let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
             let compounds = try await TerritoryNode.query(on: t.db).filter(\.$parent.$id == community.id).all()
             let before = try await AuditEntry.query(on: t.db).count()
-            let app = t.app, fixed = headers
+            let app = t.app
+            let fixed = headers
             let statuses = try await withThrowingTaskGroup(of: (String, HTTPStatus).self) { group in
                 for i in 0..<50 {
                     let node = compounds[i % compounds.count]
                     group.addTask {
-                        let res = try await app.testing().sendRequest(.PATCH, "/api/v1/territory/\(node.id!)", headers: fixed,
-                                                                       body: ByteBuffer(string: #"{"name": "并发 \#(i)"}"#))
+                        let res = try await app.testing().sendRequest(
+                            .PATCH, "/api/v1/territory/\(node.id!)", headers: fixed,
+                            body: ByteBuffer(string: #"{"name": "并发 \#(i)"}"#))
                         return ("edit", res.status)
                     }
                 }
                 for _ in 0..<20 {
                     group.addTask {
-                        let res = try await app.testing().sendRequest(.POST, "/api/v1/territory/\(community.id!)/children", headers: fixed,
-                                                                       body: ByteBuffer(string: #"{"code": "BS01-C1-RACE", "name": "同时新建", "kind": "commodityHousing"}"#))
+                        let res = try await app.testing().sendRequest(
+                            .POST, "/api/v1/territory/\(community.id!)/children", headers: fixed,
+                            body: ByteBuffer(
+                                string: #"{"code": "BS01-C1-RACE", "name": "同时新建", "kind": "commodityHousing"}"#))
                         return ("create", res.status)
                     }
                 }
                 return try await group.reduce(into: [(String, HTTPStatus)]()) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0.1.code < 500 }, "\(statuses.filter { $0.1.code >= 500 })")
-            let edits = statuses.filter { $0.0 == "edit" }, creates = statuses.filter { $0.0 == "create" }
+            let edits = statuses.filter { $0.0 == "edit" }
+            let creates = statuses.filter { $0.0 == "create" }
             #expect(edits.allSatisfy { $0.1 == .ok })
             #expect(creates.filter { $0.1 == .created }.count == 1)
-            #expect(creates.filter { $0.1 != .created }.allSatisfy { $0.1 == .unprocessableEntity || $0.1 == .conflict })
+            #expect(
+                creates.filter { $0.1 != .created }.allSatisfy { $0.1 == .unprocessableEntity || $0.1 == .conflict })
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-RACE").count() == 1)
             #expect(try await AuditEntry.query(on: t.db).count() == before + 51)
             #expect(try await AuditLog.verify(on: t.db) == .ok(entries: before + 51))

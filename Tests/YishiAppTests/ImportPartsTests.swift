@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -9,14 +10,18 @@ import Vapor
 /// they never hold the write lock for long; the same file finishes an import that stopped.
 @Suite("Territory import in parts")
 struct ImportPartsTests {
-    func run(_ t: TestContext, _ name: String, partRows: Int,
-             progress: (@Sendable (Int, Int) async throws -> Void)? = nil) async throws -> TerritoryImporter.Outcome {
-        try await TerritoryImporter.run(try Examples.data(name), by: t.platform,
-                                        partRows: partRows, progress: progress)
+    func run(
+        _ t: TestContext, _ name: String, partRows: Int,
+        progress: (@Sendable (Int, Int) async throws -> Void)? = nil
+    ) async throws -> TerritoryImporter.Outcome {
+        try await TerritoryImporter.run(
+            try Examples.data(name), by: t.platform,
+            partRows: partRows, progress: progress)
     }
 
     func importEntries(_ t: TestContext) async throws -> [AuditEntry] {
-        try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryImport.rawValue).sort(\.$seq).all()
+        try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryImport.rawValue).sort(\.$seq)
+            .all()
     }
 
     @Test func partsOfOneRowGiveTheSameRecordsAndOneEntryPerPart() async throws {
@@ -29,7 +34,9 @@ struct ImportPartsTests {
                 #expect(o == .init(kind: kind, added: added, updated: 0, unchanged: 0), "\(file)")
                 let entries = try await importEntries(t).dropFirst(before)
                 #expect(entries.count == added, "one entry per one-row part of \(file)")
-                #expect(entries.map { $0.record.details["part"] } == (1...added).map { added > 1 ? "\($0)/\(added)" : nil }, "a file of one part says no part")
+                #expect(
+                    entries.map { $0.record.details["part"] } == (1...added).map { added > 1 ? "\($0)/\(added)" : nil },
+                    "a file of one part says no part")
                 #expect(entries.map { $0.record.details["added"] } == Array(repeating: "1", count: added))
                 #expect(await heard.calls == (1...added).map { [$0, added] }, "progress after every part of \(file)")
             }
@@ -41,7 +48,8 @@ struct ImportPartsTests {
             #expect(try await Ownership.query(on: t.db).filter(\.$owner.$id == owner.id!).count() == 2)
             // Each part's entry lies at the building it changed, so the community's auditors see it.
             let unitEntries = try await importEntries(t).filter { $0.targetType == "units" }
-            let building = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X9-B1").first())
+            let building = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X9-B1").first())
             #expect(unitEntries.contains { $0.nodeID == building.id })
             #expect(isOK(try await AuditLog.verify(on: t.db)))
         }
@@ -52,12 +60,13 @@ struct ImportPartsTests {
             _ = try await run(t, "1-compounds.csv", partRows: 1)
             _ = try await run(t, "2-buildings.csv", partRows: 1)
             let units = """
-            code,building,number,kind,status,register_area,survey_area,contract_area
-            P-1,BS01-C1-X9-B1,301,residential,delivered,70.10,,
-            P-2,BS01-C1-X9-B1,302,residential,delivered,70.10,,
-            P-3,NO-SUCH-BUILDING,303,residential,delivered,70.00,,
-            """
-            let before = try await YishiApp.Unit.query(on: t.db).count(), entries = try await AuditEntry.query(on: t.db).count()
+                code,building,number,kind,status,register_area,survey_area,contract_area
+                P-1,BS01-C1-X9-B1,301,residential,delivered,70.10,,
+                P-2,BS01-C1-X9-B1,302,residential,delivered,70.10,,
+                P-3,NO-SUCH-BUILDING,303,residential,delivered,70.00,,
+                """
+            let before = try await YishiApp.Unit.query(on: t.db).count()
+            let entries = try await AuditEntry.query(on: t.db).count()
             await #expect(throws: ImportFailure.self) {
                 _ = try await TerritoryImporter.run(Data(units.utf8), by: t.platform, partRows: 1)
             }
@@ -72,14 +81,17 @@ struct ImportPartsTests {
             // After the first part is written, someone adds a resident under the code the second
             // part will add: that part fails on the unique code, the first stays.
             let db = t.db
-            let unit = try #require(try await YishiApp.Unit.query(on: db).filter(\.$code == "BS01-C1-X9-B1-102").first())
+            let unit = try #require(
+                try await YishiApp.Unit.query(on: db).filter(\.$code == "BS01-C1-X9-B1-102").first())
             let stop = try await #require(throws: TerritoryImporter.Interrupted.self) {
                 _ = try await run(t, "4-households.csv", partRows: 2) { done, _ in
                     guard done == 2 else { return }
                     let h = Household(code: "H-ELSEWHERE", unitID: try unit.requireID())
                     try await h.create(on: db)
-                    try await Resident(code: "R-X9-102-1", householdID: try h.requireID(), name: "先来的", birthYear: 1960,
-                                       phone: nil, flags: []).create(on: db)
+                    try await Resident(
+                        code: "R-X9-102-1", householdID: try h.requireID(), name: "先来的", birthYear: 1960,
+                        phone: nil, flags: []
+                    ).create(on: db)
                 }
             }
             #expect(stop.written == 2 && stop.rows == 3)

@@ -3,15 +3,18 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
 /// Posts a CSV to the import API as a signed-in page script would, and runs the job it queues.
 extension Browser {
     func importCSV(_ csv: String, query: String = "") async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders(); headers.replaceOrAdd(name: CSRF.header, value: csrf)
-        return try await send(.POST, "/api/v1/territory/import" + query, headers: headers, body: ByteBuffer(string: csv),
-                              contentType: HTTPMediaType(type: "text", subType: "csv"))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: CSRF.header, value: csrf)
+        return try await send(
+            .POST, "/api/v1/territory/import" + query, headers: headers, body: ByteBuffer(string: csv),
+            contentType: HTTPMediaType(type: "text", subType: "csv"))
     }
 }
 
@@ -33,19 +36,24 @@ struct ImportScopeTests {
             let before = try #require(try await Resident.query(on: t.db).filter(\.$code == Self.victim).first())
             let b = Browser(t.app)
             try await b.signIn("baolin1")
-            let csv = Self.householdHeader + "H-BS01-C1-X1-B1-102,BS01-C1-X1-B1-102,\(Self.victim),被改名,1999,13977770001,\n"
+            let csv =
+                Self.householdHeader + "H-BS01-C1-X1-B1-102,BS01-C1-X1-B1-102,\(Self.victim),被改名,1999,13977770001,\n"
             let job = try await finishedJob(t, try await b.importCSV(csv))
             #expect(job.status == .failed)
             let issues = try #require(job.territoryImportResult?.issues)
             #expect(issues.map(\.line) == [2])
             #expect(issues.first?.message["en"] == Catalog.text("import.outsideScope", .en, [Self.victim]))
             let after = try #require(try await Resident.query(on: t.db).filter(\.$code == Self.victim).first())
-            #expect(after.name == before.name && after.phone == before.phone && after.$household.id == before.$household.id)
+            #expect(
+                after.name == before.name && after.phone == before.phone && after.$household.id == before.$household.id)
             #expect(after.birthYear == before.birthYear)
             // The job page shows the line in the reader's language.
             let page = try await b.get("/jobs/\(job.id!.uuidString)")
             #expect(page.status == .ok)
-            #expect(page.text.contains(Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.outsideScope", .zhHans, [Self.victim])])))
+            #expect(
+                page.text.contains(
+                    Catalog.text(
+                        "import.line", .zhHans, ["2", Catalog.text("import.outsideScope", .zhHans, [Self.victim])])))
         }
     }
 
@@ -74,9 +82,11 @@ struct ImportScopeTests {
             let job = try await finishedJob(t, try await b.importCSV(csv))
             #expect(job.status == .succeeded)
             #expect(job.territoryImportResult?.outcome == .init(kind: "households", added: 1, updated: 0, unchanged: 0))
-            let entry = try #require(try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryImport.rawValue)
-                .sort(\.$seq, .descending).first())
-            let building = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1").first())
+            let entry = try #require(
+                try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.territoryImport.rawValue)
+                    .sort(\.$seq, .descending).first())
+            let building = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1").first())
             #expect(entry.nodeID == building.id, "recorded at the deepest node holding every change")
             #expect(entry.record.details["addedCodes"] == "R-NEW-1")
             let district = Browser(t.app)
@@ -107,22 +117,28 @@ struct ImportScopeTests {
             try await b.signIn("baolin1")
             let boundary = "yishi-boundary"
             let csv = "code,community,name,housing_type\nPAGE-1,BS01-C1,页面小区,commodityHousing\n"
-            let body = multipartBody(boundary: boundary, [("_csrf", nil, Data(b.csrf.utf8)), ("file", "c.csv", Data(csv.utf8))])
-            var headers = HTTPHeaders(); headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            let body = multipartBody(
+                boundary: boundary, [("_csrf", nil, Data(b.csrf.utf8)), ("file", "c.csv", Data(csv.utf8))])
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             let res = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(data: body))
             #expect(res.status == .seeOther)
             let location = try #require(res.headers.first(name: .location))
             #expect(location.hasPrefix("/jobs/"))
             while try await JobRunner.runNext(t.app) {}
             let page = try await b.get(location)
-            #expect(page.text.contains(Catalog.text("import.done", .zhHans, [Catalog.text("import.kind.compounds", .zhHans), "1", "0", "0"])))
+            #expect(
+                page.text.contains(
+                    Catalog.text(
+                        "import.done", .zhHans, [Catalog.text("import.kind.compounds", .zhHans), "1", "0", "0"])))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "PAGE-1").first() != nil)
         }
     }
 
     @Test func aNulByteInAGB18030FileRefusesItsLineInsteadOfDroppingTheRest() async throws {
         try await withYishi(demo: true) { t in
-            let text = "code,community,name,housing_type\r\nNUL-1,BS01-C1,宝林\u{0}新村,commodityHousing\r\nNUL-2,BS01-C1,后面的小区,commodityHousing\r\n"
+            let text =
+                "code,community,name,housing_type\r\nNUL-1,BS01-C1,宝林\u{0}新村,commodityHousing\r\nNUL-2,BS01-C1,后面的小区,commodityHousing\r\n"
             let gb = try #require(iconvEncode(text, to: "GB18030"))
             #expect(String(data: gb, encoding: .utf8) == nil, "the fixture really is not UTF-8")
             await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .controlCharacter("name"))])) {
@@ -139,9 +155,14 @@ struct ImportScopeTests {
     @Test func codesAndNamesThePagesRefuseAreRefusedByImport() async throws {
         try await withYishi(demo: true) { t in
             let huge = String(repeating: "名", count: 3 << 20)  // 9 MB of UTF-8
-            let csv = "code,community,name,housing_type\n\"\"\"'><script>\",BS01-C1,好名字,commodityHousing\nOK-9,BS01-C1,\(huge),commodityHousing\n"
-            await #expect(throws: ImportFailure([ImportIssue(line: 2, problem: .badCode("code")),
-                                                 ImportIssue(line: 3, problem: .tooLong("name", max: FieldRules.nameMax))])) {
+            let csv =
+                "code,community,name,housing_type\n\"\"\"'><script>\",BS01-C1,好名字,commodityHousing\nOK-9,BS01-C1,\(huge),commodityHousing\n"
+            await #expect(
+                throws: ImportFailure([
+                    ImportIssue(line: 2, problem: .badCode("code")),
+                    ImportIssue(line: 3, problem: .tooLong("name", max: FieldRules.nameMax)),
+                ])
+            ) {
                 _ = try await TerritoryImporter.run(Data(csv.utf8), by: t.platform)
             }
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "OK-9").first() == nil)
@@ -149,11 +170,13 @@ struct ImportScopeTests {
             let b = Browser(t.app)
             try await b.signIn("baolin1")
             let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
-            let bad = try await b.json(.POST, "/api/v1/territory/\(community.id!.uuidString)/children",
-                                       #"{"code":"\"'><script>","name":"x","kind":"commodityHousing"}"#)
+            let bad = try await b.json(
+                .POST, "/api/v1/territory/\(community.id!.uuidString)/children",
+                #"{"code":"\"'><script>","name":"x","kind":"commodityHousing"}"#)
             #expect(bad.status == .unprocessableEntity)
-            let tab = try await b.json(.POST, "/api/v1/territory/\(community.id!.uuidString)/children",
-                                       #"{"code":"TAB-1","name":"a\tb","kind":"commodityHousing"}"#)
+            let tab = try await b.json(
+                .POST, "/api/v1/territory/\(community.id!.uuidString)/children",
+                #"{"code":"TAB-1","name":"a\tb","kind":"commodityHousing"}"#)
             #expect(tab.status == .unprocessableEntity)
         }
     }
@@ -169,15 +192,21 @@ struct ImportScopeTests {
                     // One browser each (a browser keeps its cookies in a plain dictionary), one session.
                     let each = Browser(t.app)
                     each.cookies = b.cookies
-                    group.addTask { try await each.json(.POST, path, #"{"code":"SAME-1","name":"同名","kind":"commodityHousing"}"#).status }
+                    group.addTask {
+                        try await each.json(.POST, path, #"{"code":"SAME-1","name":"同名","kind":"commodityHousing"}"#)
+                            .status
+                    }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .created }.count == 1)
             #expect(statuses.allSatisfy { $0 == .created || $0 == .unprocessableEntity }, "\(statuses)")
             // The database's refusal itself (when both pass the check) maps to the same field error.
-            let dup = try TerritoryNode(level: .compound, parent: community, code: "SAME-1", name: "x", kind: "commodityHousing")
-            await #expect(throws: YishiError.self) { try await TerritoryEditing.codeTaken { try await dup.create(on: t.db) } }
+            let dup = try TerritoryNode(
+                level: .compound, parent: community, code: "SAME-1", name: "x", kind: "commodityHousing")
+            await #expect(throws: YishiError.self) {
+                try await TerritoryEditing.codeTaken { try await dup.create(on: t.db) }
+            }
             do { try await dup.create(on: t.db) } catch { #expect(error.isUniqueViolation) }
         }
     }
@@ -211,23 +240,31 @@ struct SubtreeAndCSVTests {
 struct ImportMovedMeanwhileTests {
     static func community(_ t: TestContext, _ code: String) async throws -> TerritoryImporter.Scope {
         let node = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first())
-        let actor = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: node.territoryPath)])
+        let actor = Actor(
+            userId: UUID(), kind: .staff, isVerified: true,
+            grants: [Grant(role: .communityStaff, path: node.territoryPath)])
         return .init(caller: t.app.caller(.person(actor), auditActor: .system), bound: node.territoryPath)
     }
 
     @Test func aResidentMovedOutOfScopeMeanwhileIsNotChanged() async throws {
         try await withYishi(demo: true) { t in
             let code = "R-BS01-C1-X1-B1-101-1"
-            let elsewhere = try #require(try await Household.query(on: t.db).filter(\.$code == "H-BS01-C2-X1-B1-101").first())
-            let csv = ImportScopeTests.householdHeader
+            let elsewhere = try #require(
+                try await Household.query(on: t.db).filter(\.$code == "H-BS01-C2-X1-B1-101").first())
+            let csv =
+                ImportScopeTests.householdHeader
                 + "H-NEW-1,BS01-C1-X1-B1-102,R-NEW-1,新居民,1990,,\n"
                 + "H-BS01-C1-X1-B1-101,BS01-C1-X1-B1-101,\(code),被改名,1950,13977770003,\n"
-            let db = t.db, scope = try await Self.community(t, "BS01-C1")
+            let db = t.db
+            let scope = try await Self.community(t, "BS01-C1")
             let stop = try await #require(throws: TerritoryImporter.Interrupted.self) {
-                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) { done, _ in
+                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) {
+                    done, _ in
                     guard done == 1 else { return }
                     // A district administrator moves the resident to 友谊新村 meanwhile.
-                    try await Resident.query(on: db).filter(\.$code == code).set(\.$household.$id, to: try elsewhere.requireID()).update()
+                    try await Resident.query(on: db).filter(\.$code == code).set(
+                        \.$household.$id, to: try elsewhere.requireID()
+                    ).update()
                 }
             }
             #expect(stop.written == 1)
@@ -241,15 +278,20 @@ struct ImportMovedMeanwhileTests {
         try await withYishi(demo: true) { t in
             let code = "O-BS01-C1-X1-B1-101"
             let owner = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())
-            let unitElsewhere = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C2-X1-B1-102").first())
-            let csv = "owner,name,phone,unit\n"
+            let unitElsewhere = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C2-X1-B1-102").first())
+            let csv =
+                "owner,name,phone,unit\n"
                 + "O-NEW-1,新业主,,BS01-C1-X1-B1-102\n"
                 + "\(code),被改名,13977770004,BS01-C1-X1-B1-101\n"
-            let db = t.db, scope = try await Self.community(t, "BS01-C1")
+            let db = t.db
+            let scope = try await Self.community(t, "BS01-C1")
             _ = try await #require(throws: TerritoryImporter.Interrupted.self) {
-                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) { done, _ in
+                _ = try await TerritoryImporter.run(Data(csv.utf8), by: scope.caller, bound: scope.bound, partRows: 1) {
+                    done, _ in
                     guard done == 1 else { return }
-                    try await Ownership(ownerID: try owner.requireID(), unitID: try unitElsewhere.requireID()).create(on: db)
+                    try await Ownership(ownerID: try owner.requireID(), unitID: try unitElsewhere.requireID()).create(
+                        on: db)
                 }
             }
             let after = try #require(try await Owner.query(on: t.db).filter(\.$code == code).first())

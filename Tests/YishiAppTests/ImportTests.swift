@@ -3,12 +3,14 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
 /// The example files in docs/examples, which the documentation walks through.
 enum Examples {
-    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("docs/examples")
     static let files = ["1-compounds.csv", "2-buildings.csv", "3-units.csv", "4-households.csv", "5-owners.csv"]
     static func data(_ name: String) throws -> Data { try Data(contentsOf: dir.appendingPathComponent(name)) }
@@ -27,7 +29,8 @@ struct ImportTests {
                 let o = try await run(t, try Examples.data(file))
                 #expect(o == .init(kind: kind, added: added, updated: 0, unchanged: 0), "\(file)")
             }
-            let unit = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X9-B1-102").first())
+            let unit = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X9-B1-102").first())
             #expect(unit.area == 7020 && unit.areaSource == .survey && unit.contractArea == 7100)
             let lin = try #require(try await Resident.query(on: t.db).filter(\.$code == "R-X9-102-1").first())
             #expect(lin.name == "林 海峰" && lin.residentFlags == [.buildingGroupLeader])
@@ -48,12 +51,12 @@ struct ImportTests {
             _ = try await run(t, try Examples.data("1-compounds.csv"))
             _ = try await run(t, try Examples.data("2-buildings.csv"))
             let units = """
-            code,building,number,kind,status,register_area,survey_area,contract_area
-            N-1,BS01-C1-X9-B1,301,residential,delivered,70.10,,
-            N-2,BS01-C1-X9-B1,302,residential,delivered,70.123,,
-            N-3,NO-SUCH-BUILDING,303,residential,delivered,70.00,,
-            N-4,BS01-C1-X9,304,residential,delivered,70.00,,
-            """
+                code,building,number,kind,status,register_area,survey_area,contract_area
+                N-1,BS01-C1-X9-B1,301,residential,delivered,70.10,,
+                N-2,BS01-C1-X9-B1,302,residential,delivered,70.123,,
+                N-3,NO-SUCH-BUILDING,303,residential,delivered,70.00,,
+                N-4,BS01-C1-X9,304,residential,delivered,70.00,,
+                """
             let before = try await YishiApp.Unit.query(on: t.db).count()
             do {
                 _ = try await run(t, Data(units.utf8))
@@ -66,8 +69,11 @@ struct ImportTests {
                 _ = try await run(t, Data(fixed.utf8))
                 Issue.record("should have failed")
             } catch let f as ImportFailure {
-                #expect(f.issues == [ImportIssue(line: 4, problem: .unknownReference("NO-SUCH-BUILDING")),
-                                     ImportIssue(line: 5, problem: .wrongLevel("BS01-C1-X9", expected: .building))])
+                #expect(
+                    f.issues == [
+                        ImportIssue(line: 4, problem: .unknownReference("NO-SUCH-BUILDING")),
+                        ImportIssue(line: 5, problem: .wrongLevel("BS01-C1-X9", expected: .building)),
+                    ])
             }
             #expect(try await YishiApp.Unit.query(on: t.db).count() == before, "nothing of a failed file is kept")
         }
@@ -76,7 +82,8 @@ struct ImportTests {
     @Test func excelFilesInEveryEncodingAreRead() async throws {
         try await withYishi(demo: true) { t in
             let text = "code,community,name,housing_type\r\nGB-1,BS01-C1,\"宝林 \"\"新村\"\"\",formerPublicHousing\r\n"
-            var bom = Data([0xEF, 0xBB, 0xBF]); bom.append(Data(text.utf8))
+            var bom = Data([0xEF, 0xBB, 0xBF])
+            bom.append(Data(text.utf8))
             #expect(try await run(t, bom).added == 1)
             let gb = try #require(iconvEncode(text.replacingOccurrences(of: "GB-1", with: "GB-2"), to: "GB18030"))
             #expect(String(data: gb, encoding: .utf8) == nil, "the fixture really is not UTF-8")
@@ -98,10 +105,15 @@ struct ImportTests {
             try await b.signIn("baolin1")
             let inside = "code,community,name,housing_type\nP-1,BS01-C1,本社区新小区,commodityHousing\n"
             let outside = "code,community,name,housing_type\nP-2,BS01-C2,别的社区,commodityHousing\n"
-            var headers = HTTPHeaders(); headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
-            let ok = try await b.send(.POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: inside), contentType: HTTPMediaType(type: "text", subType: "csv"))
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
+            let ok = try await b.send(
+                .POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: inside),
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(try await finishedJob(t, ok).territoryImportResult?.outcome?.added == 1)
-            let refused = try await b.send(.POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: outside), contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let refused = try await b.send(
+                .POST, "/api/v1/territory/import", headers: headers, body: ByteBuffer(string: outside),
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             let job = try await finishedJob(t, refused)
             #expect(job.status == .failed)
             #expect(job.territoryImportResult?.issues?.map(\.line) == [2])
@@ -117,14 +129,18 @@ struct ImportTests {
             #expect(try await b.get("/territory/import").status == .ok)
             let boundary = "yishi-boundary"
             let csv = "code,community,name,housing_type\nQ-1,BS01-C1,,castle\n"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
-            var headers = HTTPHeaders(); headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             // The upload answers at once with its job's page, which shows the outcome or the lines.
             let res = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: body))
             #expect(res.status == .seeOther)
             while try await JobRunner.runNext(t.app) {}
             let failed = try await b.get(try #require(res.headers.first(name: .location)))
-            #expect(failed.text.contains(Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.blank", .zhHans, ["name"])])))
+            #expect(
+                failed.text.contains(
+                    Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.blank", .zhHans, ["name"])])))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "Q-1").first() == nil)
             let good = body.replacingOccurrences(of: ",,castle", with: ",新苑,villageCluster")
             let done = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: good))
@@ -139,12 +155,14 @@ struct ImportTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("yishi-\(UUID()).csv")
             try Examples.data("1-compounds.csv").write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["yishi", "territory", file.path]))
+            var context = CommandContext(
+                console: Terminal(), input: CommandInput(arguments: ["yishi", "territory", file.path]))
             context.application = t.app
             try await ImportCommand().run(using: &context)
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X9").first() != nil)
             try Data("code,community,name,housing_type\nZ,NOPE,x,commodityHousing\n".utf8).write(to: file)
-            var again = CommandContext(console: Terminal(), input: CommandInput(arguments: ["yishi", "territory", file.path]))
+            var again = CommandContext(
+                console: Terminal(), input: CommandInput(arguments: ["yishi", "territory", file.path]))
             again.application = t.app
             await #expect(throws: ExitCode.self) { try await ImportCommand().run(using: &again) }
         }
@@ -161,8 +179,10 @@ func iconvEncode(_ text: String, to encoding: String) -> Data? {
     var produced = 0
     let ok = input.withUnsafeMutableBufferPointer { inBuf -> Bool in
         output.withUnsafeMutableBufferPointer { outBuf -> Bool in
-            var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress, inLeft = inBuf.count
-            var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress, outLeft = outBuf.count
+            var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+            var inLeft = inBuf.count
+            var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+            var outLeft = outBuf.count
             guard iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 else { return false }
             produced = outBuf.count - outLeft
             return true

@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiAtlas
 @testable import YishiCore
@@ -18,7 +19,9 @@ extension Browser {
     /// Uploads a map file on the import page, as a browser sends the form.
     func uploadExtract(_ data: Data, name: String, district: String) async throws -> TestingHTTPResponse {
         let boundary = "yishi-\(UUID().uuidString)"
-        let body = multipartBody(boundary: boundary, [(CSRF.field, nil, Data(csrf.utf8)), ("district", nil, Data(district.utf8)), ("file", name, data)])
+        let body = multipartBody(
+            boundary: boundary,
+            [(CSRF.field, nil, Data(csrf.utf8)), ("district", nil, Data(district.utf8)), ("file", name, data)])
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         return try await send(.POST, "/atlas/import", headers: headers, body: ByteBuffer(data: body))
@@ -33,10 +36,13 @@ struct LifeCircleTests {
     }
 
     /// Imports straight through the importer (what the job and the command call).
-    static func importDirectly(_ t: TestContext, _ file: String, district: String = "BS") async throws -> LifeCircleImporter.Summary {
+    static func importDirectly(_ t: TestContext, _ file: String, district: String = "BS") async throws
+        -> LifeCircleImporter.Summary
+    {
         let data = try Data(contentsOf: sharedData("osm/\(file)"))
         let d = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == district).first())
-        return try await LifeCircleImporter.run(data, sourceName: file, district: d, actor: .system, on: t.db, time: t.clock)
+        return try await LifeCircleImporter.run(
+            data, sourceName: file, district: d, actor: .system, on: t.db, time: t.clock)
     }
 
     @Test func aDistrictAdminImportsNeubrandenburgThroughTheUploadPage() async throws {
@@ -80,7 +86,10 @@ struct LifeCircleTests {
             let api = try await Browser(t.app).get("/api/v1/lifecircle/BS")
             #expect(api.status == .ok)
             let lc = try api.decode(DTO.LifeCircle.self)
-            let reference = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sharedData("lifecircle/neubrandenburg/expected_coverage.json"))) as? [String: Any])
+            let reference = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: sharedData("lifecircle/neubrandenburg/expected_coverage.json")))
+                    as? [String: Any])
             let shares = try #require(reference["coverage_of_origins"] as? [String: [String: Double]])
             #expect(lc.places == 1_523 && lc.shares.count == 10)
             for s in lc.shares {
@@ -92,7 +101,8 @@ struct LifeCircleTests {
             let areas = try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").count()
             #expect(areas > 100 && lc.compounds.count == areas && lc.compounds.allSatisfy { $0.code == nil })
             // An unnamed area lists no name (the page says "no name"), never an empty one.
-            #expect(lc.compounds.contains { $0.mapNames.isEmpty } && lc.compounds.allSatisfy { !$0.mapNames.contains("") })
+            #expect(
+                lc.compounds.contains { $0.mapNames.isEmpty } && lc.compounds.allSatisfy { !$0.mapNames.contains("") })
 
             let csv = try await Browser(t.app).get("/api/v1/lifecircle/BS/gaps.csv")
             #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)
@@ -105,7 +115,10 @@ struct LifeCircleTests {
         }
     }
 
-    @Test(arguments: [("garbage.osm.pbf", Data("this is not a map".utf8)), ("empty-ish.osm", Data("<?xml version=\"1.0\"?><html></html>".utf8))])
+    @Test(arguments: [
+        ("garbage.osm.pbf", Data("this is not a map".utf8)),
+        ("empty-ish.osm", Data("<?xml version=\"1.0\"?><html></html>".utf8)),
+    ])
     func aBadFileFailsClearlyAndChangesNothing(_ name: String, _ data: Data) async throws {
         try await withYishi(demo: true) { t in
             _ = try await Self.importDirectly(t, "helsinki.osm.pbf")
@@ -121,7 +134,9 @@ struct LifeCircleTests {
             for lang in Lang.allCases {
                 _ = try await b.get("/preferences?lang=\(lang.rawValue)&next=/")
                 let page = try await b.get("/jobs/\(id)")
-                #expect(page.text.contains(job.error(lang)!.replacingOccurrences(of: "\"", with: "&quot;")) || page.text.contains(job.error(lang)!))
+                #expect(
+                    page.text.contains(job.error(lang)!.replacingOccurrences(of: "\"", with: "&quot;"))
+                        || page.text.contains(job.error(lang)!))
                 #expect(page.text.contains(Catalog.text("job.error", lang)))
             }
             let after = try #require(try await AtlasImport.query(on: t.db).first())
@@ -136,13 +151,16 @@ struct LifeCircleTests {
             let full = try Data(contentsOf: sharedData("osm/helsinki.osm.pbf"))
             let d = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
             await #expect(throws: OSMExtract.ReadError.self) {
-                _ = try await LifeCircleImporter.run(full.prefix(full.count / 2), sourceName: "cut.osm.pbf", district: d, actor: .system, on: t.db, time: t.clock)
+                _ = try await LifeCircleImporter.run(
+                    full.prefix(full.count / 2), sourceName: "cut.osm.pbf", district: d, actor: .system, on: t.db,
+                    time: t.clock)
             }
             #expect(try await AtlasImport.query(on: t.db).count() == 0)
             // Only a district takes map data.
             let sub = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01").first())
             await #expect(throws: YishiError.self) {
-                _ = try await LifeCircleImporter.run(full, sourceName: "h.osm.pbf", district: sub, actor: .system, on: t.db, time: t.clock)
+                _ = try await LifeCircleImporter.run(
+                    full, sourceName: "h.osm.pbf", district: sub, actor: .system, on: t.db, time: t.clock)
             }
         }
     }
@@ -151,7 +169,7 @@ struct LifeCircleTests {
         try await withYishi(demo: true) { t in
             let data = try Data(contentsOf: sharedData("osm/helsinki.osm.pbf"))
             let sub = Browser(t.app)
-            try await sub.signIn("youyilu")   // subdistrict staff: may import territory CSVs below, not a district's map
+            try await sub.signIn("youyilu")  // subdistrict staff: may import territory CSVs below, not a district's map
             #expect(try await sub.get("/atlas/import").status == .forbidden)
             #expect(try await sub.uploadExtract(data, name: "h.osm.pbf", district: "BS").status == .forbidden)
             let planner = Browser(t.app)
@@ -161,7 +179,9 @@ struct LifeCircleTests {
             let admin = Browser(t.app)
             try await admin.signIn("baoshan")
             let noFile = try await admin.uploadExtract(Data(), name: "", district: "BS")
-            #expect(noFile.status == .unprocessableEntity && noFile.text.contains(Catalog.text("atlas.import.noFile", .zhHans)))
+            #expect(
+                noFile.status == .unprocessableEntity
+                    && noFile.text.contains(Catalog.text("atlas.import.noFile", .zhHans)))
             let wrong = try await admin.uploadExtract(data, name: "h.osm.pbf", district: "BS01")
             #expect(wrong.status == .unprocessableEntity)
             #expect(try await Job.query(on: t.db).count() == 0)
@@ -175,7 +195,8 @@ struct LifeCircleTests {
     @Test func staffLinkCompoundsByHandWithinTheirScope() async throws {
         try await withYishi(demo: true) { t in
             _ = try await Self.importDirectly(t, "helsinki.osm.pbf")
-            let place = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).first())
+            let place = try #require(
+                try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).first())
             let mine = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1").first())
             let other = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS02-C1-X1").first())
             #expect(try await LifeCircleQueries.coverage(of: mine, on: t.db) == nil)
@@ -184,7 +205,8 @@ struct LifeCircleTests {
             try await b.signIn("baolin1")
             let page = try await b.get("/lifecircle/BS/links")
             #expect(page.status == .ok && page.text.contains(mine.name) && !page.text.contains(">\(other.name)（"))
-            let res = try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": mine.id!.uuidString])
+            let res = try await b.post(
+                "/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": mine.id!.uuidString])
             #expect(res.status == .seeOther)
             #expect(try await AtlasOrigin.find(place.id, on: t.db)?.$compound.id == mine.id)
             let audit = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.atlasLink.rawValue).all()
@@ -211,14 +233,19 @@ struct LifeCircleTests {
             let placeID = try #require(moved.id)
 
             // Outside their scope: refused, nothing changes.
-            let refused = try await b.post("/lifecircle/BS/links", ["place": placeID.uuidString, "compound": other.id!.uuidString])
+            let refused = try await b.post(
+                "/lifecircle/BS/links", ["place": placeID.uuidString, "compound": other.id!.uuidString])
             #expect(refused.status == .forbidden)
             #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == mine.id)
             let other2 = Browser(t.app)
-            try await other2.signIn("youyixin")   // another community: may not take the link away
-            #expect(try await other2.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#).status == .forbidden)
+            try await other2.signIn("youyixin")  // another community: may not take the link away
+            #expect(
+                try await other2.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#)
+                    .status == .forbidden)
             // Unlinking by the API, by someone who may.
-            #expect(try await b.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#).status == .noContent)
+            #expect(
+                try await b.json(.PUT, "/api/v1/lifecircle/places/\(placeID)/compound", #"{"compound": null}"#).status
+                    == .noContent)
             #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == nil)
             // Residents and visitors have no links page.
             #expect(try await Browser(t.app).get("/lifecircle/BS/links").location?.hasPrefix("/signin?next=") == true)
@@ -231,24 +258,44 @@ struct LifeCircleTests {
     @Test func badLinksAndBadUploadsAreRefusedAndChangeNothing() async throws {
         try await withYishi(demo: true) { t in
             _ = try await Self.importDirectly(t, "helsinki.osm.pbf")
-            let place = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).first())
+            let place = try #require(
+                try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).first())
             let b = Browser(t.app)
             try await b.signIn("baoshan")
             let auditBefore = try await AuditEntry.query(on: t.db).count()
             // A compound that does not exist, one in no district of ours, a missing place, a place that does not exist.
-            #expect(try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "NO-SUCH"]).status == .unprocessableEntity)
-            #expect(try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "BS01"]).status == .unprocessableEntity)
+            #expect(
+                try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "NO-SUCH"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "BS01"]).status
+                    == .unprocessableEntity)
             #expect(try await b.post("/lifecircle/BS/links", ["compound": "BS01-C1-X1"]).status == .unprocessableEntity)
-            #expect(try await b.post("/lifecircle/BS/links", ["place": UUID().uuidString, "compound": "BS01-C1-X1"]).status == .notFound)
-            #expect(try await b.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": 7"#).status == .badRequest)
+            #expect(
+                try await b.post("/lifecircle/BS/links", ["place": UUID().uuidString, "compound": "BS01-C1-X1"]).status
+                    == .notFound)
+            #expect(
+                try await b.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": 7"#).status
+                    == .badRequest)
             #expect(try await AtlasOrigin.query(on: t.db).filter(\.$compound.$id != nil).count() == 0)
             // Uploads through the API: an empty body, a subdistrict, a code that is no node.
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
             let octet = HTTPMediaType(type: "application", subType: "octet-stream")
-            #expect(try await b.send(.POST, "/api/v1/lifecircle/BS/import", headers: headers, body: ByteBuffer(), contentType: octet).status == .unprocessableEntity)
-            #expect(try await b.send(.POST, "/api/v1/lifecircle/BS01/import", headers: headers, body: ByteBuffer(string: "x"), contentType: octet).status == .badRequest)
-            #expect(try await b.send(.POST, "/api/v1/lifecircle/NOPE/import", headers: headers, body: ByteBuffer(string: "x"), contentType: octet).status == .notFound)
+            #expect(
+                try await b.send(
+                    .POST, "/api/v1/lifecircle/BS/import", headers: headers, body: ByteBuffer(), contentType: octet
+                ).status == .unprocessableEntity)
+            #expect(
+                try await b.send(
+                    .POST, "/api/v1/lifecircle/BS01/import", headers: headers, body: ByteBuffer(string: "x"),
+                    contentType: octet
+                ).status == .badRequest)
+            #expect(
+                try await b.send(
+                    .POST, "/api/v1/lifecircle/NOPE/import", headers: headers, body: ByteBuffer(string: "x"),
+                    contentType: octet
+                ).status == .notFound)
             #expect(try await Job.query(on: t.db).count() == 0)
             #expect(try await AuditEntry.query(on: t.db).count() == auditBefore)
         }
@@ -259,7 +306,8 @@ struct LifeCircleTests {
             // Name a demo compound as a residential area of the Helsinki extract is named.
             let names = try await Self.importDirectly(t, "helsinki.osm.pbf")
             #expect(names.matched == 0)
-            let named = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").filter(\.$name != "").first())
+            let named = try #require(
+                try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").filter(\.$name != "").first())
             let compound = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1").first())
             compound.name = " " + named.name.uppercased() + " "
             try await compound.save(on: t.db)
@@ -267,7 +315,9 @@ struct LifeCircleTests {
             #expect(again.matched >= 1)
             #expect(try await AtlasImport.query(on: t.db).count() == 1)
             let linked = try await AtlasOrigin.query(on: t.db).filter(\.$compound.$id == compound.id).all()
-            #expect(linked.allSatisfy { LifeCircleImporter.normalize($0.name) == LifeCircleImporter.normalize(named.name) } && !linked.isEmpty)
+            #expect(
+                linked.allSatisfy { LifeCircleImporter.normalize($0.name) == LifeCircleImporter.normalize(named.name) }
+                    && !linked.isEmpty)
         }
     }
 
@@ -278,8 +328,10 @@ struct LifeCircleTests {
             t.app.jobWorker.start(t.app)
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: CSRF.header, value: b.csrf)
-            let res = try await b.send(.POST, "/api/v1/lifecircle/BS/import?name=helsinki.osm.pbf", headers: headers,
-                                       body: ByteBuffer(data: try Data(contentsOf: sharedData("osm/helsinki.osm.pbf"))), contentType: .init(type: "application", subType: "octet-stream"))
+            let res = try await b.send(
+                .POST, "/api/v1/lifecircle/BS/import?name=helsinki.osm.pbf", headers: headers,
+                body: ByteBuffer(data: try Data(contentsOf: sharedData("osm/helsinki.osm.pbf"))),
+                contentType: .init(type: "application", subType: "octet-stream"))
             #expect(res.status == .accepted)
             let job = try res.decode(DTO.Job.self)
             var status = job.status
@@ -296,13 +348,17 @@ struct LifeCircleTests {
             await t.app.jobWorker.shutdownAsync(t.app)
             let bs = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
             let lost = Job(kind: .atlasImport, nodeID: bs.id, attachment: nil, createdBy: nil)
-            lost.status = .running; lost.attempts = 1
+            lost.status = .running
+            lost.attempts = 1
             try await lost.create(on: t.db)
             let old = Date().addingTimeInterval(-JobRunner.staleAfter - 5)
-            try await (t.db as! any SQLDatabase).update("jobs").set("updated_at", to: old).where("id", .equal, lost.id!).run()
+            try await (t.db as! any SQLDatabase).update("jobs").set("updated_at", to: old).where("id", .equal, lost.id!)
+                .run()
             try await JobRunner.requeueStale(t.app)
             #expect(try await Job.find(lost.id, on: t.db)?.status == .queued)
-            try await (t.db as! any SQLDatabase).update("jobs").set("status", to: "running").set("attempts", to: 3).set("updated_at", to: old).where("id", .equal, lost.id!).run()
+            try await (t.db as! any SQLDatabase).update("jobs").set("status", to: "running").set("attempts", to: 3).set(
+                "updated_at", to: old
+            ).where("id", .equal, lost.id!).run()
             try await JobRunner.requeueStale(t.app)
             let failed = try #require(try await Job.find(lost.id, on: t.db))
             #expect(failed.status == .failed && failed.errorEn == Catalog.text("job.interrupted", .en))
@@ -314,14 +370,18 @@ struct LifeCircleTests {
             let visitor = Browser(t.app)
             // Before any import: the pages say so.
             #expect(try await visitor.get("/lifecircle").text.contains(Catalog.text("lifeCircle.index.none", .zhHans)))
-            #expect(try await visitor.get("/lifecircle/BS").text.contains(Catalog.text("lifeCircle.none", .zhHans, ["宝山区"])))
+            #expect(
+                try await visitor.get("/lifecircle/BS").text.contains(Catalog.text("lifeCircle.none", .zhHans, ["宝山区"]))
+            )
             #expect(try await visitor.get("/lifecircle/BS01-C1-X1").status == .notFound)
             #expect(try await visitor.get("/lifecircle/NOPE").status == .notFound)
             #expect(try await visitor.get("/api/v1/lifecircle/BS").decode(DTO.LifeCircle.self).source == nil)
 
             _ = try await Self.importDirectly(t, "helsinki.osm.pbf")
             let place = try #require(try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").first())
-            place.$compound.id = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1").first()).id
+            place.$compound.id = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1-X1").first()
+            ).id
             try await place.save(on: t.db)
             let staff = Browser(t.app)
             try await staff.signIn("baoshan")
@@ -331,15 +391,25 @@ struct LifeCircleTests {
             let pages = PageTests()
             for lang in Lang.allCases {
                 for care in CareMode.allCases {
-                    for (browser, paths) in [(visitor, ["/lifecircle", "/lifecircle/BS", "/lifecircle/BS01", "/lifecircle/BS01-C1"]),
-                                             (staff, ["/lifecircle/BS", "/lifecircle/BS/links", "/lifecircle/BS/links?show=unlinked", "/atlas/import", "/jobs/\(id)"])] {
+                    for (browser, paths) in [
+                        (visitor, ["/lifecircle", "/lifecircle/BS", "/lifecircle/BS01", "/lifecircle/BS01-C1"]),
+                        (
+                            staff,
+                            [
+                                "/lifecircle/BS", "/lifecircle/BS/links", "/lifecircle/BS/links?show=unlinked",
+                                "/atlas/import", "/jobs/\(id)",
+                            ]
+                        ),
+                    ] {
                         _ = try await browser.get("/preferences?lang=\(lang.rawValue)&care=\(care.rawValue)&next=/")
                         for path in paths {
                             let res = try await browser.get(path)
                             #expect(res.status == .ok, "\(path) answered \(res.status)")
                             pages.check(res.text, path, lang: lang, care: care)
                             if path == "/lifecircle/BS" {
-                                #expect(res.text.contains("/lifecircle/BS/map.svg") && res.text.contains(Catalog.text("enum.FacilityType.bus_stop", lang)))
+                                #expect(
+                                    res.text.contains("/lifecircle/BS/map.svg")
+                                        && res.text.contains(Catalog.text("enum.FacilityType.bus_stop", lang)))
                                 #expect(res.text.contains("/api/v1/lifecircle/BS/gaps.csv"))
                             }
                         }

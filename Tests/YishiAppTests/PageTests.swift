@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -10,24 +11,37 @@ import VaporTesting
 struct PageTests {
     /// The pages a staff member can reach, with demo data.
     func pages(_ t: TestContext) async throws -> [String] {
-        func id(_ code: String) async throws -> String { try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first()).id!.uuidString }
+        func id(_ code: String) async throws -> String {
+            try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first()).id!.uuidString
+        }
         let unit = try #require(try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1-101").first())
-        let resident = try #require(try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+        let resident = try #require(
+            try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
         let user = try #require(try await User.query(on: t.db).filter(\.$username == "baolin1").first())
-        return ["/", "/territory", "/territory/\(try await id("BS"))", "/territory/\(try await id("BS01"))", "/territory/\(try await id("BS01-C1"))",
-                "/territory/\(try await id("BS01-C1-X1"))", "/territory/\(try await id("BS01-C1-X1-B1"))", "/territory/\(try await id("BS01-C1"))/edit",
-                "/units/\(unit.id!)", "/territory/import", "/users", "/users/new", "/users/\(user.id!)", "/residents/verify",
-                "/residents/\(resident.id!)/assist", "/audit", "/account", "/no-such-page"]
+        return [
+            "/", "/territory", "/territory/\(try await id("BS"))", "/territory/\(try await id("BS01"))",
+            "/territory/\(try await id("BS01-C1"))",
+            "/territory/\(try await id("BS01-C1-X1"))", "/territory/\(try await id("BS01-C1-X1-B1"))",
+            "/territory/\(try await id("BS01-C1"))/edit",
+            "/units/\(unit.id!)", "/territory/import", "/users", "/users/new", "/users/\(user.id!)",
+            "/residents/verify",
+            "/residents/\(resident.id!)/assist", "/audit", "/account", "/no-such-page",
+        ]
     }
 
     /// A catalog key showing on a page means a missing translation.
     static var keyPattern: NSRegularExpression {
-        try! NSRegularExpression(pattern: #"(?<![\w/.-])(nav|common|home|signin|signout|account|users|verify|assisted|outbox|territory|import|error|field|audit|enum|setup|pref|app|footer|sms|lifeCircle|atlas|job)\.[A-Za-z][A-Za-z0-9.]*"#)
+        try! NSRegularExpression(
+            pattern:
+                #"(?<![\w/.-])(nav|common|home|signin|signout|account|users|verify|assisted|outbox|territory|import|error|field|audit|enum|setup|pref|app|footer|sms|lifeCircle|atlas|job)\.[A-Za-z][A-Za-z0-9.]*"#
+        )
     }
 
     func check(_ html: String, _ path: String, lang: Lang, care: CareMode) {
         let text = html.replacing(/<[^>]*>/, with: " ")
-        let leak = Self.keyPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
+        let leak = Self.keyPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)).map {
+            String(text[Range($0.range, in: text)!])
+        }
         #expect(leak == nil, "\(path) [\(lang.rawValue)] shows a raw key: \(leak ?? "")")
         #expect(html.contains("<html lang=\"\(lang.rawValue)\""), "\(path) lang")
         if care != .off { #expect(html.contains("class=\"care care-\(care.rawValue)\""), "\(path) care mode") }
@@ -61,7 +75,9 @@ struct PageTests {
                         let all = try await pages(t)
                         // Community staff are refused above their community and in the admin pages; the
                         // platform admin holds no role that may act for a resident.
-                        let refused: Set<String> = browser === b ? Set([all[2], all[3], "/users", "/users/new", all[12], "/audit"]) : [all[14]]
+                        let refused: Set<String> =
+                            browser === b
+                            ? Set([all[2], all[3], "/users", "/users/new", all[12], "/audit"]) : [all[14]]
                         for path in all {
                             let res = try await browser.get(path)
                             if refused.contains(path) {
@@ -120,7 +136,8 @@ struct PageTests {
             try await b.signIn("baolin1")
             let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
             let evil = "\"><script>alert(1)</script>"
-            let res = try await b.post("/territory/\(c1.id!)/children", ["code": "", "name": evil, "kind": "historicVilla"])
+            let res = try await b.post(
+                "/territory/\(c1.id!)/children", ["code": "", "name": evil, "kind": "historicVilla"])
             #expect(res.status == .unprocessableEntity)
             #expect(!res.text.contains("<script>"))
             #expect(res.text.contains("&quot;&gt;&lt;script&gt;"))

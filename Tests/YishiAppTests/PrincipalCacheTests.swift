@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -11,7 +12,8 @@ import Vapor
 struct PrincipalCacheTests {
     func principal(_ name: String) -> Principal {
         let id = UUID()
-        return Principal(userID: id, displayName: name, actor: Actor(userId: id, kind: .staff, isVerified: true, grants: []))
+        return Principal(
+            userID: id, displayName: name, actor: Actor(userId: id, kind: .staff, isVerified: true, grants: []))
     }
 
     @Test func aPrincipalIsKeptUntilTheSessionEndsOrTheCacheIsCleared() {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -14,7 +15,8 @@ struct SignInConcurrencyTests {
     }
 
     func lastCode(_ phone: String, _ db: any Database) async throws -> String {
-        let m = try #require(try await OutboxMessage.query(on: db).filter(\.$phone == phone).sort(\.$sentAt, .descending).first())
+        let m = try #require(
+            try await OutboxMessage.query(on: db).filter(\.$phone == phone).sort(\.$sentAt, .descending).first())
         return String(m.body.filter(\.isNumber).prefix(6))
     }
 
@@ -32,8 +34,9 @@ struct SignInConcurrencyTests {
                 for i in 0..<50 {
                     group.addTask {
                         let req = Request(application: t.app, on: t.app.eventLoopGroup.next())
-                        let outcome = try await SignIn.staff(username: "baolin1", password: "wrong-password-\(i)",
-                                                             address: "198.51.100.\(i)", req: req)
+                        let outcome = try await SignIn.staff(
+                            username: "baolin1", password: "wrong-password-\(i)",
+                            address: "198.51.100.\(i)", req: req)
                         if case .refused = outcome { return "refused" }
                         return "other"
                     }
@@ -48,7 +51,8 @@ struct SignInConcurrencyTests {
             let right = try await b.post("/signin", ["username": "baolin1", "password": DemoLoader.password])
             #expect(right.status == .unprocessableEntity, "the right password is refused during the lock")
             #expect(b.cookies[SessionCookie.name] == nil)
-            #expect(try await user("baolin1", t.db).failedLogins == 50, "a refused right password does not reset the count")
+            #expect(
+                try await user("baolin1", t.db).failedLogins == 50, "a refused right password does not reset the count")
             t.clock.advance(Double(PasswordRules.lockSeconds(afterFailures: 50)) + 1)
             try await b.signIn("baolin1")
             #expect(try await user("baolin1", t.db).failedLogins == 0)
@@ -61,7 +65,8 @@ struct SignInConcurrencyTests {
                 for i in 0..<51 {
                     group.addTask {
                         let password = i == 25 ? DemoLoader.password : "wrong-password"
-                        return try await Browser(t.app).post("/signin", ["username": "baolin1", "password": password]).status.code
+                        return try await Browser(t.app).post("/signin", ["username": "baolin1", "password": password])
+                            .status.code
                     }
                 }
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
@@ -81,14 +86,17 @@ struct SignInConcurrencyTests {
                 for i in 0..<50 {
                     group.addTask {
                         let username = ["baolin1", "admin", "youyilu", "baoshan"][i % 4]
-                        let res = try await Browser(t.app).post("/signin", ["username": username, "password": DemoLoader.password])
+                        let res = try await Browser(t.app).post(
+                            "/signin", ["username": username, "password": DemoLoader.password])
                         return (res.status.code, res.status.code >= 500 ? res.text : "")
                     }
                 }
                 return try await group.reduce(into: [(UInt, String)]()) { $0.append($1) }
             }
             let statuses = answers.map(\.0)
-            #expect(statuses.allSatisfy { $0 < 500 }, "no 5xx: \(statuses.sorted()) \(answers.map(\.1).filter { !$0.isEmpty }.prefix(2))")
+            #expect(
+                statuses.allSatisfy { $0 < 500 },
+                "no 5xx: \(statuses.sorted()) \(answers.map(\.1).filter { !$0.isEmpty }.prefix(2))")
             #expect(statuses.filter { $0 == 303 }.count == 50, "every sign-in succeeds: \(statuses.sorted())")
         }
     }
@@ -112,11 +120,15 @@ struct SignInConcurrencyTests {
             #expect(texts.allSatisfy { $0.0 == 422 })
             let tooMany = Catalog.text("signin.error.codeAttempts", .zhHans)
             let wrongText = Catalog.text("signin.error.code", .zhHans)
-            #expect(texts.filter { $0.1.contains(wrongText) }.count == OneTimeCodeRules.maxAttempts - 1, "four wrong, then too many")
+            #expect(
+                texts.filter { $0.1.contains(wrongText) }.count == OneTimeCodeRules.maxAttempts - 1,
+                "four wrong, then too many")
             #expect(texts.filter { $0.1.contains(tooMany) }.count == 30 - (OneTimeCodeRules.maxAttempts - 1))
             let row = try #require(try await OneTimeCode.query(on: t.db).filter(\.$phone == "13700000001").first())
             #expect(row.attempts == OneTimeCodeRules.maxAttempts)
-            #expect(try await b.post("/signin/verify", ["code": code]).status == .unprocessableEntity, "the right code no longer works")
+            #expect(
+                try await b.post("/signin/verify", ["code": code]).status == .unprocessableEntity,
+                "the right code no longer works")
         }
     }
 
@@ -159,7 +171,8 @@ struct SignInConcurrencyTests {
 
     @Test func unknownAndKnownUsernamesGetTheSameAnswers() async throws {
         try await withYishi(demo: true) { t in
-            var known: [(UInt, String)] = [], unknown: [(UInt, String)] = []
+            var known: [(UInt, String)] = []
+            var unknown: [(UInt, String)] = []
             for _ in 0..<7 {
                 let a = try await Browser(t.app).post("/signin", ["username": "baolin1", "password": "wrong-password"])
                 let b = try await Browser(t.app).post("/signin", ["username": "nobody1", "password": "wrong-password"])
@@ -167,10 +180,13 @@ struct SignInConcurrencyTests {
                 unknown.append((b.status.code, errorText(b.text)))
             }
             #expect(known.map(\.0) == unknown.map(\.0))
-            #expect(known.map(\.1) == unknown.map(\.1), "the same words for a locked account and a name that does not exist")
+            #expect(
+                known.map(\.1) == unknown.map(\.1), "the same words for a locked account and a name that does not exist"
+            )
             #expect(!known.contains { $0.1.contains("分钟后再试") })
             // The right password of the locked account: the same answer again.
-            let locked = try await Browser(t.app).post("/signin", ["username": "baolin1", "password": DemoLoader.password])
+            let locked = try await Browser(t.app).post(
+                "/signin", ["username": "baolin1", "password": DemoLoader.password])
             #expect(locked.status.code == unknown[0].0 && errorText(locked.text) == unknown[0].1)
         }
     }
@@ -188,8 +204,11 @@ struct SignInConcurrencyTests {
             for i in 0...OneTimeCodeRules.perAddress.max {
                 let b = Browser(t.app)
                 let phone = "1370000\(String(format: "%04d", 100 + i))"
-                last = try await b.send(.POST, "/signin/code", headers: ["X-Forwarded-For": "203.0.113.\(i)", "Forwarded": "for=1.2.3.\(i)"],
-                                        body: ByteBuffer(string: "phone=\(phone)&_csrf=\(b.csrf)"), contentType: .urlEncodedForm).status
+                last = try await b.send(
+                    .POST, "/signin/code",
+                    headers: ["X-Forwarded-For": "203.0.113.\(i)", "Forwarded": "for=1.2.3.\(i)"],
+                    body: ByteBuffer(string: "phone=\(phone)&_csrf=\(b.csrf)"), contentType: .urlEncodedForm
+                ).status
             }
             #expect(last == .tooManyRequests, "the 21st code from one socket address is refused")
         }
@@ -199,7 +218,9 @@ struct SignInConcurrencyTests {
         try await withYishi { t in
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for i in 0..<30 {
-                    group.addTask { try await Browser(t.app).post("/signin/code", ["phone": "1380000\(1000 + i)"]).status.code }
+                    group.addTask {
+                        try await Browser(t.app).post("/signin/code", ["phone": "1380000\(1000 + i)"]).status.code
+                    }
                 }
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
@@ -213,7 +234,8 @@ struct SignInConcurrencyTests {
         try await withYishi(demo: true) { t in
             let admin = Browser(t.app)
             try await admin.signIn("admin")
-            let body = #"{"username":"twin","displayName":"双胞胎","password":"a-long-password","role":"communityStaff","node":"BS01-C1"}"#
+            let body =
+                #"{"username":"twin","displayName":"双胞胎","password":"a-long-password","role":"communityStaff","node":"BS01-C1"}"#
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for _ in 0..<8 {
                     let c = copy(admin)
@@ -222,29 +244,39 @@ struct SignInConcurrencyTests {
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == 201 }.count == 1, "\(statuses.sorted())")
-            #expect(statuses.filter { $0 == 422 }.count == 7, "the others: already in use, not 500: \(statuses.sorted())")
+            #expect(
+                statuses.filter { $0 == 422 }.count == 7, "the others: already in use, not 500: \(statuses.sorted())")
             #expect(try await User.query(on: t.db).filter(\.$username == "twin").count() == 1)
         }
     }
 
     @Test func trustedProxiesAndTheSMSBudgetAreRead() throws {
-        let s = try Settings.read(["YISHI_TRUSTED_PROXIES": "10.0.0.0/8, ::1", "YISHI_SMS_HOURLY_BUDGET": "50"], environment: .testing)
+        let s = try Settings.read(
+            ["YISHI_TRUSTED_PROXIES": "10.0.0.0/8, ::1", "YISHI_SMS_HOURLY_BUDGET": "50"], environment: .testing)
         #expect(s.trustedProxies == [IPRange("10.0.0.0/8")!, IPRange("::1")!] && s.smsHourlyBudget == 50)
         #expect(try Settings.read([:], environment: .testing).smsHourlyBudget == 1000)
-        #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_TRUSTED_PROXIES": "proxy.local"], environment: .testing) }
-        #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_SMS_HOURLY_BUDGET": "-1"], environment: .testing) }
+        #expect(throws: Settings.Problems.self) {
+            try Settings.read(["YISHI_TRUSTED_PROXIES": "proxy.local"], environment: .testing)
+        }
+        #expect(throws: Settings.Problems.self) {
+            try Settings.read(["YISHI_SMS_HOURLY_BUDGET": "-1"], environment: .testing)
+        }
         // bcrypt's work factor: 10 (OWASP's floor) unless set; 10–16 only.
         #expect(try Settings.read([:], environment: .testing).passwordCost == 10)
         #expect(try Settings.read(["YISHI_BCRYPT_COST": "12"], environment: .testing).passwordCost == 12)
         for bad in ["9", "17", "ten"] {
-            #expect(throws: Settings.Problems.self) { try Settings.read(["YISHI_BCRYPT_COST": bad], environment: .testing) }
+            #expect(throws: Settings.Problems.self) {
+                try Settings.read(["YISHI_BCRYPT_COST": bad], environment: .testing)
+            }
         }
     }
 
     @Test func theHourlySMSBudgetStopsSendingAndSaysSo() async throws {
         try await withYishi { t in
             t.app.settings.smsHourlyBudget = 2
-            for i in 0..<2 { #expect(try await Browser(t.app).post("/signin/code", ["phone": "1390000000\(i)"]).status == .seeOther) }
+            for i in 0..<2 {
+                #expect(try await Browser(t.app).post("/signin/code", ["phone": "1390000000\(i)"]).status == .seeOther)
+            }
             let b = Browser(t.app)
             let refused = try await b.post("/signin/code", ["phone": "13900000009"])
             #expect(refused.status == .tooManyRequests)
@@ -252,7 +284,9 @@ struct SignInConcurrencyTests {
             b.lang = "en"
             #expect(try await OutboxMessage.query(on: t.db).count() == 2)
             t.clock.advance(3600)
-            #expect(try await Browser(t.app).post("/signin/code", ["phone": "13900000009"]).status == .seeOther, "a new hour, a new budget")
+            #expect(
+                try await Browser(t.app).post("/signin/code", ["phone": "13900000009"]).status == .seeOther,
+                "a new hour, a new budget")
         }
     }
 }

@@ -3,20 +3,30 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
 /// API tokens are managed from a signed-in browser only, and end with the sessions (issue 14, finding 6).
 @Suite("Accounts: API token management")
 struct TokenManagementTests {
-    func makeToken(_ b: Browser, name: String = "报表", node: String = "BS01-C1") async throws -> (token: String, id: UUID) {
-        let res = try await b.json(.POST, "/api/v1/tokens", #"{"name":"\#(name)","role":"subdistrictStaff","node":"\#(node)"}"#)
+    func makeToken(_ b: Browser, name: String = "报表", node: String = "BS01-C1") async throws -> (
+        token: String, id: UUID
+    ) {
+        let res = try await b.json(
+            .POST, "/api/v1/tokens", #"{"name":"\#(name)","role":"subdistrictStaff","node":"\#(node)"}"#)
         #expect(res.status == .created)
         let made = try res.decode(DTO.NewToken.self)
         return (made.token, made.details.id)
     }
 
-    func bearer() -> (Application) -> Browser { { app in let b = Browser(app); b.cookies = [:]; return b } }
+    func bearer() -> (Application) -> Browser {
+        { app in
+            let b = Browser(app)
+            b.cookies = [:]
+            return b
+        }
+    }
 
     @Test func aTokenCannotManageTokensOrTheAccount() async throws {
         try await withYishi(demo: true) { t in
@@ -27,16 +37,22 @@ struct TokenManagementTests {
             let api = bearer()(t.app)
             #expect(try await api.json(.GET, "/api/v1/me", token: narrow.token).status == .ok, "the token itself works")
             #expect(try await api.json(.GET, "/api/v1/tokens", token: narrow.token).status == .forbidden)
-            let mint = try await api.json(.POST, "/api/v1/tokens", #"{"name":"x","role":"subdistrictStaff","node":"BS01-C1"}"#,
-                                          token: narrow.token)
+            let mint = try await api.json(
+                .POST, "/api/v1/tokens", #"{"name":"x","role":"subdistrictStaff","node":"BS01-C1"}"#,
+                token: narrow.token)
             #expect(mint.status == .forbidden, "a token mints no tokens")
             #expect(try await api.json(.DELETE, "/api/v1/tokens/\(wide.id)", token: narrow.token).status == .forbidden)
             var headers = HTTPHeaders()
             headers.bearerAuthorization = .init(token: narrow.token)
             #expect(try await api.send(.GET, "/account", headers: headers).status == .forbidden)
-            #expect(try await api.send(.POST, "/account/tokens", headers: headers, body: ByteBuffer(string: "name=x&scope=subdistrictStaff%7CBS01"),
-                                       contentType: .urlEncodedForm).status == .forbidden)
-            #expect(try await api.send(.POST, "/account/tokens/\(wide.id)/revoke", headers: headers).status == .forbidden)
+            #expect(
+                try await api.send(
+                    .POST, "/account/tokens", headers: headers,
+                    body: ByteBuffer(string: "name=x&scope=subdistrictStaff%7CBS01"),
+                    contentType: .urlEncodedForm
+                ).status == .forbidden)
+            #expect(
+                try await api.send(.POST, "/account/tokens/\(wide.id)/revoke", headers: headers).status == .forbidden)
             #expect(try await api.send(.POST, "/signout/all", headers: headers).status == .forbidden)
             let live = try await APIToken.query(on: t.db).filter(\.$revokedAt == nil).count()
             #expect(live == 2, "nothing was made or revoked by the token")
@@ -74,8 +90,12 @@ struct TokenManagementTests {
             let b = Browser(t.app)
             try await b.signIn("youyilu")
             let made = try await makeToken(b)
-            let changed = try await b.post("/account/password", ["current": DemoLoader.password, "new": "a-brand-new-password",
-                                                                 TokenChoice.offered: "1", TokenChoice.revoke: "1"])
+            let changed = try await b.post(
+                "/account/password",
+                [
+                    "current": DemoLoader.password, "new": "a-brand-new-password",
+                    TokenChoice.offered: "1", TokenChoice.revoke: "1",
+                ])
             #expect(changed.status == .seeOther)
             #expect(try await bearer()(t.app).json(.GET, "/api/v1/me", token: made.token).status == .unauthorized)
             let row = try #require(try await APIToken.find(made.id, on: t.db))

@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
+
 @testable import YishiApp
 
 /// Writers take turns in the order they came (`WriteGate`): a change that arrives while an
@@ -13,12 +14,17 @@ import Vapor
 struct WriteGateTests {
     /// A part of an import as the importer writes it: its own transaction, with an audit entry.
     /// It holds the database until `release` is set (at once when nil).
-    static func part(_ name: String, _ t: TestContext, started: NIOLockedValueBox<Bool>? = nil, release: NIOLockedValueBox<Bool>? = nil,
-                     seen: NIOLockedValueBox<[String: Int]>? = nil) async throws {
+    static func part(
+        _ name: String, _ t: TestContext, started: NIOLockedValueBox<Bool>? = nil,
+        release: NIOLockedValueBox<Bool>? = nil,
+        seen: NIOLockedValueBox<[String: Int]>? = nil
+    ) async throws {
         try await AuditLog.ownTransaction(on: t.app.jobsDB, actor: .system, time: t.app.effects.time) { tx in
             started?.withLockedValue { $0 = true }
             if let seen {
-                let row = try await (tx as! any SQLDatabase).raw("SELECT failed_logins FROM users WHERE username = 'baolin1'").first()
+                let row = try await (tx as! any SQLDatabase).raw(
+                    "SELECT failed_logins FROM users WHERE username = 'baolin1'"
+                ).first()
                 let n = try row!.decode(column: "failed_logins", as: Int.self)
                 seen.withLockedValue { $0[name] = n }
             }
@@ -38,7 +44,9 @@ struct WriteGateTests {
             if !TestDatabase.isPostgres {
                 if await WriteGate.shared.waiters(AuditGroupCommit.key(t.db)) > 0 { return }
             } else {
-                let row = try await (t.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted").first()
+                let row = try await (t.db as! any SQLDatabase).raw(
+                    "SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted"
+                ).first()
                 if try row!.decode(column: "n", as: Int.self) > 0 { return }
             }
             try await Task.sleep(for: .milliseconds(5))
@@ -48,7 +56,8 @@ struct WriteGateTests {
 
     @Test func anAuditedChangeArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
         try await withYishi(demo: true) { t in
-            let started = NIOLockedValueBox(false), release = NIOLockedValueBox(false)
+            let started = NIOLockedValueBox(false)
+            let release = NIOLockedValueBox(false)
             let importer = Task {
                 try await Self.part("part-1", t, started: started, release: release)
                 try await Self.part("part-2", t)
@@ -56,22 +65,29 @@ struct WriteGateTests {
             try await Self.waitUntil(started)
             // A sign-in, an edit: anything audited goes through the group commit.
             let change = Task {
-                try await AuditLog.append(AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "between", nodeID: nil),
-                                          on: t.db, actor: .system, time: t.app.effects.time)
+                try await AuditLog.append(
+                    AuditEvent(action: .territoryUpdate, targetType: "test", targetID: "between", nodeID: nil),
+                    on: t.db, actor: .system, time: t.app.effects.time)
             }
             try await Self.waitForAWaiter(t)
             release.withLockedValue { $0 = true }
             try await change.value
             try await importer.value
-            let order = try await AuditEntry.query(on: t.db).filter(\.$targetType == "test").sort(\.$seq).all().map(\.targetID)
+            let order = try await AuditEntry.query(on: t.db).filter(\.$targetType == "test").sort(\.$seq).all().map(
+                \.targetID)
             #expect(order == ["part-1", "between", "part-2"])
-            guard case .ok = try await AuditLog.verify(on: t.db) else { Issue.record("chain broken"); return }
+            guard case .ok = try await AuditLog.verify(on: t.db) else {
+                Issue.record("chain broken")
+                return
+            }
         }
     }
 
     @Test func aRequestsPlainWriteArrivingDuringAPartIsStoredBeforeTheNextPart() async throws {
         try await withYishi(demo: true) { t in
-            let started = NIOLockedValueBox(false), release = NIOLockedValueBox(false), seen = NIOLockedValueBox<[String: Int]>([:])
+            let started = NIOLockedValueBox(false)
+            let release = NIOLockedValueBox(false)
+            let seen = NIOLockedValueBox<[String: Int]>([:])
             let importer = Task {
                 try await Self.part("part-1", t, started: started, release: release, seen: seen)
                 try await Self.part("part-2", t, seen: seen)
@@ -79,13 +95,18 @@ struct WriteGateTests {
             try await Self.waitUntil(started)
             // What `req.writeDB` is: the writers' pool behind the gate (a failed sign-in's count).
             let writer = GatedDatabase.wrap(t.app.db(.yishiWriter)) as! any SQLDatabase
-            let write = Task { try await writer.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = 'baolin1'").run() }
+            let write = Task {
+                try await writer.raw("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = 'baolin1'")
+                    .run()
+            }
             // PostgreSQL: the row is not the part's, so the write goes through at once.
             if TestDatabase.isPostgres { try await write.value } else { try await Self.waitForAWaiter(t) }
             release.withLockedValue { $0 = true }
             try await write.value
             try await importer.value
-            #expect(seen.withLockedValue { $0 } == ["part-1": 0, "part-2": 1], "the second part sees the write that came before it")
+            #expect(
+                seen.withLockedValue { $0 } == ["part-1": 0, "part-2": 1],
+                "the second part sees the write that came before it")
         }
     }
 
@@ -94,7 +115,8 @@ struct WriteGateTests {
             // Nested writes of a task that holds the gate do not wait for themselves.
             let n = try await WriteGate.run(t.db) {
                 try await WriteGate.run(t.db) {
-                    try await (GatedDatabase.wrap(t.db) as! any SQLDatabase).raw("SELECT 1 AS n").first()!.decode(column: "n", as: Int.self)
+                    try await (GatedDatabase.wrap(t.db) as! any SQLDatabase).raw("SELECT 1 AS n").first()!.decode(
+                        column: "n", as: Int.self)
                 }
             }
             #expect(n == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiAtlas
 
 @Suite("Coverage shares and gaps, against the reference")
@@ -10,7 +11,9 @@ struct CoverageTests {
         let data = try LifeCircleData.load(directory: dir)
         let table = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: 1200)
         let shares = Coverage.shares(table)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("expected_coverage.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: dir.appendingPathComponent("expected_coverage.json"))) as? [String: Any])
         let expected = try #require(json["coverage_of_origins"] as? [String: [String: Double]])
         #expect(Set(expected.keys) == Set(shares.keys.map(\.rawValue)))
         for (type, byRadius) in expected {

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import YishiAtlas
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Facilities and compounds from the extract")
 struct FeaturesTests {
@@ -11,7 +13,8 @@ struct FeaturesTests {
         let osm = try PBFReader.read(try Data(contentsOf: osmFile("neubrandenburg.osm.pbf")))
         let features = Features.extract(osm, projection: UTM(zone: 33, north: true))
         var byType: [FacilityType: Int] = [:]
-        var compounds = 0, buildings = 0
+        var compounds = 0
+        var buildings = 0
         for f in features {
             switch f.kind {
             case .facility(let t): byType[t, default: 0] += 1
@@ -19,10 +22,13 @@ struct FeaturesTests {
             case .residentialBuilding: buildings += 1
             }
         }
-        let reference = SimpleCSV.rows(try Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("facilities.csv"))).dropFirst()
+        let reference = SimpleCSV.rows(
+            try Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("facilities.csv"))
+        ).dropFirst()
         var expected: [FacilityType: Int] = [:]
         for r in reference { expected[FacilityType(rawValue: r[1])!, default: 0] += 1 }
-        let total = byType.values.reduce(0, +), expectedTotal = expected.values.reduce(0, +)
+        let total = byType.values.reduce(0, +)
+        let expectedTotal = expected.values.reduce(0, +)
         #expect(abs(total - expectedTotal) <= expectedTotal / 100, "\(total) facilities vs \(expectedTotal)")
         #expect(abs(compounds - 117) <= 2, "\(compounds) residential areas vs 117")
         #expect(abs(buildings - 1409) <= 14, "\(buildings) residential buildings vs 1409")
@@ -52,11 +58,16 @@ struct AtlasBuildTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try AtlasBuilder.writeCSVs(built, to: dir)
         let reloaded = try LifeCircleData.load(directory: dir)
-        #expect(reloaded.graph.nodeCount == built.graph.graph.nodeCount && reloaded.graph.edgeCount == built.graph.graph.edgeCount)
+        #expect(
+            reloaded.graph.nodeCount == built.graph.graph.nodeCount
+                && reloaded.graph.edgeCount == built.graph.graph.edgeCount)
         #expect(reloaded.origins.count == built.origins.count && reloaded.facilities.count == built.facilities.count)
         // Coverage from the built files is close to the reference's (edge lengths: great-circle here, UTM there).
         let shares = Coverage.shares(NearestTable.compute(reloaded, at: reloaded.origins.map(\.node), cutoff: 1200))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("expected_coverage.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: referenceDir("neubrandenburg").appendingPathComponent("expected_coverage.json")))
+                as? [String: Any])
         let expected = try #require(json["coverage_of_origins"] as? [String: [String: Double]])
         for (type, byRadius) in expected {
             for (radius, share) in byRadius {
@@ -74,7 +85,8 @@ struct CoverageMapTests {
         let table = NearestTable.compute(built.data, at: built.origins.map(\.node), cutoff: 1200)
         let svg = CoverageMap.svg(built, table: table)
         #expect(svg.contains("© OpenStreetMap contributors"))
-        #expect(svg.components(separatedBy: "<circle").count - 1 == built.origins.count + built.facilities.count + 6 + 10)
+        #expect(
+            svg.components(separatedBy: "<circle").count - 1 == built.origins.count + built.facilities.count + 6 + 10)
         #expect(svg.contains(" m</text>"))
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "the SVG is well-formed XML")

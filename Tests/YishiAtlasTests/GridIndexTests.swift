@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiAtlas
 
 @Suite("Snapping through the grid index")
@@ -8,21 +9,27 @@ struct GridIndexTests {
     func snapsLikeTheReference(_ name: String) throws {
         let dir = referenceDir(name)
         let nodes = SimpleCSV.rows(try Data(contentsOf: dir.appendingPathComponent("nodes.csv"))).dropFirst()
-        let xs = nodes.map { Double($0[1])! }, ys = nodes.map { Double($0[2])! }
+        let xs = nodes.map { Double($0[1])! }
+        let ys = nodes.map { Double($0[2])! }
         let grid = GridIndex(xs: xs, ys: ys)
         for file in ["origins.csv", "facilities.csv"] {
             let t = try SimpleCSV.table(dir.appendingPathComponent(file), required: ["x", "y", "node", "snap_m"])
             var checked = 0
             for r in t.rows {
-                let x = Double(r[t.index["x"]!])!, y = Double(r[t.index["y"]!])!
-                let want = Int32(r[t.index["node"]!])!, wantM = Double(r[t.index["snap_m"]!])!
+                let x = Double(r[t.index["x"]!])!
+                let y = Double(r[t.index["y"]!])!
+                let want = Int32(r[t.index["node"]!])!
+                let wantM = Double(r[t.index["snap_m"]!])!
                 let (got, m) = grid.nearest(x: x, y: y)
                 // The reference prints x/y to centimetres (±0.005 m on each axis, up to 0.0071 m apart) and
                 // snap_m to centimetres (±0.005 m): the same snap can differ by up to 0.0121 m.
                 #expect(abs(m - wantM) <= 0.0125, "\(name) \(file) \(r[0]): \(m) vs \(wantM)")
                 if got != want {
-                    let dx = xs[Int(want)] - x, dy = ys[Int(want)] - y
-                    #expect(abs((dx * dx + dy * dy).squareRoot() - m) <= 0.0125, "\(name) \(file) \(r[0]): node \(got) vs \(want)")
+                    let dx = xs[Int(want)] - x
+                    let dy = ys[Int(want)] - y
+                    #expect(
+                        abs((dx * dx + dy * dy).squareRoot() - m) <= 0.0125,
+                        "\(name) \(file) \(r[0]): node \(got) vs \(want)")
                 }
                 checked += 1
             }

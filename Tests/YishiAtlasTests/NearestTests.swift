@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiAtlas
 
 /// `../shared/data/lifecircle/NAME` beside the project's root.
@@ -24,7 +25,9 @@ struct NearestTests {
             for (t, cell) in row.dropFirst().enumerated() {
                 let got = table.distances[t][i]
                 if cell.isEmpty {
-                    #expect(!got.isFinite, "\(name) origin \(row[0]) \(table.types[t]): expected none within 1200 m, got \(got)")
+                    #expect(
+                        !got.isFinite,
+                        "\(name) origin \(row[0]) \(table.types[t]): expected none within 1200 m, got \(got)")
                 } else {
                     let want = try #require(Double(cell))
                     #expect(abs(got - want) <= 0.01, "\(name) origin \(row[0]) \(table.types[t]): \(got) vs \(want)")
@@ -60,7 +63,9 @@ struct NearestTests {
         try Data("u,v,length_m\n0,1,1.5\n0,7,2\n".utf8).write(to: dir.appendingPathComponent("edges.csv"))
         try Data("origin,node\n0,0\n".utf8).write(to: dir.appendingPathComponent("origins.csv"))
         try Data("facility,type,node\n0,park,1\n".utf8).write(to: dir.appendingPathComponent("facilities.csv"))
-        #expect(throws: SimpleCSV.Failure(file: "edges.csv", line: 3, reason: "bad edge / 边无效")) { try LifeCircleData.load(directory: dir) }
+        #expect(throws: SimpleCSV.Failure(file: "edges.csv", line: 3, reason: "bad edge / 边无效")) {
+            try LifeCircleData.load(directory: dir)
+        }
     }
 }
 
@@ -70,12 +75,16 @@ struct TilingTests {
         let dir = referenceDir("helsinki")
         let data = try LifeCircleData.load(directory: dir)
         let rows = SimpleCSV.rows(try Data(contentsOf: dir.appendingPathComponent("nodes.csv"))).dropFirst()
-        let tiled = Tiling.tile(data, xs: rows.map { Double($0[1])! }, ys: rows.map { Double($0[2])! }, n: 2, seamNodes: 10)
+        let tiled = Tiling.tile(
+            data, xs: rows.map { Double($0[1])! }, ys: rows.map { Double($0[2])! }, n: 2, seamNodes: 10)
         #expect(tiled.data.graph.nodeCount == 4 * data.graph.nodeCount)
         #expect(tiled.data.graph.edgeCount == 4 * data.graph.edgeCount + 4 * 10)
-        #expect(tiled.data.origins.count == 4 * data.origins.count && tiled.data.facilities.count == 4 * data.facilities.count)
+        #expect(
+            tiled.data.origins.count == 4 * data.origins.count
+                && tiled.data.facilities.count == 4 * data.facilities.count)
         let original = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: 1200)
-        let copied = NearestTable.compute(tiled.data, at: Array(tiled.data.origins.prefix(data.origins.count).map(\.node)), cutoff: 1200)
+        let copied = NearestTable.compute(
+            tiled.data, at: Array(tiled.data.origins.prefix(data.origins.count).map(\.node)), cutoff: 1200)
         #expect(original.types == copied.types)
         for t in original.types.indices {
             for i in data.origins.indices { #expect(copied.distances[t][i] <= original.distances[t][i] + 1e-9) }

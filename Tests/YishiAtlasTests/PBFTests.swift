@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiAtlas
 
 func osmFile(_ name: String) -> URL {
@@ -14,19 +15,32 @@ struct PBFTests {
         let osm = try PBFReader.read(try Data(contentsOf: osmFile("\(name).osm.pbf")))
         #expect(osm.nodeIDs.count > 1000 && !osm.ways.isEmpty)
         let built = WalkingGraphBuilder.build(osm)
-        let meta = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: referenceDir(name).appendingPathComponent("meta.json"))) as? [String: Any])
-        let nodes = try #require(meta["nodes"] as? Int), edges = try #require(meta["edges"] as? Int)
-        #expect(abs(Double(built.graph.nodeCount - nodes)) <= 0.01 * Double(nodes), "\(name): \(built.graph.nodeCount) nodes vs \(nodes)")
-        #expect(abs(Double(built.graph.edgeCount - edges)) <= 0.01 * Double(edges), "\(name): \(built.graph.edgeCount) edges vs \(edges)")
+        let meta = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: referenceDir(name).appendingPathComponent("meta.json"))) as? [String: Any])
+        let nodes = try #require(meta["nodes"] as? Int)
+        let edges = try #require(meta["edges"] as? Int)
+        #expect(
+            abs(Double(built.graph.nodeCount - nodes)) <= 0.01 * Double(nodes),
+            "\(name): \(built.graph.nodeCount) nodes vs \(nodes)")
+        #expect(
+            abs(Double(built.graph.edgeCount - edges)) <= 0.01 * Double(edges),
+            "\(name): \(built.graph.edgeCount) edges vs \(edges)")
     }
 
     @Test func truncatedAndForeignFilesAreNamed() throws {
         let data = try Data(contentsOf: osmFile("helsinki.osm.pbf"))
         #expect(throws: OSMExtract.ReadError.self) { try PBFReader.read(data.prefix(data.count / 2)) }
-        do { _ = try PBFReader.read(data.prefix(data.count / 2)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+        do {
+            _ = try PBFReader.read(data.prefix(data.count / 2))
+            Issue.record("accepted")
+        } catch let e as OSMExtract.ReadError {
             #expect(e.en.contains("truncated"))
         }
-        do { _ = try PBFReader.read(Data("<?xml version=\"1.0\"?><osm></osm>".utf8)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+        do {
+            _ = try PBFReader.read(Data("<?xml version=\"1.0\"?><osm></osm>".utf8))
+            Issue.record("accepted")
+        } catch let e as OSMExtract.ReadError {
             #expect(e.en.contains("not an OpenStreetMap .osm.pbf"))
         }
     }
@@ -56,10 +70,16 @@ struct XMLTests {
 
     @Test func truncatedAndForeignXMLAreNamed() throws {
         let data = try Data(contentsOf: osmFile("harrogate.osm"))
-        do { _ = try OSMFile.read(data.prefix(data.count / 2)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+        do {
+            _ = try OSMFile.read(data.prefix(data.count / 2))
+            Issue.record("accepted")
+        } catch let e as OSMExtract.ReadError {
             #expect(e.en.contains("malformed or truncated"))
         }
-        do { _ = try OSMFile.read(Data("<html><body>hi</body></html>".utf8)); Issue.record("accepted") } catch let e as OSMExtract.ReadError {
+        do {
+            _ = try OSMFile.read(Data("<html><body>hi</body></html>".utf8))
+            Issue.record("accepted")
+        } catch let e as OSMExtract.ReadError {
             #expect(e.en.contains("not an OpenStreetMap .osm"))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiAtlas
 
 @Suite("One place's coverage: storage form, worst of several places, shares")
@@ -37,7 +38,11 @@ struct PlaceCoverageTests {
         let table = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: 1200)
         // Through the stored form, as the platform keeps it.
         let places = data.origins.indices.map { i in
-            PlaceCoverage(types: table.types, metres: PlaceCoverage.decode(PlaceCoverage.encode(table.types.indices.map { table.distances[$0][i] }), count: table.types.count)!)
+            PlaceCoverage(
+                types: table.types,
+                metres: PlaceCoverage.decode(
+                    PlaceCoverage.encode(table.types.indices.map { table.distances[$0][i] }), count: table.types.count)!
+            )
         }
         let shares = Coverage.typeShares(places)
         let reference = Coverage.shares(table, radii: [300, 500, 1000])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 /// A stand-in digest for tests: FNV-1a, 64 hex digits. The chain logic does not depend on which hash.
@@ -12,9 +13,10 @@ func testHash(_ data: Data) -> String {
 func chain(_ n: Int) -> [StoredAuditEntry] {
     var prev = AuditRecord.genesisHash
     return (1...n).map { i in
-        let r = AuditRecord(seq: Int64(i), atMillis: 1_700_000_000_000 + Int64(i), actorId: UUID(), actorLabel: "王芳",
-                            action: "territory.update", targetType: "compound", targetId: "C\(i)", nodeId: UUID(),
-                            details: ["name": "旧 → 新 \(i)"], prevHash: prev)
+        let r = AuditRecord(
+            seq: Int64(i), atMillis: 1_700_000_000_000 + Int64(i), actorId: UUID(), actorLabel: "王芳",
+            action: "territory.update", targetType: "compound", targetId: "C\(i)", nodeId: UUID(),
+            details: ["name": "旧 → 新 \(i)"], prevHash: prev)
         let h = testHash(r.canonicalBytes)
         prev = h
         return StoredAuditEntry(record: r, hash: h)
@@ -50,20 +52,28 @@ struct AuditChainTests {
 
     @Test func cutTailIsFoundByTheHead() {
         let c = chain(5)
-        #expect(AuditChain.verify(Array(c.prefix(4)), head: (5, c[4].hash), hash: testHash) == .broken(seq: 5, reason: .headMismatch))
+        #expect(
+            AuditChain.verify(Array(c.prefix(4)), head: (5, c[4].hash), hash: testHash)
+                == .broken(seq: 5, reason: .headMismatch))
     }
 
     @Test func encodingIsUnambiguous() {
-        var a = chain(1)[0].record, b = a
+        var a = chain(1)[0].record
+        var b = a
         a.details = ["k": "a\nd.x=1:b"]
         b.details = ["k": "a", "x": "b"]
         #expect(a.canonicalBytes != b.canonicalBytes)
-        var c = a, d = a
-        c.actorLabel = "ab"; c.action = "c"
-        d.actorLabel = "a"; d.action = "bc"
+        var c = a
+        var d = a
+        c.actorLabel = "ab"
+        c.action = "c"
+        d.actorLabel = "a"
+        d.action = "bc"
         #expect(c.canonicalBytes != d.canonicalBytes)
-        var e = a, f = a
-        e.onBehalfOf = nil; f.onBehalfOf = UUID()
+        var e = a
+        var f = a
+        e.onBehalfOf = nil
+        f.onBehalfOf = UUID()
         #expect(e.canonicalBytes != f.canonicalBytes)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 @Suite("Every user-facing string exists in both languages")
@@ -15,30 +16,48 @@ struct CatalogTests {
     @Test func englishTextsAreNotChinese() {
         // A common slip: the Chinese pasted into the English slot. The language switch label is the one exception.
         for (key, text) in Catalog.entries where key != "pref.switchLanguage" {
-            #expect(!text.en.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "en of \(key) holds Chinese")
+            #expect(
+                !text.en.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "en of \(key) holds Chinese")
         }
     }
 
     @Test func everyEnumValueHasAName() {
         func check<E: RawRepresentable & CaseIterable>(_ type: E.Type) where E.RawValue == String {
-            for v in E.allCases { #expect(Catalog.entries["enum.\(String(describing: E.self)).\(v.rawValue)"] != nil, "\(String(describing: E.self)).\(v.rawValue)") }
+            for v in E.allCases {
+                #expect(
+                    Catalog.entries["enum.\(String(describing: E.self)).\(v.rawValue)"] != nil,
+                    "\(String(describing: E.self)).\(v.rawValue)")
+            }
         }
-        check(Role.self); check(Channel.self); check(TerritoryLevel.self); check(SubdistrictKind.self); check(CommunityKind.self)
-        check(HousingType.self); check(UnitStatus.self); check(UnitKind.self); check(AreaSource.self); check(AuditAction.self)
-        for d in [Denial.notSignedIn, .roleLacksAction, .outsideScope, .notVerified] { #expect(Catalog.entries["enum.Denial.\(d.rawValue)"] != nil) }
+        check(Role.self)
+        check(Channel.self)
+        check(TerritoryLevel.self)
+        check(SubdistrictKind.self)
+        check(CommunityKind.self)
+        check(HousingType.self)
+        check(UnitStatus.self)
+        check(UnitKind.self)
+        check(AreaSource.self)
+        check(AuditAction.self)
+        for d in [Denial.notSignedIn, .roleLacksAction, .outsideScope, .notVerified] {
+            #expect(Catalog.entries["enum.Denial.\(d.rawValue)"] != nil)
+        }
         for (name, _) in ResidentFlags.named { #expect(Catalog.entries["enum.ResidentFlag.\(name)"] != nil, "\(name)") }
     }
 
     /// Scans the sources for every key the code asks for (`t("…")`, `Catalog.text("…"`, `errors.add(_, "…")`,
     /// `"field.…"` literals …) and fails on any that the catalog lacks.
     @Test func everyKeyTheCodeUsesExists() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let sources = root.appendingPathComponent("Sources")
         let prefixes = Set(Catalog.entries.keys.compactMap { $0.split(separator: ".").first.map(String.init) })
-        let pattern = try NSRegularExpression(pattern: "\"((?:" + prefixes.sorted().joined(separator: "|") + ")\\.[A-Za-z0-9.]+)\"")
+        let pattern = try NSRegularExpression(
+            pattern: "\"((?:" + prefixes.sorted().joined(separator: "|") + ")\\.[A-Za-z0-9.]+)\"")
         var used: [String: String] = [:]
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-        for case let url as URL in files where url.pathExtension == "swift" && !url.lastPathComponent.hasPrefix("Catalog+") {
+        for case let url as URL in files
+        where url.pathExtension == "swift" && !url.lastPathComponent.hasPrefix("Catalog+") {
             let text = try String(contentsOf: url, encoding: .utf8)
             for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let key = String(text[Range(m.range(at: 1), in: text)!])

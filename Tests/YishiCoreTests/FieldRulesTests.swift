@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 @Suite("Field rules: one validation for pages, API and imports")
@@ -41,21 +42,33 @@ struct FieldRulesTests {
 
     @Test func theImportRefusesALineWithAControlCharacterOrABadCode() {
         let header = ["code", "community", "name", "housing_type", "address"]
-        let r = TerritoryImportValidator.validate(header: header, rows: [
-            (2, ["X1", "C1", "好\u{0}名", "commodityHousing", ""]),
-            (3, ["X2", "C1", "好名", "commodityHousing", "路\t1号"]),
-            (4, ["\"'><script>", "C1", "好名", "commodityHousing", ""]),
-            (5, ["X4", "C1", String(repeating: "名", count: 101), "commodityHousing", String(repeating: "路", count: 201)]),
-            (6, ["X5", "C1", "好名", "commodityHousing", ""]),
-        ], currentYear: 2026)
-        guard case .failure(let f) = r else { Issue.record("should fail"); return }
-        #expect(f.issues == [
-            ImportIssue(line: 2, problem: .controlCharacter("name")),
-            ImportIssue(line: 3, problem: .controlCharacter("address")),
-            ImportIssue(line: 4, problem: .badCode("code")),
-            ImportIssue(line: 5, problem: .tooLong("name", max: 100)),
-            ImportIssue(line: 5, problem: .tooLong("address", max: 200)),
-        ])
+        let r = TerritoryImportValidator.validate(
+            header: header,
+            rows: [
+                (2, ["X1", "C1", "好\u{0}名", "commodityHousing", ""]),
+                (3, ["X2", "C1", "好名", "commodityHousing", "路\t1号"]),
+                (4, ["\"'><script>", "C1", "好名", "commodityHousing", ""]),
+                (
+                    5,
+                    [
+                        "X4", "C1", String(repeating: "名", count: 101), "commodityHousing",
+                        String(repeating: "路", count: 201),
+                    ]
+                ),
+                (6, ["X5", "C1", "好名", "commodityHousing", ""]),
+            ], currentYear: 2026)
+        guard case .failure(let f) = r else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(
+            f.issues == [
+                ImportIssue(line: 2, problem: .controlCharacter("name")),
+                ImportIssue(line: 3, problem: .controlCharacter("address")),
+                ImportIssue(line: 4, problem: .badCode("code")),
+                ImportIssue(line: 5, problem: .tooLong("name", max: 100)),
+                ImportIssue(line: 5, problem: .tooLong("address", max: 200)),
+            ])
         for p in f.issues.map(\.problem) {
             let (key, args) = p.message
             #expect(!Catalog.text(key, .zhHans, args).contains("{"), "\(key)")
@@ -65,7 +78,9 @@ struct FieldRulesTests {
 
     @Test func theCommonAncestorIsTheDeepestSharedNode() {
         let (d, s, c1, c2, x) = (UUID(), UUID(), UUID(), UUID(), UUID())
-        #expect(TerritoryPath.commonAncestor([TerritoryPath([d, s, c1, x]), TerritoryPath([d, s, c2])]) == TerritoryPath([d, s]))
+        #expect(
+            TerritoryPath.commonAncestor([TerritoryPath([d, s, c1, x]), TerritoryPath([d, s, c2])])
+                == TerritoryPath([d, s]))
         #expect(TerritoryPath.commonAncestor([TerritoryPath([d, s, c1])]) == TerritoryPath([d, s, c1]))
         #expect(TerritoryPath.commonAncestor([TerritoryPath([d]), TerritoryPath([UUID()])]) == nil)
         #expect(TerritoryPath.commonAncestor([]) == nil)

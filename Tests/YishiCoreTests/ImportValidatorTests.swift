@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 func rows(_ lines: [[String]]) -> [(line: Int, fields: [String])] {
@@ -18,26 +19,36 @@ struct ImportValidatorTests {
     }
 
     @Test func goodUnitsValidate() throws {
-        let r = TerritoryImportValidator.validate(header: unitHeader, rows: rows([
-            ["U1", "B1", "101", "residential", "delivered", "70.10", "", ""],
-            ["U2", "B1", "102", "parking", "developerUnsold", "", "12.5", "13"],
-        ]), currentYear: 2026)
+        let r = TerritoryImportValidator.validate(
+            header: unitHeader,
+            rows: rows([
+                ["U1", "B1", "101", "residential", "delivered", "70.10", "", ""],
+                ["U2", "B1", "102", "parking", "developerUnsold", "", "12.5", "13"],
+            ]), currentYear: 2026)
         let (kind, records) = try r.get()
         #expect(kind == .units)
         #expect(records.count == 2)
-        guard case .unit(_, _, _, _, _, _, let areas) = records[1] else { Issue.record("not a unit"); return }
+        guard case .unit(_, _, _, _, _, _, let areas) = records[1] else {
+            Issue.record("not a unit")
+            return
+        }
         #expect(areas.counted! == (Area(centi: 1250), .survey))
     }
 
     @Test func everyBadRowIsReportedWithItsLine() {
-        let r = TerritoryImportValidator.validate(header: unitHeader, rows: rows([
-            ["U1", "B1", "101", "residential", "delivered", "70.10", "", ""],
-            ["U2", "B1", "102", "house", "delivered", "70.10", "", ""],
-            ["U3", "B1", "", "residential", "sold", "", "", ""],
-            ["U1", "B1", "104", "residential", "delivered", "70.123", "", ""],
-            ["", "", "", "", "", "", "", ""],
-        ]), currentYear: 2026)
-        guard case .failure(let f) = r else { Issue.record("should fail"); return }
+        let r = TerritoryImportValidator.validate(
+            header: unitHeader,
+            rows: rows([
+                ["U1", "B1", "101", "residential", "delivered", "70.10", "", ""],
+                ["U2", "B1", "102", "house", "delivered", "70.10", "", ""],
+                ["U3", "B1", "", "residential", "sold", "", "", ""],
+                ["U1", "B1", "104", "residential", "delivered", "70.123", "", ""],
+                ["", "", "", "", "", "", "", ""],
+            ]), currentYear: 2026)
+        guard case .failure(let f) = r else {
+            Issue.record("should fail")
+            return
+        }
         let byLine = Dictionary(grouping: f.issues, by: \.line).mapValues { $0.map(\.problem) }
         #expect(byLine[2] == nil)
         #expect(byLine[3] == [.badChoice("kind", allowed: UnitKind.allCases.map(\.rawValue))])
@@ -51,12 +62,17 @@ struct ImportValidatorTests {
 
     @Test func householdRowsMustAgree() {
         let header = ["household", "unit", "resident", "name", "birth_year", "phone", "flags"]
-        let r = TerritoryImportValidator.validate(header: header, rows: rows([
-            ["H1", "U1", "R1", "王芳", "1950", "13800000001", "elderly;partyMember"],
-            ["H1", "U2", "R2", "李伟", "1980", "", ""],
-            ["H2", "U3", "R3", "张三", "1850", "123", "boss"],
-        ]), currentYear: 2026)
-        guard case .failure(let f) = r else { Issue.record("should fail"); return }
+        let r = TerritoryImportValidator.validate(
+            header: header,
+            rows: rows([
+                ["H1", "U1", "R1", "王芳", "1950", "13800000001", "elderly;partyMember"],
+                ["H1", "U2", "R2", "李伟", "1980", "", ""],
+                ["H2", "U3", "R3", "张三", "1850", "123", "boss"],
+            ]), currentYear: 2026)
+        guard case .failure(let f) = r else {
+            Issue.record("should fail")
+            return
+        }
         #expect(f.issues.contains(ImportIssue(line: 3, problem: .inconsistent("unit", firstLine: 2))))
         #expect(f.issues.contains(ImportIssue(line: 4, problem: .badYear)))
         #expect(f.issues.contains(ImportIssue(line: 4, problem: .badPhone)))
@@ -66,30 +82,43 @@ struct ImportValidatorTests {
 
     @Test func ownersMayHoldSeveralUnitsButOnceEach() {
         let header = ["owner", "name", "phone", "unit"]
-        let ok = TerritoryImportValidator.validate(header: header, rows: rows([
-            ["O1", "王芳", "13800000001", "U1"], ["O1", "王芳", "13800000001", "U2"], ["O2", "李伟", "", "U1"],
-        ]), currentYear: 2026)
+        let ok = TerritoryImportValidator.validate(
+            header: header,
+            rows: rows([
+                ["O1", "王芳", "13800000001", "U1"], ["O1", "王芳", "13800000001", "U2"], ["O2", "李伟", "", "U1"],
+            ]), currentYear: 2026)
         #expect((try? ok.get())?.1.count == 3)
-        let bad = TerritoryImportValidator.validate(header: header, rows: rows([
-            ["O1", "王芳", "", "U1"], ["O1", "王芳", "", "U1"], ["O1", "王小芳", "", "U2"],
-        ]), currentYear: 2026)
-        guard case .failure(let f) = bad else { Issue.record("should fail"); return }
+        let bad = TerritoryImportValidator.validate(
+            header: header,
+            rows: rows([
+                ["O1", "王芳", "", "U1"], ["O1", "王芳", "", "U1"], ["O1", "王小芳", "", "U2"],
+            ]), currentYear: 2026)
+        guard case .failure(let f) = bad else {
+            Issue.record("should fail")
+            return
+        }
         #expect(f.issues.contains(ImportIssue(line: 3, problem: .duplicate(firstLine: 2))))
         #expect(f.issues.contains(ImportIssue(line: 4, problem: .inconsistent("name", firstLine: 2))))
     }
 
     @Test func unknownHeaderAndEmptyFile() {
         guard case .failure(let a) = TerritoryImportValidator.validate(header: ["foo"], rows: [], currentYear: 2026),
-              case .failure(let b) = TerritoryImportValidator.validate(header: [], rows: [], currentYear: 2026) else { Issue.record("should fail"); return }
+            case .failure(let b) = TerritoryImportValidator.validate(header: [], rows: [], currentYear: 2026)
+        else {
+            Issue.record("should fail")
+            return
+        }
         #expect(a.issues == [ImportIssue(line: 1, problem: .unknownFormat)])
         #expect(b.issues == [ImportIssue(line: 1, problem: .emptyFile)])
     }
 
     @Test func everyProblemHasAMessage() {
-        let problems: [ImportProblem] = [.unknownFormat, .missingColumn("x"), .blank("x"), .badArea("x"), .noArea, .badChoice("x", allowed: ["a"]),
-                                         .badYear, .badPhone, .badFlags, .duplicate(firstLine: 2), .inconsistent("x", firstLine: 2),
-                                         .unknownReference("x"), .outsideScope("x"), .codeElsewhere("x"), .wrongLevel("x", expected: .building),
-                                         .emptyFile, .notUTF8, .malformedCSV]
+        let problems: [ImportProblem] = [
+            .unknownFormat, .missingColumn("x"), .blank("x"), .badArea("x"), .noArea, .badChoice("x", allowed: ["a"]),
+            .badYear, .badPhone, .badFlags, .duplicate(firstLine: 2), .inconsistent("x", firstLine: 2),
+            .unknownReference("x"), .outsideScope("x"), .codeElsewhere("x"), .wrongLevel("x", expected: .building),
+            .emptyFile, .notUTF8, .malformedCSV,
+        ]
         for p in problems {
             let (key, args) = p.message
             #expect(Catalog.entries[key] != nil, "\(key)")

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import YishiCore
 
 /// A random estate from a seed: units with one to three owners (some owners holding several
@@ -19,7 +20,9 @@ struct Scenario {
         units = (0..<size).map { i in
             let status: UnitStatus = Int.random(in: 0..<10, using: &g) == 0 ? .developerUnsold : .delivered
             let owners = status == .delivered ? groups[Int.random(in: 0..<groups.count, using: &g)] : ["DEV"]
-            return RegisterUnit(unit: "U\(i)", owners: owners, status: status, areas: UnitAreas(register: Area(centi: Int64.random(in: 3000...15000, using: &g))))
+            return RegisterUnit(
+                unit: "U\(i)", owners: owners, status: status,
+                areas: UnitAreas(register: Area(centi: Int64.random(in: 3000...15000, using: &g))))
         }
         let choices: [BallotChoice] = [.agree, .agree, .agree, .against, .abstain, .invalid]
         var ballots: [Ballot] = []
@@ -45,7 +48,8 @@ struct OwnersTallyPropertyTests {
             let s = Scenario(size: size, seed: seed)
             var g = SeededGenerator(seed: UInt64(size))
             let a = OwnersTally.count(register: s.register, ballots: s.ballots, matter: OwnersMatter(rawValue: m)!)
-            let b = OwnersTally.count(register: s.register, ballots: s.ballots.shuffled(using: &g), matter: OwnersMatter(rawValue: m)!)
+            let b = OwnersTally.count(
+                register: s.register, ballots: s.ballots.shuffled(using: &g), matter: OwnersMatter(rawValue: m)!)
             #expect((try? a.get()) != nil && (try? a.get()) == (try? b.get()))
         }
     }
@@ -55,12 +59,20 @@ struct OwnersTallyPropertyTests {
             let s = Scenario(size: size, seed: seed)
             let register = s.register
             let matter = OwnersMatter(rawValue: m)!
-            guard let before = try? OwnersTally.count(register: register, ballots: s.ballots, matter: matter).get() else { Issue.record("tally failed"); return }
+            guard let before = try? OwnersTally.count(register: register, ballots: s.ballots, matter: matter).get()
+            else {
+                Issue.record("tally failed")
+                return
+            }
             guard before.status == .passed else { return }
             // A person who has not voted now agrees.
             let voted = Set(s.ballots.compactMap { register.personOfOwner[$0.owner] })
-            guard let silent = register.persons.indices.first(where: { !voted.contains($0) }), let owner = register.persons[silent].owners.first else { return }
-            let after = try? OwnersTally.count(register: register, ballots: s.ballots + [Ballot(owner: owner, choice: .agree)], matter: matter).get()
+            guard let silent = register.persons.indices.first(where: { !voted.contains($0) }),
+                let owner = register.persons[silent].owners.first
+            else { return }
+            let after = try? OwnersTally.count(
+                register: register, ballots: s.ballots + [Ballot(owner: owner, choice: .agree)], matter: matter
+            ).get()
             #expect(after?.status == .passed)
         }
     }
@@ -78,8 +90,13 @@ struct OwnersTallyPropertyTests {
                 choiceOf[p] = c
                 return Ballot(owner: b.owner, choice: c)
             }
-            guard let a = try? OwnersTally.count(register: register, ballots: s.ballots, matter: .rulesOfProcedure).get(),
-                  let b = try? OwnersTally.count(register: register, ballots: revoted, matter: .rulesOfProcedure).get() else { Issue.record("tally failed"); return }
+            guard
+                let a = try? OwnersTally.count(register: register, ballots: s.ballots, matter: .rulesOfProcedure).get(),
+                let b = try? OwnersTally.count(register: register, ballots: revoted, matter: .rulesOfProcedure).get()
+            else {
+                Issue.record("tally failed")
+                return
+            }
             // Invalid ballots become valid here, so compare with invalid ballots counted as taking part.
             #expect(a.invalidAsParticipating.quorumMet == b.invalidAsParticipating.quorumMet)
             #expect(a.personsParticipating == b.personsParticipating && a.areaParticipating == b.areaParticipating)
@@ -91,8 +108,15 @@ struct OwnersTallyPropertyTests {
             let s = Scenario(size: size, seed: seed)
             var g = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)) ^ 0xABCDEF)
             // The same units in another order, each owner set written in another order too.
-            let shuffled = s.units.shuffled(using: &g).map { u -> RegisterUnit in var u = u; u.owners = u.owners.shuffled(using: &g); return u }
-            guard let b = try? FrozenRegister.freeze(shuffled).get() else { Issue.record("freeze failed"); return }
+            let shuffled = s.units.shuffled(using: &g).map { u -> RegisterUnit in
+                var u = u
+                u.owners = u.owners.shuffled(using: &g)
+                return u
+            }
+            guard let b = try? FrozenRegister.freeze(shuffled).get() else {
+                Issue.record("freeze failed")
+                return
+            }
             let a = s.register
             #expect(a.persons.count == b.persons.count)
             #expect(a.areaTotal == b.areaTotal)

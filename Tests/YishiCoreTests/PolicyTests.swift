@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 /// A small tree: district D with subdistricts S1, S2; S1 has communities C1, C2; C1 has compound X1
@@ -26,10 +27,22 @@ struct Tree {
 
 /// The specification of who may do what, written out independently of `Policy.actions`.
 let expectedActions: [Role: Set<Action>] = [
-    .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .usersManage, .auditRead, .districtCreate],
-    .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .usersManage, .auditRead],
-    .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .actForResident],
-    .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify, .actForResident],
+    .platformAdmin: [
+        .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
+        .usersManage, .auditRead, .districtCreate,
+    ],
+    .districtAdmin: [
+        .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
+        .usersManage, .auditRead,
+    ],
+    .subdistrictStaff: [
+        .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
+        .actForResident,
+    ],
+    .communityStaff: [
+        .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
+        .actForResident,
+    ],
     .planner: [.territoryRead],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead],
     .propertyManager: [.territoryRead],
@@ -53,7 +66,9 @@ struct PolicyTests {
     @Test(arguments: allPolicyCases)
     func decision(_ c: PolicyCase) {
         let place = Tree.placement(c.role)
-        let actor = Actor(userId: UUID(), kind: c.role.isStaff ? .staff : .resident, isVerified: true, grants: [Grant(role: c.role, path: place.held)])
+        let actor = Actor(
+            userId: UUID(), kind: c.role.isStaff ? .staff : .resident, isVerified: true,
+            grants: [Grant(role: c.role, path: place.held)])
         let resource = c.inside ? place.inside : place.outside
         let result = Policy.decide(actor, c.action, at: resource)
         let has = expectedActions[c.role]!.contains(c.action)
@@ -76,43 +91,59 @@ struct PolicyTests {
     }
 
     @Test func platformLevelResourcesNeedPlatformGrant() {
-        let district = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .districtAdmin, path: Tree.D)])
+        let district = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .districtAdmin, path: Tree.D)])
         #expect(Policy.decide(district, .auditRead, at: nil) == .failure(.outsideScope))
         #expect(Policy.decide(district, .auditRead, at: Tree.C1) == .success(()))
     }
 
     @Test func unverifiedResidentMayCommentButNotVote() {
-        let r = Actor(userId: UUID(), kind: .resident, isVerified: false, grants: [Grant(role: .resident, path: Tree.C1)])
+        let r = Actor(
+            userId: UUID(), kind: .resident, isVerified: false, grants: [Grant(role: .resident, path: Tree.C1)])
         #expect(Policy.decide(r, .comment, at: Tree.B1) == .success(()))
         #expect(Policy.decide(r, .vote, at: Tree.B1) == .failure(.notVerified))
-        var v = r; v.isVerified = true
+        var v = r
+        v.isVerified = true
         #expect(Policy.decide(v, .vote, at: Tree.B1) == .success(()))
         #expect(Policy.decide(v, .vote, at: Tree.C2) == .failure(.outsideScope))
     }
 
     @Test func anyOfSeveralGrantsSuffices() {
-        let a = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .planner, path: Tree.C2), Grant(role: .communityStaff, path: Tree.C1)])
+        let a = Actor(
+            userId: UUID(), kind: .staff, isVerified: true,
+            grants: [Grant(role: .planner, path: Tree.C2), Grant(role: .communityStaff, path: Tree.C1)])
         #expect(Policy.allows(a, .territoryEdit, at: Tree.B1))
         #expect(!Policy.allows(a, .territoryEdit, at: Tree.X2))
         #expect(Policy.allows(a, .territoryRead, at: Tree.X2))
     }
 
     @Test func grantingRoles() {
-        let platform = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .platformAdmin, path: nil)])
-        let district = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .districtAdmin, path: Tree.D)])
-        let community = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
+        let platform = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .platformAdmin, path: nil)])
+        let district = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .districtAdmin, path: Tree.D)])
+        let community = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
         #expect(Policy.mayGrant(platform, role: .platformAdmin, at: nil, level: nil) == .success(()))
-        #expect(Policy.mayGrant(district, role: .platformAdmin, at: nil, level: nil) == .failure(.denied(.outsideScope)))
+        #expect(
+            Policy.mayGrant(district, role: .platformAdmin, at: nil, level: nil) == .failure(.denied(.outsideScope)))
         #expect(Policy.mayGrant(district, role: .communityStaff, at: Tree.C1, level: .community) == .success(()))
-        #expect(Policy.mayGrant(district, role: .communityStaff, at: Tree.S1, level: .subdistrict) == .failure(.wrongLevel))
+        #expect(
+            Policy.mayGrant(district, role: .communityStaff, at: Tree.S1, level: .subdistrict) == .failure(.wrongLevel))
         #expect(Policy.mayGrant(district, role: .ownersCommittee, at: Tree.X1, level: .compound) == .success(()))
-        #expect(Policy.mayGrant(district, role: .communityStaff, at: TerritoryPath([UUID(), UUID(), UUID()]), level: .community) == .failure(.denied(.outsideScope)))
-        #expect(Policy.mayGrant(community, role: .resident, at: Tree.C1, level: .community) == .failure(.denied(.roleLacksAction)))
+        #expect(
+            Policy.mayGrant(
+                district, role: .communityStaff, at: TerritoryPath([UUID(), UUID(), UUID()]), level: .community)
+                == .failure(.denied(.outsideScope)))
+        #expect(
+            Policy.mayGrant(community, role: .resident, at: Tree.C1, level: .community)
+                == .failure(.denied(.roleLacksAction)))
         #expect(Policy.mayGrant(platform, role: .districtAdmin, at: nil, level: nil) == .failure(.wrongLevel))
     }
 
     @Test func tokensCarryNoMoreThanTheOwnerHolds() {
-        let owner = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
+        let owner = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
         #expect(Policy.tokenGrantAllowed(owner: owner, grant: Grant(role: .communityStaff, path: Tree.C1)))
         #expect(Policy.tokenGrantAllowed(owner: owner, grant: Grant(role: .communityStaff, path: Tree.X1)))
         #expect(!Policy.tokenGrantAllowed(owner: owner, grant: Grant(role: .communityStaff, path: Tree.S1)))
@@ -120,13 +151,21 @@ struct PolicyTests {
     }
 
     @Test func assistedEntryNeedsAnOfflineChannelAndScope() {
-        let staff = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
+        let staff = Actor(
+            userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .communityStaff, path: Tree.C1)])
         let resident = UUID()
-        #expect(Provenance.assisted(by: staff, for: resident, residentPath: Tree.B1, channel: .reception)
+        #expect(
+            Provenance.assisted(by: staff, for: resident, residentPath: Tree.B1, channel: .reception)
                 == .success(Provenance(forResident: resident, enteredBy: staff.userId, channel: .reception)))
-        #expect(Provenance.assisted(by: staff, for: resident, residentPath: Tree.B1, channel: .online) == .failure(.onlineChannelForAssisted))
-        #expect(Provenance.assisted(by: staff, for: nil, residentPath: Tree.B1, channel: .visit) == .failure(.missingResident))
-        #expect(Provenance.assisted(by: staff, for: resident, residentPath: Tree.X2, channel: .visit) == .failure(.notAllowed))
+        #expect(
+            Provenance.assisted(by: staff, for: resident, residentPath: Tree.B1, channel: .online)
+                == .failure(.onlineChannelForAssisted))
+        #expect(
+            Provenance.assisted(by: staff, for: nil, residentPath: Tree.B1, channel: .visit)
+                == .failure(.missingResident))
+        #expect(
+            Provenance.assisted(by: staff, for: resident, residentPath: Tree.X2, channel: .visit)
+                == .failure(.notAllowed))
         #expect(Provenance.selfEntered(by: UUID(), resident: resident).isAssisted == false)
     }
 
@@ -151,11 +190,15 @@ extension Result: @retroactive Equatable where Success == Void, Failure: Equatab
 @Suite("Policy scopes")
 struct PolicyScopeTests {
     @Test func scopesListWhereAnActionIsHeld() {
-        let a = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .planner, path: Tree.S1), Grant(role: .communityStaff, path: Tree.C1)])
+        let a = Actor(
+            userId: UUID(), kind: .staff, isVerified: true,
+            grants: [Grant(role: .planner, path: Tree.S1), Grant(role: .communityStaff, path: Tree.C1)])
         #expect(Policy.scopes(a, for: .territoryRead) == [Tree.S1, Tree.C1])
         #expect(Policy.scopes(a, for: .territoryEdit) == [Tree.C1])
         #expect(Policy.scopes(a, for: .usersManage).isEmpty)
-        #expect(Policy.holdsAnywhere(a, .actForResident) && !Policy.holdsAnywhere(a, .auditRead) && !Policy.holdsAnywhere(nil, .territoryRead))
+        #expect(
+            Policy.holdsAnywhere(a, .actForResident) && !Policy.holdsAnywhere(a, .auditRead)
+                && !Policy.holdsAnywhere(nil, .territoryRead))
     }
 }
 
@@ -166,29 +209,39 @@ struct PolicyScopeTests {
 struct PolicyMatrixTests {
     static func matrix() -> String {
         let width = Action.allCases.map(\.rawValue.count).max()!
-        var lines = ["action".padding(toLength: width, withPad: " ", startingAt: 0) + " | " + Role.allCases.map(\.rawValue).joined(separator: " | ")]
+        var lines = [
+            "action".padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                + Role.allCases.map(\.rawValue).joined(separator: " | ")
+        ]
         for action in Action.allCases {
             let cells = Role.allCases.map { role in
                 let mark = Policy.actions[role, default: []].contains(action) ? "x" : "."
                 return mark.padding(toLength: role.rawValue.count, withPad: " ", startingAt: 0)
             }
-            lines.append(action.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + " | " + cells.joined(separator: " | "))
+            lines.append(
+                action.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                    + cells.joined(separator: " | "))
         }
         // No blanks at line ends (the last column is padded).
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 
     @Test func theMatrixIsTheCheckedInOne() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("policy-matrix.txt")
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "policy-matrix.txt")
         let now = Self.matrix()
-        if ProcessInfo.processInfo.environment["YISHI_RECORD"] == "1" { try now.write(to: file, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["YISHI_RECORD"] == "1" {
+            try now.write(to: file, atomically: true, encoding: .utf8)
+        }
         let stored = try String(contentsOf: file, encoding: .utf8)
         #expect(stored == now, "the policy changed; the whole matrix now:\n\(now)")
     }
 
     @Test func everySectionNamesOnlyKnownRolesAndEachActionIsGrantedSomewhere() {
         for action in Action.allCases {
-            #expect(Role.allCases.contains { Policy.actions[$0, default: []].contains(action) }, "\(action) is granted to no role")
+            #expect(
+                Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
+                "\(action) is granted to no role")
         }
         #expect(Policy.sections.count == 4)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YishiCore
 
 @Suite struct RedirectTargetTests {

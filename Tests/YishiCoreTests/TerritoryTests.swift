@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import YishiCore
 
 @Suite("Territory values")
 struct TerritoryTests {
     @Test(arguments: [
-        ("70.10", Int64(7010)), ("70.1", 7010), ("70", 7000), ("0.01", 1), ("210.45", 21045), (" 88.00 ", 8800), ("123456789012.99", 12345678901299),
+        ("70.10", Int64(7010)), ("70.1", 7010), ("70", 7000), ("0.01", 1), ("210.45", 21045), (" 88.00 ", 8800),
+        ("123456789012.99", 12345678901299),
     ])
     func areaParses(_ text: String, _ centi: Int64) {
         #expect(Area(parsing: text)?.centi == centi)
@@ -23,7 +25,9 @@ struct TerritoryTests {
     }
 
     @Test func areaPrecedenceIsRegisterSurveyContract() {
-        let r = Area(centi: 100), s = Area(centi: 200), c = Area(centi: 300)
+        let r = Area(centi: 100)
+        let s = Area(centi: 200)
+        let c = Area(centi: 300)
         #expect(UnitAreas(register: r, survey: s, contract: c).counted! == (r, .register))
         #expect(UnitAreas(survey: s, contract: c).counted! == (s, .survey))
         #expect(UnitAreas(contract: c).counted! == (c, .contract))
@@ -31,7 +35,9 @@ struct TerritoryTests {
     }
 
     @Test func pathsContainTheirSubtree() {
-        let a = UUID(), b = UUID(), c = UUID()
+        let a = UUID()
+        let b = UUID()
+        let c = UUID()
         let p = TerritoryPath([a, b])
         #expect(p.contains(p))
         #expect(p.contains(p.appending(c)))
@@ -91,7 +97,10 @@ struct TerritoryTests {
 
 @Suite("Trimming")
 struct TrimmedTests {
-    @Test(arguments: [("abc", "abc"), (" abc", "abc"), ("abc\t", "abc"), ("\u{3000}张三\u{3000}", "张三"), ("a b", "a b"), ("", ""), (" ", ""), ("\r\nx\r\n", "x")])
+    @Test(arguments: [
+        ("abc", "abc"), (" abc", "abc"), ("abc\t", "abc"), ("\u{3000}张三\u{3000}", "张三"), ("a b", "a b"), ("", ""),
+        (" ", ""), ("\r\nx\r\n", "x"),
+    ])
     func trims(_ input: String, _ expected: String) { #expect(input.trimmed == expected) }
 }
 
@@ -99,14 +108,22 @@ struct TrimmedTests {
     @Test func descendantsAndOnlyThemFallInTheRange() {
         var rng = SplitMix64(seed: 7)
         func id() -> UUID {
-            var b = [UInt8](); for _ in 0..<2 { let v = rng.next(); for k in 0..<8 { b.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
-            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            var b = [UInt8]()
+            for _ in 0..<2 {
+                let v = rng.next()
+                for k in 0..<8 { b.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+            }
+            return UUID(
+                uuid: (
+                    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+                ))
         }
         let root = TerritoryPath([id(), id()])
         var inside = [root]
         for _ in 0..<50 { inside.append(inside.randomElement(using: &rng)!.appending(id())) }
         // Siblings and cousins, including ids that share the root's last id as a prefix of text.
-        let outside = (0..<50).map { _ in TerritoryPath([root.ids[0], id()]).appending(id()) } + [TerritoryPath([root.ids[0]])]
+        let outside =
+            (0..<50).map { _ in TerritoryPath([root.ids[0], id()]).appending(id()) } + [TerritoryPath([root.ids[0]])]
         for p in inside {
             #expect(root.encoded <= p.encoded && p.encoded < root.subtreeUpperBound, "\(p)")
             #expect(root.contains(p))

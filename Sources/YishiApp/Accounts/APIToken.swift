@@ -18,6 +18,10 @@ final class APIToken: Model, @unchecked Sendable {
 
     init() {}
     init(userID: UUID, name: String, tokenHash: String, role: Role, nodeID: UUID?) {
-        self.$user.id = userID; self.name = name; self.tokenHash = tokenHash; self.role = role; self.$node.id = nodeID
+        self.$user.id = userID
+        self.name = name
+        self.tokenHash = tokenHash
+        self.role = role
+        self.$node.id = nodeID
     }
 }

@@ -15,20 +15,29 @@ struct AccountRoutes: RouteCollection {
         try await render(req, errors: FormErrors(), newToken: nil)
     }
 
-    func render(_ req: Request, errors: FormErrors, newToken: String?, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, errors: FormErrors, newToken: String?, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let p = try Accounts.requireBrowserSession(req)
         let model = try await AccountPage.load(p, on: req.db)
         return AccountPage.view(model, req.pageContext, errors: errors, newToken: newToken, status: status)
     }
 
-    struct PasswordForm: Content { var current: String?; var new: String? }
-    struct TokenForm: Content { var name: String?; var scope: String? }
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+    }
+    struct TokenForm: Content {
+        var name: String?
+        var scope: String?
+    }
 
     func password(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(current: form.current ?? "", new: form.new ?? "", revokeTokens: TokenChoice.revokes(req),
-                                              by: req.caller)
+            try await Accounts.changePassword(
+                current: form.current ?? "", new: form.new ?? "", revokeTokens: TokenChoice.revokes(req),
+                by: req.caller)
         } catch YishiError.invalid(let fields) {
             var errors = FormErrors()
             for (f, k) in fields { errors.add(f, k) }
@@ -41,11 +50,13 @@ struct AccountRoutes: RouteCollection {
         let form = try req.content.decode(TokenForm.self)
         let parts = (form.scope ?? "").split(separator: "|", maxSplits: 1).map(String.init)
         guard let roleText = parts.first, let role = Role(rawValue: roleText) else {
-            var errors = FormErrors(); errors.add("scope", "field.required")
+            var errors = FormErrors()
+            errors.add("scope", "field.required")
             return try await render(req, errors: errors, newToken: nil, status: .unprocessableEntity)
         }
         do {
-            let (_, token) = try await Accounts.createToken(name: form.name ?? "", role: role, nodeCode: parts.count > 1 ? parts[1] : nil, by: req.caller)
+            let (_, token) = try await Accounts.createToken(
+                name: form.name ?? "", role: role, nodeCode: parts.count > 1 ? parts[1] : nil, by: req.caller)
             return try await render(req, errors: FormErrors(), newToken: token)
         } catch YishiError.invalid(let fields) {
             var errors = FormErrors()
@@ -71,7 +82,9 @@ struct AccountPage {
         guard let user = try await User.find(p.userID, on: db) else { throw YishiError.denied(.notSignedIn) }
         let grants = try await RoleGrant.query(on: db).filter(\.$user.$id == p.userID).with(\.$node).all()
         let sessions = try await UserSession.query(on: db).filter(\.$user.$id == p.userID).count()
-        let tokens = try await APIToken.query(on: db).filter(\.$user.$id == p.userID).filter(\.$revokedAt == nil).with(\.$node).sort(\.$createdAt).all()
+        let tokens = try await APIToken.query(on: db).filter(\.$user.$id == p.userID).filter(\.$revokedAt == nil).with(
+            \.$node
+        ).sort(\.$createdAt).all()
         return AccountPage(user: user, grants: grants.map { ($0, $0.node) }, sessions: sessions, tokens: tokens)
     }
 
@@ -79,55 +92,97 @@ struct AccountPage {
         ctx.t("home.staff.scope", ctx.name(role), node.map { "\($0.name)（\($0.code)）" } ?? ctx.t("home.staff.platform"))
     }
 
-    static func view(_ m: AccountPage, _ ctx: PageContext, errors: FormErrors, newToken: String?, status: HTTPStatus) -> Response {
+    static func view(_ m: AccountPage, _ ctx: PageContext, errors: FormErrors, newToken: String?, status: HTTPStatus)
+        -> Response
+    {
         let u = m.user
         var facts: [HTMLNode] = [H.el("dt", text: ctx.t("account.name")), H.el("dd", text: u.displayName)]
         if let name = u.username { facts += [H.el("dt", text: ctx.t("account.username")), H.el("dd", text: name)] }
-        if let phone = u.phone { facts += [H.el("dt", text: ctx.t("account.phone")), H.el("dd", text: OneTimeCodeRules.mask(phone))] }
+        if let phone = u.phone {
+            facts += [H.el("dt", text: ctx.t("account.phone")), H.el("dd", text: OneTimeCodeRules.mask(phone))]
+        }
         if u.kind == .resident {
-            facts += [H.el("dt", text: ctx.t("users.kind")), H.el("dd", text: u.isVerified ? ctx.t("account.verified") : ctx.t("account.unverified"))]
+            facts += [
+                H.el("dt", text: ctx.t("users.kind")),
+                H.el("dd", text: u.isVerified ? ctx.t("account.verified") : ctx.t("account.unverified")),
+            ]
         }
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             H.el("dl", [("class", "facts")], facts),
             H.el("h2", text: ctx.t("account.roles")),
-            m.grants.isEmpty ? H.el("p", text: ctx.t("home.staff.noRoles"))
-                : H.el("ul", [], m.grants.map { H.el("li", text: grantLabel(ctx, role: $0.grant.role, node: $0.node)) }),
+            m.grants.isEmpty
+                ? H.el("p", text: ctx.t("home.staff.noRoles"))
+                : H.el(
+                    "ul", [], m.grants.map { H.el("li", text: grantLabel(ctx, role: $0.grant.role, node: $0.node)) }),
             H.el("p", text: ctx.t("account.sessions", String(m.sessions))),
-            H.el("div", [("class", "prefs")], [
-                Forms.button(ctx, action: "/signout", label: ctx.t("signout.button")),
-                Forms.form(ctx, action: "/signout/all", class: "inline",
-                           (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t("signout.all"))]),
-            ]),
+            H.el(
+                "div", [("class", "prefs")],
+                [
+                    Forms.button(ctx, action: "/signout", label: ctx.t("signout.button")),
+                    Forms.form(
+                        ctx, action: "/signout/all", class: "inline",
+                        (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t("signout.all"))]),
+                ]),
         ]
         if u.kind == .staff {
             content += [
                 H.el("h2", text: ctx.t("account.password.title")),
-                Forms.form(ctx, action: "/account/password", [
-                    Forms.field(ctx, "current", label: ctx.t("account.password.current"), type: "password", required: true, errors: errors,
-                                attributes: [("autocomplete", "current-password")]),
-                    Forms.field(ctx, "new", label: ctx.t("account.password.new"), type: "password", required: true, errors: errors,
-                                attributes: [("autocomplete", "new-password"), ("minlength", String(PasswordRules.minimumLength))]),
-                ] + (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [
-                    Forms.submit(ctx.t("common.save")),
-                ]),
+                Forms.form(
+                    ctx, action: "/account/password",
+                    [
+                        Forms.field(
+                            ctx, "current", label: ctx.t("account.password.current"), type: "password", required: true,
+                            errors: errors,
+                            attributes: [("autocomplete", "current-password")]),
+                        Forms.field(
+                            ctx, "new", label: ctx.t("account.password.new"), type: "password", required: true,
+                            errors: errors,
+                            attributes: [
+                                ("autocomplete", "new-password"), ("minlength", String(PasswordRules.minimumLength)),
+                            ]),
+                    ] + (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [
+                        Forms.submit(ctx.t("common.save"))
+                    ]),
                 H.el("h2", text: ctx.t("account.tokens.title")),
                 H.el("p", text: ctx.t("account.tokens.intro")),
-                newToken.map { t in H.el("div", [("role", "status")], [H.el("p", text: ctx.t("account.tokens.created")), H.el("p", [("class", "token")], text: t)]) } ?? .group([]),
-                m.tokens.isEmpty ? H.el("p", text: ctx.t("account.tokens.none")) : Forms.table(
-                    caption: ctx.t("account.tokens.title"),
-                    headers: [ctx.t("account.tokens.name"), ctx.t("account.tokens.scope"), ctx.t("account.tokens.lastUsed"), ""],
-                    rows: m.tokens.map { tok in [
-                        .text(tok.name), .text(grantLabel(ctx, role: tok.role, node: tok.node)), .text(ctx.time(tok.lastUsedAt)),
-                        Forms.button(ctx, action: "/account/tokens/\(tok.id!.uuidString)/revoke", label: ctx.t("account.tokens.revoke")),
-                    ] }),
-                Forms.form(ctx, action: "/account/tokens", [
-                    Forms.field(ctx, "name", label: ctx.t("account.tokens.name"), required: true, errors: errors),
-                    Forms.select(ctx, "scope", label: ctx.t("account.tokens.scope"),
-                                 options: m.grants.map { ("\($0.grant.role.rawValue)|\($0.node?.code ?? "")", grantLabel(ctx, role: $0.grant.role, node: $0.node)) },
-                                 selected: nil, required: true, errors: errors),
-                    Forms.submit(ctx.t("account.tokens.create")),
-                ]),
+                newToken.map { t in
+                    H.el(
+                        "div", [("role", "status")],
+                        [H.el("p", text: ctx.t("account.tokens.created")), H.el("p", [("class", "token")], text: t)])
+                } ?? .group([]),
+                m.tokens.isEmpty
+                    ? H.el("p", text: ctx.t("account.tokens.none"))
+                    : Forms.table(
+                        caption: ctx.t("account.tokens.title"),
+                        headers: [
+                            ctx.t("account.tokens.name"), ctx.t("account.tokens.scope"),
+                            ctx.t("account.tokens.lastUsed"), "",
+                        ],
+                        rows: m.tokens.map { tok in
+                            [
+                                .text(tok.name), .text(grantLabel(ctx, role: tok.role, node: tok.node)),
+                                .text(ctx.time(tok.lastUsedAt)),
+                                Forms.button(
+                                    ctx, action: "/account/tokens/\(tok.id!.uuidString)/revoke",
+                                    label: ctx.t("account.tokens.revoke")),
+                            ]
+                        }),
+                Forms.form(
+                    ctx, action: "/account/tokens",
+                    [
+                        Forms.field(ctx, "name", label: ctx.t("account.tokens.name"), required: true, errors: errors),
+                        Forms.select(
+                            ctx, "scope", label: ctx.t("account.tokens.scope"),
+                            options: m.grants.map {
+                                (
+                                    "\($0.grant.role.rawValue)|\($0.node?.code ?? "")",
+                                    grantLabel(ctx, role: $0.grant.role, node: $0.node)
+                                )
+                            },
+                            selected: nil, required: true, errors: errors),
+                        Forms.submit(ctx.t("account.tokens.create")),
+                    ]),
             ]
         }
         return Layout.page(ctx, title: ctx.t("account.title"), status: status, content)

@@ -8,7 +8,10 @@ enum TokenChoice {
     static let offered = "tokensChoice"
     static let revoke = "revokeTokens"
 
-    struct Form: Content { var tokensChoice: String?; var revokeTokens: String? }
+    struct Form: Content {
+        var tokensChoice: String?
+        var revokeTokens: String?
+    }
 
     static func revokes(_ req: Request) -> Bool {
         let form = (try? req.content.decode(Form.self)) ?? Form()
@@ -18,10 +21,12 @@ enum TokenChoice {
     static func fields(_ ctx: PageContext) -> [HTMLNode] {
         [
             H.void("input", [("type", "hidden"), ("name", offered), ("value", "1")]),
-            H.el("label", [("class", "check")], [
-                H.void("input", [("type", "checkbox"), ("name", revoke), ("value", "1"), ("checked", nil)]),
-                .text(" " + ctx.t("account.tokens.alsoRevoke")),
-            ]),
+            H.el(
+                "label", [("class", "check")],
+                [
+                    H.void("input", [("type", "checkbox"), ("name", revoke), ("value", "1"), ("checked", nil)]),
+                    .text(" " + ctx.t("account.tokens.alsoRevoke")),
+                ]),
         ]
     }
 }

@@ -22,9 +22,15 @@ struct AccountsAPI: RouteCollection {
     func me(req: Request) throws -> DTO.Me {
         let p = try req.requirePrincipal()
         // Everything comes from the principal, read in one query with the session or token.
-        let shown = p.tokenID == nil ? p.held.map { DTO.Grant(id: $0.id, role: $0.role, node: $0.nodeCode, nodeName: $0.nodeName) }
-            : p.actor.grants.map { g in DTO.Grant(id: nil, role: g.role, node: p.held.first { $0.path == g.path }?.nodeCode, nodeName: nil) }
-        return DTO.Me(id: p.userID, displayName: p.displayName, kind: p.actor.kind, verified: p.actor.isVerified, grants: shown, viaToken: p.tokenID != nil)
+        let shown =
+            p.tokenID == nil
+            ? p.held.map { DTO.Grant(id: $0.id, role: $0.role, node: $0.nodeCode, nodeName: $0.nodeName) }
+            : p.actor.grants.map { g in
+                DTO.Grant(id: nil, role: g.role, node: p.held.first { $0.path == g.path }?.nodeCode, nodeName: nil)
+            }
+        return DTO.Me(
+            id: p.userID, displayName: p.displayName, kind: p.actor.kind, verified: p.actor.isVerified, grants: shown,
+            viaToken: p.tokenID != nil)
     }
 
     // MARK: Users and roles
@@ -49,11 +55,14 @@ struct AccountsAPI: RouteCollection {
         guard let id = req.parameters.get("userID", as: UUID.self) else { throw YishiError.notFound }
         let input = try req.content.decode(DTO.GrantInput.self)
         _ = try await UserAdmin.grant(userID: id, role: input.role, nodeCode: input.node, by: req.caller)
-        return try await DTO.User(try await UserAdmin.visibleUser(id, try req.requirePrincipal().actor, on: req.db)).encodeResponse(status: .created, for: req)
+        return try await DTO.User(try await UserAdmin.visibleUser(id, try req.requirePrincipal().actor, on: req.db))
+            .encodeResponse(status: .created, for: req)
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
-        guard let id = req.parameters.get("userID", as: UUID.self), let gid = req.parameters.get("grantID", as: UUID.self) else { throw YishiError.notFound }
+        guard let id = req.parameters.get("userID", as: UUID.self),
+            let gid = req.parameters.get("grantID", as: UUID.self)
+        else { throw YishiError.notFound }
         try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
         return .noContent
     }
@@ -61,7 +70,8 @@ struct AccountsAPI: RouteCollection {
     // MARK: Tokens
 
     func tokenOut(_ t: APIToken) -> DTO.Token {
-        DTO.Token(id: t.id!, name: t.name, role: t.role, node: t.node?.code, lastUsedAt: t.lastUsedAt, createdAt: t.createdAt)
+        DTO.Token(
+            id: t.id!, name: t.name, role: t.role, node: t.node?.code, lastUsedAt: t.lastUsedAt, createdAt: t.createdAt)
     }
 
     /// Tokens are listed, made and revoked from a signed-in browser only (403 to a token).
@@ -71,7 +81,8 @@ struct AccountsAPI: RouteCollection {
 
     func createToken(req: Request) async throws -> Response {
         let input = try req.content.decode(DTO.TokenInput.self)
-        let (row, token) = try await Accounts.createToken(name: input.name, role: input.role, nodeCode: input.node, by: req.caller)
+        let (row, token) = try await Accounts.createToken(
+            name: input.name, role: input.role, nodeCode: input.node, by: req.caller)
         try await row.$node.load(on: req.db)
         return try await DTO.NewToken(token: token, details: tokenOut(row)).encodeResponse(status: .created, for: req)
     }

@@ -6,12 +6,16 @@ import YishiCore
 struct AccountsFeature: Feature {
     var pages: [any RouteCollection] { [SignInRoutes(), SetupRoutes(), AccountRoutes(), UserRoutes(), VerifyRoutes()] }
     var api: [any RouteCollection] { [AccountsAPI()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.accountsOperations, schemas: { OpenAPIDocument.accountsSchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.accountsOperations, schemas: { OpenAPIDocument.accountsSchemas })
+    }
     var navigation: [NavEntry] {
-        [NavEntry(order: 40, label: "nav.verify", path: "/residents/verify") { $0.can(.residentVerify) },
-         NavEntry(order: 50, label: "nav.users", path: "/users") { $0.can(.usersManage) },
-         NavEntry(order: 70, label: "nav.account", path: "/account") { $0.principal != nil },
-         NavEntry(order: 70, label: "nav.signin", path: "/signin") { $0.principal == nil }]
+        [
+            NavEntry(order: 40, label: "nav.verify", path: "/residents/verify") { $0.can(.residentVerify) },
+            NavEntry(order: 50, label: "nav.users", path: "/users") { $0.can(.usersManage) },
+            NavEntry(order: 70, label: "nav.account", path: "/account") { $0.principal != nil },
+            NavEntry(order: 70, label: "nav.signin", path: "/signin") { $0.principal == nil },
+        ]
     }
     var notices: [String] {
         ["users.created", "users.granted", "users.revoked", "account.password.changed", "verify.done", "assisted.done"]

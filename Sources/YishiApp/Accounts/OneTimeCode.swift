@@ -19,6 +19,10 @@ final class OneTimeCode: Model, @unchecked Sendable {
 
     init() {}
     init(phone: String, codeHash: String, expiresAt: Date) {
-        self.phone = phone; self.codeHash = codeHash; self.expiresAt = expiresAt; self.extended = false; self.attempts = 0
+        self.phone = phone
+        self.codeHash = codeHash
+        self.expiresAt = expiresAt
+        self.extended = false
+        self.attempts = 0
     }
 }

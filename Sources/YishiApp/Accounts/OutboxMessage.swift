@@ -12,5 +12,9 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @Field(key: "sent_at") var sentAt: Date
 
     init() {}
-    init(phone: String, body: String, sentAt: Date) { self.phone = phone; self.body = body; self.sentAt = sentAt }
+    init(phone: String, body: String, sentAt: Date) {
+        self.phone = phone
+        self.body = body
+        self.sentAt = sentAt
+    }
 }

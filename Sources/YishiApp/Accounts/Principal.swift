@@ -94,7 +94,9 @@ struct PrincipalMiddleware: Middleware {
             }
             let generation = PrincipalCache.shared.generation
             found = Self.principal(forSession: token, on: req).map { found in
-                if let (principal, expires) = found { PrincipalCache.shared.keep(principal, key, until: expires, generation: generation) }
+                if let (principal, expires) = found {
+                    PrincipalCache.shared.keep(principal, key, until: expires, generation: generation)
+                }
                 return found?.0
             }
         } else {
@@ -119,17 +121,22 @@ struct PrincipalMiddleware: Middleware {
     /// The session's principal and when the session ends.
     static func principal(forSession token: String, on req: Request) -> EventLoopFuture<(Principal, Date)?> {
         let sql = req.db as! any SQLDatabase
-        return sql.raw("""
+        return sql.raw(
+            """
             SELECT s.id AS sid, s.expires_at AS sexpires, \(unsafeRaw: userColumns)
             FROM user_sessions s JOIN users u ON u.id = s.user_id \(unsafeRaw: grantJoins)
             WHERE s.token_hash = \(bind: sha256Hex(token)) AND s.expires_at > \(bind: req.now)
-            """).all().flatMapThrowing { rows in
+            """
+        ).all().flatMapThrowing { rows in
             guard let first = rows.first else { return nil }
             let (uid, name, kind, verified) = try user(first)
             let held = try grants(rows)
-            let principal = Principal(userID: uid, displayName: name,
-                                      actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) }),
-                                      tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+            let principal = Principal(
+                userID: uid, displayName: name,
+                actor: Actor(
+                    userId: uid, kind: kind, isVerified: verified,
+                    grants: held.map { Grant(role: $0.role, path: $0.path) }),
+                tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
             return (principal, try first.decode(column: "sexpires", as: Date.self))
         }
     }
@@ -138,34 +145,49 @@ struct PrincipalMiddleware: Middleware {
         let sql = req.db as! any SQLDatabase
         let now = req.now
         let cutoff = now.addingTimeInterval(-lastUsedResolution)
-        return sql.raw("""
+        return sql.raw(
+            """
             SELECT t.id AS tid, t.role AS trole, tn.path AS tpath,
                    CASE WHEN t.last_used_at IS NULL OR t.last_used_at < \(bind: cutoff) THEN 1 ELSE 0 END AS tstale,
                    \(unsafeRaw: userColumns)
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN territory_nodes tn ON tn.id = t.node_id
             \(unsafeRaw: grantJoins)
             WHERE t.token_hash = \(bind: sha256Hex(token)) AND t.revoked_at IS NULL
-            """).all().flatMap { rows in
+            """
+        ).all().flatMap { rows in
             do {
                 guard let first = rows.first else { return req.eventLoop.makeSucceededFuture(nil) }
                 let (uid, name, kind, verified) = try user(first)
                 let held = try grants(rows)
                 let tid = try first.decode(column: "tid", as: UUID.self)
-                guard let role = Role(rawValue: try first.decode(column: "trole", as: String.self)) else { return req.eventLoop.makeSucceededFuture(nil) }
-                let tpath = try first.decodeNil(column: "tpath") ? nil : TerritoryPath(encoded: try first.decode(column: "tpath", as: String.self))
+                guard let role = Role(rawValue: try first.decode(column: "trole", as: String.self)) else {
+                    return req.eventLoop.makeSucceededFuture(nil)
+                }
+                let tpath =
+                    try first.decodeNil(column: "tpath")
+                    ? nil : TerritoryPath(encoded: try first.decode(column: "tpath", as: String.self))
                 let grant = Grant(role: role, path: tpath)
                 // A token never carries more than its owner still holds.
-                let owner = Actor(userId: uid, kind: kind, isVerified: verified, grants: held.map { Grant(role: $0.role, path: $0.path) })
-                guard Policy.tokenGrantAllowed(owner: owner, grant: grant) else { return req.eventLoop.makeSucceededFuture(nil) }
-                let principal = Principal(userID: uid, displayName: name,
-                                          actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
-                                          tokenID: tid, sessionID: nil, held: held)
-                guard try first.decode(column: "tstale", as: Int.self) == 1 else { return req.eventLoop.makeSucceededFuture(principal) }
+                let owner = Actor(
+                    userId: uid, kind: kind, isVerified: verified,
+                    grants: held.map { Grant(role: $0.role, path: $0.path) })
+                guard Policy.tokenGrantAllowed(owner: owner, grant: grant) else {
+                    return req.eventLoop.makeSucceededFuture(nil)
+                }
+                let principal = Principal(
+                    userID: uid, displayName: name,
+                    actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
+                    tokenID: tid, sessionID: nil, held: held)
+                guard try first.decode(column: "tstale", as: Int.self) == 1 else {
+                    return req.eventLoop.makeSucceededFuture(principal)
+                }
                 // At most one write a minute per token, and only when nobody else has just written it.
-                return (req.writeDB as! any SQLDatabase).raw("""
+                return (req.writeDB as! any SQLDatabase).raw(
+                    """
                     UPDATE api_tokens SET last_used_at = \(bind: now)
                     WHERE id = \(bind: tid) AND (last_used_at IS NULL OR last_used_at < \(bind: cutoff))
-                    """).run().map { principal }
+                    """
+                ).run().map { principal }
             } catch {
                 return req.eventLoop.makeFailedFuture(error)
             }
@@ -175,13 +197,17 @@ struct PrincipalMiddleware: Middleware {
     private static func user(_ row: any SQLRow) throws -> (UUID, String, Actor.Kind, Bool) {
         let kind = Actor.Kind(rawValue: try row.decode(column: "ukind", as: String.self)) ?? .resident
         let verified = try row.decode(column: "uverified", as: Int.self) == 1
-        return (try row.decode(column: "uid", as: UUID.self), try row.decode(column: "uname", as: String.self), kind,
-                kind == .staff || verified)
+        return (
+            try row.decode(column: "uid", as: UUID.self), try row.decode(column: "uname", as: String.self), kind,
+            kind == .staff || verified
+        )
     }
 
     private static func grants(_ rows: [any SQLRow]) throws -> [Principal.HeldGrant] {
         try rows.compactMap { row in
-            guard !(try row.decodeNil(column: "gid")), let role = Role(rawValue: try row.decode(column: "grole", as: String.self)) else {
+            guard !(try row.decodeNil(column: "gid")),
+                let role = Role(rawValue: try row.decode(column: "grole", as: String.self))
+            else {
                 return nil
             }
             let hasNode = !(try row.decodeNil(column: "gpath"))

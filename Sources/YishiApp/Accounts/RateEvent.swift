@@ -11,5 +11,8 @@ final class RateEvent: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
 
     init() {}
-    init(key: String, at: Date) { self.key = key; self.at = at }
+    init(key: String, at: Date) {
+        self.key = key
+        self.at = at
+    }
 }

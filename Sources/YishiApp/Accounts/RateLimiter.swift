@@ -5,7 +5,8 @@ import YishiCore
 /// Counts events in the database, so that limits hold across every instance of the server.
 enum RateLimiter {
     /// True when one more event is allowed under every limit.
-    static func allows(_ limits: [(key: String, limit: RateLimit)], now: Date, on db: any Database) async throws -> Bool {
+    static func allows(_ limits: [(key: String, limit: RateLimit)], now: Date, on db: any Database) async throws -> Bool
+    {
         for (key, limit) in limits {
             if try await count(key, limit, now: now, on: db) >= limit.max { return false }
         }
@@ -28,7 +29,8 @@ enum RateLimiter {
     static func record(_ keys: [String], now: Date, on db: any Database) async throws {
         for key in keys {
             try await RateEvent(key: key, at: now).create(on: db)
-            try await RateEvent.query(on: db).filter(\.$key == key).filter(\.$at < now.addingTimeInterval(-86_400)).delete()
+            try await RateEvent.query(on: db).filter(\.$key == key).filter(\.$at < now.addingTimeInterval(-86_400))
+                .delete()
         }
     }
 
@@ -44,7 +46,8 @@ extension Request {
     /// not one. A header from anyone else is ignored, so rotating it lifts no limit.
     var clientAddress: String {
         let forwarded = headers[.xForwardedFor].flatMap { $0.split(separator: ",").map(String.init) }
-        return ClientAddress.choose(peer: remoteAddress?.ipAddress, forwardedFor: forwarded,
-                                    trusted: settings.trustedProxies) ?? "unknown"
+        return ClientAddress.choose(
+            peer: remoteAddress?.ipAddress, forwardedFor: forwarded,
+            trusted: settings.trustedProxies) ?? "unknown"
     }
 }

@@ -12,12 +12,16 @@ extension Residents {
     /// (perhaps the actor's own), so it needs the personal-data right at the resident's place
     /// (committee staff). The audit entry keeps both numbers, and the resident is told by SMS at the
     /// register's phone.
-    static func registerAssisted(resident: Resident, phone phoneText: String, channel: YishiCore.Channel,
-                                 by caller: Caller) async throws -> User {
+    static func registerAssisted(
+        resident: Resident, phone phoneText: String, channel: YishiCore.Channel,
+        by caller: Caller
+    ) async throws -> User {
         let staff = try caller.requireActor()
         guard let home = try await home(of: resident, on: caller.db) else { throw YishiError.notFound }
         let provenance: Provenance
-        switch Provenance.assisted(by: staff, for: try resident.requireID(), residentPath: home.building, channel: channel) {
+        switch Provenance.assisted(
+            by: staff, for: try resident.requireID(), residentPath: home.building, channel: channel)
+        {
         case .success(let p): provenance = p
         case .failure(.notAllowed), .failure(.missingResident): throw YishiError.denied(.outsideScope)
         case .failure(.onlineChannelForAssisted): throw YishiError.invalid(["channel": "field.invalid"])
@@ -25,27 +29,36 @@ extension Residents {
         let registerPhone = resident.phone.flatMap(OneTimeCodeRules.normalizePhone)
         var phone: String? = nil
         if !phoneText.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let p = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
+            guard let p = OneTimeCodeRules.normalizePhone(phoneText) else {
+                throw YishiError.invalid(["phone": "signin.error.phone"])
+            }
             if p != registerPhone, !Policy.allows(staff, .personalDataRead, at: home.building) {
                 throw YishiError.denied(.roleLacksAction)
             }
-            if try await User.query(on: caller.db).filter(\.$phone == p).first() != nil { throw YishiError.invalid(["phone": "field.taken"]) }
+            if try await User.query(on: caller.db).filter(\.$phone == p).first() != nil {
+                throw YishiError.invalid(["phone": "field.taken"])
+            }
             phone = p
         }
         if try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
             throw YishiError.invalid(["resident": "assisted.hasAccount"])
         }
-        let user = try await create(resident: resident, phone: phone, registerPhone: registerPhone, home: home,
-                                    provenance: provenance, staff: staff, by: caller)
+        let user = try await create(
+            resident: resident, phone: phone, registerPhone: registerPhone, home: home,
+            provenance: provenance, staff: staff, by: caller)
         if let registerPhone { await tell(resident: registerPhone, phone: phone, channel: channel, by: caller) }
         return user
     }
 
-    private static func create(resident: Resident, phone: String?, registerPhone: String?, home: (building: TerritoryPath, community: UUID),
-                               provenance: Provenance, staff: Actor, by caller: Caller) async throws -> User {
+    private static func create(
+        resident: Resident, phone: String?, registerPhone: String?, home: (building: TerritoryPath, community: UUID),
+        provenance: Provenance, staff: Actor, by caller: Caller
+    ) async throws -> User {
         let now = caller.now
-        let details = ["resident": resident.code, "registerPhone": registerPhone ?? "", "phone": phone ?? "",
-                       "phoneDiffersFromRegister": phone != nil && phone != registerPhone ? "true" : "false"]
+        let details = [
+            "resident": resident.code, "registerPhone": registerPhone ?? "", "phone": phone ?? "",
+            "phoneDiffersFromRegister": phone != nil && phone != registerPhone ? "true" : "false",
+        ]
         do {
             return try await caller.audited { tx in
                 let user = User.resident(phone: phone ?? "", displayName: resident.name, provenance: provenance)
@@ -54,10 +67,17 @@ extension Residents {
                 user.verifiedAt = now
                 user.verifiedByID = staff.userId
                 try await user.create(on: tx)
-                try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userId)
-                    .create(on: tx)
-                return (user, AuditEvent(action: .residentRegisterAssisted, targetType: "user", targetID: try user.requireID().uuidString,
-                                         nodeID: home.community, details: details, provenance: provenance))
+                try await RoleGrant(
+                    userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userId
+                )
+                .create(on: tx)
+                return (
+                    user,
+                    AuditEvent(
+                        action: .residentRegisterAssisted, targetType: "user",
+                        targetID: try user.requireID().uuidString,
+                        nodeID: home.community, details: details, provenance: provenance)
+                )
             }
         } catch let error where error.isUniqueViolation {
             // Someone registered the same phone or resident a moment ago.
@@ -67,11 +87,15 @@ extension Residents {
 
     /// The SMS to the register's phone: who registered the resident, how, and with which phone (masked).
     /// The registration stands if the gateway fails; the failure is logged.
-    private static func tell(resident registerPhone: String, phone: String?, channel: YishiCore.Channel, by caller: Caller) async {
-        let text = Catalog.text("sms.assisted", .zhHans, [
-            caller.auditActor.label, Catalog.name(channel, .zhHans),
-            phone.map(OneTimeCodeRules.mask) ?? Catalog.text("sms.assisted.noPhone", .zhHans),
-        ])
+    private static func tell(
+        resident registerPhone: String, phone: String?, channel: YishiCore.Channel, by caller: Caller
+    ) async {
+        let text = Catalog.text(
+            "sms.assisted", .zhHans,
+            [
+                caller.auditActor.label, Catalog.name(channel, .zhHans),
+                phone.map(OneTimeCodeRules.mask) ?? Catalog.text("sms.assisted.noPhone", .zhHans),
+            ])
         do {
             try await caller.effects.sms.send(phone: registerPhone, text: text, on: caller.db)
         } catch {

@@ -5,12 +5,18 @@ import YishiCore
 /// Resident accounts: registration on first sign-in, verification by staff (实名), and
 /// registration by staff on a resident's behalf (代录).
 enum Residents {
-    enum Refusal: Error, Sendable { case noSuchAccount, noSuchResident, alreadyLinked, alreadyVerified, phoneTaken, badPhone }
+    enum Refusal: Error, Sendable {
+        case noSuchAccount, noSuchResident, alreadyLinked, alreadyVerified, phoneTaken, badPhone
+    }
 
     /// Where a resident lives, as a territory path (to the building), and the community's id.
-    static func home(of resident: Resident, on db: any Database) async throws -> (building: TerritoryPath, community: UUID)? {
+    static func home(of resident: Resident, on db: any Database) async throws -> (
+        building: TerritoryPath, community: UUID
+    )? {
         guard let hid = resident.$household.id,
-              let household = try await Household.query(on: db).filter(\.$id == hid).with(\.$unit, { $0.with(\.$building) }).first()
+            let household = try await Household.query(on: db).filter(\.$id == hid).with(
+                \.$unit, { $0.with(\.$building) }
+            ).first()
         else { return nil }
         let path = household.unit.building.territoryPath
         guard path.ids.count > 2 else { return nil }
@@ -21,23 +27,36 @@ enum Residents {
     static func registerBySignIn(phone: String, by caller: Caller) async throws -> User {
         let resident = try await Resident.query(on: caller.db).filter(\.$phone == phone).first()
         var match: Resident? = nil
-        if let resident, try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() == nil { match = resident }
+        if let resident,
+            try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() == nil
+        {
+            match = resident
+        }
         var home: (building: TerritoryPath, community: UUID)? = nil
         if let match { home = try await Self.home(of: match, on: caller.db) }
         let now = caller.now
         let (matched, place) = (match, home)
-        return try await AuditLog.transaction(on: caller.db, actor: AuditActor(id: nil, label: OneTimeCodeRules.mask(phone)), time: caller.effects.time) { tx in
-            let user = User.resident(phone: phone, displayName: matched?.name ?? OneTimeCodeRules.mask(phone), provenance: nil)
+        return try await AuditLog.transaction(
+            on: caller.db, actor: AuditActor(id: nil, label: OneTimeCodeRules.mask(phone)), time: caller.effects.time
+        ) { tx in
+            let user = User.resident(
+                phone: phone, displayName: matched?.name ?? OneTimeCodeRules.mask(phone), provenance: nil)
             if let matched, place != nil {
                 user.$resident.id = try matched.requireID()
                 user.verifiedAt = now
             }
             try await user.create(on: tx)
             if let place {
-                try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: place.community, grantedBy: nil).create(on: tx)
+                try await RoleGrant(
+                    userID: try user.requireID(), role: .resident, nodeID: place.community, grantedBy: nil
+                ).create(on: tx)
             }
-            return (user, AuditEvent(action: .accountRegister, targetType: "user", targetID: try user.requireID().uuidString,
-                                     nodeID: place?.community, details: ["verifiedFromRegister": place != nil ? "true" : "false"]))
+            return (
+                user,
+                AuditEvent(
+                    action: .accountRegister, targetType: "user", targetID: try user.requireID().uuidString,
+                    nodeID: place?.community, details: ["verifiedFromRegister": place != nil ? "true" : "false"])
+            )
         }
     }
 
@@ -48,15 +67,21 @@ enum Residents {
     /// tell what exists beyond the staff member's scope.
     static func verify(phone phoneText: String, residentCode: String, by caller: Caller) async throws -> User {
         let staff = try caller.requireActor()
-        guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else { throw YishiError.invalid(["phone": "signin.error.phone"]) }
+        guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else {
+            throw YishiError.invalid(["phone": "signin.error.phone"])
+        }
         guard let resident = try await Resident.query(on: caller.db).filter(\.$code == residentCode).first(),
-              let home = try await home(of: resident, on: caller.db),
-              Policy.allows(staff, .residentVerify, at: home.building) else {
+            let home = try await home(of: resident, on: caller.db),
+            Policy.allows(staff, .residentVerify, at: home.building)
+        else {
             // Without the right anywhere, the plain refusal; with it, one answer for "unknown" and "not yours".
             guard Policy.holdsAnywhere(staff, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
             throw YishiError.invalid(["resident": "verify.residentNotFound"])
         }
-        guard let user = try await User.query(on: caller.db).filter(\.$phone == phone).filter(\.$kind == .resident).first() else {
+        guard
+            let user = try await User.query(on: caller.db).filter(\.$phone == phone).filter(\.$kind == .resident)
+                .first()
+        else {
             throw YishiError.invalid(["phone": "verify.phoneNotFound"])
         }
         if user.verifiedAt != nil {
@@ -75,9 +100,15 @@ enum Residents {
             user.verifiedByID = staff.userId
             user.displayName = resident.name
             try await user.save(on: tx)
-            try await RoleGrant(userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userId).create(on: tx)
-            return (user, AuditEvent(action: .residentVerify, targetType: "user", targetID: try user.requireID().uuidString,
-                                     nodeID: home.community, details: ["resident": residentCode]))
+            try await RoleGrant(
+                userID: try user.requireID(), role: .resident, nodeID: home.community, grantedBy: staff.userId
+            ).create(on: tx)
+            return (
+                user,
+                AuditEvent(
+                    action: .residentVerify, targetType: "user", targetID: try user.requireID().uuidString,
+                    nodeID: home.community, details: ["resident": residentCode])
+            )
         }
     }
 }

@@ -15,6 +15,9 @@ final class RoleGrant: Model, @unchecked Sendable {
 
     init() {}
     init(userID: UUID, role: Role, nodeID: UUID?, grantedBy: UUID?) {
-        self.$user.id = userID; self.role = role; self.$node.id = nodeID; self.grantedByID = grantedBy
+        self.$user.id = userID
+        self.role = role
+        self.$node.id = nodeID
+        self.grantedByID = grantedBy
     }
 }

@@ -19,7 +19,10 @@ struct WebhookSMSSender: SMSSender {
     var url: URI
     var client: any Client
 
-    struct Message: Content { var phone: String; var text: String }
+    struct Message: Content {
+        var phone: String
+        var text: String
+    }
 
     func send(phone: String, text: String, on db: any Database) async throws {
         let res = try await client.post(url, content: Message(phone: phone, text: text))

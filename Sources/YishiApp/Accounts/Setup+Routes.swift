@@ -10,14 +10,16 @@ enum FirstAdmin {
     static func issueLinkIfNeeded(on db: any Database, effects: SideEffects) async throws -> String? {
         guard try await User.query(on: db).count() == 0 else { return nil }
         let token = effects.random.token()
-        try await SetupToken(tokenHash: sha256Hex(token), expiresAt: effects.time.now().addingTimeInterval(lifetime)).create(on: db)
+        try await SetupToken(tokenHash: sha256Hex(token), expiresAt: effects.time.now().addingTimeInterval(lifetime))
+            .create(on: db)
         return "/setup/\(token)"
     }
 
     static func liveToken(_ token: String, req: Request) async throws -> SetupToken? {
         guard let row = try await SetupToken.query(on: req.db).filter(\.$tokenHash == sha256Hex(token)).first(),
-              row.usedAt == nil, row.expiresAt > req.now,
-              try await User.query(on: req.db).count() == 0 else { return nil }
+            row.usedAt == nil, row.expiresAt > req.now,
+            try await User.query(on: req.db).count() == 0
+        else { return nil }
         return row
     }
 }
@@ -28,15 +30,23 @@ struct SetupRoutes: RouteCollection {
         routes.post("setup", ":token", use: create)
     }
 
-    struct Form: Content { var username: String?; var displayName: String?; var password: String? }
+    struct Form: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+    }
 
     func page(req: Request) async throws -> Response {
-        guard try await FirstAdmin.liveToken(req.parameters.get("token") ?? "", req: req) != nil else { return invalid(req) }
+        guard try await FirstAdmin.liveToken(req.parameters.get("token") ?? "", req: req) != nil else {
+            return invalid(req)
+        }
         return view(req.pageContext, form: Form(), errors: FormErrors())
     }
 
     func create(req: Request) async throws -> Response {
-        guard let row = try await FirstAdmin.liveToken(req.parameters.get("token") ?? "", req: req) else { return invalid(req) }
+        guard let row = try await FirstAdmin.liveToken(req.parameters.get("token") ?? "", req: req) else {
+            return invalid(req)
+        }
         let form = try req.content.decode(Form.self)
         var errors = FormErrors()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -44,17 +54,26 @@ struct SetupRoutes: RouteCollection {
         let name = (form.displayName ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("displayName", "field.required") }
         if !PasswordRules.isAcceptable(form.password ?? "") { errors.add("password", "field.password") }
-        guard errors.isEmpty else { return view(req.pageContext, form: form, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return view(req.pageContext, form: form, errors: errors, status: .unprocessableEntity)
+        }
         let hash = try await req.password.async.hash(form.password!)
         let now = req.now
         let user = User.staff(username: username, passwordHash: hash, displayName: name, enteredBy: nil)
-        try await AuditLog.transaction(on: req.db, actor: AuditActor(id: nil, label: "setup"), time: req.effects.time) { tx in
+        try await AuditLog.transaction(on: req.db, actor: AuditActor(id: nil, label: "setup"), time: req.effects.time) {
+            tx in
             row.usedAt = now
             try await row.save(on: tx)
             try await user.create(on: tx)
-            try await RoleGrant(userID: try user.requireID(), role: .platformAdmin, nodeID: nil, grantedBy: nil).create(on: tx)
-            return ((), AuditEvent(action: .setupFirstAdmin, targetType: "user", targetID: try user.requireID().uuidString, nodeID: nil,
-                                   details: ["username": username]))
+            try await RoleGrant(userID: try user.requireID(), role: .platformAdmin, nodeID: nil, grantedBy: nil).create(
+                on: tx)
+            return (
+                (),
+                AuditEvent(
+                    action: .setupFirstAdmin, targetType: "user", targetID: try user.requireID().uuidString,
+                    nodeID: nil,
+                    details: ["username": username])
+            )
         }
         let token = try await SignIn.startSession(for: user, req: req, how: "setup")
         let res = req.redirect(to: "/")
@@ -64,22 +83,33 @@ struct SetupRoutes: RouteCollection {
 
     func invalid(_ req: Request) -> Response {
         let ctx = req.pageContext
-        return Layout.page(ctx, title: ctx.t("setup.title"), status: .notFound, [H.el("p", text: ctx.t("setup.invalid"))])
+        return Layout.page(
+            ctx, title: ctx.t("setup.title"), status: .notFound, [H.el("p", text: ctx.t("setup.invalid"))])
     }
 
     func view(_ ctx: PageContext, form: Form, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
-        Layout.page(ctx, title: ctx.t("setup.title"), status: status, [
-            Forms.summary(ctx, errors),
-            H.el("p", text: ctx.t("setup.intro")),
-            Forms.form(ctx, action: ctx.here, [
-                Forms.field(ctx, "username", label: ctx.t("account.username"), value: form.username ?? "", required: true, errors: errors,
+        Layout.page(
+            ctx, title: ctx.t("setup.title"), status: status,
+            [
+                Forms.summary(ctx, errors),
+                H.el("p", text: ctx.t("setup.intro")),
+                Forms.form(
+                    ctx, action: ctx.here,
+                    [
+                        Forms.field(
+                            ctx, "username", label: ctx.t("account.username"), value: form.username ?? "",
+                            required: true, errors: errors,
                             attributes: [("autocomplete", "username")]),
-                Forms.field(ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "", required: true, errors: errors),
-                Forms.field(ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true, errors: errors,
+                        Forms.field(
+                            ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "",
+                            required: true, errors: errors),
+                        Forms.field(
+                            ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true,
+                            errors: errors,
                             attributes: [("autocomplete", "new-password")]),
-                Forms.submit(ctx.t("common.save")),
-            ]),
-        ])
+                        Forms.submit(ctx.t("common.save")),
+                    ]),
+            ])
     }
 }
 
@@ -94,11 +124,16 @@ struct OutboxRoutes: RouteCollection {
         guard req.peerIsLoopback else { throw YishiError.notFound }
         let ctx = req.pageContext
         let messages = try await OutboxMessage.query(on: req.db).sort(\.$sentAt, .descending).limit(50).all()
-        return Layout.page(ctx, title: ctx.t("outbox.title"), [
-            H.el("p", text: ctx.t("outbox.intro")),
-            messages.isEmpty ? H.el("p", text: ctx.t("outbox.none")) : Forms.table(
-                caption: ctx.t("outbox.title"), headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
-                rows: messages.map { [.text(ctx.time($0.sentAt)), .text($0.phone), .text($0.body)] }),
-        ])
+        return Layout.page(
+            ctx, title: ctx.t("outbox.title"),
+            [
+                H.el("p", text: ctx.t("outbox.intro")),
+                messages.isEmpty
+                    ? H.el("p", text: ctx.t("outbox.none"))
+                    : Forms.table(
+                        caption: ctx.t("outbox.title"),
+                        headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
+                        rows: messages.map { [.text(ctx.time($0.sentAt)), .text($0.phone), .text($0.body)] }),
+            ])
     }
 }

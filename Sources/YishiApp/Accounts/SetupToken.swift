@@ -12,5 +12,8 @@ final class SetupToken: Model, @unchecked Sendable {
     @OptionalField(key: "used_at") var usedAt: Date?
 
     init() {}
-    init(tokenHash: String, expiresAt: Date) { self.tokenHash = tokenHash; self.expiresAt = expiresAt }
+    init(tokenHash: String, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
+    }
 }

@@ -19,9 +19,19 @@ struct SignInRoutes: RouteCollection {
         routes.post("signout", "all", use: signOutEverywhere)
     }
 
-    struct StaffForm: Content { var username: String?; var password: String?; var next: String? }
-    struct PhoneForm: Content { var phone: String?; var next: String? }
-    struct CodeForm: Content { var code: String?; var next: String? }
+    struct StaffForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+    struct PhoneForm: Content {
+        var phone: String?
+        var next: String?
+    }
+    struct CodeForm: Content {
+        var code: String?
+        var next: String?
+    }
 
     func page(req: Request) async throws -> Response {
         SignInPages.signIn(req.pageContext, next: nextParam(req), username: "", phone: "", errors: FormErrors())
@@ -34,15 +44,18 @@ struct SignInRoutes: RouteCollection {
         if username.isEmpty { errors.add("username", "field.required") }
         if (form.password ?? "").isEmpty { errors.add("password", "field.required") }
         if errors.isEmpty {
-            switch try await SignIn.staff(username: username, password: form.password!, address: req.clientAddress, req: req) {
+            switch try await SignIn.staff(
+                username: username, password: form.password!, address: req.clientAddress, req: req)
+            {
             case .success(let user):
                 return try await signedIn(user, req: req, how: "password", next: form.next)
             case .refused: errors.add("password", "signin.error.credentials")
             case .held(let minutes): errors.add("password", "signin.error.locked", String(minutes))
             }
         }
-        return SignInPages.signIn(req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
-                                  errors: errors, status: .unprocessableEntity)
+        return SignInPages.signIn(
+            req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
+            errors: errors, status: .unprocessableEntity)
     }
 
     func sendCode(req: Request) async throws -> Response {
@@ -59,8 +72,9 @@ struct SignInRoutes: RouteCollection {
         default: errors.add("phone", "signin.error.phone")
         }
         let limited = ["signin.error.rate", "signin.error.smsBudget"].contains(errors.fields["phone"]?.key ?? "")
-        return SignInPages.signIn(req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
-                                  errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity)
+        return SignInPages.signIn(
+            req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
+            errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity)
     }
 
     func codePage(req: Request) async throws -> Response {
@@ -78,14 +92,17 @@ struct SignInRoutes: RouteCollection {
         case .success(let user):
             let res = try await signedIn(user, req: req, how: "code", next: form.next)
             for name in [Self.phoneCookie, Self.browserCookie] {
-                res.cookies[name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
+                res.cookies[name] = HTTPCookies.Value(
+                    string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
             }
             return res
         case .failure(.tooManyAttempts): errors.add("code", "signin.error.codeAttempts")
         default: errors.add("code", "signin.error.code")
         }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
-        return SignInPages.code(req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors, status: .unprocessableEntity)
+        return SignInPages.code(
+            req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors,
+            status: .unprocessableEntity)
     }
 
     func extend(req: Request) async throws -> Response {
@@ -97,7 +114,9 @@ struct SignInRoutes: RouteCollection {
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         var ctx = req.pageContext
         if errors.isEmpty, let live { ctx.notice = ctx.t("signin.code.extended", ctx.time(live.expiresAt)) }
-        return SignInPages.code(ctx, phone: phone, live: live, next: nextParam(req), errors: errors, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return SignInPages.code(
+            ctx, phone: phone, live: live, next: nextParam(req), errors: errors,
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -106,22 +125,29 @@ struct SignInRoutes: RouteCollection {
             PrincipalCache.shared.clear()
         }
         let res = req.redirect(to: "/")
-        res.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+        res.cookies[SessionCookie.name] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res
     }
 
     /// Ends every session of the user, on every device, and (unless they unticked it) their API tokens.
     func signOutEverywhere(req: Request) async throws -> Response {
         let p = try Accounts.requireBrowserSession(req)
-        let revokeTokens = TokenChoice.revokes(req), now = req.now
+        let revokeTokens = TokenChoice.revokes(req)
+        let now = req.now
         try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx in
             try await UserSession.query(on: tx).filter(\.$user.$id == p.userID).delete()
             let revoked = revokeTokens ? try await Accounts.revokeAllTokens(of: p.userID, now: now, on: tx) : 0
-            return ((), AuditEvent(action: .accountSignOutEverywhere, targetType: "user", targetID: p.userID.uuidString, nodeID: nil,
-                                   details: ["tokensRevoked": String(revoked)]))
+            return (
+                (),
+                AuditEvent(
+                    action: .accountSignOutEverywhere, targetType: "user", targetID: p.userID.uuidString, nodeID: nil,
+                    details: ["tokensRevoked": String(revoked)])
+            )
         }
         let res = req.redirect(to: "/")
-        res.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+        res.cookies[SessionCookie.name] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res
     }
 
@@ -135,9 +161,12 @@ struct SignInRoutes: RouteCollection {
     private func browser(_ req: Request) -> String? { req.cookie(Self.browserCookie) }
 
     private func signInCookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true,
-                          sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
     }
 
-    private func nextParam(_ req: Request) -> String { Preferences.safeNext((try? req.query.get(String.self, at: "next")) ?? "/") }
+    private func nextParam(_ req: Request) -> String {
+        Preferences.safeNext((try? req.query.get(String.self, at: "next")) ?? "/")
+    }
 }

@@ -1,7 +1,7 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
-import NIOConcurrencyHelpers
 import YishiCore
 
 /// Signing in: staff by password with back-off, residents by one-time code. No HTTP here.
@@ -9,7 +9,11 @@ enum SignIn {
     /// `refused` is one answer for a wrong password, an unknown username and a locked account, so
     /// the answer never tells which usernames exist. `held` is the per-address hold, which does not
     /// depend on the username.
-    enum StaffOutcome: Sendable { case success(User), refused, held(minutes: Int) }
+    enum StaffOutcome: Sendable {
+        case success(User)
+        case refused
+        case held(minutes: Int)
+    }
 
     /// Per address: at most 30 failed staff sign-ins in 15 minutes.
     static let perAddressFailures = RateLimit(max: 30, windowSeconds: 900)
@@ -68,16 +72,19 @@ enum SignIn {
     /// Adds one failure and sets the lock it earns, in one statement; returns the new count.
     /// The lock times are computed here and bound, so the SQL is the same on SQLite and PostgreSQL.
     static func countFailure(userID: UUID, now: Date, on db: any Database) async throws -> Int {
-        let first = PasswordRules.freeFailures, last = first + 6
+        let first = PasswordRules.freeFailures
+        let last = first + 6
         func until(_ n: Int) -> Date { now.addingTimeInterval(Double(PasswordRules.lockSeconds(afterFailures: n))) }
         // Below `first` failures the lock stays as it is; beyond `last` every failure earns the longest.
         var lock: SQLQueryString = "CASE WHEN failed_logins + 1 < \(literal: first) THEN locked_until"
         for n in first..<last { lock += " WHEN failed_logins + 1 = \(literal: n) THEN \(bind: until(n))" }
         lock += " ELSE \(bind: until(last)) END"
-        let row = try await (db as! any SQLDatabase).raw("""
+        let row = try await (db as! any SQLDatabase).raw(
+            """
             UPDATE users SET failed_logins = failed_logins + 1, locked_until = \(lock)
             WHERE id = \(bind: userID) RETURNING failed_logins
-            """).first()
+            """
+        ).first()
         return try row?.decode(column: "failed_logins", as: Int.self) ?? 0
     }
 
@@ -87,11 +94,15 @@ enum SignIn {
     /// password was checked set the lock), and earlier failures are cleared. It reads first: most
     /// sign-ins have nothing to clear, and then write nothing (one write fewer to queue for).
     static func admit(userID: UUID, now: Date, req: Request) async throws -> Bool {
-        guard let row = try await (req.db as! any SQLDatabase).raw("""
-            SELECT failed_logins AS failures,
-                   CASE WHEN locked_until IS NULL THEN 0 WHEN locked_until <= \(bind: now) THEN 1 ELSE 2 END AS lock
-            FROM users WHERE id = \(bind: userID)
-            """).first() else { return false }
+        guard
+            let row = try await (req.db as! any SQLDatabase).raw(
+                """
+                SELECT failed_logins AS failures,
+                       CASE WHEN locked_until IS NULL THEN 0 WHEN locked_until <= \(bind: now) THEN 1 ELSE 2 END AS lock
+                FROM users WHERE id = \(bind: userID)
+                """
+            ).first()
+        else { return false }
         switch try row.decode(column: "lock", as: Int.self) {
         case 2: return false
         case 0 where try row.decode(column: "failures", as: Int.self) == 0: return true
@@ -101,11 +112,13 @@ enum SignIn {
 
     static func resetIfUnlocked(userID: UUID, now: Date, on db: any Database) async throws -> Bool {
         let sql = db as! any SQLDatabase
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             UPDATE users SET failed_logins = 0, locked_until = NULL
             WHERE id = \(bind: userID) AND (locked_until IS NULL OR locked_until <= \(bind: now))
             RETURNING id
-            """).first()
+            """
+        ).first()
         return row != nil
     }
 
@@ -117,14 +130,19 @@ enum SignIn {
         let actor = AuditActor(id: uid, label: user.displayName)
         try await AuditLog.transaction(on: req.db, actor: actor, time: req.effects.time) { tx in
             try await UserSession(tokenHash: sha256Hex(token), userID: uid, expiresAt: expires).create(on: tx)
-            return ((), AuditEvent(action: .accountSignIn, targetType: "user", targetID: uid.uuidString, nodeID: nil,
-                                   details: ["method": how], changesReads: false))
+            return (
+                (),
+                AuditEvent(
+                    action: .accountSignIn, targetType: "user", targetID: uid.uuidString, nodeID: nil,
+                    details: ["method": how], changesReads: false)
+            )
         }
         return token
     }
 
     static func sessionCookie(_ token: String, _ req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, maxAge: Int(SessionCookie.lifetime), path: "/", isSecure: req.settings.secureCookies,
-                          isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: token, maxAge: Int(SessionCookie.lifetime), path: "/", isSecure: req.settings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 }

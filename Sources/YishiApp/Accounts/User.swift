@@ -29,15 +29,24 @@ final class User: Model, @unchecked Sendable {
 
     static func staff(username: String, passwordHash: String, displayName: String, enteredBy: UUID?) -> User {
         let u = User()
-        u.kind = .staff; u.username = username; u.passwordHash = passwordHash; u.displayName = displayName
-        u.failedLogins = 0; u.enteredByID = enteredBy; u.channel = .online
+        u.kind = .staff
+        u.username = username
+        u.passwordHash = passwordHash
+        u.displayName = displayName
+        u.failedLogins = 0
+        u.enteredByID = enteredBy
+        u.channel = .online
         return u
     }
 
     static func resident(phone: String, displayName: String, provenance: Provenance?) -> User {
         let u = User()
-        u.kind = .resident; u.phone = phone; u.displayName = displayName; u.failedLogins = 0
-        u.enteredByID = provenance?.enteredBy; u.channel = provenance?.channel ?? .online
+        u.kind = .resident
+        u.phone = phone
+        u.displayName = displayName
+        u.failedLogins = 0
+        u.enteredByID = provenance?.enteredBy
+        u.channel = provenance?.channel ?? .online
         return u
     }
 

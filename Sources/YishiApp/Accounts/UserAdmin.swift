@@ -22,12 +22,15 @@ enum UserAdmin {
             .joinedNodeInAnySubtree(paths)
             .all().map { $0.$user.id }
         guard !ids.isEmpty else { return [] }
-        return try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()
+        return try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).with(\.$grants) { $0.with(\.$node) }.sort(
+            \.$createdAt
+        ).all()
     }
 
     /// A user the actor may see, or 404 / 403.
     static func visibleUser(_ id: UUID, _ actor: Actor, on db: any Database) async throws -> User {
-        guard let user = try await User.query(on: db).filter(\.$id == id).with(\.$grants, { $0.with(\.$node) }).first() else {
+        guard let user = try await User.query(on: db).filter(\.$id == id).with(\.$grants, { $0.with(\.$node) }).first()
+        else {
             throw YishiError.notFound
         }
         let scopes = managedScopes(actor)
@@ -63,7 +66,11 @@ enum UserAdmin {
             fields["username"] = "field.taken"
         }
         let name = input.displayName.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { fields["displayName"] = "field.required" } else if name.count > 100 { fields["displayName"] = "field.tooLong" }
+        if name.isEmpty {
+            fields["displayName"] = "field.required"
+        } else if name.count > 100 {
+            fields["displayName"] = "field.tooLong"
+        }
         if !PasswordRules.isAcceptable(input.password) { fields["password"] = "field.password" }
         let isPlatformAdmin = managedScopes(actor).contains { $0 == nil }
         var node: TerritoryNode? = nil
@@ -73,8 +80,10 @@ enum UserAdmin {
         }
         if input.role == nil && !isPlatformAdmin { fields["role"] = "field.required" }
         if let role = input.role, fields["node"] == nil,
-           case .failure(let refusal) = Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level) {
-            fields[refusal == .wrongLevel ? "node" : "role"] = refusal == .wrongLevel ? "field.wrongLevel" : "enum.Denial.outsideScope"
+            case .failure(let refusal) = Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level)
+        {
+            fields[refusal == .wrongLevel ? "node" : "role"] =
+                refusal == .wrongLevel ? "field.wrongLevel" : "enum.Denial.outsideScope"
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let hash = try await caller.passwords.hash(input.password)
@@ -88,19 +97,27 @@ enum UserAdmin {
         }
     }
 
-    private static func insertStaff(_ user: User, role: Role?, node grantNode: TerritoryNode?, by caller: Caller) async throws -> User {
+    private static func insertStaff(_ user: User, role: Role?, node grantNode: TerritoryNode?, by caller: Caller)
+        async throws -> User
+    {
         let grantedBy = caller.actor?.userId
         let username = user.username ?? ""
         return try await caller.audited { tx in
             try await user.create(on: tx)
             var details = ["username": username]
             if let role {
-                try await RoleGrant(userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: grantedBy).create(on: tx)
+                try await RoleGrant(
+                    userID: try user.requireID(), role: role, nodeID: try grantNode?.requireID(), grantedBy: grantedBy
+                ).create(on: tx)
                 details["role"] = role.rawValue
                 details["node"] = grantNode?.code ?? ""
             }
-            return (user, AuditEvent(action: .userCreate, targetType: "user", targetID: try user.requireID().uuidString,
-                                     nodeID: try grantNode?.requireID(), details: details))
+            return (
+                user,
+                AuditEvent(
+                    action: .userCreate, targetType: "user", targetID: try user.requireID().uuidString,
+                    nodeID: try grantNode?.requireID(), details: details)
+            )
         }
     }
 
@@ -120,36 +137,56 @@ enum UserAdmin {
         if role.isStaff != (user.kind == .staff) { throw YishiError.invalid(["role": "field.invalid"]) }
         let nodeID = try node?.requireID()
         let nodeCode = node?.code ?? ""
-        let existing = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role).filter(\.$node.$id == nodeID).first()
+        let existing = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role)
+            .filter(\.$node.$id == nodeID).first()
         if let existing { return existing }
         do {
             return try await caller.audited { tx in
                 let g = RoleGrant(userID: userID, role: role, nodeID: nodeID, grantedBy: actor.userId)
                 try await g.create(on: tx)
-                return (g, AuditEvent(action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
-                                      details: ["role": role.rawValue, "node": nodeCode]))
+                return (
+                    g,
+                    AuditEvent(
+                        action: .roleGrant, targetType: "user", targetID: userID.uuidString, nodeID: nodeID,
+                        details: ["role": role.rawValue, "node": nodeCode])
+                )
             }
         } catch let error where error.isUniqueViolation {
             // Granted by a concurrent request a moment ago: the grant exists, which is what was asked.
-            guard let made = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role)
-                .filter(\.$node.$id == nodeID).first() else { throw error }
+            guard
+                let made = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(
+                    \.$role == role
+                )
+                .filter(\.$node.$id == nodeID).first()
+            else { throw error }
             return made
         }
     }
 
     static func revoke(userID: UUID, grantID: UUID, by caller: Caller) async throws {
         let actor = try caller.requireActor()
-        guard let g = try await RoleGrant.query(on: caller.db).filter(\.$id == grantID).filter(\.$user.$id == userID).with(\.$node).first() else {
+        guard
+            let g = try await RoleGrant.query(on: caller.db).filter(\.$id == grantID).filter(\.$user.$id == userID)
+                .with(\.$node).first()
+        else {
             throw YishiError.notFound
         }
         try caller.authorize(.usersManage, at: g.node?.territoryPath)
-        if g.role == .platformAdmin, !actor.grants.contains(where: { $0.role == .platformAdmin }) { throw YishiError.denied(.roleLacksAction) }
+        if g.role == .platformAdmin, !actor.grants.contains(where: { $0.role == .platformAdmin }) {
+            throw YishiError.denied(.roleLacksAction)
+        }
         try await caller.audited { tx in
             try await g.delete(on: tx)
             // Tokens of that role at that node go with it.
-            try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == g.role).filter(\.$node.$id == g.$node.id).delete()
-            return ((), AuditEvent(action: .roleRevoke, targetType: "user", targetID: userID.uuidString, nodeID: g.$node.id,
-                                   details: ["role": g.role.rawValue, "node": g.node?.code ?? ""]))
+            try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == g.role).filter(
+                \.$node.$id == g.$node.id
+            ).delete()
+            return (
+                (),
+                AuditEvent(
+                    action: .roleRevoke, targetType: "user", targetID: userID.uuidString, nodeID: g.$node.id,
+                    details: ["role": g.role.rawValue, "node": g.node?.code ?? ""])
+            )
         }
     }
 }

@@ -14,6 +14,8 @@ final class UserSession: Model, @unchecked Sendable {
 
     init() {}
     init(tokenHash: String, userID: UUID, expiresAt: Date) {
-        self.tokenHash = tokenHash; self.$user.id = userID; self.expiresAt = expiresAt
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.expiresAt = expiresAt
     }
 }

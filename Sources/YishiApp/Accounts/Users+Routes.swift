@@ -13,8 +13,17 @@ struct UserRoutes: RouteCollection {
         routes.post("users", ":userID", "grants", ":grantID", "revoke", use: revoke)
     }
 
-    struct NewForm: Content { var username: String?; var displayName: String?; var password: String?; var role: String?; var node: String? }
-    struct GrantForm: Content { var role: String?; var node: String? }
+    struct NewForm: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+        var role: String?
+        var node: String?
+    }
+    struct GrantForm: Content {
+        var role: String?
+        var node: String?
+    }
 
     func list(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
@@ -32,8 +41,10 @@ struct UserRoutes: RouteCollection {
         let form = try req.content.decode(NewForm.self)
         let role = form.role.flatMap { $0.isEmpty ? nil : Role(rawValue: $0) }
         do {
-            let user = try await UserAdmin.createStaff(.init(username: form.username ?? "", displayName: form.displayName ?? "",
-                                                             password: form.password ?? "", role: role, node: form.node), by: req.caller)
+            let user = try await UserAdmin.createStaff(
+                .init(
+                    username: form.username ?? "", displayName: form.displayName ?? "",
+                    password: form.password ?? "", role: role, node: form.node), by: req.caller)
             return req.redirect(to: "/users/\(try user.requireID().uuidString)?notice=users.created")
         } catch YishiError.invalid(let fields) {
             return UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
@@ -66,7 +77,9 @@ struct UserRoutes: RouteCollection {
     }
 
     func revoke(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("userID", as: UUID.self), let gid = req.parameters.get("grantID", as: UUID.self) else {
+        guard let id = req.parameters.get("userID", as: UUID.self),
+            let gid = req.parameters.get("grantID", as: UUID.self)
+        else {
             throw YishiError.notFound
         }
         try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
@@ -87,57 +100,112 @@ enum UserPages {
     }
 
     static func list(_ ctx: PageContext, users: [User]) -> Response {
-        Layout.page(ctx, title: ctx.t("users.title"), [
-            H.el("p", [], [H.link(ctx.t("users.new"), "/users/new", [("class", "button secondary")])]),
-            users.isEmpty ? H.el("p", text: ctx.t("users.none")) : Forms.table(
-                caption: ctx.t("users.title"),
-                headers: [ctx.t("users.displayName"), ctx.t("account.username"), ctx.t("users.kind"), ctx.t("users.roles")],
-                rows: users.map { u in [
-                    H.link(u.displayName, "/users/\(u.id!.uuidString)"),
-                    .text(u.username ?? u.phone.map(OneTimeCodeRules.mask) ?? "—"),
-                    .text(u.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
-                    H.el("span", [], u.grants.map { g in H.el("span", [("class", "tag")], text: AccountPage.grantLabel(ctx, role: g.role, node: g.node)) }),
-                ] }),
-            H.el("p", [("class", "muted")], text: ctx.t("common.items", String(users.count))),
-        ])
+        Layout.page(
+            ctx, title: ctx.t("users.title"),
+            [
+                H.el("p", [], [H.link(ctx.t("users.new"), "/users/new", [("class", "button secondary")])]),
+                users.isEmpty
+                    ? H.el("p", text: ctx.t("users.none"))
+                    : Forms.table(
+                        caption: ctx.t("users.title"),
+                        headers: [
+                            ctx.t("users.displayName"), ctx.t("account.username"), ctx.t("users.kind"),
+                            ctx.t("users.roles"),
+                        ],
+                        rows: users.map { u in
+                            [
+                                H.link(u.displayName, "/users/\(u.id!.uuidString)"),
+                                .text(u.username ?? u.phone.map(OneTimeCodeRules.mask) ?? "—"),
+                                .text(u.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
+                                H.el(
+                                    "span", [],
+                                    u.grants.map { g in
+                                        H.el(
+                                            "span", [("class", "tag")],
+                                            text: AccountPage.grantLabel(ctx, role: g.role, node: g.node))
+                                    }),
+                            ]
+                        }),
+                H.el("p", [("class", "muted")], text: ctx.t("common.items", String(users.count))),
+            ])
     }
 
-    static func new(_ ctx: PageContext, form: UserRoutes.NewForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
-        Layout.page(ctx, title: ctx.t("users.new"), status: status, [
-            Forms.summary(ctx, errors),
-            Forms.form(ctx, action: "/users", [
-                Forms.field(ctx, "username", label: ctx.t("account.username"), value: form.username ?? "", required: true, errors: errors,
+    static func new(_ ctx: PageContext, form: UserRoutes.NewForm, errors: FormErrors, status: HTTPStatus = .ok)
+        -> Response
+    {
+        Layout.page(
+            ctx, title: ctx.t("users.new"), status: status,
+            [
+                Forms.summary(ctx, errors),
+                Forms.form(
+                    ctx, action: "/users",
+                    [
+                        Forms.field(
+                            ctx, "username", label: ctx.t("account.username"), value: form.username ?? "",
+                            required: true, errors: errors,
                             attributes: [("autocomplete", "off")]),
-                Forms.field(ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "", required: true, errors: errors),
-                Forms.field(ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true, errors: errors,
+                        Forms.field(
+                            ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "",
+                            required: true, errors: errors),
+                        Forms.field(
+                            ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true,
+                            errors: errors,
                             attributes: [("autocomplete", "new-password")]),
-                Forms.select(ctx, "role", label: ctx.t("users.role"), options: roleOptions(ctx).filter { $0.value != Role.resident.rawValue },
-                             selected: form.role, errors: errors),
-                Forms.field(ctx, "node", label: ctx.t("users.node"), value: form.node ?? "", errors: errors),
-                Forms.submit(ctx.t("common.save")),
-            ]),
-        ])
+                        Forms.select(
+                            ctx, "role", label: ctx.t("users.role"),
+                            options: roleOptions(ctx).filter { $0.value != Role.resident.rawValue },
+                            selected: form.role, errors: errors),
+                        Forms.field(ctx, "node", label: ctx.t("users.node"), value: form.node ?? "", errors: errors),
+                        Forms.submit(ctx.t("common.save")),
+                    ]),
+            ])
     }
 
     static func show(_ ctx: PageContext, user: User, errors: FormErrors, status: HTTPStatus) -> Response {
         let uid = user.id!.uuidString
-        return Layout.page(ctx, title: user.displayName, status: status, [
-            Forms.summary(ctx, errors),
-            H.el("dl", [("class", "facts")], [
-                H.el("dt", text: ctx.t("users.kind")), H.el("dd", text: user.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
-                H.el("dt", text: ctx.t("account.username")), H.el("dd", text: user.username ?? user.phone.map(OneTimeCodeRules.mask) ?? "—"),
-            ] + (user.kind == .resident ? [H.el("dt", text: ctx.t("account.verified")), H.el("dd", text: user.isVerified ? ctx.t("common.yes") : ctx.t("common.no"))] : [])),
-            H.el("h2", text: ctx.t("users.roles")),
-            user.grants.isEmpty ? H.el("p", text: ctx.t("home.staff.noRoles")) : H.el("ul", [], user.grants.map { g in
-                H.el("li", [], [.text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
-                                Forms.button(ctx, action: "/users/\(uid)/grants/\(g.id!.uuidString)/revoke", label: ctx.t("users.revoke"))])
-            }),
-            H.el("h2", text: ctx.t("users.grant")),
-            Forms.form(ctx, action: "/users/\(uid)/grants", [
-                Forms.select(ctx, "role", label: ctx.t("users.role"), options: roleOptions(ctx), selected: nil, required: true, errors: errors),
-                Forms.field(ctx, "node", label: ctx.t("users.node"), errors: errors),
-                Forms.submit(ctx.t("users.grant")),
-            ]),
-        ])
+        return Layout.page(
+            ctx, title: user.displayName, status: status,
+            [
+                Forms.summary(ctx, errors),
+                H.el(
+                    "dl", [("class", "facts")],
+                    [
+                        H.el("dt", text: ctx.t("users.kind")),
+                        H.el(
+                            "dd", text: user.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
+                        H.el("dt", text: ctx.t("account.username")),
+                        H.el("dd", text: user.username ?? user.phone.map(OneTimeCodeRules.mask) ?? "—"),
+                    ]
+                        + (user.kind == .resident
+                            ? [
+                                H.el("dt", text: ctx.t("account.verified")),
+                                H.el("dd", text: user.isVerified ? ctx.t("common.yes") : ctx.t("common.no")),
+                            ] : [])),
+                H.el("h2", text: ctx.t("users.roles")),
+                user.grants.isEmpty
+                    ? H.el("p", text: ctx.t("home.staff.noRoles"))
+                    : H.el(
+                        "ul", [],
+                        user.grants.map { g in
+                            H.el(
+                                "li", [],
+                                [
+                                    .text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
+                                    Forms.button(
+                                        ctx, action: "/users/\(uid)/grants/\(g.id!.uuidString)/revoke",
+                                        label: ctx.t("users.revoke")),
+                                ])
+                        }),
+                H.el("h2", text: ctx.t("users.grant")),
+                Forms.form(
+                    ctx, action: "/users/\(uid)/grants",
+                    [
+                        Forms.select(
+                            ctx, "role", label: ctx.t("users.role"), options: roleOptions(ctx), selected: nil,
+                            required: true, errors: errors),
+                        Forms.field(ctx, "node", label: ctx.t("users.node"), errors: errors),
+                        Forms.submit(ctx.t("users.grant")),
+                    ]),
+            ])
     }
 }

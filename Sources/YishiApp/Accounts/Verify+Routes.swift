@@ -11,10 +11,17 @@ struct VerifyRoutes: RouteCollection {
         routes.post("residents", ":residentID", "assist", use: assist)
     }
 
-    struct VerifyForm: Content { var phone: String?; var resident: String? }
+    struct VerifyForm: Content {
+        var phone: String?
+        var resident: String?
+    }
     /// `phoneSource`: "register" (the register's phone), "none", or "other" (the `phone` typed in,
     /// committee staff only). Without it, `phone` alone says what to do (an empty one: none).
-    struct AssistForm: Content { var phone: String?; var channel: String?; var phoneSource: String? }
+    struct AssistForm: Content {
+        var phone: String?
+        var channel: String?
+        var phoneSource: String?
+    }
 
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
@@ -25,32 +32,40 @@ struct VerifyRoutes: RouteCollection {
     func verify(req: Request) async throws -> Response {
         let form = try req.content.decode(VerifyForm.self)
         do {
-            _ = try await Residents.verify(phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces), by: req.caller)
+            _ = try await Residents.verify(
+                phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces),
+                by: req.caller)
         } catch YishiError.invalid(let fields) {
-            return VerifyPages.verify(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return VerifyPages.verify(
+                req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
         }
         return req.redirect(to: "/residents/verify?notice=verify.done")
     }
 
     func loadResident(_ req: Request) async throws -> (Resident, VerifyPages.AssistOptions) {
         guard let id = req.parameters.get("residentID", as: UUID.self), let r = try await Resident.find(id, on: req.db),
-              let home = try await Residents.home(of: r, on: req.db) else { throw YishiError.notFound }
+            let home = try await Residents.home(of: r, on: req.db)
+        else { throw YishiError.notFound }
         try req.authorize(.actForResident, at: home.building)
-        let options = VerifyPages.AssistOptions(registerPhone: r.phone.flatMap(OneTimeCodeRules.normalizePhone),
-                                                otherPhone: Policy.allows(req.actor, .personalDataRead, at: home.building))
+        let options = VerifyPages.AssistOptions(
+            registerPhone: r.phone.flatMap(OneTimeCodeRules.normalizePhone),
+            otherPhone: Policy.allows(req.actor, .personalDataRead, at: home.building))
         return (r, options)
     }
 
     func assistPage(req: Request) async throws -> Response {
         let (resident, options) = try await loadResident(req)
-        return VerifyPages.assist(req.pageContext, resident: resident, options: options, form: AssistForm(), errors: FormErrors())
+        return VerifyPages.assist(
+            req.pageContext, resident: resident, options: options, form: AssistForm(), errors: FormErrors())
     }
 
     func assist(req: Request) async throws -> Response {
         let (resident, options) = try await loadResident(req)
         let form = try req.content.decode(AssistForm.self)
         func again(_ errors: FormErrors) -> Response {
-            VerifyPages.assist(req.pageContext, resident: resident, options: options, form: form, errors: errors, status: .unprocessableEntity)
+            VerifyPages.assist(
+                req.pageContext, resident: resident, options: options, form: form, errors: errors,
+                status: .unprocessableEntity)
         }
         guard let channel = form.channel.flatMap(YishiCore.Channel.init), channel != .online else {
             return again(FormErrors(["channel": "field.required"]))
@@ -75,45 +90,72 @@ struct VerifyRoutes: RouteCollection {
 }
 
 enum VerifyPages {
-    static func verify(_ ctx: PageContext, form: VerifyRoutes.VerifyForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
-        Layout.page(ctx, title: ctx.t("verify.title"), status: status, [
-            Forms.summary(ctx, errors),
-            H.el("p", text: ctx.t("verify.intro")),
-            Forms.form(ctx, action: "/residents/verify", [
-                Forms.field(ctx, "phone", label: ctx.t("signin.phone"), value: form.phone ?? "", type: "tel", required: true, errors: errors,
+    static func verify(_ ctx: PageContext, form: VerifyRoutes.VerifyForm, errors: FormErrors, status: HTTPStatus = .ok)
+        -> Response
+    {
+        Layout.page(
+            ctx, title: ctx.t("verify.title"), status: status,
+            [
+                Forms.summary(ctx, errors),
+                H.el("p", text: ctx.t("verify.intro")),
+                Forms.form(
+                    ctx, action: "/residents/verify",
+                    [
+                        Forms.field(
+                            ctx, "phone", label: ctx.t("signin.phone"), value: form.phone ?? "", type: "tel",
+                            required: true, errors: errors,
                             attributes: [("inputmode", "tel")]),
-                Forms.field(ctx, "resident", label: ctx.t("verify.resident"), value: form.resident ?? "", required: true, errors: errors),
-                Forms.submit(ctx.t("verify.submit")),
-            ]),
-        ])
+                        Forms.field(
+                            ctx, "resident", label: ctx.t("verify.resident"), value: form.resident ?? "",
+                            required: true, errors: errors),
+                        Forms.submit(ctx.t("verify.submit")),
+                    ]),
+            ])
     }
 
     /// What the assist form offers: the register's phone (shown masked only) and, to committee
     /// staff, another phone.
-    struct AssistOptions: Sendable { var registerPhone: String?; var otherPhone: Bool }
+    struct AssistOptions: Sendable {
+        var registerPhone: String?
+        var otherPhone: Bool
+    }
 
-    static func assist(_ ctx: PageContext, resident: Resident, options: AssistOptions, form: VerifyRoutes.AssistForm, errors: FormErrors,
-                       status: HTTPStatus = .ok) -> Response {
-        Layout.page(ctx, title: ctx.t("assisted.title"), status: status, [
-            Forms.summary(ctx, errors),
-            H.el("p", text: ctx.t("assisted.intro")),
-            H.el("dl", [("class", "facts")], [
-                H.el("dt", text: ctx.t("territory.resident.name")), H.el("dd", text: resident.name),
-                H.el("dt", text: ctx.t("verify.resident")), H.el("dd", text: resident.code),
-            ]),
-            Forms.form(ctx, action: "/residents/\(resident.id!.uuidString)/assist", [
-                Forms.select(ctx, "channel", label: ctx.t("assisted.channel"),
-                             options: YishiCore.Channel.allCases.filter { $0 != .online }.map { ($0.rawValue, ctx.name($0)) },
-                             selected: form.channel, required: true, errors: errors),
-            ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
-                Forms.submit(ctx.t("common.submit")),
-            ]),
-        ])
+    static func assist(
+        _ ctx: PageContext, resident: Resident, options: AssistOptions, form: VerifyRoutes.AssistForm,
+        errors: FormErrors,
+        status: HTTPStatus = .ok
+    ) -> Response {
+        Layout.page(
+            ctx, title: ctx.t("assisted.title"), status: status,
+            [
+                Forms.summary(ctx, errors),
+                H.el("p", text: ctx.t("assisted.intro")),
+                H.el(
+                    "dl", [("class", "facts")],
+                    [
+                        H.el("dt", text: ctx.t("territory.resident.name")), H.el("dd", text: resident.name),
+                        H.el("dt", text: ctx.t("verify.resident")), H.el("dd", text: resident.code),
+                    ]),
+                Forms.form(
+                    ctx, action: "/residents/\(resident.id!.uuidString)/assist",
+                    [
+                        Forms.select(
+                            ctx, "channel", label: ctx.t("assisted.channel"),
+                            options: YishiCore.Channel.allCases.filter { $0 != .online }.map {
+                                ($0.rawValue, ctx.name($0))
+                            },
+                            selected: form.channel, required: true, errors: errors)
+                    ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
+                        Forms.submit(ctx.t("common.submit"))
+                    ]),
+            ])
     }
 
     /// The phone choice: the register's phone appears masked (never in full); typing another one is
     /// offered only with the personal-data right.
-    static func phoneFields(_ ctx: PageContext, options: AssistOptions, form: VerifyRoutes.AssistForm, errors: FormErrors) -> [HTMLNode] {
+    static func phoneFields(
+        _ ctx: PageContext, options: AssistOptions, form: VerifyRoutes.AssistForm, errors: FormErrors
+    ) -> [HTMLNode] {
         var sources: [(value: String, label: String)] = []
         if let register = options.registerPhone {
             sources.append(("register", ctx.t("assisted.phone.register", OneTimeCodeRules.mask(register))))
@@ -121,14 +163,19 @@ enum VerifyPages {
         sources.append(("none", ctx.t("assisted.phone.none")))
         if options.otherPhone { sources.append(("other", ctx.t("assisted.phone.other"))) }
         let selected = form.phoneSource ?? sources[0].value
-        var fields = [Forms.select(ctx, "phoneSource", label: ctx.t("assisted.phone"), options: sources, selected: selected,
-                                   required: true, errors: errors, includeBlank: false)]
+        var fields = [
+            Forms.select(
+                ctx, "phoneSource", label: ctx.t("assisted.phone"), options: sources, selected: selected,
+                required: true, errors: errors, includeBlank: false)
+        ]
         if options.otherPhone {
-            fields.append(Forms.field(ctx, "phone", label: ctx.t("assisted.phone.otherNumber"), value: form.phone ?? "", type: "tel",
-                                      errors: errors,
-                                      // The register is told by SMS only when it has a phone.
-                                      hint: ctx.t(options.registerPhone == nil ? "assisted.phone.hintNoRegister" : "assisted.phone.hint"),
-                                      attributes: [("inputmode", "tel")]))
+            fields.append(
+                Forms.field(
+                    ctx, "phone", label: ctx.t("assisted.phone.otherNumber"), value: form.phone ?? "", type: "tel",
+                    errors: errors,
+                    // The register is told by SMS only when it has a phone.
+                    hint: ctx.t(options.registerPhone == nil ? "assisted.phone.hintNoRegister" : "assisted.phone.hint"),
+                    attributes: [("inputmode", "tel")]))
         }
         return fields
     }

@@ -21,7 +21,9 @@ enum Backup {
 
     /// Tables whose rows do not make a database "not empty": housekeeping that migrations or a first
     /// start write by themselves (the audit head's genesis row, a first-administrator link).
-    static let housekeeping: Set<String> = ["_fluent_migrations", "audit_head", "setup_tokens", "rate_events", "sms_outbox"]
+    static let housekeeping: Set<String> = [
+        "_fluent_migrations", "audit_head", "setup_tokens", "rate_events", "sms_outbox",
+    ]
 
     /// The tables that must hold no rows before a restore: they hold the records that matter.
     static let mustBeEmpty = ["territory_nodes", "users", "audit_entries"]
@@ -73,18 +75,23 @@ enum Backup {
                 guard backupTables.contains("_fluent_migrations"), backupTables.contains("audit_entries") else {
                     throw Refusal(message: "\(file): 不是议事平台的备份 / is not a Yishi backup")
                 }
-                let newer = try await migrations(c, schema: "backup").subtracting(try await migrations(c, schema: "main"))
+                let newer = try await migrations(c, schema: "backup").subtracting(
+                    try await migrations(c, schema: "main"))
                 guard newer.isEmpty else {
-                    throw Refusal(message: "\(file): 备份来自更新的版本，请先升级 yishi / the backup comes from a newer version; "
-                        + "upgrade yishi first (\(newer.sorted().joined(separator: ", ")))")
+                    throw Refusal(
+                        message: "\(file): 备份来自更新的版本，请先升级 yishi / the backup comes from a newer version; "
+                            + "upgrade yishi first (\(newer.sorted().joined(separator: ", ")))")
                 }
                 for t in mustBeEmpty where mainTables.contains(t) {
                     if try await c.raw("SELECT 1 AS x FROM main.\(ident: t) LIMIT 1").first() != nil {
-                        throw Refusal(message: "数据库不是空的（\(t) 中已有数据），恢复只能写入空数据库。\n"
-                            + "The database is not empty (\(t) has rows); a restore goes only into an empty database.")
+                        throw Refusal(
+                            message: "数据库不是空的（\(t) 中已有数据），恢复只能写入空数据库。\n"
+                                + "The database is not empty (\(t) has rows); a restore goes only into an empty database."
+                        )
                     }
                 }
-                let fkWasOn = try await c.raw("PRAGMA foreign_keys").first()?
+                let fkWasOn =
+                    try await c.raw("PRAGMA foreign_keys").first()?
                     .decode(column: "foreign_keys", as: Int.self) == 1
                 try await c.raw("PRAGMA foreign_keys = OFF").run()
                 do {
@@ -110,15 +117,18 @@ enum Backup {
                 let source = Set(try await columns(c, schema: "backup", table: t))
                 let shared = target.filter { source.contains($0) }
                 try await c.raw("DELETE FROM main.\(ident: t)").run()
-                try await c.raw("""
+                try await c.raw(
+                    """
                     INSERT INTO main.\(ident: t) (\(idents: shared, joinedBy: ", "))
                     SELECT \(idents: shared, joinedBy: ", ") FROM backup.\(ident: t)
-                    """).run()
+                    """
+                ).run()
             }
             if let bad = try await c.raw("PRAGMA main.foreign_key_check").first() {
                 let table = (try? bad.decode(column: "table", as: String.self)) ?? "?"
-                throw Refusal(message: "备份中的引用不完整（\(table)），未做任何改动 / the backup has broken references (\(table)); "
-                    + "nothing was changed")
+                throw Refusal(
+                    message: "备份中的引用不完整（\(table)），未做任何改动 / the backup has broken references (\(table)); "
+                        + "nothing was changed")
             }
             let n = try await c.raw("SELECT count(*) AS n FROM main.audit_entries").first()?
                 .decode(column: "n", as: Int.self)
@@ -131,8 +141,10 @@ enum Backup {
     }
 
     /// Runs `body` with the file attached as schema `backup` on this one connection, and detaches it.
-    private static func attached<T: Sendable>(_ file: String, on c: any SQLDatabase,
-                                              _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    private static func attached<T: Sendable>(
+        _ file: String, on c: any SQLDatabase,
+        _ body: (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         do {
             try await c.raw("ATTACH DATABASE \(bind: file) AS backup").run()
             let value = try await body(c)
@@ -143,17 +155,20 @@ enum Backup {
             throw refusal
         } catch {
             try? await c.raw("DETACH DATABASE backup").run()
-            throw Refusal(message: "\(file): 读取备份或写入失败，未做任何改动 / could not read the backup or write the copy; "
-                + "nothing was changed: \(String(describing: error))")
+            throw Refusal(
+                message: "\(file): 读取备份或写入失败，未做任何改动 / could not read the backup or write the copy; "
+                    + "nothing was changed: \(String(describing: error))")
         }
     }
 
     /// The schema's tables in creation order (SQLite's own tables left out).
     static func tableNames(_ c: any SQLDatabase, schema: String) async throws -> [String] {
-        try await c.raw("""
+        try await c.raw(
+            """
             SELECT name FROM \(ident: schema).sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'
             ORDER BY rowid
-            """).all().map { try $0.decode(column: "name", as: String.self) }
+            """
+        ).all().map { try $0.decode(column: "name", as: String.self) }
     }
 
     private static func columns(_ c: any SQLDatabase, schema: String, table: String) async throws -> [String] {
@@ -162,8 +177,9 @@ enum Backup {
     }
 
     private static func migrations(_ c: any SQLDatabase, schema: String) async throws -> Set<String> {
-        Set(try await c.raw("SELECT name FROM \(ident: schema).\(ident: "_fluent_migrations")").all()
-            .map { try $0.decode(column: "name", as: String.self) })
+        Set(
+            try await c.raw("SELECT name FROM \(ident: schema).\(ident: "_fluent_migrations")").all()
+                .map { try $0.decode(column: "name", as: String.self) })
     }
 
     // MARK: PostgreSQL
@@ -175,10 +191,12 @@ enum Backup {
 
     /// Whether the current schema has any table (pg_restore must create them itself).
     static func postgresHasTables(_ db: any Database) async throws -> Bool {
-        let n = try await (db as! any SQLDatabase).raw("""
+        let n = try await (db as! any SQLDatabase).raw(
+            """
             SELECT count(*) AS n FROM information_schema.tables
             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-            """).first()?.decode(column: "n", as: Int.self)
+            """
+        ).first()?.decode(column: "n", as: Int.self)
         return (n ?? 0) > 0
     }
 
@@ -201,8 +219,10 @@ enum Backup {
         ]
         let server = majorVersion(serverVersion)
         guard let pgDump else {
-            lines.append("本机没有 pg_dump：请安装 PostgreSQL \(server.map(String.init) ?? "") 或更新版本的客户端 / "
-                + "pg_dump was not found here: install the PostgreSQL \(server.map(String.init) ?? "") client or newer")
+            lines.append(
+                "本机没有 pg_dump：请安装 PostgreSQL \(server.map(String.init) ?? "") 或更新版本的客户端 / "
+                    + "pg_dump was not found here: install the PostgreSQL \(server.map(String.init) ?? "") client or newer"
+            )
             return (lines, false)
         }
         let local = majorVersion(pgDump)
@@ -210,8 +230,9 @@ enum Backup {
             lines.append("本机 pg_dump 可用 / local pg_dump can dump this server: \(pgDump)")
             return (lines, true)
         }
-        lines.append("本机 pg_dump 版本过旧（需要 ≥ \(server.map(String.init) ?? "?")）/ local pg_dump is too old "
-            + "(needs major ≥ \(server.map(String.init) ?? "?")): \(pgDump)")
+        lines.append(
+            "本机 pg_dump 版本过旧（需要 ≥ \(server.map(String.init) ?? "?")）/ local pg_dump is too old "
+                + "(needs major ≥ \(server.map(String.init) ?? "?")): \(pgDump)")
         return (lines, false)
     }
 
@@ -228,7 +249,8 @@ enum Backup {
     static func localToolVersion(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
         guard let path = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-        let process = Process(), pipe = Pipe()
+        let process = Process()
+        let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["--version"]
         process.standardOutput = pipe

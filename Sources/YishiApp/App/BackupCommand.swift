@@ -21,7 +21,8 @@ struct BackupCommand: AsyncCommand {
         }
         if case .postgres = app.settings.database {
             let server = try await Backup.postgresServerVersion(app.db)
-            let advice = Backup.pgDumpAdvice(file: file, serverVersion: server, pgDump: Backup.localToolVersion("pg_dump"))
+            let advice = Backup.pgDumpAdvice(
+                file: file, serverVersion: server, pgDump: Backup.localToolVersion("pg_dump"))
             advice.lines.forEach { context.console.print($0) }
             if !advice.ok { throw ExitCode(2) }
             return
@@ -33,8 +34,9 @@ struct BackupCommand: AsyncCommand {
         try await Yishi.prepareDatabase(app, migrate: false)
         do {
             let copied = try await Backup.sqlite(app.db, to: file)
-            context.console.print("已备份到 \(file)，审计记录 \(copied.auditEntries) 条 / backed up to \(file), "
-                + "\(copied.auditEntries) audit entries, \(copied.tables) tables")
+            context.console.print(
+                "已备份到 \(file)，审计记录 \(copied.auditEntries) 条 / backed up to \(file), "
+                    + "\(copied.auditEntries) audit entries, \(copied.tables) tables")
         } catch let refusal as Backup.Refusal {
             try CLI.fail(refusal.message)
         }
@@ -58,9 +60,10 @@ struct RestoreCommand: AsyncCommand {
         if case .postgres = app.settings.database {
             // pg_restore creates the tables itself, so the database must not be migrated: no migrate here.
             if try await Backup.postgresHasTables(app.db) {
-                try CLI.fail("数据库里已经有表。请新建一个空数据库（createdb）再恢复，恢复前不要在上面启动 yishi。\n"
-                    + "The database already has tables. Create a new, empty database (createdb) and restore into it; "
-                    + "do not start yishi on it before restoring.")
+                try CLI.fail(
+                    "数据库里已经有表。请新建一个空数据库（createdb）再恢复，恢复前不要在上面启动 yishi。\n"
+                        + "The database already has tables. Create a new, empty database (createdb) and restore into it; "
+                        + "do not start yishi on it before restoring.")
             }
             Backup.pgRestoreAdvice(file: file).forEach { context.console.print($0) }
             return
@@ -76,8 +79,9 @@ struct RestoreCommand: AsyncCommand {
         case .ok(let n):
             context.console.print("审计链完整，已核对 \(n) 条 / audit chain intact, \(n) entries checked")
         case .broken(let seq, let reason):
-            context.console.error("恢复后第 \(seq) 条审计记录不一致：\(reason.rawValue) / after restore, audit entry \(seq) "
-                + "is broken: \(reason.rawValue)")
+            context.console.error(
+                "恢复后第 \(seq) 条审计记录不一致：\(reason.rawValue) / after restore, audit entry \(seq) "
+                    + "is broken: \(reason.rawValue)")
             throw ExitCode(1)
         }
     }

@@ -71,7 +71,9 @@ struct Caller: Sendable {
     }
 
     /// Runs `body` in one audited transaction (`AuditLog.transaction`) as this caller.
-    func audited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
+    func audited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws
+        -> T
+    {
         try await AuditLog.transaction(on: db, actor: auditActor, time: effects.time, body)
     }
 
@@ -86,14 +88,18 @@ struct Caller: Sendable {
 extension Request {
     /// The signed-in principal (or nobody) as a caller, on the request's database.
     var caller: Caller {
-        Caller(db: db, acting: principal.map { .person($0.actor) } ?? .nobody, sessionID: principal?.tokenID == nil ? principal?.sessionID : nil,
-               auditActor: auditActor, effects: effects, passwords: password.async, logger: logger)
+        Caller(
+            db: db, acting: principal.map { .person($0.actor) } ?? .nobody,
+            sessionID: principal?.tokenID == nil ? principal?.sessionID : nil,
+            auditActor: auditActor, effects: effects, passwords: password.async, logger: logger)
     }
 }
 
 extension Application {
     /// A caller outside any request: a job acting for a person, the command line for the platform.
     func caller(_ acting: Caller.Acting, auditActor: AuditActor, on db: (any Database)? = nil) -> Caller {
-        Caller(db: db ?? self.db, acting: acting, auditActor: auditActor, effects: effects, passwords: password.async, logger: logger)
+        Caller(
+            db: db ?? self.db, acting: acting, auditActor: auditActor, effects: effects, passwords: password.async,
+            logger: logger)
     }
 }

@@ -31,17 +31,22 @@ struct ServeYishiCommand: AsyncCommand {
             let hash = try await app.password.async.hash(DemoLoader.password)
             let signIns = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: hash)
             context.console.print("")
-            context.console.print("演示账户 / demo sign-ins at \(base)/signin (staff password / 工作人员密码: \(DemoLoader.password))")
+            context.console.print(
+                "演示账户 / demo sign-ins at \(base)/signin (staff password / 工作人员密码: \(DemoLoader.password))")
             for s in signIns {
                 let outbox = app.settings.developmentPages ? " — code at \(base)/dev/outbox" : ""
                 let who = s.username.map { "username \($0)" } ?? "phone \(s.phone ?? "")\(outbox)"
-                context.console.print(String(format: "  %@ / %@ @ %@: %@", Catalog.name(s.role, .zhHans), Catalog.name(s.role, .en), s.where_, who))
+                context.console.print(
+                    String(
+                        format: "  %@ / %@ @ %@: %@", Catalog.name(s.role, .zhHans), Catalog.name(s.role, .en),
+                        s.where_, who))
             }
             context.console.print("")
         } else if let path = try await FirstAdmin.issueLinkIfNeeded(on: app.db, effects: app.effects) {
             context.console.print("")
             context.console.print("数据库是空的。请在 24 小时内打开此一次性链接创建首位管理员：")
-            context.console.print("The database is empty. Open this one-time link within 24 hours to create the first administrator:")
+            context.console.print(
+                "The database is empty. Open this one-time link within 24 hours to create the first administrator:")
             context.console.print("  \(base)\(path)")
             context.console.print("")
         }

@@ -10,7 +10,8 @@ public enum Yishi {
     /// Threads for blocking work: every SQLite connection (3 pools × one per event loop), several
     /// password checks at once, an import's parsing.
     /// `YISHI_BLOCKING_THREADS` overrides it.
-    static let blockingThreads = ProcessInfo.processInfo.environment["YISHI_BLOCKING_THREADS"].flatMap(Int.init).map { max(2, $0) }
+    static let blockingThreads =
+        ProcessInfo.processInfo.environment["YISHI_BLOCKING_THREADS"].flatMap(Int.init).map { max(2, $0) }
         ?? max(16, 4 * System.coreCount)
 
     public static func configure(_ app: Application, settings: Settings, effects: SideEffects? = nil) async throws {
@@ -18,10 +19,15 @@ public enum Yishi {
     }
 
     /// The same, with capabilities beyond the platform's own (the tests' example capability).
-    static func configure(_ app: Application, settings: Settings, effects: SideEffects?, adding extra: [any Feature]) async throws {
+    static func configure(_ app: Application, settings: Settings, effects: SideEffects?, adding extra: [any Feature])
+        async throws
+    {
         app.settings = settings
-        app.effects = effects ?? SideEffects(sms: settings.smsWebhookURL.map { WebhookSMSSender(url: URI(string: $0), client: app.client) }
-                                                   ?? OutboxSMSSender(time: SystemTime()))
+        app.effects =
+            effects
+            ?? SideEffects(
+                sms: settings.smsWebhookURL.map { WebhookSMSSender(url: URI(string: $0), client: app.client) }
+                    ?? OutboxSMSSender(time: SystemTime()))
         // SQLite's queries, password hashing and file parsing run on the blocking thread pool. NIO's
         // shared pool has one thread per core (two here): a writer sleeping in SQLite's busy
         // timeout and one long import statement then left no thread for `SELECT 1`, and
@@ -33,7 +39,8 @@ public enum Yishi {
         case .sqliteFile(let path):
             main = .sqlite
             for id in [main, .yishiWriter, .yishiJobs] {
-                app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: id, isDefault: id == main)
+                app.databases.use(
+                    .sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: id, isDefault: id == main)
             }
         case .sqliteMemory:
             // One identifier for the three pools, so that they open the same in-memory database.
@@ -46,8 +53,10 @@ public enum Yishi {
             main = .psql
             for id in [main, .yishiWriter, .yishiJobs] {
                 // The same 30 s as SQLite: a writer may queue behind a long lock (driver default: 10 s).
-                app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), connectionPoolTimeout: .seconds(30)),
-                                  as: id, isDefault: id == main)
+                app.databases.use(
+                    .postgres(
+                        configuration: try SQLPostgresConfiguration(url: url), connectionPoolTimeout: .seconds(30)),
+                    as: id, isDefault: id == main)
             }
         }
         await AuditGroupCommit.shared.useWriter(app)
@@ -70,14 +79,16 @@ public enum Yishi {
 
     /// The capabilities of the platform, one line each (`Feature`).
     static func features(_ settings: Settings) -> [any Feature] {
-        [SystemFeature(),
-         AccountsFeature(),
-         TerritoryFeature(),
-         AtlasFeature(),
-         AuditFeature(),
-         JobsFeature(),
-         VotesFeature(),
-         BenchFeature()]
+        [
+            SystemFeature(),
+            AccountsFeature(),
+            TerritoryFeature(),
+            AtlasFeature(),
+            AuditFeature(),
+            JobsFeature(),
+            VotesFeature(),
+            BenchFeature(),
+        ]
             + (settings.developmentPages ? [OutboxFeature()] : [])
     }
 

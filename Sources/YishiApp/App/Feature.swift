@@ -72,7 +72,9 @@ struct Features: Sendable {
     /// Every capability's schemas in one dictionary; a name given twice is a programming error.
     func schemas() -> [String: Any] {
         all.reduce(into: [:]) { out, feature in
-            out.merge(feature.apiDescription.schemas()) { _, _ in preconditionFailure("an API schema is named by two capabilities") }
+            out.merge(feature.apiDescription.schemas()) { _, _ in
+                preconditionFailure("an API schema is named by two capabilities")
+            }
         }
     }
 

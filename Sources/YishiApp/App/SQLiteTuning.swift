@@ -16,14 +16,18 @@ import Vapor
 /// (SQLite connections do not drop), so the settings are applied once to each of them at start.
 enum SQLiteTuning {
     static let busyTimeoutMillis = 10_000
-    static let pragmas = ["PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=\(busyTimeoutMillis)",
-                          "PRAGMA cache_size=-32768", "PRAGMA temp_store=MEMORY"]
+    static let pragmas = [
+        "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=\(busyTimeoutMillis)",
+        "PRAGMA cache_size=-32768", "PRAGMA temp_store=MEMORY",
+    ]
 
     static func apply(_ app: Application) async throws {
         guard app.db is any SQLDatabase, (app.db as! any SQLDatabase).dialect.name == "sqlite" else { return }
         for id in [DatabaseID.sqlite, .yishiWriter, .yishiJobs] {
             for loop in app.eventLoopGroup.makeIterator() {
-                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else {
+                    continue
+                }
                 for pragma in pragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
             }
         }
@@ -32,14 +36,18 @@ enum SQLiteTuning {
     /// What each loop's connection reports, for tests and `yishi bench`: name → values seen.
     static func read(_ app: Application) async throws -> [String: [Int]] {
         var out: [String: [Int]] = [:]
-        for id in [DatabaseID.sqlite, .yishiWriter, .yishiJobs] { for loop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
-            for name in ["synchronous", "foreign_keys", "busy_timeout"] {
-                let row = try await db.raw(SQLQueryString("PRAGMA \(name)")).first()
-                let value = try row.map { try $0.decode(column: row!.allColumns[0], as: Int.self) } ?? -1
-                out[name, default: []].append(value)
+        for id in [DatabaseID.sqlite, .yishiWriter, .yishiJobs] {
+            for loop in app.eventLoopGroup.makeIterator() {
+                guard let db = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else {
+                    continue
+                }
+                for name in ["synchronous", "foreign_keys", "busy_timeout"] {
+                    let row = try await db.raw(SQLQueryString("PRAGMA \(name)")).first()
+                    let value = try row.map { try $0.decode(column: row!.allColumns[0], as: Int.self) } ?? -1
+                    out[name, default: []].append(value)
+                }
             }
-        } }
+        }
         return out
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Crypto
+import Vapor
 
 /// The time, injected so that tests can move it.
 public protocol TimeSource: Sendable {
@@ -74,7 +74,9 @@ public struct SideEffects: Sendable {
     public var sms: any SMSSender
 
     public init(time: any TimeSource = SystemTime(), random: any RandomSource = SystemRandom(), sms: any SMSSender) {
-        self.time = time; self.random = random; self.sms = sms
+        self.time = time
+        self.random = random
+        self.sms = sms
     }
 }
 

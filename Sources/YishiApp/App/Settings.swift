@@ -39,10 +39,16 @@ public struct Settings: Sendable {
 
     public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
 
-    public init(database: DatabaseChoice, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
-                smsWebhookURL: String? = nil, developmentPages: Bool = true, showInternalErrors: Bool = false) {
-        self.database = database; self.host = host; self.port = port; self.publicURL = publicURL
-        self.smsWebhookURL = smsWebhookURL; self.developmentPages = developmentPages
+    public init(
+        database: DatabaseChoice, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+        smsWebhookURL: String? = nil, developmentPages: Bool = true, showInternalErrors: Bool = false
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.publicURL = publicURL
+        self.smsWebhookURL = smsWebhookURL
+        self.developmentPages = developmentPages
         self.showInternalErrors = showInternalErrors
     }
 
@@ -63,7 +69,9 @@ public struct Settings: Sendable {
             } else if url.hasPrefix("sqlite://") {
                 database = .sqliteFile(String(url.dropFirst("sqlite://".count)))
             } else {
-                problems.append("DATABASE_URL must start with postgres:// or sqlite:// / DATABASE_URL 应以 postgres:// 或 sqlite:// 开头")
+                problems.append(
+                    "DATABASE_URL must start with postgres:// or sqlite:// / DATABASE_URL 应以 postgres:// 或 sqlite:// 开头"
+                )
                 database = .sqliteMemory
             }
         } else {
@@ -72,34 +80,48 @@ public struct Settings: Sendable {
         let host = env["YISHI_HOST"] ?? "127.0.0.1"
         var port = 8080
         if let p = env["YISHI_PORT"] {
-            if let n = Int(p), (1...65535).contains(n) { port = n } else { problems.append("YISHI_PORT must be 1–65535 / YISHI_PORT 应为 1–65535") }
+            if let n = Int(p), (1...65535).contains(n) {
+                port = n
+            } else {
+                problems.append("YISHI_PORT must be 1–65535 / YISHI_PORT 应为 1–65535")
+            }
         }
         let production = environment == .production
         let publicURL = env["YISHI_PUBLIC_URL"]
         let sms = env["YISHI_SMS_WEBHOOK_URL"]
         if production {
-            if publicURL == nil { problems.append("YISHI_PUBLIC_URL is required in production / 生产环境需要 YISHI_PUBLIC_URL") }
-            if sms == nil { problems.append("YISHI_SMS_WEBHOOK_URL is required in production / 生产环境需要短信网关 YISHI_SMS_WEBHOOK_URL") }
+            if publicURL == nil {
+                problems.append("YISHI_PUBLIC_URL is required in production / 生产环境需要 YISHI_PUBLIC_URL")
+            }
+            if sms == nil {
+                problems.append("YISHI_SMS_WEBHOOK_URL is required in production / 生产环境需要短信网关 YISHI_SMS_WEBHOOK_URL")
+            }
         }
         let trustedProxies = ClientAddress.parseTrusted(env["YISHI_TRUSTED_PROXIES"] ?? "")
         if case .failure(let bad) = trustedProxies {
-            problems.append("YISHI_TRUSTED_PROXIES: not an address or CIDR range / 不是地址或网段: \(bad.entries.joined(separator: ", "))")
+            problems.append(
+                "YISHI_TRUSTED_PROXIES: not an address or CIDR range / 不是地址或网段: \(bad.entries.joined(separator: ", "))")
         }
         var smsBudget = 1000
         if let text = env["YISHI_SMS_HOURLY_BUDGET"] {
-            if let n = Int(text), n >= 0 { smsBudget = n } else {
+            if let n = Int(text), n >= 0 {
+                smsBudget = n
+            } else {
                 problems.append("YISHI_SMS_HOURLY_BUDGET must be a whole number ≥ 0 / YISHI_SMS_HOURLY_BUDGET 应为非负整数")
             }
         }
         var cost = 10
         if let text = env["YISHI_BCRYPT_COST"] {
-            if let n = Int(text), passwordCosts.contains(n) { cost = n } else {
+            if let n = Int(text), passwordCosts.contains(n) {
+                cost = n
+            } else {
                 problems.append("YISHI_BCRYPT_COST must be 10–16 / YISHI_BCRYPT_COST 应为 10–16")
             }
         }
         guard problems.isEmpty else { throw Problems(list: problems) }
-        var settings = Settings(database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
-                                developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
+        var settings = Settings(
+            database: database, host: host, port: port, publicURL: publicURL, smsWebhookURL: sms,
+            developmentPages: !production, showInternalErrors: environment == .development || environment == .testing)
         settings.metricsToken = env["YISHI_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         settings.production = production
         settings.trustedProxies = (try? trustedProxies.get()) ?? []

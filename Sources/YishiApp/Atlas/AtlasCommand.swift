@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import Vapor
 import YishiAtlas
 import YishiCore
@@ -15,7 +15,8 @@ struct AtlasCommand: AsyncCommand {
         @Option(name: "origins", help: "origins.csv") var origins: String?
         @Option(name: "facilities", help: "facilities.csv") var facilities: String?
         @Option(name: "cutoff", help: "metres, inclusive (default 1200)") var cutoff: Double?
-        @Option(name: "out", help: "nearest: output CSV (default: standard output); build: output folder") var out: String?
+        @Option(name: "out", help: "nearest: output CSV (default: standard output); build: output folder") var out:
+            String?
         @Option(name: "osm", help: "build, import: an .osm.pbf or .osm (XML) extract") var osm: String?
         @Option(name: "district", help: "import: the code of the district the extract covers") var district: String?
         init() {}
@@ -25,11 +26,15 @@ struct AtlasCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.action == "import" {
-            guard let file = signature.osm, let code = signature.district else { try CLI.fail("需要 --osm 和 --district / --osm and --district are required") }
+            guard let file = signature.osm, let code = signature.district else {
+                try CLI.fail("需要 --osm 和 --district / --osm and --district are required")
+            }
             let data = try CLI.read(file)
             let app = context.application
             try await Yishi.prepareDatabase(app)
-            guard let district = try await TerritoryNode.query(on: app.db).filter(\.$code == code).first(), district.level == .district else {
+            guard let district = try await TerritoryNode.query(on: app.db).filter(\.$code == code).first(),
+                district.level == .district
+            else {
                 try CLI.fail("\(code): 没有这个区 / no district has this code")
             }
             let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
@@ -37,9 +42,11 @@ struct AtlasCommand: AsyncCommand {
             console.print("导入 / importing \(file) (\(data.count) bytes) → \(district.name) (\(code))")
             let started = ContinuousClock.now
             do {
-                let s = try await LifeCircleImporter.run(data, sourceName: (file as NSString).lastPathComponent, district: district,
-                                                         actor: AuditActor(id: nil, label: "cli:\(user)"), on: app.db, time: app.effects.time,
-                                                         pool: app.threadPool) { pct, zh, en in
+                let s = try await LifeCircleImporter.run(
+                    data, sourceName: (file as NSString).lastPathComponent, district: district,
+                    actor: AuditActor(id: nil, label: "cli:\(user)"), on: app.db, time: app.effects.time,
+                    pool: app.threadPool
+                ) { pct, zh, en in
                     console.print(String(format: "[%3d%%] ", pct) + "\(zh) / \(en)")
                 }
                 let args = [s.nodes, s.edges, s.origins, s.facilities, s.matched, s.kept].map(String.init)
@@ -52,7 +59,9 @@ struct AtlasCommand: AsyncCommand {
             return
         }
         if signature.action == "build" {
-            guard let file = signature.osm, let out = signature.out else { try CLI.fail("需要 --osm 和 --out / --osm and --out are required") }
+            guard let file = signature.osm, let out = signature.out else {
+                try CLI.fail("需要 --osm 和 --out / --osm and --out are required")
+            }
             let data = try CLI.read(file)
             do {
                 context.console.print("读取 / reading \(file) (\(data.count) bytes)…")
@@ -61,28 +70,38 @@ struct AtlasCommand: AsyncCommand {
                 try AtlasBuilder.writeCSVs(built, to: URL(fileURLWithPath: out))
                 context.console.print("  coverage map / 覆盖地图…")
                 let table = NearestTable.compute(built.data, at: built.origins.map(\.node), cutoff: 1200)
-                try Data(CoverageMap.svg(built, table: table).utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("coverage.svg"))
-                context.console.print("\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)")
+                try Data(CoverageMap.svg(built, table: table).utf8).write(
+                    to: URL(fileURLWithPath: out).appendingPathComponent("coverage.svg"))
+                context.console.print(
+                    "\(built.graph.graph.nodeCount) nodes, \(built.graph.graph.edgeCount) edges, \(built.origins.count) origins, \(built.facilities.count) facilities → \(out)"
+                )
             } catch let e as OSMExtract.ReadError {
                 try CLI.fail("\(file): \(e)")
             }
             return
         }
-        guard signature.action == "nearest" else { try CLI.fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest | atlas import)") }
-        guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities else {
-            try CLI.fail("需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
+        guard signature.action == "nearest" else {
+            try CLI.fail("未知操作 / unknown action: \(signature.action) (use: atlas build | atlas nearest | atlas import)")
+        }
+        guard let n = signature.nodes, let e = signature.edges, let o = signature.origins, let f = signature.facilities
+        else {
+            try CLI.fail(
+                "需要 --nodes --edges --origins --facilities / --nodes, --edges, --origins and --facilities are required")
         }
         let cutoff = signature.cutoff ?? 1200
         guard cutoff > 0 else { try CLI.fail("--cutoff 应大于零 / --cutoff must be above zero") }
         let data: LifeCircleData
         do {
-            data = try LifeCircleData.load(nodes: URL(fileURLWithPath: n), edges: URL(fileURLWithPath: e),
-                                           origins: URL(fileURLWithPath: o), facilities: URL(fileURLWithPath: f))
+            data = try LifeCircleData.load(
+                nodes: URL(fileURLWithPath: n), edges: URL(fileURLWithPath: e),
+                origins: URL(fileURLWithPath: o), facilities: URL(fileURLWithPath: f))
         } catch { try CLI.fail("\(error)") }
         let table = NearestTable.compute(data, at: data.origins.map(\.node), cutoff: cutoff)
         let csv = table.csv(originIDs: data.origins.map(\.id))
         if let out = signature.out {
-            do { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) } catch { try CLI.fail("\(out): 无法写入 / cannot write: \(error)") }
+            do { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                try CLI.fail("\(out): 无法写入 / cannot write: \(error)")
+            }
             context.console.print("\(data.origins.count) origins × \(table.types.count) types → \(out)")
         } else {
             print(csv, terminator: "")

@@ -5,7 +5,9 @@ import YishiCore
 /// Its route collections register their own API routes (`/api/v1/lifecircle/…`).
 struct AtlasFeature: Feature {
     var pages: [any RouteCollection] { [LifeCircleRoutes(), AtlasLinkRoutes(), AtlasImportRoutes()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.atlasOperations, schemas: { OpenAPIDocument.atlasSchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.atlasOperations, schemas: { OpenAPIDocument.atlasSchemas })
+    }
     var commands: [FeatureCommand] { [.init(name: "atlas", command: AtlasCommand())] }
     var navigation: [NavEntry] { [NavEntry(order: 20, label: "nav.lifeCircle", path: "/lifecircle")] }
     var notices: [String] { ["lifeCircle.links.saved"] }

@@ -13,8 +13,11 @@ struct AtlasImportRoutes: RouteCollection {
         routes.on(.POST, "atlas", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: upload)
             .allowingBody(upTo: Self.maxBytes)
         let api = routes.grouped("api", "v1")
-        api.on(.POST, "lifecircle", ":code", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: apiUpload)
-            .allowingBody(upTo: Self.maxBytes)
+        api.on(
+            .POST, "lifecircle", ":code", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)),
+            use: apiUpload
+        )
+        .allowingBody(upTo: Self.maxBytes)
     }
 
     /// The districts the actor may import into.
@@ -44,7 +47,8 @@ struct AtlasImportRoutes: RouteCollection {
         let file = form.file("file").flatMap { $0.data.isEmpty ? nil : $0 }
         if file == nil { errors.add("file", "atlas.import.noFile") }
         guard let district, let file, errors.fields.isEmpty else {
-            return try await view(req, districts: districts, chosen: chosen, errors: errors, status: .unprocessableEntity)
+            return try await view(
+                req, districts: districts, chosen: chosen, errors: errors, status: .unprocessableEntity)
         }
         let job = try await enqueue(req, data: file.data, name: file.filename ?? "", district: district, by: p.userID)
         return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
@@ -53,11 +57,16 @@ struct AtlasImportRoutes: RouteCollection {
     func enqueue(_ req: Request, data: Data, name: String, district: TerritoryNode, by user: UUID) async throws -> Job {
         try req.authorize(.territoryImport, at: district.territoryPath)
         let safeName = String(name.filter { !$0.isNewline }.prefix(200))
-        return try await JobRunner.enqueue(.atlasImport, file: Attachment(name: safeName.isEmpty ? "extract" : safeName, contentType: "application/octet-stream", data: data),
-                                           nodeID: try district.requireID(), createdBy: user, on: req.db)
+        return try await JobRunner.enqueue(
+            .atlasImport,
+            file: Attachment(
+                name: safeName.isEmpty ? "extract" : safeName, contentType: "application/octet-stream", data: data),
+            nodeID: try district.requireID(), createdBy: user, on: req.db)
     }
 
-    func view(_ req: Request, districts: [TerritoryNode], chosen: String?, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+    func view(_ req: Request, districts: [TerritoryNode], chosen: String?, errors: FormErrors, status: HTTPStatus = .ok)
+        async throws -> Response
+    {
         let ctx = req.pageContext
         let ids = districts.compactMap(\.id)
         let recent = try await Job.query(on: req.db).filter(\.$kind == .atlasImport).filter(\.$node.$id ~~ ids)
@@ -65,23 +74,36 @@ struct AtlasImportRoutes: RouteCollection {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             H.el("p", text: ctx.t("atlas.import.intro", String(Self.maxBytes >> 20))),
-            Forms.form(ctx, action: "/atlas/import", multipart: true, [
-                Forms.select(ctx, "district", label: ctx.t("atlas.import.district"), options: districts.map { ($0.code, "\($0.name)（\($0.code)）") },
-                             selected: chosen ?? (districts.count == 1 ? districts[0].code : nil), required: true, errors: errors),
-                Forms.field(ctx, "file", label: ctx.t("atlas.import.file"), type: "file", required: true, errors: errors, attributes: [("accept", ".pbf,.osm,.xml")]),
-                Forms.submit(ctx.t("atlas.import.submit")),
-            ]),
+            Forms.form(
+                ctx, action: "/atlas/import", multipart: true,
+                [
+                    Forms.select(
+                        ctx, "district", label: ctx.t("atlas.import.district"),
+                        options: districts.map { ($0.code, "\($0.name)（\($0.code)）") },
+                        selected: chosen ?? (districts.count == 1 ? districts[0].code : nil), required: true,
+                        errors: errors),
+                    Forms.field(
+                        ctx, "file", label: ctx.t("atlas.import.file"), type: "file", required: true, errors: errors,
+                        attributes: [("accept", ".pbf,.osm,.xml")]),
+                    Forms.submit(ctx.t("atlas.import.submit")),
+                ]),
         ]
         if !recent.isEmpty {
             content.append(H.el("h2", text: ctx.t("atlas.import.recent")))
-            content.append(Forms.table(caption: ctx.t("atlas.import.recent"), stackOnPhone: true,
-                headers: [ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started")],
-                rows: recent.map { j in [
-                    H.link(j.fileName ?? "—", "/jobs/\(j.id!.uuidString)"),
-                    .text(j.node?.name ?? ""),
-                    .text(ctx.t(j.status.catalogKey)),
-                    .text(ctx.time(j.createdAt)),
-                ] }))
+            content.append(
+                Forms.table(
+                    caption: ctx.t("atlas.import.recent"), stackOnPhone: true,
+                    headers: [
+                        ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started"),
+                    ],
+                    rows: recent.map { j in
+                        [
+                            H.link(j.fileName ?? "—", "/jobs/\(j.id!.uuidString)"),
+                            .text(j.node?.name ?? ""),
+                            .text(ctx.t(j.status.catalogKey)),
+                            .text(ctx.time(j.createdAt)),
+                        ]
+                    }))
         }
         return Layout.page(ctx, title: ctx.t("atlas.import.title"), status: status, content)
     }
@@ -91,8 +113,12 @@ struct AtlasImportRoutes: RouteCollection {
     func apiUpload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         let district = try await LifeCircleRoutes.node(req)
-        guard district.level == .district else { throw YishiError.badRequest(key: "atlas.import.notDistrict", args: []) }
-        guard let body = req.body.data, body.readableBytes > 0 else { throw YishiError.invalid(["file": "atlas.import.noFile"]) }
+        guard district.level == .district else {
+            throw YishiError.badRequest(key: "atlas.import.notDistrict", args: [])
+        }
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw YishiError.invalid(["file": "atlas.import.noFile"])
+        }
         let name = (try? req.query.get(String.self, at: "name")) ?? "extract"
         let job = try await enqueue(req, data: Data(buffer: body), name: name, district: district, by: p.userID)
         let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)

@@ -21,7 +21,10 @@ struct AtlasLinkRoutes: RouteCollection {
         routes.grouped("api", "v1", "lifecircle").put("places", ":placeID", "compound", use: apiLink)
     }
 
-    struct LinkForm: Content { var place: UUID?; var compound: String? }
+    struct LinkForm: Content {
+        var place: UUID?
+        var compound: String?
+    }
     struct LinkInput: Content { var compound: String? }
 
     func district(_ req: Request) async throws -> (TerritoryNode, [TerritoryPath]) {
@@ -29,7 +32,9 @@ struct AtlasLinkRoutes: RouteCollection {
         let node = try await LifeCircleRoutes.node(req)
         guard node.level == .district else { throw YishiError.notFound }
         let scopes = LinkRules.editableScopes(p.actor, in: node)
-        guard !scopes.isEmpty else { throw YishiError.denied(Policy.holdsAnywhere(p.actor, .territoryEdit) ? .outsideScope : .roleLacksAction) }
+        guard !scopes.isEmpty else {
+            throw YishiError.denied(Policy.holdsAnywhere(p.actor, .territoryEdit) ? .outsideScope : .roleLacksAction)
+        }
         return (node, scopes)
     }
 
@@ -37,44 +42,76 @@ struct AtlasLinkRoutes: RouteCollection {
         let (district, scopes) = try await district(req)
         let ctx = req.pageContext
         let title = ctx.t("lifeCircle.links.title", district.name)
-        var content: [HTMLNode] = [LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro"))]
+        var content: [HTMLNode] = [
+            LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro")),
+        ]
         guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", district.name)))
             return Layout.page(ctx, title: title, content)
         }
         let onlyUnlinked = (try? req.query.get(String.self, at: "show")) == "unlinked"
-        var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(\.$kind == "compound")
+        var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(
+            \.$kind == "compound")
         if onlyUnlinked { q = q.filter(\.$compound.$id == nil) }
         let places = try await q.with(\.$compound).sort(\.$name).sort(\.$osmRef).all()
-        let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(district.territoryPath).sort(\.$code).all()
+        let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(
+            district.territoryPath
+        ).sort(\.$code).all()
         let editable = compounds.filter { c in scopes.contains { $0.contains(c.territoryPath) } }
         let options = editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") }
-        content.append(H.el("p", [("class", "no-print")], [
-            onlyUnlinked ? H.link(ctx.t("lifeCircle.links.all"), "/lifecircle/\(district.code)/links")
-                         : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked"),
-        ]))
-        content.append(Forms.table(caption: title, stackOnPhone: true,
-            headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
-            rows: places.map { o in
-                let current = o.compound
-                let mayChange = current.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true
-                let cell: HTMLNode = mayChange
-                    ? Forms.form(ctx, action: "/lifecircle/\(district.code)/links", class: "link-form", [
-                        H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
-                        H.el("label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")], text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
-                        H.el("select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
-                             [H.el("option", [("value", "")] + (current == nil ? [("selected", nil)] : []), text: ctx.t("lifeCircle.links.none"))]
-                             + options.map { opt in H.el("option", [("value", opt.value)] + (opt.value == current?.id?.uuidString ? [("selected", nil)] : []), text: opt.label) }),
-                        H.el("button", [("type", "submit"), ("class", "secondary")], text: ctx.t("lifeCircle.links.save")),
-                    ])
-                    : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
-                return [
-                    o.name.isEmpty ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed")) : H.el("strong", text: o.name),
-                    H.link(o.osmRef, osmURL(o.osmRef)),
-                    cell,
-                ]
-            }))
-        content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), "/lifecircle/\(district.code)")]))
+        content.append(
+            H.el(
+                "p", [("class", "no-print")],
+                [
+                    onlyUnlinked
+                        ? H.link(ctx.t("lifeCircle.links.all"), "/lifecircle/\(district.code)/links")
+                        : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked")
+                ]))
+        content.append(
+            Forms.table(
+                caption: title, stackOnPhone: true,
+                headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
+                rows: places.map { o in
+                    let current = o.compound
+                    let mayChange = current.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true
+                    let cell: HTMLNode =
+                        mayChange
+                        ? Forms.form(
+                            ctx, action: "/lifecircle/\(district.code)/links", class: "link-form",
+                            [
+                                H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
+                                H.el(
+                                    "label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")],
+                                    text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
+                                H.el(
+                                    "select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
+                                    [
+                                        H.el(
+                                            "option", [("value", "")] + (current == nil ? [("selected", nil)] : []),
+                                            text: ctx.t("lifeCircle.links.none"))
+                                    ]
+                                        + options.map { opt in
+                                            H.el(
+                                                "option",
+                                                [("value", opt.value)]
+                                                    + (opt.value == current?.id?.uuidString ? [("selected", nil)] : []),
+                                                text: opt.label)
+                                        }),
+                                H.el(
+                                    "button", [("type", "submit"), ("class", "secondary")],
+                                    text: ctx.t("lifeCircle.links.save")),
+                            ])
+                        : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
+                    return [
+                        o.name.isEmpty
+                            ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed"))
+                            : H.el("strong", text: o.name),
+                        H.link(o.osmRef, osmURL(o.osmRef)),
+                        cell,
+                    ]
+                }))
+        content.append(
+            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), "/lifecircle/\(district.code)")]))
         return Layout.page(ctx, title: title, content)
     }
 
@@ -96,7 +133,8 @@ struct AtlasLinkRoutes: RouteCollection {
     func apiLink(req: Request) async throws -> HTTPStatus {
         _ = try req.requirePrincipal()
         guard let placeID = req.parameters.get("placeID", as: UUID.self),
-              let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).with(\.$atlasImport).first() else { throw YishiError.notFound }
+            let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).with(\.$atlasImport).first()
+        else { throw YishiError.notFound }
         let district = try await TerritoryQueries.node(place.atlasImport.$district.id, on: req.db)
         let input = try req.content.decode(LinkInput.self)
         try await link(req, district: district, placeID: placeID, compound: input.compound)
@@ -108,7 +146,9 @@ struct AtlasLinkRoutes: RouteCollection {
     func link(_ req: Request, district: TerritoryNode, placeID: UUID, compound: String?) async throws {
         let p = try req.requirePrincipal()
         guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db),
-              let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).filter(\.$atlasImport.$id == imp.requireID()).with(\.$compound).first()
+            let place = try await AtlasOrigin.query(on: req.db).filter(\.$id == placeID).filter(
+                \.$atlasImport.$id == imp.requireID()
+            ).with(\.$compound).first()
         else { throw YishiError.notFound }
         var target: TerritoryNode?
         if let given = compound?.trimmed, !given.isEmpty {
@@ -120,12 +160,20 @@ struct AtlasLinkRoutes: RouteCollection {
         }
         if let old = place.compound { try req.authorize(.territoryEdit, at: old.territoryPath) }
         guard place.$compound.id != target?.id else { return }
-        let from = place.compound?.code ?? "", to = target?.code ?? ""
-        let placeRef = place.osmRef, placeName = place.name, targetID = target?.id
-        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) { tx -> (Void, AuditEvent) in
+        let from = place.compound?.code ?? ""
+        let to = target?.code ?? ""
+        let placeRef = place.osmRef
+        let placeName = place.name
+        let targetID = target?.id
+        try await AuditLog.transaction(on: req.db, actor: p.auditActor, time: req.effects.time) {
+            tx -> (Void, AuditEvent) in
             try await AtlasOrigin.query(on: tx).filter(\.$id == placeID).set(\.$compound.$id, to: targetID).update()
-            return ((), AuditEvent(action: .atlasLink, targetType: "atlas_place", targetID: placeRef, nodeID: targetID ?? district.id,
-                                   details: ["name": placeName, "from": from, "to": to]))
+            return (
+                (),
+                AuditEvent(
+                    action: .atlasLink, targetType: "atlas_place", targetID: placeRef, nodeID: targetID ?? district.id,
+                    details: ["name": placeName, "from": from, "to": to])
+            )
         }
     }
 }

@@ -10,82 +10,151 @@ enum LifeCirclePages {
         if districts.isEmpty {
             content.append(H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.index.none")))
         } else {
-            content.append(H.el("ul", [("class", "cards")], districts.map { d in
-                H.el("li", [("class", "card")], [H.el("a", [("class", "big"), ("href", "/lifecircle/\(d.code)")], text: ctx.t("lifeCircle.titleOf", d.name))])
-            }))
+            content.append(
+                H.el(
+                    "ul", [("class", "cards")],
+                    districts.map { d in
+                        H.el(
+                            "li", [("class", "card")],
+                            [
+                                H.el(
+                                    "a", [("class", "big"), ("href", "/lifecircle/\(d.code)")],
+                                    text: ctx.t("lifeCircle.titleOf", d.name))
+                            ])
+                    }))
         }
-        if ctx.can(.territoryImport) { content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import")])) }
+        if ctx.can(.territoryImport) {
+            content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import")]))
+        }
         return Layout.page(ctx, title: ctx.t("lifeCircle.title"), content)
     }
 
     static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode]) -> HTMLNode {
-        H.el("nav", [("class", "crumbs"), ("aria-label", ctx.t("lifeCircle.title"))], [
-            H.el("ol", [], [H.el("li", [], [H.link(ctx.t("lifeCircle.title"), "/lifecircle")])]
-                + nodes.map { n in H.el("li", [], [H.link(n.name, "/lifecircle/\(n.code)")]) }),
-        ])
+        H.el(
+            "nav", [("class", "crumbs"), ("aria-label", ctx.t("lifeCircle.title"))],
+            [
+                H.el(
+                    "ol", [],
+                    [H.el("li", [], [H.link(ctx.t("lifeCircle.title"), "/lifecircle")])]
+                        + nodes.map { n in H.el("li", [], [H.link(n.name, "/lifecircle/\(n.code)")]) })
+            ])
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f", share * 100) }
 
-    static func page(_ ctx: PageContext, _ s: LifeCircleQueries.Summary, ancestors: [TerritoryNode], children: [TerritoryNode]) -> Response {
+    static func page(
+        _ ctx: PageContext, _ s: LifeCircleQueries.Summary, ancestors: [TerritoryNode], children: [TerritoryNode]
+    ) -> Response {
         let title = ctx.t("lifeCircle.titleOf", s.node.name)
         var content: [HTMLNode] = [crumbs(ctx, ancestors), H.el("p", text: ctx.t("lifeCircle.intro"))]
         let mayImport = Policy.allows(ctx.principal?.actor, .territoryImport, at: s.district.territoryPath)
         let mayLink = LinkRules.editableScopes(ctx.principal?.actor, in: s.district).isEmpty == false
         guard let imp = s.atlasImport else {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", s.district.name)))
-            if mayImport { content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")])) }
+            if mayImport {
+                content.append(
+                    H.el(
+                        "p", [],
+                        [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")]))
+            }
             content.append(below(ctx, children))
             return Layout.page(ctx, title: title, content)
         }
-        content.append(H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.source", imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
-                                                                      String(imp.edges), String(imp.origins), String(imp.facilities))))
+        content.append(
+            H.el(
+                "p", [("class", "muted")],
+                text: ctx.t(
+                    "lifeCircle.source", imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
+                    String(imp.edges), String(imp.origins), String(imp.facilities))))
         // Shares by type.
         content.append(H.el("h2", text: ctx.t("lifeCircle.sharesTitle")))
         if s.places == 0 {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.sharesNone")))
         } else {
             content.append(H.el("p", text: ctx.t("lifeCircle.sharesOf", String(s.places))))
-            content.append(Forms.table(caption: ctx.t("lifeCircle.sharesTitle"), stackOnPhone: true,
-                headers: [ctx.t("lifeCircle.col.type"), ctx.t("lifeCircle.col.radius"), ctx.t("lifeCircle.col.atTier"),
-                          ctx.t("lifeCircle.col.within15", String(Int(s.rules.fifteenMinutes)))],
-                rows: s.shares.map { sh in [
-                    H.el("strong", text: sh.type.name(ctx.lang)),
-                    .text(ctx.t("lifeCircle.metres", String(Int(sh.radius)))),
-                    bar(ctx, sh.shareAtTier, sh.atTier, sh.places),
-                    bar(ctx, sh.share15Minutes, sh.within15Minutes, sh.places),
-                ] }))
+            content.append(
+                Forms.table(
+                    caption: ctx.t("lifeCircle.sharesTitle"), stackOnPhone: true,
+                    headers: [
+                        ctx.t("lifeCircle.col.type"), ctx.t("lifeCircle.col.radius"), ctx.t("lifeCircle.col.atTier"),
+                        ctx.t("lifeCircle.col.within15", String(Int(s.rules.fifteenMinutes))),
+                    ],
+                    rows: s.shares.map { sh in
+                        [
+                            H.el("strong", text: sh.type.name(ctx.lang)),
+                            .text(ctx.t("lifeCircle.metres", String(Int(sh.radius)))),
+                            bar(ctx, sh.shareAtTier, sh.atTier, sh.places),
+                            bar(ctx, sh.share15Minutes, sh.within15Minutes, sh.places),
+                        ]
+                    }))
         }
         // The map.
         content.append(H.el("h2", text: ctx.t("lifeCircle.mapTitle")))
-        content.append(H.el("figure", [("class", "lc-map")], [
-            H.void("img", [("src", "/lifecircle/\(s.node.code)/map.svg"), ("alt", ctx.t("lifeCircle.mapAlt", s.district.name)), ("loading", "lazy")]),
-            H.el("figcaption", [], [H.link(ctx.t("lifeCircle.mapOpen"), "/lifecircle/\(s.node.code)/map.svg")]),
-        ]))
+        content.append(
+            H.el(
+                "figure", [("class", "lc-map")],
+                [
+                    H.void(
+                        "img",
+                        [
+                            ("src", "/lifecircle/\(s.node.code)/map.svg"),
+                            ("alt", ctx.t("lifeCircle.mapAlt", s.district.name)), ("loading", "lazy"),
+                        ]),
+                    H.el("figcaption", [], [H.link(ctx.t("lifeCircle.mapOpen"), "/lifecircle/\(s.node.code)/map.svg")]),
+                ]))
         // Gaps by compound.
         content.append(H.el("h2", text: ctx.t("lifeCircle.compoundsTitle")))
         if !s.rows.isEmpty {
             content.append(H.el("p", text: ctx.t("lifeCircle.compoundsIntro")))
-            content.append(Forms.table(caption: ctx.t("lifeCircle.compoundsTitle"), stackOnPhone: true,
-                headers: [ctx.t("lifeCircle.col.compound"), ctx.t("lifeCircle.col.mapName"), ctx.t("lifeCircle.col.missing"), ctx.t("lifeCircle.col.missing15")],
-                rows: s.rows.map { r in [
-                    r.compound.map { H.el("strong", text: $0.name) } ?? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unlinked")),
-                    .text(r.mapNames.isEmpty ? ctx.t("lifeCircle.unnamed") : r.mapNames.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
-                    .text(missingText(ctx, r.gap, rules: s.rules)),
-                    .text(r.gap.missing15Minutes.isEmpty ? ctx.t("lifeCircle.allReached") : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
-                ] }))
+            content.append(
+                Forms.table(
+                    caption: ctx.t("lifeCircle.compoundsTitle"), stackOnPhone: true,
+                    headers: [
+                        ctx.t("lifeCircle.col.compound"), ctx.t("lifeCircle.col.mapName"),
+                        ctx.t("lifeCircle.col.missing"), ctx.t("lifeCircle.col.missing15"),
+                    ],
+                    rows: s.rows.map { r in
+                        [
+                            r.compound.map { H.el("strong", text: $0.name) }
+                                ?? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unlinked")),
+                            .text(
+                                r.mapNames.isEmpty
+                                    ? ctx.t("lifeCircle.unnamed")
+                                    : r.mapNames.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
+                            .text(missingText(ctx, r.gap, rules: s.rules)),
+                            .text(
+                                r.gap.missing15Minutes.isEmpty
+                                    ? ctx.t("lifeCircle.allReached")
+                                    : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(
+                                        separator: ctx.lang == .zhHans ? "、" : ", ")),
+                        ]
+                    }))
         }
-        if s.compoundsNotOnMap > 0 { content.append(H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.notOnMap", String(s.compoundsNotOnMap)))) }
+        if s.compoundsNotOnMap > 0 {
+            content.append(
+                H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.notOnMap", String(s.compoundsNotOnMap))))
+        }
         content.append(below(ctx, children))
         // Downloads and staff links.
         var links: [HTMLNode] = [
             H.el("li", [], [H.link(ctx.t("lifeCircle.csv"), "/api/v1/lifecircle/\(s.node.code)/gaps.csv")]),
             H.el("li", [], [H.link(ctx.t("lifeCircle.json"), "/api/v1/lifecircle/\(s.node.code)")]),
         ]
-        if mayLink { links.append(H.el("li", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(s.district.code)/links")])) }
-        if mayImport { links.append(H.el("li", [], [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")])) }
-        content += [H.el("h2", [("class", "no-print")], text: ctx.t("lifeCircle.downloads")), H.el("ul", [("class", "no-print")], links),
-                    H.el("p", [("class", "muted no-print")], text: ctx.t("lifeCircle.print"))]
+        if mayLink {
+            links.append(
+                H.el("li", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(s.district.code)/links")]))
+        }
+        if mayImport {
+            links.append(
+                H.el(
+                    "li", [],
+                    [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")]))
+        }
+        content += [
+            H.el("h2", [("class", "no-print")], text: ctx.t("lifeCircle.downloads")),
+            H.el("ul", [("class", "no-print")], links),
+            H.el("p", [("class", "muted no-print")], text: ctx.t("lifeCircle.print")),
+        ]
         return Layout.page(ctx, title: title, content)
     }
 
@@ -94,16 +163,24 @@ enum LifeCirclePages {
     static func missingText(_ ctx: PageContext, _ gap: Coverage.Gap, rules: CoverageRules) -> String {
         guard !gap.missingAtTier.isEmpty else { return ctx.t("lifeCircle.allReached") }
         return gap.missingAtTier.map { m in
-            m.metres.map { ctx.t("lifeCircle.missingItem", m.type.name(ctx.lang), ctx.t("lifeCircle.metres", String(Int($0)))) } ?? m.type.name(ctx.lang)
+            m.metres.map {
+                ctx.t("lifeCircle.missingItem", m.type.name(ctx.lang), ctx.t("lifeCircle.metres", String(Int($0))))
+            } ?? m.type.name(ctx.lang)
         }.joined(separator: ctx.lang == .zhHans ? "、" : ", ")
     }
 
     /// A share as text with a bar behind it; the text carries the meaning, the bar only helps the eye.
     static func bar(_ ctx: PageContext, _ share: Double, _ n: Int, _ of: Int) -> HTMLNode {
-        H.el("span", [("class", "share")], [
-            H.el("span", [("class", "share-bar"), ("aria-hidden", "true")], [H.el("span", [("style", "width: \(percent(share))%")], text: "")]),
-            H.el("span", [("class", "share-text")], text: ctx.t("lifeCircle.share", percent(share), String(n), String(of))),
-        ])
+        H.el(
+            "span", [("class", "share")],
+            [
+                H.el(
+                    "span", [("class", "share-bar"), ("aria-hidden", "true")],
+                    [H.el("span", [("style", "width: \(percent(share))%")], text: "")]),
+                H.el(
+                    "span", [("class", "share-text")],
+                    text: ctx.t("lifeCircle.share", percent(share), String(n), String(of))),
+            ])
     }
 
     static func below(_ ctx: PageContext, _ children: [TerritoryNode]) -> HTMLNode {
@@ -111,9 +188,13 @@ enum LifeCirclePages {
         guard !pages.isEmpty else { return .group([]) }
         return .group([
             H.el("h2", text: ctx.t("lifeCircle.below")),
-            H.el("ul", [("class", "cards")], pages.map { c in
-                H.el("li", [("class", "card")], [H.el("a", [("class", "big"), ("href", "/lifecircle/\(c.code)")], text: c.name)])
-            }),
+            H.el(
+                "ul", [("class", "cards")],
+                pages.map { c in
+                    H.el(
+                        "li", [("class", "card")],
+                        [H.el("a", [("class", "big"), ("href", "/lifecircle/\(c.code)")], text: c.name)])
+                }),
         ])
     }
 }

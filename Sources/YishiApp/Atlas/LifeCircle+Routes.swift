@@ -19,8 +19,9 @@ struct LifeCircleRoutes: RouteCollection {
     /// Districts, subdistricts and communities have a life-circle page; compounds and buildings do not.
     static func node(_ req: Request) async throws -> TerritoryNode {
         guard let code = req.parameters.get("code"),
-              let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first(),
-              [.district, .subdistrict, .community].contains(node.level) else { throw YishiError.notFound }
+            let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first(),
+            [.district, .subdistrict, .community].contains(node.level)
+        else { throw YishiError.notFound }
         return node
     }
 
@@ -43,7 +44,9 @@ struct LifeCircleRoutes: RouteCollection {
     /// policy that runs no script even when opened on its own.
     func map(req: Request) async throws -> Response {
         let node = try await Self.node(req)
-        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, withMap: true, on: req.db) else { throw YishiError.notFound }
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, withMap: true, on: req.db) else {
+            throw YishiError.notFound
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'")
@@ -71,11 +74,18 @@ struct LifeCircleRoutes: RouteCollection {
 enum LifeCircleCSV {
     /// The header and one row per compound.
     static func gaps(_ s: LifeCircleQueries.Summary) -> (header: [String], rows: [[String]]) {
-        var header = ["小区编码 compound_code", "小区 compound", "地图名称 map_name", "OSM", "标准内缺少 missing_at_standard", "15分钟内缺少 missing_15_minutes"]
+        var header = [
+            "小区编码 compound_code", "小区 compound", "地图名称 map_name", "OSM", "标准内缺少 missing_at_standard",
+            "15分钟内缺少 missing_15_minutes",
+        ]
         header += s.types.map { "\($0.name(.zhHans)) \($0.rawValue)_m" }
         let rows = s.rows.map { r in
-            [r.compound?.code ?? "", r.compound?.name ?? "", r.mapNames.joined(separator: "; "), r.osmRefs.joined(separator: " "),
-             r.gap.missingAtTier.map(\.type.rawValue).joined(separator: ";"), r.gap.missing15Minutes.map(\.rawValue).joined(separator: ";")]
+            [
+                r.compound?.code ?? "", r.compound?.name ?? "", r.mapNames.joined(separator: "; "),
+                r.osmRefs.joined(separator: " "),
+                r.gap.missingAtTier.map(\.type.rawValue).joined(separator: ";"),
+                r.gap.missing15Minutes.map(\.rawValue).joined(separator: ";"),
+            ]
                 + r.coverage.metres.map { $0.isFinite ? String(format: "%.1f", $0) : "" }
         }
         return (header, rows)

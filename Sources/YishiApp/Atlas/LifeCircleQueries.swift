@@ -17,18 +17,23 @@ enum LifeCircleQueries {
 
     /// The distances from `compound` to each facility type and what it lacks under `rules`; nil
     /// when its district has no map data or no place on the map is linked to it.
-    static func coverage(of compound: TerritoryNode, rules: CoverageRules = .standard, on db: any Database) async throws -> CompoundCoverage? {
+    static func coverage(of compound: TerritoryNode, rules: CoverageRules = .standard, on db: any Database) async throws
+        -> CompoundCoverage?
+    {
         guard let imp = try await latestImport(districtOf: compound, on: db) else { return nil }
         let origins = try await AtlasOrigin.query(on: db).filter(\.$atlasImport.$id == imp.requireID())
             .filter(\.$compound.$id == compound.requireID()).all()
         let types = imp.facilityTypes
         guard let combined = PlaceCoverage.combine(origins.compactMap { $0.coverage(types) }) else { return nil }
-        return CompoundCoverage(coverage: combined, gap: combined.gap(rules: rules), places: origins.count, importedAt: imp.createdAt)
+        return CompoundCoverage(
+            coverage: combined, gap: combined.gap(rules: rules), places: origins.count, importedAt: imp.createdAt)
     }
 
     /// The district's import. The map (about a megabyte of SVG) is read only when `withMap`: pages
     /// that do not draw it never load it.
-    static func latestImport(districtOf node: TerritoryNode, withMap: Bool = false, on db: any Database) async throws -> AtlasImport? {
+    static func latestImport(districtOf node: TerritoryNode, withMap: Bool = false, on db: any Database) async throws
+        -> AtlasImport?
+    {
         guard let districtID = node.territoryPath.ids.first else { return nil }
         let q = AtlasImport.query(on: db).filter(\.$district.$id == districtID)
         if !withMap {
@@ -64,42 +69,64 @@ enum LifeCircleQueries {
         var compoundsNotOnMap: Int
     }
 
-    static func summary(for node: TerritoryNode, rules: CoverageRules = .standard, on db: any Database) async throws -> Summary {
-        guard let districtID = node.territoryPath.ids.first, let district = try await TerritoryNode.find(districtID, on: db) else { throw YishiError.notFound }
+    static func summary(for node: TerritoryNode, rules: CoverageRules = .standard, on db: any Database) async throws
+        -> Summary
+    {
+        guard let districtID = node.territoryPath.ids.first,
+            let district = try await TerritoryNode.find(districtID, on: db)
+        else { throw YishiError.notFound }
         // Counted, not loaded: a district may hold a hundred thousand compounds. The subtree is a
         // range on the path index (a `LIKE 'p%'` scanned the whole tree on SQLite: 8 s at 120,000 compounds).
         let path = node.territoryPath
         let compoundCount = try await TerritoryNode.query(on: db).filter(\.$level == .compound).inSubtree(path).count()
-        var summary = Summary(node: node, district: district, atlasImport: nil, types: [], rules: rules, places: 0, shares: [], rows: [], compoundsNotOnMap: compoundCount)
+        var summary = Summary(
+            node: node, district: district, atlasImport: nil, types: [], rules: rules, places: 0, shares: [], rows: [],
+            compoundsNotOnMap: compoundCount)
         guard let imp = try await latestImport(districtOf: node, on: db) else { return summary }
         let types = imp.facilityTypes
         var query = try AtlasOrigin.query(on: db).filter(\.$atlasImport.$id == imp.requireID())
         if node.level != .district {
             // The places linked to compounds in the subtree, by a join rather than a list of every compound id.
-            query = query.join(TerritoryNode.self, on: \AtlasOrigin.$compound.$id == \TerritoryNode.$id).joinedNodeInSubtree(path)
+            query = query.join(TerritoryNode.self, on: \AtlasOrigin.$compound.$id == \TerritoryNode.$id)
+                .joinedNodeInSubtree(path)
         }
         let origins = try await query.sort(\.$osmRef).all()
         // Only the compounds some place is linked to are loaded.
         var byID: [UUID: TerritoryNode] = [:]
         for part in Array(Set(origins.compactMap { $0.$compound.id })).chunked(500) {
-            for c in try await TerritoryNode.query(on: db).filter(\.$id ~~ part).filter(\.$level == .compound).inSubtree(path).all() { byID[c.id!] = c }
+            for c in try await TerritoryNode.query(on: db).filter(\.$id ~~ part).filter(\.$level == .compound)
+                .inSubtree(path).all()
+            { byID[c.id!] = c }
         }
         let places = origins.compactMap { o in o.coverage(types).map { (o, $0) } }
 
         var linked: [UUID: [(AtlasOrigin, PlaceCoverage)]] = [:]
         var rows: [Row] = []
         for (o, c) in places {
-            if let cid = o.$compound.id, byID[cid] != nil { linked[cid, default: []].append((o, c)) }
-            else if o.kind == "compound" { rows.append(Row(compound: nil, mapNames: o.name.isEmpty ? [] : [o.name], osmRefs: [o.osmRef], coverage: c, gap: c.gap(rules: rules))) }
+            if let cid = o.$compound.id, byID[cid] != nil {
+                linked[cid, default: []].append((o, c))
+            } else if o.kind == "compound" {
+                rows.append(
+                    Row(
+                        compound: nil, mapNames: o.name.isEmpty ? [] : [o.name], osmRefs: [o.osmRef], coverage: c,
+                        gap: c.gap(rules: rules)))
+            }
         }
         for (cid, group) in linked {
             guard let combined = PlaceCoverage.combine(group.map(\.1)) else { continue }
-            rows.append(Row(compound: byID[cid], mapNames: group.map(\.0.name).filter { !$0.isEmpty }, osmRefs: group.map(\.0.osmRef),
-                            coverage: combined, gap: combined.gap(rules: rules)))
+            rows.append(
+                Row(
+                    compound: byID[cid], mapNames: group.map(\.0.name).filter { !$0.isEmpty },
+                    osmRefs: group.map(\.0.osmRef),
+                    coverage: combined, gap: combined.gap(rules: rules)))
         }
         rows.sort { a, b in
-            if a.gap.missingAtTier.count != b.gap.missingAtTier.count { return a.gap.missingAtTier.count > b.gap.missingAtTier.count }
-            if a.gap.missing15Minutes.count != b.gap.missing15Minutes.count { return a.gap.missing15Minutes.count > b.gap.missing15Minutes.count }
+            if a.gap.missingAtTier.count != b.gap.missingAtTier.count {
+                return a.gap.missingAtTier.count > b.gap.missingAtTier.count
+            }
+            if a.gap.missing15Minutes.count != b.gap.missing15Minutes.count {
+                return a.gap.missing15Minutes.count > b.gap.missing15Minutes.count
+            }
             if (a.compound == nil) != (b.compound == nil) { return a.compound != nil }
             return (a.compound?.code ?? a.osmRefs.first ?? "") < (b.compound?.code ?? b.osmRefs.first ?? "")
         }

@@ -14,9 +14,12 @@ struct AuditAPI: RouteCollection {
         let before = try? req.query.get(Int64.self, at: "before")
         let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1000)
         return try await AuditQueries.page(p.actor, before: before, limit: limit, on: req.db).map { e in
-            DTO.AuditEntryOut(seq: e.seq, at: Date(timeIntervalSince1970: Double(e.atMillis) / 1000), actorId: e.actorID, actorLabel: e.actorLabel,
-                              action: e.action, targetType: e.targetType, targetId: e.targetID, nodeId: e.nodeID, onBehalfOf: e.onBehalfOf,
-                              channel: e.channel, details: AuditEntry.decode(e.details), hash: e.hash)
+            DTO.AuditEntryOut(
+                seq: e.seq, at: Date(timeIntervalSince1970: Double(e.atMillis) / 1000), actorId: e.actorID,
+                actorLabel: e.actorLabel,
+                action: e.action, targetType: e.targetType, targetId: e.targetID, nodeId: e.nodeID,
+                onBehalfOf: e.onBehalfOf,
+                channel: e.channel, details: AuditEntry.decode(e.details), hash: e.hash)
         }
     }
 
@@ -24,7 +27,8 @@ struct AuditAPI: RouteCollection {
         try req.authorize(.auditRead, at: nil)
         switch try await AuditLog.verifyAndRecord(on: req.db, time: req.effects.time).outcome {
         case .ok(let n): return DTO.AuditVerification(ok: true, entries: n, brokenAt: nil, reason: nil)
-        case .broken(let seq, let reason): return DTO.AuditVerification(ok: false, entries: nil, brokenAt: seq, reason: reason.rawValue)
+        case .broken(let seq, let reason):
+            return DTO.AuditVerification(ok: false, entries: nil, brokenAt: seq, reason: reason.rawValue)
         }
     }
 }

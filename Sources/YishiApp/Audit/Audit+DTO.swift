@@ -18,5 +18,10 @@ extension DTO {
         var hash: String
     }
 
-    struct AuditVerification: Content { var ok: Bool; var entries: Int?; var brokenAt: Int64?; var reason: String? }
+    struct AuditVerification: Content {
+        var ok: Bool
+        var entries: Int?
+        var brokenAt: Int64?
+        var reason: String?
+    }
 }

@@ -37,25 +37,49 @@ struct AuditRoutes: RouteCollection {
         if platformWide {
             switch last?.outcome {
             case .ok(let n):
-                content.append(H.el("p", [("class", "notice"), ("role", "status")],
-                                    text: ctx.t("audit.verify.ok", String(n)) + " " + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
+                content.append(
+                    H.el(
+                        "p", [("class", "notice"), ("role", "status")],
+                        text: ctx.t("audit.verify.ok", String(n)) + " "
+                            + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
             case .broken(let seq, let reason):
-                content.append(H.el("p", [("class", "error-summary"), ("role", "alert")],
-                                    text: ctx.t("audit.verify.broken", String(seq), reason.rawValue) + " "
-                                        + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
+                content.append(
+                    H.el(
+                        "p", [("class", "error-summary"), ("role", "alert")],
+                        text: ctx.t("audit.verify.broken", String(seq), reason.rawValue) + " "
+                            + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
             case nil:
                 content.append(H.el("p", [("class", "notice")], text: ctx.t("audit.verify.never")))
             }
         }
-        content.append(entries.isEmpty ? H.el("p", text: ctx.t("audit.none")) : Forms.table(
-            caption: ctx.t("audit.title"),
-            headers: [ctx.t("audit.seq"), ctx.t("audit.at"), ctx.t("audit.actor"), ctx.t("audit.action"), ctx.t("audit.target"), ctx.t("audit.details")],
-            rows: entries.map { e in
-                let details = AuditEntry.decode(e.details).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-                let assisted = e.channel.map { c in " · " + ctx.t("audit.onBehalf", e.onBehalfOf?.uuidString.prefix(8).description ?? "", YishiCore.Channel(rawValue: c).map(ctx.name) ?? c) } ?? ""
-                return [.text(String(e.seq)), .text(ctx.time(Date(timeIntervalSince1970: Double(e.atMillis) / 1000))), .text(e.actorLabel + assisted),
-                        .text(AuditAction(rawValue: e.action).map(ctx.name) ?? e.action), .text("\(e.targetType) \(e.targetID)"), .text(details)]
-            }))
+        content.append(
+            entries.isEmpty
+                ? H.el("p", text: ctx.t("audit.none"))
+                : Forms.table(
+                    caption: ctx.t("audit.title"),
+                    headers: [
+                        ctx.t("audit.seq"), ctx.t("audit.at"), ctx.t("audit.actor"), ctx.t("audit.action"),
+                        ctx.t("audit.target"), ctx.t("audit.details"),
+                    ],
+                    rows: entries.map { e in
+                        let details = AuditEntry.decode(e.details).sorted { $0.key < $1.key }.map {
+                            "\($0.key)=\($0.value)"
+                        }.joined(separator: "; ")
+                        let assisted =
+                            e.channel.map { c in
+                                " · "
+                                    + ctx.t(
+                                        "audit.onBehalf", e.onBehalfOf?.uuidString.prefix(8).description ?? "",
+                                        YishiCore.Channel(rawValue: c).map(ctx.name) ?? c)
+                            } ?? ""
+                        return [
+                            .text(String(e.seq)),
+                            .text(ctx.time(Date(timeIntervalSince1970: Double(e.atMillis) / 1000))),
+                            .text(e.actorLabel + assisted),
+                            .text(AuditAction(rawValue: e.action).map(ctx.name) ?? e.action),
+                            .text("\(e.targetType) \(e.targetID)"), .text(details),
+                        ]
+                    }))
         if let last = entries.last, entries.count == 50 {
             content.append(H.el("p", [], [H.link(ctx.t("audit.older"), "/audit?before=\(last.seq)")]))
         }

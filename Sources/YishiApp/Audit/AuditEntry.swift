@@ -25,24 +25,39 @@ final class AuditEntry: Model, @unchecked Sendable {
     init() {}
 
     init(_ r: AuditRecord, hash: String) {
-        seq = r.seq; atMillis = r.atMillis; actorID = r.actorId; actorLabel = r.actorLabel; action = r.action
-        targetType = r.targetType; targetID = r.targetId; nodeID = r.nodeId; onBehalfOf = r.onBehalfOf
-        channel = r.channel; details = Self.encode(r.details); prevHash = r.prevHash; self.hash = hash
+        seq = r.seq
+        atMillis = r.atMillis
+        actorID = r.actorId
+        actorLabel = r.actorLabel
+        action = r.action
+        targetType = r.targetType
+        targetID = r.targetId
+        nodeID = r.nodeId
+        onBehalfOf = r.onBehalfOf
+        channel = r.channel
+        details = Self.encode(r.details)
+        prevHash = r.prevHash
+        self.hash = hash
     }
 
-    static let columns = ["id", "seq", "at_ms", "actor_id", "actor_label", "action", "target_type", "target_id", "node_id",
-                          "on_behalf_of", "channel", "details", "prev_hash", "hash"]
+    static let columns = [
+        "id", "seq", "at_ms", "actor_id", "actor_label", "action", "target_type", "target_id", "node_id",
+        "on_behalf_of", "channel", "details", "prev_hash", "hash",
+    ]
 
     /// The entry as the values of `columns`, bound as Fluent binds the model's fields.
     static func row(_ r: AuditRecord, hash: String) -> [any Encodable & Sendable] {
-        [UUID(), r.seq, r.atMillis, r.actorId, r.actorLabel, r.action, r.targetType, r.targetId, r.nodeId,
-         r.onBehalfOf, r.channel, encode(r.details), r.prevHash, hash]
+        [
+            UUID(), r.seq, r.atMillis, r.actorId, r.actorLabel, r.action, r.targetType, r.targetId, r.nodeId,
+            r.onBehalfOf, r.channel, encode(r.details), r.prevHash, hash,
+        ]
     }
 
     var record: AuditRecord {
-        AuditRecord(seq: seq, atMillis: atMillis, actorId: actorID, actorLabel: actorLabel, action: action,
-                    targetType: targetType, targetId: targetID, nodeId: nodeID, onBehalfOf: onBehalfOf,
-                    channel: channel, details: Self.decode(details), prevHash: prevHash)
+        AuditRecord(
+            seq: seq, atMillis: atMillis, actorId: actorID, actorLabel: actorLabel, action: action,
+            targetType: targetType, targetId: targetID, nodeId: nodeID, onBehalfOf: onBehalfOf,
+            channel: channel, details: Self.decode(details), prevHash: prevHash)
     }
 
     static func encode(_ d: [String: String]) -> String {

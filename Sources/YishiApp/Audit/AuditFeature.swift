@@ -5,7 +5,9 @@ import YishiCore
 struct AuditFeature: Feature {
     var pages: [any RouteCollection] { [AuditRoutes()] }
     var api: [any RouteCollection] { [AuditAPI()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.auditOperations, schemas: { OpenAPIDocument.auditSchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.auditOperations, schemas: { OpenAPIDocument.auditSchemas })
+    }
     var commands: [FeatureCommand] { [.init(name: "audit", command: AuditCommand())] }
     var navigation: [NavEntry] { [NavEntry(order: 60, label: "nav.audit", path: "/audit") { $0.can(.auditRead) }] }
 }

@@ -25,9 +25,16 @@ actor AuditGroupCommit {
         /// Runs the change on the transaction and keeps its value; returns the event to log.
         let body: @Sendable (any Database) async throws -> AuditEvent
         let done: CheckedContinuation<Void, any Error>
-        init(db: any Database, actor: AuditActor, time: any TimeSource,
-             body: @escaping @Sendable (any Database) async throws -> AuditEvent, done: CheckedContinuation<Void, any Error>) {
-            self.db = db; self.actor = actor; self.time = time; self.body = body; self.done = done
+        init(
+            db: any Database, actor: AuditActor, time: any TimeSource,
+            body: @escaping @Sendable (any Database) async throws -> AuditEvent,
+            done: CheckedContinuation<Void, any Error>
+        ) {
+            self.db = db
+            self.actor = actor
+            self.time = time
+            self.body = body
+            self.done = done
         }
     }
 
@@ -45,8 +52,10 @@ actor AuditGroupCommit {
         String(reflecting: type(of: db.context.configuration)) + "|" + String(reflecting: db.context.configuration)
     }
 
-    func submit(key: String, db: any Database, actor: AuditActor, time: any TimeSource,
-                body: @escaping @Sendable (any Database) async throws -> AuditEvent) async throws {
+    func submit(
+        key: String, db: any Database, actor: AuditActor, time: any TimeSource,
+        body: @escaping @Sendable (any Database) async throws -> AuditEvent
+    ) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             queues[key, default: []].append(Item(db: db, actor: actor, time: time, body: body, done: done))
             if !draining.contains(key) {
@@ -89,7 +98,10 @@ actor AuditGroupCommit {
                 let sql = tx as! any SQLDatabase
                 var changedReads = false
                 // Taking the head first takes the write lock (SQLite) or the row lock (PostgreSQL).
-                guard let head = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash").first() else {
+                guard
+                    let head = try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash")
+                        .first()
+                else {
                     throw Abort(.internalServerError, reason: "audit_head row missing")
                 }
                 var seq = try head.decode(column: "seq", as: Int64.self)
@@ -101,7 +113,8 @@ actor AuditGroupCommit {
                     do {
                         let event = try await item.body(tx)
                         changedReads = changedReads || event.changesReads
-                        let (row, hash) = AuditLog.entry(event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time)
+                        let (row, hash) = AuditLog.entry(
+                            event, seq: seq + 1, prev: prev, actor: item.actor, time: item.time)
                         try await sql.raw("RELEASE SAVEPOINT audited").run()
                         entries.append(row)
                         seq += 1

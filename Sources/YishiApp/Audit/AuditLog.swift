@@ -30,8 +30,10 @@ enum AuditLog {
     /// Changes from many callers share one transaction and one commit (`AuditGroupCommit`); each
     /// runs in its own savepoint, so one that throws leaves the others alone, and its caller gets
     /// the error. Called inside a transaction already, it appends there.
-    static func transaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
-                                         _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
+    static func transaction<T: Sendable>(
+        on db: any Database, actor: AuditActor, time: any TimeSource,
+        _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)
+    ) async throws -> T {
         let box = ValueBox<T>()
         let run: @Sendable (any Database) async throws -> AuditEvent = { tx in
             let (value, event) = try await body(tx)
@@ -41,27 +43,35 @@ enum AuditLog {
         if db.inTransaction {
             try await appendInline(run, on: db, actor: actor, time: time)
         } else {
-            try await AuditGroupCommit.shared.submit(key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
+            try await AuditGroupCommit.shared.submit(
+                key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
         }
         return box.value!
     }
 
     /// Inside a caller's transaction: the head is bumped first (the lock), then the entry.
-    private static func appendInline(_ run: @Sendable (any Database) async throws -> AuditEvent, on tx: any Database,
-                                     actor: AuditActor, time: any TimeSource) async throws {
+    private static func appendInline(
+        _ run: @Sendable (any Database) async throws -> AuditEvent, on tx: any Database,
+        actor: AuditActor, time: any TimeSource
+    ) async throws {
         let sql = tx as! any SQLDatabase
-        guard let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first() else {
+        guard
+            let head = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first()
+        else {
             throw Abort(.internalServerError, reason: "audit_head row missing")
         }
         let seq = try head.decode(column: "seq", as: Int64.self)
         let event = try await run(tx)
-        let hash = try await appendEntry(event, seq: seq, prev: try head.decode(column: "hash", as: String.self), actor: actor, time: time, on: tx)
+        let hash = try await appendEntry(
+            event, seq: seq, prev: try head.decode(column: "hash", as: String.self), actor: actor, time: time, on: tx)
         try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
     }
 
     /// Stores entry `seq` after `prev`; returns its hash. The caller keeps the head.
-    static func appendEntry(_ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource,
-                            on tx: any Database) async throws -> String {
+    static func appendEntry(
+        _ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource,
+        on tx: any Database
+    ) async throws -> String {
         let (row, hash) = entry(event, seq: seq, prev: prev, actor: actor, time: time)
         try await insert([row], on: tx)
         return hash
@@ -69,7 +79,8 @@ enum AuditLog {
 
     /// Entry `seq` after `prev` as a row to insert, and its hash.
     static func entry(_ event: AuditEvent, seq: Int64, prev: String, actor: AuditActor, time: any TimeSource)
-        -> (row: [any Encodable & Sendable], hash: String) {
+        -> (row: [any Encodable & Sendable], hash: String)
+    {
         let record = AuditRecord(
             seq: seq, atMillis: Int64((time.now().timeIntervalSince1970 * 1000).rounded(.down)),
             actorId: actor.id, actorLabel: actor.label, action: event.action.rawValue, targetType: event.targetType,
@@ -89,8 +100,10 @@ enum AuditLog {
     /// A change too long to share a group commit's batch (an import's part), in a transaction of its
     /// own with its entry appended inline; the read caches are emptied once it has committed, as a
     /// group commit does. It takes its turn at the write gate (`WriteGate`) as a batch does.
-    static func ownTransaction<T: Sendable>(on db: any Database, actor: AuditActor, time: any TimeSource,
-                                            _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws -> T {
+    static func ownTransaction<T: Sendable>(
+        on db: any Database, actor: AuditActor, time: any TimeSource,
+        _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)
+    ) async throws -> T {
         let value = try await WriteGate.run(db) {
             try await db.transaction { tx in try await transaction(on: tx, actor: actor, time: time, body) }
         }
@@ -115,7 +128,9 @@ enum AuditLog {
         }
         let sql = db as! any SQLDatabase
         let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
-        let headValue = try head.map { (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self)) }
+        let headValue = try head.map {
+            (try $0.decode(column: "seq", as: Int64.self), try $0.decode(column: "hash", as: String.self))
+        }
         return AuditChain.verify(entries, head: headValue, hash: sha256Hex)
     }
 }

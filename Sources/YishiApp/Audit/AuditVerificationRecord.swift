@@ -21,8 +21,9 @@ final class AuditVerificationRecord: Model, @unchecked Sendable {
     init() {}
 
     var outcome: AuditVerification {
-        ok ? .ok(entries: Int(entries))
-           : .broken(seq: brokenSeq ?? 0, reason: reason.flatMap(AuditVerification.Reason.init) ?? .hashMismatch)
+        ok
+            ? .ok(entries: Int(entries))
+            : .broken(seq: brokenSeq ?? 0, reason: reason.flatMap(AuditVerification.Reason.init) ?? .hashMismatch)
     }
 }
 
@@ -37,11 +38,18 @@ extension AuditLog {
         r.verifiedAt = time.now()
         r.headSeq = try head?.decode(column: "seq", as: Int64.self) ?? 0
         switch result {
-        case .ok(let n): r.ok = true; r.entries = Int64(n)
-        case .broken(let seq, let reason): r.ok = false; r.entries = 0; r.brokenSeq = seq; r.reason = reason.rawValue
+        case .ok(let n):
+            r.ok = true
+            r.entries = Int64(n)
+        case .broken(let seq, let reason):
+            r.ok = false
+            r.entries = 0
+            r.brokenSeq = seq
+            r.reason = reason.rawValue
         }
         let elapsed = ContinuousClock.now - started
-        r.durationMillis = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        r.durationMillis = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         try await r.create(on: db)
         return r
     }

@@ -21,7 +21,8 @@ struct BenchImportCommand: AsyncCommand {
         defer { try? FileManager.default.removeItem(at: dir) }
         let app = try await Application.make(.testing)
         do {
-            try await Yishi.configure(app, settings: Settings(database: .sqliteFile(dir.appendingPathComponent("bench.sqlite").path)))
+            try await Yishi.configure(
+                app, settings: Settings(database: .sqliteFile(dir.appendingPathComponent("bench.sqlite").path)))
             try await Yishi.prepareDatabase(app)
             _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: "bench")
             let out = try await ImportBench.run(rows: rows, app: app)
@@ -40,20 +41,28 @@ enum ImportBench {
         var text = "household,unit,resident,name,birth_year,phone,flags\n"
         text.reserveCapacity(rows * 60)
         for i in 0..<rows {
-            let h = i / 3, unit = units[h % units.count]
-            text += "H-BENCH-\(h),\(unit),R-BENCH-\(i),居民\(i),\(1940 + i % 80),\(i % 3 == 0 ? String(format: "139%08d", i) : ""),"
+            let h = i / 3
+            let unit = units[h % units.count]
+            text +=
+                "H-BENCH-\(h),\(unit),R-BENCH-\(i),居民\(i),\(1940 + i % 80),\(i % 3 == 0 ? String(format: "139%08d", i) : ""),"
             text += i % 7 == 0 ? "elderly\n" : "\n"
         }
         return Data(text.utf8)
     }
 
     static func run(rows: Int, app: Application) async throws -> String {
-        let units = try await YishiApp.Unit.query(on: app.db).filter(\.$kind == .residential).sort(\.$code).all().map(\.code)
-        guard let district = try await TerritoryNode.query(on: app.db).filter(\.$code == DemoDistrict.districtCode).first() else {
+        let units = try await YishiApp.Unit.query(on: app.db).filter(\.$kind == .residential).sort(\.$code).all().map(
+            \.code)
+        guard
+            let district = try await TerritoryNode.query(on: app.db).filter(\.$code == DemoDistrict.districtCode)
+                .first()
+        else {
             throw YishiError.notFound
         }
         let data = csv(rows: rows, units: units)
-        let actor = Actor(userId: UUID(), kind: .staff, isVerified: true, grants: [Grant(role: .districtAdmin, path: district.territoryPath)])
+        let actor = Actor(
+            userId: UUID(), kind: .staff, isVerified: true,
+            grants: [Grant(role: .districtAdmin, path: district.territoryPath)])
         if ProcessInfo.processInfo.environment["YISHI_BENCH_STEPS"] != nil {
             let (_, parseMS) = try Bench.timed { try TerritoryImporter.parse(data, currentYear: 2026) }
             let (_, csvMS) = try Bench.timed { try CSVTable.read(data) }
@@ -62,7 +71,9 @@ enum ImportBench {
         let start = DispatchTime.now().uptimeNanoseconds
         let parts = PartTimes()
         let caller = app.caller(.person(actor), auditActor: AuditActor(id: nil, label: "bench"))
-        let outcome = try await TerritoryImporter.run(data, by: caller, bound: district.territoryPath, pool: app.threadPool) { _, _ in
+        let outcome = try await TerritoryImporter.run(
+            data, by: caller, bound: district.territoryPath, pool: app.threadPool
+        ) { _, _ in
             await parts.add(Bench.ms(since: start))
         }
         let ms = Bench.ms(since: start)
@@ -70,8 +81,10 @@ enum ImportBench {
         let at = await parts.at
         // How long the write lock is held at a time: the longest gap between two parts' commits.
         let longest = zip(at.dropFirst(), at).map { $0 - $1 }.max() ?? at.first ?? 0
-        return try Bench.jsonLine(["rows": rows, "ms": ms, "rows_per_s": Int(Double(rows) / ms * 1000), "bytes": data.count,
-                                   "parts": at.count, "first_part_done_ms": at.first ?? 0, "longest_part_ms": longest])
+        return try Bench.jsonLine([
+            "rows": rows, "ms": ms, "rows_per_s": Int(Double(rows) / ms * 1000), "bytes": data.count,
+            "parts": at.count, "first_part_done_ms": at.first ?? 0, "longest_part_ms": longest,
+        ])
     }
 }
 

@@ -5,14 +5,43 @@ import YishiCore
 /// all six housing types (and villages), buildings, units with realistic areas, households,
 /// invented residents and owners. The same every time (a fixed-seed generator).
 struct DemoDistrict {
-    struct Sub { var code: String; var name: String; var kind: SubdistrictKind; var communities: [Comm] }
-    struct Comm { var code: String; var name: String; var kind: CommunityKind; var compounds: [Comp] }
-    struct Comp { var code: String; var name: String; var type: HousingType; var address: String; var buildings: [Bldg] }
-    struct Bldg { var code: String; var name: String; var group: String; var units: [UnitRow] }
+    struct Sub {
+        var code: String
+        var name: String
+        var kind: SubdistrictKind
+        var communities: [Comm]
+    }
+    struct Comm {
+        var code: String
+        var name: String
+        var kind: CommunityKind
+        var compounds: [Comp]
+    }
+    struct Comp {
+        var code: String
+        var name: String
+        var type: HousingType
+        var address: String
+        var buildings: [Bldg]
+    }
+    struct Bldg {
+        var code: String
+        var name: String
+        var group: String
+        var units: [UnitRow]
+    }
     struct UnitRow {
-        var code: String; var number: String; var kind: UnitKind; var status: UnitStatus; var areas: UnitAreas
+        var code: String
+        var number: String
+        var kind: UnitKind
+        var status: UnitStatus
+        var areas: UnitAreas
         var owners: [(code: String, name: String, phone: String?)]
-        var household: (code: String, residents: [(code: String, name: String, birthYear: Int, phone: String?, flags: ResidentFlags)])?
+        var household:
+            (
+                code: String,
+                residents: [(code: String, name: String, birthYear: Int, phone: String?, flags: ResidentFlags)]
+            )?
     }
 
     var subdistricts: [Sub]
@@ -39,9 +68,15 @@ struct DemoDistrict {
     ]
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高沈顾陆蒋").map(String.init)
-    static let givenNames = ["建国", "秀英", "玉兰", "志强", "丽华", "文杰", "桂英", "海峰", "雪梅", "国平", "晓燕", "伟", "芳", "静", "敏", "磊", "军", "洁", "勇", "婷", "宏", "慧"]
+    static let givenNames = [
+        "建国", "秀英", "玉兰", "志强", "丽华", "文杰", "桂英", "海峰", "雪梅", "国平", "晓燕", "伟", "芳", "静", "敏", "磊", "军", "洁", "勇", "婷",
+        "宏", "慧",
+    ]
     /// Residential housing types cycle so that every type appears; villages use villageCluster.
-    static let residentialTypes: [HousingType] = [.formerPublicHousing, .commodityHousing, .resettlementHousing, .foreignCommodityHousing, .historicVilla, .commodityHousing]
+    static let residentialTypes: [HousingType] = [
+        .formerPublicHousing, .commodityHousing, .resettlementHousing, .foreignCommodityHousing, .historicVilla,
+        .commodityHousing,
+    ]
 
     static func make() -> DemoDistrict {
         var rng = SplitMix64(seed: 2026)
@@ -56,9 +91,17 @@ struct DemoDistrict {
                 var compounds: [Comp] = []
                 for k in 0..<2 {
                     let type: HousingType
-                    if commKind == .village { type = .villageCluster } else { type = residentialTypes[typeIndex % residentialTypes.count]; typeIndex += 1 }
+                    if commKind == .village {
+                        type = .villageCluster
+                    } else {
+                        type = residentialTypes[typeIndex % residentialTypes.count]
+                        typeIndex += 1
+                    }
                     let compCode = "\(commCode)-X\(k + 1)"
-                    let compName = commKind == .village ? "\(commName.replacingOccurrences(of: "村", with: ""))\(k == 0 ? "东" : "西")宅" : compoundName(commName, k, type)
+                    let compName =
+                        commKind == .village
+                        ? "\(commName.replacingOccurrences(of: "村", with: ""))\(k == 0 ? "东" : "西")宅"
+                        : compoundName(commName, k, type)
                     var buildings: [Bldg] = []
                     let buildingCount = type == .historicVilla ? 4 : 3
                     for b in 0..<buildingCount {
@@ -83,19 +126,30 @@ struct DemoDistrict {
                                 let surveyed = centi + Int64(rng.next(upTo: 40)) - 20
                                 // Most units have the register area; some only a survey, a few only a contract.
                                 let roll = rng.next(upTo: 10)
-                                let areas = roll < 7 ? UnitAreas(register: Area(centi: centi), survey: Area(centi: surveyed))
-                                    : (roll < 9 ? UnitAreas(survey: Area(centi: surveyed)) : UnitAreas(contract: Area(centi: centi)))
-                                let unsold = type == .commodityHousing && b == buildingCount - 1 && f == floors && d == perFloor
+                                let areas =
+                                    roll < 7
+                                    ? UnitAreas(register: Area(centi: centi), survey: Area(centi: surveyed))
+                                    : (roll < 9
+                                        ? UnitAreas(survey: Area(centi: surveyed))
+                                        : UnitAreas(contract: Area(centi: centi)))
+                                let unsold =
+                                    type == .commodityHousing && b == buildingCount - 1 && f == floors && d == perFloor
                                 let status: UnitStatus = unsold ? .developerUnsold : .delivered
                                 var owners: [(String, String, String?)] = []
                                 var household: (String, [(String, String, Int, String?, ResidentFlags)])? = nil
                                 if !unsold {
                                     let surname = surnames[rng.next(upTo: surnames.count)]
                                     let head = surname + givenNames[rng.next(upTo: givenNames.count)]
-                                    let phone = String(format: "138%08d", phoneSerial); phoneSerial += 1
+                                    let phone = String(format: "138%08d", phoneSerial)
+                                    phoneSerial += 1
                                     owners.append(("O-\(uCode)", head, phone))
                                     if rng.next(upTo: 5) == 0 {
-                                        owners.append(("O-\(uCode)-2", surnames[rng.next(upTo: surnames.count)] + givenNames[rng.next(upTo: givenNames.count)], nil))
+                                        owners.append(
+                                            (
+                                                "O-\(uCode)-2",
+                                                surnames[rng.next(upTo: surnames.count)]
+                                                    + givenNames[rng.next(upTo: givenNames.count)], nil
+                                            ))
                                     }
                                     var residents: [(String, String, Int, String?, ResidentFlags)] = []
                                     let headYear = 1940 + rng.next(upTo: 55)
@@ -109,23 +163,40 @@ struct DemoDistrict {
                                     let others = rng.next(upTo: 4)
                                     for o in 0..<others {
                                         let year = o == 0 ? headYear + rng.next(upTo: 6) - 3 : 1980 + rng.next(upTo: 40)
-                                        let name = (o == 0 ? surnames[rng.next(upTo: surnames.count)] : surname) + givenNames[rng.next(upTo: givenNames.count)]
-                                        residents.append(("R-\(uCode)-\(o + 2)", name, min(year, 2024), nil, year <= 1966 ? .elderly : []))
+                                        let name =
+                                            (o == 0 ? surnames[rng.next(upTo: surnames.count)] : surname)
+                                            + givenNames[rng.next(upTo: givenNames.count)]
+                                        residents.append(
+                                            (
+                                                "R-\(uCode)-\(o + 2)", name, min(year, 2024), nil,
+                                                year <= 1966 ? .elderly : []
+                                            ))
                                     }
                                     household = ("H-\(uCode)", residents)
                                 }
-                                units.append(UnitRow(code: uCode, number: number, kind: .residential, status: status, areas: areas,
-                                                     owners: owners.map { ($0.0, $0.1, $0.2) },
-                                                     household: household.map { ($0.0, $0.1.map { ($0.0, $0.1, $0.2, $0.3, $0.4) }) }))
+                                units.append(
+                                    UnitRow(
+                                        code: uCode, number: number, kind: .residential, status: status, areas: areas,
+                                        owners: owners.map { ($0.0, $0.1, $0.2) },
+                                        household: household.map { ($0.0, $0.1.map { ($0.0, $0.1, $0.2, $0.3, $0.4) }) }
+                                    ))
                             }
                         }
                         if type == .commodityHousing && b == 0 {
-                            units.append(UnitRow(code: "\(bCode)-P1", number: "车位 P1", kind: .parking, status: .delivered,
-                                                 areas: UnitAreas(register: Area(centi: 1250)), owners: [], household: nil))
+                            units.append(
+                                UnitRow(
+                                    code: "\(bCode)-P1", number: "车位 P1", kind: .parking, status: .delivered,
+                                    areas: UnitAreas(register: Area(centi: 1250)), owners: [], household: nil))
                         }
-                        buildings.append(Bldg(code: bCode, name: type == .historicVilla ? "\(b + 1)号楼" : "\(b + 1)号", group: "第\(b / 2 + 1)楼组", units: units))
+                        buildings.append(
+                            Bldg(
+                                code: bCode, name: type == .historicVilla ? "\(b + 1)号楼" : "\(b + 1)号",
+                                group: "第\(b / 2 + 1)楼组", units: units))
                     }
-                    compounds.append(Comp(code: compCode, name: compName, type: type, address: "宝山区\(subName.prefix(2))路\(100 + k * 20 + ci * 3)号", buildings: buildings))
+                    compounds.append(
+                        Comp(
+                            code: compCode, name: compName, type: type,
+                            address: "宝山区\(subName.prefix(2))路\(100 + k * 20 + ci * 3)号", buildings: buildings))
                 }
                 communities.append(Comm(code: commCode, name: commName, kind: commKind, compounds: compounds))
             }

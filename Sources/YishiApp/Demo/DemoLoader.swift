@@ -35,49 +35,87 @@ enum DemoLoader {
     static func load(on db: any Database, effects: SideEffects, passwordHash: String) async throws -> [SignIn] {
         guard try await isEmpty(db) else { throw Refusal.notEmpty }
         let demo = DemoDistrict.make()
-        return try await AuditLog.transaction(on: db, actor: AuditActor(id: nil, label: "demo"), time: effects.time) { tx in
-            var nodes: [TerritoryNode] = [], groups: [BuildingGroup] = [], units: [Unit] = [], households: [Household] = []
-            var residents: [Resident] = [], owners: [Owner] = [], ownerships: [Ownership] = []
-            var circles: [LifeCircle] = [], circleLinks: [LifeCircleCommunity] = [], areas: [PlanningArea] = [], areaLinks: [PlanningAreaLifeCircle] = []
+        return try await AuditLog.transaction(on: db, actor: AuditActor(id: nil, label: "demo"), time: effects.time) {
+            tx in
+            var nodes: [TerritoryNode] = []
+            var groups: [BuildingGroup] = []
+            var units: [Unit] = []
+            var households: [Household] = []
+            var residents: [Resident] = []
+            var owners: [Owner] = []
+            var ownerships: [Ownership] = []
+            var circles: [LifeCircle] = []
+            var circleLinks: [LifeCircleCommunity] = []
+            var areas: [PlanningArea] = []
+            var areaLinks: [PlanningAreaLifeCircle] = []
             var byCode: [String: TerritoryNode] = [:]
             var residentByPhone: [String: Resident] = [:]
-            let district = try TerritoryNode(level: .district, parent: nil, code: DemoDistrict.districtCode, name: DemoDistrict.districtName)
+            let district = try TerritoryNode(
+                level: .district, parent: nil, code: DemoDistrict.districtCode, name: DemoDistrict.districtName)
             nodes.append(district)
             for s in demo.subdistricts {
-                let sub = try TerritoryNode(level: .subdistrict, parent: district, code: s.code, name: s.name, kind: s.kind.rawValue)
-                nodes.append(sub); byCode[s.code] = sub
+                let sub = try TerritoryNode(
+                    level: .subdistrict, parent: district, code: s.code, name: s.name, kind: s.kind.rawValue)
+                nodes.append(sub)
+                byCode[s.code] = sub
                 let circle = LifeCircle(code: "\(s.code)-LC1", name: "\(s.name)15分钟社区生活圈", nodeID: sub.id!)
-                circle.id = UUID(); circles.append(circle)
+                circle.id = UUID()
+                circles.append(circle)
                 let area = PlanningArea(code: "\(s.code)-PA1", name: "\(s.name)片区", nodeID: sub.id!)
-                area.id = UUID(); areas.append(area)
-                let al = PlanningAreaLifeCircle(); al.$planningArea.id = area.id!; al.$lifeCircle.id = circle.id!; areaLinks.append(al)
+                area.id = UUID()
+                areas.append(area)
+                let al = PlanningAreaLifeCircle()
+                al.$planningArea.id = area.id!
+                al.$lifeCircle.id = circle.id!
+                areaLinks.append(al)
                 for c in s.communities {
-                    let comm = try TerritoryNode(level: .community, parent: sub, code: c.code, name: c.name, kind: c.kind.rawValue)
-                    nodes.append(comm); byCode[c.code] = comm
-                    let cl = LifeCircleCommunity(); cl.$lifeCircle.id = circle.id!; cl.$community.id = comm.id!; circleLinks.append(cl)
+                    let comm = try TerritoryNode(
+                        level: .community, parent: sub, code: c.code, name: c.name, kind: c.kind.rawValue)
+                    nodes.append(comm)
+                    byCode[c.code] = comm
+                    let cl = LifeCircleCommunity()
+                    cl.$lifeCircle.id = circle.id!
+                    cl.$community.id = comm.id!
+                    circleLinks.append(cl)
                     for x in c.compounds {
-                        let comp = try TerritoryNode(level: .compound, parent: comm, code: x.code, name: x.name, kind: x.type.rawValue, address: x.address)
-                        nodes.append(comp); byCode[x.code] = comp
+                        let comp = try TerritoryNode(
+                            level: .compound, parent: comm, code: x.code, name: x.name, kind: x.type.rawValue,
+                            address: x.address)
+                        nodes.append(comp)
+                        byCode[x.code] = comp
                         var groupIDs: [String: UUID] = [:]
                         for b in x.buildings {
                             if groupIDs[b.group] == nil {
-                                let g = BuildingGroup(compoundID: comp.id!, name: b.group); g.id = UUID(); groups.append(g); groupIDs[b.group] = g.id
+                                let g = BuildingGroup(compoundID: comp.id!, name: b.group)
+                                g.id = UUID()
+                                groups.append(g)
+                                groupIDs[b.group] = g.id
                             }
                             let bldg = try TerritoryNode(level: .building, parent: comp, code: b.code, name: b.name)
                             bldg.$buildingGroup.id = groupIDs[b.group]
                             nodes.append(bldg)
                             for u in b.units {
-                                let unit = Unit(buildingID: bldg.id!, code: u.code, number: u.number, kind: u.kind, status: u.status, areas: u.areas)
-                                unit.id = UUID(); units.append(unit)
+                                let unit = Unit(
+                                    buildingID: bldg.id!, code: u.code, number: u.number, kind: u.kind,
+                                    status: u.status, areas: u.areas)
+                                unit.id = UUID()
+                                units.append(unit)
                                 for o in u.owners {
-                                    let owner = Owner(code: o.code, name: o.name, phone: o.phone); owner.id = UUID(); owners.append(owner)
+                                    let owner = Owner(code: o.code, name: o.name, phone: o.phone)
+                                    owner.id = UUID()
+                                    owners.append(owner)
                                     ownerships.append(Ownership(ownerID: owner.id!, unitID: unit.id!))
                                 }
                                 if let h = u.household {
-                                    let household = Household(code: h.code, unitID: unit.id!); household.id = UUID(); households.append(household)
+                                    let household = Household(code: h.code, unitID: unit.id!)
+                                    household.id = UUID()
+                                    households.append(household)
                                     for r in h.residents {
-                                        let resident = Resident(code: r.code, householdID: household.id, name: r.name, birthYear: r.birthYear, phone: r.phone, flags: r.flags)
-                                        resident.id = UUID(); residents.append(resident)
+                                        let resident = Resident(
+                                            code: r.code, householdID: household.id, name: r.name,
+                                            birthYear: r.birthYear, phone: r.phone, flags: r.flags)
+                                        resident.id = UUID()
+                                        residents.append(resident)
                                         if let p = r.phone { residentByPhone[p] = resident }
                                     }
                                 }
@@ -102,7 +140,9 @@ enum DemoLoader {
             try await create(areas, on: tx)
             try await create(areaLinks, on: tx)
 
-            let firstSub = demo.subdistricts[0], firstComm = firstSub.communities[0], firstComp = firstComm.compounds[0]
+            let firstSub = demo.subdistricts[0]
+            let firstComm = firstSub.communities[0]
+            let firstComp = firstComm.compounds[0]
             let staff: [(Role, String, String, String?)] = [
                 (.platformAdmin, "admin", "平台管理员", nil),
                 (.districtAdmin, "baoshan", "宝山区管理员", DemoDistrict.districtCode),
@@ -118,21 +158,37 @@ enum DemoLoader {
             for (role, username, name, code) in staff {
                 let user = User.staff(username: username, passwordHash: passwordHash, displayName: name, enteredBy: nil)
                 try await user.create(on: tx)
-                try await RoleGrant(userID: user.id!, role: role, nodeID: code.flatMap { byCode[$0]?.id ?? (code == DemoDistrict.districtCode ? district.id : nil) },
-                                    grantedBy: nil).create(on: tx)
-                signIns.append(SignIn(role: role, username: username, phone: nil, where_: code.flatMap { byCode[$0]?.name } ?? (code == nil ? "全平台 / platform" : district.name)))
+                try await RoleGrant(
+                    userID: user.id!, role: role,
+                    nodeID: code.flatMap { byCode[$0]?.id ?? (code == DemoDistrict.districtCode ? district.id : nil) },
+                    grantedBy: nil
+                ).create(on: tx)
+                signIns.append(
+                    SignIn(
+                        role: role, username: username, phone: nil,
+                        where_: code.flatMap { byCode[$0]?.name } ?? (code == nil ? "全平台 / platform" : district.name)))
             }
             if let resident = residentByPhone[DemoDistrict.residentPhone] {
                 let user = User.resident(phone: DemoDistrict.residentPhone, displayName: resident.name, provenance: nil)
                 user.$resident.id = resident.id
                 user.verifiedAt = effects.time.now()
                 try await user.create(on: tx)
-                try await RoleGrant(userID: user.id!, role: .resident, nodeID: byCode[firstComm.code]!.id, grantedBy: nil).create(on: tx)
-                signIns.append(SignIn(role: .resident, username: nil, phone: DemoDistrict.residentPhone, where_: firstComm.name))
+                try await RoleGrant(
+                    userID: user.id!, role: .resident, nodeID: byCode[firstComm.code]!.id, grantedBy: nil
+                ).create(on: tx)
+                signIns.append(
+                    SignIn(role: .resident, username: nil, phone: DemoDistrict.residentPhone, where_: firstComm.name))
             }
-            return (signIns, AuditEvent(action: .demoLoad, targetType: "district", targetID: DemoDistrict.districtCode, nodeID: district.id,
-                                        details: ["nodes": String(nodes.count), "units": String(units.count), "households": String(households.count),
-                                                  "residents": String(residents.count)]))
+            return (
+                signIns,
+                AuditEvent(
+                    action: .demoLoad, targetType: "district", targetID: DemoDistrict.districtCode, nodeID: district.id,
+                    details: [
+                        "nodes": String(nodes.count), "units": String(units.count),
+                        "households": String(households.count),
+                        "residents": String(residents.count),
+                    ])
+            )
         }
     }
 

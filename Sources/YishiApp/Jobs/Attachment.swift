@@ -14,5 +14,10 @@ final class Attachment: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-    init(name: String, contentType: String, data: Data) { self.name = name; self.contentType = contentType; size = data.count; self.data = data }
+    init(name: String, contentType: String, data: Data) {
+        self.name = name
+        self.contentType = contentType
+        size = data.count
+        self.data = data
+    }
 }

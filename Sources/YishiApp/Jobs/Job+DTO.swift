@@ -20,13 +20,19 @@ extension DTO {
         var finishedAt: Date?
 
         init(_ j: YishiApp.Job) {
-            id = j.id!; kind = j.kind.rawValue; status = j.status.rawValue; progress = j.progress
+            id = j.id!
+            kind = j.kind.rawValue
+            status = j.status.rawValue
+            progress = j.progress
             step = ["zh-Hans": j.messageZh, "en": j.messageEn]
             error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
-            district = j.$node.value??.code; file = j.fileName
+            district = j.$node.value??.code
+            file = j.fileName
             result = j.kind == .atlasImport ? j.atlasSummary : nil
             importResult = j.territoryImportResult
-            createdAt = j.createdAt; startedAt = j.startedAt; finishedAt = j.finishedAt
+            createdAt = j.createdAt
+            startedAt = j.startedAt
+            finishedAt = j.finishedAt
         }
     }
 }

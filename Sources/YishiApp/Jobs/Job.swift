@@ -38,16 +38,25 @@ final class Job: Model, @unchecked Sendable {
 
     init() {}
     init(kind: Kind, nodeID: UUID?, attachment: Attachment?, createdBy: UUID?) {
-        self.kind = kind; status = .queued; progress = 0; attempts = 0
-        fileName = attachment?.name; fileSize = attachment?.size
+        self.kind = kind
+        status = .queued
+        progress = 0
+        attempts = 0
+        fileName = attachment?.name
+        fileSize = attachment?.size
         setMessage(Status.queued.catalogKey)
-        self.$node.id = nodeID; self.$attachment.id = attachment?.id; createdByID = createdBy
+        self.$node.id = nodeID
+        self.$attachment.id = attachment?.id
+        createdByID = createdBy
     }
 
     var isFinished: Bool { status == .succeeded || status == .failed }
 
     /// The current step, from a catalog key, in both languages.
-    func setMessage(_ key: String) { messageZh = Catalog.text(key, .zhHans); messageEn = Catalog.text(key, .en) }
+    func setMessage(_ key: String) {
+        messageZh = Catalog.text(key, .zhHans)
+        messageEn = Catalog.text(key, .en)
+    }
 
     /// What an atlas import produced; nil until it succeeds.
     var atlasSummary: LifeCircleImporter.Summary? {

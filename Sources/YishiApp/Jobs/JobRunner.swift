@@ -14,10 +14,15 @@ enum JobRunner {
     static let maxAttempts = 3
 
     /// What a failed job says, in both languages.
-    struct Failure: Error, Sendable { var zh: String; var en: String }
+    struct Failure: Error, Sendable {
+        var zh: String
+        var en: String
+    }
 
     /// Puts a job in the queue with its file, in one transaction.
-    static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID?, createdBy: UUID?, on db: any Database) async throws -> Job {
+    static func enqueue(_ kind: Job.Kind, file: Attachment, nodeID: UUID?, createdBy: UUID?, on db: any Database)
+        async throws -> Job
+    {
         try await db.transaction { tx in
             try await file.create(on: tx)
             let job = Job(kind: kind, nodeID: nodeID, attachment: file, createdBy: createdBy)
@@ -40,13 +45,16 @@ enum JobRunner {
     static func claim(_ app: Application) async throws -> UUID? {
         let sql = app.jobsDB as! any SQLDatabase
         let now = app.effects.time.now()
-        let running = Job.Status.running.rawValue, queued = Job.Status.queued.rawValue
-        let row = try await sql.raw("""
+        let running = Job.Status.running.rawValue
+        let queued = Job.Status.queued.rawValue
+        let row = try await sql.raw(
+            """
             UPDATE jobs SET status = \(bind: running), attempts = attempts + 1, started_at = \(bind: now), updated_at = \(bind: Date()),
                 message_zh = \(bind: Catalog.text(Job.Status.running.catalogKey, .zhHans)), message_en = \(bind: Catalog.text(Job.Status.running.catalogKey, .en))
             WHERE id = (SELECT id FROM jobs WHERE status = \(bind: queued) ORDER BY created_at LIMIT 1) AND status = \(bind: queued)
             RETURNING id
-            """).first()
+            """
+        ).first()
         return try row?.decode(column: "id", as: UUID.self)
     }
 
@@ -57,9 +65,14 @@ enum JobRunner {
         let stale = try await Job.query(on: app.jobsDB).filter(\.$status == .running).filter(\.$updatedAt < limit).all()
         for job in stale {
             if job.attempts >= maxAttempts {
-                try await end(job, .failure(Failure(zh: Catalog.text("job.interrupted", .zhHans), en: Catalog.text("job.interrupted", .en))), app)
+                try await end(
+                    job,
+                    .failure(
+                        Failure(zh: Catalog.text("job.interrupted", .zhHans), en: Catalog.text("job.interrupted", .en))),
+                    app)
             } else {
-                job.status = .queued; job.progress = 0
+                job.status = .queued
+                job.progress = 0
                 job.setMessage(Job.Status.queued.catalogKey)
                 try await job.save(on: app.jobsDB)
             }
@@ -88,7 +101,10 @@ enum JobRunner {
             outcome = .failure(Failure(zh: e.reason(.zhHans), en: e.reason(.en)))
         } catch {
             app.logger.error("job \(id) failed: \(String(reflecting: error))")
-            outcome = .failure(Failure(zh: Catalog.text("job.failedUnexpectedly", .zhHans), en: Catalog.text("job.failedUnexpectedly", .en)))
+            outcome = .failure(
+                Failure(
+                    zh: Catalog.text("job.failedUnexpectedly", .zhHans), en: Catalog.text("job.failedUnexpectedly", .en)
+                ))
         }
         do {
             guard let job = try await Job.find(id, on: app.jobsDB) else { return }
@@ -102,8 +118,14 @@ enum JobRunner {
     /// Records how a job ended and deletes its upload (its name and size stay on the job).
     private static func end(_ job: Job, _ outcome: Result<String, Failure>, _ app: Application) async throws {
         switch outcome {
-        case .success(let result): job.status = .succeeded; job.result = result; job.progress = 100
-        case .failure(let f): job.status = .failed; job.errorZh = f.zh; job.errorEn = f.en
+        case .success(let result):
+            job.status = .succeeded
+            job.result = result
+            job.progress = 100
+        case .failure(let f):
+            job.status = .failed
+            job.errorZh = f.zh
+            job.errorEn = f.en
         }
         job.finishedAt = app.effects.time.now()
         job.setMessage(job.status.catalogKey)
@@ -115,16 +137,20 @@ enum JobRunner {
 
     /// The work of each kind.
     private static func perform(_ id: UUID, _ app: Application) async throws -> String {
-        guard let job = try await Job.query(on: app.jobsDB).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
-              let file = job.attachment else { throw YishiError.notFound }
+        guard
+            let job = try await Job.query(on: app.jobsDB).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
+            let file = job.attachment
+        else { throw YishiError.notFound }
         switch job.kind {
         case .territoryImport:
             return try await TerritoryImportJob.perform(job, file: file, app: app)
         case .atlasImport:
             guard let node = job.node else { throw YishiError.notFound }
             let actor = try await auditActor(for: job, on: app.jobsDB)
-            let summary = try await LifeCircleImporter.run(file.data, sourceName: file.name, district: node, actor: actor,
-                                                           on: app.jobsDB, time: app.effects.time, pool: app.threadPool) { pct, zh, en in
+            let summary = try await LifeCircleImporter.run(
+                file.data, sourceName: file.name, district: node, actor: actor,
+                on: app.jobsDB, time: app.effects.time, pool: app.threadPool
+            ) { pct, zh, en in
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id)
                     .set(\.$progress, to: pct).set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
             }

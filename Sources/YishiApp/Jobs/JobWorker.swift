@@ -32,12 +32,20 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
 
     static func verifyAuditChainIfDue(_ app: Application) async throws {
         let now = app.effects.time.now()
-        if let last = try await AuditLog.lastVerification(on: app.jobsDB), now.timeIntervalSince(last.verifiedAt) < auditCheckEvery { return }
+        if let last = try await AuditLog.lastVerification(on: app.jobsDB),
+            now.timeIntervalSince(last.verifiedAt) < auditCheckEvery
+        {
+            return
+        }
         try await AuditLog.verifyAndRecord(on: app.jobsDB, time: app.effects.time)
     }
 
     func shutdownAsync(_ app: Application) async {
-        let running = lock.withLock { let t = task; task = nil; return t }
+        let running = lock.withLock {
+            let t = task
+            task = nil
+            return t
+        }
         running?.cancel()
         _ = await running?.value
     }

@@ -5,5 +5,7 @@ import YishiCore
 struct JobsFeature: Feature {
     var pages: [any RouteCollection] { [JobRoutes()] }
     var api: [any RouteCollection] { [JobAPI()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.jobsOperations, schemas: { OpenAPIDocument.jobsSchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.jobsOperations, schemas: { OpenAPIDocument.jobsSchemas })
+    }
 }

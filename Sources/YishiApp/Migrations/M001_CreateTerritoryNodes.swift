@@ -19,7 +19,9 @@ struct M001CreateTerritoryNodes: AsyncMigration {
             .unique(on: "path")
             .unique(on: "code")
             .create()
-        try await (db as! any SQLDatabase).create(index: "territory_nodes_parent_idx").on("territory_nodes").column("parent_id").run()
+        try await (db as! any SQLDatabase).create(index: "territory_nodes_parent_idx").on("territory_nodes").column(
+            "parent_id"
+        ).run()
     }
     func revert(on db: any Database) async throws { try await db.schema("territory_nodes").delete() }
 }

@@ -32,7 +32,8 @@ struct M007CreateUsers: AsyncMigration {
             .field("granted_by_id", .uuid)
             .field("created_at", .datetime)
             .create()
-        try await (db as! any SQLDatabase).create(index: "role_grants_user_idx").on("role_grants").column("user_id").run()
+        try await (db as! any SQLDatabase).create(index: "role_grants_user_idx").on("role_grants").column("user_id")
+            .run()
     }
     func revert(on db: any Database) async throws {
         try await db.schema("role_grants").delete()

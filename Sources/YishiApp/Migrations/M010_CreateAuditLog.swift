@@ -29,7 +29,9 @@ struct M010CreateAuditLog: AsyncMigration {
             .field("hash", .string, .required)
             .create()
         let sql = db as! any SQLDatabase
-        try await sql.insert(into: "audit_head").columns("id", "seq", "hash").values(SQLLiteral.numeric("1"), SQLLiteral.numeric("0"), SQLBind(String(repeating: "0", count: 64))).run()
+        try await sql.insert(into: "audit_head").columns("id", "seq", "hash").values(
+            SQLLiteral.numeric("1"), SQLLiteral.numeric("0"), SQLBind(String(repeating: "0", count: 64))
+        ).run()
         try await sql.create(index: "audit_entries_node_idx").on("audit_entries").column("node_id").run()
     }
     func revert(on db: any Database) async throws {

@@ -14,12 +14,16 @@ struct M013UpdateIndexesAndAuditVerifications: AsyncMigration {
         try await sql.create(index: "api_tokens_user_idx").on("api_tokens").column("user_id").run()
         try await sql.create(index: "role_grants_node_idx").on("role_grants").column("node_id").run()
         try await sql.create(index: "atlas_origins_compound_idx").on("atlas_origins").column("compound_id").run()
-        try await sql.create(index: "territory_nodes_level_path_idx").on("territory_nodes").column("level").column("path").run()
+        try await sql.create(index: "territory_nodes_level_path_idx").on("territory_nodes").column("level").column(
+            "path"
+        ).run()
         // NULL nodes (platform-wide grants) are distinct in a unique index; a platform-wide
         // grant is unique through its own partial index.
         try await sql.create(index: "role_grants_user_role_node_key").unique().on("role_grants")
             .column("user_id").column("role").column("node_id").run()
-        try await sql.raw("CREATE UNIQUE INDEX role_grants_user_role_platform_key ON role_grants (user_id, role) WHERE node_id IS NULL").run()
+        try await sql.raw(
+            "CREATE UNIQUE INDEX role_grants_user_role_platform_key ON role_grants (user_id, role) WHERE node_id IS NULL"
+        ).run()
         if sql.dialect.name == "postgresql" {
             try await sql.raw(#"ALTER TABLE territory_nodes ALTER COLUMN path TYPE text COLLATE "C""#).run()
         }
@@ -39,8 +43,10 @@ struct M013UpdateIndexesAndAuditVerifications: AsyncMigration {
     func revert(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await db.schema("audit_verifications").delete()
-        for index in ["user_sessions_user_idx", "api_tokens_user_idx", "role_grants_node_idx", "atlas_origins_compound_idx",
-                      "territory_nodes_level_path_idx", "role_grants_user_role_node_key", "role_grants_user_role_platform_key"] {
+        for index in [
+            "user_sessions_user_idx", "api_tokens_user_idx", "role_grants_node_idx", "atlas_origins_compound_idx",
+            "territory_nodes_level_path_idx", "role_grants_user_role_node_key", "role_grants_user_role_platform_key",
+        ] {
             try await sql.drop(index: index).run()
         }
     }

@@ -9,9 +9,11 @@ struct M015UpdateOneTimeCodesBrowserAndSMSBudget: AsyncMigration {
 
     func prepare(on db: any Database) async throws {
         try await db.schema("one_time_codes").field("browser_hash", .string).update()
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             CREATE TABLE sms_hourly_counts (hour BIGINT PRIMARY KEY, sent BIGINT NOT NULL)
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on db: any Database) async throws {

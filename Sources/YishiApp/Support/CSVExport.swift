@@ -17,13 +17,15 @@ enum CSVExport {
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(name)).csv\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
-            let out = Buffered(writer)
-            await out.append("\u{FEFF}" + line(header))
-            try await rows { cells in try await out.add(line(cells)) }
-            try await out.flush()
-            try await writer.write(.end)
-        }))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(asyncStream: { writer in
+                let out = Buffered(writer)
+                await out.append("\u{FEFF}" + line(header))
+                try await rows { cells in try await out.add(line(cells)) }
+                try await out.flush()
+                try await writer.write(.end)
+            }))
     }
 
     /// The whole file as text (for tests and commands): the same bytes the response sends.
@@ -34,7 +36,10 @@ enum CSVExport {
     static func line(_ cells: [String]) -> String { cells.map(CSVCell.field).joined(separator: ",") + "\r\n" }
 
     static func fileName(_ name: String) -> String {
-        let kept = String(name.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" })
+        let kept = String(
+            name.unicodeScalars.filter {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_"
+            })
         return kept.isEmpty ? "export" : kept
     }
 

@@ -9,7 +9,11 @@ struct CSVTable {
     var header: [String]
     var rows: [(line: Int, fields: [String])]
 
-    enum Failure: Error, Equatable { case notText, malformed(line: Int), empty }
+    enum Failure: Error, Equatable {
+        case notText
+        case malformed(line: Int)
+        case empty
+    }
 
     /// UTF-8 (BOM or not) or GB18030; CRLF, LF or CR; quoted fields, which may hold line breaks and
     /// doubled quotes. A blank line is a row of one empty field (the validator names it). Text
@@ -19,17 +23,23 @@ struct CSVTable {
         do { text = try TextDecoding.decode(data) } catch { throw .notText }
         var bytes = Array(text.utf8)
         guard bytes.contains(where: { !isBlank($0) }) else { throw .empty }
-        return try bytes.withUnsafeMutableBufferPointer { buffer throws(Failure) in try parse(UnsafeBufferPointer(buffer)) }
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(Failure) in
+            try parse(UnsafeBufferPointer(buffer))
+        }
     }
 
-    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+    private static func isBlank(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
+    }
 
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"),
+        lf = UInt8(ascii: "\n")
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>) throws(Failure) -> CSVTable {
         var header: [String]? = nil
         var rows: [(line: Int, fields: [String])] = []
-        var i = 0, line = 1
+        var i = 0
+        var line = 1
         let n = b.count
         var field: [UInt8] = []
         while i < n {
@@ -45,7 +55,11 @@ struct CSVTable {
                     while i < n {
                         let c = b[i]
                         if c == quote {
-                            if i + 1 < n, b[i + 1] == quote { field.append(quote); i += 2; continue }
+                            if i + 1 < n, b[i + 1] == quote {
+                                field.append(quote)
+                                i += 2
+                                continue
+                            }
                             i += 1
                             closed = true
                             break
@@ -67,7 +81,10 @@ struct CSVTable {
                 } else if b[i] == comma {
                     i += 1
                     // A delimiter at the very end still opens one last, empty field.
-                    if i >= n { row.append(""); rowEnded = true }
+                    if i >= n {
+                        row.append("")
+                        rowEnded = true
+                    }
                 } else {
                     // CR, LF or CRLF ends the row.
                     if b[i] == cr, i + 1 < n, b[i + 1] == lf { i += 1 }

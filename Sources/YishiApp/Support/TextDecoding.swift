@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the bytes of a spreadsheet export as text: UTF-8 with or without a BOM, or GB18030/GBK
@@ -20,29 +21,29 @@ enum TextDecoding {
     /// Converts with iconv; nil when the bytes are not valid in `encoding`.
     static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
         #if canImport(Glibc)
-        let cd = iconv_open("UTF-8", encoding)
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = bytes.map { CChar(bitPattern: $0) }
-        // UTF-8 never needs more than twice the bytes of GB18030 (2 bytes → 3, 4 → 4).
-        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
-        let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return nil }
-                return outBuf.count - outLeft
+            let cd = iconv_open("UTF-8", encoding)
+            guard cd != iconv_t(bitPattern: -1) else { return nil }
+            defer { iconv_close(cd) }
+            var input = bytes.map { CChar(bitPattern: $0) }
+            // UTF-8 never needs more than twice the bytes of GB18030 (2 bytes → 3, 4 → 4).
+            var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+            let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+                output.withUnsafeMutableBufferPointer { outBuf in
+                    var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                    var inLeft = inBuf.count
+                    var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                    var outLeft = outBuf.count
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    if r == -1 || inLeft != 0 { return nil }
+                    return outBuf.count - outLeft
+                }
             }
-        }
-        guard let written else { return nil }
-        // By length, not up to the first NUL: a NUL byte must reach the row check (which refuses its
-        // line), never end the text silently.
-        return String(decoding: output.prefix(written).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let written else { return nil }
+            // By length, not up to the first NUL: a NUL byte must reach the row check (which refuses its
+            // line), never end the text silently.
+            return String(decoding: output.prefix(written).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
-        return nil
+            return nil
         #endif
     }
 }

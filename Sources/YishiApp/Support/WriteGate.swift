@@ -48,8 +48,10 @@ actor WriteGate {
     }
 
     /// Runs `body` holding the gate of `db`'s database.
-    static func run<T>(_ db: any Database, isolation: isolated (any Actor)? = #isolation,
-                       _ body: () async throws -> T) async rethrows -> T {
+    static func run<T>(
+        _ db: any Database, isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> T
+    ) async rethrows -> T {
         guard let key = key(db), !held.contains(key) else { return try await body() }
         await shared.enter(key)
         do {
@@ -84,7 +86,9 @@ struct GatedDatabase: Database, SQLDatabase {
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
 
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> ()) -> EventLoopFuture<Void> {
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<
+        Void
+    > {
         let base = self.base
         return gated { try await base.execute(query: query, onOutput: onOutput).get() }
     }
@@ -116,12 +120,14 @@ struct GatedDatabase: Database, SQLDatabase {
     var dialect: any SQLDialect { sql.dialect }
     var queryLogLevel: Logger.Level? { sql.queryLogLevel }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<
+        Void
+    > {
         let sql = self.sql
         return gated { try await sql.execute(sql: query, onRow) }
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (base, sql) = (self.base, self.sql)
         try await WriteGate.run(base) { try await sql.execute(sql: query, onRow) }
     }

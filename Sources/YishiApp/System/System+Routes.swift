@@ -1,4 +1,5 @@
 import Fluent
+import Metrics
 import Prometheus
 import SQLKit
 import Vapor
@@ -13,7 +14,10 @@ struct SystemRoutes: RouteCollection {
         routes.get("preferences", use: Preferences.update)
     }
 
-    struct Health: Content { var status: String; var database: String }
+    struct Health: Content {
+        var status: String
+        var database: String
+    }
 
     /// 200 when the database answers a query, 503 otherwise.
     func health(req: Request) async throws -> Response {
@@ -22,15 +26,17 @@ struct SystemRoutes: RouteCollection {
             return try await Health(status: "ok", database: "ok").encodeResponse(for: req)
         } catch {
             req.logger.error("health check failed: \(String(reflecting: error))")
-            return try await Health(status: "unavailable", database: "unreachable").encodeResponse(status: .serviceUnavailable, for: req)
+            return try await Health(status: "unavailable", database: "unreachable").encodeResponse(
+                status: .serviceUnavailable, for: req)
         }
     }
 
     /// For the machine that runs the server, or a scraper that knows the configured token.
     func metrics(req: Request) async throws -> Response {
-        let tokenMatches = req.settings.metricsToken.map { expected in
-            req.headers.bearerAuthorization.map { constantTimeEqual($0.token, expected) } ?? false
-        } ?? false
+        let tokenMatches =
+            req.settings.metricsToken.map { expected in
+                req.headers.bearerAuthorization.map { constantTimeEqual($0.token, expected) } ?? false
+            } ?? false
         guard req.peerIsLoopback || tokenMatches else { throw YishiError.notFound }
         var buffer: [UInt8] = []
         MetricsSetup.registry.emit(into: &buffer)
@@ -46,8 +52,6 @@ struct SystemRoutes: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: Styles.css))
     }
 }
-
-import Metrics
 
 /// Vapor records `http_requests_total` and `http_request_duration_seconds` by method, route
 /// pattern and status through swift-metrics; this backs them with a Prometheus registry.

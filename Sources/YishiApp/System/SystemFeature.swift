@@ -6,10 +6,15 @@ import YishiCore
 struct SystemFeature: Feature {
     var pages: [any RouteCollection] { [SystemRoutes(), HomeRoutes()] }
     var api: [any RouteCollection] { [OpenAPIRoutes()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.systemOperations, schemas: { OpenAPIDocument.systemSchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.systemOperations, schemas: { OpenAPIDocument.systemSchemas })
+    }
     var commands: [FeatureCommand] {
-        [.init(name: "serve", command: ServeYishiCommand(), isDefault: true), .init(name: "migrate", command: MigrateYishiCommand()),
-         .init(name: "backup", command: BackupCommand()), .init(name: "restore", command: RestoreCommand())]
+        [
+            .init(name: "serve", command: ServeYishiCommand(), isDefault: true),
+            .init(name: "migrate", command: MigrateYishiCommand()),
+            .init(name: "backup", command: BackupCommand()), .init(name: "restore", command: RestoreCommand()),
+        ]
     }
     var navigation: [NavEntry] { [NavEntry(order: 0, label: "nav.home", path: "/")] }
 }

@@ -14,5 +14,8 @@ final class BuildingGroup: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-    init(compoundID: UUID, name: String) { self.$compound.id = compoundID; self.name = name }
+    init(compoundID: UUID, name: String) {
+        self.$compound.id = compoundID
+        self.name = name
+    }
 }

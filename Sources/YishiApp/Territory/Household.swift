@@ -13,5 +13,8 @@ final class Household: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-    init(code: String, unitID: UUID) { self.code = code; self.$unit.id = unitID }
+    init(code: String, unitID: UUID) {
+        self.code = code
+        self.$unit.id = unitID
+    }
 }

@@ -23,16 +23,21 @@ struct ImportRoutes: RouteCollection {
         let p = try req.requirePrincipal()
         guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let file = req.multipartForm?.file("file"), !file.data.isEmpty else {
-            return view(req, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
+            return view(
+                req, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
         }
         let bound = try await TerritoryImportJob.bound(named: req.multipartForm?.field("node"), p.actor, on: req.db)
-        let job = try await TerritoryImportJob.enqueue(file.data, name: file.filename ?? "", bound: bound, by: p.userID, on: req.db)
+        let job = try await TerritoryImportJob.enqueue(
+            file.data, name: file.filename ?? "", bound: bound, by: p.userID, on: req.db)
         return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
     }
 
     /// The nodes one may choose to import at, when there is a choice (several grants).
     func choices(_ req: Request) -> [(value: String, label: String)] {
-        let held = req.principal?.held.filter { Policy.actions[$0.role, default: []].contains(.territoryImport) && $0.nodeCode != nil } ?? []
+        let held =
+            req.principal?.held.filter {
+                Policy.actions[$0.role, default: []].contains(.territoryImport) && $0.nodeCode != nil
+            } ?? []
         guard held.count > 1 else { return [] }
         return held.map { ($0.nodeCode!, "\($0.nodeName ?? "")（\($0.nodeCode!)）") }
     }
@@ -41,29 +46,48 @@ struct ImportRoutes: RouteCollection {
         let ctx = req.pageContext
         var content: [HTMLNode] = []
         if let failure {
-            content.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [
-                H.el("p", text: ctx.t("import.failed")),
-                H.el("ul", [], failure.issues.prefix(200).map { i in
-                    H.el("li", text: ctx.t("import.line", String(i.line), ctx.t(i.problem.message.key, args: i.problem.message.args)))
-                }),
-            ]))
+            content.append(
+                H.el(
+                    "div", [("class", "error-summary"), ("role", "alert")],
+                    [
+                        H.el("p", text: ctx.t("import.failed")),
+                        H.el(
+                            "ul", [],
+                            failure.issues.prefix(200).map { i in
+                                H.el(
+                                    "li",
+                                    text: ctx.t(
+                                        "import.line", String(i.line),
+                                        ctx.t(i.problem.message.key, args: i.problem.message.args)))
+                            }),
+                    ]))
         }
         var fields: [HTMLNode] = []
         let choices = choices(req)
         if !choices.isEmpty {
-            fields.append(Forms.select(ctx, "node", label: ctx.t("import.node"), options: [("", ctx.t("import.allMine"))] + choices,
-                                       selected: nil, includeBlank: false))
+            fields.append(
+                Forms.select(
+                    ctx, "node", label: ctx.t("import.node"), options: [("", ctx.t("import.allMine"))] + choices,
+                    selected: nil, includeBlank: false))
         }
         fields += [
-            Forms.field(ctx, "file", label: ctx.t("import.file"), type: "file", required: true, attributes: [("accept", ".csv,text/csv")]),
+            Forms.field(
+                ctx, "file", label: ctx.t("import.file"), type: "file", required: true,
+                attributes: [("accept", ".csv,text/csv")]),
             Forms.submit(ctx.t("import.submit")),
         ]
         content += [
             H.el("p", text: ctx.t("import.intro")),
-            H.el("ul", [], TerritoryImportKind.allCases.map { k in
-                H.el("li", [], [H.el("strong", text: ctx.t("import.kind.\(k.rawValue)") + "："),
-                                H.el("code", text: (k.requiredColumns + k.optionalColumns).joined(separator: ","))])
-            }),
+            H.el(
+                "ul", [],
+                TerritoryImportKind.allCases.map { k in
+                    H.el(
+                        "li", [],
+                        [
+                            H.el("strong", text: ctx.t("import.kind.\(k.rawValue)") + "："),
+                            H.el("code", text: (k.requiredColumns + k.optionalColumns).joined(separator: ",")),
+                        ])
+                }),
             H.el("p", [("class", "muted")], text: ctx.t("import.formats")),
             Forms.form(ctx, action: "/territory/import", multipart: true, fields),
         ]

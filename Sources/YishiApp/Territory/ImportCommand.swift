@@ -28,9 +28,12 @@ struct ImportCommand: AsyncCommand {
         context.console.print("导入中 / importing \(signature.file) (\(data.count) bytes)…")
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         do {
-            let o = try await TerritoryImporter.run(data, by: app.caller(.platform, auditActor: AuditActor(id: nil, label: "cli:\(user)")))
-            context.console.print(Catalog.text("import.done", .zhHans, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
-            context.console.print(Catalog.text("import.done", .en, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
+            let o = try await TerritoryImporter.run(
+                data, by: app.caller(.platform, auditActor: AuditActor(id: nil, label: "cli:\(user)")))
+            context.console.print(
+                Catalog.text("import.done", .zhHans, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
+            context.console.print(
+                Catalog.text("import.done", .en, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
         } catch let stop as TerritoryImporter.Interrupted {
             context.console.error("\(stop.message.zh)\n\(stop.message.en)\n\(String(reflecting: stop.cause))")
             throw ExitCode(1)
@@ -38,7 +41,9 @@ struct ImportCommand: AsyncCommand {
             context.console.error(Catalog.text("import.failed", .zhHans) + " / " + Catalog.text("import.failed", .en))
             for issue in failure.issues {
                 let (key, args) = issue.problem.message
-                context.console.error("\(signature.file):\(issue.line): \(Catalog.text(key, .zhHans, args)) / \(Catalog.text(key, .en, args))")
+                context.console.error(
+                    "\(signature.file):\(issue.line): \(Catalog.text(key, .zhHans, args)) / \(Catalog.text(key, .en, args))"
+                )
             }
             throw ExitCode(2)
         }

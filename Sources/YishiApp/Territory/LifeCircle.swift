@@ -13,5 +13,9 @@ final class LifeCircle: Model, @unchecked Sendable {
     @Siblings(through: LifeCircleCommunity.self, from: \.$lifeCircle, to: \.$community) var communities: [TerritoryNode]
 
     init() {}
-    init(code: String, name: String, nodeID: UUID) { self.code = code; self.name = name; self.$node.id = nodeID }
+    init(code: String, name: String, nodeID: UUID) {
+        self.code = code
+        self.name = name
+        self.$node.id = nodeID
+    }
 }

@@ -13,5 +13,9 @@ final class Owner: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-    init(code: String, name: String, phone: String?) { self.code = code; self.name = name; self.phone = phone }
+    init(code: String, name: String, phone: String?) {
+        self.code = code
+        self.name = name
+        self.phone = phone
+    }
 }

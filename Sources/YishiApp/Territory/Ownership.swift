@@ -11,5 +11,8 @@ final class Ownership: Model, @unchecked Sendable {
     @Parent(key: "unit_id") var unit: Unit
 
     init() {}
-    init(ownerID: UUID, unitID: UUID) { self.$owner.id = ownerID; self.$unit.id = unitID }
+    init(ownerID: UUID, unitID: UUID) {
+        self.$owner.id = ownerID
+        self.$unit.id = unitID
+    }
 }

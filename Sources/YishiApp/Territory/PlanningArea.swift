@@ -10,8 +10,13 @@ final class PlanningArea: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
     @Parent(key: "node_id") var node: TerritoryNode
-    @Siblings(through: PlanningAreaLifeCircle.self, from: \.$planningArea, to: \.$lifeCircle) var lifeCircles: [LifeCircle]
+    @Siblings(through: PlanningAreaLifeCircle.self, from: \.$planningArea, to: \.$lifeCircle) var lifeCircles:
+        [LifeCircle]
 
     init() {}
-    init(code: String, name: String, nodeID: UUID) { self.code = code; self.name = name; self.$node.id = nodeID }
+    init(code: String, name: String, nodeID: UUID) {
+        self.code = code
+        self.name = name
+        self.$node.id = nodeID
+    }
 }

@@ -19,8 +19,12 @@ final class Resident: Model, @unchecked Sendable {
 
     init() {}
     init(code: String, householdID: UUID?, name: String, birthYear: Int, phone: String?, flags: ResidentFlags) {
-        self.code = code; self.$household.id = householdID; self.name = name; self.birthYear = birthYear
-        self.phone = phone; self.flags = flags.encoded
+        self.code = code
+        self.$household.id = householdID
+        self.name = name
+        self.birthYear = birthYear
+        self.phone = phone
+        self.flags = flags.encoded
     }
 
     var residentFlags: ResidentFlags { ResidentFlags(encoded: flags) ?? [] }

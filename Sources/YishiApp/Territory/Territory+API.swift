@@ -13,8 +13,11 @@ struct TerritoryAPI: RouteCollection {
         api.get("territory", ":nodeID", "units", use: units)
         api.post("territory", ":nodeID", "units", use: createUnit)
         api.get("units", ":unitID", use: unit)
-        api.on(.POST, "territory", "import", body: .collect(maxSize: ByteCount(value: ImportRoutes.maxBytes)), use: importCSV)
-            .allowingBody(upTo: ImportRoutes.maxBytes)
+        api.on(
+            .POST, "territory", "import", body: .collect(maxSize: ByteCount(value: ImportRoutes.maxBytes)),
+            use: importCSV
+        )
+        .allowingBody(upTo: ImportRoutes.maxBytes)
     }
 
     func loadNode(_ req: Request, _ action: Action) async throws -> TerritoryNode {
@@ -29,7 +32,9 @@ struct TerritoryAPI: RouteCollection {
     func node(req: Request) async throws -> DTO.NodeDetail {
         let n = try await loadNode(req, .territoryRead)
         let page = try await NodePage.load(n, on: req.db)
-        return DTO.NodeDetail(node: .init(n), ancestors: page.ancestors.map(DTO.Node.init), children: page.children.map(DTO.Node.init), stats: page.stats)
+        return DTO.NodeDetail(
+            node: .init(n), ancestors: page.ancestors.map(DTO.Node.init), children: page.children.map(DTO.Node.init),
+            stats: page.stats)
     }
 
     func createDistrict(req: Request) async throws -> Response {
@@ -45,13 +50,19 @@ struct TerritoryAPI: RouteCollection {
         return try await DTO.Node(node).encodeResponse(status: .created, for: req)
     }
 
-    struct NodePatch: Content { var code: String?; var name: String?; var kind: String?; var address: String? }
+    struct NodePatch: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var address: String?
+    }
 
     func updateNode(req: Request) async throws -> DTO.Node {
         let node = try await loadNode(req, .territoryEdit)
         let patch = try req.content.decode(NodePatch.self)
-        let input = TerritoryEditing.NodeInput(code: patch.code ?? node.code, name: patch.name ?? node.name, kind: patch.kind ?? node.kind,
-                                               address: patch.address ?? node.address)
+        let input = TerritoryEditing.NodeInput(
+            code: patch.code ?? node.code, name: patch.name ?? node.name, kind: patch.kind ?? node.kind,
+            address: patch.address ?? node.address)
         return DTO.Node(try await TerritoryEditing.update(node, input, by: req.caller))
     }
 
@@ -75,13 +86,24 @@ struct TerritoryAPI: RouteCollection {
         let households = Policy.allows(req.actor, .personalDataRead, at: path)
         return DTO.UnitDetail(
             unit: .init(d.unit),
-            owners: !owners ? nil : d.owners.map {
-                DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask), birthYear: nil, flags: nil)
-            },
-            households: !households ? nil : d.households.map { h in DTO.HouseholdOut(id: h.id!, code: h.code, residents: h.residents.map {
-                DTO.Person(id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask),
-                           birthYear: $0.birthYear, flags: $0.residentFlags.names)
-            }) })
+            owners: !owners
+                ? nil
+                : d.owners.map {
+                    DTO.Person(
+                        id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask),
+                        birthYear: nil, flags: nil)
+                },
+            households: !households
+                ? nil
+                : d.households.map { h in
+                    DTO.HouseholdOut(
+                        id: h.id!, code: h.code,
+                        residents: h.residents.map {
+                            DTO.Person(
+                                id: $0.id!, code: $0.code, name: $0.name, phone: $0.phone.map(OneTimeCodeRules.mask),
+                                birthYear: $0.birthYear, flags: $0.residentFlags.names)
+                        })
+                })
     }
 
     /// The body is the CSV file itself (text/csv); `?node=CODE` the node it is made at. Answers at
@@ -89,10 +111,14 @@ struct TerritoryAPI: RouteCollection {
     func importCSV(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard Policy.holdsAnywhere(p.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
-        guard let body = req.body.data, body.readableBytes > 0 else { throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]) }
-        let bound = try await TerritoryImportJob.bound(named: try? req.query.get(String.self, at: "node"), p.actor, on: req.db)
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw ImportFailure([ImportIssue(line: 1, problem: .emptyFile)])
+        }
+        let bound = try await TerritoryImportJob.bound(
+            named: try? req.query.get(String.self, at: "node"), p.actor, on: req.db)
         let name = (try? req.query.get(String.self, at: "name")) ?? "territory-import.csv"
-        let job = try await TerritoryImportJob.enqueue(Data(buffer: body), name: name, bound: bound, by: p.userID, on: req.db)
+        let job = try await TerritoryImportJob.enqueue(
+            Data(buffer: body), name: name, bound: bound, by: p.userID, on: req.db)
         let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)
         res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
         return res

@@ -14,8 +14,14 @@ extension DTO {
         var path: String
 
         init(_ n: TerritoryNode) {
-            id = n.id!; level = n.level; code = n.code; name = n.name; kind = n.kind; address = n.address
-            parentId = n.$parent.id; path = n.path
+            id = n.id!
+            level = n.level
+            code = n.code
+            name = n.name
+            kind = n.kind
+            address = n.address
+            parentId = n.$parent.id
+            path = n.path
         }
     }
 
@@ -40,8 +46,13 @@ extension DTO {
         var buildingId: UUID
 
         init(_ u: YishiApp.Unit) {
-            id = u.id!; code = u.code; number = u.number; kind = u.kind; status = u.status
-            area = Area(centi: u.area).description; areaSource = u.areaSource
+            id = u.id!
+            code = u.code
+            number = u.number
+            kind = u.kind
+            status = u.status
+            area = Area(centi: u.area).description
+            areaSource = u.areaSource
             registerArea = u.registerArea.map { Area(centi: $0).description }
             surveyArea = u.surveyArea.map { Area(centi: $0).description }
             contractArea = u.contractArea.map { Area(centi: $0).description }
@@ -49,8 +60,19 @@ extension DTO {
         }
     }
 
-    struct Person: Content { var id: UUID; var code: String; var name: String; var phone: String?; var birthYear: Int?; var flags: [String]? }
-    struct HouseholdOut: Content { var id: UUID; var code: String; var residents: [Person] }
+    struct Person: Content {
+        var id: UUID
+        var code: String
+        var name: String
+        var phone: String?
+        var birthYear: Int?
+        var flags: [String]?
+    }
+    struct HouseholdOut: Content {
+        var id: UUID
+        var code: String
+        var residents: [Person]
+    }
 
     struct UnitDetail: Content {
         var unit: UnitSummary

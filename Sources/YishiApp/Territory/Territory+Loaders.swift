@@ -15,7 +15,8 @@ extension Caller {
 
     /// A node with its ancestors and children, for `action` where it is.
     func nodeWithFamily(_ id: UUID?, for action: Action) async throws
-        -> (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]) {
+        -> (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode])
+    {
         let family = try await TerritoryQueries.nodeWithFamily(id, on: db)
         try authorize(action, at: family.node.territoryPath)
         return family

@@ -21,121 +21,249 @@ enum TerritoryPages {
         }
     }
 
-    static func nodeFields(_ ctx: PageContext, level: TerritoryLevel, form: TerritoryRoutes.NodeForm, errors: FormErrors) -> [HTMLNode] {
+    static func nodeFields(
+        _ ctx: PageContext, level: TerritoryLevel, form: TerritoryRoutes.NodeForm, errors: FormErrors
+    ) -> [HTMLNode] {
         var fields: [HTMLNode] = [
-            Forms.field(ctx, "name", label: ctx.t("common.name"), value: form.name ?? "", required: true, errors: errors),
-            Forms.field(ctx, "code", label: ctx.t("common.code"), value: form.code ?? "", required: true, errors: errors,
-                        attributes: [("autocomplete", "off"), ("spellcheck", "false")]),
+            Forms.field(
+                ctx, "name", label: ctx.t("common.name"), value: form.name ?? "", required: true, errors: errors),
+            Forms.field(
+                ctx, "code", label: ctx.t("common.code"), value: form.code ?? "", required: true, errors: errors,
+                attributes: [("autocomplete", "off"), ("spellcheck", "false")]),
         ]
         if !level.kinds.isEmpty {
-            fields.append(Forms.select(ctx, "kind", label: ctx.t("common.kind"), options: kindOptions(ctx, level), selected: form.kind, required: true, errors: errors))
+            fields.append(
+                Forms.select(
+                    ctx, "kind", label: ctx.t("common.kind"), options: kindOptions(ctx, level), selected: form.kind,
+                    required: true, errors: errors))
         }
         if level == .compound || level == .building {
-            fields.append(Forms.field(ctx, "address", label: ctx.t("territory.address") + " " + ctx.t("common.optional"), value: form.address ?? "", errors: errors))
+            fields.append(
+                Forms.field(
+                    ctx, "address", label: ctx.t("territory.address") + " " + ctx.t("common.optional"),
+                    value: form.address ?? "", errors: errors))
         }
         return fields
     }
 
     static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode]) -> HTMLNode {
-        H.el("nav", [("class", "crumbs"), ("aria-label", ctx.t("territory.title"))], [
-            H.el("ol", [], [H.el("li", [], [H.link(ctx.t("territory.title"), "/territory")])] + nodes.map { n in
-                Policy.allows(ctx.principal?.actor, .territoryRead, at: n.territoryPath)
-                    ? H.el("li", [], [H.link(n.name, "/territory/\(n.id!.uuidString)")]) : H.el("li", text: n.name)
-            }),
-        ])
+        H.el(
+            "nav", [("class", "crumbs"), ("aria-label", ctx.t("territory.title"))],
+            [
+                H.el(
+                    "ol", [],
+                    [H.el("li", [], [H.link(ctx.t("territory.title"), "/territory")])]
+                        + nodes.map { n in
+                            Policy.allows(ctx.principal?.actor, .territoryRead, at: n.territoryPath)
+                                ? H.el("li", [], [H.link(n.name, "/territory/\(n.id!.uuidString)")])
+                                : H.el("li", text: n.name)
+                        })
+            ])
     }
 
-    static func roots(_ ctx: PageContext, nodes: [TerritoryNode], errors: FormErrors, form: TerritoryRoutes.NodeForm, status: HTTPStatus = .ok) -> Response {
+    static func roots(
+        _ ctx: PageContext, nodes: [TerritoryNode], errors: FormErrors, form: TerritoryRoutes.NodeForm,
+        status: HTTPStatus = .ok
+    ) -> Response {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
-            nodes.isEmpty ? H.el("p", text: ctx.t("territory.empty")) : H.el("ul", [("class", "cards")], nodes.map { n in
-                H.el("li", [("class", "card")], [
-                    H.el("a", [("class", "big"), ("href", "/territory/\(n.id!.uuidString)")], text: n.name),
-                    H.el("p", [("class", "muted")], text: "\(kindLabel(ctx, n)) · \(n.code)"),
-                ])
-            }),
+            nodes.isEmpty
+                ? H.el("p", text: ctx.t("territory.empty"))
+                : H.el(
+                    "ul", [("class", "cards")],
+                    nodes.map { n in
+                        H.el(
+                            "li", [("class", "card")],
+                            [
+                                H.el(
+                                    "a", [("class", "big"), ("href", "/territory/\(n.id!.uuidString)")], text: n.name),
+                                H.el("p", [("class", "muted")], text: "\(kindLabel(ctx, n)) · \(n.code)"),
+                            ])
+                    }),
         ]
         if Policy.allows(ctx.principal?.actor, .districtCreate, at: nil) {
-            content += [H.el("h2", text: ctx.t("territory.addChild", ctx.name(TerritoryLevel.district))),
-                        Forms.form(ctx, action: "/territory", nodeFields(ctx, level: .district, form: form, errors: errors) + [Forms.submit(ctx.t("common.add"))])]
+            content += [
+                H.el("h2", text: ctx.t("territory.addChild", ctx.name(TerritoryLevel.district))),
+                Forms.form(
+                    ctx, action: "/territory",
+                    nodeFields(ctx, level: .district, form: form, errors: errors) + [Forms.submit(ctx.t("common.add"))]),
+            ]
         }
         return Layout.page(ctx, title: ctx.t("territory.title"), status: status, content)
     }
 
-    static func node(_ ctx: PageContext, model m: NodePage, errors: FormErrors, childForm: TerritoryRoutes.NodeForm,
-                     unitForm: TerritoryRoutes.UnitForm, status: HTTPStatus = .ok) -> Response {
-        let node = m.node, id = node.id!.uuidString
+    static func node(
+        _ ctx: PageContext, model m: NodePage, errors: FormErrors, childForm: TerritoryRoutes.NodeForm,
+        unitForm: TerritoryRoutes.UnitForm, status: HTTPStatus = .ok
+    ) -> Response {
+        let node = m.node
+        let id = node.id!.uuidString
         let canEdit = Policy.allows(ctx.principal?.actor, .territoryEdit, at: node.territoryPath)
         var facts: [HTMLNode] = [H.el("dt", text: ctx.t("territory.level")), H.el("dd", text: ctx.name(node.level))]
-        if node.kind != nil { facts += [H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node))] }
+        if node.kind != nil {
+            facts += [H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node))]
+        }
         facts += [H.el("dt", text: ctx.t("common.code")), H.el("dd", text: node.code)]
-        if let group = m.buildingGroup { facts += [H.el("dt", text: ctx.t("territory.buildingGroup")), H.el("dd", text: group)] }
-        if let address = node.address { facts += [H.el("dt", text: ctx.t("territory.address")), H.el("dd", text: address)] }
+        if let group = m.buildingGroup {
+            facts += [H.el("dt", text: ctx.t("territory.buildingGroup")), H.el("dd", text: group)]
+        }
+        if let address = node.address {
+            facts += [H.el("dt", text: ctx.t("territory.address")), H.el("dd", text: address)]
+        }
         var content: [HTMLNode] = [
             crumbs(ctx, m.ancestors),
             Forms.summary(ctx, errors),
             H.el("dl", [("class", "facts")], facts),
-            H.el("p", text: ctx.t("territory.stats", String(m.stats.units), m.stats.area, String(m.stats.households), String(m.stats.residents))),
-            canEdit ? H.el("p", [], [H.link(ctx.t("territory.edit", ctx.name(node.level)), "/territory/\(id)/edit", [("class", "button secondary")])]) : .group([]),
+            H.el(
+                "p",
+                text: ctx.t(
+                    "territory.stats", String(m.stats.units), m.stats.area, String(m.stats.households),
+                    String(m.stats.residents))),
+            canEdit
+                ? H.el(
+                    "p", [],
+                    [
+                        H.link(
+                            ctx.t("territory.edit", ctx.name(node.level)), "/territory/\(id)/edit",
+                            [("class", "button secondary")])
+                    ]) : .group([]),
         ]
         if !m.lifeCircles.isEmpty {
-            content += [H.el("h2", text: ctx.t("territory.lifeCircles")), H.el("ul", [], m.lifeCircles.map { lc in
-                H.el("li", [], [H.el("strong", text: lc.name), .text(" · " + ctx.t("territory.communities", lc.communities.map(\.name).joined(separator: "、")))])
-            })]
+            content += [
+                H.el("h2", text: ctx.t("territory.lifeCircles")),
+                H.el(
+                    "ul", [],
+                    m.lifeCircles.map { lc in
+                        H.el(
+                            "li", [],
+                            [
+                                H.el("strong", text: lc.name),
+                                .text(
+                                    " · "
+                                        + ctx.t(
+                                            "territory.communities", lc.communities.map(\.name).joined(separator: "、"))),
+                            ])
+                    }),
+            ]
         }
         if !m.planningAreas.isEmpty {
-            content += [H.el("h2", text: ctx.t("territory.planningAreas")), H.el("ul", [], m.planningAreas.map { pa in
-                H.el("li", [], [H.el("strong", text: pa.name), .text(" · " + pa.lifeCircles.map(\.name).joined(separator: "、"))])
-            })]
+            content += [
+                H.el("h2", text: ctx.t("territory.planningAreas")),
+                H.el(
+                    "ul", [],
+                    m.planningAreas.map { pa in
+                        H.el(
+                            "li", [],
+                            [
+                                H.el("strong", text: pa.name),
+                                .text(" · " + pa.lifeCircles.map(\.name).joined(separator: "、")),
+                            ])
+                    }),
+            ]
         }
         if let childLevel = node.level.childLevel {
             content += [
                 H.el("h2", text: ctx.t("territory.children")),
-                m.children.isEmpty ? H.el("p", text: ctx.t("territory.empty")) : Forms.table(
-                    caption: ctx.t("territory.children"), headers: [ctx.t("common.name"), ctx.t("common.kind"), ctx.t("common.code")],
-                    rows: m.children.map { c in [H.link(c.name, "/territory/\(c.id!.uuidString)"), .text(kindLabel(ctx, c)), .text(c.code)] }),
+                m.children.isEmpty
+                    ? H.el("p", text: ctx.t("territory.empty"))
+                    : Forms.table(
+                        caption: ctx.t("territory.children"),
+                        headers: [ctx.t("common.name"), ctx.t("common.kind"), ctx.t("common.code")],
+                        rows: m.children.map { c in
+                            [H.link(c.name, "/territory/\(c.id!.uuidString)"), .text(kindLabel(ctx, c)), .text(c.code)]
+                        }),
             ]
             if canEdit {
-                content += [H.el("h2", text: ctx.t("territory.addChild", ctx.name(childLevel))),
-                            Forms.form(ctx, action: "/territory/\(id)/children",
-                                       nodeFields(ctx, level: childLevel, form: childForm, errors: errors) + [Forms.submit(ctx.t("common.add"))])]
+                content += [
+                    H.el("h2", text: ctx.t("territory.addChild", ctx.name(childLevel))),
+                    Forms.form(
+                        ctx, action: "/territory/\(id)/children",
+                        nodeFields(ctx, level: childLevel, form: childForm, errors: errors) + [
+                            Forms.submit(ctx.t("common.add"))
+                        ]),
+                ]
             }
         } else {
             content += [
                 H.el("h2", text: ctx.t("territory.units")),
-                m.units.isEmpty ? H.el("p", text: ctx.t("territory.empty")) : Forms.table(
-                    caption: ctx.t("territory.units"),
-                    headers: [ctx.t("territory.unit.number"), ctx.t("territory.unit.kind"), ctx.t("territory.unit.status"), ctx.t("territory.unit.area"), ctx.t("territory.unit.areaSource")],
-                    rows: m.units.map { u in [H.link(u.number, "/units/\(u.id!.uuidString)"), .text(ctx.name(u.kind)), .text(ctx.name(u.status)),
-                                              .text(Area(centi: u.area).description), .text(ctx.name(u.areaSource))] }),
+                m.units.isEmpty
+                    ? H.el("p", text: ctx.t("territory.empty"))
+                    : Forms.table(
+                        caption: ctx.t("territory.units"),
+                        headers: [
+                            ctx.t("territory.unit.number"), ctx.t("territory.unit.kind"),
+                            ctx.t("territory.unit.status"), ctx.t("territory.unit.area"),
+                            ctx.t("territory.unit.areaSource"),
+                        ],
+                        rows: m.units.map { u in
+                            [
+                                H.link(u.number, "/units/\(u.id!.uuidString)"), .text(ctx.name(u.kind)),
+                                .text(ctx.name(u.status)),
+                                .text(Area(centi: u.area).description), .text(ctx.name(u.areaSource)),
+                            ]
+                        }),
             ]
             if canEdit {
-                content += [H.el("h2", text: ctx.t("territory.unit.add")), Forms.form(ctx, action: "/territory/\(id)/units", [
-                    Forms.field(ctx, "number", label: ctx.t("territory.unit.number"), value: unitForm.number ?? "", required: true, errors: errors),
-                    Forms.field(ctx, "code", label: ctx.t("common.code"), value: unitForm.code ?? "", required: true, errors: errors),
-                    Forms.select(ctx, "kind", label: ctx.t("territory.unit.kind"), options: UnitKind.allCases.map { ($0.rawValue, ctx.name($0)) },
-                                 selected: unitForm.kind ?? UnitKind.residential.rawValue, required: true, errors: errors),
-                    Forms.select(ctx, "status", label: ctx.t("territory.unit.status"), options: UnitStatus.allCases.map { ($0.rawValue, ctx.name($0)) },
-                                 selected: unitForm.status ?? UnitStatus.delivered.rawValue, required: true, errors: errors),
-                    Forms.field(ctx, "registerArea", label: ctx.t("territory.unit.registerArea"), value: unitForm.registerArea ?? "", errors: errors, attributes: [("inputmode", "decimal")]),
-                    Forms.field(ctx, "surveyArea", label: ctx.t("territory.unit.surveyArea"), value: unitForm.surveyArea ?? "", errors: errors, attributes: [("inputmode", "decimal")]),
-                    Forms.field(ctx, "contractArea", label: ctx.t("territory.unit.contractArea"), value: unitForm.contractArea ?? "", errors: errors, attributes: [("inputmode", "decimal")]),
-                    Forms.submit(ctx.t("common.add")),
-                ])]
+                content += [
+                    H.el("h2", text: ctx.t("territory.unit.add")),
+                    Forms.form(
+                        ctx, action: "/territory/\(id)/units",
+                        [
+                            Forms.field(
+                                ctx, "number", label: ctx.t("territory.unit.number"), value: unitForm.number ?? "",
+                                required: true, errors: errors),
+                            Forms.field(
+                                ctx, "code", label: ctx.t("common.code"), value: unitForm.code ?? "", required: true,
+                                errors: errors),
+                            Forms.select(
+                                ctx, "kind", label: ctx.t("territory.unit.kind"),
+                                options: UnitKind.allCases.map { ($0.rawValue, ctx.name($0)) },
+                                selected: unitForm.kind ?? UnitKind.residential.rawValue, required: true, errors: errors
+                            ),
+                            Forms.select(
+                                ctx, "status", label: ctx.t("territory.unit.status"),
+                                options: UnitStatus.allCases.map { ($0.rawValue, ctx.name($0)) },
+                                selected: unitForm.status ?? UnitStatus.delivered.rawValue, required: true,
+                                errors: errors),
+                            Forms.field(
+                                ctx, "registerArea", label: ctx.t("territory.unit.registerArea"),
+                                value: unitForm.registerArea ?? "", errors: errors,
+                                attributes: [("inputmode", "decimal")]),
+                            Forms.field(
+                                ctx, "surveyArea", label: ctx.t("territory.unit.surveyArea"),
+                                value: unitForm.surveyArea ?? "", errors: errors, attributes: [("inputmode", "decimal")]
+                            ),
+                            Forms.field(
+                                ctx, "contractArea", label: ctx.t("territory.unit.contractArea"),
+                                value: unitForm.contractArea ?? "", errors: errors,
+                                attributes: [("inputmode", "decimal")]),
+                            Forms.submit(ctx.t("common.add")),
+                        ]),
+                ]
             }
         }
         return Layout.page(ctx, title: node.name, status: status, content)
     }
 
-    static func edit(_ ctx: PageContext, node: TerritoryNode, form: TerritoryRoutes.NodeForm, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
-        Layout.page(ctx, title: ctx.t("territory.edit", ctx.name(node.level)), status: status, [
-            Forms.summary(ctx, errors),
-            Forms.form(ctx, action: "/territory/\(node.id!.uuidString)/edit", nodeFields(ctx, level: node.level, form: form, errors: errors) + [Forms.submit(ctx.t("common.save"))]),
-            H.el("p", [], [H.link(ctx.t("common.back"), "/territory/\(node.id!.uuidString)")]),
-        ])
+    static func edit(
+        _ ctx: PageContext, node: TerritoryNode, form: TerritoryRoutes.NodeForm, errors: FormErrors,
+        status: HTTPStatus = .ok
+    ) -> Response {
+        Layout.page(
+            ctx, title: ctx.t("territory.edit", ctx.name(node.level)), status: status,
+            [
+                Forms.summary(ctx, errors),
+                Forms.form(
+                    ctx, action: "/territory/\(node.id!.uuidString)/edit",
+                    nodeFields(ctx, level: node.level, form: form, errors: errors) + [
+                        Forms.submit(ctx.t("common.save"))
+                    ]),
+                H.el("p", [], [H.link(ctx.t("common.back"), "/territory/\(node.id!.uuidString)")]),
+            ])
     }
 
-    static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode]) -> Response {
+    static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode]) -> Response
+    {
         let u = d.unit
         let personal = Policy.allows(ctx.principal?.actor, .personalDataRead, at: d.building.territoryPath)
         let ownersRegister = Policy.allows(ctx.principal?.actor, .ownersRegisterRead, at: d.building.territoryPath)
@@ -144,39 +272,63 @@ enum TerritoryPages {
             H.el("dt", text: ctx.t("common.code")), H.el("dd", text: u.code),
             H.el("dt", text: ctx.t("territory.unit.kind")), H.el("dd", text: ctx.name(u.kind)),
             H.el("dt", text: ctx.t("territory.unit.status")), H.el("dd", text: ctx.name(u.status)),
-            H.el("dt", text: ctx.t("territory.unit.area")), H.el("dd", text: "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
+            H.el("dt", text: ctx.t("territory.unit.area")),
+            H.el("dd", text: "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
         ]
-        for (key, value) in [("territory.unit.registerArea", u.registerArea), ("territory.unit.surveyArea", u.surveyArea), ("territory.unit.contractArea", u.contractArea)] {
+        for (key, value) in [
+            ("territory.unit.registerArea", u.registerArea), ("territory.unit.surveyArea", u.surveyArea),
+            ("territory.unit.contractArea", u.contractArea),
+        ] {
             if let value { facts += [H.el("dt", text: ctx.t(key)), H.el("dd", text: Area(centi: value).description)] }
         }
         var content: [HTMLNode] = [crumbs(ctx, ancestors), H.el("dl", [("class", "facts")], facts)]
         if ownersRegister {
             content += [
                 H.el("h2", text: ctx.t("territory.unit.owners")),
-                d.owners.isEmpty ? H.el("p", text: ctx.t("common.none")) : H.el("ul", [], d.owners.map { o in
-                    H.el("li", text: "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? ""))
-                }),
+                d.owners.isEmpty
+                    ? H.el("p", text: ctx.t("common.none"))
+                    : H.el(
+                        "ul", [],
+                        d.owners.map { o in
+                            H.el(
+                                "li",
+                                text: "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? "")
+                            )
+                        }),
             ]
         }
         // The household register (residents, tenants, birth years, flags) needs the personal-data
         // right; the owners' committee holds only the owners' register.
         if personal {
             content += [
-                H.el("h2", text: ctx.t("territory.unit.households")),
+                H.el("h2", text: ctx.t("territory.unit.households"))
             ]
             if d.households.isEmpty { content.append(H.el("p", text: ctx.t("common.none"))) }
             for h in d.households {
                 content += [
                     H.el("h3", text: ctx.t("territory.household", h.code)),
-                    Forms.table(caption: ctx.t("territory.household", h.code),
-                                headers: [ctx.t("territory.resident.name"), ctx.t("common.code"), ctx.t("territory.resident.birthYear"),
-                                          ctx.t("territory.resident.phone"), ctx.t("territory.resident.flags"), ""],
-                                rows: h.residents.sorted { $0.code < $1.code }.map { r in [
-                                    .text(r.name), .text(r.code), .text(String(r.birthYear)), .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
-                                    H.el("span", [], r.residentFlags.names.map { H.el("span", [("class", "tag")], text: ctx.t("enum.ResidentFlag.\($0)")) }),
-                                    assist && !d.accounts.contains(r.id!) ? H.link(ctx.t("territory.resident.assist"), "/residents/\(r.id!.uuidString)/assist")
-                                        : (d.accounts.contains(r.id!) ? .text(ctx.t("account.verified")) : .group([])),
-                                ] }),
+                    Forms.table(
+                        caption: ctx.t("territory.household", h.code),
+                        headers: [
+                            ctx.t("territory.resident.name"), ctx.t("common.code"),
+                            ctx.t("territory.resident.birthYear"),
+                            ctx.t("territory.resident.phone"), ctx.t("territory.resident.flags"), "",
+                        ],
+                        rows: h.residents.sorted { $0.code < $1.code }.map { r in
+                            [
+                                .text(r.name), .text(r.code), .text(String(r.birthYear)),
+                                .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
+                                H.el(
+                                    "span", [],
+                                    r.residentFlags.names.map {
+                                        H.el("span", [("class", "tag")], text: ctx.t("enum.ResidentFlag.\($0)"))
+                                    }),
+                                assist && !d.accounts.contains(r.id!)
+                                    ? H.link(
+                                        ctx.t("territory.resident.assist"), "/residents/\(r.id!.uuidString)/assist")
+                                    : (d.accounts.contains(r.id!) ? .text(ctx.t("account.verified")) : .group([])),
+                            ]
+                        }),
                 ]
             }
         }

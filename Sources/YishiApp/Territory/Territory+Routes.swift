@@ -15,10 +15,20 @@ struct TerritoryRoutes: RouteCollection {
         routes.get("units", ":unitID", use: unit)
     }
 
-    struct NodeForm: Content { var code: String?; var name: String?; var kind: String?; var address: String? }
+    struct NodeForm: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var address: String?
+    }
     struct UnitForm: Content {
-        var code: String?; var number: String?; var kind: String?; var status: String?
-        var registerArea: String?; var surveyArea: String?; var contractArea: String?
+        var code: String?
+        var number: String?
+        var kind: String?
+        var status: String?
+        var registerArea: String?
+        var surveyArea: String?
+        var contractArea: String?
     }
 
     func roots(req: Request) async throws -> Response {
@@ -35,7 +45,8 @@ struct TerritoryRoutes: RouteCollection {
             return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
             let nodes = try await TerritoryQueries.visibleRoots(try req.requirePrincipal().actor, on: req.db)
-            return TerritoryPages.roots(req.pageContext, nodes: nodes, errors: FormErrors(fields), form: form, status: .unprocessableEntity)
+            return TerritoryPages.roots(
+                req.pageContext, nodes: nodes, errors: FormErrors(fields), form: form, status: .unprocessableEntity)
         }
     }
 
@@ -44,13 +55,19 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let family = try await req.caller.nodeWithFamily(req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
-        return try await TerritoryPages.node(req.pageContext, model: .load(family, on: req.db), errors: FormErrors(), childForm: NodeForm(), unitForm: UnitForm())
+        let family = try await req.caller.nodeWithFamily(
+            req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
+        return try await TerritoryPages.node(
+            req.pageContext, model: .load(family, on: req.db), errors: FormErrors(), childForm: NodeForm(),
+            unitForm: UnitForm())
     }
 
     func editForm(req: Request) async throws -> Response {
         let node = try await load(req, .territoryEdit)
-        return TerritoryPages.edit(req.pageContext, node: node, form: NodeForm(code: node.code, name: node.name, kind: node.kind, address: node.address), errors: FormErrors())
+        return TerritoryPages.edit(
+            req.pageContext, node: node,
+            form: NodeForm(code: node.code, name: node.name, kind: node.kind, address: node.address),
+            errors: FormErrors())
     }
 
     func edit(req: Request) async throws -> Response {
@@ -59,7 +76,8 @@ struct TerritoryRoutes: RouteCollection {
         do {
             _ = try await TerritoryEditing.update(node, input(form), by: req.caller)
         } catch YishiError.invalid(let fields) {
-            return TerritoryPages.edit(req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return TerritoryPages.edit(
+                req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
         }
         return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.saved")
     }
@@ -71,8 +89,9 @@ struct TerritoryRoutes: RouteCollection {
             let child = try await TerritoryEditing.create(below: node, input(form), by: req.caller)
             return req.redirect(to: "/territory/\(child.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
-            return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
-                                                 unitForm: UnitForm(), status: .unprocessableEntity)
+            return try await TerritoryPages.node(
+                req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
+                unitForm: UnitForm(), status: .unprocessableEntity)
         }
     }
 
@@ -80,14 +99,23 @@ struct TerritoryRoutes: RouteCollection {
         let node = try await load(req)
         let form = try req.content.decode(UnitForm.self)
         do {
-            guard let kind = form.kind.flatMap(UnitKind.init) else { throw YishiError.invalid(["kind": "field.required"]) }
-            guard let status = form.status.flatMap(UnitStatus.init) else { throw YishiError.invalid(["status": "field.required"]) }
-            let unit = try await TerritoryEditing.createUnit(in: node, .init(code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
-                                                                             registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea), by: req.caller)
+            guard let kind = form.kind.flatMap(UnitKind.init) else {
+                throw YishiError.invalid(["kind": "field.required"])
+            }
+            guard let status = form.status.flatMap(UnitStatus.init) else {
+                throw YishiError.invalid(["status": "field.required"])
+            }
+            let unit = try await TerritoryEditing.createUnit(
+                in: node,
+                .init(
+                    code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
+                    registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea),
+                by: req.caller)
             return req.redirect(to: "/units/\(unit.id!.uuidString)?notice=territory.created")
         } catch YishiError.invalid(let fields) {
-            return try await TerritoryPages.node(req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: NodeForm(),
-                                                 unitForm: form, status: .unprocessableEntity)
+            return try await TerritoryPages.node(
+                req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: NodeForm(),
+                unitForm: form, status: .unprocessableEntity)
         }
     }
 
@@ -98,7 +126,8 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func input(_ f: NodeForm) -> TerritoryEditing.NodeInput {
-        .init(code: f.code ?? "", name: f.name ?? "", kind: f.kind.flatMap { $0.isEmpty ? nil : $0 }, address: f.address)
+        .init(
+            code: f.code ?? "", name: f.name ?? "", kind: f.kind.flatMap { $0.isEmpty ? nil : $0 }, address: f.address)
     }
 }
 
@@ -122,7 +151,9 @@ struct NodePage {
     /// trip), then its counts (kept for a few seconds: usually none) and, for a building, its
     /// units and building group; life circles and planning areas only where the counts say some
     /// are planned.
-    static func load(_ family: (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]), on db: any Database) async throws -> NodePage {
+    static func load(
+        _ family: (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]), on db: any Database
+    ) async throws -> NodePage {
         let node = family.node
         let id = try node.requireID()
         async let counts = TerritoryQueries.stats([node.territoryPath], on: db)[0]
@@ -130,12 +161,18 @@ struct NodePage {
         let groupID = node.$buildingGroup.id
         async let buildingGroup = groupID == nil ? nil : BuildingGroup.find(groupID, on: db)?.name
         let (stats, _, plans) = try await counts
-        var lifeCircles: [LifeCircle] = [], planningAreas: [PlanningArea] = []
+        var lifeCircles: [LifeCircle] = []
+        var planningAreas: [PlanningArea] = []
         if plans > 0 {
-            lifeCircles = try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(\.$code).all()
-            planningAreas = try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(\.$code).all()
+            lifeCircles = try await LifeCircle.query(on: db).filter(\.$node.$id == id).with(\.$communities).sort(
+                \.$code
+            ).all()
+            planningAreas = try await PlanningArea.query(on: db).filter(\.$node.$id == id).with(\.$lifeCircles).sort(
+                \.$code
+            ).all()
         }
-        return try await NodePage(node: node, ancestors: family.ancestors, children: family.children, stats: stats, units: units,
-                                  lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
+        return try await NodePage(
+            node: node, ancestors: family.ancestors, children: family.children, stats: stats, units: units,
+            lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
     }
 }

@@ -5,11 +5,15 @@ import YishiCore
 struct TerritoryFeature: Feature {
     var pages: [any RouteCollection] { [TerritoryRoutes(), ImportRoutes()] }
     var api: [any RouteCollection] { [TerritoryAPI()] }
-    var apiDescription: APIDescription { .init(operations: OpenAPIDocument.territoryOperations, schemas: { OpenAPIDocument.territorySchemas }) }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.territoryOperations, schemas: { OpenAPIDocument.territorySchemas })
+    }
     var commands: [FeatureCommand] { [.init(name: "import", command: ImportCommand())] }
     var navigation: [NavEntry] {
-        [NavEntry(order: 10, label: "nav.territory", path: "/territory") { $0.can(.territoryRead) },
-         NavEntry(order: 30, label: "nav.import", path: "/territory/import") { $0.can(.territoryImport) }]
+        [
+            NavEntry(order: 10, label: "nav.territory", path: "/territory") { $0.can(.territoryRead) },
+            NavEntry(order: 30, label: "nav.import", path: "/territory/import") { $0.can(.territoryImport) },
+        ]
     }
     var notices: [String] { ["territory.created", "territory.saved"] }
 }

@@ -23,7 +23,12 @@ struct TerritoryImportResult: Content, Equatable {
         issueCount = failure.issues.count
         issues = failure.issues.prefix(Self.maxIssues).map { i in
             let (key, args) = i.problem.message
-            return Issue(line: i.line, message: [Lang.zhHans.rawValue: Catalog.text(key, .zhHans, args), Lang.en.rawValue: Catalog.text(key, .en, args)])
+            return Issue(
+                line: i.line,
+                message: [
+                    Lang.zhHans.rawValue: Catalog.text(key, .zhHans, args),
+                    Lang.en.rawValue: Catalog.text(key, .en, args),
+                ])
         }
     }
 }
@@ -46,37 +51,52 @@ enum TerritoryImportJob {
             guard let node = try await TerritoryNode.query(on: db).filter(\.$code == code).first() else {
                 throw YishiError.invalid(["node": "field.unknownNode"])
             }
-            guard Policy.allows(actor, .territoryImport, at: node.territoryPath) else { throw YishiError.denied(.outsideScope) }
+            guard Policy.allows(actor, .territoryImport, at: node.territoryPath) else {
+                throw YishiError.denied(.outsideScope)
+            }
             return node
         }
         let scopes = Policy.scopes(actor, for: .territoryImport)
         guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
-        guard !scopes.contains(where: { $0 == nil }), let common = TerritoryPath.commonAncestor(scopes.compactMap { $0 }) else { return nil }
+        guard !scopes.contains(where: { $0 == nil }),
+            let common = TerritoryPath.commonAncestor(scopes.compactMap { $0 })
+        else { return nil }
         return try await TerritoryNode.find(common.nodeId, on: db)
     }
 
     /// Stores the file and queues the job.
-    static func enqueue(_ data: Data, name: String, bound: TerritoryNode?, by user: UUID, on db: any Database) async throws -> Job {
+    static func enqueue(_ data: Data, name: String, bound: TerritoryNode?, by user: UUID, on db: any Database)
+        async throws -> Job
+    {
         let safeName = String(name.filter { !$0.isNewline && !FieldRules.hasControlCharacter(String($0)) }.prefix(200))
-        let file = Attachment(name: safeName.isEmpty ? "territory-import.csv" : safeName, contentType: "text/csv", data: data)
+        let file = Attachment(
+            name: safeName.isEmpty ? "territory-import.csv" : safeName, contentType: "text/csv", data: data)
         return try await JobRunner.enqueue(.territoryImport, file: file, nodeID: bound?.id, createdBy: user, on: db)
     }
 
     /// Runs the import as the person who queued it, with their grants as they are now, bounded by
     /// the job's node. A refused file ends the job as failed with the lines in its result.
     static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
-        guard let uid = job.createdByID, let user = try await User.find(uid, on: app.jobsDB) else { throw YishiError.denied(.notSignedIn) }
+        guard let uid = job.createdByID, let user = try await User.find(uid, on: app.jobsDB) else {
+            throw YishiError.denied(.notSignedIn)
+        }
         let grants = try await PrincipalMiddleware.grants(of: uid, on: app.jobsDB)
         let actor = Actor(userId: uid, kind: user.kind, isVerified: user.isVerified, grants: grants)
         let bound = job.node?.territoryPath
-        if case .failure(let denial) = Policy.decide(actor, .territoryImport, at: bound) { throw YishiError.denied(denial) }
-        let caller = app.caller(.person(actor), auditActor: try await JobRunner.auditActor(for: job, on: app.jobsDB), on: app.jobsDB)
+        if case .failure(let denial) = Policy.decide(actor, .territoryImport, at: bound) {
+            throw YishiError.denied(denial)
+        }
+        let caller = app.caller(
+            .person(actor), auditActor: try await JobRunner.auditActor(for: job, on: app.jobsDB), on: app.jobsDB)
         do {
             let id = try job.requireID()
-            let outcome = try await TerritoryImporter.run(file.data, by: caller, bound: bound, pool: app.threadPool) { done, rows in
+            let outcome = try await TerritoryImporter.run(file.data, by: caller, bound: bound, pool: app.threadPool) {
+                done, rows in
                 let n = [String(done), String(rows)]
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
-                    .set(\.$messageZh, to: Catalog.text("import.progress", .zhHans, n)).set(\.$messageEn, to: Catalog.text("import.progress", .en, n))
+                    .set(\.$messageZh, to: Catalog.text("import.progress", .zhHans, n)).set(
+                        \.$messageEn, to: Catalog.text("import.progress", .en, n)
+                    )
                     .update()
             }
             return try encode(TerritoryImportResult(outcome: outcome))
@@ -85,13 +105,18 @@ enum TerritoryImportJob {
             throw JobRunner.Failure(zh: stop.message.zh, en: stop.message.en)
         } catch let failure as ImportFailure {
             let id = try job.requireID()
-            try await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$result, to: try encode(TerritoryImportResult(failure))).update()
+            try await Job.query(on: app.jobsDB).filter(\.$id == id).set(
+                \.$result, to: try encode(TerritoryImportResult(failure))
+            ).update()
             let n = String(failure.issues.count)
-            throw JobRunner.Failure(zh: Catalog.text("import.jobFailed", .zhHans, [n]), en: Catalog.text("import.jobFailed", .en, [n]))
+            throw JobRunner.Failure(
+                zh: Catalog.text("import.jobFailed", .zhHans, [n]), en: Catalog.text("import.jobFailed", .en, [n]))
         }
     }
 
-    static func encode(_ r: TerritoryImportResult) throws -> String { String(decoding: try JSONEncoder().encode(r), as: UTF8.self) }
+    static func encode(_ r: TerritoryImportResult) throws -> String {
+        String(decoding: try JSONEncoder().encode(r), as: UTF8.self)
+    }
 
     /// The job page's part for a territory import: the outcome, or the refused lines.
     static func view(_ job: Job, _ ctx: PageContext) -> [HTMLNode] {
@@ -99,16 +124,27 @@ enum TerritoryImportJob {
         var out: [HTMLNode] = []
         if let o = r.outcome {
             let kind = TerritoryImportKind(rawValue: o.kind).map { ctx.t("import.kind.\($0.rawValue)") } ?? o.kind
-            out.append(H.el("p", [("class", "notice"), ("role", "status")],
-                            text: ctx.t("import.done", kind, String(o.added), String(o.updated), String(o.unchanged))))
+            out.append(
+                H.el(
+                    "p", [("class", "notice"), ("role", "status")],
+                    text: ctx.t("import.done", kind, String(o.added), String(o.updated), String(o.unchanged))))
         }
         if let issues = r.issues, !issues.isEmpty {
-            out.append(H.el("div", [("class", "error-summary"), ("role", "alert")], [
-                H.el("p", text: ctx.t("import.failed")),
-                H.el("ul", [], issues.map { i in
-                    H.el("li", text: ctx.t("import.line", String(i.line), i.message[ctx.lang.rawValue] ?? i.message.values.first ?? ""))
-                }),
-            ]))
+            out.append(
+                H.el(
+                    "div", [("class", "error-summary"), ("role", "alert")],
+                    [
+                        H.el("p", text: ctx.t("import.failed")),
+                        H.el(
+                            "ul", [],
+                            issues.map { i in
+                                H.el(
+                                    "li",
+                                    text: ctx.t(
+                                        "import.line", String(i.line),
+                                        i.message[ctx.lang.rawValue] ?? i.message.values.first ?? ""))
+                            }),
+                    ]))
         }
         out.append(H.el("p", [], [H.link(ctx.t("import.title"), "/territory/import")]))
         return out

@@ -15,23 +15,40 @@ extension TerritoryImporter.Run {
     /// Households and residents. A household stays in its unit; a resident may move between
     /// households only when both lie in scope, where it lives now and where it goes.
     mutating func applyResidents(_ records: [TerritoryRecord]) async throws {
-        var unitCodes: [String] = [], householdCodes: [String] = [], residentCodes: [String] = []
-        for case .resident(_, let h, let u, let c, _, _, _, _) in records { unitCodes.append(u); householdCodes.append(h); residentCodes.append(c) }
+        var unitCodes: [String] = []
+        var householdCodes: [String] = []
+        var residentCodes: [String] = []
+        for case .resident(_, let h, let u, let c, _, _, _, _) in records {
+            unitCodes.append(u)
+            householdCodes.append(h)
+            residentCodes.append(c)
+        }
         let units = try await units(unitCodes)
         let households = try await find(Household.self, \.$code, householdCodes)
         let residents = try await find(Resident.self, \.$code, residentCodes)
         let livesIn = try await places(Array(residents.keys), from: Self.residentPlaces)
-        var newHouseholds = BatchInsert.households(), newResidents = BatchInsert.residents()
-        for (code, h) in households where householdIDs[code] == nil { householdIDs[code] = (try h.requireID(), h.$unit.id) }
-        for case .resident(let line, let householdCode, let unitCode, let code, let name, let year, let phone, let flags) in records {
+        var newHouseholds = BatchInsert.households()
+        var newResidents = BatchInsert.residents()
+        for (code, h) in households where householdIDs[code] == nil {
+            householdIDs[code] = (try h.requireID(), h.$unit.id)
+        }
+        for case .resident(
+            let line, let householdCode, let unitCode, let code, let name, let year, let phone, let flags) in records
+        {
             if line % 2_000 == 0 { await Task.yield() }  // long loops leave room for requests (2 cooperative threads)
             let current = livesIn[code]?.first ?? nil
-            if residents[code] != nil, !allows(current) { refuse(line, .outsideScope(code)); continue }
+            if residents[code] != nil, !allows(current) {
+                refuse(line, .outsideScope(code))
+                continue
+            }
             guard let unit = unit(unitCode, units, line: line) else { continue }
             let place = path(of: unit.building)
             let household: UUID
             if let h = householdIDs[householdCode] {
-                guard h.unit == unit.id else { refuse(line, .codeElsewhere(householdCode)); continue }
+                guard h.unit == unit.id else {
+                    refuse(line, .codeElsewhere(householdCode))
+                    continue
+                }
                 household = h.id
             } else {
                 household = UUID()
@@ -41,10 +58,14 @@ extension TerritoryImporter.Run {
                 addedHousehold(householdCode)
             }
             if let r = residents[code] {
-                let changed = (r.$household.id, r.name, r.birthYear, r.phone, r.flags) != (household, name, year, phone, flags.encoded)
+                let changed =
+                    (r.$household.id, r.name, r.birthYear, r.phone, r.flags) != (
+                        household, name, year, phone, flags.encoded
+                    )
                 if changed {
                     // Written only if the resident still lives where the plan found it (and checked the scope).
-                    residentUpdates.append("""
+                    residentUpdates.append(
+                        """
                         UPDATE residents SET household_id = \(bind: household), name = \(bind: name), birth_year = \(bind: year),
                             phone = \(bind: phone), flags = \(bind: flags.encoded), updated_at = \(bind: now)
                         WHERE id = \(bind: try r.requireID()) AND household_id = \(bind: r.$household.id) RETURNING id
@@ -67,22 +88,32 @@ extension TerritoryImporter.Run {
     /// Owners and their holdings. An owner who already holds a unit outside scope is refused: renaming,
     /// re-phoning or giving them a holding would change a record that lives elsewhere.
     mutating func applyOwners(_ records: [TerritoryRecord]) async throws {
-        var unitCodes: [String] = [], ownerCodes: [String] = []
-        for case .ownership(_, let o, _, _, let u) in records { unitCodes.append(u); ownerCodes.append(o) }
+        var unitCodes: [String] = []
+        var ownerCodes: [String] = []
+        for case .ownership(_, let o, _, _, let u) in records {
+            unitCodes.append(u)
+            ownerCodes.append(o)
+        }
         let units = try await units(unitCodes)
         let owners = try await find(Owner.self, \.$code, ownerCodes)
         let holdingsNow = try await places(Array(owners.keys), from: Self.ownerPlaces)
         for part in owners.values.compactMap(\.id).chunked(Self.chunk) {
-            for s in try await Ownership.query(on: db).filter(\.$owner.$id ~~ part).all() { held.insert([s.$owner.id, s.$unit.id]) }
+            for s in try await Ownership.query(on: db).filter(\.$owner.$id ~~ part).all() {
+                held.insert([s.$owner.id, s.$unit.id])
+            }
         }
-        var newOwners = BatchInsert.owners(), newHoldings = BatchInsert.ownerships()
+        var newOwners = BatchInsert.owners()
+        var newHoldings = BatchInsert.ownerships()
         for (code, o) in owners where ownerIDs[code] == nil { ownerIDs[code] = try o.requireID() }
         // A row is one holding: added when the holding is new, updated when only the owner's
         // name or phone changed, unchanged otherwise.
         for case .ownership(let line, let code, let name, let phone, let unitCode) in records {
             if line % 2_000 == 0 { await Task.yield() }
             let places = holdingsNow[code] ?? []
-            if owners[code] != nil, !places.allSatisfy({ allows($0) }) { refuse(line, .outsideScope(code)); continue }
+            if owners[code] != nil, !places.allSatisfy({ allows($0) }) {
+                refuse(line, .outsideScope(code))
+                continue
+            }
             guard let unit = unit(unitCode, units, line: line) else { continue }
             var ownerChanged = false
             let owner: UUID
@@ -91,7 +122,8 @@ extension TerritoryImporter.Run {
                 if !touchedOwners.contains(code), o.name != name || o.phone != phone {
                     // Written only if the owner still holds what the plan found (and checked the scope).
                     let holdings = places.filter { $0 != nil }.count
-                    ownerUpdates.append("""
+                    ownerUpdates.append(
+                        """
                         UPDATE owners SET name = \(bind: name), phone = \(bind: phone)
                         WHERE id = \(bind: owner) AND (SELECT COUNT(*) FROM ownerships s WHERE s.owner_id = owners.id) = \(bind: holdings)
                         RETURNING id

@@ -57,31 +57,52 @@ extension TerritoryImporter {
         /// Takes what was planned since the last cut as a part, and starts the next one.
         mutating func cut(_ records: [TerritoryRecord]) -> Part {
             defer {
-                nodeInserts = []; inserts = []; saves = []; ownerUpdates = []; residentUpdates = []
-                added = 0; updated = 0; unchanged = 0
-                addedCodes = []; updatedCodes = []; touched = []
+                nodeInserts = []
+                inserts = []
+                saves = []
+                ownerUpdates = []
+                residentUpdates = []
+                added = 0
+                updated = 0
+                unchanged = 0
+                addedCodes = []
+                updatedCodes = []
+                touched = []
             }
-            return Part(lines: (records.first?.line ?? 0)...(records.last?.line ?? 0), rows: records.count, nodeInserts: nodeInserts, inserts: inserts, saves: saves,
-                        ownerUpdates: ownerUpdates, residentUpdates: residentUpdates, added: added, updated: updated,
-                        unchanged: unchanged, addedCodes: addedCodes, updatedCodes: updatedCodes, touched: touched)
+            return Part(
+                lines: (records.first?.line ?? 0)...(records.last?.line ?? 0), rows: records.count,
+                nodeInserts: nodeInserts, inserts: inserts, saves: saves,
+                ownerUpdates: ownerUpdates, residentUpdates: residentUpdates, added: added, updated: updated,
+                unchanged: unchanged, addedCodes: addedCodes, updatedCodes: updatedCodes, touched: touched)
         }
 
         static let chunk = 500
 
-        init(scope: Scope, db: any Database) { self.scope = scope; self.db = db }
+        init(scope: Scope, db: any Database) {
+            self.scope = scope
+            self.db = db
+        }
 
         enum Change { case added, updated, unchanged }
 
         mutating func count(_ change: Change, _ code: String, at places: TerritoryPath?...) {
             switch change {
-            case .added: added += 1; if addedCodes.count < auditedCodes { addedCodes.append(code) }
-            case .updated: updated += 1; if updatedCodes.count < auditedCodes { updatedCodes.append(code) }
-            case .unchanged: unchanged += 1; return
+            case .added:
+                added += 1
+                if addedCodes.count < auditedCodes { addedCodes.append(code) }
+            case .updated:
+                updated += 1
+                if updatedCodes.count < auditedCodes { updatedCodes.append(code) }
+            case .unchanged:
+                unchanged += 1
+                return
             }
             for case let p? in places { touched.insert(p) }
         }
 
-        mutating func refuse(_ line: Int, _ problem: ImportProblem) { issues.append(.init(line: line, problem: problem)) }
+        mutating func refuse(_ line: Int, _ problem: ImportProblem) {
+            issues.append(.init(line: line, problem: problem))
+        }
 
         mutating func apply(_ kind: TerritoryImportKind, _ records: [TerritoryRecord]) async throws {
             switch kind {
@@ -136,8 +157,10 @@ extension TerritoryImporter {
 
         // MARK: Look-ups, in chunks: never one query per row.
 
-        func find<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ codes: some Sequence<String>,
-                            _ shape: (QueryBuilder<M>) -> QueryBuilder<M> = { $0 }) async throws -> [String: M] {
+        func find<M: Model>(
+            _ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ codes: some Sequence<String>,
+            _ shape: (QueryBuilder<M>) -> QueryBuilder<M> = { $0 }
+        ) async throws -> [String: M] {
             var out: [String: M] = [:]
             for part in Array(Set(codes)).chunked(Self.chunk) {
                 for m in try await shape(M.query(on: db).filter(key ~~ part)).all() { out[m[keyPath: key].value!] = m }
@@ -158,7 +181,9 @@ extension TerritoryImporter {
 
         mutating func units(_ codes: some Sequence<String>) async throws -> [String: YishiApp.Unit] {
             let wanted = Set(codes)
-            let found = try await find(YishiApp.Unit.self, \.$code, wanted.filter { knownUnits[$0] == nil }) { $0.with(\.$building) }
+            let found = try await find(YishiApp.Unit.self, \.$code, wanted.filter { knownUnits[$0] == nil }) {
+                $0.with(\.$building)
+            }
             knownUnits.merge(found) { _, new in new }
             return wanted.reduce(into: [:]) { out, code in out[code] = knownUnits[code] }
         }
@@ -169,10 +194,14 @@ extension TerritoryImporter {
             let sql = db as! any SQLDatabase
             var out: [String: [TerritoryPath?]] = [:]
             for part in codes.chunked(Self.chunk) {
-                let rows = try await sql.raw("SELECT x.code AS code, b.path AS path FROM \(unsafeRaw: from) WHERE x.code IN (\(binds: part))").all()
+                let rows = try await sql.raw(
+                    "SELECT x.code AS code, b.path AS path FROM \(unsafeRaw: from) WHERE x.code IN (\(binds: part))"
+                ).all()
                 for row in rows {
                     let code = try row.decode(column: "code", as: String.self)
-                    let path = try row.decodeNil(column: "path") ? nil : TerritoryPath(encoded: try row.decode(column: "path", as: String.self))
+                    let path =
+                        try row.decodeNil(column: "path")
+                        ? nil : TerritoryPath(encoded: try row.decode(column: "path", as: String.self))
                     out[code, default: []].append(path)
                 }
             }
@@ -180,17 +209,34 @@ extension TerritoryImporter {
         }
 
         /// The named parent at `level`, within scope; records a problem otherwise.
-        mutating func parent(_ code: String, _ level: TerritoryLevel, _ found: [String: TerritoryNode], line: Int) -> TerritoryNode? {
-            guard let node = found[code] else { refuse(line, .unknownReference(code)); return nil }
-            guard node.level == level else { refuse(line, .wrongLevel(code, expected: level)); return nil }
-            guard allows(path(of: node)) else { refuse(line, .outsideScope(code)); return nil }
+        mutating func parent(_ code: String, _ level: TerritoryLevel, _ found: [String: TerritoryNode], line: Int)
+            -> TerritoryNode?
+        {
+            guard let node = found[code] else {
+                refuse(line, .unknownReference(code))
+                return nil
+            }
+            guard node.level == level else {
+                refuse(line, .wrongLevel(code, expected: level))
+                return nil
+            }
+            guard allows(path(of: node)) else {
+                refuse(line, .outsideScope(code))
+                return nil
+            }
             return node
         }
 
         /// The named unit, within scope.
         mutating func unit(_ code: String, _ found: [String: YishiApp.Unit], line: Int) -> YishiApp.Unit? {
-            guard let unit = found[code] else { refuse(line, .unknownReference(code)); return nil }
-            guard allows(path(of: unit.building)) else { refuse(line, .outsideScope(code)); return nil }
+            guard let unit = found[code] else {
+                refuse(line, .unknownReference(code))
+                return nil
+            }
+            guard allows(path(of: unit.building)) else {
+                refuse(line, .outsideScope(code))
+                return nil
+            }
             return unit
         }
     }

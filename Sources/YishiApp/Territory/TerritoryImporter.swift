@@ -60,9 +60,14 @@ enum TerritoryImporter {
     /// anything is written. Should the process stop between parts, the parts written stay (each
     /// with its entry) and importing the same file again adds the rest: rows already stored
     /// count as unchanged. `progress` hears (rows written, rows in the file) after each part.
-    static func run(_ data: Data, by caller: Caller, bound: TerritoryPath? = nil, pool: NIOThreadPool? = nil, partRows: Int = partRows,
-                    progress: (@Sendable (Int, Int) async throws -> Void)? = nil) async throws -> Outcome {
-        let scope = Scope(caller: caller, bound: bound), db = caller.db, time = caller.effects.time
+    static func run(
+        _ data: Data, by caller: Caller, bound: TerritoryPath? = nil, pool: NIOThreadPool? = nil,
+        partRows: Int = partRows,
+        progress: (@Sendable (Int, Int) async throws -> Void)? = nil
+    ) async throws -> Outcome {
+        let scope = Scope(caller: caller, bound: bound)
+        let db = caller.db
+        let time = caller.effects.time
         let year = Calendar(identifier: .gregorian).component(.year, from: time.now())
         let work: @Sendable () throws -> (TerritoryImportKind, [TerritoryRecord], String) = {
             let (kind, records) = try parse(data, currentYear: year)
@@ -85,7 +90,9 @@ enum TerritoryImporter {
         var total = Outcome(kind: kind.rawValue, added: 0, updated: 0, unchanged: 0)
         var written = 0
         for (index, part) in parts.parts.enumerated() {
-            let event = auditEvent(kind, rows: records.count, digest: digest, part: part, index: index, of: parts.parts.count, bound: scope.bound)
+            let event = auditEvent(
+                kind, rows: records.count, digest: digest, part: part, index: index, of: parts.parts.count,
+                bound: scope.bound)
             do {
                 try await AuditLog.ownTransaction(on: db, actor: caller.auditActor, time: time) { tx in
                     try await Run.write(part, on: tx)
@@ -96,7 +103,9 @@ enum TerritoryImporter {
                 // database failed: the parts before it stay, recorded; the same file finishes it.
                 throw Interrupted(written: written, rows: records.count, cause: error)
             }
-            total.added += part.added; total.updated += part.updated; total.unchanged += part.unchanged
+            total.added += part.added
+            total.updated += part.updated
+            total.unchanged += part.unchanged
             written += part.rows
             try await progress?(written, records.count)
         }
@@ -125,19 +134,24 @@ enum TerritoryImporter {
     /// was made at), so the auditors of that community and of every node above it see it.
     static let auditedCodes = 200
 
-    static func auditEvent(_ kind: TerritoryImportKind, rows: Int, digest: String, part: Run.Part, index: Int, of parts: Int,
-                           bound: TerritoryPath?) -> AuditEvent {
+    static func auditEvent(
+        _ kind: TerritoryImportKind, rows: Int, digest: String, part: Run.Part, index: Int, of parts: Int,
+        bound: TerritoryPath?
+    ) -> AuditEvent {
         let node = TerritoryPath.commonAncestor(part.touched) ?? bound
-        var details = ["sha256": digest, "rows": String(rows), "added": String(part.added),
-                       "updated": String(part.updated), "unchanged": String(part.unchanged),
-                       "lines": "\(part.lines.lowerBound)-\(part.lines.upperBound)"]
+        var details = [
+            "sha256": digest, "rows": String(rows), "added": String(part.added),
+            "updated": String(part.updated), "unchanged": String(part.unchanged),
+            "lines": "\(part.lines.lowerBound)-\(part.lines.upperBound)",
+        ]
         if parts > 1 { details["part"] = "\(index + 1)/\(parts)" }
         if let bound { details["importedAt"] = bound.nodeId.uuidString }
         // The codes themselves, so that an auditor sees which records changed; capped to keep the entry small.
         if !part.addedCodes.isEmpty { details["addedCodes"] = codeList(part.addedCodes, total: part.added) }
         if !part.updatedCodes.isEmpty { details["updatedCodes"] = codeList(part.updatedCodes, total: part.updated) }
-        return AuditEvent(action: .territoryImport, targetType: kind.rawValue, targetID: String(digest.prefix(16)),
-                          nodeID: node?.nodeId, details: details)
+        return AuditEvent(
+            action: .territoryImport, targetType: kind.rawValue, targetID: String(digest.prefix(16)),
+            nodeID: node?.nodeId, details: details)
     }
 
     static func codeList(_ codes: [String], total: Int) -> String {

@@ -28,7 +28,10 @@ final class TerritoryNode: Model, @unchecked Sendable {
     init() {}
 
     /// A new node below `parent` (nil for a district); its id is fixed now so that its path can be.
-    init(level: TerritoryLevel, parent: TerritoryNode?, code: String, name: String, kind: String? = nil, address: String? = nil) throws {
+    init(
+        level: TerritoryLevel, parent: TerritoryNode?, code: String, name: String, kind: String? = nil,
+        address: String? = nil
+    ) throws {
         let id = UUID()
         self.id = id
         self.level = level
@@ -43,7 +46,8 @@ final class TerritoryNode: Model, @unchecked Sendable {
     var territoryPath: TerritoryPath { TerritoryPath(encoded: path)! }
 
     /// The columns `init(row:)` reads, for a query on `territory_nodes` aliased `n`.
-    static let rowColumns = "n.id, n.level, n.parent_id, n.path, n.code, n.name, n.kind, n.address, n.building_group_id, n.created_at, n.updated_at"
+    static let rowColumns =
+        "n.id, n.level, n.parent_id, n.path, n.code, n.name, n.kind, n.address, n.building_group_id, n.created_at, n.updated_at"
 
     /// A stored node from a row of `rowColumns`, without Fluent's per-model reflection.
     convenience init(row: any SQLRow) throws {

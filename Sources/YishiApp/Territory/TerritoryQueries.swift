@@ -14,9 +14,13 @@ enum TerritoryQueries {
     }
 
     static func node(_ id: UUID?, on db: any Database) async throws -> TerritoryNode {
-        guard let id, let row = try await (db as! any SQLDatabase).raw("""
-            SELECT \(unsafeRaw: TerritoryNode.rowColumns) FROM territory_nodes n WHERE n.id = \(bind: id)
-            """).first() else { throw YishiError.notFound }
+        guard let id,
+            let row = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT \(unsafeRaw: TerritoryNode.rowColumns) FROM territory_nodes n WHERE n.id = \(bind: id)
+                """
+            ).first()
+        else { throw YishiError.notFound }
         return try TerritoryNode(row: row)
     }
 
@@ -29,10 +33,12 @@ enum TerritoryQueries {
     /// (walking up by `parent_id`), decoded without Fluent's per-model reflection, which cost a
     /// node page more than its query.
     static func nodeWithFamily(_ id: UUID?, on db: any Database) async throws
-        -> (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]) {
+        -> (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode])
+    {
         guard let id else { throw YishiError.notFound }
         let columns = TerritoryNode.rowColumns
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             WITH RECURSIVE up(id, parent_id) AS (
                 SELECT id, parent_id FROM territory_nodes WHERE id = \(bind: id)
                 UNION ALL SELECT t.id, t.parent_id FROM territory_nodes t JOIN up ON t.id = up.parent_id)
@@ -40,8 +46,10 @@ enum TerritoryQueries {
             UNION ALL
             SELECT 1 AS rel, \(unsafeRaw: columns) FROM territory_nodes n WHERE n.parent_id = \(bind: id)
             ORDER BY rel, code
-            """).all()
-        var line: [UUID: TerritoryNode] = [:], children: [TerritoryNode] = []
+            """
+        ).all()
+        var line: [UUID: TerritoryNode] = [:]
+        var children: [TerritoryNode] = []
         for row in rows {
             let node = try TerritoryNode(row: row)
             if try row.decode(column: "rel", as: Int.self) == 0 { line[node.id!] = node } else { children.append(node) }
@@ -115,11 +123,14 @@ enum TerritoryQueries {
         var out = [(stats: Stats, children: Int, plans: Int)?](repeating: nil, count: paths.count)
         for row in try await sql.raw(query).all() {
             let k = try row.decode(column: "k", as: Int.self)
-            out[k] = (Stats(units: try row.decode(column: "units", as: Int.self),
-                            area: Area(centi: try row.decode(column: "area", as: Int64.self)).description,
-                            households: try row.decode(column: "households", as: Int.self),
-                            residents: try row.decode(column: "residents", as: Int.self)),
-                      try row.decode(column: "children", as: Int.self), try row.decode(column: "plans", as: Int.self))
+            out[k] = (
+                Stats(
+                    units: try row.decode(column: "units", as: Int.self),
+                    area: Area(centi: try row.decode(column: "area", as: Int64.self)).description,
+                    households: try row.decode(column: "households", as: Int.self),
+                    residents: try row.decode(column: "residents", as: Int.self)),
+                try row.decode(column: "children", as: Int.self), try row.decode(column: "plans", as: Int.self)
+            )
         }
         return out.map { $0! }
     }
@@ -151,17 +162,25 @@ enum TerritoryQueries {
 
     /// A unit with its building, nothing else (what a loader checks before reading people).
     static func unit(_ id: UUID?, on db: any Database) async throws -> Unit {
-        guard let id, let unit = try await Unit.query(on: db).filter(\.$id == id).with(\.$building).first() else { throw YishiError.notFound }
+        guard let id, let unit = try await Unit.query(on: db).filter(\.$id == id).with(\.$building).first() else {
+            throw YishiError.notFound
+        }
         return unit
     }
 
     /// The unit's owners, households and residents (the unit loaded with its building).
     static func unitDetail(of unit: Unit, on db: any Database) async throws -> UnitDetail {
         let id = try unit.requireID()
-        let owners = try await Ownership.query(on: db).filter(\.$unit.$id == id).with(\.$owner).all().map(\.owner).sorted { $0.code < $1.code }
-        let households = try await Household.query(on: db).filter(\.$unit.$id == id).with(\.$residents).sort(\.$code).all()
+        let owners = try await Ownership.query(on: db).filter(\.$unit.$id == id).with(\.$owner).all().map(\.owner)
+            .sorted { $0.code < $1.code }
+        let households = try await Household.query(on: db).filter(\.$unit.$id == id).with(\.$residents).sort(\.$code)
+            .all()
         let residentIDs = households.flatMap { $0.residents.compactMap(\.id) }
-        let accounts = residentIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$resident.$id ~~ residentIDs).all().compactMap { $0.$resident.id }
-        return UnitDetail(unit: unit, building: unit.building, owners: owners, households: households, accounts: Set(accounts))
+        let accounts =
+            residentIDs.isEmpty
+            ? []
+            : try await User.query(on: db).filter(\.$resident.$id ~~ residentIDs).all().compactMap { $0.$resident.id }
+        return UnitDetail(
+            unit: unit, building: unit.building, owners: owners, households: households, accounts: Set(accounts))
     }
 }

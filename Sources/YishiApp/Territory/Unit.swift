@@ -34,8 +34,9 @@ final class Unit: Model, @unchecked Sendable {
     }
 
     var areas: UnitAreas {
-        UnitAreas(register: registerArea.map(Area.init(centi:)), survey: surveyArea.map(Area.init(centi:)),
-                  contract: contractArea.map(Area.init(centi:)))
+        UnitAreas(
+            register: registerArea.map(Area.init(centi:)), survey: surveyArea.map(Area.init(centi:)),
+            contract: contractArea.map(Area.init(centi:)))
     }
 
     /// Stores the three areas and the one that counts; the caller has checked that one exists.

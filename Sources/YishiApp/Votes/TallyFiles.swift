@@ -25,19 +25,32 @@ enum TallyFiles {
     static func table(_ data: Data, _ file: String) throws(Problem) -> CSVTable {
         do { return try CSVTable.read(data) } catch {
             switch error {
-            case .notText: throw Problem(file: file, line: 0, message: .init("文件不是 UTF-8 或 GB18030 编码。在 Excel 中请“另存为 → CSV UTF-8（逗号分隔）”",
-                                                                            "the file is neither UTF-8 nor GB18030. In Excel choose Save As → CSV UTF-8 (Comma delimited)"))
+            case .notText:
+                throw Problem(
+                    file: file, line: 0,
+                    message: .init(
+                        "文件不是 UTF-8 或 GB18030 编码。在 Excel 中请“另存为 → CSV UTF-8（逗号分隔）”",
+                        "the file is neither UTF-8 nor GB18030. In Excel choose Save As → CSV UTF-8 (Comma delimited)"))
             case .empty: throw Problem(file: file, line: 0, message: .init("文件是空的", "the file is empty"))
-            case .malformed(let l): throw Problem(file: file, line: l, message: .init("CSV 格式有误（引号没有成对？）", "malformed CSV (an unclosed quote?)"))
+            case .malformed(let l):
+                throw Problem(
+                    file: file, line: l, message: .init("CSV 格式有误（引号没有成对？）", "malformed CSV (an unclosed quote?)"))
             }
         }
     }
 
-    static func run(register: Data, registerFile: String, ballots: Data, ballotsFile: String, options: Options) -> Result<OwnersTallyResult, Problems> {
-        let regTable: CSVTable, ballotTable: CSVTable
-        do { regTable = try table(register, registerFile); ballotTable = try table(ballots, ballotsFile) } catch { return .failure(Problems(list: [error])) }
+    static func run(register: Data, registerFile: String, ballots: Data, ballotsFile: String, options: Options)
+        -> Result<OwnersTallyResult, Problems>
+    {
+        let regTable: CSVTable
+        let ballotTable: CSVTable
+        do {
+            regTable = try table(register, registerFile)
+            ballotTable = try table(ballots, ballotsFile)
+        } catch { return .failure(Problems(list: [error])) }
         var problems: [Problem] = []
-        var units: [RegisterUnit] = [], votes: [Ballot] = []
+        var units: [RegisterUnit] = []
+        var votes: [Ballot] = []
         switch TallyInput.register(header: regTable.header, rows: regTable.rows) {
         case .success(let u): units = u
         case .failure(let p): problems += p.list.map { Problem(file: registerFile, line: $0.line, message: $0.message) }
@@ -50,14 +63,25 @@ enum TallyFiles {
         let frozen: FrozenRegister
         switch FrozenRegister.freeze(units, countParking: options.countParking) {
         case .success(let f): frozen = f
-        case .failure(let p): return .failure(Problems(list: p.list.map { Problem(file: registerFile, line: $0.line, message: $0.message) }))
+        case .failure(let p):
+            return .failure(
+                Problems(list: p.list.map { Problem(file: registerFile, line: $0.line, message: $0.message) }))
         }
-        switch OwnersTally.count(register: frozen, ballots: votes, matter: options.matter, silenceFollowsMajority: options.silenceFollowsMajority) {
+        switch OwnersTally.count(
+            register: frozen, ballots: votes, matter: options.matter,
+            silenceFollowsMajority: options.silenceFollowsMajority)
+        {
         case .success(let r): return .success(r)
         case .failure(.unknownOwner(let owner, let line)):
-            return .failure(Problems(list: [Problem(file: ballotsFile, line: line, message: TallyError.unknownOwner(owner: owner, line: line).message)]))
+            return .failure(
+                Problems(list: [
+                    Problem(
+                        file: ballotsFile, line: line,
+                        message: TallyError.unknownOwner(owner: owner, line: line).message)
+                ]))
         case .failure(.emptyRegister):
-            return .failure(Problems(list: [Problem(file: registerFile, line: 0, message: TallyError.emptyRegister.message)]))
+            return .failure(
+                Problems(list: [Problem(file: registerFile, line: 0, message: TallyError.emptyRegister.message)]))
         }
     }
 }
@@ -95,22 +119,41 @@ struct TallyReport: Encodable {
         var threshold_met: Bool
         var conditions: [TallyCondition]
         init(_ c: TallyCounts) {
-            status = c.status; persons_participating = c.personsParticipating; area_participating = Area(centi: c.areaParticipating).description
-            quorum_met = c.quorumMet; threshold_met = c.thresholdMet; conditions = c.conditions
+            status = c.status
+            persons_participating = c.personsParticipating
+            area_participating = Area(centi: c.areaParticipating).description
+            quorum_met = c.quorumMet
+            threshold_met = c.thresholdMet
+            conditions = c.conditions
         }
     }
 
-    struct Note: Encodable { var zh: String; var en: String }
+    struct Note: Encodable {
+        var zh: String
+        var en: String
+    }
 
     init(_ r: OwnersTallyResult) {
-        status = r.status; matter = r.matter.rawValue; threshold = r.threshold
-        persons_total = r.personsTotal; persons_participating = r.personsParticipating; persons_agree = r.personsAgree
-        persons_against = r.personsAgainst; persons_abstain = r.personsAbstain; persons_invalid = r.personsInvalid; persons_not_returned = r.personsNotReturned
-        area_total = Area(centi: r.areaTotal).description; area_participating = Area(centi: r.areaParticipating).description
-        area_agree = Area(centi: r.areaAgree).description; area_against = Area(centi: r.areaAgainst).description
-        area_abstain = Area(centi: r.areaAbstain).description; area_invalid = Area(centi: r.areaInvalid).description
-        quorum_met = r.quorumMet; conditions = r.invalidAsParticipating.conditions
-        invalid_as_participating = Variant(r.invalidAsParticipating); invalid_as_not_participating = Variant(r.invalidAsAbsent)
+        status = r.status
+        matter = r.matter.rawValue
+        threshold = r.threshold
+        persons_total = r.personsTotal
+        persons_participating = r.personsParticipating
+        persons_agree = r.personsAgree
+        persons_against = r.personsAgainst
+        persons_abstain = r.personsAbstain
+        persons_invalid = r.personsInvalid
+        persons_not_returned = r.personsNotReturned
+        area_total = Area(centi: r.areaTotal).description
+        area_participating = Area(centi: r.areaParticipating).description
+        area_agree = Area(centi: r.areaAgree).description
+        area_against = Area(centi: r.areaAgainst).description
+        area_abstain = Area(centi: r.areaAbstain).description
+        area_invalid = Area(centi: r.areaInvalid).description
+        quorum_met = r.quorumMet
+        conditions = r.invalidAsParticipating.conditions
+        invalid_as_participating = Variant(r.invalidAsParticipating)
+        invalid_as_not_participating = Variant(r.invalidAsAbsent)
         silence_follows_majority = r.withSilenceClause.map(Variant.init)
         notes = r.notes.map { Note(zh: $0.zh, en: $0.en) }
     }
@@ -122,7 +165,8 @@ struct TallyReport: Encodable {
     }
 
     static let conditionNames: [String: Bilingual] = [
-        "quorum_area": .init("参与表决的专有部分面积", "participating area"), "quorum_persons": .init("参与表决人数", "participating persons"),
+        "quorum_area": .init("参与表决的专有部分面积", "participating area"),
+        "quorum_persons": .init("参与表决人数", "participating persons"),
         "threshold_area": .init("同意的面积", "agreeing area"), "threshold_persons": .init("同意的人数", "agreeing persons"),
     ]
 
@@ -142,7 +186,9 @@ struct TallyReport: Encodable {
             lines.append("  \(c.passed ? "✓" : "✗") \(n.zh) / \(n.en): \(c.check)")
         }
         if let w = r.withSilenceClause {
-            lines.append("适用从众条款后 With the silence clause: \(OwnersTally.statusName(w.status).zh) / \(OwnersTally.statusName(w.status).en)")
+            lines.append(
+                "适用从众条款后 With the silence clause: \(OwnersTally.statusName(w.status).zh) / \(OwnersTally.statusName(w.status).en)"
+            )
         }
         lines.append("说明 Notes:")
         for n in r.notes { lines.append("  - \(n.zh)\n    \(n.en)") }

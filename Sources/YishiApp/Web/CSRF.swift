@@ -22,29 +22,33 @@ extension Request {
 
     /// The token to put in this page's forms.
     var csrfToken: String {
-        get {
-            if let t = storage[CSRFKey.self] { return t }
-            let t: String
-            if principal?.sessionID != nil, let session = cookie(SessionCookie.name) {
-                t = CSRF.token(forSession: session)
-            } else {
-                t = cookie(CSRF.cookie) ?? effects.random.token()
-            }
-            storage[CSRFKey.self] = t
-            return t
+        if let t = storage[CSRFKey.self] { return t }
+        let t: String
+        if principal?.sessionID != nil, let session = cookie(SessionCookie.name) {
+            t = CSRF.token(forSession: session)
+        } else {
+            t = cookie(CSRF.cookie) ?? effects.random.token()
         }
+        storage[CSRFKey.self] = t
+        return t
     }
 
     /// True when the browser says the request was started by another site.
     var isCrossSite: Bool {
-        if let site = headers.first(name: "Sec-Fetch-Site")?.lowercased(), site == "cross-site" || site == "same-site" { return true }
+        if let site = headers.first(name: "Sec-Fetch-Site")?.lowercased(), site == "cross-site" || site == "same-site" {
+            return true
+        }
         guard let origin = headers.first(name: .origin) else { return false }
         if origin == "null" { return true }
         // Behind a proxy the Host may be rewritten: the configured public address is ours too.
-        if let publicURL = settings.publicURL, origin.lowercased() == publicURL.lowercased().trimmingCharacters(in: ["/"]) {
+        if let publicURL = settings.publicURL,
+            origin.lowercased() == publicURL.lowercased().trimmingCharacters(in: ["/"])
+        {
             return false
         }
-        guard let host = headers.first(name: .host), let url = URL(string: origin), let originHost = url.host else { return true }
+        guard let host = headers.first(name: .host), let url = URL(string: origin), let originHost = url.host else {
+            return true
+        }
         let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
         return originAuthority.lowercased() != host.lowercased()
     }
@@ -74,13 +78,17 @@ struct CSRFMiddleware: Middleware {
             let limit = req.route?.maxBody ?? req.settings.maxBodyBytes
             let body: EventLoopFuture<Void>
             if let data = req.body.data {
-                guard data.readableBytes <= limit else { return req.eventLoop.makeFailedFuture(Abort(.payloadTooLarge)) }
+                guard data.readableBytes <= limit else {
+                    return req.eventLoop.makeFailedFuture(Abort(.payloadTooLarge))
+                }
                 body = req.eventLoop.makeSucceededVoidFuture()
             } else {
                 body = req.body.collect(max: limit).map { _ in }
             }
             checked = body.flatMapThrowing {
-                let sent = req.headers.first(name: CSRF.header) ?? req.multipartForm?.field(CSRF.field) ?? (try? req.content.get(String.self, at: CSRF.field))
+                let sent =
+                    req.headers.first(name: CSRF.header) ?? req.multipartForm?.field(CSRF.field)
+                    ?? (try? req.content.get(String.self, at: CSRF.field))
                 // Signed in: the session's token, whatever cookie came along. Not yet: the cookie's.
                 let expected = req.principal?.sessionID != nil ? req.csrfToken : hadCookie
                 guard let expected, let sent, !sent.isEmpty, constantTimeEqual(expected, sent) else {
@@ -103,13 +111,15 @@ struct CSRFMiddleware: Middleware {
     }
 
     private func cookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 }
 
 /// Compares secrets in time that does not depend on where they differ.
 func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
     guard x.count == y.count else { return false }
     return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }

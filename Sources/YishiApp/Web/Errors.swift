@@ -46,7 +46,10 @@ struct APIError: Content {
     var fields: [String: String]?
     var lines: [LineError]?
 
-    struct LineError: Content { var line: Int; var reason: String }
+    struct LineError: Content {
+        var line: Int
+        var reason: String
+    }
 }
 
 /// Turns every error into a page (for people) or JSON (under /api): in the user's language, with
@@ -69,13 +72,18 @@ struct ErrorMiddleware: Middleware {
             reason = e.reason(lang)
             if case .invalid(let f) = e { fields = f.mapValues { Catalog.text($0, lang) } }
             if case .importFailed(let failure) = e {
-                lines = failure.issues.map { APIError.LineError(line: $0.line, reason: Catalog.text($0.problem.message.key, lang, $0.problem.message.args)) }
+                lines = failure.issues.map {
+                    APIError.LineError(
+                        line: $0.line, reason: Catalog.text($0.problem.message.key, lang, $0.problem.message.args))
+                }
             }
         case let e as DecodingError:
             (status, reason, fields) = decoding(e, lang)
         case let e as any AbortError:
             status = e.status
-            reason = Catalog.entries["error.\(e.status.code)"] != nil ? Catalog.text("error.\(e.status.code)", lang) : e.reason
+            reason =
+                Catalog.entries["error.\(e.status.code)"] != nil
+                ? Catalog.text("error.\(e.status.code)", lang) : e.reason
             if req.settings.showInternalErrors, e.status == .internalServerError { reason += " — " + e.reason }
         default:
             status = .internalServerError
@@ -99,7 +107,8 @@ struct ErrorMiddleware: Middleware {
         let ctx = req.pageContext
         var content: [HTMLNode] = [H.el("p", [("class", "lead")], text: reason)]
         if let lines {
-            content.append(H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) }))
+            content.append(
+                H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) }))
         }
         content.append(H.el("p", [], [H.link(ctx.t("error.backHome"), "/")]))
         return Layout.page(ctx, title: ctx.t("error.title"), status: status, content)
@@ -108,19 +117,31 @@ struct ErrorMiddleware: Middleware {
     /// Malformed JSON is 400; a missing or mistyped field is 422 naming the field.
     static func decoding(_ e: DecodingError, _ lang: Lang) -> (HTTPStatus, String, [String: String]?) {
         func name(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
-            (path + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            (path + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(
+                separator: ".")
         }
         switch e {
         case .keyNotFound(let key, let ctx):
-            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath, key): Catalog.text("field.required", lang)])
+            return (
+                .unprocessableEntity, Catalog.text("error.422", lang),
+                [name(ctx.codingPath, key): Catalog.text("field.required", lang)]
+            )
         case .valueNotFound(_, let ctx), .typeMismatch(_, let ctx):
-            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath): Catalog.text("field.invalid", lang)])
+            return (
+                .unprocessableEntity, Catalog.text("error.422", lang),
+                [name(ctx.codingPath): Catalog.text("field.invalid", lang)]
+            )
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty {
-                let detail = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? ctx.debugDescription
+                let detail =
+                    (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                    ?? ctx.debugDescription
                 return (.badRequest, Catalog.text("error.malformedJSON", lang, [detail]), nil)
             }
-            return (.unprocessableEntity, Catalog.text("error.422", lang), [name(ctx.codingPath): Catalog.text("field.invalid", lang)])
+            return (
+                .unprocessableEntity, Catalog.text("error.422", lang),
+                [name(ctx.codingPath): Catalog.text("field.invalid", lang)]
+            )
         @unknown default:
             return (.badRequest, Catalog.text("error.400", lang), nil)
         }

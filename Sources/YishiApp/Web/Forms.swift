@@ -5,38 +5,54 @@ import YishiCore
 struct FormErrors: Sendable {
     var fields: [String: (key: String, args: [String])] = [:]
     var isEmpty: Bool { fields.isEmpty }
-    mutating func add(_ field: String, _ key: String, _ args: String...) { if fields[field] == nil { fields[field] = (key, args) } }
+    mutating func add(_ field: String, _ key: String, _ args: String...) {
+        if fields[field] == nil { fields[field] = (key, args) }
+    }
     func message(_ field: String, _ ctx: PageContext) -> String? { fields[field].map { ctx.t($0.key, args: $0.args) } }
 }
 
 /// Form pieces: every field labelled, errors tied to the field, the CSRF token in every form.
 enum Forms {
-    static func form(_ ctx: PageContext, action: String, multipart: Bool = false, class cls: String = "stack", _ children: [HTMLNode]) -> HTMLNode {
-        H.el("form", [("method", "post"), ("action", action), ("class", cls)] + (multipart ? [("enctype", "multipart/form-data")] : []),
-             [H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])] + children)
+    static func form(
+        _ ctx: PageContext, action: String, multipart: Bool = false, class cls: String = "stack", _ children: [HTMLNode]
+    ) -> HTMLNode {
+        H.el(
+            "form",
+            [("method", "post"), ("action", action), ("class", cls)]
+                + (multipart ? [("enctype", "multipart/form-data")] : []),
+            [H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])] + children)
     }
 
     /// A one-button form (sign out, revoke): a POST with the CSRF token.
-    static func button(_ ctx: PageContext, action: String, label: String, secondary: Bool = true, hidden: [(String, String)] = []) -> HTMLNode {
-        H.el("form", [("method", "post"), ("action", action), ("class", "inline")],
-             [H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])]
-             + hidden.map { H.void("input", [("type", "hidden"), ("name", $0.0), ("value", $0.1)]) }
-             + [H.el("button", [("type", "submit"), ("class", secondary ? "secondary" : "primary")], text: label)])
+    static func button(
+        _ ctx: PageContext, action: String, label: String, secondary: Bool = true, hidden: [(String, String)] = []
+    ) -> HTMLNode {
+        H.el(
+            "form", [("method", "post"), ("action", action), ("class", "inline")],
+            [H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])]
+                + hidden.map { H.void("input", [("type", "hidden"), ("name", $0.0), ("value", $0.1)]) }
+                + [H.el("button", [("type", "submit"), ("class", secondary ? "secondary" : "primary")], text: label)])
     }
 
     static func summary(_ ctx: PageContext, _ errors: FormErrors) -> HTMLNode {
         guard !errors.isEmpty else { return .group([]) }
-        return H.el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")], [
-            H.el("p", text: ctx.t("error.422")),
-            H.el("ul", [], errors.fields.keys.sorted().map { f in
-                H.el("li", [], [H.link(errors.message(f, ctx) ?? "", "#field-\(f)")])
-            }),
-        ])
+        return H.el(
+            "div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")],
+            [
+                H.el("p", text: ctx.t("error.422")),
+                H.el(
+                    "ul", [],
+                    errors.fields.keys.sorted().map { f in
+                        H.el("li", [], [H.link(errors.message(f, ctx) ?? "", "#field-\(f)")])
+                    }),
+            ])
     }
 
-    static func field(_ ctx: PageContext, _ name: String, label: String, value: String = "", type: String = "text",
-                      required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil,
-                      attributes: [(String, String?)] = []) -> HTMLNode {
+    static func field(
+        _ ctx: PageContext, _ name: String, label: String, value: String = "", type: String = "text",
+        required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil,
+        attributes: [(String, String?)] = []
+    ) -> HTMLNode {
         let id = "field-\(name)"
         let error = errors.message(name, ctx)
         var described: [String] = []
@@ -47,28 +63,46 @@ enum Forms {
         if required { attrs.append(("required", nil)) }
         if !described.isEmpty { attrs.append(("aria-describedby", described.joined(separator: " "))) }
         if error != nil { attrs.append(("aria-invalid", "true")) }
-        return H.el("div", [("class", error == nil ? "field" : "field has-error")], [
-            H.el("label", [("for", id)], [.text(label), required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([])]),
-            hint.map { H.el("p", [("class", "hint"), ("id", "\(id)-hint")], text: $0) } ?? .group([]),
-            error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
-            H.void("input", attrs + attributes),
-        ])
+        return H.el(
+            "div", [("class", error == nil ? "field" : "field has-error")],
+            [
+                H.el(
+                    "label", [("for", id)],
+                    [
+                        .text(label),
+                        required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([]),
+                    ]),
+                hint.map { H.el("p", [("class", "hint"), ("id", "\(id)-hint")], text: $0) } ?? .group([]),
+                error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
+                H.void("input", attrs + attributes),
+            ])
     }
 
-    static func select(_ ctx: PageContext, _ name: String, label: String, options: [(value: String, label: String)],
-                       selected: String?, required: Bool = false, errors: FormErrors = FormErrors(), includeBlank: Bool = true) -> HTMLNode {
+    static func select(
+        _ ctx: PageContext, _ name: String, label: String, options: [(value: String, label: String)],
+        selected: String?, required: Bool = false, errors: FormErrors = FormErrors(), includeBlank: Bool = true
+    ) -> HTMLNode {
         let id = "field-\(name)"
         let error = errors.message(name, ctx)
         var opts: [HTMLNode] = includeBlank ? [H.el("option", [("value", "")], text: ctx.t("common.choose"))] : []
-        opts += options.map { o in H.el("option", [("value", o.value)] + (o.value == selected ? [("selected", nil)] : []), text: o.label) }
+        opts += options.map { o in
+            H.el("option", [("value", o.value)] + (o.value == selected ? [("selected", nil)] : []), text: o.label)
+        }
         var attrs: [(String, String?)] = [("id", id), ("name", name)]
         if required { attrs.append(("required", nil)) }
         if error != nil { attrs += [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")] }
-        return H.el("div", [("class", error == nil ? "field" : "field has-error")], [
-            H.el("label", [("for", id)], [.text(label), required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([])]),
-            error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
-            H.el("select", attrs, opts),
-        ])
+        return H.el(
+            "div", [("class", error == nil ? "field" : "field has-error")],
+            [
+                H.el(
+                    "label", [("for", id)],
+                    [
+                        .text(label),
+                        required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([]),
+                    ]),
+                error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
+                H.el("select", attrs, opts),
+            ])
     }
 
     static func submit(_ label: String) -> HTMLNode {
@@ -78,14 +112,24 @@ enum Forms {
     /// A table with a caption for screen readers; rows are cells already built. `stackOnPhone`
     /// shows one block per row on a narrow screen, each cell under its column's name.
     static func table(caption: String, stackOnPhone: Bool = false, headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
-        H.el("div", [("class", "table-wrap")], [
-            H.el("table", stackOnPhone ? [("class", "stack-sm")] : [], [
-                H.el("caption", [("class", "visually-hidden")], text: caption),
-                H.el("thead", [], [H.el("tr", [], headers.map { H.el("th", [("scope", "col")], text: $0) })]),
-                H.el("tbody", [], rows.map { cells in
-                    H.el("tr", [], zip(headers, cells).map { h, c in H.el("td", stackOnPhone ? [("data-label", h)] : [], [c]) })
-                }),
-            ]),
-        ])
+        H.el(
+            "div", [("class", "table-wrap")],
+            [
+                H.el(
+                    "table", stackOnPhone ? [("class", "stack-sm")] : [],
+                    [
+                        H.el("caption", [("class", "visually-hidden")], text: caption),
+                        H.el("thead", [], [H.el("tr", [], headers.map { H.el("th", [("scope", "col")], text: $0) })]),
+                        H.el(
+                            "tbody", [],
+                            rows.map { cells in
+                                H.el(
+                                    "tr", [],
+                                    zip(headers, cells).map { h, c in
+                                        H.el("td", stackOnPhone ? [("data-label", h)] : [], [c])
+                                    })
+                            }),
+                    ])
+            ])
     }
 }

@@ -44,8 +44,9 @@ enum H {
         out.reserveCapacity(s.utf8.count * 3)
         for b in s.utf8 {
             switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.append(b)
             default:
                 out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
@@ -58,9 +59,12 @@ enum H {
     static func document(lang: String, class htmlClass: String, head: [HTMLNode], body: [HTMLNode]) -> ByteBuffer {
         var w = HTMLWriter()
         w.raw("<!DOCTYPE html>")
-        w.write(.element("html", [("lang", lang)] + (htmlClass.isEmpty ? [] : [("class", htmlClass)]), [
-            .element("head", [], head), .element("body", [], body),
-        ]))
+        w.write(
+            .element(
+                "html", [("lang", lang)] + (htmlClass.isEmpty ? [] : [("class", htmlClass)]),
+                [
+                    .element("head", [], head), .element("body", [], body),
+                ]))
         return ByteBuffer(bytes: w.bytes)
     }
 

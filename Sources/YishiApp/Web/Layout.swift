@@ -4,7 +4,9 @@ import YishiCore
 /// The one layout: language, care mode, navigation, notices. Pages give a title and their content.
 enum Layout {
     /// `refreshSeconds` reloads the page (a job's progress) without any script.
-    static func page(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]) -> Response {
+    static func page(
+        _ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]
+    ) -> Response {
         let htmlClass = ctx.care == .off ? "" : "care care-\(ctx.care.rawValue)"
         var head: [HTMLNode] = [
             H.void("meta", [("charset", "UTF-8")]),
@@ -12,52 +14,88 @@ enum Layout {
             H.el("title", text: "\(title) · \(ctx.t("app.name"))"),
             H.void("link", [("rel", "stylesheet"), ("href", "/styles.css")]),
         ]
-        if let refreshSeconds { head.append(H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))])) }
+        if let refreshSeconds {
+            head.append(H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))]))
+        }
         let body: [HTMLNode] = [
             H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
             header(ctx),
-            H.el("main", [("id", "main"), ("tabindex", "-1")],
-                 [ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
-                  H.el("h1", text: title)] + content),
+            H.el(
+                "main", [("id", "main"), ("tabindex", "-1")],
+                [
+                    ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
+                    H.el("h1", text: title),
+                ] + content),
             H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
         ]
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers,
-                        body: .init(buffer: H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)))
+        return Response(
+            status: status, headers: headers,
+            body: .init(buffer: H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)))
     }
 
     static func header(_ ctx: PageContext) -> HTMLNode {
         let other: Lang = ctx.lang == .zhHans ? .en : .zhHans
         let next = H.query(ctx.here)
         // Off → care mode; in care mode: larger still, or back to standard.
-        let careChoices: [(CareMode, String)] = switch ctx.care {
-        case .off: [(.on, ctx.t("pref.care.on"))]
-        case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
-        case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
-        }
+        let careChoices: [(CareMode, String)] =
+            switch ctx.care {
+            case .off: [(.on, ctx.t("pref.care.on"))]
+            case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
+            case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
+            }
         let items = ctx.navigation.filter { $0.shows(ctx) }
         let path = ctx.here.split(separator: "?").first.map(String.init) ?? "/"
-        return H.el("header", [("class", "site")], [
-            H.el("div", [("class", "bar")], [
-                H.el("a", [("class", "brand"), ("href", "/")], [
-                    H.el("span", [("class", "brand-name")], text: ctx.t("app.name")),
-                    H.el("span", [("class", "brand-tagline")], text: ctx.t("app.tagline")),
-                ]),
-                H.el("nav", [("class", "prefs"), ("aria-label", ctx.t("pref.label"))], [
-                    H.el("a", [("href", "/preferences?lang=\(other.rawValue)&next=\(next)"), ("lang", other.rawValue), ("class", "button secondary")], text: ctx.t("pref.switchLanguage")),
-                ] + careChoices.map { mode, label in
-                    H.el("a", [("href", "/preferences?care=\(mode.rawValue)&next=\(next)"), ("class", "button secondary")], text: label)
-                }),
-            ]),
-            H.el("nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))], [
-                H.el("ul", [], items.map { item in
-                    let current = item.path == Self.current(path, among: items.map(\.path))
-                    return H.el("li", [], [H.el("a", [("href", item.path)] + (current ? [("aria-current", "page")] : []), text: ctx.t(item.label))])
-                }),
-            ]),
-        ])
+        return H.el(
+            "header", [("class", "site")],
+            [
+                H.el(
+                    "div", [("class", "bar")],
+                    [
+                        H.el(
+                            "a", [("class", "brand"), ("href", "/")],
+                            [
+                                H.el("span", [("class", "brand-name")], text: ctx.t("app.name")),
+                                H.el("span", [("class", "brand-tagline")], text: ctx.t("app.tagline")),
+                            ]),
+                        H.el(
+                            "nav", [("class", "prefs"), ("aria-label", ctx.t("pref.label"))],
+                            [
+                                H.el(
+                                    "a",
+                                    [
+                                        ("href", "/preferences?lang=\(other.rawValue)&next=\(next)"),
+                                        ("lang", other.rawValue), ("class", "button secondary"),
+                                    ], text: ctx.t("pref.switchLanguage"))
+                            ]
+                                + careChoices.map { mode, label in
+                                    H.el(
+                                        "a",
+                                        [
+                                            ("href", "/preferences?care=\(mode.rawValue)&next=\(next)"),
+                                            ("class", "button secondary"),
+                                        ], text: label)
+                                }),
+                    ]),
+                H.el(
+                    "nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))],
+                    [
+                        H.el(
+                            "ul", [],
+                            items.map { item in
+                                let current = item.path == Self.current(path, among: items.map(\.path))
+                                return H.el(
+                                    "li", [],
+                                    [
+                                        H.el(
+                                            "a", [("href", item.path)] + (current ? [("aria-current", "page")] : []),
+                                            text: ctx.t(item.label))
+                                    ])
+                            })
+                    ]),
+            ])
     }
 
     /// The entry a page belongs to: the longest entry path that is the page's path or a folder

@@ -24,14 +24,16 @@ struct MultipartForm: Sendable {
     /// The boundary of a `multipart/form-data; boundary=…` content type.
     static func boundary(_ contentType: HTTPMediaType?) -> String? {
         guard let ct = contentType, ct.type == "multipart", ct.subType == "form-data",
-              let b = ct.parameters["boundary"], !b.isEmpty else { return nil }
+            let b = ct.parameters["boundary"], !b.isEmpty
+        else { return nil }
         return b
     }
 
     /// Nil when the body is not a well-formed multipart body with this boundary.
     static func parse(_ body: Data, boundary: String) -> MultipartForm? {
         let delimiter = Data("--\(boundary)".utf8)
-        let crlf = Data("\r\n".utf8), headerEnd = Data("\r\n\r\n".utf8)
+        let crlf = Data("\r\n".utf8)
+        let headerEnd = Data("\r\n\r\n".utf8)
         guard let first = body.range(of: delimiter) else { return nil }
         var parts: [Part] = []
         var cursor = first.upperBound
@@ -43,9 +45,12 @@ struct MultipartForm: Sendable {
             guard let hEnd = body.range(of: headerEnd, in: headersStart..<body.endIndex) else { return nil }
             let headers = String(decoding: body[headersStart..<hEnd.lowerBound], as: UTF8.self)
             guard let next = body.range(of: crlf + delimiter, in: hEnd.upperBound..<body.endIndex) else { return nil }
-            var name: String?, filename: String?
-            for line in headers.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
-                name = parameter("name", in: line); filename = parameter("filename", in: line)
+            var name: String?
+            var filename: String?
+            for line in headers.components(separatedBy: "\r\n")
+            where line.lowercased().hasPrefix("content-disposition:") {
+                name = parameter("name", in: line)
+                filename = parameter("filename", in: line)
             }
             guard let name else { return nil }
             parts.append(Part(name: name, filename: filename, data: Data(body[hEnd.upperBound..<next.lowerBound])))
@@ -70,7 +75,8 @@ extension Request {
     var multipartForm: MultipartForm? {
         if let cached = storage[MultipartKey.self] { return cached }
         guard let boundary = MultipartForm.boundary(headers.contentType), let buffer = body.data,
-              let form = MultipartForm.parse(Data(buffer: buffer), boundary: boundary) else { return nil }
+            let form = MultipartForm.parse(Data(buffer: buffer), boundary: boundary)
+        else { return nil }
         storage[MultipartKey.self] = form
         return form
     }

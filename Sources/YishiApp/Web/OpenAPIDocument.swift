@@ -23,12 +23,18 @@ enum OpenAPIDocument {
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
     static var string: [String: Any] { ["type": "string"] }
     static var int: [String: Any] { ["type": "integer"] }
-    static var area: [String: Any] { ["type": "string", "pattern": "^[0-9]+\\.[0-9]{2}$", "description": "square metres, two decimals"] }
+    static var area: [String: Any] {
+        ["type": "string", "pattern": "^[0-9]+\\.[0-9]{2}$", "description": "square metres, two decimals"]
+    }
     /// An area as a caller may send it: square metres with up to two decimals.
-    static var areaInput: [String: Any] { ["type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "description": "square metres, up to two decimals"] }
+    static var areaInput: [String: Any] {
+        ["type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$", "description": "square metres, up to two decimals"]
+    }
     static func opt(_ s: [String: Any]) -> [String: Any] { ["anyOf": [s, ["type": "null"]]] }
     static func ref(_ name: String) -> [String: Any] {
-        name.hasPrefix("[") ? ["type": "array", "items": ref(String(name.dropFirst().dropLast()))] : ["$ref": "#/components/schemas/\(name)"]
+        name.hasPrefix("[")
+            ? ["type": "array", "items": ref(String(name.dropFirst().dropLast()))]
+            : ["$ref": "#/components/schemas/\(name)"]
     }
     /// An object with exactly these properties: one the schema does not name is drift, and the
     /// suite's check of every API answer (`SchemaCheck`) reports it.
@@ -48,16 +54,32 @@ enum OpenAPIDocument {
     static func document(_ features: Features) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
         for op in features.operations {
-            var o: [String: Any] = ["summary": op.summary, "tags": [op.tag], "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")]
-            let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+            var o: [String: Any] = [
+                "summary": op.summary, "tags": [op.tag],
+                "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_"),
+            ]
+            let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+                String($0.dropFirst().dropLast())
+            }
             // Codes are text; every other path parameter is an id.
-            let parameters = params.map { ["name": $0, "in": "path", "required": true, "schema": $0 == "code" ? string : uuid] as [String: Any] }
-                + op.query.map { ["name": $0, "in": "query", "required": false, "schema": $0 == "name" ? string : int] as [String: Any] }
+            let parameters =
+                params.map {
+                    ["name": $0, "in": "path", "required": true, "schema": $0 == "code" ? string : uuid]
+                        as [String: Any]
+                }
+                + op.query.map {
+                    ["name": $0, "in": "query", "required": false, "schema": $0 == "name" ? string : int]
+                        as [String: Any]
+                }
             if !parameters.isEmpty { o["parameters"] = parameters }
-            if let body = op.body { o["requestBody"] = ["required": true, "content": [op.bodyType: ["schema": ref(body)]]] }
+            if let body = op.body {
+                o["requestBody"] = ["required": true, "content": [op.bodyType: ["schema": ref(body)]]]
+            }
             var responses: [String: Any] = [:]
             if let schema = op.response.schema {
-                responses[String(op.response.status)] = ["description": "OK", "content": [op.responseType: ["schema": ref(schema)]]]
+                responses[String(op.response.status)] = [
+                    "description": "OK", "content": [op.responseType: ["schema": ref(schema)]],
+                ]
             } else {
                 responses[String(op.response.status)] = ["description": "OK"]
             }
@@ -72,8 +94,11 @@ enum OpenAPIDocument {
         }
         return [
             "openapi": "3.1.0",
-            "info": ["title": "Yishi 议事 API", "version": "1.0.0",
-                     "description": "Participatory community planning. Errors are {\"error\": true, \"reason\": …} in the caller's language (Accept-Language). State-changing calls with a session cookie need the X-CSRF-Token header; calls with a bearer token do not."],
+            "info": [
+                "title": "Yishi 议事 API", "version": "1.0.0",
+                "description":
+                    "Participatory community planning. Errors are {\"error\": true, \"reason\": …} in the caller's language (Accept-Language). State-changing calls with a session cookie need the X-CSRF-Token header; calls with a bearer token do not.",
+            ],
             "servers": [["url": "/"]],
             "security": [["bearerAuth": []], ["cookieAuth": []]],
             "components": [
@@ -88,6 +113,7 @@ enum OpenAPIDocument {
     }
 
     static func json(_ features: Features) throws -> Data {
-        try JSONSerialization.data(withJSONObject: document(features), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        try JSONSerialization.data(
+            withJSONObject: document(features), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }
 }

@@ -41,7 +41,9 @@ struct PageContext: Sendable {
 extension Request {
     var lang: Lang {
         if let c = cookie(Preferences.langCookie), let l = Lang(rawValue: c) { return l }
-        if url.path.hasPrefix("/api/"), headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("en") == true { return .en }
+        if url.path.hasPrefix("/api/"), headers.first(name: .acceptLanguage)?.lowercased().hasPrefix("en") == true {
+            return .en
+        }
         return .default
     }
 
@@ -55,7 +57,8 @@ extension Request {
             features.notices.contains(key) && Catalog.entries[key] != nil ? key : nil
         }
         let here = url.query.map { "\(url.path)?\($0)" } ?? url.path
-        return PageContext(lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
-                           notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation)
+        return PageContext(
+            lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
+            notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation)
     }
 }

@@ -21,7 +21,9 @@ enum Preferences {
     }
 
     static func cookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, maxAge: 365 * 86_400, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, maxAge: 365 * 86_400, path: "/", isSecure: req.settings.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
     }
 
     /// Where a `next` may send the browser: the one rule, `RedirectTarget`, shared by every redirect

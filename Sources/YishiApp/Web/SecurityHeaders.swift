@@ -13,7 +13,8 @@ import Vapor
 /// hop into Swift concurrency (its handler) instead of one per middleware, which was a third of
 /// the cost of a small answer.
 struct SecurityHeadersMiddleware: Middleware {
-    static let csp = "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; "
+    static let csp =
+        "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     static let routedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
@@ -27,7 +28,9 @@ struct SecurityHeadersMiddleware: Middleware {
     }
 
     static func secure(_ res: Response, _ req: Request) -> Response {
-        if !res.headers.contains(name: "Content-Security-Policy") { res.headers.replaceOrAdd(name: "Content-Security-Policy", value: csp) }
+        if !res.headers.contains(name: "Content-Security-Policy") {
+            res.headers.replaceOrAdd(name: "Content-Security-Policy", value: csp)
+        }
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

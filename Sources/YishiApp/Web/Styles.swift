@@ -6,94 +6,94 @@ import Vapor
 /// (44 × 44 px elsewhere), contrast above 7:1 for text.
 enum Styles {
     static let css = """
-    :root { --ink: #1a1a1a; --muted: #4a4a4a; --paper: #ffffff; --tint: #f3f5f7; --line: #8a8f98;
-      --accent: #0b4f9c; --accent-ink: #ffffff; --danger: #a4161a; --ok: #1e6b34; --focus: #c45200;
-      --target: 44px; --gap: 1rem; }
-    * { box-sizing: border-box; }
-    html { font-size: 16px; color: var(--ink); background: var(--paper);
-      font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
-    html.care { font-size: 20px; --target: 60px; }
-    html.care-xl { font-size: 30px; }
-    body { margin: 0; line-height: 1.6; }
-    p, ul, ol, dl, table, form, .field { margin: 0 0 calc(1.3 * 1.6em); }
-    html:not(.care) p, html:not(.care) ul, html:not(.care) .field { margin-bottom: 1em; }
-    a { color: var(--accent); text-underline-offset: 0.15em; }
-    a:hover { text-decoration-thickness: 2px; }
-    :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-    .skip { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
-    .skip:focus { left: .5rem; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    header.site { background: var(--tint); border-bottom: 1px solid var(--line); }
-    .bar { display: flex; flex-wrap: wrap; gap: .5rem var(--gap); align-items: center; justify-content: space-between; padding: .5rem 1rem; max-width: 72rem; margin: 0 auto; }
-    .brand { display: flex; flex-direction: column; text-decoration: none; color: var(--ink); min-height: var(--target); justify-content: center; }
-    .brand-name { font-size: 1.5rem; font-weight: 700; line-height: 1.2; }
-    .brand-tagline { font-size: .875rem; color: var(--muted); }
-    html.care .brand-tagline { font-size: 1rem; }
-    .prefs { display: flex; flex-wrap: wrap; gap: .5rem; }
-    .main-nav { max-width: 72rem; margin: 0 auto; padding: 0 .5rem; }
-    .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 .25rem; margin: 0; padding: 0; }
-    .main-nav a { display: flex; align-items: center; min-height: var(--target); min-width: var(--target); padding: 0 .75rem; text-decoration: none; font-weight: 600; }
-    .main-nav a[aria-current="page"] { border-bottom: 4px solid var(--accent); color: var(--ink); }
-    main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
-    main:focus { outline: none; }
-    h1 { font-size: 1.75rem; line-height: 1.3; margin: .5rem 0 1rem; }
-    h2 { font-size: 1.35rem; line-height: 1.3; margin: 1.5rem 0 .75rem; }
-    footer.site { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem; max-width: 72rem; margin: 2rem auto 0; font-size: .9rem; }
-    html.care footer.site { font-size: 1rem; }
-    .notice { background: #e7f3ea; border-left: 6px solid var(--ok); padding: .75rem 1rem; }
-    .error-summary { border: 3px solid var(--danger); padding: .75rem 1rem; margin-bottom: 1.5rem; }
-    .error-summary p { font-weight: 700; margin-bottom: .5rem; }
-    .error { color: var(--danger); font-weight: 600; margin: 0 0 .25rem; }
-    .error::before { content: "⚠ "; }
-    .field.has-error input, .field.has-error select { border-color: var(--danger); border-width: 3px; }
-    .hint { color: var(--muted); margin: 0 0 .25rem; }
-    label { display: block; font-weight: 600; margin-bottom: .25rem; }
-    .req { font-weight: 400; color: var(--muted); }
-    input, select, textarea { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid var(--line); border-radius: 4px;
-      min-height: var(--target); padding: .4rem .6rem; width: 100%; max-width: 32rem; }
-    input[type=file] { padding: .6rem; }
-    button, .button { font: inherit; font-weight: 600; display: inline-flex; align-items: center; justify-content: center; gap: .25rem;
-      min-height: var(--target); min-width: var(--target); padding: .4rem 1.1rem; border-radius: 4px; cursor: pointer; text-decoration: none;
-      border: 2px solid var(--accent); }
-    button.primary { background: var(--accent); color: var(--accent-ink); }
-    button.secondary, .button.secondary { background: var(--paper); color: var(--accent); }
-    form.inline { display: inline-block; margin: 0; }
-    .stack { max-width: 36rem; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: var(--gap); list-style: none; padding: 0; }
-    .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; background: var(--paper); }
-    .card h2, .card h3 { margin-top: 0; font-size: 1.15rem; }
-    .card a.big { display: flex; align-items: center; min-height: var(--target); font-weight: 700; }
-    .muted { color: var(--muted); }
-    .crumbs ol { list-style: none; display: flex; flex-wrap: wrap; align-items: center; gap: 0 .25rem; padding: 0; margin: 0 0 .5rem; }
-    .crumbs li { display: inline-flex; align-items: center; min-height: var(--target); }
-    .crumbs li + li::before { content: "›"; margin-right: .25rem; color: var(--muted); }
-    .crumbs a { display: inline-flex; align-items: center; min-height: var(--target); }
-    .table-wrap { overflow-x: auto; margin-bottom: 1.5rem; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
-    th { background: var(--tint); }
-    td a { display: inline-flex; align-items: center; min-height: var(--target); }
-    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
-    dl.facts dt { font-weight: 600; }
-    dl.facts dd { margin: 0; }
-    .token { font-family: ui-monospace, monospace; word-break: break-all; background: var(--tint); padding: .5rem; border: 1px dashed var(--line); }
-    .tag { display: inline-block; border: 1px solid var(--line); border-radius: 3px; padding: 0 .35rem; margin: 0 .25rem .25rem 0; font-size: .9em; }
-    @media (max-width: 40rem) { h1 { font-size: 1.5rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
-    .share { display: flex; flex-direction: column; gap: .15rem; min-width: 9rem; }
-    .share-bar { display: block; height: .6rem; background: var(--tint); border: 1px solid var(--line); }
-    .share-bar > span { display: block; height: 100%; background: var(--accent, #1a5e9a); }
-    .lc-map { margin: 0 0 1.5rem; }
-    @media (max-width: 40rem) {
-      table.stack-sm thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-      table.stack-sm tr { display: block; border-bottom: 2px solid var(--line); padding: .5rem 0; }
-      table.stack-sm td { display: block; border: 0; padding: .15rem 0; }
-      table.stack-sm td::before { content: attr(data-label); display: block; font-size: .85em; color: var(--muted); }
-      table.stack-sm td:first-child::before { display: none; }
-      table.stack-sm td:first-child { font-size: 1.1em; }
-    }
-    .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
-    .progress-text { font-size: 1.25em; font-weight: 700; }
-    progress { width: 100%; max-width: 36rem; height: 1.5rem; }
-    @media print { header.site, .prefs, .skip, form, .no-print, footer.site { display: none; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
-    """
+        :root { --ink: #1a1a1a; --muted: #4a4a4a; --paper: #ffffff; --tint: #f3f5f7; --line: #8a8f98;
+          --accent: #0b4f9c; --accent-ink: #ffffff; --danger: #a4161a; --ok: #1e6b34; --focus: #c45200;
+          --target: 44px; --gap: 1rem; }
+        * { box-sizing: border-box; }
+        html { font-size: 16px; color: var(--ink); background: var(--paper);
+          font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+        html.care { font-size: 20px; --target: 60px; }
+        html.care-xl { font-size: 30px; }
+        body { margin: 0; line-height: 1.6; }
+        p, ul, ol, dl, table, form, .field { margin: 0 0 calc(1.3 * 1.6em); }
+        html:not(.care) p, html:not(.care) ul, html:not(.care) .field { margin-bottom: 1em; }
+        a { color: var(--accent); text-underline-offset: 0.15em; }
+        a:hover { text-decoration-thickness: 2px; }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .skip { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
+        .skip:focus { left: .5rem; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        header.site { background: var(--tint); border-bottom: 1px solid var(--line); }
+        .bar { display: flex; flex-wrap: wrap; gap: .5rem var(--gap); align-items: center; justify-content: space-between; padding: .5rem 1rem; max-width: 72rem; margin: 0 auto; }
+        .brand { display: flex; flex-direction: column; text-decoration: none; color: var(--ink); min-height: var(--target); justify-content: center; }
+        .brand-name { font-size: 1.5rem; font-weight: 700; line-height: 1.2; }
+        .brand-tagline { font-size: .875rem; color: var(--muted); }
+        html.care .brand-tagline { font-size: 1rem; }
+        .prefs { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .main-nav { max-width: 72rem; margin: 0 auto; padding: 0 .5rem; }
+        .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 .25rem; margin: 0; padding: 0; }
+        .main-nav a { display: flex; align-items: center; min-height: var(--target); min-width: var(--target); padding: 0 .75rem; text-decoration: none; font-weight: 600; }
+        .main-nav a[aria-current="page"] { border-bottom: 4px solid var(--accent); color: var(--ink); }
+        main { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
+        main:focus { outline: none; }
+        h1 { font-size: 1.75rem; line-height: 1.3; margin: .5rem 0 1rem; }
+        h2 { font-size: 1.35rem; line-height: 1.3; margin: 1.5rem 0 .75rem; }
+        footer.site { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem; max-width: 72rem; margin: 2rem auto 0; font-size: .9rem; }
+        html.care footer.site { font-size: 1rem; }
+        .notice { background: #e7f3ea; border-left: 6px solid var(--ok); padding: .75rem 1rem; }
+        .error-summary { border: 3px solid var(--danger); padding: .75rem 1rem; margin-bottom: 1.5rem; }
+        .error-summary p { font-weight: 700; margin-bottom: .5rem; }
+        .error { color: var(--danger); font-weight: 600; margin: 0 0 .25rem; }
+        .error::before { content: "⚠ "; }
+        .field.has-error input, .field.has-error select { border-color: var(--danger); border-width: 3px; }
+        .hint { color: var(--muted); margin: 0 0 .25rem; }
+        label { display: block; font-weight: 600; margin-bottom: .25rem; }
+        .req { font-weight: 400; color: var(--muted); }
+        input, select, textarea { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid var(--line); border-radius: 4px;
+          min-height: var(--target); padding: .4rem .6rem; width: 100%; max-width: 32rem; }
+        input[type=file] { padding: .6rem; }
+        button, .button { font: inherit; font-weight: 600; display: inline-flex; align-items: center; justify-content: center; gap: .25rem;
+          min-height: var(--target); min-width: var(--target); padding: .4rem 1.1rem; border-radius: 4px; cursor: pointer; text-decoration: none;
+          border: 2px solid var(--accent); }
+        button.primary { background: var(--accent); color: var(--accent-ink); }
+        button.secondary, .button.secondary { background: var(--paper); color: var(--accent); }
+        form.inline { display: inline-block; margin: 0; }
+        .stack { max-width: 36rem; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: var(--gap); list-style: none; padding: 0; }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; background: var(--paper); }
+        .card h2, .card h3 { margin-top: 0; font-size: 1.15rem; }
+        .card a.big { display: flex; align-items: center; min-height: var(--target); font-weight: 700; }
+        .muted { color: var(--muted); }
+        .crumbs ol { list-style: none; display: flex; flex-wrap: wrap; align-items: center; gap: 0 .25rem; padding: 0; margin: 0 0 .5rem; }
+        .crumbs li { display: inline-flex; align-items: center; min-height: var(--target); }
+        .crumbs li + li::before { content: "›"; margin-right: .25rem; color: var(--muted); }
+        .crumbs a { display: inline-flex; align-items: center; min-height: var(--target); }
+        .table-wrap { overflow-x: auto; margin-bottom: 1.5rem; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+        th { background: var(--tint); }
+        td a { display: inline-flex; align-items: center; min-height: var(--target); }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        dl.facts dt { font-weight: 600; }
+        dl.facts dd { margin: 0; }
+        .token { font-family: ui-monospace, monospace; word-break: break-all; background: var(--tint); padding: .5rem; border: 1px dashed var(--line); }
+        .tag { display: inline-block; border: 1px solid var(--line); border-radius: 3px; padding: 0 .35rem; margin: 0 .25rem .25rem 0; font-size: .9em; }
+        @media (max-width: 40rem) { h1 { font-size: 1.5rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } }
+        .share { display: flex; flex-direction: column; gap: .15rem; min-width: 9rem; }
+        .share-bar { display: block; height: .6rem; background: var(--tint); border: 1px solid var(--line); }
+        .share-bar > span { display: block; height: 100%; background: var(--accent, #1a5e9a); }
+        .lc-map { margin: 0 0 1.5rem; }
+        @media (max-width: 40rem) {
+          table.stack-sm thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.stack-sm tr { display: block; border-bottom: 2px solid var(--line); padding: .5rem 0; }
+          table.stack-sm td { display: block; border: 0; padding: .15rem 0; }
+          table.stack-sm td::before { content: attr(data-label); display: block; font-size: .85em; color: var(--muted); }
+          table.stack-sm td:first-child::before { display: none; }
+          table.stack-sm td:first-child { font-size: 1.1em; }
+        }
+        .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+        .progress-text { font-size: 1.25em; font-weight: 700; }
+        progress { width: 100%; max-width: 36rem; height: 1.5rem; }
+        @media print { header.site, .prefs, .skip, form, .no-print, footer.site { display: none; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+        """
 }

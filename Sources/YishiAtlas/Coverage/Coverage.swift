@@ -5,15 +5,22 @@ public struct CoverageRules: Sendable, Equatable {
     public var tier: [FacilityType: Double]
     public var fifteenMinutes: Double
 
-    public init(tier: [FacilityType: Double], fifteenMinutes: Double) { self.tier = tier; self.fifteenMinutes = fifteenMinutes }
+    public init(tier: [FacilityType: Double], fifteenMinutes: Double) {
+        self.tier = tier
+        self.fifteenMinutes = fifteenMinutes
+    }
 
     /// GB 50180-2018 tiers: 300 m or 500 m by type, 1000 m for the 15-minute check.
-    public static let standard = CoverageRules(tier: Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres) }), fifteenMinutes: 1000)
+    public static let standard = CoverageRules(
+        tier: Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres) }), fifteenMinutes: 1000)
 
     /// The speed-based mode: each radius is minutes × 60 × a walking speed (default 1.0 m/s, a
     /// cautious pace for elderly residents), with the standard tiers' minutes unless given.
-    public static func walking(metresPerSecond speed: Double = 1.0, minutes: [FacilityType: Double] = [:], fifteenMinutes: Double = 15) -> CoverageRules {
-        let defaults = Dictionary(uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres == 300 ? 5.0 : 10.0) })
+    public static func walking(
+        metresPerSecond speed: Double = 1.0, minutes: [FacilityType: Double] = [:], fifteenMinutes: Double = 15
+    ) -> CoverageRules {
+        let defaults = Dictionary(
+            uniqueKeysWithValues: FacilityType.allCases.map { ($0, $0.tierMetres == 300 ? 5.0 : 10.0) })
         let m = defaults.merging(minutes) { _, given in given }
         return CoverageRules(tier: m.mapValues { $0 * 60 * speed }, fifteenMinutes: fifteenMinutes * 60 * speed)
     }
@@ -25,7 +32,9 @@ public struct CoverageRules: Sendable, Equatable {
 public enum Coverage {
     /// For each type, the share of the table's origins whose nearest facility lies within each radius
     /// (inclusive), rounded to four decimals as the reference prints it.
-    public static func shares(_ table: NearestTable, radii: [Double] = [300, 500, 1000, 1200]) -> [FacilityType: [Int: Double]] {
+    public static func shares(_ table: NearestTable, radii: [Double] = [300, 500, 1000, 1200]) -> [FacilityType: [Int:
+        Double]]
+    {
         var out: [FacilityType: [Int: Double]] = [:]
         for (t, type) in table.types.enumerated() {
             let d = table.distances[t]
@@ -50,14 +59,17 @@ public enum Coverage {
 
         public static func == (a: Gap, b: Gap) -> Bool {
             a.okAtTier == b.okAtTier && a.ok15Minutes == b.ok15Minutes && a.missing15Minutes == b.missing15Minutes
-                && a.missingAtTier.map(\.type) == b.missingAtTier.map(\.type) && a.missingAtTier.map(\.metres) == b.missingAtTier.map(\.metres)
+                && a.missingAtTier.map(\.type) == b.missingAtTier.map(\.type)
+                && a.missingAtTier.map(\.metres) == b.missingAtTier.map(\.metres)
         }
 
         /// "culture(nonem>500);pharmacy(625m>300)": the reference's compact form (whole metres, truncated).
         public var rules: CoverageRules = .standard
 
         public var missingAtTierText: String {
-            missingAtTier.map { "\($0.type.rawValue)(\($0.metres.map { String(Int($0)) } ?? "none")m>\(Int(rules.radius($0.type))))" }.joined(separator: ";")
+            missingAtTier.map {
+                "\($0.type.rawValue)(\($0.metres.map { String(Int($0)) } ?? "none")m>\(Int(rules.radius($0.type))))"
+            }.joined(separator: ";")
         }
     }
 
@@ -72,7 +84,11 @@ public enum Coverage {
         var g = Gap(okAtTier: 0, ok15Minutes: 0, missingAtTier: [], missing15Minutes: [], rules: rules)
         for (t, type) in types.enumerated() {
             let d = metres[t]
-            if d <= rules.radius(type) { g.okAtTier += 1 } else { g.missingAtTier.append((type, d <= rules.fifteenMinutes ? d : nil)) }
+            if d <= rules.radius(type) {
+                g.okAtTier += 1
+            } else {
+                g.missingAtTier.append((type, d <= rules.fifteenMinutes ? d : nil))
+            }
             if d <= rules.fifteenMinutes { g.ok15Minutes += 1 } else { g.missing15Minutes.append(type) }
         }
         return g

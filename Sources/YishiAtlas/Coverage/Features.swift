@@ -2,7 +2,10 @@ import Foundation
 
 /// Facilities and residential compounds found in an extract, at their position in UTM metres.
 public struct Feature: Sendable {
-    public enum Kind: Sendable, Equatable { case facility(FacilityType), compound, residentialBuilding }
+    public enum Kind: Sendable, Equatable {
+        case facility(FacilityType)
+        case compound, residentialBuilding
+    }
     public var kind: Kind
     public var osmType: Character
     public var osmID: Int64
@@ -16,19 +19,36 @@ public enum Features {
     public static func facilityType(_ t: [String: String]) -> FacilityType? {
         func any(_ key: String, _ values: Set<String>) -> Bool { t[key].map(values.contains) ?? false }
         if any("amenity", ["social_facility", "nursing_home"]) { return .elderly_care }
-        if any("amenity", ["clinic", "doctors", "hospital"]) || any("healthcare", ["clinic", "doctor", "centre", "hospital"]) { return .clinic }
+        if any("amenity", ["clinic", "doctors", "hospital"])
+            || any("healthcare", ["clinic", "doctor", "centre", "hospital"])
+        {
+            return .clinic
+        }
         if any("amenity", ["pharmacy"]) || any("shop", ["chemist"]) { return .pharmacy }
         if any("amenity", ["kindergarten", "childcare"]) { return .kindergarten }
         if any("amenity", ["school"]) { return .school }
-        if any("amenity", ["marketplace"]) || any("shop", ["supermarket", "greengrocer", "convenience", "butcher", "bakery"]) { return .market }
-        if any("leisure", ["sports_centre", "pitch", "fitness_centre", "fitness_station", "swimming_pool", "stadium", "track"]) { return .sports }
-        if any("amenity", ["library", "community_centre", "arts_centre", "theatre", "cinema", "social_centre"]) { return .culture }
+        if any("amenity", ["marketplace"])
+            || any("shop", ["supermarket", "greengrocer", "convenience", "butcher", "bakery"])
+        {
+            return .market
+        }
+        if any(
+            "leisure",
+            ["sports_centre", "pitch", "fitness_centre", "fitness_station", "swimming_pool", "stadium", "track"])
+        {
+            return .sports
+        }
+        if any("amenity", ["library", "community_centre", "arts_centre", "theatre", "cinema", "social_centre"]) {
+            return .culture
+        }
         if any("leisure", ["park", "playground", "garden", "recreation_ground"]) { return .park }
         if any("highway", ["bus_stop"]) || any("public_transport", ["platform", "stop_position"]) { return .bus_stop }
         return nil
     }
 
-    static let residentialBuildings: Set<String> = ["residential", "apartments", "house", "detached", "terrace", "semidetached_house", "dormitory"]
+    static let residentialBuildings: Set<String> = [
+        "residential", "apartments", "house", "detached", "terrace", "semidetached_house", "dormitory",
+    ]
 
     /// Every facility and compound of the extract: tagged nodes at their position, ways at the
     /// centroid of their polygon (closed) or of their points.
@@ -50,8 +70,11 @@ public enum Features {
         }
         for way in osm.ways {
             guard let k = kind(way.tags) else { continue }
-            let pts = way.refs.compactMap { indexOf[$0] }.map { projection.project(lat: osm.lats[$0], lon: osm.lons[$0]) }
-            guard !pts.isEmpty, let c = centroid(pts, closed: way.refs.count >= 4 && way.refs.first == way.refs.last) else { continue }
+            let pts = way.refs.compactMap { indexOf[$0] }.map {
+                projection.project(lat: osm.lats[$0], lon: osm.lons[$0])
+            }
+            guard !pts.isEmpty, let c = centroid(pts, closed: way.refs.count >= 4 && way.refs.first == way.refs.last)
+            else { continue }
             out.append(Feature(kind: k, osmType: "w", osmID: way.id, name: way.tags["name"] ?? "", x: c.x, y: c.y))
         }
         return out
@@ -60,12 +83,20 @@ public enum Features {
     /// The area-weighted centroid of a closed ring, else the mean of the points.
     static func centroid(_ p: [(x: Double, y: Double)], closed: Bool) -> (x: Double, y: Double)? {
         if closed {
-            var a = 0.0, cx = 0.0, cy = 0.0
-            let ox = p[0].x, oy = p[0].y // shift for precision
+            var a = 0.0
+            var cx = 0.0
+            var cy = 0.0
+            let ox = p[0].x
+            let oy = p[0].y  // shift for precision
             for i in 0..<(p.count - 1) {
-                let x0 = p[i].x - ox, y0 = p[i].y - oy, x1 = p[i + 1].x - ox, y1 = p[i + 1].y - oy
+                let x0 = p[i].x - ox
+                let y0 = p[i].y - oy
+                let x1 = p[i + 1].x - ox
+                let y1 = p[i + 1].y - oy
                 let cross = x0 * y1 - x1 * y0
-                a += cross; cx += (x0 + x1) * cross; cy += (y0 + y1) * cross
+                a += cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
             }
             if abs(a) > 1e-9 { return (ox + cx / (3 * a), oy + cy / (3 * a)) }
         }

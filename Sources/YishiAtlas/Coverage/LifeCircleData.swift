@@ -19,8 +19,18 @@ public enum FacilityType: String, CaseIterable, Sendable, Codable, Comparable {
 /// A prepared walking graph with origins (residential compounds) and facilities, each snapped to a node:
 /// the four CSV files of `shared/data/lifecircle/*/`.
 public struct LifeCircleData: Sendable {
-    public struct Origin: Sendable { public var id: Int; public var kind: String; public var name: String; public var node: Int32 }
-    public struct Facility: Sendable { public var id: Int; public var type: FacilityType; public var name: String; public var node: Int32 }
+    public struct Origin: Sendable {
+        public var id: Int
+        public var kind: String
+        public var name: String
+        public var node: Int32
+    }
+    public struct Facility: Sendable {
+        public var id: Int
+        public var type: FacilityType
+        public var name: String
+        public var node: Int32
+    }
 
     public var graph: WalkGraph
     public var origins: [Origin]
@@ -36,34 +46,43 @@ public struct LifeCircleData: Sendable {
         list.reserveCapacity(e.rows.count)
         for (k, r) in e.rows.enumerated() {
             guard r.count > max(iu, iv, il), let u = Int32(r[iu]), let v = Int32(r[iv]), let l = Double(r[il]),
-                  u >= 0, v >= 0, Int(u) < nodeCount, Int(v) < nodeCount, l >= 0 else {
+                u >= 0, v >= 0, Int(u) < nodeCount, Int(v) < nodeCount, l >= 0
+            else {
                 throw SimpleCSV.Failure(file: edges.lastPathComponent, line: k + 2, reason: "bad edge / 边无效")
             }
             list.append((u, v, l))
         }
         let o = try SimpleCSV.table(origins, required: ["origin", "node"])
         let origins = try o.rows.enumerated().map { k, r -> Origin in
-            guard let id = Int(r[o.index["origin"]!]), let node = Int32(r[o.index["node"]!]), Int(node) < nodeCount, node >= 0 else {
+            guard let id = Int(r[o.index["origin"]!]), let node = Int32(r[o.index["node"]!]), Int(node) < nodeCount,
+                node >= 0
+            else {
                 throw SimpleCSV.Failure(file: origins.lastPathComponent, line: k + 2, reason: "bad origin / 起点无效")
             }
-            return Origin(id: id, kind: o.index["kind"].map { r.count > $0 ? r[$0] : "" } ?? "",
-                          name: o.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
+            return Origin(
+                id: id, kind: o.index["kind"].map { r.count > $0 ? r[$0] : "" } ?? "",
+                name: o.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
         }
         let f = try SimpleCSV.table(facilities, required: ["facility", "type", "node"])
         let facilities = try f.rows.enumerated().map { k, r -> Facility in
             guard let id = Int(r[f.index["facility"]!]), let type = FacilityType(rawValue: r[f.index["type"]!]),
-                  let node = Int32(r[f.index["node"]!]), Int(node) < nodeCount, node >= 0 else {
+                let node = Int32(r[f.index["node"]!]), Int(node) < nodeCount, node >= 0
+            else {
                 throw SimpleCSV.Failure(file: facilities.lastPathComponent, line: k + 2, reason: "bad facility / 设施无效")
             }
-            return Facility(id: id, type: type, name: f.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
+            return Facility(
+                id: id, type: type, name: f.index["name"].map { r.count > $0 ? r[$0] : "" } ?? "", node: node)
         }
-        return LifeCircleData(graph: WalkGraph(nodeCount: nodeCount, edges: list), origins: origins, facilities: facilities)
+        return LifeCircleData(
+            graph: WalkGraph(nodeCount: nodeCount, edges: list), origins: origins, facilities: facilities)
     }
 
     /// Reads the four files from one folder.
     public static func load(directory: URL) throws -> LifeCircleData {
-        try load(nodes: directory.appendingPathComponent("nodes.csv"), edges: directory.appendingPathComponent("edges.csv"),
-                 origins: directory.appendingPathComponent("origins.csv"), facilities: directory.appendingPathComponent("facilities.csv"))
+        try load(
+            nodes: directory.appendingPathComponent("nodes.csv"), edges: directory.appendingPathComponent("edges.csv"),
+            origins: directory.appendingPathComponent("origins.csv"),
+            facilities: directory.appendingPathComponent("facilities.csv"))
     }
 }
 

@@ -10,7 +10,8 @@ public struct PlaceCoverage: Sendable, Equatable {
 
     public init(types: [FacilityType], metres: [Double]) {
         precondition(types.count == metres.count, "one distance per type")
-        self.types = types; self.metres = metres
+        self.types = types
+        self.metres = metres
     }
 
     public func metres(to type: FacilityType) -> Double? {
@@ -45,7 +46,10 @@ public struct PlaceCoverage: Sendable, Equatable {
         var out: [Double] = []
         out.reserveCapacity(count)
         for p in parts {
-            if p.isEmpty { out.append(.infinity); continue }
+            if p.isEmpty {
+                out.append(.infinity)
+                continue
+            }
             guard let d = Double(p), d >= 0, d.isFinite else { return nil }
             out.append(d)
         }
@@ -73,7 +77,8 @@ extension Coverage {
         guard let types = places.first?.types else { return [] }
         return types.enumerated().map { t, type in
             let r = rules.radius(type)
-            var tier = 0, fifteen = 0
+            var tier = 0
+            var fifteen = 0
             for p in places where p.types == types {
                 if p.metres[t] <= r { tier += 1 }
                 if p.metres[t] <= rules.fifteenMinutes { fifteen += 1 }

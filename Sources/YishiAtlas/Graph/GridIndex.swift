@@ -11,27 +11,38 @@ public struct GridIndex: Sendable {
 
     public init(xs: [Double], ys: [Double], cellMetres: Double = 100) {
         precondition(xs.count == ys.count && !xs.isEmpty)
-        self.xs = xs; self.ys = ys; cell = cellMetres
-        minX = xs.min()!; minY = ys.min()!
+        self.xs = xs
+        self.ys = ys
+        cell = cellMetres
+        minX = xs.min()!
+        minY = ys.min()!
         columns = Int(((xs.max()! - minX) / cellMetres).rounded(.down)) + 1
         rows = Int(((ys.max()! - minY) / cellMetres).rounded(.down)) + 1
         var counts = [Int32](repeating: 0, count: columns * rows + 1)
         var cellOf = [Int32](repeating: 0, count: xs.count)
         for i in xs.indices {
             let c = Int((xs[i] - minX) / cellMetres) + Int((ys[i] - minY) / cellMetres) * columns
-            cellOf[i] = Int32(c); counts[c + 1] += 1
+            cellOf[i] = Int32(c)
+            counts[c + 1] += 1
         }
         for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
         var fill = counts
         var order = [Int32](repeating: 0, count: xs.count)
-        for i in xs.indices { let c = Int(cellOf[i]); order[Int(fill[c])] = Int32(i); fill[c] += 1 }
-        start = counts; self.order = order
+        for i in xs.indices {
+            let c = Int(cellOf[i])
+            order[Int(fill[c])] = Int32(i)
+            fill[c] += 1
+        }
+        start = counts
+        self.order = order
     }
 
     /// The nearest point to (x, y) and its distance; ties go to the lower index.
     public func nearest(x: Double, y: Double) -> (index: Int32, distance: Double) {
-        let cx = min(max(Int((x - minX) / cell), 0), columns - 1), cy = min(max(Int((y - minY) / cell), 0), rows - 1)
-        var best: Int32 = -1, bestD2 = Double.infinity
+        let cx = min(max(Int((x - minX) / cell), 0), columns - 1)
+        let cy = min(max(Int((y - minY) / cell), 0), rows - 1)
+        var best: Int32 = -1
+        var bestD2 = Double.infinity
         var ring = 0
         while true {
             for gy in (cy - ring)...(cy + ring) where gy >= 0 && gy < rows {
@@ -41,9 +52,13 @@ public struct GridIndex: Sendable {
                     let c = gx + gy * columns
                     for k in Int(start[c])..<Int(start[c + 1]) {
                         let i = order[k]
-                        let dx = xs[Int(i)] - x, dy = ys[Int(i)] - y
+                        let dx = xs[Int(i)] - x
+                        let dy = ys[Int(i)] - y
                         let d2 = dx * dx + dy * dy
-                        if d2 < bestD2 || (d2 == bestD2 && i < best) { bestD2 = d2; best = i }
+                        if d2 < bestD2 || (d2 == bestD2 && i < best) {
+                            bestD2 = d2
+                            best = i
+                        }
                     }
                 }
             }

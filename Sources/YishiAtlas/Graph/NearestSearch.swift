@@ -19,7 +19,9 @@ public struct NearestSearch {
     /// Runs the search; afterwards `distance[n]` is the distance from `n` to the nearest source,
     /// or `.infinity` when none lies within `cutoff` (inclusive).
     public mutating func run(sources: [Int32], cutoff: Double) {
-        var dist = distance, heap = self.heap, touched = self.touched
+        var dist = distance
+        var heap = self.heap
+        var touched = self.touched
         distance = []  // keep the buffer uniquely referenced while we work on it
         for n in touched { dist[Int(n)] = .infinity }
         touched.removeAll(keepingCapacity: true)
@@ -64,26 +66,33 @@ struct MinHeap {
     private var keys: [Double] = []
     private var nodes: [Int32] = []
 
-    mutating func removeAll() { keys.removeAll(keepingCapacity: true); nodes.removeAll(keepingCapacity: true) }
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+    }
 
     @inline(__always)
     mutating func push(_ key: Double, _ node: Int32) {
-        keys.append(key); nodes.append(node)
+        keys.append(key)
+        nodes.append(node)
         var i = keys.count - 1
         while i > 0 {
             let p = (i - 1) >> 1
             if keys[p] <= key { break }
-            keys[i] = keys[p]; nodes[i] = nodes[p]
+            keys[i] = keys[p]
+            nodes[i] = nodes[p]
             i = p
         }
-        keys[i] = key; nodes[i] = node
+        keys[i] = key
+        nodes[i] = node
     }
 
     @inline(__always)
     mutating func pop() -> (Double, Int32)? {
         guard let topKey = keys.first else { return nil }
         let topNode = nodes[0]
-        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        let lastKey = keys.removeLast()
+        let lastNode = nodes.removeLast()
         let n = keys.count
         if n > 0 {
             var i = 0
@@ -93,10 +102,12 @@ struct MinHeap {
                 let r = l + 1
                 let c = (r < n && keys[r] < keys[l]) ? r : l
                 if keys[c] >= lastKey { break }
-                keys[i] = keys[c]; nodes[i] = nodes[c]
+                keys[i] = keys[c]
+                nodes[i] = nodes[c]
                 i = c
             }
-            keys[i] = lastKey; nodes[i] = lastNode
+            keys[i] = lastKey
+            nodes[i] = lastNode
         }
         return (topKey, topNode)
     }

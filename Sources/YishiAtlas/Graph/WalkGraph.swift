@@ -14,14 +14,23 @@ public struct WalkGraph: Sendable {
     /// Builds the CSR arrays from undirected edges (each stored in both directions).
     public init(nodeCount: Int, edges: [(u: Int32, v: Int32, length: Double)]) {
         var degree = [Int32](repeating: 0, count: nodeCount + 1)
-        for e in edges { degree[Int(e.u) + 1] += 1; degree[Int(e.v) + 1] += 1 }
+        for e in edges {
+            degree[Int(e.u) + 1] += 1
+            degree[Int(e.v) + 1] += 1
+        }
         for i in 0..<nodeCount { degree[i + 1] += degree[i] }
         var fill = degree
         var targets = [Int32](repeating: 0, count: edges.count * 2)
         var lengths = [Double](repeating: 0, count: edges.count * 2)
         for e in edges {
-            let a = Int(fill[Int(e.u)]); targets[a] = e.v; lengths[a] = e.length; fill[Int(e.u)] += 1
-            let b = Int(fill[Int(e.v)]); targets[b] = e.u; lengths[b] = e.length; fill[Int(e.v)] += 1
+            let a = Int(fill[Int(e.u)])
+            targets[a] = e.v
+            lengths[a] = e.length
+            fill[Int(e.u)] += 1
+            let b = Int(fill[Int(e.v)])
+            targets[b] = e.u
+            lengths[b] = e.length
+            fill[Int(e.v)] += 1
         }
         self.nodeCount = nodeCount
         self.offsets = degree

@@ -4,8 +4,10 @@ import Foundation
 /// ways, one undirected edge per pair of consecutive nodes with its great-circle length, then the
 /// largest connected component.
 public enum WalkingGraphBuilder {
-    static let excluded = ["abandoned", "bus_guideway", "construction", "cycleway", "motor", "no", "planned", "platform",
-                           "proposed", "raceway", "razed"]
+    static let excluded = [
+        "abandoned", "bus_guideway", "construction", "cycleway", "motor", "no", "planned", "platform",
+        "proposed", "raceway", "razed",
+    ]
 
     public static func isWalkable(_ tags: [String: String]) -> Bool {
         guard let highway = tags["highway"] else { return false }
@@ -17,8 +19,10 @@ public enum WalkingGraphBuilder {
 
     /// Great-circle distance in metres (mean Earth radius 6,371,008.8 m).
     public static func haversine(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
-        let r = 6_371_008.8, rad = Double.pi / 180
-        let dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad
+        let r = 6_371_008.8
+        let rad = Double.pi / 180
+        let dLat = (lat2 - lat1) * rad
+        let dLon = (lon2 - lon1) * rad
         let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * r * asin(min(1, a.squareRoot()))
     }
@@ -40,7 +44,10 @@ public enum WalkingGraphBuilder {
         for way in osm.ways where isWalkable(way.tags) {
             var previous: Int32? = nil
             for ref in way.refs {
-                guard let n = indexOf[ref] else { previous = nil; continue }
+                guard let n = indexOf[ref] else {
+                    previous = nil
+                    continue
+                }
                 if let p = previous, p != n {
                     let key = UInt64(UInt32(min(p, n))) << 32 | UInt64(UInt32(max(p, n)))
                     if seen.insert(key).inserted { pairs.append((p, n)) }
@@ -54,27 +61,48 @@ public enum WalkingGraphBuilder {
             var r = x
             while parent[Int(r)] >= 0 { r = parent[Int(r)] }
             var y = x
-            while parent[Int(y)] >= 0 { let next = parent[Int(y)]; parent[Int(y)] = r; y = next }
+            while parent[Int(y)] >= 0 {
+                let next = parent[Int(y)]
+                parent[Int(y)] = r
+                y = next
+            }
             return r
         }
         for (a, b) in pairs {
-            let ra = find(a), rb = find(b)
+            let ra = find(a)
+            let rb = find(b)
             if ra != rb {
                 // Union by size: roots hold minus their size.
-                if parent[Int(ra)] <= parent[Int(rb)] { parent[Int(ra)] += parent[Int(rb)]; parent[Int(rb)] = ra }
-                else { parent[Int(rb)] += parent[Int(ra)]; parent[Int(ra)] = rb }
+                if parent[Int(ra)] <= parent[Int(rb)] {
+                    parent[Int(ra)] += parent[Int(rb)]
+                    parent[Int(rb)] = ra
+                } else {
+                    parent[Int(rb)] += parent[Int(ra)]
+                    parent[Int(ra)] = rb
+                }
             }
         }
-        var largest: Int32 = -1, largestSize: Int32 = 0
-        for (a, _) in pairs { let r = find(a); if -parent[Int(r)] > largestSize { largestSize = -parent[Int(r)]; largest = r } }
+        var largest: Int32 = -1
+        var largestSize: Int32 = 0
+        for (a, _) in pairs {
+            let r = find(a)
+            if -parent[Int(r)] > largestSize {
+                largestSize = -parent[Int(r)]
+                largest = r
+            }
+        }
         var compact = [Int32](repeating: -1, count: osm.nodeIDs.count)
-        var osmIDs: [Int64] = [], lats: [Double] = [], lons: [Double] = []
+        var osmIDs: [Int64] = []
+        var lats: [Double] = []
+        var lons: [Double] = []
         var edges: [(u: Int32, v: Int32, length: Double)] = []
         edges.reserveCapacity(pairs.count)
         func id(_ n: Int32) -> Int32 {
             if compact[Int(n)] < 0 {
                 compact[Int(n)] = Int32(osmIDs.count)
-                osmIDs.append(osm.nodeIDs[Int(n)]); lats.append(osm.lats[Int(n)]); lons.append(osm.lons[Int(n)])
+                osmIDs.append(osm.nodeIDs[Int(n)])
+                lats.append(osm.lats[Int(n)])
+                lons.append(osm.lons[Int(n)])
             }
             return compact[Int(n)]
         }

@@ -18,16 +18,23 @@ public enum PBFReader {
             var first = true
             while pos < bytes.count {
                 guard pos + 4 <= bytes.count else { throw truncated(pos) }
-                let headerLength = Int(bytes[pos]) << 24 | Int(bytes[pos + 1]) << 16 | Int(bytes[pos + 2]) << 8 | Int(bytes[pos + 3])
+                let headerLength =
+                    Int(bytes[pos]) << 24 | Int(bytes[pos + 1]) << 16 | Int(bytes[pos + 2]) << 8 | Int(bytes[pos + 3])
                 pos += 4
                 guard headerLength > 0, headerLength < 64 * 1024 else { throw foreign() }
                 guard pos + headerLength <= bytes.count else { throw truncated(pos) }
-                var type = "", dataSize = -1
+                var type = ""
+                var dataSize = -1
                 var h = ProtoReader(bytes, from: pos, to: pos + headerLength)
                 while let (n, w) = try h.field() {
-                    if n == 1 && w == 2 { let r = try h.lengthDelimited(); type = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
-                    else if n == 3 && w == 0 { dataSize = Int(try h.varint()) }
-                    else { try h.skip(wire: w) }
+                    if n == 1 && w == 2 {
+                        let r = try h.lengthDelimited()
+                        type = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+                    } else if n == 3 && w == 0 {
+                        dataSize = Int(try h.varint())
+                    } else {
+                        try h.skip(wire: w)
+                    }
                 }
                 pos += headerLength
                 if first {
@@ -59,14 +66,16 @@ public enum PBFReader {
     static func blob(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> [UInt8] {
         var r = ProtoReader(bytes, from: range.lowerBound, to: range.upperBound)
         var rawSize = 0
-        var raw: Range<Int>? = nil, zlib: Range<Int>? = nil
+        var raw: Range<Int>? = nil
+        var zlib: Range<Int>? = nil
         while let (n, w) = try r.field() {
             switch (n, w) {
             case (1, 2): raw = try r.lengthDelimited()
             case (2, 0): rawSize = Int(try r.varint())
             case (3, 2): zlib = try r.lengthDelimited()
             case (4, 2), (5, 2), (6, 2), (7, 2):
-                throw OSMExtract.ReadError(zh: "不支持的压缩方式（只支持 zlib）", en: "unsupported compression (only zlib is supported)")
+                throw OSMExtract.ReadError(
+                    zh: "不支持的压缩方式（只支持 zlib）", en: "unsupported compression (only zlib is supported)")
             default: try r.skip(wire: w)
             }
         }
@@ -86,7 +95,9 @@ public enum PBFReader {
     static func primitiveBlock(_ b: UnsafeBufferPointer<UInt8>, into out: inout OSMExtract) throws {
         var strings: [String] = []
         var groups: [Range<Int>] = []
-        var granularity: Int64 = 100, latOffset: Int64 = 0, lonOffset: Int64 = 0
+        var granularity: Int64 = 100
+        var latOffset: Int64 = 0
+        var lonOffset: Int64 = 0
         var r = ProtoReader(b)
         while let (n, w) = try r.field() {
             switch (n, w) {
@@ -94,8 +105,12 @@ public enum PBFReader {
                 let st = try r.lengthDelimited()
                 var s = ProtoReader(b, from: st.lowerBound, to: st.upperBound)
                 while let (sn, sw) = try s.field() {
-                    if sn == 1 && sw == 2 { let x = try s.lengthDelimited(); strings.append(String(decoding: UnsafeBufferPointer(rebasing: b[x]), as: UTF8.self)) }
-                    else { try s.skip(wire: sw) }
+                    if sn == 1 && sw == 2 {
+                        let x = try s.lengthDelimited()
+                        strings.append(String(decoding: UnsafeBufferPointer(rebasing: b[x]), as: UTF8.self))
+                    } else {
+                        try s.skip(wire: sw)
+                    }
                 }
             case (2, 2): groups.append(try r.lengthDelimited())
             case (17, 0): granularity = Int64(try r.varint())
@@ -113,11 +128,14 @@ public enum PBFReader {
             var gr = ProtoReader(b, from: g.lowerBound, to: g.upperBound)
             while let (n, w) = try gr.field() {
                 switch (n, w) {
-                case (1, 2): // Node
+                case (1, 2):  // Node
                     let nr = try gr.lengthDelimited()
                     var x = ProtoReader(b, from: nr.lowerBound, to: nr.upperBound)
-                    var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
-                    var keys: [UInt64] = [], vals: [UInt64] = []
+                    var id: Int64 = 0
+                    var lat: Int64 = 0
+                    var lon: Int64 = 0
+                    var keys: [UInt64] = []
+                    var vals: [UInt64] = []
                     while let (fn, fw) = try x.field() {
                         switch (fn, fw) {
                         case (1, 0): id = ProtoReader.zigzag(try x.varint())
@@ -136,15 +154,33 @@ public enum PBFReader {
                         for (k, v) in zip(keys, vals) { tags[try str(k)] = try str(v) }
                         out.nodeTags[out.nodeIDs.count - 1] = tags
                     }
-                case (2, 2): // DenseNodes
+                case (2, 2):  // DenseNodes
                     let dr = try gr.lengthDelimited()
                     var x = ProtoReader(b, from: dr.lowerBound, to: dr.upperBound)
-                    var ids: [Int64] = [], lats: [Int64] = [], lons: [Int64] = [], kv: [UInt64] = []
+                    var ids: [Int64] = []
+                    var lats: [Int64] = []
+                    var lons: [Int64] = []
+                    var kv: [UInt64] = []
                     while let (fn, fw) = try x.field() {
                         switch (fn, fw) {
-                        case (1, 2): var acc: Int64 = 0; try ProtoReader.packed(b, try x.lengthDelimited()) { acc += ProtoReader.zigzag($0); ids.append(acc) }
-                        case (8, 2): var acc: Int64 = 0; try ProtoReader.packed(b, try x.lengthDelimited()) { acc += ProtoReader.zigzag($0); lats.append(acc) }
-                        case (9, 2): var acc: Int64 = 0; try ProtoReader.packed(b, try x.lengthDelimited()) { acc += ProtoReader.zigzag($0); lons.append(acc) }
+                        case (1, 2):
+                            var acc: Int64 = 0
+                            try ProtoReader.packed(b, try x.lengthDelimited()) {
+                                acc += ProtoReader.zigzag($0)
+                                ids.append(acc)
+                            }
+                        case (8, 2):
+                            var acc: Int64 = 0
+                            try ProtoReader.packed(b, try x.lengthDelimited()) {
+                                acc += ProtoReader.zigzag($0)
+                                lats.append(acc)
+                            }
+                        case (9, 2):
+                            var acc: Int64 = 0
+                            try ProtoReader.packed(b, try x.lengthDelimited()) {
+                                acc += ProtoReader.zigzag($0)
+                                lons.append(acc)
+                            }
                         case (10, 2): try ProtoReader.packed(b, try x.lengthDelimited()) { kv.append($0) }
                         default: try x.skip(wire: fw)
                         }
@@ -160,23 +196,31 @@ public enum PBFReader {
                             var tags: [String: String] = [:]
                             while k < kv.count && kv[k] != 0 {
                                 guard k + 1 < kv.count else { throw ProtoReader.Malformed() }
-                                tags[try str(kv[k])] = try str(kv[k + 1]); k += 2
+                                tags[try str(kv[k])] = try str(kv[k + 1])
+                                k += 2
                             }
                             k += 1
                             if !tags.isEmpty { out.nodeTags[base + i] = tags }
                         }
                     }
-                case (3, 2): // Way
+                case (3, 2):  // Way
                     let wr = try gr.lengthDelimited()
                     var x = ProtoReader(b, from: wr.lowerBound, to: wr.upperBound)
                     var id: Int64 = 0
-                    var keys: [UInt64] = [], vals: [UInt64] = [], refs: [Int64] = []
+                    var keys: [UInt64] = []
+                    var vals: [UInt64] = []
+                    var refs: [Int64] = []
                     while let (fn, fw) = try x.field() {
                         switch (fn, fw) {
                         case (1, 0): id = Int64(bitPattern: try x.varint())
                         case (2, 2): try ProtoReader.packed(b, try x.lengthDelimited()) { keys.append($0) }
                         case (3, 2): try ProtoReader.packed(b, try x.lengthDelimited()) { vals.append($0) }
-                        case (8, 2): var acc: Int64 = 0; try ProtoReader.packed(b, try x.lengthDelimited()) { acc += ProtoReader.zigzag($0); refs.append(acc) }
+                        case (8, 2):
+                            var acc: Int64 = 0
+                            try ProtoReader.packed(b, try x.lengthDelimited()) {
+                                acc += ProtoReader.zigzag($0)
+                                refs.append(acc)
+                            }
                         default: try x.skip(wire: fw)
                         }
                     }

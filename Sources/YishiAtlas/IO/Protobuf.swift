@@ -10,16 +10,20 @@ struct ProtoReader {
     struct Malformed: Error {}
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) {
-        self.bytes = bytes; pos = from; end = to ?? bytes.count
+        self.bytes = bytes
+        pos = from
+        end = to ?? bytes.count
     }
 
     var atEnd: Bool { pos >= end }
 
     @inline(__always)
     mutating func varint() throws -> UInt64 {
-        var result: UInt64 = 0, shift: UInt64 = 0
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
         while pos < end {
-            let b = bytes[pos]; pos += 1
+            let b = bytes[pos]
+            pos += 1
             result |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return result }
             shift += 7
@@ -58,7 +62,8 @@ struct ProtoReader {
     }
 
     /// Calls `body` for each varint of a packed field.
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) throws -> Void) throws {
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) throws -> Void) throws
+    {
         var r = ProtoReader(bytes, from: range.lowerBound, to: range.upperBound)
         while !r.atEnd { try body(try r.varint()) }
     }

@@ -35,7 +35,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         for p in parts {
             // No leading zeros: "010" means 8 to some readers and 10 to others.
             guard (1...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  p.count == 1 || p.first != "0", let n = UInt8(p) else { return nil }
+                p.count == 1 || p.first != "0", let n = UInt8(p)
+            else { return nil }
             out.append(n)
         }
         return out
@@ -55,7 +56,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
                     out += [UInt16(v4[0]) << 8 | UInt16(v4[1]), UInt16(v4[2]) << 8 | UInt16(v4[3])]
                 } else {
                     guard (1...4).contains(g.count), g.allSatisfy(\.isHexDigit), g.allSatisfy(\.isASCII),
-                          let n = UInt16(g, radix: 16) else { return nil }
+                        let n = UInt16(g, radix: 16)
+                    else { return nil }
                     out.append(n)
                 }
             }
@@ -83,7 +85,8 @@ public struct IPRange: Hashable, Sendable {
         let bits = base.bytes.count * 8
         var prefix = bits
         if parts.count == 2 {
-            guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(parts[1]), (0...128).contains(n) else { return nil }
+            guard parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(parts[1]), (0...128).contains(n)
+            else { return nil }
             // A mapped IPv4 range written as IPv6 ("::ffff:10.0.0.0/104") counts its bits from the IPv4 part.
             let mapped = base.isIPv4 && parts[0].contains(":")
             prefix = mapped ? n - 96 : n
@@ -110,7 +113,8 @@ public enum ClientAddress {
     /// Parses `YISHI_TRUSTED_PROXIES`: comma-separated addresses and CIDR ranges. Returns the ranges,
     /// or the entries that are not addresses.
     public static func parseTrusted(_ text: String) -> Result<[IPRange], InvalidEntries> {
-        var ranges: [IPRange] = [], bad: [String] = []
+        var ranges: [IPRange] = []
+        var bad: [String] = []
         for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
             if let r = IPRange(item) { ranges.append(r) } else { bad.append(item) }
         }

@@ -29,7 +29,10 @@ public struct Actor: Hashable, Sendable {
     public var grants: [Grant]
 
     public init(userId: UUID, kind: Kind, isVerified: Bool, grants: [Grant]) {
-        self.userId = userId; self.kind = kind; self.isVerified = isVerified; self.grants = grants
+        self.userId = userId
+        self.kind = kind
+        self.isVerified = isVerified
+        self.grants = grants
     }
 }
 
@@ -86,7 +89,9 @@ public enum Policy {
     /// May `actor` grant `role` at the node with `path` (nil: platform-wide)?
     /// Only user managers may, within their scope; only platform admins appoint platform admins,
     /// and a role may be held only at the levels it allows.
-    public static func mayGrant(_ actor: Actor?, role: Role, at path: TerritoryPath?, level: TerritoryLevel?) -> Result<Void, GrantRefusal> {
+    public static func mayGrant(_ actor: Actor?, role: Role, at path: TerritoryPath?, level: TerritoryLevel?) -> Result<
+        Void, GrantRefusal
+    > {
         if role == .platformAdmin {
             guard path == nil else { return .failure(.wrongLevel) }
         } else {

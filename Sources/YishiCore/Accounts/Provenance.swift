@@ -15,7 +15,9 @@ public struct Provenance: Hashable, Sendable, Codable {
     public var channel: Channel
 
     public init(forResident: UUID?, enteredBy: UUID, channel: Channel) {
-        self.forResident = forResident; self.enteredBy = enteredBy; self.channel = channel
+        self.forResident = forResident
+        self.enteredBy = enteredBy
+        self.channel = channel
     }
 
     /// Someone entered this for another person.
@@ -36,8 +38,10 @@ public struct Provenance: Hashable, Sendable, Codable {
     }
 
     /// Checks an assisted entry by `actor` for a resident living at `residentPath`.
-    public static func assisted(by actor: Actor, for resident: UUID?, residentPath: TerritoryPath?,
-                                channel: Channel) -> Result<Provenance, Problem> {
+    public static func assisted(
+        by actor: Actor, for resident: UUID?, residentPath: TerritoryPath?,
+        channel: Channel
+    ) -> Result<Provenance, Problem> {
         guard let resident else { return .failure(.missingResident) }
         guard channel != .online else { return .failure(.onlineChannelForAssisted) }
         guard Policy.allows(actor, .actForResident, at: residentPath) else { return .failure(.notAllowed) }

@@ -40,7 +40,7 @@ public enum OneTimeCodeRules {
         var digits = text.filter { !" -".contains($0) }
         if digits.hasPrefix("+86") { digits.removeFirst(3) }
         guard digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              digits.first == "1", let second = digits.dropFirst().first, "3456789".contains(second)
+            digits.first == "1", let second = digits.dropFirst().first, "3456789".contains(second)
         else { return nil }
         return digits
     }
@@ -61,7 +61,10 @@ public enum OneTimeCodeRules {
 public struct RateLimit: Hashable, Sendable {
     public var max: Int
     public var windowSeconds: Int
-    public init(max: Int, windowSeconds: Int) { self.max = max; self.windowSeconds = windowSeconds }
+    public init(max: Int, windowSeconds: Int) {
+        self.max = max
+        self.windowSeconds = windowSeconds
+    }
 
     /// May one more event happen, given how many happened inside the window?
     public func allows(eventsInWindow: Int) -> Bool { eventsInWindow < max }

@@ -20,12 +20,23 @@ public struct AuditRecord: Hashable, Sendable, Codable {
     public var details: [String: String]
     public var prevHash: String
 
-    public init(seq: Int64, atMillis: Int64, actorId: UUID?, actorLabel: String, action: String,
-                targetType: String, targetId: String, nodeId: UUID?, onBehalfOf: UUID? = nil,
-                channel: String? = nil, details: [String: String], prevHash: String) {
-        self.seq = seq; self.atMillis = atMillis; self.actorId = actorId; self.actorLabel = actorLabel
-        self.action = action; self.targetType = targetType; self.targetId = targetId; self.nodeId = nodeId
-        self.onBehalfOf = onBehalfOf; self.channel = channel; self.details = details; self.prevHash = prevHash
+    public init(
+        seq: Int64, atMillis: Int64, actorId: UUID?, actorLabel: String, action: String,
+        targetType: String, targetId: String, nodeId: UUID?, onBehalfOf: UUID? = nil,
+        channel: String? = nil, details: [String: String], prevHash: String
+    ) {
+        self.seq = seq
+        self.atMillis = atMillis
+        self.actorId = actorId
+        self.actorLabel = actorLabel
+        self.action = action
+        self.targetType = targetType
+        self.targetId = targetId
+        self.nodeId = nodeId
+        self.onBehalfOf = onBehalfOf
+        self.channel = channel
+        self.details = details
+        self.prevHash = prevHash
     }
 
     /// The hash of the entry before the first: 64 zeros.
@@ -65,7 +76,10 @@ public struct AuditRecord: Hashable, Sendable, Codable {
 public struct StoredAuditEntry: Sendable {
     public var record: AuditRecord
     public var hash: String
-    public init(record: AuditRecord, hash: String) { self.record = record; self.hash = hash }
+    public init(record: AuditRecord, hash: String) {
+        self.record = record
+        self.hash = hash
+    }
 }
 
 /// What verifying the chain found.
@@ -89,8 +103,10 @@ public enum AuditVerification: Equatable, Sendable {
 public enum AuditChain {
     /// Checks entries in sequence order. `hash` is SHA-256 in lower-case hex (injected so that Core
     /// needs only Foundation). `head` is the separately kept (last seq, last hash), if any.
-    public static func verify(_ entries: [StoredAuditEntry], head: (seq: Int64, hash: String)?,
-                              hash: (Data) -> String) -> AuditVerification {
+    public static func verify(
+        _ entries: [StoredAuditEntry], head: (seq: Int64, hash: String)?,
+        hash: (Data) -> String
+    ) -> AuditVerification {
         var prev = AuditRecord.genesisHash
         var expectedSeq: Int64 = 1
         for entry in entries {

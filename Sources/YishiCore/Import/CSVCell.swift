@@ -12,7 +12,9 @@ public enum CSVCell {
     /// Neutralised, then quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
     public static func field(_ s: String) -> String {
         let v = neutralised(s)
-        guard v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        guard v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return v
+        }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

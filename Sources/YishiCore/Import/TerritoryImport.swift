@@ -9,7 +9,8 @@ public enum TerritoryImportKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .compounds: return ["code", "community", "name", "housing_type"]
         case .buildings: return ["code", "compound", "name"]
-        case .units: return ["code", "building", "number", "kind", "status", "register_area", "survey_area", "contract_area"]
+        case .units:
+            return ["code", "building", "number", "kind", "status", "register_area", "survey_area", "contract_area"]
         case .households: return ["household", "unit", "resident", "name", "birth_year", "phone", "flags"]
         case .owners: return ["owner", "name", "phone", "unit"]
         }
@@ -95,7 +96,10 @@ public enum ImportProblem: Hashable, Sendable {
 public struct ImportIssue: Hashable, Sendable {
     public var line: Int
     public var problem: ImportProblem
-    public init(line: Int, problem: ImportProblem) { self.line = line; self.problem = problem }
+    public init(line: Int, problem: ImportProblem) {
+        self.line = line
+        self.problem = problem
+    }
 }
 
 /// Every refused row of a file; nothing of the file is imported.
@@ -108,15 +112,19 @@ public struct ImportFailure: Error, Hashable, Sendable {
 public enum TerritoryRecord: Hashable, Sendable {
     case compound(line: Int, code: String, community: String, name: String, housingType: HousingType, address: String)
     case building(line: Int, code: String, compound: String, name: String, buildingGroup: String)
-    case unit(line: Int, code: String, building: String, number: String, kind: UnitKind, status: UnitStatus, areas: UnitAreas)
-    case resident(line: Int, household: String, unit: String, code: String, name: String, birthYear: Int, phone: String?, flags: ResidentFlags)
+    case unit(
+        line: Int, code: String, building: String, number: String, kind: UnitKind, status: UnitStatus, areas: UnitAreas)
+    case resident(
+        line: Int, household: String, unit: String, code: String, name: String, birthYear: Int, phone: String?,
+        flags: ResidentFlags)
     case ownership(line: Int, owner: String, name: String, phone: String?, unit: String)
 
     /// The line of the file the record came from.
     public var line: Int {
         switch self {
         case .compound(let l, _, _, _, _, _), .building(let l, _, _, _, _), .unit(let l, _, _, _, _, _, _),
-             .resident(let l, _, _, _, _, _, _, _), .ownership(let l, _, _, _, _): l
+            .resident(let l, _, _, _, _, _, _, _), .ownership(let l, _, _, _, _):
+            l
         }
     }
 }
@@ -125,15 +133,18 @@ public enum TerritoryRecord: Hashable, Sendable {
 /// problem reported, so the person importing fixes the file once.
 public enum TerritoryImportValidator {
     /// `rows` are the data rows in file order, each with the line it starts on (the header is line 1).
-    public static func validate(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> Result<(TerritoryImportKind, [TerritoryRecord]), ImportFailure> {
+    public static func validate(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> Result<
+        (TerritoryImportKind, [TerritoryRecord]), ImportFailure
+    > {
         guard !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
             return .failure(ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]))
         }
         guard let kind = TerritoryImportKind.detect(header: header) else {
             return .failure(ImportFailure([ImportIssue(line: 1, problem: .unknownFormat)]))
         }
-        let index = Dictionary(header.enumerated().map { (TerritoryImportKind.normalizeHeader($0.element), $0.offset) },
-                               uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(
+            header.enumerated().map { (TerritoryImportKind.normalizeHeader($0.element), $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         var records: [TerritoryRecord] = []
         var issues: [ImportIssue] = []
         var seen: [String: Int] = [:]
@@ -145,7 +156,8 @@ public enum TerritoryImportValidator {
             var rowIssues: [ImportProblem] = []
             // A control character anywhere refuses the line, whatever the column.
             for (i, field) in row.enumerated() where FieldRules.hasControlCharacter(field) {
-                rowIssues.append(.controlCharacter(i < header.count ? TerritoryImportKind.normalizeHeader(header[i]) : "#\(i + 1)"))
+                rowIssues.append(
+                    .controlCharacter(i < header.count ? TerritoryImportKind.normalizeHeader(header[i]) : "#\(i + 1)"))
             }
             let controlFree = rowIssues.isEmpty
             func raw(_ column: String) -> String {
@@ -176,7 +188,8 @@ public enum TerritoryImportValidator {
                 guard controlFree else { return "" }
                 return (note(column, FieldRules.optional(raw(column), max: max)) ?? nil) ?? ""
             }
-            func choice<E: RawRepresentable & CaseIterable>(_ column: String, _ type: E.Type) -> E? where E.RawValue == String {
+            func choice<E: RawRepresentable & CaseIterable>(_ column: String, _ type: E.Type) -> E?
+            where E.RawValue == String {
                 let v = required(column)
                 guard !v.isEmpty else { return nil }
                 if let e = E(rawValue: v) { return e }
@@ -186,7 +199,10 @@ public enum TerritoryImportValidator {
             func phone(_ column: String) -> String? {
                 let v = value(column)
                 guard !v.isEmpty else { return nil }
-                guard let p = OneTimeCodeRules.normalizePhone(v) else { rowIssues.append(.badPhone); return nil }
+                guard let p = OneTimeCodeRules.normalizePhone(v) else {
+                    rowIssues.append(.badPhone)
+                    return nil
+                }
                 return p
             }
             func unique(_ key: String) {
@@ -198,59 +214,95 @@ public enum TerritoryImportValidator {
             var record: TerritoryRecord?
             switch kind {
             case .compounds:
-                let code = codeField("code"), community = codeField("community"), name = required("name")
+                let code = codeField("code")
+                let community = codeField("community")
+                let name = required("name")
                 let type = choice("housing_type", HousingType.self)
                 let address = optional("address", max: FieldRules.addressMax)
                 unique(code)
-                if let type { record = .compound(line: line, code: code, community: community, name: name, housingType: type, address: address) }
+                if let type {
+                    record = .compound(
+                        line: line, code: code, community: community, name: name, housingType: type, address: address)
+                }
             case .buildings:
-                let code = codeField("code"), compound = codeField("compound"), name = required("name")
+                let code = codeField("code")
+                let compound = codeField("compound")
+                let name = required("name")
                 let group = optional("building_group", max: FieldRules.nameMax)
                 unique(code)
                 record = .building(line: line, code: code, compound: compound, name: name, buildingGroup: group)
             case .units:
-                let code = codeField("code"), building = codeField("building")
-                let number = controlFree ? note("number", FieldRules.text(raw("number"), max: FieldRules.numberMax)) ?? "" : ""
-                let unitKind = choice("kind", UnitKind.self), status = choice("status", UnitStatus.self)
+                let code = codeField("code")
+                let building = codeField("building")
+                let number =
+                    controlFree ? note("number", FieldRules.text(raw("number"), max: FieldRules.numberMax)) ?? "" : ""
+                let unitKind = choice("kind", UnitKind.self)
+                let status = choice("status", UnitStatus.self)
                 var areas = UnitAreas()
-                for (column, path) in [("register_area", \UnitAreas.register), ("survey_area", \.survey), ("contract_area", \.contract)] {
+                for (column, path) in [
+                    ("register_area", \UnitAreas.register), ("survey_area", \.survey), ("contract_area", \.contract),
+                ] {
                     let v = value(column)
                     guard !v.isEmpty else { continue }
-                    if let a = Area(parsing: v), a.centi > 0 { areas[keyPath: path] = a } else { rowIssues.append(.badArea(column)) }
+                    if let a = Area(parsing: v), a.centi > 0 {
+                        areas[keyPath: path] = a
+                    } else {
+                        rowIssues.append(.badArea(column))
+                    }
                 }
-                if areas.counted == nil && !rowIssues.contains(where: { if case .badArea = $0 { return true } else { return false } }) {
+                if areas.counted == nil
+                    && !rowIssues.contains(where: { if case .badArea = $0 { return true } else { return false } })
+                {
                     rowIssues.append(.noArea)
                 }
                 unique(code)
                 if let unitKind, let status {
-                    record = .unit(line: line, code: code, building: building, number: number, kind: unitKind, status: status, areas: areas)
+                    record = .unit(
+                        line: line, code: code, building: building, number: number, kind: unitKind, status: status,
+                        areas: areas)
                 }
             case .households:
-                let household = codeField("household"), unit = codeField("unit"), code = codeField("resident"), name = required("name")
+                let household = codeField("household")
+                let unit = codeField("unit")
+                let code = codeField("resident")
+                let name = required("name")
                 let yearText = required("birth_year")
                 var year: Int?
                 if !yearText.isEmpty {
-                    if let y = Int(yearText), (1900...currentYear).contains(y) { year = y } else { rowIssues.append(.badYear) }
+                    if let y = Int(yearText), (1900...currentYear).contains(y) {
+                        year = y
+                    } else {
+                        rowIssues.append(.badYear)
+                    }
                 }
                 let p = phone("phone")
                 let flags = ResidentFlags(encoded: value("flags"))
                 if flags == nil { rowIssues.append(.badFlags) }
                 unique(code)
                 if !household.isEmpty, !unit.isEmpty {
-                    if let h = households[household], h.unit != unit { rowIssues.append(.inconsistent("unit", firstLine: h.line)) }
-                    else if households[household] == nil { households[household] = (unit, line) }
+                    if let h = households[household], h.unit != unit {
+                        rowIssues.append(.inconsistent("unit", firstLine: h.line))
+                    } else if households[household] == nil {
+                        households[household] = (unit, line)
+                    }
                 }
                 if let year, let flags {
-                    record = .resident(line: line, household: household, unit: unit, code: code, name: name, birthYear: year, phone: p, flags: flags)
+                    record = .resident(
+                        line: line, household: household, unit: unit, code: code, name: name, birthYear: year, phone: p,
+                        flags: flags)
                 }
             case .owners:
-                let owner = codeField("owner"), name = required("name"), unit = codeField("unit")
+                let owner = codeField("owner")
+                let name = required("name")
+                let unit = codeField("unit")
                 let p = phone("phone")
                 unique(owner + "\u{1F}" + unit)
                 if !owner.isEmpty {
                     if let o = owners[owner], o.name != name || o.phone != p {
                         rowIssues.append(.inconsistent(o.name != name ? "name" : "phone", firstLine: o.line))
-                    } else if owners[owner] == nil { owners[owner] = (name, p, line) }
+                    } else if owners[owner] == nil {
+                        owners[owner] = (name, p, line)
+                    }
                 }
                 record = .ownership(line: line, owner: owner, name: name, phone: p, unit: unit)
             }

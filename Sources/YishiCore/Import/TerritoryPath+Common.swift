@@ -7,7 +7,10 @@ extension TerritoryPath {
     public static func commonAncestor(_ paths: some Sequence<TerritoryPath>) -> TerritoryPath? {
         var common: [UUID]? = nil
         for p in paths {
-            guard let c = common else { common = p.ids; continue }
+            guard let c = common else {
+                common = p.ids
+                continue
+            }
             var n = 0
             while n < c.count, n < p.ids.count, c[n] == p.ids[n] { n += 1 }
             common = Array(c.prefix(n))

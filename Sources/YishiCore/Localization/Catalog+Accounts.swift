@@ -13,18 +13,24 @@ extension Catalog {
         "signin.code.extend": .init("时间不够？再延长 5 分钟", "Need more time? Add 5 minutes"),
         "signin.code.extended": .init("已延长，验证码在 {0} 前有效。", "Extended: the code is valid until {0}."),
         "signin.code.resend": .init("没有收到？重新获取", "Nothing came? Send a new code"),
-        "signin.help.assisted": .init("不方便用手机？请到居委会，由工作人员代为办理。", "Can't use a phone? Your residents' committee staff can do it for you."),
-        "signin.error.credentials": .init("用户名或密码不正确。连续输错 5 次后，要等几分钟才能再登录。",
-                                          "The username or password is wrong. After 5 wrong tries, sign-in pauses for a few minutes."),
+        "signin.help.assisted": .init(
+            "不方便用手机？请到居委会，由工作人员代为办理。", "Can't use a phone? Your residents' committee staff can do it for you."),
+        "signin.error.credentials": .init(
+            "用户名或密码不正确。连续输错 5 次后，要等几分钟才能再登录。",
+            "The username or password is wrong. After 5 wrong tries, sign-in pauses for a few minutes."),
         "signin.error.locked": .init("尝试次数过多，请 {0} 分钟后再试。", "Too many attempts: try again in {0} minutes."),
         "signin.error.phone": .init("请输入 11 位手机号码。", "Enter an 11-digit mobile number."),
-        "signin.error.smsBudget": .init("现在请求验证码的人太多，短信暂停发送，请过一小时再试，或请居委会帮忙。",
-                                        "Too many codes are being asked for right now, so sending is paused. Try again in an hour, or ask your residents' committee."),
+        "signin.error.smsBudget": .init(
+            "现在请求验证码的人太多，短信暂停发送，请过一小时再试，或请居委会帮忙。",
+            "Too many codes are being asked for right now, so sending is paused. Try again in an hour, or ask your residents' committee."
+        ),
         "signin.error.rate": .init("获取验证码过于频繁，请稍后再试。", "Too many codes asked for: please wait a while and try again."),
         "signin.error.code": .init("验证码不正确或已过期。", "The code is wrong or has expired."),
         "signin.error.codeAttempts": .init("错误次数过多，请重新获取验证码。", "Too many wrong tries: ask for a new code."),
         "signin.error.extendUsed": .init("验证码只能延长一次，请重新获取。", "A code can be extended only once: ask for a new one."),
-        "sms.code": .init("【议事】您的验证码是 {0}，{1} 分钟内有效。请勿告诉他人。", "[Yishi] Your code is {0}. It is valid for {1} minutes. Do not share it."),
+        "sms.code": .init(
+            "【议事】您的验证码是 {0}，{1} 分钟内有效。请勿告诉他人。",
+            "[Yishi] Your code is {0}. It is valid for {1} minutes. Do not share it."),
         "signout.button": .init("退出登录", "Sign out"),
         "signout.all": .init("在所有设备上退出", "Sign out everywhere"),
         "account.title": .init("我的账户", "My account"),
@@ -41,7 +47,9 @@ extension Catalog {
         "account.password.changed": .init("密码已修改。", "Your password has been changed."),
         "account.password.wrong": .init("当前密码不正确。", "The current password is wrong."),
         "account.tokens.title": .init("API 令牌", "API tokens"),
-        "account.tokens.intro": .init("令牌让其他系统以您的一个角色访问 /api/v1。令牌只显示一次，请妥善保存。", "A token lets another system use /api/v1 with one of your roles. It is shown once only: keep it safe."),
+        "account.tokens.intro": .init(
+            "令牌让其他系统以您的一个角色访问 /api/v1。令牌只显示一次，请妥善保存。",
+            "A token lets another system use /api/v1 with one of your roles. It is shown once only: keep it safe."),
         "account.tokens.name": .init("令牌名称", "Token name"),
         "account.tokens.scope": .init("角色与范围", "Role and scope"),
         "account.tokens.create": .init("创建令牌", "Create token"),
@@ -51,8 +59,12 @@ extension Catalog {
         "account.tokens.lastUsed": .init("最近使用", "Last used"),
         "account.tokens.alsoRevoke": .init("同时撤销我的全部 API 令牌", "Also revoke all my API tokens"),
         "setup.title": .init("创建首位管理员", "Create the first administrator"),
-        "setup.intro": .init("这是一次性链接，24 小时内有效。创建的账户拥有平台管理员角色。", "This link works once, within 24 hours. The account you create is a platform administrator."),
-        "setup.invalid": .init("此链接无效、已经用过或已过期。请重新启动服务以获取新链接。", "This link is invalid, used or expired. Restart the server to get a new one."),
+        "setup.intro": .init(
+            "这是一次性链接，24 小时内有效。创建的账户拥有平台管理员角色。",
+            "This link works once, within 24 hours. The account you create is a platform administrator."),
+        "setup.invalid": .init(
+            "此链接无效、已经用过或已过期。请重新启动服务以获取新链接。",
+            "This link is invalid, used or expired. Restart the server to get a new one."),
         "users.title": .init("用户与角色", "Users and roles"),
         "users.new": .init("新建工作人员账户", "New staff account"),
         "users.displayName": .init("姓名", "Full name"),
@@ -69,14 +81,19 @@ extension Catalog {
         "users.granted": .init("角色已授予。", "The role has been granted."),
         "users.revoked": .init("角色已撤销。", "The role has been revoked."),
         "verify.title": .init("居民实名核验", "Verify residents"),
-        "verify.intro": .init("核对居民身份证件后，将其账户关联到户籍登记中的居民。", "After checking a resident's ID, link their account to the resident in the household register."),
+        "verify.intro": .init(
+            "核对居民身份证件后，将其账户关联到户籍登记中的居民。",
+            "After checking a resident's ID, link their account to the resident in the household register."),
         "verify.pending": .init("待核验的居民账户", "Resident accounts waiting"),
         "verify.resident": .init("居民编码", "Resident code"),
         "verify.submit": .init("核验", "Verify"),
         "verify.done": .init("已核验。", "Verified."),
         "verify.none": .init("没有待核验的居民账户。", "No resident accounts are waiting."),
         "assisted.title": .init("代录：为居民登记账户", "Assisted entry: register a resident"),
-        "assisted.intro": .init("为不方便使用手机的居民登记账户。记录会注明由您代录及渠道。", "Register an account for a resident who cannot use a phone. The record shows that you entered it, and the channel."),
+        "assisted.intro": .init(
+            "为不方便使用手机的居民登记账户。记录会注明由您代录及渠道。",
+            "Register an account for a resident who cannot use a phone. The record shows that you entered it, and the channel."
+        ),
         "assisted.channel": .init("渠道", "Channel"),
         "assisted.done": .init("已代录登记并核验。", "Registered and verified on the resident's behalf."),
         "assisted.hasAccount": .init("该居民已有账户。", "This resident already has an account."),
@@ -85,18 +102,25 @@ extension Catalog {
         "assisted.phone.none": .init("不登记手机（居民暂不在线登录）", "No number (the resident will not sign in online for now)"),
         "assisted.phone.other": .init("另一个手机号码", "Another number"),
         "assisted.phone.otherNumber": .init("另一个手机号码", "Another number"),
-        "assisted.phone.hint": .init("只在选择“另一个手机号码”时填写。会发短信告诉户籍登记的手机。",
-                                     "Fill in only if you chose “Another number”. We will send a text to the number on the register."),
+        "assisted.phone.hint": .init(
+            "只在选择“另一个手机号码”时填写。会发短信告诉户籍登记的手机。",
+            "Fill in only if you chose “Another number”. We will send a text to the number on the register."),
         "assisted.phone.hintNoRegister": .init("只在选择“另一个手机号码”时填写。", "Fill in only if you chose “Another number”."),
-        "sms.assisted": .init("【议事】{0}已通过{1}为您登记了议事平台账户，登录手机：{2}。如不是您本人的意愿，请联系居委会。",
-                              "[Yishi] {0} registered a Yishi account for you ({1}); sign-in number: {2}. If you did not ask for this, contact your residents' committee."),
+        "sms.assisted": .init(
+            "【议事】{0}已通过{1}为您登记了议事平台账户，登录手机：{2}。如不是您本人的意愿，请联系居委会。",
+            "[Yishi] {0} registered a Yishi account for you ({1}); sign-in number: {2}. If you did not ask for this, contact your residents' committee."
+        ),
         "sms.assisted.noPhone": .init("无", "none"),
         "verify.residentNotFound": .init("在您负责的范围内找不到这个居民编码。", "There is no resident with this code in your area."),
-        "verify.phoneNotFound": .init("没有用这个手机号登录、待核验的居民账户。请居民先用这个手机号登录一次。",
-                                      "No resident account waiting to be verified signs in with this number. Ask the resident to sign in once with it first."),
+        "verify.phoneNotFound": .init(
+            "没有用这个手机号登录、待核验的居民账户。请居民先用这个手机号登录一次。",
+            "No resident account waiting to be verified signs in with this number. Ask the resident to sign in once with it first."
+        ),
         "verify.phoneVerified": .init("这个手机号的账户已经核验过了。", "The account with this number is already verified."),
         "outbox.title": .init("短信发件箱（仅开发环境）", "SMS outbox (development only)"),
-        "outbox.intro": .init("开发环境不真正发送短信，发出的验证码显示在这里。生产环境没有此页。", "In development no SMS is really sent: the codes appear here. Production has no such page."),
+        "outbox.intro": .init(
+            "开发环境不真正发送短信，发出的验证码显示在这里。生产环境没有此页。",
+            "In development no SMS is really sent: the codes appear here. Production has no such page."),
         "outbox.none": .init("还没有短信。", "No messages yet."),
         "enum.Role.platformAdmin": .init("平台管理员", "Platform administrator"),
         "enum.Role.districtAdmin": .init("区管理员", "District administrator"),

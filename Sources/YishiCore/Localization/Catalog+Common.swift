@@ -34,20 +34,29 @@ extension Catalog {
         "common.items": .init("共 {0} 条", "{0} in all"),
         "common.choose": .init("请选择", "Choose"),
         "common.more": .init("更多", "More"),
-        "footer.text": .init("议事 · 社区参与式规划平台 · 需求居民提、方案居民议、成效居民评",
-                             "Yishi · participatory community planning · residents raise needs, discuss plans and judge results"),
+        "footer.text": .init(
+            "议事 · 社区参与式规划平台 · 需求居民提、方案居民议、成效居民评",
+            "Yishi · participatory community planning · residents raise needs, discuss plans and judge results"),
         "home.welcome.title": .init("欢迎使用议事", "Welcome to Yishi"),
-        "home.welcome.body": .init("议事帮助居民、居委会、社区规划师和街镇一起收集需求、商议方案、依法表决、公开资金、评价成效。请登录后使用。",
-                                   "Yishi helps residents, residents' committees, community planners and subdistricts gather needs, discuss plans, vote by the law, show the money and judge the results together. Please sign in to use it."),
+        "home.welcome.body": .init(
+            "议事帮助居民、居委会、社区规划师和街镇一起收集需求、商议方案、依法表决、公开资金、评价成效。请登录后使用。",
+            "Yishi helps residents, residents' committees, community planners and subdistricts gather needs, discuss plans, vote by the law, show the money and judge the results together. Please sign in to use it."
+        ),
         "home.resident.title": .init("我的社区", "My community"),
-        "home.resident.unverified": .init("您的账户尚未实名核验：可以浏览和留言，暂不能投票。请带身份证到居委会核验。",
-                                          "Your account is not verified yet: you can read and comment but not vote. Bring your ID card to your residents' committee to be verified."),
-        "home.resident.noCommunity": .init("您的账户还没有关联到社区。请联系居委会。", "Your account is not linked to a community yet. Please contact your residents' committee."),
+        "home.resident.unverified": .init(
+            "您的账户尚未实名核验：可以浏览和留言，暂不能投票。请带身份证到居委会核验。",
+            "Your account is not verified yet: you can read and comment but not vote. Bring your ID card to your residents' committee to be verified."
+        ),
+        "home.resident.noCommunity": .init(
+            "您的账户还没有关联到社区。请联系居委会。",
+            "Your account is not linked to a community yet. Please contact your residents' committee."),
         "home.resident.household": .init("我的住址：{0}", "My home: {0}"),
         "home.staff.title": .init("我的工作范围", "My scope"),
         "home.staff.scope": .init("{0}：{1}", "{0}: {1}"),
         "home.staff.platform": .init("全平台", "The whole platform"),
-        "home.staff.noRoles": .init("您的账户还没有角色。请联系管理员授予角色。", "Your account has no role yet. Ask an administrator to grant one."),
-        "home.staff.counts": .init("下级 {0} 个 · 房屋 {1} 套 · 住户 {2} 户 · 居民 {3} 人", "{0} below · {1} units · {2} households · {3} residents"),
+        "home.staff.noRoles": .init(
+            "您的账户还没有角色。请联系管理员授予角色。", "Your account has no role yet. Ask an administrator to grant one."),
+        "home.staff.counts": .init(
+            "下级 {0} 个 · 房屋 {1} 套 · 住户 {2} 户 · 居民 {3} 人", "{0} below · {1} units · {2} households · {3} residents"),
     ]
 }

@@ -6,14 +6,16 @@ extension Catalog {
         "error.403": .init("您无权访问此内容。", "You are not allowed to see this."),
         "error.404": .init("找不到此页面。", "This page does not exist."),
         "error.405": .init("不支持这种请求方式。", "This kind of request is not supported."),
-        "error.409": .init("这项内容刚被别人改过或已存在，请刷新后再试。", "Someone has just changed this, or it already exists: reload and try again."),
+        "error.409": .init(
+            "这项内容刚被别人改过或已存在，请刷新后再试。", "Someone has just changed this, or it already exists: reload and try again."),
         "error.413": .init("提交的内容过大。", "What you sent is too large."),
         "error.415": .init("提交的文件或数据格式不对。", "What you sent is not in a format we accept."),
         "error.422": .init("请检查填写的内容。", "Please check what you entered."),
         "error.429": .init("请求过于频繁，请稍后再试。", "Too many requests: please wait and try again."),
         "error.500": .init("服务器出错了，请稍后再试。", "The server failed: please try again later."),
         "error.503": .init("服务暂时不可用。", "The service is not available just now."),
-        "error.csrf": .init("表单已过期，请返回上一页刷新后重新提交。", "The form has expired: go back, reload the page and send it again."),
+        "error.csrf": .init(
+            "表单已过期，请返回上一页刷新后重新提交。", "The form has expired: go back, reload the page and send it again."),
         "error.malformedJSON": .init("JSON 格式有误：{0}", "Malformed JSON: {0}"),
         "error.backHome": .init("返回首页", "Back to the home page"),
         "field.required": .init("此项必填。", "This is required."),
@@ -28,12 +30,14 @@ extension Catalog {
         "field.tooLong.64": .init("最多 64 个字。", "At most 64 characters."),
         "field.tooLong.100": .init("最多 100 个字。", "At most 100 characters."),
         "field.tooLong.200": .init("最多 200 个字。", "At most 200 characters."),
-        "field.controlCharacter": .init("含有不可见的控制字符（如制表符或换行），请删除。", "Holds an invisible control character (a tab or a line break); remove it."),
+        "field.controlCharacter": .init(
+            "含有不可见的控制字符（如制表符或换行），请删除。", "Holds an invisible control character (a tab or a line break); remove it."),
     ]
 
     static let admin: [String: Bilingual] = [
         "audit.title": .init("审计日志", "Audit log"),
-        "audit.intro": .init("每条记录都包含上一条记录的哈希值，任何改动都会被发现。", "Each entry holds the hash of the one before it, so any change is detected."),
+        "audit.intro": .init(
+            "每条记录都包含上一条记录的哈希值，任何改动都会被发现。", "Each entry holds the hash of the one before it, so any change is detected."),
         "audit.seq": .init("序号", "No."),
         "audit.at": .init("时间", "Time"),
         "audit.actor": .init("操作人", "By"),
@@ -45,8 +49,10 @@ extension Catalog {
         "audit.verify.ok": .init("链完整：已核对 {0} 条记录。", "The chain is intact: {0} entries checked."),
         "audit.verify.broken": .init("第 {0} 条记录不一致（{1}）。", "Entry {0} does not hold ({1})."),
         "audit.verify.when": .init("（核验于 {0}）", "(checked {0})"),
-        "audit.verify.never": .init("还没有核验过整条链。管理员可运行 yishi audit verify，或等待每日自动核验。",
-                                    "The whole chain has not been checked yet. An administrator can run yishi audit verify, or wait for the daily check."),
+        "audit.verify.never": .init(
+            "还没有核验过整条链。管理员可运行 yishi audit verify，或等待每日自动核验。",
+            "The whole chain has not been checked yet. An administrator can run yishi audit verify, or wait for the daily check."
+        ),
         "audit.none": .init("还没有记录。", "No entries yet."),
         "enum.AuditAction.setupFirstAdmin": .init("创建首位管理员", "First administrator created"),
         "enum.AuditAction.demoLoad": .init("载入演示数据", "Demo data loaded"),

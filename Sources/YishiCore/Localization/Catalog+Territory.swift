@@ -12,7 +12,9 @@ extension Catalog {
         "territory.address": .init("地址", "Address"),
         "territory.buildingGroup": .init("楼组", "Building group"),
         "territory.units": .init("房屋", "Units"),
-        "territory.stats": .init("房屋 {0} 套 · 计票面积 {1} ㎡ · 住户 {2} 户 · 居民 {3} 人", "{0} units · {1} m² counted · {2} households · {3} residents"),
+        "territory.stats": .init(
+            "房屋 {0} 套 · 计票面积 {1} ㎡ · 住户 {2} 户 · 居民 {3} 人", "{0} units · {1} m² counted · {2} households · {3} residents"
+        ),
         "territory.unit.title": .init("房屋 {0}", "Unit {0}"),
         "territory.unit.number": .init("房号", "Number"),
         "territory.unit.area": .init("面积（㎡）", "Area (m²)"),
@@ -68,9 +70,12 @@ extension Catalog {
 
     static let importing: [String: Bilingual] = [
         "import.title": .init("导入辖区数据", "Import territory data"),
-        "import.intro": .init("上传 CSV 文件（UTF-8）：小区、楼栋、房屋、户与居民、业主五种格式，按表头自动识别。任何一行有误则整个文件都不导入；同一文件重复导入不会产生变化。",
-                              "Upload a CSV file (UTF-8): compounds, buildings, units, households and residents, or owners, recognised by the header. If any row is wrong nothing is imported; importing the same file again changes nothing."),
-        "import.formats": .init("格式说明见 docs/import-formats.md。", "The formats are described in docs/import-formats.md."),
+        "import.intro": .init(
+            "上传 CSV 文件（UTF-8）：小区、楼栋、房屋、户与居民、业主五种格式，按表头自动识别。任何一行有误则整个文件都不导入；同一文件重复导入不会产生变化。",
+            "Upload a CSV file (UTF-8): compounds, buildings, units, households and residents, or owners, recognised by the header. If any row is wrong nothing is imported; importing the same file again changes nothing."
+        ),
+        "import.formats": .init(
+            "格式说明见 docs/import-formats.md。", "The formats are described in docs/import-formats.md."),
         "import.kind.compounds": .init("小区", "Compounds"),
         "import.kind.buildings": .init("楼栋", "Buildings"),
         "import.kind.units": .init("房屋", "Units"),
@@ -79,15 +84,21 @@ extension Catalog {
         "import.file": .init("CSV 文件", "CSV file"),
         "import.submit": .init("导入", "Import"),
         "import.progress": .init("正在写入：已写入 {0} 行，共 {1} 行。", "Writing: {0} of {1} rows written."),
-        "import.interrupted": .init("写入 {0} 行（共 {1} 行）后中断。已写入的行保留，也已记入审计日志。请再导入一次同一个文件：已有的行不会重复。",
-                                    "Stopped after {0} of {1} rows were written. The rows written are kept and recorded in the audit log. Import the same file again to finish: rows already stored are not added twice."),
-        "import.done": .init("导入完成（{0}）：新增 {1} 条，更新 {2} 条，未变 {3} 条。", "Imported ({0}): {1} added, {2} updated, {3} unchanged."),
+        "import.interrupted": .init(
+            "写入 {0} 行（共 {1} 行）后中断。已写入的行保留，也已记入审计日志。请再导入一次同一个文件：已有的行不会重复。",
+            "Stopped after {0} of {1} rows were written. The rows written are kept and recorded in the audit log. Import the same file again to finish: rows already stored are not added twice."
+        ),
+        "import.done": .init(
+            "导入完成（{0}）：新增 {1} 条，更新 {2} 条，未变 {3} 条。", "Imported ({0}): {1} added, {2} updated, {3} unchanged."),
         "import.failed": .init("没有导入任何数据。请改正以下问题后重新上传：", "Nothing was imported. Fix these problems and upload again:"),
         "import.line": .init("第 {0} 行：{1}", "Line {0}: {1}"),
-        "import.unknownFormat": .init("无法识别文件格式：表头应是说明文档中五种格式之一。", "Unknown format: the header must be one of the five formats in the documentation."),
+        "import.unknownFormat": .init(
+            "无法识别文件格式：表头应是说明文档中五种格式之一。",
+            "Unknown format: the header must be one of the five formats in the documentation."),
         "import.missingColumn": .init("缺少列 {0}。", "Column {0} is missing."),
         "import.blank": .init("{0} 不能为空。", "{0} must not be blank."),
-        "import.badArea": .init("{0} 不是有效面积（平方米，大于零，最多两位小数）。", "{0} is not a valid area (m², above zero, at most two decimals)."),
+        "import.badArea": .init(
+            "{0} 不是有效面积（平方米，大于零，最多两位小数）。", "{0} is not a valid area (m², above zero, at most two decimals)."),
         "import.noArea": .init("至少要有一种面积（登记、测绘或合同）。", "At least one area is needed (register, survey or contract)."),
         "import.badChoice": .init("{0} 的值无效，可选：{1}。", "{0} is not valid; allowed: {1}."),
         "import.badYear": .init("出生年份无效。", "The year of birth is not valid."),
@@ -98,15 +109,24 @@ extension Catalog {
         "import.unknownReference": .init("找不到编码为 {0} 的记录。", "There is no record with code {0}."),
         "import.outsideScope": .init("编码 {0} 不在您的工作范围内。", "Code {0} is outside your area."),
         "import.emptyFile": .init("文件是空的。", "The file is empty."),
-        "import.notUTF8": .init("文件不是 UTF-8 编码。在 Excel 中请选择“另存为 → CSV UTF-8（逗号分隔）”。", "The file is not UTF-8. In Excel choose “Save As → CSV UTF-8 (Comma delimited)”."),
+        "import.notUTF8": .init(
+            "文件不是 UTF-8 编码。在 Excel 中请选择“另存为 → CSV UTF-8（逗号分隔）”。",
+            "The file is not UTF-8. In Excel choose “Save As → CSV UTF-8 (Comma delimited)”."),
         "import.malformedCSV": .init("CSV 格式有误（引号没有成对？）。", "The CSV is malformed (an unclosed quote?)."),
         "import.wrongLevel": .init("编码 {0} 不是{1}。", "Code {0} is not a {1}."),
-        "import.codeElsewhere": .init("编码 {0} 已属于其他位置的记录；导入不会移动记录。", "Code {0} belongs to a record elsewhere; an import does not move records."),
-        "import.badCode": .init("{0} 不是有效编码（只能用字母、数字和 . _ -，最多 64 个）。", "{0} is not a valid code (letters, digits, . _ - only; at most 64)."),
+        "import.codeElsewhere": .init(
+            "编码 {0} 已属于其他位置的记录；导入不会移动记录。", "Code {0} belongs to a record elsewhere; an import does not move records."),
+        "import.badCode": .init(
+            "{0} 不是有效编码（只能用字母、数字和 . _ -，最多 64 个）。", "{0} is not a valid code (letters, digits, . _ - only; at most 64)."
+        ),
         "import.tooLong": .init("{0} 太长（最多 {1} 个字）。", "{0} is too long (at most {1} characters)."),
-        "import.controlCharacter": .init("{0} 含有不可见的控制字符（如制表符、换行或空字符），请删除后重新上传。", "{0} holds an invisible control character (a tab, a line break or a null); remove it and upload again."),
+        "import.controlCharacter": .init(
+            "{0} 含有不可见的控制字符（如制表符、换行或空字符），请删除后重新上传。",
+            "{0} holds an invisible control character (a tab, a line break or a null); remove it and upload again."),
         "import.at": .init("导入范围", "Imported at"),
-        "import.queued": .init("文件已收到，正在后台导入；本页显示结果。", "The file was received and is being imported in the background; this page shows the result."),
+        "import.queued": .init(
+            "文件已收到，正在后台导入；本页显示结果。",
+            "The file was received and is being imported in the background; this page shows the result."),
         "import.node": .init("导入到", "Import into"),
         "import.allMine": .init("我负责的全部范围", "All of my areas"),
         "import.jobFailed": .init("没有导入任何数据：{0} 处问题，见下表。", "Nothing was imported: {0} problems, listed below."),

@@ -12,7 +12,10 @@ public enum Lang: String, CaseIterable, Sendable, Codable {
 public struct Bilingual: Hashable, Sendable {
     public var zh: String
     public var en: String
-    public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }
+    public init(_ zh: String, _ en: String) {
+        self.zh = zh
+        self.en = en
+    }
 
     public func `in`(_ lang: Lang) -> String { lang == .zhHans ? zh : en }
 }
@@ -43,19 +46,31 @@ public enum Catalog {
     /// Puts `args[n]` in place of each `{n}`, in one pass: an argument that itself contains `{1}` is
     /// left as it is. A placeholder without an argument stays as written.
     public static func fill(_ template: String, _ args: [String]) -> String {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         let utf8 = template.utf8
         guard !args.isEmpty, utf8.contains(open) else { return template }
         var out = ""
         out.reserveCapacity(utf8.count + args.reduce(0) { $0 + $1.utf8.count })
-        var copied = utf8.startIndex, i = utf8.startIndex
+        var copied = utf8.startIndex
+        var i = utf8.startIndex
         while i < utf8.endIndex {
-            guard utf8[i] == open else { i = utf8.index(after: i); continue }
-            var j = utf8.index(after: i), n = 0, digits = 0
-            while j < utf8.endIndex, utf8[j] >= UInt8(ascii: "0"), utf8[j] <= UInt8(ascii: "9"), digits < 3 {
-                n = n * 10 + Int(utf8[j] - UInt8(ascii: "0")); digits += 1; j = utf8.index(after: j)
+            guard utf8[i] == open else {
+                i = utf8.index(after: i)
+                continue
             }
-            guard digits > 0, j < utf8.endIndex, utf8[j] == close, n < args.count else { i = utf8.index(after: i); continue }
+            var j = utf8.index(after: i)
+            var n = 0
+            var digits = 0
+            while j < utf8.endIndex, utf8[j] >= UInt8(ascii: "0"), utf8[j] <= UInt8(ascii: "9"), digits < 3 {
+                n = n * 10 + Int(utf8[j] - UInt8(ascii: "0"))
+                digits += 1
+                j = utf8.index(after: j)
+            }
+            guard digits > 0, j < utf8.endIndex, utf8[j] == close, n < args.count else {
+                i = utf8.index(after: i)
+                continue
+            }
             out += template[copied..<i]
             out += args[n]
             i = utf8.index(after: j)

@@ -6,7 +6,8 @@ extension String {
     /// and a 100,000-row register calls it over half a million times.
     public var trimmed: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last,
-              Self.isSpace(first) || Self.isSpace(last) else { return self }
+            Self.isSpace(first) || Self.isSpace(last)
+        else { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

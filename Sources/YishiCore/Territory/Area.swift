@@ -12,7 +12,8 @@ public struct Area: Hashable, Comparable, Codable, Sendable, CustomStringConvert
         let s = text.trimmingCharacters(in: .whitespaces)
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole.count <= 12 else { return nil }
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole.count <= 12
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]
@@ -42,7 +43,9 @@ public struct UnitAreas: Hashable, Sendable {
     public var contract: Area?
 
     public init(register: Area? = nil, survey: Area? = nil, contract: Area? = nil) {
-        self.register = register; self.survey = survey; self.contract = contract
+        self.register = register
+        self.survey = survey
+        self.contract = contract
     }
 
     /// The land-register area, else the survey, else the contract (interpretation art. 8),

@@ -2,7 +2,9 @@
 /// registers (households: personal data; owners: the owners' register).
 extension Policy {
     static let territorySection: PolicySection = [
-        .platformAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .districtCreate],
+        .platformAdmin: [
+            .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .districtCreate,
+        ],
         .districtAdmin: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead],
         .subdistrictStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead],
         .communityStaff: [.territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead],

@@ -49,7 +49,7 @@ public enum CommunityKind: String, Codable, CaseIterable, Sendable {
 /// The six housing types of a compound (住宅类型).
 public enum HousingType: String, Codable, CaseIterable, Sendable {
     case formerPublicHousing, commodityHousing, foreignCommodityHousing, historicVilla,
-         resettlementHousing, villageCluster
+        resettlementHousing, villageCluster
 }
 
 /// Whether a unit has been delivered to its owner (interpretation art. 9 groups the others).

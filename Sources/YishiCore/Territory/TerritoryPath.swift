@@ -52,7 +52,9 @@ extension UUID {
         let utf8 = s.utf8
         guard utf8.count == 36 else { return nil }
         let ok = withUnsafeMutableBytes(of: &value) { out -> Bool in
-            var byte = 0, high: UInt8? = nil, position = 0
+            var byte = 0
+            var high: UInt8? = nil
+            var position = 0
             for c in utf8 {
                 defer { position += 1 }
                 if position == 8 || position == 13 || position == 18 || position == 23 {
@@ -66,7 +68,13 @@ extension UUID {
                 case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c - UInt8(ascii: "A") + 10
                 default: return false
                 }
-                if let h = high { out[byte] = h << 4 | v; byte += 1; high = nil } else { high = v }
+                if let h = high {
+                    out[byte] = h << 4 | v
+                    byte += 1
+                    high = nil
+                } else {
+                    high = v
+                }
             }
             return byte == 16 && high == nil
         }

@@ -21,44 +21,74 @@ public enum CommunityDecisions {
 
     static func decide(_ quorum: [TallyCondition], present: Int, yes: Int) -> MeetingDecision {
         let q = quorum.contains { $0.passed }
-        let pass = TallyCondition(name: "majority_of_present", check: "2 × \(yes) > \(present)", passed: 2 * yes > present)
-        return MeetingDecision(status: !q ? .noQuorum : (pass.passed ? .passed : .failed), quorumMet: q, conditions: quorum + [pass])
+        let pass = TallyCondition(
+            name: "majority_of_present", check: "2 × \(yes) > \(present)", passed: 2 * yes > present)
+        return MeetingDecision(
+            status: !q ? .noQuorum : (pass.passed ? .passed : .failed), quorumMet: q, conditions: quorum + [pass])
     }
 
     static func check(_ electorate: Int, _ present: Int, _ yes: Int) throws(MeetingError) {
-        guard electorate > 0, present >= 0, yes >= 0, present <= electorate, yes <= present else { throw .impossibleCounts }
+        guard electorate > 0, present >= 0, yes >= 0, present <= electorate, yes <= present else {
+            throw .impossibleCounts
+        }
     }
 
     /// 居民会议: quorum more than half of the electorate (whichever of the three it is); pass more than half of those present.
-    public static func residentsMeeting(electorate: Int, present: Int, yes: Int) throws(MeetingError) -> MeetingDecision {
+    public static func residentsMeeting(electorate: Int, present: Int, yes: Int) throws(MeetingError) -> MeetingDecision
+    {
         try check(electorate, present, yes)
-        return decide([TallyCondition(name: "quorum", check: "2 × \(present) > \(electorate)", passed: 2 * present > electorate)], present: present, yes: yes)
+        return decide(
+            [TallyCondition(name: "quorum", check: "2 × \(present) > \(electorate)", passed: 2 * present > electorate)],
+            present: present, yes: yes)
     }
 
     /// 村民会议: more than half of villagers aged 18+, or two thirds of households represented; pass more than half of those present.
-    public static func villagersMeeting(adults: Int, adultsPresent: Int, households: Int, householdsRepresented: Int, yes: Int) throws(MeetingError) -> MeetingDecision {
+    public static func villagersMeeting(
+        adults: Int, adultsPresent: Int, households: Int, householdsRepresented: Int, yes: Int
+    ) throws(MeetingError) -> MeetingDecision {
         try check(adults, adultsPresent, 0)
-        guard households > 0, householdsRepresented >= 0, householdsRepresented <= households, yes >= 0, yes <= adultsPresent else { throw .impossibleCounts }
-        return decide([
-            TallyCondition(name: "quorum_adults", check: "2 × \(adultsPresent) > \(adults)", passed: 2 * adultsPresent > adults),
-            TallyCondition(name: "quorum_households", check: "3 × \(householdsRepresented) ≥ 2 × \(households)", passed: 3 * householdsRepresented >= 2 * households),
-        ], present: adultsPresent, yes: yes)
+        guard households > 0, householdsRepresented >= 0, householdsRepresented <= households, yes >= 0,
+            yes <= adultsPresent
+        else { throw .impossibleCounts }
+        return decide(
+            [
+                TallyCondition(
+                    name: "quorum_adults", check: "2 × \(adultsPresent) > \(adults)", passed: 2 * adultsPresent > adults
+                ),
+                TallyCondition(
+                    name: "quorum_households", check: "3 × \(householdsRepresented) ≥ 2 × \(households)",
+                    passed: 3 * householdsRepresented >= 2 * households),
+            ], present: adultsPresent, yes: yes)
     }
 
     /// 村民代表会议: two thirds of its members present; pass more than half of those present.
-    public static func villagersRepresentativesMeeting(members: Int, present: Int, yes: Int) throws(MeetingError) -> MeetingDecision {
+    public static func villagersRepresentativesMeeting(members: Int, present: Int, yes: Int) throws(MeetingError)
+        -> MeetingDecision
+    {
         try check(members, present, yes)
-        return decide([TallyCondition(name: "quorum", check: "3 × \(present) ≥ 2 × \(members)", passed: 3 * present >= 2 * members)], present: present, yes: yes)
+        return decide(
+            [
+                TallyCondition(
+                    name: "quorum", check: "3 × \(present) ≥ 2 × \(members)", passed: 3 * present >= 2 * members)
+            ], present: present, yes: yes)
     }
 
     /// 村民小组会议: two thirds of the group's adults or of its households present; pass more than half of those present.
-    public static func villagerGroupMeeting(adults: Int, adultsPresent: Int, households: Int, householdsPresent: Int, yes: Int) throws(MeetingError) -> MeetingDecision {
+    public static func villagerGroupMeeting(
+        adults: Int, adultsPresent: Int, households: Int, householdsPresent: Int, yes: Int
+    ) throws(MeetingError) -> MeetingDecision {
         try check(adults, adultsPresent, 0)
-        guard households > 0, householdsPresent >= 0, householdsPresent <= households, yes >= 0, yes <= adultsPresent else { throw .impossibleCounts }
-        return decide([
-            TallyCondition(name: "quorum_adults", check: "3 × \(adultsPresent) ≥ 2 × \(adults)", passed: 3 * adultsPresent >= 2 * adults),
-            TallyCondition(name: "quorum_households", check: "3 × \(householdsPresent) ≥ 2 × \(households)", passed: 3 * householdsPresent >= 2 * households),
-        ], present: adultsPresent, yes: yes)
+        guard households > 0, householdsPresent >= 0, householdsPresent <= households, yes >= 0, yes <= adultsPresent
+        else { throw .impossibleCounts }
+        return decide(
+            [
+                TallyCondition(
+                    name: "quorum_adults", check: "3 × \(adultsPresent) ≥ 2 × \(adults)",
+                    passed: 3 * adultsPresent >= 2 * adults),
+                TallyCondition(
+                    name: "quorum_households", check: "3 × \(householdsPresent) ≥ 2 × \(households)",
+                    passed: 3 * householdsPresent >= 2 * households),
+            ], present: adultsPresent, yes: yes)
     }
 
     /// A committee's own decision (居民委员会组织法 art. 11): more than half of all its members agree.

@@ -11,7 +11,9 @@ public enum TieBreak: Hashable, Sendable, Codable {
     public var name: Bilingual {
         switch self {
         case .listedOrder: return .init("得票相同时，按选项列出的先后", "a tie goes to the option listed first")
-        case .lot(let seed): return .init("得票相同时，以事先公布的种子 \(seed) 抽签", "a tie is settled by lot drawn with the seed \(seed) published beforehand")
+        case .lot(let seed):
+            return .init(
+                "得票相同时，以事先公布的种子 \(seed) 抽签", "a tie is settled by lot drawn with the seed \(seed) published beforehand")
         }
     }
 
@@ -24,7 +26,9 @@ public enum TieBreak: Hashable, Sendable, Codable {
             let order = scores.indices.sorted { keys[$0] < keys[$1] }
             for (pos, i) in order.enumerated() { tiebreakKey[i] = pos }
         }
-        return scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : tiebreakKey[$0] < tiebreakKey[$1] }
+        return scores.indices.sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : tiebreakKey[$0] < tiebreakKey[$1]
+        }
     }
 }
 
@@ -46,28 +50,41 @@ public struct ChoiceResult: Hashable, Sendable, Codable {
 public enum ChoiceError: Error, Hashable, Sendable { case noOptions }
 
 public enum Consultative {
-    static func finish(_ method: ChoiceResult.Method, _ scores: [Int], valid: Int, invalid: Int, _ tieBreak: TieBreak) -> ChoiceResult {
+    static func finish(_ method: ChoiceResult.Method, _ scores: [Int], valid: Int, invalid: Int, _ tieBreak: TieBreak)
+        -> ChoiceResult
+    {
         let ranking = tieBreak.rank(scores)
         let tied = scores.count > 1 && scores[ranking[0]] == scores[ranking[1]]
-        return ChoiceResult(method: method, scores: scores, ranking: ranking, winner: ranking[0], decidedByTieBreak: tied,
-                            validBallots: valid, invalidBallots: invalid, tieBreak: tieBreak)
+        return ChoiceResult(
+            method: method, scores: scores, ranking: ranking, winner: ranking[0], decidedByTieBreak: tied,
+            validBallots: valid, invalidBallots: invalid, tieBreak: tieBreak)
     }
 
     /// One mark per ballot; a ballot naming no option or one out of range is invalid.
-    public static func plurality(options: Int, ballots: [Int?], tieBreak: TieBreak) throws(ChoiceError) -> ChoiceResult {
+    public static func plurality(options: Int, ballots: [Int?], tieBreak: TieBreak) throws(ChoiceError) -> ChoiceResult
+    {
         guard options > 0 else { throw .noOptions }
-        var scores = [Int](repeating: 0, count: options), invalid = 0
+        var scores = [Int](repeating: 0, count: options)
+        var invalid = 0
         for b in ballots { if let b, (0..<options).contains(b) { scores[b] += 1 } else { invalid += 1 } }
         return finish(.plurality, scores, valid: ballots.count - invalid, invalid: invalid, tieBreak)
     }
 
     /// Any number of marks per ballot (at most `maxPicks` when given); an option marked twice counts once.
-    public static func approval(options: Int, ballots: [[Int]], maxPicks: Int? = nil, tieBreak: TieBreak) throws(ChoiceError) -> ChoiceResult {
+    public static func approval(options: Int, ballots: [[Int]], maxPicks: Int? = nil, tieBreak: TieBreak)
+        throws(ChoiceError) -> ChoiceResult
+    {
         guard options > 0 else { throw .noOptions }
-        var scores = [Int](repeating: 0, count: options), invalid = 0
+        var scores = [Int](repeating: 0, count: options)
+        var invalid = 0
         for b in ballots {
             let picks = Set(b)
-            guard !picks.isEmpty, picks.allSatisfy({ (0..<options).contains($0) }), maxPicks.map({ picks.count <= $0 }) ?? true else { invalid += 1; continue }
+            guard !picks.isEmpty, picks.allSatisfy({ (0..<options).contains($0) }),
+                maxPicks.map({ picks.count <= $0 }) ?? true
+            else {
+                invalid += 1
+                continue
+            }
             for p in picks { scores[p] += 1 }
         }
         return finish(.approval, scores, valid: ballots.count - invalid, invalid: invalid, tieBreak)
@@ -77,9 +94,13 @@ public enum Consultative {
     /// unranked get none. A ranking that repeats an option or names one out of range is invalid.
     public static func borda(options: Int, ballots: [[Int]], tieBreak: TieBreak) throws(ChoiceError) -> ChoiceResult {
         guard options > 0 else { throw .noOptions }
-        var scores = [Int](repeating: 0, count: options), invalid = 0
+        var scores = [Int](repeating: 0, count: options)
+        var invalid = 0
         for b in ballots {
-            guard !b.isEmpty, Set(b).count == b.count, b.allSatisfy({ (0..<options).contains($0) }) else { invalid += 1; continue }
+            guard !b.isEmpty, Set(b).count == b.count, b.allSatisfy({ (0..<options).contains($0) }) else {
+                invalid += 1
+                continue
+            }
             for (pos, o) in b.enumerated() { scores[o] += options - 1 - pos }
         }
         return finish(.borda, scores, valid: ballots.count - invalid, invalid: invalid, tieBreak)
@@ -90,7 +111,11 @@ public enum Consultative {
         public var id: String
         public var cost: Int64
         public var support: Int
-        public init(id: String, cost: Int64, support: Int) { self.id = id; self.cost = cost; self.support = support }
+        public init(id: String, cost: Int64, support: Int) {
+            self.id = id
+            self.cost = cost
+            self.support = support
+        }
     }
 
     public struct Allocation: Hashable, Sendable, Codable {
@@ -104,22 +129,39 @@ public enum Consultative {
 
     /// 按支持度依次资助: fund projects in order of support while money remains, skipping any that no
     /// longer fit; at most `maxProjects` when given.
-    public static func allocate(budget: Int64, projects: [Project], maxProjects: Int? = nil, tieBreak: TieBreak) -> Allocation {
+    public static func allocate(budget: Int64, projects: [Project], maxProjects: Int? = nil, tieBreak: TieBreak)
+        -> Allocation
+    {
         let order = tieBreak.rank(projects.map(\.support))
-        var remaining = budget, funded: [String] = [], skipped: [String] = []
+        var remaining = budget
+        var funded: [String] = []
+        var skipped: [String] = []
         for i in order {
             let p = projects[i]
-            if let maxProjects, funded.count >= maxProjects { skipped.append(p.id); continue }
-            if p.cost <= remaining { funded.append(p.id); remaining -= p.cost } else { skipped.append(p.id) }
+            if let maxProjects, funded.count >= maxProjects {
+                skipped.append(p.id)
+                continue
+            }
+            if p.cost <= remaining {
+                funded.append(p.id)
+                remaining -= p.cost
+            } else {
+                skipped.append(p.id)
+            }
         }
-        return Allocation(funded: funded, skipped: skipped, spent: budget - remaining, remaining: remaining, tieBreak: tieBreak)
+        return Allocation(
+            funded: funded, skipped: skipped, spent: budget - remaining, remaining: remaining, tieBreak: tieBreak)
     }
 
     /// Approval ballots over projects (each voter marks at most `maxPicks`), then allocation by approvals.
-    public static func allocateByApproval(budget: Int64, projects: [(id: String, cost: Int64)], ballots: [[Int]], maxPicks: Int,
-                                          tieBreak: TieBreak) throws(ChoiceError) -> (ChoiceResult, Allocation) {
+    public static func allocateByApproval(
+        budget: Int64, projects: [(id: String, cost: Int64)], ballots: [[Int]], maxPicks: Int,
+        tieBreak: TieBreak
+    ) throws(ChoiceError) -> (ChoiceResult, Allocation) {
         let choice = try approval(options: projects.count, ballots: ballots, maxPicks: maxPicks, tieBreak: tieBreak)
-        let ps = projects.enumerated().map { Project(id: $0.element.id, cost: $0.element.cost, support: choice.scores[$0.offset]) }
+        let ps = projects.enumerated().map {
+            Project(id: $0.element.id, cost: $0.element.cost, support: choice.scores[$0.offset])
+        }
         return (choice, allocate(budget: budget, projects: ps, tieBreak: tieBreak))
     }
 
@@ -135,8 +177,17 @@ public enum Consultative {
 
     /// 满意度 on a 1–5 scale; anything else is invalid and left out.
     public static func satisfaction(_ scores: [Int]) -> Satisfaction {
-        var dist = [Int](repeating: 0, count: 5), invalid = 0, sum = 0
-        for s in scores { if (1...5).contains(s) { dist[s - 1] += 1; sum += s } else { invalid += 1 } }
+        var dist = [Int](repeating: 0, count: 5)
+        var invalid = 0
+        var sum = 0
+        for s in scores {
+            if (1...5).contains(s) {
+                dist[s - 1] += 1
+                sum += s
+            } else {
+                invalid += 1
+            }
+        }
         let count = scores.count - invalid
         var mean = "—"
         if count > 0 {

@@ -11,8 +11,16 @@ public struct RegisterUnit: Hashable, Sendable {
     /// Where the row came from (a CSV line), for messages; 0 when unknown.
     public var line: Int
 
-    public init(unit: String, owners: [String], status: UnitStatus, kind: UnitKind = .residential, areas: UnitAreas, line: Int = 0) {
-        self.unit = unit; self.owners = owners; self.status = status; self.kind = kind; self.areas = areas; self.line = line
+    public init(
+        unit: String, owners: [String], status: UnitStatus, kind: UnitKind = .residential, areas: UnitAreas,
+        line: Int = 0
+    ) {
+        self.unit = unit
+        self.owners = owners
+        self.status = status
+        self.kind = kind
+        self.areas = areas
+        self.line = line
     }
 }
 
@@ -31,7 +39,9 @@ public enum RegisterProblem: Hashable, Sendable, Error {
     case noArea(unit: String, line: Int)
     case noOwners(unit: String, line: Int)
     /// Owner sets that overlap without being equal: staff must resolve them before voting.
-    case overlappingOwners(owner: String, first: (unit: String, owners: [String], line: Int), second: (unit: String, owners: [String], line: Int))
+    case overlappingOwners(
+        owner: String, first: (unit: String, owners: [String], line: Int),
+        second: (unit: String, owners: [String], line: Int))
 
     public static func == (a: Self, b: Self) -> Bool { a.message.en == b.message.en }
     public func hash(into h: inout Hasher) { h.combine(message.en) }
@@ -47,15 +57,21 @@ public enum RegisterProblem: Hashable, Sendable, Error {
     public var message: Bilingual {
         switch self {
         case .duplicateUnit(let u, let lines):
-            return .init("房屋 \(u) 重复出现（第 \(lines.map(String.init).joined(separator: "、")) 行）", "unit \(u) appears more than once (lines \(lines.map(String.init).joined(separator: ", ")))")
+            return .init(
+                "房屋 \(u) 重复出现（第 \(lines.map(String.init).joined(separator: "、")) 行）",
+                "unit \(u) appears more than once (lines \(lines.map(String.init).joined(separator: ", ")))")
         case .noArea(let u, _):
-            return .init("房屋 \(u) 没有面积（登记、测绘、合同面积都为空）", "unit \(u) has no area (register, survey and contract are all blank)")
+            return .init(
+                "房屋 \(u) 没有面积（登记、测绘、合同面积都为空）", "unit \(u) has no area (register, survey and contract are all blank)")
         case .noOwners(let u, _):
             return .init("已交付的房屋 \(u) 没有业主", "delivered unit \(u) has no owners")
         case .overlappingOwners(let o, let a, let b):
-            let sa = a.owners.joined(separator: ";"), sb = b.owners.joined(separator: ";")
-            return .init("业主 \(o) 在房屋 \(a.unit)（{\(sa)}）和 \(b.unit)（{\(sb)}）中的共有人不同：须先由工作人员确定如何计人数",
-                         "owner \(o) holds unit \(a.unit) as {\(sa)} and unit \(b.unit) as {\(sb)}: the owner sets overlap without being equal; staff must resolve this before counting")
+            let sa = a.owners.joined(separator: ";")
+            let sb = b.owners.joined(separator: ";")
+            return .init(
+                "业主 \(o) 在房屋 \(a.unit)（{\(sa)}）和 \(b.unit)（{\(sb)}）中的共有人不同：须先由工作人员确定如何计人数",
+                "owner \(o) holds unit \(a.unit) as {\(sa)} and unit \(b.unit) as {\(sb)}: the owner sets overlap without being equal; staff must resolve this before counting"
+            )
         }
     }
 }
@@ -66,7 +82,9 @@ extension FrozenRegister {
         seen.reserveCapacity(units.count)
         var problems: [RegisterProblem] = []
         for u in units {
-            if let first = seen.updateValue(u.line, forKey: u.unit) { problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line])) }
+            if let first = seen.updateValue(u.line, forKey: u.unit) {
+                problems.append(.duplicateUnit(unit: u.unit, lines: [first, u.line]))
+            }
         }
         return problems
     }
@@ -89,7 +107,9 @@ public struct FrozenRegister: Sendable {
     public var notes: [Bilingual]
 
     /// Groups units into persons. Parking units count only when `countParking` (default: not).
-    public static func freeze(_ units: [RegisterUnit], countParking: Bool = false) -> Result<FrozenRegister, RegisterProblems> {
+    public static func freeze(_ units: [RegisterUnit], countParking: Bool = false) -> Result<
+        FrozenRegister, RegisterProblems
+    > {
         // Duplicate units are looked for on the other core meanwhile: the check is independent of the
         // grouping, and any duplicate fails the freeze whatever the grouping found.
         let duplicates = Concurrently(units) { Self.duplicateUnits($0) }
@@ -103,11 +123,18 @@ public struct FrozenRegister: Sendable {
         personOfOwner.reserveCapacity(units.count)
         var sourceCounts = [0, 0, 0]
         var parkingExcluded = 0
-        var multiUnitPersons = 0, coOwned = 0
+        var multiUnitPersons = 0
+        var coOwned = 0
 
         for u in units {
-            if u.kind == .parking && !countParking { parkingExcluded += 1; continue }
-            guard let counted = u.areas.counted else { problems.append(.noArea(unit: u.unit, line: u.line)); continue }
+            if u.kind == .parking && !countParking {
+                parkingExcluded += 1
+                continue
+            }
+            guard let counted = u.areas.counted else {
+                problems.append(.noArea(unit: u.unit, line: u.line))
+                continue
+            }
             sourceCounts[counted.source == .register ? 0 : (counted.source == .survey ? 1 : 2)] += 1
             if u.status != .delivered {
                 developer.units.append(u.unit)
@@ -118,11 +145,16 @@ public struct FrozenRegister: Sendable {
             // The common case, one owner, is handled without building an owner array for the unit.
             if u.owners.count == 1 {
                 let o = u.owners[0].trimmed
-                guard !o.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
+                guard !o.isEmpty else {
+                    problems.append(.noOwners(unit: u.unit, line: u.line))
+                    continue
+                }
                 if let p = personOfOwner[o] {
                     guard persons[p].owners.count == 1 else {
-                        problems.append(.overlappingOwners(owner: o, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
-                                                           second: (u.unit, [o], u.line)))
+                        problems.append(
+                            .overlappingOwners(
+                                owner: o, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
+                                second: (u.unit, [o], u.line)))
                         continue
                     }
                     if persons[p].units.count == 1 { multiUnitPersons += 1 }
@@ -131,12 +163,16 @@ public struct FrozenRegister: Sendable {
                 } else {
                     personOfOwner[o] = persons.count
                     firstLineOfPerson.append(u.line)
-                    persons.append(VotingPerson(owners: [o], units: [u.unit], area: counted.area.centi, isDeveloper: false))
+                    persons.append(
+                        VotingPerson(owners: [o], units: [u.unit], area: counted.area.centi, isDeveloper: false))
                 }
                 continue
             }
             let owners = Array(Set(u.owners.map(\.trimmed).filter { !$0.isEmpty })).sorted()
-            guard !owners.isEmpty else { problems.append(.noOwners(unit: u.unit, line: u.line)); continue }
+            guard !owners.isEmpty else {
+                problems.append(.noOwners(unit: u.unit, line: u.line))
+                continue
+            }
             let key = owners.count == 1 ? nil : owners.joined(separator: "\u{1F}")
             if let key, let p = personOfKey[key] {
                 if persons[p].units.count == 1 { multiUnitPersons += 1 }
@@ -154,12 +190,17 @@ public struct FrozenRegister: Sendable {
             // A new owner set: none of its owners may belong to another set.
             if let clash = owners.first(where: { personOfOwner[$0] != nil }) {
                 let p = personOfOwner[clash]!
-                problems.append(.overlappingOwners(owner: clash, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
-                                                   second: (u.unit, owners, u.line)))
+                problems.append(
+                    .overlappingOwners(
+                        owner: clash, first: (persons[p].units[0], persons[p].owners, firstLineOfPerson[p]),
+                        second: (u.unit, owners, u.line)))
                 continue
             }
             let p = persons.count
-            if let key { personOfKey[key] = p; coOwned += 1 }
+            if let key {
+                personOfKey[key] = p
+                coOwned += 1
+            }
             firstLineOfPerson.append(u.line)
             for o in owners { personOfOwner[o] = p }
             persons.append(VotingPerson(owners: owners, units: [u.unit], area: counted.area.centi, isDeveloper: false))
@@ -175,26 +216,46 @@ public struct FrozenRegister: Sendable {
             developer.owners = developerOwners.filter { personOfOwner[$0] == nil }.sorted()
             for o in developer.owners { personOfOwner[o] = persons.count }
             persons.append(developer)
-            notes.append(.init("开发建设单位未出售或已出售未交付的 \(developer.units.count) 套房屋合计为一人，面积 \(Area(centi: developer.area)) ㎡（建筑物区分所有权解释第九条）",
-                               "the developer's \(developer.units.count) unsold or undelivered units count as one person with \(Area(centi: developer.area)) m² (interpretation art. 9)"))
+            notes.append(
+                .init(
+                    "开发建设单位未出售或已出售未交付的 \(developer.units.count) 套房屋合计为一人，面积 \(Area(centi: developer.area)) ㎡（建筑物区分所有权解释第九条）",
+                    "the developer's \(developer.units.count) unsold or undelivered units count as one person with \(Area(centi: developer.area)) m² (interpretation art. 9)"
+                ))
         }
         if multiUnitPersons > 0 {
-            notes.append(.init("\(multiUnitPersons) 位业主拥有多套房屋，各按一人计、面积合计", "owners holding several units: \(multiUnitPersons); each counts as one person with the areas summed"))
+            notes.append(
+                .init(
+                    "\(multiUnitPersons) 位业主拥有多套房屋，各按一人计、面积合计",
+                    "owners holding several units: \(multiUnitPersons); each counts as one person with the areas summed"
+                ))
         }
         if coOwned > 0 {
-            notes.append(.init("\(coOwned) 套（组）房屋由多人共有，各按一人计", "co-owned units (or groups of units): \(coOwned); each counts as one person"))
+            notes.append(
+                .init(
+                    "\(coOwned) 套（组）房屋由多人共有，各按一人计",
+                    "co-owned units (or groups of units): \(coOwned); each counts as one person"))
         }
         if parkingExcluded > 0 {
-            notes.append(.init("\(parkingExcluded) 个车位按管理规约不计入", "parking units left out under the estate's rules: \(parkingExcluded)"))
+            notes.append(
+                .init(
+                    "\(parkingExcluded) 个车位按管理规约不计入",
+                    "parking units left out under the estate's rules: \(parkingExcluded)"))
         } else if countParking {
             notes.append(.init("按管理规约，车位计入面积和人数", "parking units are counted, as the estate's rules provide"))
         }
         let srcText = AreaSource.allCases.compactMap { s in sources[s].map { (s, $0) } }
         if !srcText.isEmpty {
-            notes.append(.init("面积来源：" + srcText.map { "\(Catalog.name($0.0, .zhHans)) \($0.1) 套" }.joined(separator: "，") + "（不动产登记优先，其次测绘、合同）",
-                               "area sources: " + srcText.map { "\(Catalog.name($0.0, .en).lowercased()) \($0.1)" }.joined(separator: ", ") + " (register first, then survey, then contract)"))
+            notes.append(
+                .init(
+                    "面积来源：" + srcText.map { "\(Catalog.name($0.0, .zhHans)) \($0.1) 套" }.joined(separator: "，")
+                        + "（不动产登记优先，其次测绘、合同）",
+                    "area sources: "
+                        + srcText.map { "\(Catalog.name($0.0, .en).lowercased()) \($0.1)" }.joined(separator: ", ")
+                        + " (register first, then survey, then contract)"))
         }
-        return .success(FrozenRegister(persons: persons, personOfOwner: personOfOwner, areaTotal: persons.reduce(0) { $0 + $1.area },
-                                       parkingCounted: countParking, parkingExcluded: parkingExcluded, areaSources: sources, notes: notes))
+        return .success(
+            FrozenRegister(
+                persons: persons, personOfOwner: personOfOwner, areaTotal: persons.reduce(0) { $0 + $1.area },
+                parkingCounted: countParking, parkingExcluded: parkingExcluded, areaSources: sources, notes: notes))
     }
 }

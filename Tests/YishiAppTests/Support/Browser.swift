@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 
 /// A browser for tests: keeps cookies, sends forms with the CSRF token like a page would.
@@ -21,20 +22,30 @@ final class Browser: @unchecked Sendable {
     private lazy var schemaCheck = SchemaCheck(app)
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil,
-              contentType: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil,
+        contentType: HTTPMediaType? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = extra
-        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if let contentType { headers.contentType = contentType }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        for problem in schemaCheck.problems(method: method, path: path, requestBody: body, requestType: headers.contentType, response: res) {
+        for problem in schemaCheck.problems(
+            method: method, path: path, requestBody: body, requestType: headers.contentType, response: res)
+        {
             Issue.record("API and document differ: \(problem)")
         }
         for value in res.headers[.setCookie] {
             let pair = value.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            if value.contains("Expires=Thu, 01 Jan 1970") || parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+            if value.contains("Expires=Thu, 01 Jan 1970") || parts[1].isEmpty {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
         }
         return res
     }
@@ -53,11 +64,19 @@ final class Browser: @unchecked Sendable {
 
     /// A JSON call with the session cookie and the CSRF header, as a script on a page would.
     @discardableResult
-    func json(_ method: HTTPMethod, _ path: String, _ body: String? = nil, token: String? = nil) async throws -> TestingHTTPResponse {
+    func json(_ method: HTTPMethod, _ path: String, _ body: String? = nil, token: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
-        if let token { headers.bearerAuthorization = .init(token: token) } else { headers.replaceOrAdd(name: CSRF.header, value: csrf) }
+        if let token {
+            headers.bearerAuthorization = .init(token: token)
+        } else {
+            headers.replaceOrAdd(name: CSRF.header, value: csrf)
+        }
         if let lang { headers.replaceOrAdd(name: .acceptLanguage, value: lang) }
-        return try await send(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : .json)
+        return try await send(
+            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) },
+            contentType: body == nil ? nil : .json)
     }
 
     func signIn(_ username: String, password: String = DemoLoader.password) async throws {
@@ -80,7 +99,9 @@ func multipartBody(boundary: String, _ parts: [(name: String, filename: String?,
         let disposition = "form-data; name=\"\(name)\"" + (filename.map { "; filename=\"\($0)\"" } ?? "")
         d.append(Data("--\(boundary)\r\nContent-Disposition: \(disposition)\r\n".utf8))
         if filename != nil { d.append(Data("Content-Type: application/octet-stream\r\n".utf8)) }
-        d.append(Data("\r\n".utf8)); d.append(data); d.append(Data("\r\n".utf8))
+        d.append(Data("\r\n".utf8))
+        d.append(data)
+        d.append(Data("\r\n".utf8))
     }
     d.append(Data("--\(boundary)--\r\n".utf8))
     return d
@@ -89,7 +110,8 @@ func multipartBody(boundary: String, _ parts: [(name: String, filename: String?,
 extension TestingHTTPResponse {
     var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
         return try d.decode(T.self, from: Data(buffer: body))
     }
     var location: String? { headers.first(name: .location) }

@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import YishiApp
 @testable import YishiCore
 
@@ -19,7 +20,9 @@ final class TestClock: TimeSource, @unchecked Sendable {
 /// PostgreSQL database copied from a template that was migrated once for the whole run.
 enum TestDatabase {
     static var postgresURL: String? {
-        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else { return nil }
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else {
+            return nil
+        }
         return url
     }
 
@@ -68,7 +71,9 @@ actor PostgresTemplate {
         try await admin("CREATE DATABASE \(name)")
         let app = try await Application.make(.testing)
         do {
-            try await Yishi.configure(app, settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
+            try await Yishi.configure(
+                app,
+                settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
             try await app.autoMigrate()
         } catch {
             try? await app.asyncShutdown()
@@ -106,7 +111,10 @@ struct TestContext: Sendable {
 }
 
 /// Runs `body` against a fresh, migrated application and tears it down afterwards.
-func withYishi(demo: Bool = false, production: Bool = false, adding features: [any Feature] = [], _ body: (TestContext) async throws -> Void) async throws {
+func withYishi(
+    demo: Bool = false, production: Bool = false, adding features: [any Feature] = [],
+    _ body: (TestContext) async throws -> Void
+) async throws {
     let clock = TestClock()
     let app = try await Application.make(.testing)
     var pgDatabase: String?
@@ -121,8 +129,10 @@ func withYishi(demo: Bool = false, production: Bool = false, adding features: [a
         }
         var settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
         settings.passwordCost = DemoPassword.cost  // the demo hash's: no hash is remade, tests stay fast
-        try await Yishi.configure(app, settings: settings, effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)),
-                                  adding: features)
+        try await Yishi.configure(
+            app, settings: settings,
+            effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)),
+            adding: features)
         if pgDatabase == nil { try await app.autoMigrate() }
         try await SQLiteTuning.apply(app)
         if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
