@@ -54,6 +54,7 @@ let package = Package(
                 "YishiApp",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
     ]

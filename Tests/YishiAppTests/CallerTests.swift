@@ -67,3 +67,20 @@ struct CallerTests {
         }
     }
 }
+
+@Suite("Fixtures without the demo")
+struct FixtureTests {
+    @Test func aCommunityFixtureIsMadeThroughTheServicesAndAudited() async throws {
+        try await withYishi { t in
+            let f = try await Fixture.community(t, units: 2)
+            #expect(f.building.territoryPath.ids.count == 5)
+            #expect(f.units.map(\.code) == ["F-B-101", "F-B-102"])
+            #expect(try await AuditEntry.query(on: t.db).count() == 7, "five nodes and two units, each with its entry")
+            // A staff member of the fixture's community edits there and nowhere else.
+            let other = try await Fixture.community(t, prefix: "G", units: 1)
+            let staff = f.staff(t)
+            _ = try await staff.node(f.compound.id, for: .territoryEdit)
+            await #expect(throws: YishiError.self) { _ = try await staff.node(other.compound.id, for: .territoryRead) }
+        }
+    }
+}

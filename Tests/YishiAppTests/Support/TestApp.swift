@@ -36,11 +36,16 @@ enum TestDatabase {
     }
 }
 
-/// Makes the template once and copies it for each test, one copy at a time (PostgreSQL refuses
-/// to copy a template while another session is connected to it).
-actor PostgresTemplate {
-    static let shared = PostgresTemplate()
-    private let logger = Logger(label: "yishi.tests.postgres")
+/// Migrated databases made once per test run — one empty, one with the demo district loaded — and
+/// copied for each test: an SQLite file copied, a PostgreSQL database created from a template.
+/// Migrations and the demo load run twice per run, not once per test, so the suite stays fast as
+/// both grow.
+actor TestTemplates {
+    static let shared = TestTemplates()
+    private let logger = Logger(label: "yishi.tests.templates")
+    /// Made by the first caller; callers that arrive meanwhile wait for the same task (an actor may
+    /// be re-entered at every await).
+    private var made: [Bool: Task<String, any Error>] = [:]
 
     private func admin(_ sql: String) async throws {
         let config = try SQLPostgresConfiguration(url: TestDatabase.postgresURL!).coreConfiguration
@@ -54,44 +59,64 @@ actor PostgresTemplate {
         try await conn.close()
     }
 
-    /// The template, made by the first caller; callers that arrive meanwhile wait for the same task
-    /// (an actor may be re-entered at every await).
-    private var templateTask: Task<String, any Error>?
-
-    private func templateName() async throws -> String {
-        if let templateTask { return try await templateTask.value }
-        let task = Task { try await self.createTemplate() }
-        templateTask = task
+    private func template(demo: Bool) async throws -> String {
+        if let task = made[demo] { return try await task.value }
+        let task = Task { try await self.make(demo: demo) }
+        made[demo] = task
         return try await task.value
     }
 
-    private func createTemplate() async throws -> String {
-        let name = "yishi_template_\(ProcessInfo.processInfo.processIdentifier)"
-        try await admin("DROP DATABASE IF EXISTS \(name)")
-        try await admin("CREATE DATABASE \(name)")
+    private func make(demo: Bool) async throws -> String {
+        let name = "yishi_template_\(ProcessInfo.processInfo.processIdentifier)_\(demo ? "demo" : "empty")"
+        let choice: Settings.DatabaseChoice
+        if let base = TestDatabase.postgresURL {
+            try await admin("DROP DATABASE IF EXISTS \(name)")
+            try await admin("CREATE DATABASE \(name)")
+            choice = .postgres(TestDatabase.url(base, database: name))
+        } else {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".sqlite").path
+            try? FileManager.default.removeItem(atPath: path)
+            choice = .sqliteFile(path)
+        }
         let app = try await Application.make(.testing)
         do {
+            let clock = TestClock()
             try await Yishi.configure(
-                app,
-                settings: Settings(database: .postgres(TestDatabase.url(TestDatabase.postgresURL!, database: name))))
+                app, settings: Settings(database: choice),
+                effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
             try await app.autoMigrate()
+            if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+        if case .sqliteFile(let path) = choice { return path }
         return name
     }
 
-    func makeDatabase() async throws -> String {
-        let template = try await templateName()
-        let db = "yishi_test_\(UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: ""))"
-        try await admin("CREATE DATABASE \(db) TEMPLATE \(template)")
-        return db
-    }
-
-    func drop(_ db: String) async throws {
-        try await admin("DROP DATABASE IF EXISTS \(db) WITH (FORCE)")
+    /// A fresh database for one test, and what removes it.
+    func copy(demo: Bool) async throws -> (Settings.DatabaseChoice, drop: @Sendable () async -> Void) {
+        let template = try await template(demo: demo)
+        let id = UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: "")
+        if let base = TestDatabase.postgresURL {
+            let db = "yishi_test_\(id)"
+            try await admin("CREATE DATABASE \(db) TEMPLATE \(template)")
+            return (
+                .postgres(TestDatabase.url(base, database: db)),
+                { try? await TestTemplates.shared.admin("DROP DATABASE IF EXISTS \(db) WITH (FORCE)") }
+            )
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("yishi-test-\(id).sqlite").path
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        return (
+            .sqliteFile(path),
+            {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    try? FileManager.default.removeItem(atPath: path + suffix)
+                }
+            }
+        )
     }
 }
 
@@ -117,33 +142,24 @@ func withYishi(
 ) async throws {
     let clock = TestClock()
     let app = try await Application.make(.testing)
-    var pgDatabase: String?
+    // A copy of the migrated template (with the demo district when asked).
+    let (choice, drop) = try await TestTemplates.shared.copy(demo: demo)
     do {
-        let choice: Settings.DatabaseChoice
-        if let base = TestDatabase.postgresURL {
-            let name = try await PostgresTemplate.shared.makeDatabase()
-            pgDatabase = name
-            choice = .postgres(TestDatabase.url(base, database: name))
-        } else {
-            choice = .sqliteMemory
-        }
         var settings = Settings(database: choice, developmentPages: !production, showInternalErrors: !production)
         settings.passwordCost = DemoPassword.cost  // the demo hash's: no hash is remade, tests stay fast
         try await Yishi.configure(
             app, settings: settings,
             effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)),
             adding: features)
-        if pgDatabase == nil { try await app.autoMigrate() }
         try await SQLiteTuning.apply(app)
-        if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
         try await body(TestContext(app: app, clock: clock))
     } catch {
         try? await app.asyncShutdown()
-        if let pgDatabase { try? await PostgresTemplate.shared.drop(pgDatabase) }
+        await drop()
         throw error
     }
     try await app.asyncShutdown()
-    if let pgDatabase { try await PostgresTemplate.shared.drop(pgDatabase) }
+    await drop()
 }
 
 /// The demo password hashed once at the lowest bcrypt cost, so tests stay fast; verification
