@@ -11,10 +11,12 @@ struct AccountsFeature: Feature {
     }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 40, label: "nav.verify", path: "/residents/verify") { $0.can(.residentVerify) },
-            NavEntry(order: 50, label: "nav.users", path: "/users") { $0.can(.usersManage) },
-            NavEntry(order: 70, label: "nav.account", path: "/account") { $0.principal != nil },
-            NavEntry(order: 70, label: "nav.signin", path: "/signin") { $0.principal == nil },
+            NavEntry(order: 40, label: "nav.verify", path: "/residents/verify") {
+                Policy.holdsAnywhere($0, .residentVerify)
+            },
+            NavEntry(order: 50, label: "nav.users", path: "/users") { Policy.holdsAnywhere($0, .usersManage) },
+            NavEntry(order: 70, label: "nav.account", path: "/account") { $0 != nil },
+            NavEntry(order: 70, label: "nav.signin", path: "/signin") { $0 == nil },
         ]
     }
     var notices: [String] {

@@ -73,7 +73,7 @@ struct UserRoutes: RouteCollection {
         } catch YishiError.invalid(let fields) {
             return try await render(req, errors: FormErrors(fields), status: .unprocessableEntity)
         }
-        return req.redirect(to: "/users/\(id.uuidString)?notice=users.granted")
+        return req.redirect(to: Site.user(id, notice: "users.granted"))
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -83,7 +83,7 @@ struct UserRoutes: RouteCollection {
             throw YishiError.notFound
         }
         try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
-        return req.redirect(to: "/users/\(id.uuidString)?notice=users.revoked")
+        return req.redirect(to: Site.user(id, notice: "users.revoked"))
     }
 }
 
@@ -114,7 +114,7 @@ enum UserPages {
                         ],
                         rows: users.map { u in
                             [
-                                H.link(u.displayName, "/users/\(u.id!.uuidString)"),
+                                H.link(u.displayName, Site.user(u.id!)),
                                 .text(u.username ?? u.phone.map(OneTimeCodeRules.mask) ?? "—"),
                                 .text(u.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
                                 H.el(

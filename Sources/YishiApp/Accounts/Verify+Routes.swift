@@ -25,7 +25,7 @@ struct VerifyRoutes: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
-        guard req.pageContext.can(.residentVerify) else { throw YishiError.denied(.roleLacksAction) }
+        guard Policy.holdsAnywhere(req.actor, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
         return VerifyPages.verify(req.pageContext, form: VerifyForm(), errors: FormErrors())
     }
 
@@ -85,7 +85,7 @@ struct VerifyRoutes: RouteCollection {
             return again(FormErrors(fields))
         }
         let unit = try await Household.find(resident.$household.id, on: req.db)?.$unit.id
-        return req.redirect(to: unit.map { "/units/\($0.uuidString)?notice=assisted.done" } ?? "/?notice=assisted.done")
+        return req.redirect(to: unit.map { Site.unit($0, notice: "assisted.done") } ?? "/?notice=assisted.done")
     }
 }
 
@@ -137,7 +137,7 @@ enum VerifyPages {
                         H.el("dt", text: ctx.t("verify.resident")), H.el("dd", text: resident.code),
                     ]),
                 Forms.form(
-                    ctx, action: "/residents/\(resident.id!.uuidString)/assist",
+                    ctx, action: Site.assist(resident.id!),
                     [
                         Forms.select(
                             ctx, "channel", label: ctx.t("assisted.channel"),

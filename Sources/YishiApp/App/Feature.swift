@@ -39,12 +39,13 @@ struct FeatureCommand: Sendable {
 }
 
 /// One entry of the main navigation. Entries are shown in `order` (numbers leave room between
-/// capabilities); `shows` decides for the viewer, from what they may do.
+/// capabilities); `shows` decides for the viewer (nil: nobody signed in) from what they may do,
+/// when the request's page context is made — the layout itself never asks the policy.
 struct NavEntry: Sendable {
     var order: Int
     var label: String
     var path: String
-    var shows: @Sendable (PageContext) -> Bool = { _ in true }
+    var shows: @Sendable (Actor?) -> Bool = { _ in true }
 }
 
 /// A capability's part of the OpenAPI document.

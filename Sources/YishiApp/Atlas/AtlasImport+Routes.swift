@@ -98,7 +98,7 @@ struct AtlasImportRoutes: RouteCollection {
                     ],
                     rows: recent.map { j in
                         [
-                            H.link(j.fileName ?? "—", "/jobs/\(j.id!.uuidString)"),
+                            H.link(j.fileName ?? "—", Site.job(j.id!)),
                             .text(j.node?.name ?? ""),
                             .text(ctx.t(j.status.catalogKey)),
                             .text(ctx.time(j.createdAt)),

@@ -64,7 +64,7 @@ struct AtlasLinkRoutes: RouteCollection {
                 "p", [("class", "no-print")],
                 [
                     onlyUnlinked
-                        ? H.link(ctx.t("lifeCircle.links.all"), "/lifecircle/\(district.code)/links")
+                        ? H.link(ctx.t("lifeCircle.links.all"), Site.lifeCircleLinks(district.code))
                         : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked")
                 ]))
         content.append(
@@ -77,7 +77,7 @@ struct AtlasLinkRoutes: RouteCollection {
                     let cell: HTMLNode =
                         mayChange
                         ? Forms.form(
-                            ctx, action: "/lifecircle/\(district.code)/links", class: "link-form",
+                            ctx, action: Site.lifeCircleLinks(district.code), class: "link-form",
                             [
                                 H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
                                 H.el(
@@ -111,7 +111,7 @@ struct AtlasLinkRoutes: RouteCollection {
                     ]
                 }))
         content.append(
-            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), "/lifecircle/\(district.code)")]))
+            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), Site.lifeCircle(district.code))]))
         return Layout.page(ctx, title: title, content)
     }
 
@@ -127,7 +127,7 @@ struct AtlasLinkRoutes: RouteCollection {
         let form = try req.content.decode(LinkForm.self)
         guard let place = form.place else { throw YishiError.invalid(["place": "field.required"]) }
         try await link(req, district: district, placeID: place, compound: form.compound)
-        return req.redirect(to: "/lifecircle/\(district.code)/links?notice=lifeCircle.links.saved")
+        return req.redirect(to: Site.lifeCircleLinks(district.code, notice: "lifeCircle.links.saved"))
     }
 
     func apiLink(req: Request) async throws -> HTTPStatus {

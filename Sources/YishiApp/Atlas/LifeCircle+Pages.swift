@@ -3,9 +3,16 @@ import YishiAtlas
 import YishiCore
 
 /// The public life-circle pages: large type and plain tables, so they read on a phone, in care
-/// mode and on paper.
+/// mode and on paper. Views of their models: what the viewer may do comes in (`May`), the views
+/// never ask the policy.
 enum LifeCirclePages {
-    static func index(_ ctx: PageContext, districts: [TerritoryNode]) -> Response {
+    /// What the viewer may do on a life-circle page.
+    struct May: Sendable {
+        var importMaps = false
+        var linkCompounds = false
+    }
+
+    static func index(_ ctx: PageContext, districts: [TerritoryNode], may: May) -> PageView {
         var content: [HTMLNode] = [H.el("p", text: ctx.t("lifeCircle.index.intro"))]
         if districts.isEmpty {
             content.append(H.el("p", [("class", "muted")], text: ctx.t("lifeCircle.index.none")))
@@ -18,15 +25,15 @@ enum LifeCirclePages {
                             "li", [("class", "card")],
                             [
                                 H.el(
-                                    "a", [("class", "big"), ("href", "/lifecircle/\(d.code)")],
+                                    "a", [("class", "big"), ("href", Site.lifeCircle(d.code))],
                                     text: ctx.t("lifeCircle.titleOf", d.name))
                             ])
                     }))
         }
-        if ctx.can(.territoryImport) {
-            content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import")]))
+        if may.importMaps {
+            content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.importLink"), Site.atlasImport)]))
         }
-        return Layout.page(ctx, title: ctx.t("lifeCircle.title"), content)
+        return PageView(title: ctx.t("lifeCircle.title")) { content }
     }
 
     static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode]) -> HTMLNode {
@@ -36,19 +43,20 @@ enum LifeCirclePages {
                 H.el(
                     "ol", [],
                     [H.el("li", [], [H.link(ctx.t("lifeCircle.title"), "/lifecircle")])]
-                        + nodes.map { n in H.el("li", [], [H.link(n.name, "/lifecircle/\(n.code)")]) })
+                        + nodes.map { n in H.el("li", [], [H.link(n.name, Site.lifeCircle(n.code))]) })
             ])
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.1f", share * 100) }
 
     static func page(
-        _ ctx: PageContext, _ s: LifeCircleQueries.Summary, ancestors: [TerritoryNode], children: [TerritoryNode]
-    ) -> Response {
+        _ ctx: PageContext, _ s: LifeCircleQueries.Summary, ancestors: [TerritoryNode], children: [TerritoryNode],
+        may: May
+    ) -> PageView {
         let title = ctx.t("lifeCircle.titleOf", s.node.name)
         var content: [HTMLNode] = [crumbs(ctx, ancestors), H.el("p", text: ctx.t("lifeCircle.intro"))]
-        let mayImport = Policy.allows(ctx.principal?.actor, .territoryImport, at: s.district.territoryPath)
-        let mayLink = LinkRules.editableScopes(ctx.principal?.actor, in: s.district).isEmpty == false
+        let mayImport = may.importMaps
+        let mayLink = may.linkCompounds
         guard let imp = s.atlasImport else {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", s.district.name)))
             if mayImport {
@@ -58,7 +66,7 @@ enum LifeCirclePages {
                         [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")]))
             }
             content.append(below(ctx, children))
-            return Layout.page(ctx, title: title, content)
+            return PageView(title: title) { content }
         }
         content.append(
             H.el(
@@ -97,10 +105,10 @@ enum LifeCirclePages {
                     H.void(
                         "img",
                         [
-                            ("src", "/lifecircle/\(s.node.code)/map.svg"),
+                            ("src", Site.lifeCircleMap(s.node.code)),
                             ("alt", ctx.t("lifeCircle.mapAlt", s.district.name)), ("loading", "lazy"),
                         ]),
-                    H.el("figcaption", [], [H.link(ctx.t("lifeCircle.mapOpen"), "/lifecircle/\(s.node.code)/map.svg")]),
+                    H.el("figcaption", [], [H.link(ctx.t("lifeCircle.mapOpen"), Site.lifeCircleMap(s.node.code))]),
                 ]))
         // Gaps by compound.
         content.append(H.el("h2", text: ctx.t("lifeCircle.compoundsTitle")))
@@ -142,7 +150,7 @@ enum LifeCirclePages {
         ]
         if mayLink {
             links.append(
-                H.el("li", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(s.district.code)/links")]))
+                H.el("li", [], [H.link(ctx.t("lifeCircle.linksLink"), Site.lifeCircleLinks(s.district.code))]))
         }
         if mayImport {
             links.append(
@@ -155,7 +163,7 @@ enum LifeCirclePages {
             H.el("ul", [("class", "no-print")], links),
             H.el("p", [("class", "muted no-print")], text: ctx.t("lifeCircle.print")),
         ]
-        return Layout.page(ctx, title: title, content)
+        return PageView(title: title) { content }
     }
 
     /// "药店（625 米）、公园绿地" : what is not reached at the standard distance, with the walk when it
@@ -193,7 +201,7 @@ enum LifeCirclePages {
                 pages.map { c in
                     H.el(
                         "li", [("class", "card")],
-                        [H.el("a", [("class", "big"), ("href", "/lifecircle/\(c.code)")], text: c.name)])
+                        [H.el("a", [("class", "big"), ("href", Site.lifeCircle(c.code))], text: c.name)])
                 }),
         ])
     }

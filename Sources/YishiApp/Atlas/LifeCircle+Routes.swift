@@ -29,7 +29,8 @@ struct LifeCircleRoutes: RouteCollection {
         let ctx = req.pageContext
         let imports = try await AtlasImport.query(on: req.db).with(\.$district).all()
         let districts = imports.map(\.district).sorted { $0.code < $1.code }
-        return LifeCirclePages.index(ctx, districts: districts)
+        let may = LifeCirclePages.May(importMaps: Policy.holdsAnywhere(req.actor, .territoryImport))
+        return req.render(LifeCirclePages.index(ctx, districts: districts, may: may))
     }
 
     func page(req: Request) async throws -> Response {
@@ -37,7 +38,11 @@ struct LifeCircleRoutes: RouteCollection {
         let summary = try await LifeCircleQueries.summary(for: node, on: req.db)
         let ancestors = try await TerritoryQueries.ancestors(of: node, on: req.db)
         let children = node.level == .community ? [] : try await TerritoryQueries.children(of: node.id, on: req.db)
-        return LifeCirclePages.page(req.pageContext, summary, ancestors: ancestors, children: children)
+        let may = LifeCirclePages.May(
+            importMaps: Policy.allows(req.actor, .territoryImport, at: summary.district.territoryPath),
+            linkCompounds: !LinkRules.editableScopes(req.actor, in: summary.district).isEmpty)
+        return req.render(
+            LifeCirclePages.page(req.pageContext, summary, ancestors: ancestors, children: children, may: may))
     }
 
     /// The district's coverage map. Names inside come from OpenStreetMap, so the SVG is sent with a

@@ -25,64 +25,108 @@ struct AuditRoutes: RouteCollection {
     }
 
     func page(req: Request) async throws -> Response {
-        let p = try req.requirePrincipal()
-        let before = try? req.query.get(Int64.self, at: "before")
-        let entries = try await AuditQueries.page(p.actor, before: before, limit: 50, on: req.db)
-        let platformWide = Policy.scopes(p.actor, for: .auditRead).contains { $0 == nil }
-        // The last stored check (the command line, the API or the nightly job make one); never
-        // the whole chain re-read for a page view.
-        let last = platformWide ? try await AuditLog.lastVerification(on: req.db) : nil
-        let ctx = req.pageContext
-        var content: [HTMLNode] = [H.el("p", text: ctx.t("audit.intro"))]
-        if platformWide {
+        let model = try await AuditPage.load(by: req.caller, before: try? req.query.get(Int64.self, at: "before"))
+        return req.render(AuditPage.view(model, req.pageContext))
+    }
+}
+
+/// The audit page's model: plain values, read within the caller's scope.
+struct AuditPage: Sendable {
+    struct Row: Sendable {
+        var seq: Int64
+        var at: Date
+        var actor: String
+        /// For whom, when entered on a resident's behalf (代录): the resident's id prefix and the channel.
+        var onBehalf: (resident: String, channel: String)?
+        var action: String
+        var target: String
+        var details: String
+    }
+
+    enum Verification: Sendable {
+        case ok(entries: Int, at: Date?)
+        case broken(seq: Int64, reason: String, at: Date?)
+        case never
+    }
+
+    static let pageSize = 50
+    var rows: [Row]
+    /// The last stored check of the whole chain; only for platform-wide readers.
+    var verification: Verification?
+    var olderThan: Int64?
+
+    static func load(by caller: Caller, before: Int64?) async throws -> AuditPage {
+        let actor = try caller.requireActor()
+        let entries = try await AuditQueries.page(actor, before: before, limit: pageSize, on: caller.db)
+        var verification: Verification? = nil
+        if Policy.scopes(actor, for: .auditRead).contains(where: { $0 == nil }) {
+            // The last stored check (the command line, the API or the nightly job make one); never
+            // the whole chain re-read for a page view.
+            let last = try await AuditLog.lastVerification(on: caller.db)
             switch last?.outcome {
-            case .ok(let n):
-                content.append(
-                    H.el(
-                        "p", [("class", "notice"), ("role", "status")],
-                        text: ctx.t("audit.verify.ok", String(n)) + " "
-                            + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
+            case .ok(let n): verification = .ok(entries: n, at: last?.verifiedAt)
             case .broken(let seq, let reason):
-                content.append(
-                    H.el(
-                        "p", [("class", "error-summary"), ("role", "alert")],
-                        text: ctx.t("audit.verify.broken", String(seq), reason.rawValue) + " "
-                            + ctx.t("audit.verify.when", ctx.time(last?.verifiedAt))))
-            case nil:
-                content.append(H.el("p", [("class", "notice")], text: ctx.t("audit.verify.never")))
+                verification = .broken(seq: seq, reason: reason.rawValue, at: last?.verifiedAt)
+            case nil: verification = .never
             }
         }
-        content.append(
-            entries.isEmpty
-                ? H.el("p", text: ctx.t("audit.none"))
-                : Forms.table(
+        let rows = entries.map { e in
+            Row(
+                seq: e.seq, at: Date(timeIntervalSince1970: Double(e.atMillis) / 1000), actor: e.actorLabel,
+                onBehalf: e.channel.map { (e.onBehalfOf?.uuidString.prefix(8).description ?? "", $0) },
+                action: e.action, target: "\(e.targetType) \(e.targetID)",
+                details: AuditEntry.decode(e.details).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                    .joined(separator: "; "))
+        }
+        return AuditPage(
+            rows: rows, verification: verification, olderThan: entries.count == pageSize ? entries.last?.seq : nil)
+    }
+
+    static func view(_ m: AuditPage, _ ctx: PageContext) -> PageView {
+        PageView(title: ctx.t("audit.title")) {
+            H.el("p", text: ctx.t("audit.intro"))
+            switch m.verification {
+            case .ok(let n, let at)?:
+                C.notice(
+                    ctx.t("audit.verify.ok", String(n)) + " " + ctx.t("audit.verify.when", ctx.time(at)), tone: .ok)
+            case .broken(let seq, let reason, let at)?:
+                C.notice(
+                    ctx.t("audit.verify.broken", String(seq), reason) + " " + ctx.t("audit.verify.when", ctx.time(at)),
+                    tone: .error)
+            case .never?:
+                C.notice(ctx.t("audit.verify.never"), tone: .warning)
+            case nil:
+                []
+            }
+            if m.rows.isEmpty {
+                C.empty(ctx.t("audit.none"))
+            } else {
+                C.table(
                     caption: ctx.t("audit.title"),
                     headers: [
                         ctx.t("audit.seq"), ctx.t("audit.at"), ctx.t("audit.actor"), ctx.t("audit.action"),
-                        ctx.t("audit.target"), ctx.t("audit.details"),
+                        ctx.t("audit.target"),
+                        ctx.t("audit.details"),
                     ],
-                    rows: entries.map { e in
-                        let details = AuditEntry.decode(e.details).sorted { $0.key < $1.key }.map {
-                            "\($0.key)=\($0.value)"
-                        }.joined(separator: "; ")
+                    rows: m.rows.map { r in
                         let assisted =
-                            e.channel.map { c in
+                            r.onBehalf.map { o in
                                 " · "
                                     + ctx.t(
-                                        "audit.onBehalf", e.onBehalfOf?.uuidString.prefix(8).description ?? "",
-                                        YishiCore.Channel(rawValue: c).map(ctx.name) ?? c)
+                                        "audit.onBehalf", o.resident,
+                                        YishiCore.Channel(rawValue: o.channel).map(ctx.name) ?? o.channel)
                             } ?? ""
                         return [
-                            .text(String(e.seq)),
-                            .text(ctx.time(Date(timeIntervalSince1970: Double(e.atMillis) / 1000))),
-                            .text(e.actorLabel + assisted),
-                            .text(AuditAction(rawValue: e.action).map(ctx.name) ?? e.action),
-                            .text("\(e.targetType) \(e.targetID)"), .text(details),
+                            .text(String(r.seq)), .text(ctx.time(r.at)), .text(r.actor + assisted),
+                            .text(AuditAction(rawValue: r.action).map(ctx.name) ?? r.action), .text(r.target),
+                            .text(r.details),
                         ]
-                    }))
-        if let last = entries.last, entries.count == 50 {
-            content.append(H.el("p", [], [H.link(ctx.t("audit.older"), "/audit?before=\(last.seq)")]))
+                    })
+            }
+            if let older = m.olderThan {
+                C.pager(
+                    ctx.t("audit.title"), newer: nil, older: (ctx.t("audit.older"), "\(Site.audit)?before=\(older)"))
+            }
         }
-        return Layout.page(ctx, title: ctx.t("audit.title"), content)
     }
 }

@@ -9,5 +9,7 @@ struct AuditFeature: Feature {
         .init(operations: OpenAPIDocument.auditOperations, schemas: { OpenAPIDocument.auditSchemas })
     }
     var commands: [FeatureCommand] { [.init(name: "audit", command: AuditCommand())] }
-    var navigation: [NavEntry] { [NavEntry(order: 60, label: "nav.audit", path: "/audit") { $0.can(.auditRead) }] }
+    var navigation: [NavEntry] {
+        [NavEntry(order: 60, label: "nav.audit", path: "/audit") { Policy.holdsAnywhere($0, .auditRead) }]
+    }
 }

@@ -19,65 +19,52 @@ struct JobRoutes: RouteCollection {
     }
 
     func jobPage(req: Request) async throws -> Response {
-        let job = try await loadJob(req)
-        let ctx = req.pageContext
+        req.render(JobPage.view(try await loadJob(req), req.pageContext))
+    }
+}
+
+/// A job's page: a view of the job (its status, step, file, times, error and result), reloading
+/// itself every two seconds until the job ends.
+enum JobPage {
+    static func view(_ job: Job, _ ctx: PageContext) -> PageView {
         var facts: [(String, String)] = [
             (ctx.t("job.status"), ctx.t(job.status.catalogKey)),
             (ctx.t("job.step"), job.message(ctx.lang)),
             (ctx.t(job.kind == .territoryImport ? "import.at" : "atlas.import.district"), job.node?.name ?? "—"),
         ]
         if let name = job.fileName {
-            facts.append(
-                (
-                    ctx.t("job.file"),
-                    name
-                        + (job.fileSize.map {
-                            " (\(ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file)))"
-                        } ?? "")
-                ))
+            let size = job.fileSize.map {
+                " (\(ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file)))"
+            }
+            facts.append((ctx.t("job.file"), name + (size ?? "")))
         }
         facts += [
             (ctx.t("job.started"), ctx.time(job.startedAt ?? job.createdAt)),
             (ctx.t("job.finished"), ctx.time(job.finishedAt)),
         ]
-        var content: [HTMLNode] = [
-            H.el(
-                "p", [("class", "progress-text"), ("role", "status")],
-                text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%"),
-            H.el(
-                "progress", [("max", "100"), ("value", String(job.progress)), ("aria-label", ctx.t("job.progress"))],
-                text: "\(job.progress)%"),
-            H.el("dl", [("class", "facts")], facts.flatMap { [H.el("dt", text: $0.0), H.el("dd", text: $0.1)] }),
-        ]
-        if let error = job.error(ctx.lang) {
-            content.append(
-                H.el(
-                    "div", [("class", "error-summary"), ("role", "alert")],
-                    [H.el("p", text: ctx.t("job.error")), H.el("p", text: error)]))
-        }
-        content += TerritoryImportJob.view(job, ctx)
-        if job.status == .succeeded, let s = job.atlasSummary {
-            content.append(
-                H.el(
-                    "p", [("class", "notice")],
-                    text: ctx.t(
-                        "job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
-                        String(s.matched), String(s.kept))))
-            if let code = job.node?.code {
-                content.append(
-                    H.el(
-                        "p", [],
-                        [
-                            H.el(
-                                "a", [("class", "button primary"), ("href", "/lifecircle/\(code)")],
-                                text: ctx.t("job.view"))
-                        ]))
-                content.append(H.el("p", [], [H.link(ctx.t("lifeCircle.linksLink"), "/lifecircle/\(code)/links")]))
+        return PageView(title: ctx.t("job.kind.\(job.kind.rawValue)"), refreshSeconds: job.isFinished ? nil : 2) {
+            C.progress(
+                job.progress, text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%", label: ctx.t("job.progress"))
+            C.facts(facts)
+            if let error = job.error(ctx.lang) {
+                H.el("div", [("class", "error-summary"), ("role", "alert")]) {
+                    H.el("p", text: ctx.t("job.error"))
+                    H.el("p", text: error)
+                }
             }
+            TerritoryImportJob.view(job, ctx)
+            if job.status == .succeeded, let s = job.atlasSummary {
+                C.notice(
+                    ctx.t(
+                        "job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
+                        String(s.matched), String(s.kept)), tone: .ok)
+                if let code = job.node?.code {
+                    H.el("p", [], [C.linkButton(ctx.t("job.view"), Site.lifeCircle(code))])
+                    H.el("p", [], [H.link(ctx.t("lifeCircle.linksLink"), Site.lifeCircleLinks(code))])
+                }
+            }
+            if !job.isFinished { H.el("p", [("class", "muted")], text: ctx.t("job.refresh")) }
         }
-        if !job.isFinished { content.append(H.el("p", [("class", "muted")], text: ctx.t("job.refresh"))) }
-        return Layout.page(
-            ctx, title: ctx.t("job.kind.\(job.kind.rawValue)"), refreshSeconds: job.isFinished ? nil : 2, content)
     }
 }
 

@@ -34,7 +34,7 @@ struct HomeRoutes: RouteCollection {
                         [
                             H.el("h2", text: ctx.name(g.role)),
                             H.el(
-                                "a", [("class", "big"), ("href", "/territory/\(path.nodeId.uuidString)")],
+                                "a", [("class", "big"), ("href", Site.node(path.nodeId))],
                                 text: g.nodeName ?? ""),
                             H.el(
                                 "p", [("class", "muted")],
@@ -81,7 +81,7 @@ struct HomeRoutes: RouteCollection {
                         "home.resident.household",
                         (ordered.dropFirst(2).map(\.name) + [unit?.number ?? ""]).joined(separator: " "))),
                 community.map { c in
-                    H.el("p", [], [H.link(c.name, "/territory/\(c.id!.uuidString)", [("class", "button secondary")])])
+                    H.el("p", [], [H.link(c.name, Site.node(c.id!), [("class", "button secondary")])])
                 } ?? .group([]),
             ]
         } else {

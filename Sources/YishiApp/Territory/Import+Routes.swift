@@ -15,13 +15,13 @@ struct ImportRoutes: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
-        guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
+        guard Policy.holdsAnywhere(req.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         return view(req, failure: nil)
     }
 
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
-        guard req.pageContext.can(.territoryImport) else { throw YishiError.denied(.roleLacksAction) }
+        guard Policy.holdsAnywhere(req.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let file = req.multipartForm?.file("file"), !file.data.isEmpty else {
             return view(
                 req, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)

@@ -46,7 +46,31 @@ enum TerritoryPages {
         return fields
     }
 
-    static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode]) -> HTMLNode {
+    /// What the viewer may do on a territory page, decided by the route (`May.at`); the views
+    /// never ask the policy.
+    struct May: Sendable {
+        /// The ancestors the viewer may open (the others show as plain names).
+        var read: Set<UUID> = []
+        var createDistrict = false
+        var edit = false
+        var personalData = false
+        var ownersRegister = false
+        var actForResident = false
+
+        /// For a page at `path` with `ancestors` above it.
+        static func at(_ path: TerritoryPath?, ancestors: [TerritoryNode] = [], _ actor: Actor?) -> May {
+            May(
+                read: Set(
+                    ancestors.filter { Policy.allows(actor, .territoryRead, at: $0.territoryPath) }.compactMap(\.id)),
+                createDistrict: Policy.allows(actor, .districtCreate, at: nil),
+                edit: path.map { Policy.allows(actor, .territoryEdit, at: $0) } ?? false,
+                personalData: path.map { Policy.allows(actor, .personalDataRead, at: $0) } ?? false,
+                ownersRegister: path.map { Policy.allows(actor, .ownersRegisterRead, at: $0) } ?? false,
+                actForResident: path.map { Policy.allows(actor, .actForResident, at: $0) } ?? false)
+        }
+    }
+
+    static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode], may: May) -> HTMLNode {
         H.el(
             "nav", [("class", "crumbs"), ("aria-label", ctx.t("territory.title"))],
             [
@@ -54,17 +78,17 @@ enum TerritoryPages {
                     "ol", [],
                     [H.el("li", [], [H.link(ctx.t("territory.title"), "/territory")])]
                         + nodes.map { n in
-                            Policy.allows(ctx.principal?.actor, .territoryRead, at: n.territoryPath)
-                                ? H.el("li", [], [H.link(n.name, "/territory/\(n.id!.uuidString)")])
+                            may.read.contains(n.id!)
+                                ? H.el("li", [], [H.link(n.name, Site.node(n.id!))])
                                 : H.el("li", text: n.name)
                         })
             ])
     }
 
     static func roots(
-        _ ctx: PageContext, nodes: [TerritoryNode], errors: FormErrors, form: TerritoryRoutes.NodeForm,
+        _ ctx: PageContext, nodes: [TerritoryNode], errors: FormErrors, form: TerritoryRoutes.NodeForm, may: May,
         status: HTTPStatus = .ok
-    ) -> Response {
+    ) -> PageView {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             nodes.isEmpty
@@ -76,12 +100,12 @@ enum TerritoryPages {
                             "li", [("class", "card")],
                             [
                                 H.el(
-                                    "a", [("class", "big"), ("href", "/territory/\(n.id!.uuidString)")], text: n.name),
+                                    "a", [("class", "big"), ("href", Site.node(n.id!))], text: n.name),
                                 H.el("p", [("class", "muted")], text: "\(kindLabel(ctx, n)) · \(n.code)"),
                             ])
                     }),
         ]
-        if Policy.allows(ctx.principal?.actor, .districtCreate, at: nil) {
+        if may.createDistrict {
             content += [
                 H.el("h2", text: ctx.t("territory.addChild", ctx.name(TerritoryLevel.district))),
                 Forms.form(
@@ -89,16 +113,16 @@ enum TerritoryPages {
                     nodeFields(ctx, level: .district, form: form, errors: errors) + [Forms.submit(ctx.t("common.add"))]),
             ]
         }
-        return Layout.page(ctx, title: ctx.t("territory.title"), status: status, content)
+        return PageView(title: ctx.t("territory.title"), status: status) { content }
     }
 
     static func node(
         _ ctx: PageContext, model m: NodePage, errors: FormErrors, childForm: TerritoryRoutes.NodeForm,
-        unitForm: TerritoryRoutes.UnitForm, status: HTTPStatus = .ok
-    ) -> Response {
+        unitForm: TerritoryRoutes.UnitForm, may: May, status: HTTPStatus = .ok
+    ) -> PageView {
         let node = m.node
         let id = node.id!.uuidString
-        let canEdit = Policy.allows(ctx.principal?.actor, .territoryEdit, at: node.territoryPath)
+        let canEdit = may.edit
         var facts: [HTMLNode] = [H.el("dt", text: ctx.t("territory.level")), H.el("dd", text: ctx.name(node.level))]
         if node.kind != nil {
             facts += [H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node))]
@@ -111,7 +135,7 @@ enum TerritoryPages {
             facts += [H.el("dt", text: ctx.t("territory.address")), H.el("dd", text: address)]
         }
         var content: [HTMLNode] = [
-            crumbs(ctx, m.ancestors),
+            crumbs(ctx, m.ancestors, may: may),
             Forms.summary(ctx, errors),
             H.el("dl", [("class", "facts")], facts),
             H.el(
@@ -170,7 +194,7 @@ enum TerritoryPages {
                         caption: ctx.t("territory.children"),
                         headers: [ctx.t("common.name"), ctx.t("common.kind"), ctx.t("common.code")],
                         rows: m.children.map { c in
-                            [H.link(c.name, "/territory/\(c.id!.uuidString)"), .text(kindLabel(ctx, c)), .text(c.code)]
+                            [H.link(c.name, Site.node(c.id!)), .text(kindLabel(ctx, c)), .text(c.code)]
                         }),
             ]
             if canEdit {
@@ -197,7 +221,7 @@ enum TerritoryPages {
                         ],
                         rows: m.units.map { u in
                             [
-                                H.link(u.number, "/units/\(u.id!.uuidString)"), .text(ctx.name(u.kind)),
+                                H.link(u.number, Site.unit(u.id!)), .text(ctx.name(u.kind)),
                                 .text(ctx.name(u.status)),
                                 .text(Area(centi: u.area).description), .text(ctx.name(u.areaSource)),
                             ]
@@ -242,32 +266,33 @@ enum TerritoryPages {
                 ]
             }
         }
-        return Layout.page(ctx, title: node.name, status: status, content)
+        return PageView(title: node.name, status: status) { content }
     }
 
     static func edit(
         _ ctx: PageContext, node: TerritoryNode, form: TerritoryRoutes.NodeForm, errors: FormErrors,
         status: HTTPStatus = .ok
-    ) -> Response {
-        Layout.page(
-            ctx, title: ctx.t("territory.edit", ctx.name(node.level)), status: status,
+    ) -> PageView {
+        PageView(title: ctx.t("territory.edit", ctx.name(node.level)), status: status) {
             [
                 Forms.summary(ctx, errors),
                 Forms.form(
-                    ctx, action: "/territory/\(node.id!.uuidString)/edit",
+                    ctx, action: Site.nodeEdit(node.id!),
                     nodeFields(ctx, level: node.level, form: form, errors: errors) + [
                         Forms.submit(ctx.t("common.save"))
                     ]),
-                H.el("p", [], [H.link(ctx.t("common.back"), "/territory/\(node.id!.uuidString)")]),
-            ])
+                H.el("p", [], [H.link(ctx.t("common.back"), Site.node(node.id!))]),
+            ]
+        }
     }
 
-    static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode]) -> Response
+    static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode], may: May)
+        -> PageView
     {
         let u = d.unit
-        let personal = Policy.allows(ctx.principal?.actor, .personalDataRead, at: d.building.territoryPath)
-        let ownersRegister = Policy.allows(ctx.principal?.actor, .ownersRegisterRead, at: d.building.territoryPath)
-        let assist = Policy.allows(ctx.principal?.actor, .actForResident, at: d.building.territoryPath)
+        let personal = may.personalData
+        let ownersRegister = may.ownersRegister
+        let assist = may.actForResident
         var facts: [HTMLNode] = [
             H.el("dt", text: ctx.t("common.code")), H.el("dd", text: u.code),
             H.el("dt", text: ctx.t("territory.unit.kind")), H.el("dd", text: ctx.name(u.kind)),
@@ -281,7 +306,7 @@ enum TerritoryPages {
         ] {
             if let value { facts += [H.el("dt", text: ctx.t(key)), H.el("dd", text: Area(centi: value).description)] }
         }
-        var content: [HTMLNode] = [crumbs(ctx, ancestors), H.el("dl", [("class", "facts")], facts)]
+        var content: [HTMLNode] = [crumbs(ctx, ancestors, may: may), H.el("dl", [("class", "facts")], facts)]
         if ownersRegister {
             content += [
                 H.el("h2", text: ctx.t("territory.unit.owners")),
@@ -325,13 +350,13 @@ enum TerritoryPages {
                                     }),
                                 assist && !d.accounts.contains(r.id!)
                                     ? H.link(
-                                        ctx.t("territory.resident.assist"), "/residents/\(r.id!.uuidString)/assist")
+                                        ctx.t("territory.resident.assist"), Site.assist(r.id!))
                                     : (d.accounts.contains(r.id!) ? .text(ctx.t("account.verified")) : .group([])),
                             ]
                         }),
                 ]
             }
         }
-        return Layout.page(ctx, title: ctx.t("territory.unit.title", u.number), content)
+        return PageView(title: ctx.t("territory.unit.title", u.number)) { content }
     }
 }

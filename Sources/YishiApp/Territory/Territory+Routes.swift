@@ -33,20 +33,24 @@ struct TerritoryRoutes: RouteCollection {
 
     func roots(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
-        guard req.pageContext.can(.territoryRead) else { throw YishiError.denied(.roleLacksAction) }
+        guard Policy.holdsAnywhere(req.actor, .territoryRead) else { throw YishiError.denied(.roleLacksAction) }
         let nodes = try await TerritoryQueries.visibleRoots(p.actor, on: req.db)
-        return TerritoryPages.roots(req.pageContext, nodes: nodes, errors: FormErrors(), form: NodeForm())
+        return req.render(
+            TerritoryPages.roots(
+                req.pageContext, nodes: nodes, errors: FormErrors(), form: NodeForm(), may: .at(nil, req.actor)))
     }
 
     func createDistrict(req: Request) async throws -> Response {
         let form = try req.content.decode(NodeForm.self)
         do {
             let node = try await TerritoryEditing.create(below: nil, input(form), by: req.caller)
-            return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.created")
+            return req.redirect(to: Site.node(node.id!, notice: "territory.created"))
         } catch YishiError.invalid(let fields) {
             let nodes = try await TerritoryQueries.visibleRoots(try req.requirePrincipal().actor, on: req.db)
-            return TerritoryPages.roots(
-                req.pageContext, nodes: nodes, errors: FormErrors(fields), form: form, status: .unprocessableEntity)
+            return req.render(
+                TerritoryPages.roots(
+                    req.pageContext, nodes: nodes, errors: FormErrors(fields), form: form, may: .at(nil, req.actor),
+                    status: .unprocessableEntity))
         }
     }
 
@@ -57,17 +61,16 @@ struct TerritoryRoutes: RouteCollection {
     func show(req: Request) async throws -> Response {
         let family = try await req.caller.nodeWithFamily(
             req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
-        return try await TerritoryPages.node(
-            req.pageContext, model: .load(family, on: req.db), errors: FormErrors(), childForm: NodeForm(),
-            unitForm: UnitForm())
+        return nodePage(req, try await .load(family, on: req.db))
     }
 
     func editForm(req: Request) async throws -> Response {
         let node = try await load(req, .territoryEdit)
-        return TerritoryPages.edit(
-            req.pageContext, node: node,
-            form: NodeForm(code: node.code, name: node.name, kind: node.kind, address: node.address),
-            errors: FormErrors())
+        return req.render(
+            TerritoryPages.edit(
+                req.pageContext, node: node,
+                form: NodeForm(code: node.code, name: node.name, kind: node.kind, address: node.address),
+                errors: FormErrors()))
     }
 
     func edit(req: Request) async throws -> Response {
@@ -76,10 +79,11 @@ struct TerritoryRoutes: RouteCollection {
         do {
             _ = try await TerritoryEditing.update(node, input(form), by: req.caller)
         } catch YishiError.invalid(let fields) {
-            return TerritoryPages.edit(
-                req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return req.render(
+                TerritoryPages.edit(
+                    req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
-        return req.redirect(to: "/territory/\(node.id!.uuidString)?notice=territory.saved")
+        return req.redirect(to: Site.node(node.id!, notice: "territory.saved"))
     }
 
     func createChild(req: Request) async throws -> Response {
@@ -87,11 +91,11 @@ struct TerritoryRoutes: RouteCollection {
         let form = try req.content.decode(NodeForm.self)
         do {
             let child = try await TerritoryEditing.create(below: node, input(form), by: req.caller)
-            return req.redirect(to: "/territory/\(child.id!.uuidString)?notice=territory.created")
+            return req.redirect(to: Site.node(child.id!, notice: "territory.created"))
         } catch YishiError.invalid(let fields) {
-            return try await TerritoryPages.node(
-                req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
-                unitForm: UnitForm(), status: .unprocessableEntity)
+            return nodePage(
+                req, try await .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
+                status: .unprocessableEntity)
         }
     }
 
@@ -111,18 +115,31 @@ struct TerritoryRoutes: RouteCollection {
                     code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
                     registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea),
                 by: req.caller)
-            return req.redirect(to: "/units/\(unit.id!.uuidString)?notice=territory.created")
+            return req.redirect(to: Site.unit(unit.id!, notice: "territory.created"))
         } catch YishiError.invalid(let fields) {
-            return try await TerritoryPages.node(
-                req.pageContext, model: .load(node, on: req.db), errors: FormErrors(fields), childForm: NodeForm(),
-                unitForm: form, status: .unprocessableEntity)
+            return nodePage(
+                req, try await .load(node, on: req.db), errors: FormErrors(fields), unitForm: form,
+                status: .unprocessableEntity)
         }
     }
 
     func unit(req: Request) async throws -> Response {
         let detail = try await req.caller.unitDetail(req.parameters.get("unitID", as: UUID.self))
         let ancestors = try await TerritoryQueries.ancestors(of: detail.building, on: req.db) + [detail.building]
-        return TerritoryPages.unit(req.pageContext, detail: detail, ancestors: ancestors)
+        let may = TerritoryPages.May.at(detail.building.territoryPath, ancestors: ancestors, req.actor)
+        return req.render(TerritoryPages.unit(req.pageContext, detail: detail, ancestors: ancestors, may: may))
+    }
+
+    /// A node's page, with what this viewer may do there.
+    func nodePage(
+        _ req: Request, _ model: NodePage, errors: FormErrors = FormErrors(), childForm: NodeForm = NodeForm(),
+        unitForm: UnitForm = UnitForm(), status: HTTPStatus = .ok
+    ) -> Response {
+        let may = TerritoryPages.May.at(model.node.territoryPath, ancestors: model.ancestors, req.actor)
+        return req.render(
+            TerritoryPages.node(
+                req.pageContext, model: model, errors: errors, childForm: childForm, unitForm: unitForm, may: may,
+                status: status))
     }
 
     func input(_ f: NodeForm) -> TerritoryEditing.NodeInput {

@@ -11,8 +11,12 @@ struct TerritoryFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "import", command: ImportCommand())] }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 10, label: "nav.territory", path: "/territory") { $0.can(.territoryRead) },
-            NavEntry(order: 30, label: "nav.import", path: "/territory/import") { $0.can(.territoryImport) },
+            NavEntry(order: 10, label: "nav.territory", path: "/territory") {
+                Policy.holdsAnywhere($0, .territoryRead)
+            },
+            NavEntry(order: 30, label: "nav.import", path: "/territory/import") {
+                Policy.holdsAnywhere($0, .territoryImport)
+            },
         ]
     }
     var notices: [String] { ["territory.created", "territory.saved"] }

@@ -7,6 +7,19 @@ enum Layout {
     static func page(
         _ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]
     ) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(
+            status: status, headers: headers,
+            body: .init(buffer: document(ctx, title: title, refreshSeconds: refreshSeconds, content)))
+    }
+
+    /// The whole document of a page: a pure function of the context and the page (snapshot tests
+    /// write it as text).
+    static func document(_ ctx: PageContext, title: String, refreshSeconds: Int? = nil, _ content: [HTMLNode])
+        -> ByteBuffer
+    {
         let htmlClass = ctx.care == .off ? "" : "care care-\(ctx.care.rawValue)"
         var head: [HTMLNode] = [
             H.void("meta", [("charset", "UTF-8")]),
@@ -28,12 +41,11 @@ enum Layout {
                 ] + content),
             H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
         ]
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(
-            status: status, headers: headers,
-            body: .init(buffer: H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)))
+        return H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)
+    }
+
+    static func document(_ ctx: PageContext, _ page: PageView) -> ByteBuffer {
+        document(ctx, title: page.title, refreshSeconds: page.refreshSeconds, page.content)
     }
 
     static func header(_ ctx: PageContext) -> HTMLNode {
@@ -46,7 +58,7 @@ enum Layout {
             case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
             case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
             }
-        let items = ctx.navigation.filter { $0.shows(ctx) }
+        let items = ctx.navigation
         let path = ctx.here.split(separator: "?").first.map(String.init) ?? "/"
         return H.el(
             "header", [("class", "site")],

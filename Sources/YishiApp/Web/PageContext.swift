@@ -15,27 +15,15 @@ struct PageContext: Sendable {
     /// The path and query of this page, for "come back here" links.
     var here: String
     var notice: String?
-    /// The main navigation's entries of the registered capabilities (`Feature`).
+    /// The main navigation's entries this viewer sees (`Feature`, `NavEntry.shows`).
     var navigation: [NavEntry]
 
     func t(_ key: String, _ args: String...) -> String { Catalog.text(key, lang, args) }
     func t(_ key: String, args: [String]) -> String { Catalog.text(key, lang, args) }
     func name<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String { Catalog.name(value, lang) }
 
-    /// Holds the action somewhere: decides which navigation entries show.
-    func can(_ action: Action) -> Bool {
-        Policy.holdsAnywhere(principal?.actor, action)
-    }
-
     /// Times are stored in UTC and shown in Shanghai time.
-    func time(_ date: Date?) -> String {
-        guard let date else { return "—" }
-        let f = DateFormatter()
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
-    }
+    func time(_ date: Date?) -> String { Show.dateTime(date) }
 }
 
 extension Request {
@@ -59,6 +47,7 @@ extension Request {
         let here = url.query.map { "\(url.path)?\($0)" } ?? url.path
         return PageContext(
             lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
-            notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation)
+            notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation.filter { $0.shows(actor) }
+        )
     }
 }

@@ -93,6 +93,15 @@ enum Styles {
         }
         .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
         .progress-text { font-size: 1.25em; font-weight: 700; }
+        .notice.warning { background: #fff4e0; border-left-color: #a15c00; }
+        .empty { border: 2px dashed var(--line); border-radius: 6px; padding: 1rem; }
+        .tag-ok { border-color: var(--ok); } .tag-warning { border-color: #a15c00; } .tag-error { border-color: #b3261e; font-weight: 700; }
+        .pager { display: flex; flex-wrap: wrap; gap: var(--gap); margin: 1rem 0; }
+        .pager a { display: inline-flex; align-items: center; min-height: var(--target); }
+        .timeline { list-style: none; padding: 0; border-left: 3px solid var(--line); }
+        .timeline li { padding: .25rem 0 .25rem 1rem; }
+        .timeline time { font-weight: 700; }
+        .public-notice { border: 2px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         progress { width: 100%; max-width: 36rem; height: 1.5rem; }
         @media print { header.site, .prefs, .skip, form, .no-print, footer.site { display: none; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
         """

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The component vocabulary of every page, over the escaping writer (`H`). Each returns one
+/// `HTMLNode`; a view is a dozen lines of these (`HTMLBuilder`). Forms and their fields are in
+/// `Forms`. The classes are the stylesheet's (`Styles.swift`), including care mode's.
+enum C {
+    /// Where the page sits: links up the tree, the last item the page itself.
+    static func breadcrumbs(_ label: String, _ trail: [(label: String, href: String)]) -> HTMLNode {
+        H.el("nav", [("class", "crumbs"), ("aria-label", label)]) {
+            H.el("ol") {
+                for (i, item) in trail.enumerated() {
+                    if i == trail.count - 1 {
+                        H.el("li", [], [H.el("span", [("aria-current", "page")], text: item.label)])
+                    } else {
+                        H.el("li", [], [H.link(item.label, item.href)])
+                    }
+                }
+            }
+        }
+    }
+
+    /// A titled part of a page.
+    static func section(_ title: String, level: Int = 2, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
+        H.el("section", [], [H.el("h\(min(max(level, 2), 4))", text: title)] + content())
+    }
+
+    /// Label–value pairs.
+    static func facts(_ pairs: [(String, String)]) -> HTMLNode {
+        H.el("dl", [("class", "facts")], pairs.flatMap { [H.el("dt", text: $0.0), H.el("dd", text: $0.1)] })
+    }
+
+    /// A data table; on a phone each row becomes a block with every cell under its column's name
+    /// (`stackOnPhone`, on unless a table is narrow enough to stay a table).
+    static func table(caption: String, headers: [String], rows: [[HTMLNode]], stackOnPhone: Bool = true) -> HTMLNode {
+        Forms.table(caption: caption, stackOnPhone: stackOnPhone, headers: headers, rows: rows)
+    }
+
+    /// Cards: a title (linked when `href` is given) and a line under it.
+    static func cards(_ items: [(title: String, href: String?, detail: String)]) -> HTMLNode {
+        H.el("ul", [("class", "cards")]) {
+            for item in items {
+                H.el("li", [("class", "card")]) {
+                    if let href = item.href {
+                        H.el("h3", [], [H.link(item.title, href)])
+                    } else {
+                        H.el("h3", text: item.title)
+                    }
+                    if !item.detail.isEmpty { H.el("p", text: item.detail) }
+                }
+            }
+        }
+    }
+
+    enum Tone: String, Sendable { case info, ok, warning, error }
+
+    /// A message about the page's state: `status` for news (read out politely), `alert` for errors.
+    static func notice(_ text: String, tone: Tone = .info) -> HTMLNode {
+        switch tone {
+        case .error: H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: text)])
+        case .warning: H.el("p", [("class", "notice warning"), ("role", "status")], text: text)
+        case .info, .ok: H.el("p", [("class", "notice"), ("role", "status")], text: text)
+        }
+    }
+
+    /// Nothing here yet: what that means and, when there is one, what to do.
+    static func empty(_ text: String, action: (label: String, href: String)? = nil) -> HTMLNode {
+        H.el("div", [("class", "empty")]) {
+            H.el("p", text: text)
+            if let action { H.el("p", [], [linkButton(action.label, action.href)]) }
+        }
+    }
+
+    /// A short state word (待审核, 已通过 …) in a colour that is never its only sign.
+    static func tag(_ text: String, tone: Tone = .info) -> HTMLNode {
+        H.el("span", [("class", "tag tag-\(tone.rawValue)")], text: text)
+    }
+
+    /// A link that looks like a button (a main action that only navigates).
+    static func linkButton(_ label: String, _ href: String, primary: Bool = true) -> HTMLNode {
+        H.el("a", [("class", primary ? "button primary" : "button secondary"), ("href", href)], text: label)
+    }
+
+    /// Newer / older pages of a list.
+    static func pager(_ label: String, newer: (String, String)?, older: (String, String)?) -> HTMLNode {
+        H.el("nav", [("class", "pager"), ("aria-label", label)]) {
+            if let newer { H.link(newer.0, newer.1, [("rel", "prev")]) }
+            if let older { H.link(older.0, older.1, [("rel", "next")]) }
+        }
+    }
+
+    /// Progress of long work, as text (read out) and as a bar.
+    static func progress(_ percent: Int, text: String, label: String) -> HTMLNode {
+        .group([
+            H.el("p", [("class", "progress-text"), ("role", "status")], text: text),
+            H.el("progress", [("max", "100"), ("value", String(percent)), ("aria-label", label)], text: "\(percent)%"),
+        ])
+    }
+
+    /// What happened when, newest last.
+    static func timeline(_ caption: String, _ events: [(at: String, text: String)]) -> HTMLNode {
+        H.el("ol", [("class", "timeline"), ("aria-label", caption)]) {
+            for e in events { H.el("li", [], [H.el("time", text: e.at), .text(" "), .text(e.text)]) }
+        }
+    }
+
+    /// A public notice (公示): what is shown, from when to when, and where to object.
+    static func publicNotice(title: String, period: String, body: String, objection: (label: String, href: String)?)
+        -> HTMLNode
+    {
+        H.el("section", [("class", "public-notice")]) {
+            H.el("h2", text: title)
+            H.el("p", [("class", "muted")], text: period)
+            H.el("p", text: body)
+            if let objection { H.el("p", [], [linkButton(objection.label, objection.href, primary: false)]) }
+        }
+    }
+}

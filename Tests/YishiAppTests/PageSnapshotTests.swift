@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// Every page that is a view of a model, in both languages and in care mode, against its
+/// checked-in snapshot (`Snapshot`). Models are made of fixed values: no database, no clock.
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    static let navigation = Yishi.features(Settings(database: .sqliteMemory, developmentPages: false)).flatMap(
+        \.navigation
+    ).sorted { $0.order < $1.order }
+    static let at = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func node(_ level: TerritoryLevel, _ n: Int, parent: TerritoryNode? = nil, name: String) -> TerritoryNode {
+        let node = try! TerritoryNode(level: level, parent: parent, code: "S\(n)", name: name, kind: level.kinds.first)
+        node.id = UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!
+        node.path =
+            ((parent.map { TerritoryPath(encoded: $0.path)! }?.appending(node.id!)) ?? TerritoryPath([node.id!]))
+            .encoded
+        return node
+    }
+
+    @Test func auditPage() throws {
+        let rows: [AuditPage.Row] = [
+            .init(
+                seq: 12, at: Self.at, actor: "王芳", onBehalf: ("1A2B3C4D", "phone"), action: "resident.registerAssisted",
+                target: "user 42", details: "phone=139****0001; resident=R-1"),
+            .init(
+                seq: 11, at: Self.at, actor: "baolin1", onBehalf: nil, action: "territory.update",
+                target: "compound S3",
+                details: "name=旧 → 新"),
+        ]
+        try Snapshot.check("audit", navigation: Self.navigation) { ctx in
+            AuditPage.view(AuditPage(rows: rows, verification: .ok(entries: 12, at: Self.at), olderThan: 11), ctx)
+        }
+        try Snapshot.check("audit-empty", navigation: Self.navigation) { ctx in
+            AuditPage.view(AuditPage(rows: [], verification: .never, olderThan: nil), ctx)
+        }
+    }
+
+    @Test func jobPage() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let job = Job()
+        job.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000aa")
+        job.kind = .territoryImport
+        job.status = .running
+        job.progress = 40
+        job.messageZh = "正在写入：已写入 800 / 2000 行"
+        job.messageEn = "Writing: 800 of 2000 rows written"
+        job.fileName = "households.csv"
+        job.fileSize = 48_213
+        job.$node.value = .some(district)
+        job.startedAt = Self.at
+        try Snapshot.check("job-running", navigation: Self.navigation) { ctx in JobPage.view(job, ctx) }
+    }
+
+    @Test func territoryPages() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let sub = Self.node(.subdistrict, 2, parent: district, name: "友谊路街道")
+        try Snapshot.check("territory-roots", navigation: Self.navigation) { ctx in
+            TerritoryPages.roots(
+                ctx, nodes: [district], errors: FormErrors(), form: .init(), may: .init(createDistrict: true))
+        }
+        try Snapshot.check("territory-roots-empty", navigation: Self.navigation) { ctx in
+            TerritoryPages.roots(ctx, nodes: [], errors: FormErrors(), form: .init(), may: .init())
+        }
+        var errors = FormErrors()
+        errors.add("code", "field.taken")
+        try Snapshot.check("territory-edit-invalid", navigation: Self.navigation) { ctx in
+            TerritoryPages.edit(
+                ctx, node: sub, form: .init(code: "S1", name: sub.name, kind: sub.kind, address: nil), errors: errors,
+                status: .unprocessableEntity)
+        }
+    }
+
+    @Test func lifeCircleIndex() throws {
+        let districts = [Self.node(.district, 1, name: "宝山区"), Self.node(.district, 5, name: "杨浦区")]
+        try Snapshot.check("lifecircle-index", navigation: Self.navigation) { ctx in
+            LifeCirclePages.index(ctx, districts: districts, may: .init(importMaps: true))
+        }
+        try Snapshot.check("lifecircle-index-empty", navigation: Self.navigation) { ctx in
+            LifeCirclePages.index(ctx, districts: [], may: .init())
+        }
+    }
+}
