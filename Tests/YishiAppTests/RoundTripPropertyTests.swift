@@ -90,3 +90,28 @@ struct ImportPropertyTests {
         }
     }
 }
+
+@Suite("Values as pages show them")
+struct ShowValuesTests {
+    @Test func shanghaiTimeAgreesWithTheCalendar() async {
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        await propertyCheck(count: 500, input: Gen.int(in: 694_224_000...4_102_444_800)) { seconds in
+            // From 1992 (no daylight saving in Shanghai since 1991) to 2100.
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            #expect(Show.dateTime(date) == f.string(from: date))
+        }
+        #expect(Show.dateTime(nil) == "—")
+    }
+
+    @Test func moneyIsYuanWithTwoDecimalsAndSeparators() {
+        #expect(Show.money(fen: 0) == "¥0.00")
+        #expect(Show.money(fen: 5) == "¥0.05")
+        #expect(Show.money(fen: 123_456) == "¥1,234.56")
+        #expect(Show.money(fen: 100_000_000) == "¥1,000,000.00")
+        #expect(Show.money(fen: -250) == "-¥2.50")
+        #expect(Show.area(centi: 8_850) == "88.50 ㎡")
+    }
+}
