@@ -84,4 +84,20 @@ struct PageSnapshotTests {
             LifeCirclePages.index(ctx, districts: [], may: .init())
         }
     }
+
+    @Test func homePages() throws {
+        let id = UUID(uuidString: "00000000-0000-0000-0000-000000000003")!
+        try Snapshot.check("home-visitor", navigation: Self.navigation) { ctx in HomePage.view(.visitor, ctx) }
+        try Snapshot.check("home-staff", navigation: Self.navigation) { ctx in
+            HomePage.view(
+                .staff([
+                    .init(role: .communityStaff, place: ("宝林一村居民区", id), counts: (4, 120, 96, 230)),
+                    .init(role: .platformAdmin, place: nil, counts: nil),
+                ]), ctx)
+        }
+        try Snapshot.check("home-staff-none", navigation: Self.navigation) { ctx in HomePage.view(.staff([]), ctx) }
+        try Snapshot.check("home-resident", navigation: Self.navigation) { ctx in
+            HomePage.view(.resident(verified: false, community: ("宝林一村居民区", id), household: "宝林一村 1号楼 101"), ctx)
+        }
+    }
 }
