@@ -20,7 +20,7 @@ struct AccountRoutes: RouteCollection {
     {
         let p = try Accounts.requireBrowserSession(req)
         let model = try await AccountPage.load(p, on: req.db)
-        return AccountPage.view(model, req.pageContext, errors: errors, newToken: newToken, status: status)
+        return req.render(AccountPage.view(model, req.pageContext, errors: errors, newToken: newToken, status: status))
     }
 
     struct PasswordForm: Content {
@@ -93,7 +93,7 @@ struct AccountPage {
     }
 
     static func view(_ m: AccountPage, _ ctx: PageContext, errors: FormErrors, newToken: String?, status: HTTPStatus)
-        -> Response
+        -> PageView
     {
         let u = m.user
         var facts: [HTMLNode] = [H.el("dt", text: ctx.t("account.name")), H.el("dd", text: u.displayName)]
@@ -185,6 +185,6 @@ struct AccountPage {
                     ]),
             ]
         }
-        return Layout.page(ctx, title: ctx.t("account.title"), status: status, content)
+        return PageView(title: ctx.t("account.title"), status: status) { content }
     }
 }

@@ -40,7 +40,7 @@ struct SetupRoutes: RouteCollection {
         guard try await FirstAdmin.liveToken(req.parameters.get("token") ?? "", req: req) != nil else {
             return invalid(req)
         }
-        return view(req.pageContext, form: Form(), errors: FormErrors())
+        return req.render(view(req.pageContext, form: Form(), errors: FormErrors()))
     }
 
     func create(req: Request) async throws -> Response {
@@ -55,7 +55,7 @@ struct SetupRoutes: RouteCollection {
         if name.isEmpty { errors.add("displayName", "field.required") }
         if !PasswordRules.isAcceptable(form.password ?? "") { errors.add("password", "field.password") }
         guard errors.isEmpty else {
-            return view(req.pageContext, form: form, errors: errors, status: .unprocessableEntity)
+            return req.render(view(req.pageContext, form: form, errors: errors, status: .unprocessableEntity))
         }
         let hash = try await req.password.async.hash(form.password!)
         let now = req.now
@@ -83,13 +83,12 @@ struct SetupRoutes: RouteCollection {
 
     func invalid(_ req: Request) -> Response {
         let ctx = req.pageContext
-        return Layout.page(
-            ctx, title: ctx.t("setup.title"), status: .notFound, [H.el("p", text: ctx.t("setup.invalid"))])
+        return req.render(
+            PageView(title: ctx.t("setup.title"), status: .notFound) { [H.el("p", text: ctx.t("setup.invalid"))] })
     }
 
-    func view(_ ctx: PageContext, form: Form, errors: FormErrors, status: HTTPStatus = .ok) -> Response {
-        Layout.page(
-            ctx, title: ctx.t("setup.title"), status: status,
+    func view(_ ctx: PageContext, form: Form, errors: FormErrors, status: HTTPStatus = .ok) -> PageView {
+        PageView(title: ctx.t("setup.title"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("setup.intro")),
@@ -109,7 +108,8 @@ struct SetupRoutes: RouteCollection {
                             attributes: [("autocomplete", "new-password")]),
                         Forms.submit(ctx.t("common.save")),
                     ]),
-            ])
+            ]
+        }
     }
 }
 
@@ -124,16 +124,17 @@ struct OutboxRoutes: RouteCollection {
         guard req.peerIsLoopback else { throw YishiError.notFound }
         let ctx = req.pageContext
         let messages = try await OutboxMessage.query(on: req.db).sort(\.$sentAt, .descending).limit(50).all()
-        return Layout.page(
-            ctx, title: ctx.t("outbox.title"),
-            [
-                H.el("p", text: ctx.t("outbox.intro")),
-                messages.isEmpty
-                    ? H.el("p", text: ctx.t("outbox.none"))
-                    : Forms.table(
-                        caption: ctx.t("outbox.title"),
-                        headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
-                        rows: messages.map { [.text(ctx.time($0.sentAt)), .text($0.phone), .text($0.body)] }),
-            ])
+        return req.render(
+            PageView(title: ctx.t("outbox.title")) {
+                [
+                    H.el("p", text: ctx.t("outbox.intro")),
+                    messages.isEmpty
+                        ? H.el("p", text: ctx.t("outbox.none"))
+                        : Forms.table(
+                            caption: ctx.t("outbox.title"),
+                            headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
+                            rows: messages.map { [.text(ctx.time($0.sentAt)), .text($0.phone), .text($0.body)] }),
+                ]
+            })
     }
 }

@@ -4,9 +4,8 @@ import YishiCore
 enum SignInPages {
     static func signIn(
         _ ctx: PageContext, next: String, username: String, phone: String, errors: FormErrors, status: HTTPStatus = .ok
-    ) -> Response {
-        Layout.page(
-            ctx, title: ctx.t("signin.title"), status: status,
+    ) -> PageView {
+        PageView(title: ctx.t("signin.title"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el(
@@ -48,16 +47,16 @@ enum SignInPages {
                                     ]),
                             ]),
                     ]),
-            ])
+            ]
+        }
     }
 
     static func code(
         _ ctx: PageContext, phone: String, live: OneTimeCode?, next: String, errors: FormErrors,
         status: HTTPStatus = .ok
-    ) -> Response {
+    ) -> PageView {
         let minutes = String(OneTimeCodeRules.validSeconds / 60)
-        return Layout.page(
-            ctx, title: ctx.t("signin.resident.title"), status: status,
+        return PageView(title: ctx.t("signin.resident.title"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("signin.code.sent", OneTimeCodeRules.mask(phone), minutes)),
@@ -81,6 +80,7 @@ enum SignInPages {
                 } ?? .group([]),
                 H.el("p", [], [H.link(ctx.t("signin.code.resend"), "/signin?next=\(H.query(next))")]),
                 H.el("p", [("class", "muted")], text: ctx.t("signin.help.assisted")),
-            ])
+            ]
+        }
     }
 }

@@ -34,7 +34,8 @@ struct SignInRoutes: RouteCollection {
     }
 
     func page(req: Request) async throws -> Response {
-        SignInPages.signIn(req.pageContext, next: nextParam(req), username: "", phone: "", errors: FormErrors())
+        req.render(
+            SignInPages.signIn(req.pageContext, next: nextParam(req), username: "", phone: "", errors: FormErrors()))
     }
 
     func staff(req: Request) async throws -> Response {
@@ -53,9 +54,10 @@ struct SignInRoutes: RouteCollection {
             case .held(let minutes): errors.add("password", "signin.error.locked", String(minutes))
             }
         }
-        return SignInPages.signIn(
-            req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
-            errors: errors, status: .unprocessableEntity)
+        return req.render(
+            SignInPages.signIn(
+                req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
+                errors: errors, status: .unprocessableEntity))
     }
 
     func sendCode(req: Request) async throws -> Response {
@@ -72,15 +74,17 @@ struct SignInRoutes: RouteCollection {
         default: errors.add("phone", "signin.error.phone")
         }
         let limited = ["signin.error.rate", "signin.error.smsBudget"].contains(errors.fields["phone"]?.key ?? "")
-        return SignInPages.signIn(
-            req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
-            errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity)
+        return req.render(
+            SignInPages.signIn(
+                req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
+                errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity))
     }
 
     func codePage(req: Request) async throws -> Response {
         guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
-        return SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors())
+        return req.render(
+            SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors()))
     }
 
     func verify(req: Request) async throws -> Response {
@@ -100,9 +104,10 @@ struct SignInRoutes: RouteCollection {
         default: errors.add("code", "signin.error.code")
         }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
-        return SignInPages.code(
-            req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors,
-            status: .unprocessableEntity)
+        return req.render(
+            SignInPages.code(
+                req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors,
+                status: .unprocessableEntity))
     }
 
     func extend(req: Request) async throws -> Response {
@@ -114,9 +119,10 @@ struct SignInRoutes: RouteCollection {
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         var ctx = req.pageContext
         if errors.isEmpty, let live { ctx.notice = ctx.t("signin.code.extended", ctx.time(live.expiresAt)) }
-        return SignInPages.code(
-            ctx, phone: phone, live: live, next: nextParam(req), errors: errors,
-            status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return req.render(
+            SignInPages.code(
+                ctx, phone: phone, live: live, next: nextParam(req), errors: errors,
+                status: errors.isEmpty ? .ok : .unprocessableEntity))
     }
 
     func signOut(req: Request) async throws -> Response {

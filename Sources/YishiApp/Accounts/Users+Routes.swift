@@ -28,13 +28,13 @@ struct UserRoutes: RouteCollection {
     func list(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         let users = try await UserAdmin.visibleUsers(p.actor, on: req.db)
-        return UserPages.list(req.pageContext, users: users)
+        return req.render(UserPages.list(req.pageContext, users: users))
     }
 
     func newForm(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard !UserAdmin.managedScopes(p.actor).isEmpty else { throw YishiError.denied(.roleLacksAction) }
-        return UserPages.new(req.pageContext, form: NewForm(), errors: FormErrors())
+        return req.render(UserPages.new(req.pageContext, form: NewForm(), errors: FormErrors()))
     }
 
     func create(req: Request) async throws -> Response {
@@ -47,7 +47,8 @@ struct UserRoutes: RouteCollection {
                     password: form.password ?? "", role: role, node: form.node), by: req.caller)
             return req.redirect(to: "/users/\(try user.requireID().uuidString)?notice=users.created")
         } catch YishiError.invalid(let fields) {
-            return UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return req.render(
+                UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
     }
 
@@ -59,7 +60,7 @@ struct UserRoutes: RouteCollection {
         let p = try req.requirePrincipal()
         guard let id = req.parameters.get("userID", as: UUID.self) else { throw YishiError.notFound }
         let user = try await UserAdmin.visibleUser(id, p.actor, on: req.db)
-        return UserPages.show(req.pageContext, user: user, errors: errors, status: status)
+        return req.render(UserPages.show(req.pageContext, user: user, errors: errors, status: status))
     }
 
     func grant(req: Request) async throws -> Response {
@@ -99,9 +100,8 @@ enum UserPages {
         Role.allCases.map { ($0.rawValue, ctx.name($0)) }
     }
 
-    static func list(_ ctx: PageContext, users: [User]) -> Response {
-        Layout.page(
-            ctx, title: ctx.t("users.title"),
+    static func list(_ ctx: PageContext, users: [User]) -> PageView {
+        PageView(title: ctx.t("users.title")) {
             [
                 H.el("p", [], [H.link(ctx.t("users.new"), "/users/new", [("class", "button secondary")])]),
                 users.isEmpty
@@ -127,14 +127,14 @@ enum UserPages {
                             ]
                         }),
                 H.el("p", [("class", "muted")], text: ctx.t("common.items", String(users.count))),
-            ])
+            ]
+        }
     }
 
     static func new(_ ctx: PageContext, form: UserRoutes.NewForm, errors: FormErrors, status: HTTPStatus = .ok)
-        -> Response
+        -> PageView
     {
-        Layout.page(
-            ctx, title: ctx.t("users.new"), status: status,
+        PageView(title: ctx.t("users.new"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 Forms.form(
@@ -158,13 +158,13 @@ enum UserPages {
                         Forms.field(ctx, "node", label: ctx.t("users.node"), value: form.node ?? "", errors: errors),
                         Forms.submit(ctx.t("common.save")),
                     ]),
-            ])
+            ]
+        }
     }
 
-    static func show(_ ctx: PageContext, user: User, errors: FormErrors, status: HTTPStatus) -> Response {
+    static func show(_ ctx: PageContext, user: User, errors: FormErrors, status: HTTPStatus) -> PageView {
         let uid = user.id!.uuidString
-        return Layout.page(
-            ctx, title: user.displayName, status: status,
+        return PageView(title: user.displayName, status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el(
@@ -206,6 +206,7 @@ enum UserPages {
                         Forms.field(ctx, "node", label: ctx.t("users.node"), errors: errors),
                         Forms.submit(ctx.t("users.grant")),
                     ]),
-            ])
+            ]
+        }
     }
 }

@@ -26,7 +26,7 @@ struct VerifyRoutes: RouteCollection {
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
         guard Policy.holdsAnywhere(req.actor, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
-        return VerifyPages.verify(req.pageContext, form: VerifyForm(), errors: FormErrors())
+        return req.render(VerifyPages.verify(req.pageContext, form: VerifyForm(), errors: FormErrors()))
     }
 
     func verify(req: Request) async throws -> Response {
@@ -36,8 +36,9 @@ struct VerifyRoutes: RouteCollection {
                 phone: form.phone ?? "", residentCode: (form.resident ?? "").trimmingCharacters(in: .whitespaces),
                 by: req.caller)
         } catch YishiError.invalid(let fields) {
-            return VerifyPages.verify(
-                req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity)
+            return req.render(
+                VerifyPages.verify(
+                    req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
         return req.redirect(to: "/residents/verify?notice=verify.done")
     }
@@ -55,17 +56,19 @@ struct VerifyRoutes: RouteCollection {
 
     func assistPage(req: Request) async throws -> Response {
         let (resident, options) = try await loadResident(req)
-        return VerifyPages.assist(
-            req.pageContext, resident: resident, options: options, form: AssistForm(), errors: FormErrors())
+        return req.render(
+            VerifyPages.assist(
+                req.pageContext, resident: resident, options: options, form: AssistForm(), errors: FormErrors()))
     }
 
     func assist(req: Request) async throws -> Response {
         let (resident, options) = try await loadResident(req)
         let form = try req.content.decode(AssistForm.self)
         func again(_ errors: FormErrors) -> Response {
-            VerifyPages.assist(
-                req.pageContext, resident: resident, options: options, form: form, errors: errors,
-                status: .unprocessableEntity)
+            req.render(
+                VerifyPages.assist(
+                    req.pageContext, resident: resident, options: options, form: form, errors: errors,
+                    status: .unprocessableEntity))
         }
         guard let channel = form.channel.flatMap(YishiCore.Channel.init), channel != .online else {
             return again(FormErrors(["channel": "field.required"]))
@@ -91,10 +94,9 @@ struct VerifyRoutes: RouteCollection {
 
 enum VerifyPages {
     static func verify(_ ctx: PageContext, form: VerifyRoutes.VerifyForm, errors: FormErrors, status: HTTPStatus = .ok)
-        -> Response
+        -> PageView
     {
-        Layout.page(
-            ctx, title: ctx.t("verify.title"), status: status,
+        PageView(title: ctx.t("verify.title"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("verify.intro")),
@@ -110,7 +112,8 @@ enum VerifyPages {
                             required: true, errors: errors),
                         Forms.submit(ctx.t("verify.submit")),
                     ]),
-            ])
+            ]
+        }
     }
 
     /// What the assist form offers: the register's phone (shown masked only) and, to committee
@@ -124,9 +127,8 @@ enum VerifyPages {
         _ ctx: PageContext, resident: Resident, options: AssistOptions, form: VerifyRoutes.AssistForm,
         errors: FormErrors,
         status: HTTPStatus = .ok
-    ) -> Response {
-        Layout.page(
-            ctx, title: ctx.t("assisted.title"), status: status,
+    ) -> PageView {
+        PageView(title: ctx.t("assisted.title"), status: status) {
             [
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("assisted.intro")),
@@ -148,7 +150,8 @@ enum VerifyPages {
                     ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
                         Forms.submit(ctx.t("common.submit"))
                     ]),
-            ])
+            ]
+        }
     }
 
     /// The phone choice: the register's phone appears masked (never in full); typing another one is

@@ -105,7 +105,7 @@ struct AtlasImportRoutes: RouteCollection {
                         ]
                     }))
         }
-        return Layout.page(ctx, title: ctx.t("atlas.import.title"), status: status, content)
+        return req.render(PageView(title: ctx.t("atlas.import.title"), status: status) { content })
     }
 
     // MARK: API

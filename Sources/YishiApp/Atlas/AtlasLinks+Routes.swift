@@ -47,7 +47,7 @@ struct AtlasLinkRoutes: RouteCollection {
         ]
         guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
             content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", district.name)))
-            return Layout.page(ctx, title: title, content)
+            return req.render(PageView(title: title) { content })
         }
         let onlyUnlinked = (try? req.query.get(String.self, at: "show")) == "unlinked"
         var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(
@@ -112,7 +112,7 @@ struct AtlasLinkRoutes: RouteCollection {
                 }))
         content.append(
             H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), Site.lifeCircle(district.code))]))
-        return Layout.page(ctx, title: title, content)
+        return req.render(PageView(title: title) { content })
     }
 
     /// "w123" → the way on openstreetmap.org.

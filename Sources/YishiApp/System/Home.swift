@@ -50,7 +50,8 @@ enum HomePage {
 
     static func resident(_ p: Principal, on db: any Database) async throws -> Model {
         guard let user = try await User.find(p.userID, on: db), let rid = user.$resident.id,
-            let resident = try await Resident.find(rid, on: db), let home = try await Residents.home(of: resident, on: db)
+            let resident = try await Resident.find(rid, on: db),
+            let home = try await Residents.home(of: resident, on: db)
         else { return .resident(verified: p.actor.isVerified, community: nil, household: nil) }
         let path = try await TerritoryNode.query(on: db).filter(\.$id ~~ home.building.ids).all()
         let ordered = home.building.ids.compactMap { id in path.first { $0.id == id } }
@@ -81,13 +82,16 @@ enum HomePage {
                                 if let place = card.place {
                                     H.el("a", [("class", "big"), ("href", Site.node(place.id))], text: place.name)
                                 } else {
-                                    H.el("a", [("class", "big"), ("href", Site.territory)], text: ctx.t("home.staff.platform"))
+                                    H.el(
+                                        "a", [("class", "big"), ("href", Site.territory)],
+                                        text: ctx.t("home.staff.platform"))
                                 }
                                 if let c = card.counts {
                                     H.el(
                                         "p", [("class", "muted")],
                                         text: ctx.t(
-                                            "home.staff.counts", String(c.children), String(c.units), String(c.households),
+                                            "home.staff.counts", String(c.children), String(c.units),
+                                            String(c.households),
                                             String(c.residents)))
                                 }
                             }

@@ -91,6 +91,6 @@ struct ImportRoutes: RouteCollection {
             H.el("p", [("class", "muted")], text: ctx.t("import.formats")),
             Forms.form(ctx, action: "/territory/import", multipart: true, fields),
         ]
-        return Layout.page(ctx, title: ctx.t("import.title"), status: status, content)
+        return req.render(PageView(title: ctx.t("import.title"), status: status) { content })
     }
 }

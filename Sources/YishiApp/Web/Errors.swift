@@ -111,7 +111,7 @@ struct ErrorMiddleware: Middleware {
                 H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) }))
         }
         content.append(H.el("p", [], [H.link(ctx.t("error.backHome"), "/")]))
-        return Layout.page(ctx, title: ctx.t("error.title"), status: status, content)
+        return req.render(PageView(title: ctx.t("error.title"), status: status) { content })
     }
 
     /// Malformed JSON is 400; a missing or mistyped field is 422 naming the field.
