@@ -51,7 +51,7 @@ struct AtlasImportRoutes: RouteCollection {
                 req, districts: districts, chosen: chosen, errors: errors, status: .unprocessableEntity)
         }
         let job = try await enqueue(req, data: file.data, name: file.filename ?? "", district: district, by: p.userID)
-        return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
+        return req.redirect(to: Site.job(try job.requireID()))
     }
 
     func enqueue(_ req: Request, data: Data, name: String, district: TerritoryNode, by user: UUID) async throws -> Job {
@@ -67,15 +67,24 @@ struct AtlasImportRoutes: RouteCollection {
     func view(_ req: Request, districts: [TerritoryNode], chosen: String?, errors: FormErrors, status: HTTPStatus = .ok)
         async throws -> Response
     {
-        let ctx = req.pageContext
         let ids = districts.compactMap(\.id)
         let recent = try await Job.query(on: req.db).filter(\.$kind == .atlasImport).filter(\.$node.$id ~~ ids)
             .with(\.$node).sort(\.$createdAt, .descending).limit(10).all()
+        return req.render(
+            AtlasImportPage.view(req.pageContext, districts: districts, chosen: chosen, recent: recent, errors: errors, status: status))
+    }
+}
+
+/// The map import page: the district, the file, and the district's last imports.
+enum AtlasImportPage {
+    static func view(
+        _ ctx: PageContext, districts: [TerritoryNode], chosen: String?, recent: [Job], errors: FormErrors, status: HTTPStatus = .ok
+    ) -> PageView {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
-            H.el("p", text: ctx.t("atlas.import.intro", String(Self.maxBytes >> 20))),
+            H.el("p", text: ctx.t("atlas.import.intro", String(AtlasImportRoutes.maxBytes >> 20))),
             Forms.form(
-                ctx, action: "/atlas/import", multipart: true,
+                ctx, action: Site.atlasImport, multipart: true,
                 [
                     Forms.select(
                         ctx, "district", label: ctx.t("atlas.import.district"),
@@ -105,10 +114,12 @@ struct AtlasImportRoutes: RouteCollection {
                         ]
                     }))
         }
-        return req.render(PageView(title: ctx.t("atlas.import.title"), status: status) { content })
+        return PageView(title: ctx.t("atlas.import.title"), status: status) { content }
     }
+}
 
-    // MARK: API
+/// The same upload for machines: `POST /api/v1/lifecircle/{code}/import`.
+extension AtlasImportRoutes {
 
     func apiUpload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
@@ -122,7 +133,7 @@ struct AtlasImportRoutes: RouteCollection {
         let name = (try? req.query.get(String.self, at: "name")) ?? "extract"
         let job = try await enqueue(req, data: Data(buffer: body), name: name, district: district, by: p.userID)
         let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)
-        res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
+        res.headers.replaceOrAdd(name: .location, value: Site.apiJob(try job.requireID()))
         return res
     }
 }

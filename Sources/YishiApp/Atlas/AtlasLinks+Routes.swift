@@ -40,16 +40,10 @@ struct AtlasLinkRoutes: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let (district, scopes) = try await district(req)
-        let ctx = req.pageContext
-        let title = ctx.t("lifeCircle.links.title", district.name)
-        var content: [HTMLNode] = [
-            LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro")),
-        ]
-        guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
-            content.append(H.el("p", [("class", "notice")], text: ctx.t("lifeCircle.none", district.name)))
-            return req.render(PageView(title: title) { content })
-        }
         let onlyUnlinked = (try? req.query.get(String.self, at: "show")) == "unlinked"
+        guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
+            return req.render(LinksPage.view(LinksPage(district: district, onlyUnlinked: onlyUnlinked), req.pageContext))
+        }
         var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(
             \.$kind == "compound")
         if onlyUnlinked { q = q.filter(\.$compound.$id == nil) }
@@ -58,68 +52,14 @@ struct AtlasLinkRoutes: RouteCollection {
             district.territoryPath
         ).sort(\.$code).all()
         let editable = compounds.filter { c in scopes.contains { $0.contains(c.territoryPath) } }
-        let options = editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") }
-        content.append(
-            H.el(
-                "p", [("class", "no-print")],
-                [
-                    onlyUnlinked
-                        ? H.link(ctx.t("lifeCircle.links.all"), Site.lifeCircleLinks(district.code))
-                        : H.link(ctx.t("lifeCircle.links.filter"), "/lifecircle/\(district.code)/links?show=unlinked")
-                ]))
-        content.append(
-            Forms.table(
-                caption: title, stackOnPhone: true,
-                headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
-                rows: places.map { o in
-                    let current = o.compound
-                    let mayChange = current.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true
-                    let cell: HTMLNode =
-                        mayChange
-                        ? Forms.form(
-                            ctx, action: Site.lifeCircleLinks(district.code), class: "link-form",
-                            [
-                                H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
-                                H.el(
-                                    "label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")],
-                                    text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
-                                H.el(
-                                    "select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
-                                    [
-                                        H.el(
-                                            "option", [("value", "")] + (current == nil ? [("selected", nil)] : []),
-                                            text: ctx.t("lifeCircle.links.none"))
-                                    ]
-                                        + options.map { opt in
-                                            H.el(
-                                                "option",
-                                                [("value", opt.value)]
-                                                    + (opt.value == current?.id?.uuidString ? [("selected", nil)] : []),
-                                                text: opt.label)
-                                        }),
-                                H.el(
-                                    "button", [("type", "submit"), ("class", "secondary")],
-                                    text: ctx.t("lifeCircle.links.save")),
-                            ])
-                        : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
-                    return [
-                        o.name.isEmpty
-                            ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed"))
-                            : H.el("strong", text: o.name),
-                        H.link(o.osmRef, osmURL(o.osmRef)),
-                        cell,
-                    ]
-                }))
-        content.append(
-            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), Site.lifeCircle(district.code))]))
-        return req.render(PageView(title: title) { content })
-    }
-
-    /// "w123" → the way on openstreetmap.org.
-    func osmURL(_ ref: String) -> String {
-        let kinds: [Character: String] = ["n": "node", "w": "way", "r": "relation"]
-        guard let k = ref.first.flatMap({ kinds[$0] }) else { return "https://www.openstreetmap.org/" }
-        return "https://www.openstreetmap.org/\(k)/\(ref.dropFirst())"
+        // What this viewer may change: a place not yet linked, or linked to a compound they may edit.
+        let rows = places.map { o in
+            (o, o.compound.map { c in scopes.contains { $0.contains(c.territoryPath) } } ?? true)
+        }
+        let model = LinksPage(
+            district: district, hasImport: true, onlyUnlinked: onlyUnlinked, places: rows,
+            options: editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") })
+        return req.render(LinksPage.view(model, req.pageContext))
     }
 
     func save(req: Request) async throws -> Response {
@@ -175,5 +115,87 @@ struct AtlasLinkRoutes: RouteCollection {
                     details: ["name": placeName, "from": from, "to": to])
             )
         }
+    }
+}
+
+/// The links page's model: the district, its places on the map with whether this viewer may
+/// change each, and the compounds they may link to.
+struct LinksPage: @unchecked Sendable {
+    var district: TerritoryNode
+    var hasImport = false
+    var onlyUnlinked = false
+    var places: [(origin: AtlasOrigin, mayChange: Bool)] = []
+    var options: [(value: String, label: String)] = []
+
+    /// "w123" → the way on openstreetmap.org.
+    static func osmURL(_ ref: String) -> String {
+        let kinds: [Character: String] = ["n": "node", "w": "way", "r": "relation"]
+        guard let k = ref.first.flatMap({ kinds[$0] }) else { return "https://www.openstreetmap.org/" }
+        return "https://www.openstreetmap.org/\(k)/\(ref.dropFirst())"
+    }
+
+    static func view(_ m: LinksPage, _ ctx: PageContext) -> PageView {
+        let district = m.district, onlyUnlinked = m.onlyUnlinked, options = m.options
+        let title = ctx.t("lifeCircle.links.title", district.name)
+        var content: [HTMLNode] = [
+            LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro")),
+        ]
+        guard m.hasImport else {
+            content.append(C.notice(ctx.t("lifeCircle.none", district.name)))
+            return PageView(title: title) { content }
+        }
+        content.append(
+            H.el(
+                "p", [("class", "no-print")],
+                [
+                    onlyUnlinked
+                        ? H.link(ctx.t("lifeCircle.links.all"), Site.lifeCircleLinks(district.code))
+                        : H.link(ctx.t("lifeCircle.links.filter"), Site.lifeCircleLinks(district.code) + "?show=unlinked")
+                ]))
+        content.append(
+            Forms.table(
+                caption: title, stackOnPhone: true,
+                headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
+                rows: m.places.map { o, mayChange in
+                    let current = o.compound
+                    let cell: HTMLNode =
+                        mayChange
+                        ? Forms.form(
+                            ctx, action: Site.lifeCircleLinks(district.code), class: "link-form",
+                            [
+                                H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
+                                H.el(
+                                    "label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")],
+                                    text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
+                                H.el(
+                                    "select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
+                                    [
+                                        H.el(
+                                            "option", [("value", "")] + (current == nil ? [("selected", nil)] : []),
+                                            text: ctx.t("lifeCircle.links.none"))
+                                    ]
+                                        + options.map { opt in
+                                            H.el(
+                                                "option",
+                                                [("value", opt.value)]
+                                                    + (opt.value == current?.id?.uuidString ? [("selected", nil)] : []),
+                                                text: opt.label)
+                                        }),
+                                H.el(
+                                    "button", [("type", "submit"), ("class", "secondary")],
+                                    text: ctx.t("lifeCircle.links.save")),
+                            ])
+                        : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
+                    return [
+                        o.name.isEmpty
+                            ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed"))
+                            : H.el("strong", text: o.name),
+                        H.link(o.osmRef, Self.osmURL(o.osmRef)),
+                        cell,
+                    ]
+                }))
+        content.append(
+            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), Site.lifeCircle(district.code))]))
+        return PageView(title: title) { content }
     }
 }

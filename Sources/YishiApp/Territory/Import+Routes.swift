@@ -16,20 +16,21 @@ struct ImportRoutes: RouteCollection {
     func page(req: Request) async throws -> Response {
         _ = try req.requirePrincipal()
         guard Policy.holdsAnywhere(req.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
-        return view(req, failure: nil)
+        return req.render(ImportPage.view(req.pageContext, choices: choices(req), failure: nil))
     }
 
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard Policy.holdsAnywhere(req.actor, .territoryImport) else { throw YishiError.denied(.roleLacksAction) }
         guard let file = req.multipartForm?.file("file"), !file.data.isEmpty else {
-            return view(
-                req, failure: ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]), status: .unprocessableEntity)
+            let failure = ImportFailure([ImportIssue(line: 1, problem: .emptyFile)])
+            return req.render(
+                ImportPage.view(req.pageContext, choices: choices(req), failure: failure, status: .unprocessableEntity))
         }
         let bound = try await TerritoryImportJob.bound(named: req.multipartForm?.field("node"), p.actor, on: req.db)
         let job = try await TerritoryImportJob.enqueue(
             file.data, name: file.filename ?? "", bound: bound, by: p.userID, on: req.db)
-        return req.redirect(to: "/jobs/\(try job.requireID().uuidString)")
+        return req.redirect(to: Site.job(try job.requireID()))
     }
 
     /// The nodes one may choose to import at, when there is a choice (several grants).
@@ -42,8 +43,13 @@ struct ImportRoutes: RouteCollection {
         return held.map { ($0.nodeCode!, "\($0.nodeName ?? "")（\($0.nodeCode!)）") }
     }
 
-    func view(_ req: Request, failure: ImportFailure?, status: HTTPStatus = .ok) -> Response {
-        let ctx = req.pageContext
+}
+
+/// The territory import page: the formats, the file field and, with several grants, where to import.
+enum ImportPage {
+    static func view(
+        _ ctx: PageContext, choices: [(value: String, label: String)], failure: ImportFailure?, status: HTTPStatus = .ok
+    ) -> PageView {
         var content: [HTMLNode] = []
         if let failure {
             content.append(
@@ -63,7 +69,6 @@ struct ImportRoutes: RouteCollection {
                     ]))
         }
         var fields: [HTMLNode] = []
-        let choices = choices(req)
         if !choices.isEmpty {
             fields.append(
                 Forms.select(
@@ -89,8 +94,8 @@ struct ImportRoutes: RouteCollection {
                         ])
                 }),
             H.el("p", [("class", "muted")], text: ctx.t("import.formats")),
-            Forms.form(ctx, action: "/territory/import", multipart: true, fields),
+            Forms.form(ctx, action: Site.territoryImport, multipart: true, fields),
         ]
-        return req.render(PageView(title: ctx.t("import.title"), status: status) { content })
+        return PageView(title: ctx.t("import.title"), status: status) { content }
     }
 }
