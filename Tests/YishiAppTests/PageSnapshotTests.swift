@@ -100,4 +100,81 @@ struct PageSnapshotTests {
             HomePage.view(.resident(verified: false, community: ("宝林一村居民区", id), household: "宝林一村 1号楼 101"), ctx)
         }
     }
+
+    @Test func accountPages() throws {
+        var errors = FormErrors()
+        errors.add("password", "signin.error.refused")
+        try Snapshot.check("signin-refused", navigation: Self.navigation) { ctx in
+            SignInPages.signIn(
+                ctx, next: "/territory", username: "baolin1", phone: "", errors: errors, status: .unauthorized)
+        }
+        try Snapshot.check("signin-code", navigation: Self.navigation) { ctx in
+            SignInPages.code(ctx, phone: "13800000001", live: nil, next: "/", errors: FormErrors())
+        }
+        var userErrors = FormErrors()
+        userErrors.add("username", "field.taken")
+        try Snapshot.check("users-new-invalid", navigation: Self.navigation) { ctx in
+            UserPages.new(
+                ctx, form: .init(username: "wangfang", displayName: "王芳"), errors: userErrors,
+                status: .unprocessableEntity)
+        }
+        let user = User.staff(username: "wangfang", passwordHash: "x", displayName: "王芳", enteredBy: nil)
+        user.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000bb")
+        user.$grants.value = []
+        try Snapshot.check("users-list", navigation: Self.navigation) { ctx in UserPages.list(ctx, users: [user]) }
+        try Snapshot.check("users-show", navigation: Self.navigation) { ctx in
+            UserPages.show(ctx, user: user, errors: FormErrors(), status: .ok)
+        }
+        try Snapshot.check("account", navigation: Self.navigation) { ctx in
+            AccountPage.view(
+                AccountPage(user: user, grants: [], sessions: 2, tokens: []), ctx, errors: FormErrors(), newToken: nil,
+                status: .ok)
+        }
+        try Snapshot.check("verify", navigation: Self.navigation) { ctx in
+            VerifyPages.verify(ctx, form: .init(), errors: FormErrors())
+        }
+        try Snapshot.check("setup-invalid", navigation: Self.navigation) { ctx in SetupRoutes.invalidView(ctx) }
+        try Snapshot.check("outbox", navigation: Self.navigation) { ctx in
+            OutboxRoutes.view([(Self.at, "13800000001", "您的验证码是 123456，5 分钟内有效。")], ctx)
+        }
+        try Snapshot.check("error-import", navigation: Self.navigation) { ctx in
+            ErrorMiddleware.errorPage(
+                reason: ctx.t("import.failed"), lines: [.init(line: 3, reason: "R-1: 找不到")],
+                status: .unprocessableEntity, ctx)
+        }
+    }
+
+    @Test func importAndAtlasPages() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        try Snapshot.check("import", navigation: Self.navigation) { ctx in
+            ImportPage.view(
+                ctx, choices: [("BS01-C1", "宝林一村（BS01-C1）"), ("BS01-C2", "友谊新村（BS01-C2）")],
+                failure: ImportFailure([ImportIssue(line: 2, problem: .emptyFile)]), status: .unprocessableEntity)
+        }
+        try Snapshot.check("atlas-import", navigation: Self.navigation) { ctx in
+            AtlasImportPage.view(ctx, districts: [district], chosen: nil, recent: [], errors: FormErrors())
+        }
+        try Snapshot.check("lifecircle-links-none", navigation: Self.navigation) { ctx in
+            LinksPage.view(LinksPage(district: district), ctx)
+        }
+    }
+
+    @Test func territoryNodePage() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let sub = Self.node(.subdistrict, 2, parent: district, name: "友谊路街道")
+        let community = Self.node(.community, 3, parent: sub, name: "宝林一村居民区")
+        let model = NodePage(
+            node: sub, ancestors: [district], children: [community],
+            stats: .init(units: 120, area: "9876.50", households: 96, residents: 230), units: [], lifeCircles: [],
+            planningAreas: [], buildingGroup: nil)
+        try Snapshot.check("territory-node", navigation: Self.navigation) { ctx in
+            TerritoryPages.node(
+                ctx, model: model, errors: FormErrors(), childForm: .init(), unitForm: .init(),
+                may: .init(read: [district.id!], edit: true))
+        }
+        try Snapshot.check("territory-node-readonly", navigation: Self.navigation) { ctx in
+            TerritoryPages.node(
+                ctx, model: model, errors: FormErrors(), childForm: .init(), unitForm: .init(), may: .init())
+        }
+    }
 }

@@ -81,10 +81,11 @@ struct SetupRoutes: RouteCollection {
         return res
     }
 
-    func invalid(_ req: Request) -> Response {
-        let ctx = req.pageContext
-        return req.render(
-            PageView(title: ctx.t("setup.title"), status: .notFound) { [H.el("p", text: ctx.t("setup.invalid"))] })
+    func invalid(_ req: Request) -> Response { req.render(Self.invalidView(req.pageContext)) }
+
+    /// A used, expired or unknown set-up link.
+    static func invalidView(_ ctx: PageContext) -> PageView {
+        PageView(title: ctx.t("setup.title"), status: .notFound) { C.notice(ctx.t("setup.invalid"), tone: .warning) }
     }
 
     func view(_ ctx: PageContext, form: Form, errors: FormErrors, status: HTTPStatus = .ok) -> PageView {
@@ -122,19 +123,21 @@ struct OutboxRoutes: RouteCollection {
     /// Only for the machine the server runs on: the codes it shows sign anyone in.
     func page(req: Request) async throws -> Response {
         guard req.peerIsLoopback else { throw YishiError.notFound }
-        let ctx = req.pageContext
         let messages = try await OutboxMessage.query(on: req.db).sort(\.$sentAt, .descending).limit(50).all()
-        return req.render(
-            PageView(title: ctx.t("outbox.title")) {
-                [
-                    H.el("p", text: ctx.t("outbox.intro")),
-                    messages.isEmpty
-                        ? H.el("p", text: ctx.t("outbox.none"))
-                        : Forms.table(
-                            caption: ctx.t("outbox.title"),
-                            headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
-                            rows: messages.map { [.text(ctx.time($0.sentAt)), .text($0.phone), .text($0.body)] }),
-                ]
-            })
+        return req.render(Self.view(messages.map { ($0.sentAt, $0.phone, $0.body) }, req.pageContext))
+    }
+
+    static func view(_ messages: [(at: Date?, phone: String, body: String)], _ ctx: PageContext) -> PageView {
+        PageView(title: ctx.t("outbox.title")) {
+            H.el("p", text: ctx.t("outbox.intro"))
+            if messages.isEmpty {
+                C.empty(ctx.t("outbox.none"))
+            } else {
+                C.table(
+                    caption: ctx.t("outbox.title"),
+                    headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
+                    rows: messages.map { [.text(ctx.time($0.at)), .text($0.phone), .text($0.body)] })
+            }
+        }
     }
 }

@@ -71,14 +71,16 @@ struct AtlasImportRoutes: RouteCollection {
         let recent = try await Job.query(on: req.db).filter(\.$kind == .atlasImport).filter(\.$node.$id ~~ ids)
             .with(\.$node).sort(\.$createdAt, .descending).limit(10).all()
         return req.render(
-            AtlasImportPage.view(req.pageContext, districts: districts, chosen: chosen, recent: recent, errors: errors, status: status))
+            AtlasImportPage.view(
+                req.pageContext, districts: districts, chosen: chosen, recent: recent, errors: errors, status: status))
     }
 }
 
 /// The map import page: the district, the file, and the district's last imports.
 enum AtlasImportPage {
     static func view(
-        _ ctx: PageContext, districts: [TerritoryNode], chosen: String?, recent: [Job], errors: FormErrors, status: HTTPStatus = .ok
+        _ ctx: PageContext, districts: [TerritoryNode], chosen: String?, recent: [Job], errors: FormErrors,
+        status: HTTPStatus = .ok
     ) -> PageView {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),

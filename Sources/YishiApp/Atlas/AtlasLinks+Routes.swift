@@ -42,7 +42,8 @@ struct AtlasLinkRoutes: RouteCollection {
         let (district, scopes) = try await district(req)
         let onlyUnlinked = (try? req.query.get(String.self, at: "show")) == "unlinked"
         guard let imp = try await LifeCircleQueries.latestImport(districtOf: district, on: req.db) else {
-            return req.render(LinksPage.view(LinksPage(district: district, onlyUnlinked: onlyUnlinked), req.pageContext))
+            return req.render(
+                LinksPage.view(LinksPage(district: district, onlyUnlinked: onlyUnlinked), req.pageContext))
         }
         var q = try AtlasOrigin.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID()).filter(
             \.$kind == "compound")
@@ -135,7 +136,9 @@ struct LinksPage: @unchecked Sendable {
     }
 
     static func view(_ m: LinksPage, _ ctx: PageContext) -> PageView {
-        let district = m.district, onlyUnlinked = m.onlyUnlinked, options = m.options
+        let district = m.district
+        let onlyUnlinked = m.onlyUnlinked
+        let options = m.options
         let title = ctx.t("lifeCircle.links.title", district.name)
         var content: [HTMLNode] = [
             LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro")),
@@ -150,7 +153,8 @@ struct LinksPage: @unchecked Sendable {
                 [
                     onlyUnlinked
                         ? H.link(ctx.t("lifeCircle.links.all"), Site.lifeCircleLinks(district.code))
-                        : H.link(ctx.t("lifeCircle.links.filter"), Site.lifeCircleLinks(district.code) + "?show=unlinked")
+                        : H.link(
+                            ctx.t("lifeCircle.links.filter"), Site.lifeCircleLinks(district.code) + "?show=unlinked")
                 ]))
         content.append(
             Forms.table(

@@ -102,16 +102,22 @@ struct ErrorMiddleware: Middleware {
         // 401 here (sign-in would send it back with the same token, for ever).
         if status == .unauthorized, req.method == .GET, req.headers.bearerAuthorization == nil {
             let here = req.url.query.map { "\(req.url.path)?\($0)" } ?? req.url.path
-            return req.redirect(to: "/signin?next=\(H.query(here))")
+            return req.redirect(to: "\(Site.signIn)?next=\(H.query(here))")
         }
-        let ctx = req.pageContext
-        var content: [HTMLNode] = [H.el("p", [("class", "lead")], text: reason)]
-        if let lines {
-            content.append(
-                H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) }))
+        return req.render(errorPage(reason: reason, lines: lines, status: status, req.pageContext))
+    }
+
+    /// The error page: what went wrong in the reader's language, the refused lines of a file, the way home.
+    static func errorPage(reason: String, lines: [APIError.LineError]?, status: HTTPStatus, _ ctx: PageContext)
+        -> PageView
+    {
+        PageView(title: ctx.t("error.title"), status: status) {
+            H.el("p", [("class", "lead")], text: reason)
+            if let lines {
+                H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) })
+            }
+            H.el("p", [], [H.link(ctx.t("error.backHome"), Site.home)])
         }
-        content.append(H.el("p", [], [H.link(ctx.t("error.backHome"), "/")]))
-        return req.render(PageView(title: ctx.t("error.title"), status: status) { content })
     }
 
     /// Malformed JSON is 400; a missing or mistyped field is 422 naming the field.
