@@ -135,7 +135,7 @@ struct OutboxRoutes: RouteCollection {
             } else {
                 C.table(
                     caption: ctx.t("outbox.title"),
-                    headers: [ctx.t("audit.at"), ctx.t("signin.phone"), ctx.t("audit.details")],
+                    headers: [ctx.t(AuditText.at), ctx.t("signin.phone"), ctx.t(AuditText.details)],
                     rows: messages.map { [.text(ctx.time($0.at)), .text($0.phone), .text($0.body)] })
             }
         }

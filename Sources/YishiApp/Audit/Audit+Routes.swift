@@ -83,37 +83,38 @@ struct AuditPage: Sendable {
     }
 
     static func view(_ m: AuditPage, _ ctx: PageContext) -> PageView {
-        PageView(title: ctx.t("audit.title")) {
-            H.el("p", text: ctx.t("audit.intro"))
+        PageView(title: ctx.t(AuditText.title)) {
+            H.el("p", text: ctx.t(AuditText.intro))
             switch m.verification {
             case .ok(let n, let at)?:
                 C.notice(
-                    ctx.t("audit.verify.ok", String(n)) + " " + ctx.t("audit.verify.when", ctx.time(at)), tone: .ok)
+                    ctx.t(AuditText.verifyOK, String(n)) + " " + ctx.t(AuditText.verifyWhen, ctx.time(at)), tone: .ok)
             case .broken(let seq, let reason, let at)?:
                 C.notice(
-                    ctx.t("audit.verify.broken", String(seq), reason) + " " + ctx.t("audit.verify.when", ctx.time(at)),
+                    ctx.t(AuditText.verifyBroken, String(seq), reason) + " "
+                        + ctx.t(AuditText.verifyWhen, ctx.time(at)),
                     tone: .error)
             case .never?:
-                C.notice(ctx.t("audit.verify.never"), tone: .warning)
+                C.notice(ctx.t(AuditText.verifyNever), tone: .warning)
             case nil:
                 []
             }
             if m.rows.isEmpty {
-                C.empty(ctx.t("audit.none"))
+                C.empty(ctx.t(AuditText.none))
             } else {
                 C.table(
-                    caption: ctx.t("audit.title"),
+                    caption: ctx.t(AuditText.title),
                     headers: [
-                        ctx.t("audit.seq"), ctx.t("audit.at"), ctx.t("audit.actor"), ctx.t("audit.action"),
-                        ctx.t("audit.target"),
-                        ctx.t("audit.details"),
+                        ctx.t(AuditText.seq), ctx.t(AuditText.at), ctx.t(AuditText.actor), ctx.t(AuditText.action),
+                        ctx.t(AuditText.target),
+                        ctx.t(AuditText.details),
                     ],
                     rows: m.rows.map { r in
                         let assisted =
                             r.onBehalf.map { o in
                                 " · "
                                     + ctx.t(
-                                        "audit.onBehalf", o.resident,
+                                        AuditText.onBehalf, o.resident,
                                         YishiCore.Channel(rawValue: o.channel).map(ctx.name) ?? o.channel)
                             } ?? ""
                         return [
@@ -125,7 +126,8 @@ struct AuditPage: Sendable {
             }
             if let older = m.olderThan {
                 C.pager(
-                    ctx.t("audit.title"), newer: nil, older: (ctx.t("audit.older"), "\(Site.audit)?before=\(older)"))
+                    ctx.t(AuditText.title), newer: nil, older: (ctx.t(AuditText.older), "\(Site.audit)?before=\(older)")
+                )
             }
         }
     }

@@ -14,6 +14,7 @@ struct SystemFeature: Feature {
             .init(name: "serve", command: ServeYishiCommand(), isDefault: true),
             .init(name: "migrate", command: MigrateYishiCommand()),
             .init(name: "backup", command: BackupCommand()), .init(name: "restore", command: RestoreCommand()),
+            .init(name: "strings", command: StringsCommand()),
         ]
     }
     var navigation: [NavEntry] { [NavEntry(order: 0, label: "nav.home", path: "/")] }

@@ -19,6 +19,8 @@ struct PageContext: Sendable {
     var navigation: [NavEntry]
 
     func t(_ key: String, _ args: String...) -> String { Catalog.text(key, lang, args) }
+    /// A typed text (`Texts`) in the reader's language.
+    func t<T: Texts>(_ text: T, _ args: String...) -> String { text.text(lang, args) }
     func t(_ key: String, args: [String]) -> String { Catalog.text(key, lang, args) }
     func name<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String { Catalog.name(value, lang) }
 

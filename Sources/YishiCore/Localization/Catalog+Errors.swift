@@ -35,25 +35,6 @@ extension Catalog {
     ]
 
     static let admin: [String: Bilingual] = [
-        "audit.title": .init("审计日志", "Audit log"),
-        "audit.intro": .init(
-            "每条记录都包含上一条记录的哈希值，任何改动都会被发现。", "Each entry holds the hash of the one before it, so any change is detected."),
-        "audit.seq": .init("序号", "No."),
-        "audit.at": .init("时间", "Time"),
-        "audit.actor": .init("操作人", "By"),
-        "audit.action": .init("操作", "Action"),
-        "audit.target": .init("对象", "Target"),
-        "audit.details": .init("详情", "Details"),
-        "audit.onBehalf": .init("代 {0} 办理（{1}）", "For {0} ({1})"),
-        "audit.older": .init("更早的记录", "Older entries"),
-        "audit.verify.ok": .init("链完整：已核对 {0} 条记录。", "The chain is intact: {0} entries checked."),
-        "audit.verify.broken": .init("第 {0} 条记录不一致（{1}）。", "Entry {0} does not hold ({1})."),
-        "audit.verify.when": .init("（核验于 {0}）", "(checked {0})"),
-        "audit.verify.never": .init(
-            "还没有核验过整条链。管理员可运行 yishi audit verify，或等待每日自动核验。",
-            "The whole chain has not been checked yet. An administrator can run yishi audit verify, or wait for the daily check."
-        ),
-        "audit.none": .init("还没有记录。", "No entries yet."),
         "enum.AuditAction.setupFirstAdmin": .init("创建首位管理员", "First administrator created"),
         "enum.AuditAction.demoLoad": .init("载入演示数据", "Demo data loaded"),
         "enum.AuditAction.accountSignIn": .init("登录", "Signed in"),

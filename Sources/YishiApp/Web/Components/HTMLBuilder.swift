@@ -1,8 +1,8 @@
 /// Lets a view read like the page's outline: one component per line, `if` and `for` as in Swift.
 ///
 ///     @HTMLBuilder var body: [HTMLNode] {
-///         C.notice(ctx.t("audit.intro"))
-///         if entries.isEmpty { C.empty(ctx.t("audit.none")) } else { C.table(…) }
+///         C.notice(ctx.t(AuditText.intro))
+///         if entries.isEmpty { C.empty(ctx.t(AuditText.none)) } else { C.table(…) }
 ///     }
 @resultBuilder
 enum HTMLBuilder {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// One capability's user-facing texts: an enum whose `bilingual` switch names every case, so a
+/// text without both languages does not compile, and a misspelt text does not either. The raw
+/// value is the text's key below the capability's `prefix` (`audit` + `verify.ok`), which jobs
+/// and commands store instead of two sentences.
+///
+/// Capabilities move from string keys (`Catalog`) to these one at a time; `Catalog.typed` lists
+/// those that have, and their entries also answer the old key lookups until every caller is typed.
+public protocol Texts: CaseIterable, Sendable, Hashable, RawRepresentable where RawValue == String {
+    static var prefix: String { get }
+    var bilingual: Bilingual { get }
+}
+
+extension Texts {
+    /// The whole key, as stored and as the reviewers' export lists it.
+    public var key: String { "\(Self.prefix).\(rawValue)" }
+
+    /// The text in `lang` with `args` put in for `{0}`, `{1}` ….
+    public func text(_ lang: Lang, _ args: [String] = []) -> String { Catalog.fill(bilingual.in(lang), args) }
+
+    /// Key → text, for the registry.
+    public static var entries: [String: Bilingual] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.key, $0.bilingual) })
+    }
+}
+
+/// A registered capability's texts, as the tests and `yishi strings export` see them.
+public struct TextTable: Sendable {
+    public let name: String
+    public let entries: [(key: String, caseName: String, text: Bilingual)]
+
+    var dictionary: [String: Bilingual] { Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.text) }) }
+
+    public init<T: Texts>(_ type: T.Type) {
+        name = String(describing: type)
+        entries = type.allCases.map { ($0.key, String(describing: $0), $0.bilingual) }
+    }
+}
+
+extension Catalog {
+    /// The capabilities whose texts are typed (`Texts`), one line each.
+    public static let typed: [TextTable] = [TextTable(AuditText.self)]
+}
