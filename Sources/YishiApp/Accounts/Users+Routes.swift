@@ -107,7 +107,7 @@ enum UserPages {
                 users.isEmpty
                     ? H.el("p", text: ctx.t("users.none"))
                     : Forms.table(
-                        caption: ctx.t("users.title"),
+                        caption: ctx.t("users.title"), stackOnPhone: true,
                         headers: [
                             ctx.t("users.displayName"), ctx.t("account.username"), ctx.t("users.kind"),
                             ctx.t("users.roles"),

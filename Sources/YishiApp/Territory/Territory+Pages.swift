@@ -333,11 +333,12 @@ enum TerritoryPages {
                 content += [
                     H.el("h3", text: ctx.t("territory.household", h.code)),
                     Forms.table(
-                        caption: ctx.t("territory.household", h.code),
+                        caption: ctx.t("territory.household", h.code), stackOnPhone: true,
                         headers: [
                             ctx.t("territory.resident.name"), ctx.t("common.code"),
                             ctx.t("territory.resident.birthYear"),
-                            ctx.t("territory.resident.phone"), ctx.t("territory.resident.flags"), "",
+                            ctx.t("territory.resident.phone"), ctx.t("territory.resident.flags"),
+                            ctx.t("common.actions"),
                         ],
                         rows: h.residents.sorted { $0.code < $1.code }.map { r in
                             [

@@ -24,6 +24,7 @@ extension Catalog {
         "common.add": .init("添加", "Add"),
         "common.submit": .init("提交", "Submit"),
         "common.none": .init("无", "None"),
+        "common.actions": .init("操作", "Actions"),
         "common.name": .init("名称", "Name"),
         "common.code": .init("编码", "Code"),
         "common.kind": .init("类型", "Type"),
