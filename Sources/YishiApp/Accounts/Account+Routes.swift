@@ -43,7 +43,7 @@ struct AccountRoutes: RouteCollection {
             for (f, k) in fields { errors.add(f, k) }
             return try await render(req, errors: errors, newToken: nil, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/account?notice=account.password.changed")
+        return req.redirect(to: Site.with(notice: "account.password.changed", Site.account))
     }
 
     func createToken(req: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct AccountRoutes: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("tokenID", as: UUID.self) else { throw YishiError.notFound }
         try await Accounts.revokeToken(id: id, by: req.caller)
-        return req.redirect(to: "/account")
+        return req.redirect(to: Site.account)
     }
 }
 
@@ -119,9 +119,9 @@ struct AccountPage {
             H.el(
                 "div", [("class", "prefs")],
                 [
-                    Forms.button(ctx, action: "/signout", label: ctx.t("signout.button")),
+                    Forms.button(ctx, action: Site.signOut, label: ctx.t("signout.button")),
                     Forms.form(
-                        ctx, action: "/signout/all", class: "inline",
+                        ctx, action: Site.signOutEverywhere, class: "inline",
                         (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t("signout.all"))]),
                 ]),
         ]
@@ -129,7 +129,7 @@ struct AccountPage {
             content += [
                 H.el("h2", text: ctx.t("account.password.title")),
                 Forms.form(
-                    ctx, action: "/account/password",
+                    ctx, action: Site.accountPassword,
                     [
                         Forms.field(
                             ctx, "current", label: ctx.t("account.password.current"), type: "password", required: true,
@@ -164,12 +164,12 @@ struct AccountPage {
                                 .text(tok.name), .text(grantLabel(ctx, role: tok.role, node: tok.node)),
                                 .text(ctx.time(tok.lastUsedAt)),
                                 Forms.button(
-                                    ctx, action: "/account/tokens/\(tok.id!.uuidString)/revoke",
+                                    ctx, action: Site.revokeToken(tok.id!),
                                     label: ctx.t("account.tokens.revoke")),
                             ]
                         }),
                 Forms.form(
-                    ctx, action: "/account/tokens",
+                    ctx, action: Site.accountTokens,
                     [
                         Forms.field(ctx, "name", label: ctx.t("account.tokens.name"), required: true, errors: errors),
                         Forms.select(

@@ -12,7 +12,7 @@ enum FirstAdmin {
         let token = effects.random.token()
         try await SetupToken(tokenHash: sha256Hex(token), expiresAt: effects.time.now().addingTimeInterval(lifetime))
             .create(on: db)
-        return "/setup/\(token)"
+        return Site.setup(token)
     }
 
     static func liveToken(_ token: String, req: Request) async throws -> SetupToken? {

@@ -16,7 +16,7 @@ enum SignInPages {
                             [
                                 H.el("h2", [("id", "resident-h")], text: ctx.t("signin.resident.title")),
                                 Forms.form(
-                                    ctx, action: "/signin/code",
+                                    ctx, action: Site.signInCode,
                                     [
                                         H.void("input", [("type", "hidden"), ("name", "next"), ("value", next)]),
                                         Forms.field(
@@ -32,7 +32,7 @@ enum SignInPages {
                             [
                                 H.el("h2", [("id", "staff-h")], text: ctx.t("signin.staff.title")),
                                 Forms.form(
-                                    ctx, action: "/signin",
+                                    ctx, action: Site.signIn,
                                     [
                                         H.void("input", [("type", "hidden"), ("name", "next"), ("value", next)]),
                                         Forms.field(
@@ -61,7 +61,7 @@ enum SignInPages {
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("signin.code.sent", OneTimeCodeRules.mask(phone), minutes)),
                 Forms.form(
-                    ctx, action: "/signin/verify",
+                    ctx, action: Site.signInVerify,
                     [
                         H.void("input", [("type", "hidden"), ("name", "next"), ("value", next)]),
                         Forms.field(
@@ -76,9 +76,10 @@ enum SignInPages {
                     l.extended
                         ? .group([])
                         : Forms.button(
-                            ctx, action: "/signin/extend?next=\(H.query(next))", label: ctx.t("signin.code.extend"))
+                            ctx, action: "\(Site.signInExtend)?next=\(H.query(next))",
+                            label: ctx.t("signin.code.extend"))
                 } ?? .group([]),
-                H.el("p", [], [H.link(ctx.t("signin.code.resend"), "/signin?next=\(H.query(next))")]),
+                H.el("p", [], [H.link(ctx.t("signin.code.resend"), "\(Site.signIn)?next=\(H.query(next))")]),
                 H.el("p", [("class", "muted")], text: ctx.t("signin.help.assisted")),
             ]
         }

@@ -65,7 +65,7 @@ struct SignInRoutes: RouteCollection {
         var errors = FormErrors()
         switch try await SignIn.sendCode(phoneText: form.phone ?? "", req: req) {
         case .success(let sent):
-            let res = req.redirect(to: "/signin/code?next=\(H.query(Preferences.safeNext(form.next ?? "/")))")
+            let res = req.redirect(to: "\(Site.signInCode)?next=\(H.query(Preferences.safeNext(form.next ?? "/")))")
             res.cookies[Self.phoneCookie] = signInCookie(sent.phone, req)
             res.cookies[Self.browserCookie] = signInCookie(sent.browserNonce, req)
             return res
@@ -81,14 +81,14 @@ struct SignInRoutes: RouteCollection {
     }
 
     func codePage(req: Request) async throws -> Response {
-        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: Site.signIn) }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return req.render(
             SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors()))
     }
 
     func verify(req: Request) async throws -> Response {
-        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: Site.signIn) }
         let form = try req.content.decode(CodeForm.self)
         var errors = FormErrors()
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
@@ -111,7 +111,7 @@ struct SignInRoutes: RouteCollection {
     }
 
     func extend(req: Request) async throws -> Response {
-        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: "/signin") }
+        guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: Site.signIn) }
         var errors = FormErrors()
         if case .failure(let refusal) = try await SignIn.extendCode(phone: phone, browser: browser(req), req: req) {
             errors.add("code", refusal == .extensionUsed ? "signin.error.extendUsed" : "signin.error.code")

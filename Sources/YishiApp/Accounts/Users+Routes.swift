@@ -45,7 +45,7 @@ struct UserRoutes: RouteCollection {
                 .init(
                     username: form.username ?? "", displayName: form.displayName ?? "",
                     password: form.password ?? "", role: role, node: form.node), by: req.caller)
-            return req.redirect(to: "/users/\(try user.requireID().uuidString)?notice=users.created")
+            return req.redirect(to: Site.user(try user.requireID(), notice: "users.created"))
         } catch YishiError.invalid(let fields) {
             return req.render(
                 UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
@@ -103,7 +103,7 @@ enum UserPages {
     static func list(_ ctx: PageContext, users: [User]) -> PageView {
         PageView(title: ctx.t("users.title")) {
             [
-                H.el("p", [], [H.link(ctx.t("users.new"), "/users/new", [("class", "button secondary")])]),
+                H.el("p", [], [H.link(ctx.t("users.new"), Site.newUser, [("class", "button secondary")])]),
                 users.isEmpty
                     ? H.el("p", text: ctx.t("users.none"))
                     : Forms.table(
@@ -138,7 +138,7 @@ enum UserPages {
             [
                 Forms.summary(ctx, errors),
                 Forms.form(
-                    ctx, action: "/users",
+                    ctx, action: Site.users,
                     [
                         Forms.field(
                             ctx, "username", label: ctx.t("account.username"), value: form.username ?? "",
@@ -192,13 +192,13 @@ enum UserPages {
                                 [
                                     .text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
                                     Forms.button(
-                                        ctx, action: "/users/\(uid)/grants/\(g.id!.uuidString)/revoke",
+                                        ctx, action: Site.revokeGrant(user: uid, grant: g.id!),
                                         label: ctx.t("users.revoke")),
                                 ])
                         }),
                 H.el("h2", text: ctx.t("users.grant")),
                 Forms.form(
-                    ctx, action: "/users/\(uid)/grants",
+                    ctx, action: Site.userGrants(uid),
                     [
                         Forms.select(
                             ctx, "role", label: ctx.t("users.role"), options: roleOptions(ctx), selected: nil,

@@ -40,7 +40,7 @@ struct VerifyRoutes: RouteCollection {
                 VerifyPages.verify(
                     req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
-        return req.redirect(to: "/residents/verify?notice=verify.done")
+        return req.redirect(to: Site.with(notice: "verify.done", Site.verify))
     }
 
     func loadResident(_ req: Request) async throws -> (Resident, VerifyPages.AssistOptions) {
@@ -101,7 +101,7 @@ enum VerifyPages {
                 Forms.summary(ctx, errors),
                 H.el("p", text: ctx.t("verify.intro")),
                 Forms.form(
-                    ctx, action: "/residents/verify",
+                    ctx, action: Site.verify,
                     [
                         Forms.field(
                             ctx, "phone", label: ctx.t("signin.phone"), value: form.phone ?? "", type: "tel",

@@ -42,7 +42,7 @@ enum LifeCirclePages {
             [
                 H.el(
                     "ol", [],
-                    [H.el("li", [], [H.link(ctx.t("lifeCircle.title"), "/lifecircle")])]
+                    [H.el("li", [], [H.link(ctx.t("lifeCircle.title"), Site.lifeCircles)])]
                         + nodes.map { n in H.el("li", [], [H.link(n.name, Site.lifeCircle(n.code))]) })
             ])
     }
@@ -63,7 +63,7 @@ enum LifeCirclePages {
                 content.append(
                     H.el(
                         "p", [],
-                        [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")]))
+                        [H.link(ctx.t("lifeCircle.importLink"), Site.atlasImport(district: s.district.code))]))
             }
             content.append(below(ctx, children))
             return PageView(title: title) { content }
@@ -145,8 +145,8 @@ enum LifeCirclePages {
         content.append(below(ctx, children))
         // Downloads and staff links.
         var links: [HTMLNode] = [
-            H.el("li", [], [H.link(ctx.t("lifeCircle.csv"), "/api/v1/lifecircle/\(s.node.code)/gaps.csv")]),
-            H.el("li", [], [H.link(ctx.t("lifeCircle.json"), "/api/v1/lifecircle/\(s.node.code)")]),
+            H.el("li", [], [H.link(ctx.t("lifeCircle.csv"), Site.apiGaps(s.node.code))]),
+            H.el("li", [], [H.link(ctx.t("lifeCircle.json"), Site.apiLifeCircle(s.node.code))]),
         ]
         if mayLink {
             links.append(
@@ -156,7 +156,7 @@ enum LifeCirclePages {
             links.append(
                 H.el(
                     "li", [],
-                    [H.link(ctx.t("lifeCircle.importLink"), "/atlas/import?district=\(H.query(s.district.code))")]))
+                    [H.link(ctx.t("lifeCircle.importLink"), Site.atlasImport(district: s.district.code))]))
         }
         content += [
             H.el("h2", [("class", "no-print")], text: ctx.t("lifeCircle.downloads")),

@@ -105,9 +105,9 @@ struct AuditPage: Sendable {
                 C.table(
                     caption: ctx.t(AuditText.title),
                     headers: [
-                        ctx.t(AuditText.seq), ctx.t(AuditText.at), ctx.t(AuditText.actor), ctx.t(AuditText.action),
-                        ctx.t(AuditText.target),
-                        ctx.t(AuditText.details),
+                        // The time first: on a phone the first cell heads the row's block, without a label.
+                        ctx.t(AuditText.at), ctx.t(AuditText.seq), ctx.t(AuditText.actor), ctx.t(AuditText.action),
+                        ctx.t(AuditText.target), ctx.t(AuditText.details),
                     ],
                     rows: m.rows.map { r in
                         let assisted =
@@ -118,7 +118,7 @@ struct AuditPage: Sendable {
                                         YishiCore.Channel(rawValue: o.channel).map(ctx.name) ?? o.channel)
                             } ?? ""
                         return [
-                            .text(String(r.seq)), .text(ctx.time(r.at)), .text(r.actor + assisted),
+                            .text(ctx.time(r.at)), .text(String(r.seq)), .text(r.actor + assisted),
                             .text(AuditAction(rawValue: r.action).map(ctx.name) ?? r.action), .text(r.target),
                             .text(r.details),
                         ]

@@ -120,7 +120,7 @@ struct TerritoryAPI: RouteCollection {
         let job = try await TerritoryImportJob.enqueue(
             Data(buffer: body), name: name, bound: bound, by: p.userID, on: req.db)
         let res = try await DTO.Job(job).encodeResponse(status: .accepted, for: req)
-        res.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(try job.requireID().uuidString)")
+        res.headers.replaceOrAdd(name: .location, value: Site.apiJob(try job.requireID()))
         return res
     }
 

@@ -76,7 +76,7 @@ enum TerritoryPages {
             [
                 H.el(
                     "ol", [],
-                    [H.el("li", [], [H.link(ctx.t("territory.title"), "/territory")])]
+                    [H.el("li", [], [H.link(ctx.t("territory.title"), Site.territory)])]
                         + nodes.map { n in
                             may.read.contains(n.id!)
                                 ? H.el("li", [], [H.link(n.name, Site.node(n.id!))])
@@ -109,7 +109,7 @@ enum TerritoryPages {
             content += [
                 H.el("h2", text: ctx.t("territory.addChild", ctx.name(TerritoryLevel.district))),
                 Forms.form(
-                    ctx, action: "/territory",
+                    ctx, action: Site.territory,
                     nodeFields(ctx, level: .district, form: form, errors: errors) + [Forms.submit(ctx.t("common.add"))]),
             ]
         }
@@ -148,7 +148,7 @@ enum TerritoryPages {
                     "p", [],
                     [
                         H.link(
-                            ctx.t("territory.edit", ctx.name(node.level)), "/territory/\(id)/edit",
+                            ctx.t("territory.edit", ctx.name(node.level)), Site.nodeEdit(id),
                             [("class", "button secondary")])
                     ]) : .group([]),
         ]
@@ -201,7 +201,7 @@ enum TerritoryPages {
                 content += [
                     H.el("h2", text: ctx.t("territory.addChild", ctx.name(childLevel))),
                     Forms.form(
-                        ctx, action: "/territory/\(id)/children",
+                        ctx, action: Site.nodeChildren(id),
                         nodeFields(ctx, level: childLevel, form: childForm, errors: errors) + [
                             Forms.submit(ctx.t("common.add"))
                         ]),
@@ -231,7 +231,7 @@ enum TerritoryPages {
                 content += [
                     H.el("h2", text: ctx.t("territory.unit.add")),
                     Forms.form(
-                        ctx, action: "/territory/\(id)/units",
+                        ctx, action: Site.nodeUnits(id),
                         [
                             Forms.field(
                                 ctx, "number", label: ctx.t("territory.unit.number"), value: unitForm.number ?? "",

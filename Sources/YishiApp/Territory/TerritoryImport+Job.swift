@@ -146,7 +146,7 @@ enum TerritoryImportJob {
                             }),
                     ]))
         }
-        out.append(H.el("p", [], [H.link(ctx.t("import.title"), "/territory/import")]))
+        out.append(H.el("p", [], [H.link(ctx.t("import.title"), Site.territoryImport)]))
         return out
     }
 }

@@ -116,7 +116,7 @@ struct ErrorMiddleware: Middleware {
             if let lines {
                 H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) })
             }
-            H.el("p", [], [H.link(ctx.t("error.backHome"), Site.home)])
+            H.el("p", [], [C.linkButton(ctx.t("error.backHome"), Site.home, primary: false)])
         }
     }
 

@@ -25,7 +25,7 @@ enum Layout {
             H.void("meta", [("charset", "UTF-8")]),
             H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
             H.el("title", text: "\(title) · \(ctx.t("app.name"))"),
-            H.void("link", [("rel", "stylesheet"), ("href", "/styles.css")]),
+            H.void("link", [("rel", "stylesheet"), ("href", Site.styles)]),
         ]
         if let refreshSeconds {
             head.append(H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))]))
@@ -78,7 +78,7 @@ enum Layout {
                                 H.el(
                                     "a",
                                     [
-                                        ("href", "/preferences?lang=\(other.rawValue)&next=\(next)"),
+                                        ("href", "\(Site.preferences)?lang=\(other.rawValue)&next=\(next)"),
                                         ("lang", other.rawValue), ("class", "button secondary"),
                                     ], text: ctx.t("pref.switchLanguage"))
                             ]
@@ -86,7 +86,7 @@ enum Layout {
                                     H.el(
                                         "a",
                                         [
-                                            ("href", "/preferences?care=\(mode.rawValue)&next=\(next)"),
+                                            ("href", "\(Site.preferences)?care=\(mode.rawValue)&next=\(next)"),
                                             ("class", "button secondary"),
                                         ], text: label)
                                 }),

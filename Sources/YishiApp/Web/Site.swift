@@ -14,6 +14,29 @@ enum Site {
     static let users = "/users"
     static let verify = "/residents/verify"
     static let audit = "/audit"
+    static let signInCode = "/signin/code"
+    static let signInVerify = "/signin/verify"
+    static let signInExtend = "/signin/extend"
+    static let signOut = "/signout"
+    static let signOutEverywhere = "/signout/all"
+    static let accountPassword = "/account/password"
+    static let accountTokens = "/account/tokens"
+    static let newUser = "/users/new"
+    static let styles = "/styles.css"
+    static let preferences = "/preferences"
+
+    static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
+    static func userGrants(_ id: String) -> String { "/users/\(id)/grants" }
+    static func revokeGrant(user: String, grant: UUID) -> String { "/users/\(user)/grants/\(grant.uuidString)/revoke" }
+    static func nodeChildren(_ id: String) -> String { "/territory/\(id)/children" }
+    static func nodeUnits(_ id: String) -> String { "/territory/\(id)/units" }
+    static func nodeEdit(_ id: String) -> String { "/territory/\(id)/edit" }
+    static func atlasImport(district code: String) -> String { "\(atlasImport)?district=\(H.query(code))" }
+    static func apiLifeCircle(_ code: String) -> String { "/api/v1/lifecircle/\(H.query(code))" }
+    static func apiGaps(_ code: String) -> String { "/api/v1/lifecircle/\(H.query(code))/gaps.csv" }
+    static func setup(_ token: String) -> String { "/setup/\(token)" }
+    /// A path with `?notice=`: the catalog key the next page shows.
+    static func with(notice: String, _ path: String) -> String { with(path, notice) }
 
     static func node(_ id: UUID, notice: String? = nil) -> String { with("/territory/\(id.uuidString)", notice) }
     static func nodeEdit(_ id: UUID) -> String { "/territory/\(id.uuidString)/edit" }
