@@ -84,7 +84,7 @@ struct APITests {
             #expect(invalid.status == .unprocessableEntity)
             let err = try invalid.decode(APIError.self)
             #expect(Set(err.fields?.keys.map { $0 } ?? []) == ["code", "name", "kind"])
-            #expect(err.reason == Catalog.text("error.422", .en))
+            #expect(err.reason == Catalog.text(ErrorText.code422, .en))
             #expect(try await TerritoryNode.query(on: t.db).count() == count, "bad input changes nothing")
         }
     }
@@ -108,7 +108,7 @@ struct APITests {
             b.cookies[SessionCookie.name] = "anything"
             let res = try await b.get("/")
             #expect(res.status == .internalServerError)
-            #expect(res.text.contains(Catalog.text("error.500", .zhHans)))
+            #expect(res.text.contains(Catalog.text(ErrorText.code500, .zhHans)))
             #expect(!res.text.lowercased().contains("user_sessions") && !res.text.contains("SQL"))
         }
     }

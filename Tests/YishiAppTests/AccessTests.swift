@@ -136,7 +136,7 @@ struct AccessTests {
                 "/territory/\(community.id!)/children", ["code": "NEW-1", "name": "新小区", "kind": "commodityHousing"],
                 csrf: false)
             #expect(noToken.status == .forbidden)
-            #expect(noToken.text.contains(Catalog.text("error.csrf", .zhHans)))
+            #expect(noToken.text.contains(Catalog.text(ErrorText.csrf, .zhHans)))
             #expect(try await TerritoryNode.query(on: t.db).count() == before)
             // A wrong token is refused as well; the right one works.
             var headers = HTTPHeaders()

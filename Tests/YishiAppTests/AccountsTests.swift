@@ -69,7 +69,7 @@ struct AccountsTests {
             }
             let fifth = try await b.post("/signin", ["username": "baolin1", "password": "wrong-password"])
             // The same words as a wrong password: the answer must not tell which usernames exist (issue 14).
-            #expect(fifth.text.contains(Catalog.text("signin.error.credentials", .zhHans)))
+            #expect(fifth.text.contains(Catalog.text(SignInText.errorCredentials, .zhHans)))
             let locked = try await b.post("/signin", ["username": "baolin1", "password": DemoLoader.password])
             #expect(locked.status == .unprocessableEntity, "the right password waits for the lock to pass")
             t.clock.advance(61)

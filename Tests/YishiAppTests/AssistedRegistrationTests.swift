@@ -90,7 +90,7 @@ struct AssistedRegistrationTests {
             _ = try await r.post("/signin/verify", ["code": String(sms.body.filter(\.isNumber).prefix(6))])
             let staff = Browser(t.app)
             try await staff.signIn("baolin1")
-            let notFound = Catalog.text("verify.residentNotFound", .zhHans)
+            let notFound = Catalog.text(VerifyText.residentNotFound, .zhHans)
             let unknownCode = try await staff.post(
                 "/residents/verify", ["phone": "13611112222", "resident": "R-NOPE-1"])
             let outside = try await staff.post(
@@ -101,9 +101,9 @@ struct AssistedRegistrationTests {
                 "one answer for unknown and not yours")
             let unknownPhone = try await staff.post("/residents/verify", ["phone": "13699990000", "resident": code])
             #expect(unknownPhone.status == .unprocessableEntity)
-            #expect(unknownPhone.text.contains(Catalog.text("verify.phoneNotFound", .zhHans)))
+            #expect(unknownPhone.text.contains(Catalog.text(VerifyText.phoneNotFound, .zhHans)))
             for page in [unknownCode, outside, unknownPhone] {
-                #expect(!page.text.contains("{0}") && !page.text.contains(Catalog.text("field.unknownNode", .zhHans)))
+                #expect(!page.text.contains("{0}") && !page.text.contains(Catalog.text(FieldText.unknownNode, .zhHans)))
             }
             // Without the right at all: refused as before.
             let planner = Browser(t.app)

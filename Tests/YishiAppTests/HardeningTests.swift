@@ -62,7 +62,7 @@ struct HardeningTests {
             #expect(page.status == .ok)
             let resident = household.residents[0]
             #expect(!page.text.contains(resident.code), "the household register leaked to the owners' committee")
-            #expect(!page.text.contains(Catalog.text("territory.unit.households", .zhHans)))
+            #expect(!page.text.contains(Catalog.text(TerritoryText.unitHouseholds, .zhHans)))
             // Committee staff still see both.
             let staff = Browser(t.app)
             try await staff.signIn("baolin1")

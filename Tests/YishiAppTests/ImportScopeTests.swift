@@ -42,7 +42,7 @@ struct ImportScopeTests {
             #expect(job.status == .failed)
             let issues = try #require(job.territoryImportResult?.issues)
             #expect(issues.map(\.line) == [2])
-            #expect(issues.first?.message["en"] == Catalog.text("import.outsideScope", .en, [Self.victim]))
+            #expect(issues.first?.message["en"] == Catalog.text(ImportText.outsideScope, .en, [Self.victim]))
             let after = try #require(try await Resident.query(on: t.db).filter(\.$code == Self.victim).first())
             #expect(
                 after.name == before.name && after.phone == before.phone && after.$household.id == before.$household.id)
@@ -53,7 +53,7 @@ struct ImportScopeTests {
             #expect(
                 page.text.contains(
                     Catalog.text(
-                        "import.line", .zhHans, ["2", Catalog.text("import.outsideScope", .zhHans, [Self.victim])])))
+                        "import.line", .zhHans, ["2", Catalog.text(ImportText.outsideScope, .zhHans, [Self.victim])])))
         }
     }
 
@@ -130,7 +130,7 @@ struct ImportScopeTests {
             #expect(
                 page.text.contains(
                     Catalog.text(
-                        "import.done", .zhHans, [Catalog.text("import.kind.compounds", .zhHans), "1", "0", "0"])))
+                        "import.done", .zhHans, [Catalog.text(ImportText.kindCompounds, .zhHans), "1", "0", "0"])))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "PAGE-1").first() != nil)
         }
     }

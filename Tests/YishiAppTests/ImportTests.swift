@@ -140,7 +140,7 @@ struct ImportTests {
             let failed = try await b.get(try #require(res.headers.first(name: .location)))
             #expect(
                 failed.text.contains(
-                    Catalog.text("import.line", .zhHans, ["2", Catalog.text("import.blank", .zhHans, ["name"])])))
+                    Catalog.text(ImportText.line, .zhHans, ["2", Catalog.text(ImportText.blank, .zhHans, ["name"])])))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "Q-1").first() == nil)
             let good = body.replacingOccurrences(of: ",,castle", with: ",新苑,villageCluster")
             let done = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: good))

@@ -137,7 +137,7 @@ struct LifeCircleTests {
                 #expect(
                     page.text.contains(job.error(lang)!.replacingOccurrences(of: "\"", with: "&quot;"))
                         || page.text.contains(job.error(lang)!))
-                #expect(page.text.contains(Catalog.text("job.error", lang)))
+                #expect(page.text.contains(Catalog.text(JobText.error, lang)))
             }
             let after = try #require(try await AtlasImport.query(on: t.db).first())
             #expect(after.id == before.id && after.nodes == before.nodes)
@@ -181,7 +181,7 @@ struct LifeCircleTests {
             let noFile = try await admin.uploadExtract(Data(), name: "", district: "BS")
             #expect(
                 noFile.status == .unprocessableEntity
-                    && noFile.text.contains(Catalog.text("atlas.import.noFile", .zhHans)))
+                    && noFile.text.contains(Catalog.text(AtlasText.importNoFile, .zhHans)))
             let wrong = try await admin.uploadExtract(data, name: "h.osm.pbf", district: "BS01")
             #expect(wrong.status == .unprocessableEntity)
             #expect(try await Job.query(on: t.db).count() == 0)
@@ -361,7 +361,7 @@ struct LifeCircleTests {
             ).where("id", .equal, lost.id!).run()
             try await JobRunner.requeueStale(t.app)
             let failed = try #require(try await Job.find(lost.id, on: t.db))
-            #expect(failed.status == .failed && failed.errorEn == Catalog.text("job.interrupted", .en))
+            #expect(failed.status == .failed && failed.errorEn == Catalog.text(JobText.interrupted, .en))
         }
     }
 
@@ -369,9 +369,10 @@ struct LifeCircleTests {
         try await withYishi(demo: true) { t in
             let visitor = Browser(t.app)
             // Before any import: the pages say so.
-            #expect(try await visitor.get("/lifecircle").text.contains(Catalog.text("lifeCircle.index.none", .zhHans)))
+            #expect(try await visitor.get("/lifecircle").text.contains(Catalog.text(LifeCircleText.indexNone, .zhHans)))
             #expect(
-                try await visitor.get("/lifecircle/BS").text.contains(Catalog.text("lifeCircle.none", .zhHans, ["宝山区"]))
+                try await visitor.get("/lifecircle/BS").text.contains(
+                    Catalog.text(LifeCircleText.noneText, .zhHans, ["宝山区"]))
             )
             #expect(try await visitor.get("/lifecircle/BS01-C1-X1").status == .notFound)
             #expect(try await visitor.get("/lifecircle/NOPE").status == .notFound)
@@ -417,7 +418,7 @@ struct LifeCircleTests {
                 }
             }
             let community = try await visitor.get("/lifecircle/BS01-C1")
-            #expect(community.text.contains(Catalog.text("lifeCircle.sharesOf", .en, ["1"])))
+            #expect(community.text.contains(Catalog.text(LifeCircleText.sharesOf, .en, ["1"])))
         }
     }
 

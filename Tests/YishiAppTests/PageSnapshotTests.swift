@@ -139,7 +139,7 @@ struct PageSnapshotTests {
         }
         try Snapshot.check("error-import", navigation: Self.navigation) { ctx in
             ErrorMiddleware.errorPage(
-                reason: ctx.t("import.failed"), lines: [.init(line: 3, reason: "R-1: 找不到")],
+                reason: ctx.t(ImportText.failed), lines: [.init(line: 3, reason: "R-1: 找不到")],
                 status: .unprocessableEntity, ctx)
         }
     }

@@ -118,8 +118,8 @@ struct SignInConcurrencyTests {
                 return try await group.reduce(into: [(UInt, String)]()) { $0.append($1) }
             }
             #expect(texts.allSatisfy { $0.0 == 422 })
-            let tooMany = Catalog.text("signin.error.codeAttempts", .zhHans)
-            let wrongText = Catalog.text("signin.error.code", .zhHans)
+            let tooMany = Catalog.text(SignInText.errorCodeAttempts, .zhHans)
+            let wrongText = Catalog.text(SignInText.errorCode, .zhHans)
             #expect(
                 texts.filter { $0.1.contains(wrongText) }.count == OneTimeCodeRules.maxAttempts - 1,
                 "four wrong, then too many")
@@ -193,8 +193,8 @@ struct SignInConcurrencyTests {
 
     /// The error texts on a page (what `Forms` puts next to the fields and in the summary).
     func errorText(_ html: String) -> String {
-        let credentials = Catalog.text("signin.error.credentials", .zhHans)
-        let locked = Catalog.text("signin.error.locked", .zhHans, ["1"]).prefix(6)
+        let credentials = Catalog.text(SignInText.errorCredentials, .zhHans)
+        let locked = Catalog.text(SignInText.errorLocked, .zhHans, ["1"]).prefix(6)
         return [credentials, String(locked)].filter { html.contains($0) }.joined(separator: "|")
     }
 
@@ -280,7 +280,7 @@ struct SignInConcurrencyTests {
             let b = Browser(t.app)
             let refused = try await b.post("/signin/code", ["phone": "13900000009"])
             #expect(refused.status == .tooManyRequests)
-            #expect(refused.text.contains(Catalog.text("signin.error.smsBudget", .zhHans)))
+            #expect(refused.text.contains(Catalog.text(SignInText.errorSmsBudget, .zhHans)))
             b.lang = "en"
             #expect(try await OutboxMessage.query(on: t.db).count() == 2)
             t.clock.advance(3600)

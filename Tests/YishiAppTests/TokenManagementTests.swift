@@ -67,7 +67,7 @@ struct TokenManagementTests {
             try await b.signIn("youyilu")
             let made = try await makeToken(b)
             let page = try await b.get("/account")
-            #expect(page.text.contains(Catalog.text("account.tokens.alsoRevoke", .zhHans)))
+            #expect(page.text.contains(Catalog.text(AccountText.tokensAlsoRevoke, .zhHans)))
             #expect(page.text.contains(#"name="revokeTokens" value="1" checked"#), "ticked by default")
             #expect(try await b.post("/signout/all").status == .seeOther)
             #expect(try await bearer()(t.app).json(.GET, "/api/v1/me", token: made.token).status == .unauthorized)

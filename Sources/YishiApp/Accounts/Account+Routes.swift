@@ -89,75 +89,76 @@ struct AccountPage {
     }
 
     static func grantLabel(_ ctx: PageContext, role: Role, node: TerritoryNode?) -> String {
-        ctx.t("home.staff.scope", ctx.name(role), node.map { "\($0.name)（\($0.code)）" } ?? ctx.t("home.staff.platform"))
+        ctx.t(
+            HomeText.staffScope, ctx.name(role), node.map { "\($0.name)（\($0.code)）" } ?? ctx.t(HomeText.staffPlatform))
     }
 
     static func view(_ m: AccountPage, _ ctx: PageContext, errors: FormErrors, newToken: String?, status: HTTPStatus)
         -> PageView
     {
         let u = m.user
-        var facts: [HTMLNode] = [H.el("dt", text: ctx.t("account.name")), H.el("dd", text: u.displayName)]
-        if let name = u.username { facts += [H.el("dt", text: ctx.t("account.username")), H.el("dd", text: name)] }
+        var facts: [HTMLNode] = [H.el("dt", text: ctx.t(AccountText.name)), H.el("dd", text: u.displayName)]
+        if let name = u.username { facts += [H.el("dt", text: ctx.t(AccountText.username)), H.el("dd", text: name)] }
         if let phone = u.phone {
-            facts += [H.el("dt", text: ctx.t("account.phone")), H.el("dd", text: OneTimeCodeRules.mask(phone))]
+            facts += [H.el("dt", text: ctx.t(AccountText.phone)), H.el("dd", text: OneTimeCodeRules.mask(phone))]
         }
         if u.kind == .resident {
             facts += [
-                H.el("dt", text: ctx.t("users.kind")),
-                H.el("dd", text: u.isVerified ? ctx.t("account.verified") : ctx.t("account.unverified")),
+                H.el("dt", text: ctx.t(UsersText.kind)),
+                H.el("dd", text: u.isVerified ? ctx.t(AccountText.verified) : ctx.t(AccountText.unverified)),
             ]
         }
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             H.el("dl", [("class", "facts")], facts),
-            H.el("h2", text: ctx.t("account.roles")),
+            H.el("h2", text: ctx.t(AccountText.roles)),
             m.grants.isEmpty
-                ? H.el("p", text: ctx.t("home.staff.noRoles"))
+                ? H.el("p", text: ctx.t(HomeText.staffNoRoles))
                 : H.el(
                     "ul", [], m.grants.map { H.el("li", text: grantLabel(ctx, role: $0.grant.role, node: $0.node)) }),
-            H.el("p", text: ctx.t("account.sessions", String(m.sessions))),
+            H.el("p", text: ctx.t(AccountText.sessions, String(m.sessions))),
             H.el(
                 "div", [("class", "prefs")],
                 [
-                    Forms.button(ctx, action: Site.signOut, label: ctx.t("signout.button")),
+                    Forms.button(ctx, action: Site.signOut, label: ctx.t(SignoutText.button)),
                     Forms.form(
                         ctx, action: Site.signOutEverywhere, class: "inline",
-                        (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t("signout.all"))]),
+                        (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [Forms.submit(ctx.t(SignoutText.all))]),
                 ]),
         ]
         if u.kind == .staff {
             content += [
-                H.el("h2", text: ctx.t("account.password.title")),
+                H.el("h2", text: ctx.t(AccountText.passwordTitle)),
                 Forms.form(
                     ctx, action: Site.accountPassword,
                     [
                         Forms.field(
-                            ctx, "current", label: ctx.t("account.password.current"), type: "password", required: true,
+                            ctx, "current", label: ctx.t(AccountText.passwordCurrent), type: "password", required: true,
                             errors: errors,
                             attributes: [("autocomplete", "current-password")]),
                         Forms.field(
-                            ctx, "new", label: ctx.t("account.password.new"), type: "password", required: true,
+                            ctx, "new", label: ctx.t(AccountText.passwordNew), type: "password", required: true,
                             errors: errors,
                             attributes: [
                                 ("autocomplete", "new-password"), ("minlength", String(PasswordRules.minimumLength)),
                             ]),
                     ] + (m.tokens.isEmpty ? [] : TokenChoice.fields(ctx)) + [
-                        Forms.submit(ctx.t("common.save"))
+                        Forms.submit(ctx.t(CommonText.save))
                     ]),
-                H.el("h2", text: ctx.t("account.tokens.title")),
-                H.el("p", text: ctx.t("account.tokens.intro")),
+                H.el("h2", text: ctx.t(AccountText.tokensTitle)),
+                H.el("p", text: ctx.t(AccountText.tokensIntro)),
                 newToken.map { t in
                     H.el(
                         "div", [("role", "status")],
-                        [H.el("p", text: ctx.t("account.tokens.created")), H.el("p", [("class", "token")], text: t)])
+                        [H.el("p", text: ctx.t(AccountText.tokensCreated)), H.el("p", [("class", "token")], text: t)])
                 } ?? .group([]),
                 m.tokens.isEmpty
-                    ? H.el("p", text: ctx.t("account.tokens.none"))
+                    ? H.el("p", text: ctx.t(AccountText.tokensNone))
                     : Forms.table(
-                        caption: ctx.t("account.tokens.title"),
+                        caption: ctx.t(AccountText.tokensTitle),
                         headers: [
-                            ctx.t("account.tokens.name"), ctx.t("account.tokens.scope"),
-                            ctx.t("account.tokens.lastUsed"), "",
+                            ctx.t(AccountText.tokensName), ctx.t(AccountText.tokensScope),
+                            ctx.t(AccountText.tokensLastUsed), "",
                         ],
                         rows: m.tokens.map { tok in
                             [
@@ -165,15 +166,15 @@ struct AccountPage {
                                 .text(ctx.time(tok.lastUsedAt)),
                                 Forms.button(
                                     ctx, action: Site.revokeToken(tok.id!),
-                                    label: ctx.t("account.tokens.revoke")),
+                                    label: ctx.t(AccountText.tokensRevoke)),
                             ]
                         }),
                 Forms.form(
                     ctx, action: Site.accountTokens,
                     [
-                        Forms.field(ctx, "name", label: ctx.t("account.tokens.name"), required: true, errors: errors),
+                        Forms.field(ctx, "name", label: ctx.t(AccountText.tokensName), required: true, errors: errors),
                         Forms.select(
-                            ctx, "scope", label: ctx.t("account.tokens.scope"),
+                            ctx, "scope", label: ctx.t(AccountText.tokensScope),
                             options: m.grants.map {
                                 (
                                     "\($0.grant.role.rawValue)|\($0.node?.code ?? "")",
@@ -181,10 +182,10 @@ struct AccountPage {
                                 )
                             },
                             selected: nil, required: true, errors: errors),
-                        Forms.submit(ctx.t("account.tokens.create")),
+                        Forms.submit(ctx.t(AccountText.tokensCreate)),
                     ]),
             ]
         }
-        return PageView(title: ctx.t("account.title"), status: status) { content }
+        return PageView(title: ctx.t(AccountText.title), status: status) { content }
     }
 }

@@ -25,7 +25,7 @@ enum TokenChoice {
                 "label", [("class", "check")],
                 [
                     H.void("input", [("type", "checkbox"), ("name", revoke), ("value", "1"), ("checked", nil)]),
-                    .text(" " + ctx.t("account.tokens.alsoRevoke")),
+                    .text(" " + ctx.t(AccountText.tokensAlsoRevoke)),
                 ]),
         ]
     }

@@ -94,7 +94,7 @@ extension Residents {
             "sms.assisted", .zhHans,
             [
                 caller.auditActor.label, Catalog.name(channel, .zhHans),
-                phone.map(OneTimeCodeRules.mask) ?? Catalog.text("sms.assisted.noPhone", .zhHans),
+                phone.map(OneTimeCodeRules.mask) ?? Catalog.text(SMSText.assistedNoPhone, .zhHans),
             ])
         do {
             try await caller.effects.sms.send(phone: registerPhone, text: text, on: caller.db)

@@ -85,29 +85,31 @@ struct SetupRoutes: RouteCollection {
 
     /// A used, expired or unknown set-up link.
     static func invalidView(_ ctx: PageContext) -> PageView {
-        PageView(title: ctx.t("setup.title"), status: .notFound) { C.notice(ctx.t("setup.invalid"), tone: .warning) }
+        PageView(title: ctx.t(SetupText.title), status: .notFound) {
+            C.notice(ctx.t(SetupText.invalid), tone: .warning)
+        }
     }
 
     func view(_ ctx: PageContext, form: Form, errors: FormErrors, status: HTTPStatus = .ok) -> PageView {
-        PageView(title: ctx.t("setup.title"), status: status) {
+        PageView(title: ctx.t(SetupText.title), status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el("p", text: ctx.t("setup.intro")),
+                H.el("p", text: ctx.t(SetupText.intro)),
                 Forms.form(
                     ctx, action: ctx.here,
                     [
                         Forms.field(
-                            ctx, "username", label: ctx.t("account.username"), value: form.username ?? "",
+                            ctx, "username", label: ctx.t(AccountText.username), value: form.username ?? "",
                             required: true, errors: errors,
                             attributes: [("autocomplete", "username")]),
                         Forms.field(
-                            ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "",
+                            ctx, "displayName", label: ctx.t(UsersText.displayName), value: form.displayName ?? "",
                             required: true, errors: errors),
                         Forms.field(
-                            ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true,
+                            ctx, "password", label: ctx.t(AccountText.passwordNew), type: "password", required: true,
                             errors: errors,
                             attributes: [("autocomplete", "new-password")]),
-                        Forms.submit(ctx.t("common.save")),
+                        Forms.submit(ctx.t(CommonText.save)),
                     ]),
             ]
         }
@@ -128,14 +130,14 @@ struct OutboxRoutes: RouteCollection {
     }
 
     static func view(_ messages: [(at: Date?, phone: String, body: String)], _ ctx: PageContext) -> PageView {
-        PageView(title: ctx.t("outbox.title")) {
-            H.el("p", text: ctx.t("outbox.intro"))
+        PageView(title: ctx.t(OutboxText.title)) {
+            H.el("p", text: ctx.t(OutboxText.intro))
             if messages.isEmpty {
-                C.empty(ctx.t("outbox.none"))
+                C.empty(ctx.t(OutboxText.noneText))
             } else {
                 C.table(
-                    caption: ctx.t("outbox.title"),
-                    headers: [ctx.t(AuditText.at), ctx.t("signin.phone"), ctx.t(AuditText.details)],
+                    caption: ctx.t(OutboxText.title),
+                    headers: [ctx.t(AuditText.at), ctx.t(SignInText.phone), ctx.t(AuditText.details)],
                     rows: messages.map { [.text(ctx.time($0.at)), .text($0.phone), .text($0.body)] })
             }
         }

@@ -44,7 +44,7 @@ extension SignIn {
             row.browserHash = sha256Hex(nonce)
             try await row.create(on: tx)
         }
-        let text = Catalog.text("sms.code", .zhHans, [code, String(OneTimeCodeRules.validSeconds / 60)])
+        let text = Catalog.text(SMSText.code, .zhHans, [code, String(OneTimeCodeRules.validSeconds / 60)])
         try await req.effects.sms.send(phone: phone, text: text, on: req.writeDB)
         return .success(SentCode(phone: phone, browserNonce: nonce))
     }

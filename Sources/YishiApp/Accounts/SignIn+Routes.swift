@@ -118,7 +118,7 @@ struct SignInRoutes: RouteCollection {
         }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         var ctx = req.pageContext
-        if errors.isEmpty, let live { ctx.notice = ctx.t("signin.code.extended", ctx.time(live.expiresAt)) }
+        if errors.isEmpty, let live { ctx.notice = ctx.t(SignInText.codeExtended, ctx.time(live.expiresAt)) }
         return req.render(
             SignInPages.code(
                 ctx, phone: phone, live: live, next: nextParam(req), errors: errors,

@@ -101,22 +101,22 @@ enum UserPages {
     }
 
     static func list(_ ctx: PageContext, users: [User]) -> PageView {
-        PageView(title: ctx.t("users.title")) {
+        PageView(title: ctx.t(UsersText.title)) {
             [
-                H.el("p", [], [H.link(ctx.t("users.new"), Site.newUser, [("class", "button secondary")])]),
+                H.el("p", [], [H.link(ctx.t(UsersText.newText), Site.newUser, [("class", "button secondary")])]),
                 users.isEmpty
-                    ? H.el("p", text: ctx.t("users.none"))
+                    ? H.el("p", text: ctx.t(UsersText.noneText))
                     : Forms.table(
-                        caption: ctx.t("users.title"), stackOnPhone: true,
+                        caption: ctx.t(UsersText.title), stackOnPhone: true,
                         headers: [
-                            ctx.t("users.displayName"), ctx.t("account.username"), ctx.t("users.kind"),
-                            ctx.t("users.roles"),
+                            ctx.t(UsersText.displayName), ctx.t(AccountText.username), ctx.t(UsersText.kind),
+                            ctx.t(UsersText.roles),
                         ],
                         rows: users.map { u in
                             [
                                 H.link(u.displayName, Site.user(u.id!)),
                                 .text(u.username ?? u.phone.map(OneTimeCodeRules.mask) ?? "—"),
-                                .text(u.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
+                                .text(u.kind == .staff ? ctx.t(UsersText.kindStaff) : ctx.t(UsersText.kindResident)),
                                 H.el(
                                     "span", [],
                                     u.grants.map { g in
@@ -126,7 +126,7 @@ enum UserPages {
                                     }),
                             ]
                         }),
-                H.el("p", [("class", "muted")], text: ctx.t("common.items", String(users.count))),
+                H.el("p", [("class", "muted")], text: ctx.t(CommonText.items, String(users.count))),
             ]
         }
     }
@@ -134,29 +134,29 @@ enum UserPages {
     static func new(_ ctx: PageContext, form: UserRoutes.NewForm, errors: FormErrors, status: HTTPStatus = .ok)
         -> PageView
     {
-        PageView(title: ctx.t("users.new"), status: status) {
+        PageView(title: ctx.t(UsersText.newText), status: status) {
             [
                 Forms.summary(ctx, errors),
                 Forms.form(
                     ctx, action: Site.users,
                     [
                         Forms.field(
-                            ctx, "username", label: ctx.t("account.username"), value: form.username ?? "",
+                            ctx, "username", label: ctx.t(AccountText.username), value: form.username ?? "",
                             required: true, errors: errors,
                             attributes: [("autocomplete", "off")]),
                         Forms.field(
-                            ctx, "displayName", label: ctx.t("users.displayName"), value: form.displayName ?? "",
+                            ctx, "displayName", label: ctx.t(UsersText.displayName), value: form.displayName ?? "",
                             required: true, errors: errors),
                         Forms.field(
-                            ctx, "password", label: ctx.t("account.password.new"), type: "password", required: true,
+                            ctx, "password", label: ctx.t(AccountText.passwordNew), type: "password", required: true,
                             errors: errors,
                             attributes: [("autocomplete", "new-password")]),
                         Forms.select(
-                            ctx, "role", label: ctx.t("users.role"),
+                            ctx, "role", label: ctx.t(UsersText.role),
                             options: roleOptions(ctx).filter { $0.value != Role.resident.rawValue },
                             selected: form.role, errors: errors),
-                        Forms.field(ctx, "node", label: ctx.t("users.node"), value: form.node ?? "", errors: errors),
-                        Forms.submit(ctx.t("common.save")),
+                        Forms.field(ctx, "node", label: ctx.t(UsersText.node), value: form.node ?? "", errors: errors),
+                        Forms.submit(ctx.t(CommonText.save)),
                     ]),
             ]
         }
@@ -170,20 +170,21 @@ enum UserPages {
                 H.el(
                     "dl", [("class", "facts")],
                     [
-                        H.el("dt", text: ctx.t("users.kind")),
+                        H.el("dt", text: ctx.t(UsersText.kind)),
                         H.el(
-                            "dd", text: user.kind == .staff ? ctx.t("users.kind.staff") : ctx.t("users.kind.resident")),
-                        H.el("dt", text: ctx.t("account.username")),
+                            "dd", text: user.kind == .staff ? ctx.t(UsersText.kindStaff) : ctx.t(UsersText.kindResident)
+                        ),
+                        H.el("dt", text: ctx.t(AccountText.username)),
                         H.el("dd", text: user.username ?? user.phone.map(OneTimeCodeRules.mask) ?? "—"),
                     ]
                         + (user.kind == .resident
                             ? [
-                                H.el("dt", text: ctx.t("account.verified")),
-                                H.el("dd", text: user.isVerified ? ctx.t("common.yes") : ctx.t("common.no")),
+                                H.el("dt", text: ctx.t(AccountText.verified)),
+                                H.el("dd", text: user.isVerified ? ctx.t(CommonText.yes) : ctx.t(CommonText.no)),
                             ] : [])),
-                H.el("h2", text: ctx.t("users.roles")),
+                H.el("h2", text: ctx.t(UsersText.roles)),
                 user.grants.isEmpty
-                    ? H.el("p", text: ctx.t("home.staff.noRoles"))
+                    ? H.el("p", text: ctx.t(HomeText.staffNoRoles))
                     : H.el(
                         "ul", [],
                         user.grants.map { g in
@@ -193,18 +194,18 @@ enum UserPages {
                                     .text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
                                     Forms.button(
                                         ctx, action: Site.revokeGrant(user: uid, grant: g.id!),
-                                        label: ctx.t("users.revoke")),
+                                        label: ctx.t(UsersText.revoke)),
                                 ])
                         }),
-                H.el("h2", text: ctx.t("users.grant")),
+                H.el("h2", text: ctx.t(UsersText.grant)),
                 Forms.form(
                     ctx, action: Site.userGrants(uid),
                     [
                         Forms.select(
-                            ctx, "role", label: ctx.t("users.role"), options: roleOptions(ctx), selected: nil,
+                            ctx, "role", label: ctx.t(UsersText.role), options: roleOptions(ctx), selected: nil,
                             required: true, errors: errors),
-                        Forms.field(ctx, "node", label: ctx.t("users.node"), errors: errors),
-                        Forms.submit(ctx.t("users.grant")),
+                        Forms.field(ctx, "node", label: ctx.t(UsersText.node), errors: errors),
+                        Forms.submit(ctx.t(UsersText.grant)),
                     ]),
             ]
         }

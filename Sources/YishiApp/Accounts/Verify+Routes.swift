@@ -96,21 +96,21 @@ enum VerifyPages {
     static func verify(_ ctx: PageContext, form: VerifyRoutes.VerifyForm, errors: FormErrors, status: HTTPStatus = .ok)
         -> PageView
     {
-        PageView(title: ctx.t("verify.title"), status: status) {
+        PageView(title: ctx.t(VerifyText.title), status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el("p", text: ctx.t("verify.intro")),
+                H.el("p", text: ctx.t(VerifyText.intro)),
                 Forms.form(
                     ctx, action: Site.verify,
                     [
                         Forms.field(
-                            ctx, "phone", label: ctx.t("signin.phone"), value: form.phone ?? "", type: "tel",
+                            ctx, "phone", label: ctx.t(SignInText.phone), value: form.phone ?? "", type: "tel",
                             required: true, errors: errors,
                             attributes: [("inputmode", "tel")]),
                         Forms.field(
-                            ctx, "resident", label: ctx.t("verify.resident"), value: form.resident ?? "",
+                            ctx, "resident", label: ctx.t(VerifyText.resident), value: form.resident ?? "",
                             required: true, errors: errors),
-                        Forms.submit(ctx.t("verify.submit")),
+                        Forms.submit(ctx.t(VerifyText.submit)),
                     ]),
             ]
         }
@@ -128,27 +128,27 @@ enum VerifyPages {
         errors: FormErrors,
         status: HTTPStatus = .ok
     ) -> PageView {
-        PageView(title: ctx.t("assisted.title"), status: status) {
+        PageView(title: ctx.t(AssistedText.title), status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el("p", text: ctx.t("assisted.intro")),
+                H.el("p", text: ctx.t(AssistedText.intro)),
                 H.el(
                     "dl", [("class", "facts")],
                     [
-                        H.el("dt", text: ctx.t("territory.resident.name")), H.el("dd", text: resident.name),
-                        H.el("dt", text: ctx.t("verify.resident")), H.el("dd", text: resident.code),
+                        H.el("dt", text: ctx.t(TerritoryText.residentName)), H.el("dd", text: resident.name),
+                        H.el("dt", text: ctx.t(VerifyText.resident)), H.el("dd", text: resident.code),
                     ]),
                 Forms.form(
                     ctx, action: Site.assist(resident.id!),
                     [
                         Forms.select(
-                            ctx, "channel", label: ctx.t("assisted.channel"),
+                            ctx, "channel", label: ctx.t(AssistedText.channel),
                             options: YishiCore.Channel.allCases.filter { $0 != .online }.map {
                                 ($0.rawValue, ctx.name($0))
                             },
                             selected: form.channel, required: true, errors: errors)
                     ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
-                        Forms.submit(ctx.t("common.submit"))
+                        Forms.submit(ctx.t(CommonText.submit))
                     ]),
             ]
         }
@@ -161,20 +161,20 @@ enum VerifyPages {
     ) -> [HTMLNode] {
         var sources: [(value: String, label: String)] = []
         if let register = options.registerPhone {
-            sources.append(("register", ctx.t("assisted.phone.register", OneTimeCodeRules.mask(register))))
+            sources.append(("register", ctx.t(AssistedText.phoneRegister, OneTimeCodeRules.mask(register))))
         }
-        sources.append(("none", ctx.t("assisted.phone.none")))
-        if options.otherPhone { sources.append(("other", ctx.t("assisted.phone.other"))) }
+        sources.append(("none", ctx.t(AssistedText.phoneNone)))
+        if options.otherPhone { sources.append(("other", ctx.t(AssistedText.phoneOther))) }
         let selected = form.phoneSource ?? sources[0].value
         var fields = [
             Forms.select(
-                ctx, "phoneSource", label: ctx.t("assisted.phone"), options: sources, selected: selected,
+                ctx, "phoneSource", label: ctx.t(AssistedText.phone), options: sources, selected: selected,
                 required: true, errors: errors, includeBlank: false)
         ]
         if options.otherPhone {
             fields.append(
                 Forms.field(
-                    ctx, "phone", label: ctx.t("assisted.phone.otherNumber"), value: form.phone ?? "", type: "tel",
+                    ctx, "phone", label: ctx.t(AssistedText.phoneOtherNumber), value: form.phone ?? "", type: "tel",
                     errors: errors,
                     // The register is told by SMS only when it has a phone.
                     hint: ctx.t(options.registerPhone == nil ? "assisted.phone.hintNoRegister" : "assisted.phone.hint"),

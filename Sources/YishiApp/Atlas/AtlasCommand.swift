@@ -50,8 +50,8 @@ struct AtlasCommand: AsyncCommand {
                     console.print(String(format: "[%3d%%] ", pct) + "\(zh) / \(en)")
                 }
                 let args = [s.nodes, s.edges, s.origins, s.facilities, s.matched, s.kept].map(String.init)
-                console.print(Catalog.text("job.result", .zhHans, args))
-                console.print(Catalog.text("job.result", .en, args))
+                console.print(Catalog.text(JobText.result, .zhHans, args))
+                console.print(Catalog.text(JobText.result, .en, args))
                 console.print("(\(started.duration(to: .now)))")
             } catch let e as OSMExtract.ReadError {
                 try CLI.fail("\(file): \(e)")

@@ -84,28 +84,29 @@ enum AtlasImportPage {
     ) -> PageView {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
-            H.el("p", text: ctx.t("atlas.import.intro", String(AtlasImportRoutes.maxBytes >> 20))),
+            H.el("p", text: ctx.t(AtlasText.importIntro, String(AtlasImportRoutes.maxBytes >> 20))),
             Forms.form(
                 ctx, action: Site.atlasImport, multipart: true,
                 [
                     Forms.select(
-                        ctx, "district", label: ctx.t("atlas.import.district"),
+                        ctx, "district", label: ctx.t(AtlasText.importDistrict),
                         options: districts.map { ($0.code, "\($0.name)（\($0.code)）") },
                         selected: chosen ?? (districts.count == 1 ? districts[0].code : nil), required: true,
                         errors: errors),
                     Forms.field(
-                        ctx, "file", label: ctx.t("atlas.import.file"), type: "file", required: true, errors: errors,
+                        ctx, "file", label: ctx.t(AtlasText.importFile), type: "file", required: true, errors: errors,
                         attributes: [("accept", ".pbf,.osm,.xml")]),
-                    Forms.submit(ctx.t("atlas.import.submit")),
+                    Forms.submit(ctx.t(AtlasText.importSubmit)),
                 ]),
         ]
         if !recent.isEmpty {
-            content.append(H.el("h2", text: ctx.t("atlas.import.recent")))
+            content.append(H.el("h2", text: ctx.t(AtlasText.importRecent)))
             content.append(
                 Forms.table(
-                    caption: ctx.t("atlas.import.recent"), stackOnPhone: true,
+                    caption: ctx.t(AtlasText.importRecent), stackOnPhone: true,
                     headers: [
-                        ctx.t("job.file"), ctx.t("atlas.import.district"), ctx.t("job.status"), ctx.t("job.started"),
+                        ctx.t(JobText.file), ctx.t(AtlasText.importDistrict), ctx.t(JobText.status),
+                        ctx.t(JobText.started),
                     ],
                     rows: recent.map { j in
                         [
@@ -116,7 +117,7 @@ enum AtlasImportPage {
                         ]
                     }))
         }
-        return PageView(title: ctx.t("atlas.import.title"), status: status) { content }
+        return PageView(title: ctx.t(AtlasText.importTitle), status: status) { content }
     }
 }
 

@@ -139,12 +139,12 @@ struct LinksPage: @unchecked Sendable {
         let district = m.district
         let onlyUnlinked = m.onlyUnlinked
         let options = m.options
-        let title = ctx.t("lifeCircle.links.title", district.name)
+        let title = ctx.t(LifeCircleText.linksTitle, district.name)
         var content: [HTMLNode] = [
-            LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t("lifeCircle.links.intro")),
+            LifeCirclePages.crumbs(ctx, [district]), H.el("p", text: ctx.t(LifeCircleText.linksIntro)),
         ]
         guard m.hasImport else {
-            content.append(C.notice(ctx.t("lifeCircle.none", district.name)))
+            content.append(C.notice(ctx.t(LifeCircleText.noneText, district.name)))
             return PageView(title: title) { content }
         }
         content.append(
@@ -152,14 +152,14 @@ struct LinksPage: @unchecked Sendable {
                 "p", [("class", "no-print")],
                 [
                     onlyUnlinked
-                        ? H.link(ctx.t("lifeCircle.links.all"), Site.lifeCircleLinks(district.code))
+                        ? H.link(ctx.t(LifeCircleText.linksAll), Site.lifeCircleLinks(district.code))
                         : H.link(
-                            ctx.t("lifeCircle.links.filter"), Site.lifeCircleLinks(district.code) + "?show=unlinked")
+                            ctx.t(LifeCircleText.linksFilter), Site.lifeCircleLinks(district.code) + "?show=unlinked")
                 ]))
         content.append(
             Forms.table(
                 caption: title, stackOnPhone: true,
-                headers: [ctx.t("lifeCircle.col.mapName"), "OSM", ctx.t("lifeCircle.col.link")],
+                headers: [ctx.t(LifeCircleText.colMapName), "OSM", ctx.t(LifeCircleText.colLink)],
                 rows: m.places.map { o, mayChange in
                     let current = o.compound
                     let cell: HTMLNode =
@@ -170,13 +170,14 @@ struct LinksPage: @unchecked Sendable {
                                 H.void("input", [("type", "hidden"), ("name", "place"), ("value", o.id!.uuidString)]),
                                 H.el(
                                     "label", [("class", "visually-hidden"), ("for", "link-\(o.id!.uuidString)")],
-                                    text: ctx.t("lifeCircle.links.choose") + " " + (o.name.isEmpty ? o.osmRef : o.name)),
+                                    text: ctx.t(LifeCircleText.linksChoose) + " " + (o.name.isEmpty ? o.osmRef : o.name)
+                                ),
                                 H.el(
                                     "select", [("id", "link-\(o.id!.uuidString)"), ("name", "compound")],
                                     [
                                         H.el(
                                             "option", [("value", "")] + (current == nil ? [("selected", nil)] : []),
-                                            text: ctx.t("lifeCircle.links.none"))
+                                            text: ctx.t(LifeCircleText.linksNone))
                                     ]
                                         + options.map { opt in
                                             H.el(
@@ -187,19 +188,19 @@ struct LinksPage: @unchecked Sendable {
                                         }),
                                 H.el(
                                     "button", [("type", "submit"), ("class", "secondary")],
-                                    text: ctx.t("lifeCircle.links.save")),
+                                    text: ctx.t(LifeCircleText.linksSave)),
                             ])
                         : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
                     return [
                         o.name.isEmpty
-                            ? H.el("span", [("class", "muted")], text: ctx.t("lifeCircle.unnamed"))
+                            ? H.el("span", [("class", "muted")], text: ctx.t(LifeCircleText.unnamed))
                             : H.el("strong", text: o.name),
                         H.link(o.osmRef, Self.osmURL(o.osmRef)),
                         cell,
                     ]
                 }))
         content.append(
-            H.el("p", [], [H.link(ctx.t("lifeCircle.titleOf", district.name), Site.lifeCircle(district.code))]))
+            H.el("p", [], [H.link(ctx.t(LifeCircleText.titleOf, district.name), Site.lifeCircle(district.code))]))
         return PageView(title: title) { content }
     }
 }

@@ -28,27 +28,28 @@ struct JobRoutes: RouteCollection {
 enum JobPage {
     static func view(_ job: Job, _ ctx: PageContext) -> PageView {
         var facts: [(String, String)] = [
-            (ctx.t("job.status"), ctx.t(job.status.catalogKey)),
-            (ctx.t("job.step"), job.message(ctx.lang)),
+            (ctx.t(JobText.status), ctx.t(job.status.catalogKey)),
+            (ctx.t(JobText.step), job.message(ctx.lang)),
             (ctx.t(job.kind == .territoryImport ? "import.at" : "atlas.import.district"), job.node?.name ?? "—"),
         ]
         if let name = job.fileName {
             let size = job.fileSize.map {
                 " (\(ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file)))"
             }
-            facts.append((ctx.t("job.file"), name + (size ?? "")))
+            facts.append((ctx.t(JobText.file), name + (size ?? "")))
         }
         facts += [
-            (ctx.t("job.started"), ctx.time(job.startedAt ?? job.createdAt)),
-            (ctx.t("job.finished"), ctx.time(job.finishedAt)),
+            (ctx.t(JobText.started), ctx.time(job.startedAt ?? job.createdAt)),
+            (ctx.t(JobText.finished), ctx.time(job.finishedAt)),
         ]
         return PageView(title: ctx.t("job.kind.\(job.kind.rawValue)"), refreshSeconds: job.isFinished ? nil : 2) {
             C.progress(
-                job.progress, text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%", label: ctx.t("job.progress"))
+                job.progress, text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%", label: ctx.t(JobText.progress)
+            )
             C.facts(facts)
             if let error = job.error(ctx.lang) {
                 H.el("div", [("class", "error-summary"), ("role", "alert")]) {
-                    H.el("p", text: ctx.t("job.error"))
+                    H.el("p", text: ctx.t(JobText.error))
                     H.el("p", text: error)
                 }
             }
@@ -59,11 +60,11 @@ enum JobPage {
                         "job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
                         String(s.matched), String(s.kept)), tone: .ok)
                 if let code = job.node?.code {
-                    H.el("p", [], [C.linkButton(ctx.t("job.view"), Site.lifeCircle(code))])
-                    H.el("p", [], [H.link(ctx.t("lifeCircle.linksLink"), Site.lifeCircleLinks(code))])
+                    H.el("p", [], [C.linkButton(ctx.t(JobText.view), Site.lifeCircle(code))])
+                    H.el("p", [], [H.link(ctx.t(LifeCircleText.linksLink), Site.lifeCircleLinks(code))])
                 }
             }
-            if !job.isFinished { H.el("p", [("class", "muted")], text: ctx.t("job.refresh")) }
+            if !job.isFinished { H.el("p", [("class", "muted")], text: ctx.t(JobText.refresh)) }
         }
     }
 }

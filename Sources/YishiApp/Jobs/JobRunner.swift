@@ -68,7 +68,8 @@ enum JobRunner {
                 try await end(
                     job,
                     .failure(
-                        Failure(zh: Catalog.text("job.interrupted", .zhHans), en: Catalog.text("job.interrupted", .en))),
+                        Failure(
+                            zh: Catalog.text(JobText.interrupted, .zhHans), en: Catalog.text(JobText.interrupted, .en))),
                     app)
             } else {
                 job.status = .queued
@@ -103,7 +104,8 @@ enum JobRunner {
             app.logger.error("job \(id) failed: \(String(reflecting: error))")
             outcome = .failure(
                 Failure(
-                    zh: Catalog.text("job.failedUnexpectedly", .zhHans), en: Catalog.text("job.failedUnexpectedly", .en)
+                    zh: Catalog.text(JobText.failedUnexpectedly, .zhHans),
+                    en: Catalog.text(JobText.failedUnexpectedly, .en)
                 ))
         }
         do {

@@ -66,14 +66,14 @@ enum HomePage {
     static func view(_ m: Model, _ ctx: PageContext) -> PageView {
         switch m {
         case .visitor:
-            PageView(title: ctx.t("home.welcome.title")) {
-                H.el("p", text: ctx.t("home.welcome.body"))
-                H.el("p", [], [C.linkButton(ctx.t("nav.signin"), Site.signIn, primary: false)])
+            PageView(title: ctx.t(HomeText.welcomeTitle)) {
+                H.el("p", text: ctx.t(HomeText.welcomeBody))
+                H.el("p", [], [C.linkButton(ctx.t(NavigationText.signin), Site.signIn, primary: false)])
             }
         case .staff(let cards):
-            PageView(title: ctx.t("home.staff.title")) {
+            PageView(title: ctx.t(HomeText.staffTitle)) {
                 if cards.isEmpty {
-                    C.empty(ctx.t("home.staff.noRoles"))
+                    C.empty(ctx.t(HomeText.staffNoRoles))
                 } else {
                     H.el("ul", [("class", "cards")]) {
                         for card in cards {
@@ -84,7 +84,7 @@ enum HomePage {
                                 } else {
                                     H.el(
                                         "a", [("class", "big"), ("href", Site.territory)],
-                                        text: ctx.t("home.staff.platform"))
+                                        text: ctx.t(HomeText.staffPlatform))
                                 }
                                 if let c = card.counts {
                                     H.el(
@@ -100,14 +100,14 @@ enum HomePage {
                 }
             }
         case .resident(let verified, let community, let household):
-            PageView(title: ctx.t("home.resident.title")) {
-                if !verified { C.notice(ctx.t("home.resident.unverified"), tone: .warning) }
+            PageView(title: ctx.t(HomeText.residentTitle)) {
+                if !verified { C.notice(ctx.t(HomeText.residentUnverified), tone: .warning) }
                 if let community {
                     H.el("h2", text: community.name)
-                    H.el("p", text: ctx.t("home.resident.household", household ?? ""))
+                    H.el("p", text: ctx.t(HomeText.residentHousehold, household ?? ""))
                     H.el("p", [], [C.linkButton(community.name, Site.node(community.id), primary: false)])
                 } else {
-                    H.el("p", text: ctx.t("home.resident.noCommunity"))
+                    H.el("p", text: ctx.t(HomeText.residentNoCommunity))
                 }
             }
         }

@@ -56,7 +56,7 @@ enum ImportPage {
                 H.el(
                     "div", [("class", "error-summary"), ("role", "alert")],
                     [
-                        H.el("p", text: ctx.t("import.failed")),
+                        H.el("p", text: ctx.t(ImportText.failed)),
                         H.el(
                             "ul", [],
                             failure.issues.prefix(200).map { i in
@@ -72,17 +72,17 @@ enum ImportPage {
         if !choices.isEmpty {
             fields.append(
                 Forms.select(
-                    ctx, "node", label: ctx.t("import.node"), options: [("", ctx.t("import.allMine"))] + choices,
+                    ctx, "node", label: ctx.t(ImportText.node), options: [("", ctx.t(ImportText.allMine))] + choices,
                     selected: nil, includeBlank: false))
         }
         fields += [
             Forms.field(
-                ctx, "file", label: ctx.t("import.file"), type: "file", required: true,
+                ctx, "file", label: ctx.t(ImportText.file), type: "file", required: true,
                 attributes: [("accept", ".csv,text/csv")]),
-            Forms.submit(ctx.t("import.submit")),
+            Forms.submit(ctx.t(ImportText.submit)),
         ]
         content += [
-            H.el("p", text: ctx.t("import.intro")),
+            H.el("p", text: ctx.t(ImportText.intro)),
             H.el(
                 "ul", [],
                 TerritoryImportKind.allCases.map { k in
@@ -93,9 +93,9 @@ enum ImportPage {
                             H.el("code", text: (k.requiredColumns + k.optionalColumns).joined(separator: ",")),
                         ])
                 }),
-            H.el("p", [("class", "muted")], text: ctx.t("import.formats")),
+            H.el("p", [("class", "muted")], text: ctx.t(ImportText.formats)),
             Forms.form(ctx, action: Site.territoryImport, multipart: true, fields),
         ]
-        return PageView(title: ctx.t("import.title"), status: status) { content }
+        return PageView(title: ctx.t(ImportText.title), status: status) { content }
     }
 }

@@ -31,14 +31,16 @@ struct ImportCommand: AsyncCommand {
             let o = try await TerritoryImporter.run(
                 data, by: app.caller(.platform, auditActor: AuditActor(id: nil, label: "cli:\(user)")))
             context.console.print(
-                Catalog.text("import.done", .zhHans, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
+                Catalog.text(
+                    ImportText.done, .zhHans, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
             context.console.print(
-                Catalog.text("import.done", .en, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
+                Catalog.text(ImportText.done, .en, [o.kind, String(o.added), String(o.updated), String(o.unchanged)]))
         } catch let stop as TerritoryImporter.Interrupted {
             context.console.error("\(stop.message.zh)\n\(stop.message.en)\n\(String(reflecting: stop.cause))")
             throw ExitCode(1)
         } catch let failure as ImportFailure {
-            context.console.error(Catalog.text("import.failed", .zhHans) + " / " + Catalog.text("import.failed", .en))
+            context.console.error(
+                Catalog.text(ImportText.failed, .zhHans) + " / " + Catalog.text(ImportText.failed, .en))
             for issue in failure.issues {
                 let (key, args) = issue.problem.message
                 context.console.error(

@@ -26,21 +26,21 @@ enum TerritoryPages {
     ) -> [HTMLNode] {
         var fields: [HTMLNode] = [
             Forms.field(
-                ctx, "name", label: ctx.t("common.name"), value: form.name ?? "", required: true, errors: errors),
+                ctx, "name", label: ctx.t(CommonText.name), value: form.name ?? "", required: true, errors: errors),
             Forms.field(
-                ctx, "code", label: ctx.t("common.code"), value: form.code ?? "", required: true, errors: errors,
+                ctx, "code", label: ctx.t(CommonText.code), value: form.code ?? "", required: true, errors: errors,
                 attributes: [("autocomplete", "off"), ("spellcheck", "false")]),
         ]
         if !level.kinds.isEmpty {
             fields.append(
                 Forms.select(
-                    ctx, "kind", label: ctx.t("common.kind"), options: kindOptions(ctx, level), selected: form.kind,
+                    ctx, "kind", label: ctx.t(CommonText.kind), options: kindOptions(ctx, level), selected: form.kind,
                     required: true, errors: errors))
         }
         if level == .compound || level == .building {
             fields.append(
                 Forms.field(
-                    ctx, "address", label: ctx.t("territory.address") + " " + ctx.t("common.optional"),
+                    ctx, "address", label: ctx.t(TerritoryText.address) + " " + ctx.t(CommonText.optionalText),
                     value: form.address ?? "", errors: errors))
         }
         return fields
@@ -72,11 +72,11 @@ enum TerritoryPages {
 
     static func crumbs(_ ctx: PageContext, _ nodes: [TerritoryNode], may: May) -> HTMLNode {
         H.el(
-            "nav", [("class", "crumbs"), ("aria-label", ctx.t("territory.title"))],
+            "nav", [("class", "crumbs"), ("aria-label", ctx.t(TerritoryText.title))],
             [
                 H.el(
                     "ol", [],
-                    [H.el("li", [], [H.link(ctx.t("territory.title"), Site.territory)])]
+                    [H.el("li", [], [H.link(ctx.t(TerritoryText.title), Site.territory)])]
                         + nodes.map { n in
                             may.read.contains(n.id!)
                                 ? H.el("li", [], [H.link(n.name, Site.node(n.id!))])
@@ -92,7 +92,7 @@ enum TerritoryPages {
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
             nodes.isEmpty
-                ? H.el("p", text: ctx.t("territory.empty"))
+                ? H.el("p", text: ctx.t(TerritoryText.empty))
                 : H.el(
                     "ul", [("class", "cards")],
                     nodes.map { n in
@@ -107,13 +107,15 @@ enum TerritoryPages {
         ]
         if may.createDistrict {
             content += [
-                H.el("h2", text: ctx.t("territory.addChild", ctx.name(TerritoryLevel.district))),
+                H.el("h2", text: ctx.t(TerritoryText.addChild, ctx.name(TerritoryLevel.district))),
                 Forms.form(
                     ctx, action: Site.territory,
-                    nodeFields(ctx, level: .district, form: form, errors: errors) + [Forms.submit(ctx.t("common.add"))]),
+                    nodeFields(ctx, level: .district, form: form, errors: errors) + [
+                        Forms.submit(ctx.t(CommonText.add))
+                    ]),
             ]
         }
-        return PageView(title: ctx.t("territory.title"), status: status) { content }
+        return PageView(title: ctx.t(TerritoryText.title), status: status) { content }
     }
 
     static func node(
@@ -123,16 +125,16 @@ enum TerritoryPages {
         let node = m.node
         let id = node.id!.uuidString
         let canEdit = may.edit
-        var facts: [HTMLNode] = [H.el("dt", text: ctx.t("territory.level")), H.el("dd", text: ctx.name(node.level))]
+        var facts: [HTMLNode] = [H.el("dt", text: ctx.t(TerritoryText.level)), H.el("dd", text: ctx.name(node.level))]
         if node.kind != nil {
-            facts += [H.el("dt", text: ctx.t("common.kind")), H.el("dd", text: kindLabel(ctx, node))]
+            facts += [H.el("dt", text: ctx.t(CommonText.kind)), H.el("dd", text: kindLabel(ctx, node))]
         }
-        facts += [H.el("dt", text: ctx.t("common.code")), H.el("dd", text: node.code)]
+        facts += [H.el("dt", text: ctx.t(CommonText.code)), H.el("dd", text: node.code)]
         if let group = m.buildingGroup {
-            facts += [H.el("dt", text: ctx.t("territory.buildingGroup")), H.el("dd", text: group)]
+            facts += [H.el("dt", text: ctx.t(TerritoryText.buildingGroup)), H.el("dd", text: group)]
         }
         if let address = node.address {
-            facts += [H.el("dt", text: ctx.t("territory.address")), H.el("dd", text: address)]
+            facts += [H.el("dt", text: ctx.t(TerritoryText.address)), H.el("dd", text: address)]
         }
         var content: [HTMLNode] = [
             crumbs(ctx, m.ancestors, may: may),
@@ -148,13 +150,13 @@ enum TerritoryPages {
                     "p", [],
                     [
                         H.link(
-                            ctx.t("territory.edit", ctx.name(node.level)), Site.nodeEdit(id),
+                            ctx.t(TerritoryText.edit, ctx.name(node.level)), Site.nodeEdit(id),
                             [("class", "button secondary")])
                     ]) : .group([]),
         ]
         if !m.lifeCircles.isEmpty {
             content += [
-                H.el("h2", text: ctx.t("territory.lifeCircles")),
+                H.el("h2", text: ctx.t(TerritoryText.lifeCircles)),
                 H.el(
                     "ul", [],
                     m.lifeCircles.map { lc in
@@ -172,7 +174,7 @@ enum TerritoryPages {
         }
         if !m.planningAreas.isEmpty {
             content += [
-                H.el("h2", text: ctx.t("territory.planningAreas")),
+                H.el("h2", text: ctx.t(TerritoryText.planningAreas)),
                 H.el(
                     "ul", [],
                     m.planningAreas.map { pa in
@@ -187,37 +189,37 @@ enum TerritoryPages {
         }
         if let childLevel = node.level.childLevel {
             content += [
-                H.el("h2", text: ctx.t("territory.children")),
+                H.el("h2", text: ctx.t(TerritoryText.children)),
                 m.children.isEmpty
-                    ? H.el("p", text: ctx.t("territory.empty"))
+                    ? H.el("p", text: ctx.t(TerritoryText.empty))
                     : Forms.table(
-                        caption: ctx.t("territory.children"),
-                        headers: [ctx.t("common.name"), ctx.t("common.kind"), ctx.t("common.code")],
+                        caption: ctx.t(TerritoryText.children),
+                        headers: [ctx.t(CommonText.name), ctx.t(CommonText.kind), ctx.t(CommonText.code)],
                         rows: m.children.map { c in
                             [H.link(c.name, Site.node(c.id!)), .text(kindLabel(ctx, c)), .text(c.code)]
                         }),
             ]
             if canEdit {
                 content += [
-                    H.el("h2", text: ctx.t("territory.addChild", ctx.name(childLevel))),
+                    H.el("h2", text: ctx.t(TerritoryText.addChild, ctx.name(childLevel))),
                     Forms.form(
                         ctx, action: Site.nodeChildren(id),
                         nodeFields(ctx, level: childLevel, form: childForm, errors: errors) + [
-                            Forms.submit(ctx.t("common.add"))
+                            Forms.submit(ctx.t(CommonText.add))
                         ]),
                 ]
             }
         } else {
             content += [
-                H.el("h2", text: ctx.t("territory.units")),
+                H.el("h2", text: ctx.t(TerritoryText.units)),
                 m.units.isEmpty
-                    ? H.el("p", text: ctx.t("territory.empty"))
+                    ? H.el("p", text: ctx.t(TerritoryText.empty))
                     : Forms.table(
-                        caption: ctx.t("territory.units"),
+                        caption: ctx.t(TerritoryText.units),
                         headers: [
-                            ctx.t("territory.unit.number"), ctx.t("territory.unit.kind"),
-                            ctx.t("territory.unit.status"), ctx.t("territory.unit.area"),
-                            ctx.t("territory.unit.areaSource"),
+                            ctx.t(TerritoryText.unitNumber), ctx.t(TerritoryText.unitKind),
+                            ctx.t(TerritoryText.unitStatus), ctx.t(TerritoryText.unitArea),
+                            ctx.t(TerritoryText.unitAreaSource),
                         ],
                         rows: m.units.map { u in
                             [
@@ -229,39 +231,39 @@ enum TerritoryPages {
             ]
             if canEdit {
                 content += [
-                    H.el("h2", text: ctx.t("territory.unit.add")),
+                    H.el("h2", text: ctx.t(TerritoryText.unitAdd)),
                     Forms.form(
                         ctx, action: Site.nodeUnits(id),
                         [
                             Forms.field(
-                                ctx, "number", label: ctx.t("territory.unit.number"), value: unitForm.number ?? "",
+                                ctx, "number", label: ctx.t(TerritoryText.unitNumber), value: unitForm.number ?? "",
                                 required: true, errors: errors),
                             Forms.field(
-                                ctx, "code", label: ctx.t("common.code"), value: unitForm.code ?? "", required: true,
+                                ctx, "code", label: ctx.t(CommonText.code), value: unitForm.code ?? "", required: true,
                                 errors: errors),
                             Forms.select(
-                                ctx, "kind", label: ctx.t("territory.unit.kind"),
+                                ctx, "kind", label: ctx.t(TerritoryText.unitKind),
                                 options: UnitKind.allCases.map { ($0.rawValue, ctx.name($0)) },
                                 selected: unitForm.kind ?? UnitKind.residential.rawValue, required: true, errors: errors
                             ),
                             Forms.select(
-                                ctx, "status", label: ctx.t("territory.unit.status"),
+                                ctx, "status", label: ctx.t(TerritoryText.unitStatus),
                                 options: UnitStatus.allCases.map { ($0.rawValue, ctx.name($0)) },
                                 selected: unitForm.status ?? UnitStatus.delivered.rawValue, required: true,
                                 errors: errors),
                             Forms.field(
-                                ctx, "registerArea", label: ctx.t("territory.unit.registerArea"),
+                                ctx, "registerArea", label: ctx.t(TerritoryText.unitRegisterArea),
                                 value: unitForm.registerArea ?? "", errors: errors,
                                 attributes: [("inputmode", "decimal")]),
                             Forms.field(
-                                ctx, "surveyArea", label: ctx.t("territory.unit.surveyArea"),
+                                ctx, "surveyArea", label: ctx.t(TerritoryText.unitSurveyArea),
                                 value: unitForm.surveyArea ?? "", errors: errors, attributes: [("inputmode", "decimal")]
                             ),
                             Forms.field(
-                                ctx, "contractArea", label: ctx.t("territory.unit.contractArea"),
+                                ctx, "contractArea", label: ctx.t(TerritoryText.unitContractArea),
                                 value: unitForm.contractArea ?? "", errors: errors,
                                 attributes: [("inputmode", "decimal")]),
-                            Forms.submit(ctx.t("common.add")),
+                            Forms.submit(ctx.t(CommonText.add)),
                         ]),
                 ]
             }
@@ -273,15 +275,15 @@ enum TerritoryPages {
         _ ctx: PageContext, node: TerritoryNode, form: TerritoryRoutes.NodeForm, errors: FormErrors,
         status: HTTPStatus = .ok
     ) -> PageView {
-        PageView(title: ctx.t("territory.edit", ctx.name(node.level)), status: status) {
+        PageView(title: ctx.t(TerritoryText.edit, ctx.name(node.level)), status: status) {
             [
                 Forms.summary(ctx, errors),
                 Forms.form(
                     ctx, action: Site.nodeEdit(node.id!),
                     nodeFields(ctx, level: node.level, form: form, errors: errors) + [
-                        Forms.submit(ctx.t("common.save"))
+                        Forms.submit(ctx.t(CommonText.save))
                     ]),
-                H.el("p", [], [H.link(ctx.t("common.back"), Site.node(node.id!))]),
+                H.el("p", [], [H.link(ctx.t(CommonText.back), Site.node(node.id!))]),
             ]
         }
     }
@@ -294,10 +296,10 @@ enum TerritoryPages {
         let ownersRegister = may.ownersRegister
         let assist = may.actForResident
         var facts: [HTMLNode] = [
-            H.el("dt", text: ctx.t("common.code")), H.el("dd", text: u.code),
-            H.el("dt", text: ctx.t("territory.unit.kind")), H.el("dd", text: ctx.name(u.kind)),
-            H.el("dt", text: ctx.t("territory.unit.status")), H.el("dd", text: ctx.name(u.status)),
-            H.el("dt", text: ctx.t("territory.unit.area")),
+            H.el("dt", text: ctx.t(CommonText.code)), H.el("dd", text: u.code),
+            H.el("dt", text: ctx.t(TerritoryText.unitKind)), H.el("dd", text: ctx.name(u.kind)),
+            H.el("dt", text: ctx.t(TerritoryText.unitStatus)), H.el("dd", text: ctx.name(u.status)),
+            H.el("dt", text: ctx.t(TerritoryText.unitArea)),
             H.el("dd", text: "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
         ]
         for (key, value) in [
@@ -309,9 +311,9 @@ enum TerritoryPages {
         var content: [HTMLNode] = [crumbs(ctx, ancestors, may: may), H.el("dl", [("class", "facts")], facts)]
         if ownersRegister {
             content += [
-                H.el("h2", text: ctx.t("territory.unit.owners")),
+                H.el("h2", text: ctx.t(TerritoryText.unitOwners)),
                 d.owners.isEmpty
-                    ? H.el("p", text: ctx.t("common.none"))
+                    ? H.el("p", text: ctx.t(CommonText.noneText))
                     : H.el(
                         "ul", [],
                         d.owners.map { o in
@@ -326,19 +328,19 @@ enum TerritoryPages {
         // right; the owners' committee holds only the owners' register.
         if personal {
             content += [
-                H.el("h2", text: ctx.t("territory.unit.households"))
+                H.el("h2", text: ctx.t(TerritoryText.unitHouseholds))
             ]
-            if d.households.isEmpty { content.append(H.el("p", text: ctx.t("common.none"))) }
+            if d.households.isEmpty { content.append(H.el("p", text: ctx.t(CommonText.noneText))) }
             for h in d.households {
                 content += [
-                    H.el("h3", text: ctx.t("territory.household", h.code)),
+                    H.el("h3", text: ctx.t(TerritoryText.household, h.code)),
                     Forms.table(
-                        caption: ctx.t("territory.household", h.code), stackOnPhone: true,
+                        caption: ctx.t(TerritoryText.household, h.code), stackOnPhone: true,
                         headers: [
-                            ctx.t("territory.resident.name"), ctx.t("common.code"),
-                            ctx.t("territory.resident.birthYear"),
-                            ctx.t("territory.resident.phone"), ctx.t("territory.resident.flags"),
-                            ctx.t("common.actions"),
+                            ctx.t(TerritoryText.residentName), ctx.t(CommonText.code),
+                            ctx.t(TerritoryText.residentBirthYear),
+                            ctx.t(TerritoryText.residentPhone), ctx.t(TerritoryText.residentFlags),
+                            ctx.t(CommonText.actions),
                         ],
                         rows: h.residents.sorted { $0.code < $1.code }.map { r in
                             [
@@ -351,13 +353,13 @@ enum TerritoryPages {
                                     }),
                                 assist && !d.accounts.contains(r.id!)
                                     ? H.link(
-                                        ctx.t("territory.resident.assist"), Site.assist(r.id!))
-                                    : (d.accounts.contains(r.id!) ? .text(ctx.t("account.verified")) : .group([])),
+                                        ctx.t(TerritoryText.residentAssist), Site.assist(r.id!))
+                                    : (d.accounts.contains(r.id!) ? .text(ctx.t(AccountText.verified)) : .group([])),
                             ]
                         }),
                 ]
             }
         }
-        return PageView(title: ctx.t("territory.unit.title", u.number)) { content }
+        return PageView(title: ctx.t(TerritoryText.unitTitle, u.number)) { content }
     }
 }

@@ -94,8 +94,8 @@ enum TerritoryImportJob {
                 done, rows in
                 let n = [String(done), String(rows)]
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
-                    .set(\.$messageZh, to: Catalog.text("import.progress", .zhHans, n)).set(
-                        \.$messageEn, to: Catalog.text("import.progress", .en, n)
+                    .set(\.$messageZh, to: Catalog.text(ImportText.progress, .zhHans, n)).set(
+                        \.$messageEn, to: Catalog.text(ImportText.progress, .en, n)
                     )
                     .update()
             }
@@ -110,7 +110,7 @@ enum TerritoryImportJob {
             ).update()
             let n = String(failure.issues.count)
             throw JobRunner.Failure(
-                zh: Catalog.text("import.jobFailed", .zhHans, [n]), en: Catalog.text("import.jobFailed", .en, [n]))
+                zh: Catalog.text(ImportText.jobFailed, .zhHans, [n]), en: Catalog.text(ImportText.jobFailed, .en, [n]))
         }
     }
 
@@ -127,14 +127,14 @@ enum TerritoryImportJob {
             out.append(
                 H.el(
                     "p", [("class", "notice"), ("role", "status")],
-                    text: ctx.t("import.done", kind, String(o.added), String(o.updated), String(o.unchanged))))
+                    text: ctx.t(ImportText.done, kind, String(o.added), String(o.updated), String(o.unchanged))))
         }
         if let issues = r.issues, !issues.isEmpty {
             out.append(
                 H.el(
                     "div", [("class", "error-summary"), ("role", "alert")],
                     [
-                        H.el("p", text: ctx.t("import.failed")),
+                        H.el("p", text: ctx.t(ImportText.failed)),
                         H.el(
                             "ul", [],
                             issues.map { i in
@@ -146,7 +146,7 @@ enum TerritoryImportJob {
                             }),
                     ]))
         }
-        out.append(H.el("p", [], [H.link(ctx.t("import.title"), Site.territoryImport)]))
+        out.append(H.el("p", [], [H.link(ctx.t(ImportText.title), Site.territoryImport)]))
         return out
     }
 }

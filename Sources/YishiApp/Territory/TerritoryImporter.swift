@@ -126,7 +126,7 @@ enum TerritoryImporter {
         var cause: any Error
         var message: (zh: String, en: String) {
             let n = [String(written), String(rows)]
-            return (Catalog.text("import.interrupted", .zhHans, n), Catalog.text("import.interrupted", .en, n))
+            return (Catalog.text(ImportText.interrupted, .zhHans, n), Catalog.text(ImportText.interrupted, .en, n))
         }
     }
 

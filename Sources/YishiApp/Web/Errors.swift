@@ -28,13 +28,13 @@ enum YishiError: Error, Sendable {
     func reason(_ lang: Lang) -> String {
         switch self {
         case .denied(let d): return Catalog.name(d, lang)
-        case .invalidToken: return Catalog.text("error.401", lang)
-        case .notFound: return Catalog.text("error.404", lang)
-        case .csrf: return Catalog.text("error.csrf", lang)
+        case .invalidToken: return Catalog.text(ErrorText.code401, lang)
+        case .notFound: return Catalog.text(ErrorText.code404, lang)
+        case .csrf: return Catalog.text(ErrorText.csrf, lang)
         case .badRequest(let key, let args): return Catalog.text(key, lang, args)
-        case .invalid: return Catalog.text("error.422", lang)
-        case .tooManyRequests: return Catalog.text("error.429", lang)
-        case .importFailed: return Catalog.text("import.failed", lang)
+        case .invalid: return Catalog.text(ErrorText.code422, lang)
+        case .tooManyRequests: return Catalog.text(ErrorText.code429, lang)
+        case .importFailed: return Catalog.text(ImportText.failed, lang)
         }
     }
 }
@@ -87,7 +87,7 @@ struct ErrorMiddleware: Middleware {
             if req.settings.showInternalErrors, e.status == .internalServerError { reason += " — " + e.reason }
         default:
             status = .internalServerError
-            reason = Catalog.text("error.500", lang)
+            reason = Catalog.text(ErrorText.code500, lang)
             if req.settings.showInternalErrors { reason += " — \(String(reflecting: error))" }
         }
         if status == .internalServerError { req.logger.report(error: error) }
@@ -111,12 +111,12 @@ struct ErrorMiddleware: Middleware {
     static func errorPage(reason: String, lines: [APIError.LineError]?, status: HTTPStatus, _ ctx: PageContext)
         -> PageView
     {
-        PageView(title: ctx.t("error.title"), status: status) {
+        PageView(title: ctx.t(ErrorText.title), status: status) {
             H.el("p", [("class", "lead")], text: reason)
             if let lines {
-                H.el("ul", [], lines.map { H.el("li", text: ctx.t("import.line", String($0.line), $0.reason)) })
+                H.el("ul", [], lines.map { H.el("li", text: ctx.t(ImportText.line, String($0.line), $0.reason)) })
             }
-            H.el("p", [], [C.linkButton(ctx.t("error.backHome"), Site.home, primary: false)])
+            H.el("p", [], [C.linkButton(ctx.t(ErrorText.backHome), Site.home, primary: false)])
         }
     }
 
@@ -129,27 +129,27 @@ struct ErrorMiddleware: Middleware {
         switch e {
         case .keyNotFound(let key, let ctx):
             return (
-                .unprocessableEntity, Catalog.text("error.422", lang),
-                [name(ctx.codingPath, key): Catalog.text("field.required", lang)]
+                .unprocessableEntity, Catalog.text(ErrorText.code422, lang),
+                [name(ctx.codingPath, key): Catalog.text(FieldText.requiredText, lang)]
             )
         case .valueNotFound(_, let ctx), .typeMismatch(_, let ctx):
             return (
-                .unprocessableEntity, Catalog.text("error.422", lang),
-                [name(ctx.codingPath): Catalog.text("field.invalid", lang)]
+                .unprocessableEntity, Catalog.text(ErrorText.code422, lang),
+                [name(ctx.codingPath): Catalog.text(FieldText.invalid, lang)]
             )
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty {
                 let detail =
                     (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
                     ?? ctx.debugDescription
-                return (.badRequest, Catalog.text("error.malformedJSON", lang, [detail]), nil)
+                return (.badRequest, Catalog.text(ErrorText.malformedJSON, lang, [detail]), nil)
             }
             return (
-                .unprocessableEntity, Catalog.text("error.422", lang),
-                [name(ctx.codingPath): Catalog.text("field.invalid", lang)]
+                .unprocessableEntity, Catalog.text(ErrorText.code422, lang),
+                [name(ctx.codingPath): Catalog.text(FieldText.invalid, lang)]
             )
         @unknown default:
-            return (.badRequest, Catalog.text("error.400", lang), nil)
+            return (.badRequest, Catalog.text(ErrorText.code400, lang), nil)
         }
     }
 }

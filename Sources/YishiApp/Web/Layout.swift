@@ -24,14 +24,14 @@ enum Layout {
         var head: [HTMLNode] = [
             H.void("meta", [("charset", "UTF-8")]),
             H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            H.el("title", text: "\(title) · \(ctx.t("app.name"))"),
+            H.el("title", text: "\(title) · \(ctx.t(AppText.name))"),
             H.void("link", [("rel", "stylesheet"), ("href", Site.styles)]),
         ]
         if let refreshSeconds {
             head.append(H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))]))
         }
         let body: [HTMLNode] = [
-            H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t("nav.skip")),
+            H.el("a", [("class", "skip"), ("href", "#main")], text: ctx.t(NavigationText.skip)),
             header(ctx),
             H.el(
                 "main", [("id", "main"), ("tabindex", "-1")],
@@ -39,7 +39,7 @@ enum Layout {
                     ctx.notice.map { H.el("p", [("class", "notice"), ("role", "status")], text: $0) } ?? .group([]),
                     H.el("h1", text: title),
                 ] + content),
-            H.el("footer", [("class", "site")], [H.el("p", text: ctx.t("footer.text"))]),
+            H.el("footer", [("class", "site")], [H.el("p", text: ctx.t(FooterText.text))]),
         ]
         return H.document(lang: ctx.lang.rawValue, class: htmlClass, head: head, body: body)
     }
@@ -54,9 +54,9 @@ enum Layout {
         // Off → care mode; in care mode: larger still, or back to standard.
         let careChoices: [(CareMode, String)] =
             switch ctx.care {
-            case .off: [(.on, ctx.t("pref.care.on"))]
-            case .on: [(.xl, ctx.t("pref.care.xl")), (.off, ctx.t("pref.care.off"))]
-            case .xl: [(.on, ctx.t("pref.care.smaller")), (.off, ctx.t("pref.care.off"))]
+            case .off: [(.on, ctx.t(PreferencesText.careOn))]
+            case .on: [(.xl, ctx.t(PreferencesText.careXl)), (.off, ctx.t(PreferencesText.careOff))]
+            case .xl: [(.on, ctx.t(PreferencesText.careSmaller)), (.off, ctx.t(PreferencesText.careOff))]
             }
         let items = ctx.navigation
         let path = ctx.here.split(separator: "?").first.map(String.init) ?? "/"
@@ -69,18 +69,18 @@ enum Layout {
                         H.el(
                             "a", [("class", "brand"), ("href", "/")],
                             [
-                                H.el("span", [("class", "brand-name")], text: ctx.t("app.name")),
-                                H.el("span", [("class", "brand-tagline")], text: ctx.t("app.tagline")),
+                                H.el("span", [("class", "brand-name")], text: ctx.t(AppText.name)),
+                                H.el("span", [("class", "brand-tagline")], text: ctx.t(AppText.tagline)),
                             ]),
                         H.el(
-                            "nav", [("class", "prefs"), ("aria-label", ctx.t("pref.label"))],
+                            "nav", [("class", "prefs"), ("aria-label", ctx.t(PreferencesText.label))],
                             [
                                 H.el(
                                     "a",
                                     [
                                         ("href", "\(Site.preferences)?lang=\(other.rawValue)&next=\(next)"),
                                         ("lang", other.rawValue), ("class", "button secondary"),
-                                    ], text: ctx.t("pref.switchLanguage"))
+                                    ], text: ctx.t(PreferencesText.switchLanguage))
                             ]
                                 + careChoices.map { mode, label in
                                     H.el(
@@ -92,7 +92,7 @@ enum Layout {
                                 }),
                     ]),
                 H.el(
-                    "nav", [("class", "main-nav"), ("aria-label", ctx.t("nav.main"))],
+                    "nav", [("class", "main-nav"), ("aria-label", ctx.t(NavigationText.main))],
                     [
                         H.el(
                             "ul", [],

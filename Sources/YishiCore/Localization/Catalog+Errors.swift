@@ -1,38 +1,4 @@
 extension Catalog {
-    static let errors: [String: Bilingual] = [
-        "error.title": .init("出错了", "Something went wrong"),
-        "error.400": .init("请求有误。", "The request is not valid."),
-        "error.401": .init("请先登录。", "Please sign in first."),
-        "error.403": .init("您无权访问此内容。", "You are not allowed to see this."),
-        "error.404": .init("找不到此页面。", "This page does not exist."),
-        "error.405": .init("不支持这种请求方式。", "This kind of request is not supported."),
-        "error.409": .init(
-            "这项内容刚被别人改过或已存在，请刷新后再试。", "Someone has just changed this, or it already exists: reload and try again."),
-        "error.413": .init("提交的内容过大。", "What you sent is too large."),
-        "error.415": .init("提交的文件或数据格式不对。", "What you sent is not in a format we accept."),
-        "error.422": .init("请检查填写的内容。", "Please check what you entered."),
-        "error.429": .init("请求过于频繁，请稍后再试。", "Too many requests: please wait and try again."),
-        "error.500": .init("服务器出错了，请稍后再试。", "The server failed: please try again later."),
-        "error.503": .init("服务暂时不可用。", "The service is not available just now."),
-        "error.csrf": .init(
-            "表单已过期，请返回上一页刷新后重新提交。", "The form has expired: go back, reload the page and send it again."),
-        "error.malformedJSON": .init("JSON 格式有误：{0}", "Malformed JSON: {0}"),
-        "error.backHome": .init("返回首页", "Back to the home page"),
-        "field.required": .init("此项必填。", "This is required."),
-        "field.tooLong": .init("最多 {0} 个字。", "At most {0} characters."),
-        "field.invalid": .init("此项无效。", "This is not valid."),
-        "field.taken": .init("已被使用。", "This is already in use."),
-        "field.password": .init("密码至少 10 位。", "At least 10 characters."),
-        "field.wrongLevel": .init("此角色不能在该层级持有。", "This role cannot be held at that level."),
-        "field.unknownNode": .init("找不到这个辖区节点。", "There is no such territory node."),
-        "field.kind": .init("类型无效。", "This type is not valid."),
-        "field.tooLong.32": .init("最多 32 个字。", "At most 32 characters."),
-        "field.tooLong.64": .init("最多 64 个字。", "At most 64 characters."),
-        "field.tooLong.100": .init("最多 100 个字。", "At most 100 characters."),
-        "field.tooLong.200": .init("最多 200 个字。", "At most 200 characters."),
-        "field.controlCharacter": .init(
-            "含有不可见的控制字符（如制表符或换行），请删除。", "Holds an invisible control character (a tab or a line break); remove it."),
-    ]
 
     static let admin: [String: Bilingual] = [
         "enum.AuditAction.setupFirstAdmin": .init("创建首位管理员", "First administrator created"),

@@ -28,7 +28,7 @@ public enum Catalog {
     /// All entries; the parts live beside the capability they serve (`Catalog+*.swift`).
     public static let entries: [String: Bilingual] = {
         var all: [String: Bilingual] = [:]
-        for part in [common, accounts, territory, importing, errors, admin, atlas] + typed.map(\.dictionary) {
+        for part in [accounts, territory, admin, atlas] + typed.map(\.dictionary) {
             all.merge(part) { first, _ in
                 preconditionFailure("duplicate catalog key for \(first.en)")
             }

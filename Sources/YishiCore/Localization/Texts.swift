@@ -39,6 +39,35 @@ public struct TextTable: Sendable {
 }
 
 extension Catalog {
+    /// A typed text in `lang` (the same as `text.text(lang, args)`).
+    public static func text<T: Texts>(_ text: T, _ lang: Lang, _ args: [String] = []) -> String {
+        text.text(lang, args)
+    }
+
     /// The capabilities whose texts are typed (`Texts`), one line each.
-    public static let typed: [TextTable] = [TextTable(AuditText.self)]
+    public static let typed: [TextTable] = [
+        TextTable(AuditText.self),
+        TextTable(AccountText.self),
+        TextTable(AppText.self),
+        TextTable(AssistedText.self),
+        TextTable(AtlasText.self),
+        TextTable(CommonText.self),
+        TextTable(ErrorText.self),
+        TextTable(FieldText.self),
+        TextTable(FooterText.self),
+        TextTable(HomeText.self),
+        TextTable(ImportText.self),
+        TextTable(JobText.self),
+        TextTable(LifeCircleText.self),
+        TextTable(NavigationText.self),
+        TextTable(OutboxText.self),
+        TextTable(PreferencesText.self),
+        TextTable(SMSText.self),
+        TextTable(SetupText.self),
+        TextTable(SignInText.self),
+        TextTable(SignoutText.self),
+        TextTable(TerritoryText.self),
+        TextTable(UsersText.self),
+        TextTable(VerifyText.self),
+    ]
 }

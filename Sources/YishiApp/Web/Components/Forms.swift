@@ -39,7 +39,7 @@ enum Forms {
         return H.el(
             "div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")],
             [
-                H.el("p", text: ctx.t("error.422")),
+                H.el("p", text: ctx.t(ErrorText.code422)),
                 H.el(
                     "ul", [],
                     errors.fields.keys.sorted().map { f in
@@ -70,7 +70,8 @@ enum Forms {
                     "label", [("for", id)],
                     [
                         .text(label),
-                        required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([]),
+                        required
+                            ? H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) : .group([]),
                     ]),
                 hint.map { H.el("p", [("class", "hint"), ("id", "\(id)-hint")], text: $0) } ?? .group([]),
                 error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
@@ -84,7 +85,7 @@ enum Forms {
     ) -> HTMLNode {
         let id = "field-\(name)"
         let error = errors.message(name, ctx)
-        var opts: [HTMLNode] = includeBlank ? [H.el("option", [("value", "")], text: ctx.t("common.choose"))] : []
+        var opts: [HTMLNode] = includeBlank ? [H.el("option", [("value", "")], text: ctx.t(CommonText.choose))] : []
         opts += options.map { o in
             H.el("option", [("value", o.value)] + (o.value == selected ? [("selected", nil)] : []), text: o.label)
         }
@@ -98,7 +99,8 @@ enum Forms {
                     "label", [("for", id)],
                     [
                         .text(label),
-                        required ? H.el("span", [("class", "req")], text: " " + ctx.t("common.required")) : .group([]),
+                        required
+                            ? H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) : .group([]),
                     ]),
                 error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
                 H.el("select", attrs, opts),

@@ -1,0 +1,131 @@
+/// The texts keyed `lifeCircle.…` (`Texts`).
+public enum LifeCircleText: String, Texts {
+    public static let prefix = "lifeCircle"
+
+    case title
+    case titleOf
+    case intro
+    case indexIntro = "index.intro"
+    case indexNone = "index.none"
+    case noneText = "none"
+    case source
+    case sharesTitle
+    case sharesOf
+    case sharesNone
+    case colType = "col.type"
+    case colRadius = "col.radius"
+    case colAtTier = "col.atTier"
+    case colWithin15 = "col.within15"
+    case colCompound = "col.compound"
+    case colMapName = "col.mapName"
+    case colMissing = "col.missing"
+    case colMissing15 = "col.missing15"
+    case colLink = "col.link"
+    case share
+    case metres
+    case missingItem
+    case allReached
+    case compoundsTitle
+    case compoundsIntro
+    case unlinked
+    case unnamed
+    case notOnMap
+    case mapTitle
+    case mapAlt
+    case mapOpen
+    case below
+    case downloads
+    case csv
+    case json
+    case print
+    case importLink
+    case linksLink
+    case linksTitle = "links.title"
+    case linksIntro = "links.intro"
+    case linksChoose = "links.choose"
+    case linksNone = "links.none"
+    case linksSave = "links.save"
+    case linksSaved = "links.saved"
+    case linksFilter = "links.filter"
+    case linksAll = "links.all"
+
+    public var bilingual: Bilingual {
+        switch self {
+        case .title: .init("15分钟生活圈", "15-minute life circle")
+        case .titleOf: .init("{0} · 15分钟生活圈", "{0} · 15-minute life circle")
+        case .intro:
+            .init(
+                "步行能否在规定距离内到达日常设施：按步行路网计算，不是直线距离。",
+                "Whether homes reach daily services on foot within the set distance, measured along the walking network, not as the crow flies."
+            )
+        case .indexIntro:
+            .init(
+                "选择一个区、街镇或居村，查看步行可达的日常设施。",
+                "Choose a district, subdistrict or community to see which daily services are within walking distance.")
+        case .indexNone: .init("还没有任何区导入地图数据。", "No district has imported map data yet.")
+        case .noneText: .init("{0}还没有导入地图数据。", "{0} has no map data yet.")
+        case .source:
+            .init(
+                "数据来源：{0}，导入于 {1}；步行路网 {2} 个节点、{3} 条路段；住宅 {4} 处；设施 {5} 处。",
+                "Source: {0}, imported {1}; walking network of {2} nodes and {3} segments; {4} homes; {5} facilities.")
+        case .sharesTitle: .init("各类设施的覆盖率", "Share of homes covered, by facility type")
+        case .sharesOf:
+            .init(
+                "统计 {0} 处住宅（小区和住宅楼）。", "Counted over {0} homes (compounds and residential buildings).")
+        case .sharesNone:
+            .init(
+                "本范围内还没有与地图关联的小区，暂无覆盖率。请工作人员在“关联小区”页面关联。",
+                "No compound here is linked to the map yet, so there are no shares. Staff can link them on the “Link compounds” page."
+            )
+        case .colType: .init("设施类型", "Facility type")
+        case .colRadius: .init("标准距离", "Standard distance")
+        case .colAtTier: .init("标准距离内", "Within the standard")
+        case .colWithin15: .init("15分钟内（{0} 米）", "Within 15 minutes ({0} m)")
+        case .colCompound: .init("小区", "Compound")
+        case .colMapName: .init("地图上的名称", "Name on the map")
+        case .colMissing: .init("标准距离内缺少", "Missing within the standard")
+        case .colMissing15: .init("15分钟内缺少", "Missing within 15 minutes")
+        case .colLink: .init("关联的小区", "Linked compound")
+        case .share: .init("{0}%（{1}/{2}）", "{0}% ({1} of {2})")
+        case .metres: .init("{0} 米", "{0} m")
+        case .missingItem: .init("{0}（{1}）", "{0} ({1})")
+        case .allReached: .init("齐全", "All reached")
+        case .compoundsTitle: .init("小区缺口", "Gaps by compound")
+        case .compoundsIntro:
+            .init(
+                "缺口多的排在前面。小区由多处组成时，按最远的一处计。",
+                "Compounds with the most gaps come first. Where a compound has several places on the map, the farthest one counts."
+            )
+        case .unlinked: .init("（未关联）", "(not linked)")
+        case .unnamed: .init("（无名称）", "(no name)")
+        case .notOnMap:
+            .init(
+                "本范围内另有 {0} 个小区尚未与地图关联。", "{0} more compounds here are not linked to the map yet.")
+        case .mapTitle: .init("覆盖地图", "Coverage map")
+        case .mapAlt:
+            .init(
+                "{0}的步行路网、各类设施和按缺口数着色的小区",
+                "{0}: the walking network, facilities by type and compounds coloured by their number of gaps")
+        case .mapOpen: .init("打开大图", "Open the full-size map")
+        case .below: .init("下级", "Below")
+        case .downloads: .init("下载", "Downloads")
+        case .csv: .init("缺口清单（CSV，可用 Excel 打开）", "Gap list (CSV, opens in Excel)")
+        case .json: .init("数据接口（JSON）", "Data (JSON)")
+        case .print: .init("打印时只印正文和地图。", "Printing gives the content and the map only.")
+        case .importLink: .init("导入或更新地图数据", "Import or update the map data")
+        case .linksLink: .init("关联小区", "Link compounds")
+        case .linksTitle: .init("{0} · 关联地图小区", "{0} · Link map compounds")
+        case .linksIntro:
+            .init(
+                "地图上的住宅区按名称自动关联到辖区小区；名称不同或重名时请在这里手动关联或更正。",
+                "Residential areas on the map are linked to territory compounds by name; where names differ or repeat, link or correct them here."
+            )
+        case .linksChoose: .init("关联到", "Link to")
+        case .linksNone: .init("不关联", "Not linked")
+        case .linksSave: .init("保存关联", "Save link")
+        case .linksSaved: .init("已保存关联。", "Link saved.")
+        case .linksFilter: .init("只看未关联的", "Only those not linked")
+        case .linksAll: .init("全部", "All")
+        }
+    }
+}
