@@ -43,7 +43,7 @@ struct AccountRoutes: RouteCollection {
             for (f, k) in fields { errors.add(f, k) }
             return try await render(req, errors: errors, newToken: nil, status: .unprocessableEntity)
         }
-        return req.redirect(to: Site.with(notice: "account.password.changed", Site.account))
+        return req.redirect(to: Site.with(notice: AccountText.passwordChanged.key, Site.account))
     }
 
     func createToken(req: Request) async throws -> Response {
@@ -51,7 +51,7 @@ struct AccountRoutes: RouteCollection {
         let parts = (form.scope ?? "").split(separator: "|", maxSplits: 1).map(String.init)
         guard let roleText = parts.first, let role = Role(rawValue: roleText) else {
             var errors = FormErrors()
-            errors.add("scope", "field.required")
+            errors.add("scope", FieldText.requiredText.key)
             return try await render(req, errors: errors, newToken: nil, status: .unprocessableEntity)
         }
         do {

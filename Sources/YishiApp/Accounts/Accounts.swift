@@ -7,7 +7,7 @@ enum Accounts {
     /// A node by its code, or a 422 naming `field`.
     static func node(code: String, field: String, on db: any Database) async throws -> TerritoryNode {
         guard let node = try await TerritoryNode.query(on: db).filter(\.$code == code).first() else {
-            throw YishiError.invalid([field: "field.unknownNode"])
+            throw YishiError.invalid([field: FieldText.unknownNode.key])
         }
         return node
     }
@@ -46,15 +46,15 @@ enum Accounts {
         var fields: [String: String] = [:]
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
-            fields["name"] = "field.required"
+            fields["name"] = FieldText.requiredText.key
         } else if trimmed.count > 100 {
-            fields["name"] = "field.tooLong"
+            fields["name"] = FieldText.tooLong.key
         }
         let node = try await nodeCode.flatMap { $0.isEmpty ? nil : $0 }.asyncMap {
             try await Self.node(code: $0, field: "node", on: caller.db)
         }
         let grant = Grant(role: role, path: node?.territoryPath)
-        if !Policy.tokenGrantAllowed(owner: p, grant: grant) { fields["role"] = "enum.Denial.outsideScope" }
+        if !Policy.tokenGrantAllowed(owner: p, grant: grant) { fields["role"] = Catalog.nameKey(Denial.outsideScope) }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let token = "yishi_" + caller.effects.random.token()
         let row = APIToken(
@@ -98,9 +98,9 @@ enum Accounts {
             throw YishiError.denied(.roleLacksAction)
         }
         guard try await caller.passwords.verify(current, created: hash) else {
-            throw YishiError.invalid(["current": "account.password.wrong"])
+            throw YishiError.invalid(["current": AccountText.passwordWrong.key])
         }
-        guard PasswordRules.isAcceptable(new) else { throw YishiError.invalid(["new": "field.password"]) }
+        guard PasswordRules.isAcceptable(new) else { throw YishiError.invalid(["new": FieldText.password.key]) }
         let newHash = try await caller.passwords.hash(new)
         let now = caller.now
         try await caller.audited { tx in

@@ -11,21 +11,26 @@ struct AccountsFeature: Feature {
     }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 40, label: "nav.verify", path: "/residents/verify") {
+            NavEntry(order: 40, label: NavigationText.verify.key, path: "/residents/verify") {
                 Policy.holdsAnywhere($0, .residentVerify)
             },
-            NavEntry(order: 50, label: "nav.users", path: "/users") { Policy.holdsAnywhere($0, .usersManage) },
-            NavEntry(order: 70, label: "nav.account", path: "/account") { $0 != nil },
-            NavEntry(order: 70, label: "nav.signin", path: "/signin") { $0 == nil },
+            NavEntry(order: 50, label: NavigationText.users.key, path: "/users") {
+                Policy.holdsAnywhere($0, .usersManage)
+            },
+            NavEntry(order: 70, label: NavigationText.account.key, path: "/account") { $0 != nil },
+            NavEntry(order: 70, label: NavigationText.signin.key, path: "/signin") { $0 == nil },
         ]
     }
     var notices: [String] {
-        ["users.created", "users.granted", "users.revoked", "account.password.changed", "verify.done", "assisted.done"]
+        [
+            UsersText.created.key, UsersText.granted.key, UsersText.revoked.key, AccountText.passwordChanged.key,
+            VerifyText.done.key, AssistedText.done.key,
+        ]
     }
 }
 
 /// Development only, never in production: the outbox of sign-in codes "sent" (answers loopback only).
 struct OutboxFeature: Feature {
     var pages: [any RouteCollection] { [OutboxRoutes()] }
-    var navigation: [NavEntry] { [NavEntry(order: 90, label: "nav.outbox", path: "/dev/outbox")] }
+    var navigation: [NavEntry] { [NavEntry(order: 90, label: NavigationText.outbox.key, path: "/dev/outbox")] }
 }

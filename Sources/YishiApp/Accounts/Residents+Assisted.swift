@@ -24,24 +24,24 @@ extension Residents {
         {
         case .success(let p): provenance = p
         case .failure(.notAllowed), .failure(.missingResident): throw YishiError.denied(.outsideScope)
-        case .failure(.onlineChannelForAssisted): throw YishiError.invalid(["channel": "field.invalid"])
+        case .failure(.onlineChannelForAssisted): throw YishiError.invalid(["channel": FieldText.invalid.key])
         }
         let registerPhone = resident.phone.flatMap(OneTimeCodeRules.normalizePhone)
         var phone: String? = nil
         if !phoneText.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let p = OneTimeCodeRules.normalizePhone(phoneText) else {
-                throw YishiError.invalid(["phone": "signin.error.phone"])
+                throw YishiError.invalid(["phone": SignInText.errorPhone.key])
             }
             if p != registerPhone, !Policy.allows(staff, .personalDataRead, at: home.building) {
                 throw YishiError.denied(.roleLacksAction)
             }
             if try await User.query(on: caller.db).filter(\.$phone == p).first() != nil {
-                throw YishiError.invalid(["phone": "field.taken"])
+                throw YishiError.invalid(["phone": FieldText.taken.key])
             }
             phone = p
         }
         if try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
-            throw YishiError.invalid(["resident": "assisted.hasAccount"])
+            throw YishiError.invalid(["resident": AssistedText.hasAccount.key])
         }
         let user = try await create(
             resident: resident, phone: phone, registerPhone: registerPhone, home: home,
@@ -81,7 +81,8 @@ extension Residents {
             }
         } catch let error where error.isUniqueViolation {
             // Someone registered the same phone or resident a moment ago.
-            throw YishiError.invalid(phone == nil ? ["resident": "assisted.hasAccount"] : ["phone": "field.taken"])
+            throw YishiError.invalid(
+                phone == nil ? ["resident": AssistedText.hasAccount.key] : ["phone": FieldText.taken.key])
         }
     }
 
@@ -91,7 +92,7 @@ extension Residents {
         resident registerPhone: String, phone: String?, channel: YishiCore.Channel, by caller: Caller
     ) async {
         let text = Catalog.text(
-            "sms.assisted", .zhHans,
+            SMSText.assisted.key, .zhHans,
             [
                 caller.auditActor.label, Catalog.name(channel, .zhHans),
                 phone.map(OneTimeCodeRules.mask) ?? Catalog.text(SMSText.assistedNoPhone, .zhHans),

@@ -68,7 +68,7 @@ enum Residents {
     static func verify(phone phoneText: String, residentCode: String, by caller: Caller) async throws -> User {
         let staff = try caller.requireActor()
         guard let phone = OneTimeCodeRules.normalizePhone(phoneText) else {
-            throw YishiError.invalid(["phone": "signin.error.phone"])
+            throw YishiError.invalid(["phone": SignInText.errorPhone.key])
         }
         guard let resident = try await Resident.query(on: caller.db).filter(\.$code == residentCode).first(),
             let home = try await home(of: resident, on: caller.db),
@@ -76,22 +76,22 @@ enum Residents {
         else {
             // Without the right anywhere, the plain refusal; with it, one answer for "unknown" and "not yours".
             guard Policy.holdsAnywhere(staff, .residentVerify) else { throw YishiError.denied(.roleLacksAction) }
-            throw YishiError.invalid(["resident": "verify.residentNotFound"])
+            throw YishiError.invalid(["resident": VerifyText.residentNotFound.key])
         }
         guard
             let user = try await User.query(on: caller.db).filter(\.$phone == phone).filter(\.$kind == .resident)
                 .first()
         else {
-            throw YishiError.invalid(["phone": "verify.phoneNotFound"])
+            throw YishiError.invalid(["phone": VerifyText.phoneNotFound.key])
         }
         if user.verifiedAt != nil {
             let linked = try await user.$resident.id.asyncMap { try await Resident.find($0, on: caller.db) } ?? nil
             let place = try await linked.asyncMap { try await Self.home(of: $0, on: caller.db) } ?? nil
             let visible = place.map { Policy.allows(staff, .residentVerify, at: $0.building) } ?? false
-            throw YishiError.invalid(["phone": visible ? "verify.phoneVerified" : "verify.phoneNotFound"])
+            throw YishiError.invalid(["phone": visible ? VerifyText.phoneVerified.key : VerifyText.phoneNotFound.key])
         }
         if try await User.query(on: caller.db).filter(\.$resident.$id == resident.requireID()).first() != nil {
-            throw YishiError.invalid(["resident": "assisted.hasAccount"])
+            throw YishiError.invalid(["resident": AssistedText.hasAccount.key])
         }
         let now = caller.now
         return try await caller.audited { tx in

@@ -50,10 +50,10 @@ struct SetupRoutes: RouteCollection {
         let form = try req.content.decode(Form.self)
         var errors = FormErrors()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        if !UserAdmin.isValidUsername(username) { errors.add("username", "field.invalid") }
+        if !UserAdmin.isValidUsername(username) { errors.add("username", FieldText.invalid.key) }
         let name = (form.displayName ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors.add("displayName", "field.required") }
-        if !PasswordRules.isAcceptable(form.password ?? "") { errors.add("password", "field.password") }
+        if name.isEmpty { errors.add("displayName", FieldText.requiredText.key) }
+        if !PasswordRules.isAcceptable(form.password ?? "") { errors.add("password", FieldText.password.key) }
         guard errors.isEmpty else {
             return req.render(view(req.pageContext, form: form, errors: errors, status: .unprocessableEntity))
         }

@@ -42,16 +42,16 @@ struct SignInRoutes: RouteCollection {
         let form = try req.content.decode(StaffForm.self)
         let username = form.username?.trimmingCharacters(in: .whitespaces) ?? ""
         var errors = FormErrors()
-        if username.isEmpty { errors.add("username", "field.required") }
-        if (form.password ?? "").isEmpty { errors.add("password", "field.required") }
+        if username.isEmpty { errors.add("username", FieldText.requiredText.key) }
+        if (form.password ?? "").isEmpty { errors.add("password", FieldText.requiredText.key) }
         if errors.isEmpty {
             switch try await SignIn.staff(
                 username: username, password: form.password!, address: req.clientAddress, req: req)
             {
             case .success(let user):
                 return try await signedIn(user, req: req, how: "password", next: form.next)
-            case .refused: errors.add("password", "signin.error.credentials")
-            case .held(let minutes): errors.add("password", "signin.error.locked", String(minutes))
+            case .refused: errors.add("password", SignInText.errorCredentials.key)
+            case .held(let minutes): errors.add("password", SignInText.errorLocked.key, String(minutes))
             }
         }
         return req.render(
@@ -69,11 +69,12 @@ struct SignInRoutes: RouteCollection {
             res.cookies[Self.phoneCookie] = signInCookie(sent.phone, req)
             res.cookies[Self.browserCookie] = signInCookie(sent.browserNonce, req)
             return res
-        case .failure(.rateLimited): errors.add("phone", "signin.error.rate")
-        case .failure(.smsBudget): errors.add("phone", "signin.error.smsBudget")
-        default: errors.add("phone", "signin.error.phone")
+        case .failure(.rateLimited): errors.add("phone", SignInText.errorRate.key)
+        case .failure(.smsBudget): errors.add("phone", SignInText.errorSmsBudget.key)
+        default: errors.add("phone", SignInText.errorPhone.key)
         }
-        let limited = ["signin.error.rate", "signin.error.smsBudget"].contains(errors.fields["phone"]?.key ?? "")
+        let limited = [SignInText.errorRate.key, SignInText.errorSmsBudget.key].contains(
+            errors.fields["phone"]?.key ?? "")
         return req.render(
             SignInPages.signIn(
                 req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
@@ -100,8 +101,8 @@ struct SignInRoutes: RouteCollection {
                     string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
             }
             return res
-        case .failure(.tooManyAttempts): errors.add("code", "signin.error.codeAttempts")
-        default: errors.add("code", "signin.error.code")
+        case .failure(.tooManyAttempts): errors.add("code", SignInText.errorCodeAttempts.key)
+        default: errors.add("code", SignInText.errorCode.key)
         }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return req.render(
@@ -114,7 +115,7 @@ struct SignInRoutes: RouteCollection {
         guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: Site.signIn) }
         var errors = FormErrors()
         if case .failure(let refusal) = try await SignIn.extendCode(phone: phone, browser: browser(req), req: req) {
-            errors.add("code", refusal == .extensionUsed ? "signin.error.extendUsed" : "signin.error.code")
+            errors.add("code", refusal == .extensionUsed ? SignInText.errorExtendUsed.key : SignInText.errorCode.key)
         }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         var ctx = req.pageContext

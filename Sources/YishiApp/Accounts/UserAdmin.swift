@@ -61,29 +61,29 @@ enum UserAdmin {
         var fields: [String: String] = [:]
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
         if !isValidUsername(username) {
-            fields["username"] = "field.invalid"
+            fields["username"] = FieldText.invalid.key
         } else if try await User.query(on: caller.db).filter(\.$username == username).first() != nil {
-            fields["username"] = "field.taken"
+            fields["username"] = FieldText.taken.key
         }
         let name = input.displayName.trimmingCharacters(in: .whitespaces)
         if name.isEmpty {
-            fields["displayName"] = "field.required"
+            fields["displayName"] = FieldText.requiredText.key
         } else if name.count > 100 {
-            fields["displayName"] = "field.tooLong"
+            fields["displayName"] = FieldText.tooLong.key
         }
-        if !PasswordRules.isAcceptable(input.password) { fields["password"] = "field.password" }
+        if !PasswordRules.isAcceptable(input.password) { fields["password"] = FieldText.password.key }
         let isPlatformAdmin = managedScopes(actor).contains { $0 == nil }
         var node: TerritoryNode? = nil
         if let code = input.node?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
             node = try await TerritoryNode.query(on: caller.db).filter(\.$code == code).first()
-            if node == nil { fields["node"] = "field.unknownNode" }
+            if node == nil { fields["node"] = FieldText.unknownNode.key }
         }
-        if input.role == nil && !isPlatformAdmin { fields["role"] = "field.required" }
+        if input.role == nil && !isPlatformAdmin { fields["role"] = FieldText.requiredText.key }
         if let role = input.role, fields["node"] == nil,
             case .failure(let refusal) = Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level)
         {
             fields[refusal == .wrongLevel ? "node" : "role"] =
-                refusal == .wrongLevel ? "field.wrongLevel" : "enum.Denial.outsideScope"
+                refusal == .wrongLevel ? FieldText.wrongLevel.key : Catalog.nameKey(Denial.outsideScope)
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let hash = try await caller.passwords.hash(input.password)
@@ -93,7 +93,7 @@ enum UserAdmin {
             return try await insertStaff(user, role: input.role, node: grantNode, by: caller)
         } catch let error where error.isUniqueViolation {
             // The same username created a moment ago by another request: the unique index decides.
-            throw YishiError.invalid(["username": "field.taken"])
+            throw YishiError.invalid(["username": FieldText.taken.key])
         }
     }
 
@@ -131,10 +131,10 @@ enum UserAdmin {
         }
         switch Policy.mayGrant(actor, role: role, at: node?.territoryPath, level: node?.level) {
         case .success: break
-        case .failure(.wrongLevel): throw YishiError.invalid(["node": "field.wrongLevel"])
+        case .failure(.wrongLevel): throw YishiError.invalid(["node": FieldText.wrongLevel.key])
         case .failure(.denied(let d)): throw YishiError.denied(d)
         }
-        if role.isStaff != (user.kind == .staff) { throw YishiError.invalid(["role": "field.invalid"]) }
+        if role.isStaff != (user.kind == .staff) { throw YishiError.invalid(["role": FieldText.invalid.key]) }
         let nodeID = try node?.requireID()
         let nodeCode = node?.code ?? ""
         let existing = try await RoleGrant.query(on: caller.db).filter(\.$user.$id == userID).filter(\.$role == role)

@@ -45,7 +45,7 @@ struct UserRoutes: RouteCollection {
                 .init(
                     username: form.username ?? "", displayName: form.displayName ?? "",
                     password: form.password ?? "", role: role, node: form.node), by: req.caller)
-            return req.redirect(to: Site.user(try user.requireID(), notice: "users.created"))
+            return req.redirect(to: Site.user(try user.requireID(), notice: UsersText.created.key))
         } catch YishiError.invalid(let fields) {
             return req.render(
                 UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
@@ -67,14 +67,15 @@ struct UserRoutes: RouteCollection {
         guard let id = req.parameters.get("userID", as: UUID.self) else { throw YishiError.notFound }
         let form = try req.content.decode(GrantForm.self)
         guard let role = form.role.flatMap(Role.init) else {
-            return try await render(req, errors: FormErrors(["role": "field.required"]), status: .unprocessableEntity)
+            return try await render(
+                req, errors: FormErrors(["role": FieldText.requiredText.key]), status: .unprocessableEntity)
         }
         do {
             _ = try await UserAdmin.grant(userID: id, role: role, nodeCode: form.node, by: req.caller)
         } catch YishiError.invalid(let fields) {
             return try await render(req, errors: FormErrors(fields), status: .unprocessableEntity)
         }
-        return req.redirect(to: Site.user(id, notice: "users.granted"))
+        return req.redirect(to: Site.user(id, notice: UsersText.granted.key))
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -84,7 +85,7 @@ struct UserRoutes: RouteCollection {
             throw YishiError.notFound
         }
         try await UserAdmin.revoke(userID: id, grantID: gid, by: req.caller)
-        return req.redirect(to: Site.user(id, notice: "users.revoked"))
+        return req.redirect(to: Site.user(id, notice: UsersText.revoked.key))
     }
 }
 

@@ -40,7 +40,7 @@ struct VerifyRoutes: RouteCollection {
                 VerifyPages.verify(
                     req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
-        return req.redirect(to: Site.with(notice: "verify.done", Site.verify))
+        return req.redirect(to: Site.with(notice: VerifyText.done.key, Site.verify))
     }
 
     func loadResident(_ req: Request) async throws -> (Resident, VerifyPages.AssistOptions) {
@@ -71,7 +71,7 @@ struct VerifyRoutes: RouteCollection {
                     status: .unprocessableEntity))
         }
         guard let channel = form.channel.flatMap(YishiCore.Channel.init), channel != .online else {
-            return again(FormErrors(["channel": "field.required"]))
+            return again(FormErrors(["channel": FieldText.requiredText.key]))
         }
         let phone: String
         switch form.phoneSource {
@@ -80,7 +80,7 @@ struct VerifyRoutes: RouteCollection {
         default: phone = form.phone ?? ""
         }
         if form.phoneSource == "other", phone.trimmingCharacters(in: .whitespaces).isEmpty {
-            return again(FormErrors(["phone": "field.required"]))
+            return again(FormErrors(["phone": FieldText.requiredText.key]))
         }
         do {
             _ = try await Residents.registerAssisted(resident: resident, phone: phone, channel: channel, by: req.caller)
@@ -88,7 +88,7 @@ struct VerifyRoutes: RouteCollection {
             return again(FormErrors(fields))
         }
         let unit = try await Household.find(resident.$household.id, on: req.db)?.$unit.id
-        return req.redirect(to: unit.map { Site.unit($0, notice: "assisted.done") } ?? "/?notice=assisted.done")
+        return req.redirect(to: unit.map { Site.unit($0, notice: AssistedText.done.key) } ?? "/?notice=assisted.done")
     }
 }
 
@@ -177,7 +177,9 @@ enum VerifyPages {
                     ctx, "phone", label: ctx.t(AssistedText.phoneOtherNumber), value: form.phone ?? "", type: "tel",
                     errors: errors,
                     // The register is told by SMS only when it has a phone.
-                    hint: ctx.t(options.registerPhone == nil ? "assisted.phone.hintNoRegister" : "assisted.phone.hint"),
+                    hint: ctx.t(
+                        options.registerPhone == nil ? AssistedText.phoneHintNoRegister.key : AssistedText.phoneHint.key
+                    ),
                     attributes: [("inputmode", "tel")]))
         }
         return fields

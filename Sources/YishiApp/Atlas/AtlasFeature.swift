@@ -9,6 +9,6 @@ struct AtlasFeature: Feature {
         .init(operations: OpenAPIDocument.atlasOperations, schemas: { OpenAPIDocument.atlasSchemas })
     }
     var commands: [FeatureCommand] { [.init(name: "atlas", command: AtlasCommand())] }
-    var navigation: [NavEntry] { [NavEntry(order: 20, label: "nav.lifeCircle", path: "/lifecircle")] }
-    var notices: [String] { ["lifeCircle.links.saved"] }
+    var navigation: [NavEntry] { [NavEntry(order: 20, label: NavigationText.lifeCircle.key, path: "/lifecircle")] }
+    var notices: [String] { [LifeCircleText.linksSaved.key] }
 }

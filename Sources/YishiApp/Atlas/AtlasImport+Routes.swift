@@ -39,13 +39,13 @@ struct AtlasImportRoutes: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         let districts = try await districts(req)
-        guard let form = req.multipartForm else { throw YishiError.badRequest(key: "error.400", args: []) }
+        guard let form = req.multipartForm else { throw YishiError.badRequest(key: ErrorText.code400.key, args: []) }
         var errors = FormErrors()
         let chosen = form.field("district")
         let district = districts.first { $0.code == chosen }
-        if district == nil { errors.add("district", "atlas.import.notDistrict") }
+        if district == nil { errors.add("district", AtlasText.importNotDistrict.key) }
         let file = form.file("file").flatMap { $0.data.isEmpty ? nil : $0 }
-        if file == nil { errors.add("file", "atlas.import.noFile") }
+        if file == nil { errors.add("file", AtlasText.importNoFile.key) }
         guard let district, let file, errors.fields.isEmpty else {
             return try await view(
                 req, districts: districts, chosen: chosen, errors: errors, status: .unprocessableEntity)
@@ -128,10 +128,10 @@ extension AtlasImportRoutes {
         let p = try req.requirePrincipal()
         let district = try await LifeCircleRoutes.node(req)
         guard district.level == .district else {
-            throw YishiError.badRequest(key: "atlas.import.notDistrict", args: [])
+            throw YishiError.badRequest(key: AtlasText.importNotDistrict.key, args: [])
         }
         guard let body = req.body.data, body.readableBytes > 0 else {
-            throw YishiError.invalid(["file": "atlas.import.noFile"])
+            throw YishiError.invalid(["file": AtlasText.importNoFile.key])
         }
         let name = (try? req.query.get(String.self, at: "name")) ?? "extract"
         let job = try await enqueue(req, data: Data(buffer: body), name: name, district: district, by: p.userID)

@@ -66,9 +66,9 @@ struct AtlasLinkRoutes: RouteCollection {
     func save(req: Request) async throws -> Response {
         let (district, _) = try await district(req)
         let form = try req.content.decode(LinkForm.self)
-        guard let place = form.place else { throw YishiError.invalid(["place": "field.required"]) }
+        guard let place = form.place else { throw YishiError.invalid(["place": FieldText.requiredText.key]) }
         try await link(req, district: district, placeID: place, compound: form.compound)
-        return req.redirect(to: Site.lifeCircleLinks(district.code, notice: "lifeCircle.links.saved"))
+        return req.redirect(to: Site.lifeCircleLinks(district.code, notice: LifeCircleText.linksSaved.key))
     }
 
     func apiLink(req: Request) async throws -> HTTPStatus {
@@ -95,7 +95,9 @@ struct AtlasLinkRoutes: RouteCollection {
         if let given = compound?.trimmed, !given.isEmpty {
             var q = TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(district.territoryPath)
             q = UUID(uuidString: given).map { q.filter(\.$id == $0) } ?? q.filter(\.$code == given)
-            guard let found = try await q.first() else { throw YishiError.invalid(["compound": "field.unknownNode"]) }
+            guard let found = try await q.first() else {
+                throw YishiError.invalid(["compound": FieldText.unknownNode.key])
+            }
             try req.authorize(.territoryEdit, at: found.territoryPath)
             target = found
         }

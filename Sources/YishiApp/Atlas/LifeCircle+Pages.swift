@@ -72,7 +72,7 @@ enum LifeCirclePages {
             H.el(
                 "p", [("class", "muted")],
                 text: ctx.t(
-                    "lifeCircle.source", imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
+                    LifeCircleText.source.key, imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
                     String(imp.edges), String(imp.origins), String(imp.facilities))))
         // Shares by type.
         content.append(H.el("h2", text: ctx.t(LifeCircleText.sharesTitle)))

@@ -27,7 +27,7 @@ enum LifeCircleImporter {
         pool: NIOThreadPool? = nil, progress: @Sendable (Int, String, String) async -> Void = { _, _, _ in }
     ) async throws -> Summary {
         guard district.level == .district else {
-            throw YishiError.badRequest(key: "atlas.import.notDistrict", args: [])
+            throw YishiError.badRequest(key: AtlasText.importNotDistrict.key, args: [])
         }
         await progress(5, "读取地图", "Reading the extract")
         let osm = try await work(pool) { try OSMFile.read(data) }

@@ -77,7 +77,7 @@ enum ImportBench {
             await parts.add(Bench.ms(since: start))
         }
         let ms = Bench.ms(since: start)
-        guard outcome.added == rows else { throw YishiError.badRequest(key: "error.400", args: []) }
+        guard outcome.added == rows else { throw YishiError.badRequest(key: ErrorText.code400.key, args: []) }
         let at = await parts.at
         // How long the write lock is held at a time: the longest gap between two parts' commits.
         let longest = zip(at.dropFirst(), at).map { $0 - $1 }.max() ?? at.first ?? 0

@@ -30,7 +30,10 @@ enum JobPage {
         var facts: [(String, String)] = [
             (ctx.t(JobText.status), ctx.t(job.status.catalogKey)),
             (ctx.t(JobText.step), job.message(ctx.lang)),
-            (ctx.t(job.kind == .territoryImport ? "import.at" : "atlas.import.district"), job.node?.name ?? "—"),
+            (
+                ctx.t(job.kind == .territoryImport ? ImportText.at.key : AtlasText.importDistrict.key),
+                job.node?.name ?? "—"
+            ),
         ]
         if let name = job.fileName {
             let size = job.fileSize.map {
@@ -57,7 +60,7 @@ enum JobPage {
             if job.status == .succeeded, let s = job.atlasSummary {
                 C.notice(
                     ctx.t(
-                        "job.result", String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
+                        JobText.result.key, String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
                         String(s.matched), String(s.kept)), tone: .ok)
                 if let code = job.node?.code {
                     H.el("p", [], [C.linkButton(ctx.t(JobText.view), Site.lifeCircle(code))])

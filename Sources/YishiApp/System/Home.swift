@@ -90,7 +90,7 @@ enum HomePage {
                                     H.el(
                                         "p", [("class", "muted")],
                                         text: ctx.t(
-                                            "home.staff.counts", String(c.children), String(c.units),
+                                            HomeText.staffCounts.key, String(c.children), String(c.units),
                                             String(c.households),
                                             String(c.residents)))
                                 }

@@ -63,7 +63,7 @@ enum ImportPage {
                                 H.el(
                                     "li",
                                     text: ctx.t(
-                                        "import.line", String(i.line),
+                                        ImportText.line.key, String(i.line),
                                         ctx.t(i.problem.message.key, args: i.problem.message.args)))
                             }),
                     ]))

@@ -143,7 +143,7 @@ enum TerritoryPages {
             H.el(
                 "p",
                 text: ctx.t(
-                    "territory.stats", String(m.stats.units), m.stats.area, String(m.stats.households),
+                    TerritoryText.stats.key, String(m.stats.units), m.stats.area, String(m.stats.households),
                     String(m.stats.residents))),
             canEdit
                 ? H.el(
@@ -167,7 +167,8 @@ enum TerritoryPages {
                                 .text(
                                     " · "
                                         + ctx.t(
-                                            "territory.communities", lc.communities.map(\.name).joined(separator: "、"))),
+                                            TerritoryText.communities.key,
+                                            lc.communities.map(\.name).joined(separator: "、"))),
                             ])
                     }),
             ]
@@ -303,8 +304,8 @@ enum TerritoryPages {
             H.el("dd", text: "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
         ]
         for (key, value) in [
-            ("territory.unit.registerArea", u.registerArea), ("territory.unit.surveyArea", u.surveyArea),
-            ("territory.unit.contractArea", u.contractArea),
+            (TerritoryText.unitRegisterArea.key, u.registerArea), (TerritoryText.unitSurveyArea.key, u.surveyArea),
+            (TerritoryText.unitContractArea.key, u.contractArea),
         ] {
             if let value { facts += [H.el("dt", text: ctx.t(key)), H.el("dd", text: Area(centi: value).description)] }
         }

@@ -44,7 +44,7 @@ struct TerritoryRoutes: RouteCollection {
         let form = try req.content.decode(NodeForm.self)
         do {
             let node = try await TerritoryEditing.create(below: nil, input(form), by: req.caller)
-            return req.redirect(to: Site.node(node.id!, notice: "territory.created"))
+            return req.redirect(to: Site.node(node.id!, notice: TerritoryText.created.key))
         } catch YishiError.invalid(let fields) {
             let nodes = try await TerritoryQueries.visibleRoots(try req.requirePrincipal().actor, on: req.db)
             return req.render(
@@ -83,7 +83,7 @@ struct TerritoryRoutes: RouteCollection {
                 TerritoryPages.edit(
                     req.pageContext, node: node, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
         }
-        return req.redirect(to: Site.node(node.id!, notice: "territory.saved"))
+        return req.redirect(to: Site.node(node.id!, notice: TerritoryText.saved.key))
     }
 
     func createChild(req: Request) async throws -> Response {
@@ -91,7 +91,7 @@ struct TerritoryRoutes: RouteCollection {
         let form = try req.content.decode(NodeForm.self)
         do {
             let child = try await TerritoryEditing.create(below: node, input(form), by: req.caller)
-            return req.redirect(to: Site.node(child.id!, notice: "territory.created"))
+            return req.redirect(to: Site.node(child.id!, notice: TerritoryText.created.key))
         } catch YishiError.invalid(let fields) {
             return nodePage(
                 req, try await .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
@@ -104,10 +104,10 @@ struct TerritoryRoutes: RouteCollection {
         let form = try req.content.decode(UnitForm.self)
         do {
             guard let kind = form.kind.flatMap(UnitKind.init) else {
-                throw YishiError.invalid(["kind": "field.required"])
+                throw YishiError.invalid(["kind": FieldText.requiredText.key])
             }
             guard let status = form.status.flatMap(UnitStatus.init) else {
-                throw YishiError.invalid(["status": "field.required"])
+                throw YishiError.invalid(["status": FieldText.requiredText.key])
             }
             let unit = try await TerritoryEditing.createUnit(
                 in: node,
@@ -115,7 +115,7 @@ struct TerritoryRoutes: RouteCollection {
                     code: form.code ?? "", number: form.number ?? "", kind: kind, status: status,
                     registerArea: form.registerArea, surveyArea: form.surveyArea, contractArea: form.contractArea),
                 by: req.caller)
-            return req.redirect(to: Site.unit(unit.id!, notice: "territory.created"))
+            return req.redirect(to: Site.unit(unit.id!, notice: TerritoryText.created.key))
         } catch YishiError.invalid(let fields) {
             return nodePage(
                 req, try await .load(node, on: req.db), errors: FormErrors(fields), unitForm: form,

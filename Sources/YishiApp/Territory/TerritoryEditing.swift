@@ -35,12 +35,12 @@ enum TerritoryEditing {
         case .failure(let p): fields["code"] = p.fieldKey
         case .success(let code) where code != existing?.code:
             if try await TerritoryNode.query(on: db).filter(\.$code == code).first() != nil {
-                fields["code"] = "field.taken"
+                fields["code"] = FieldText.taken.key
             }
         case .success: break
         }
         if let p = FieldRules.name(input.name).problem { fields["name"] = p.fieldKey }
-        if !level.kinds.isEmpty, !level.kinds.contains(input.kind ?? "") { fields["kind"] = "field.kind" }
+        if !level.kinds.isEmpty, !level.kinds.contains(input.kind ?? "") { fields["kind"] = FieldText.kind.key }
         if let p = FieldRules.address(input.address).problem { fields["address"] = p.fieldKey }
         return fields
     }
@@ -52,7 +52,9 @@ enum TerritoryEditing {
         let level: TerritoryLevel
         if let parent {
             try caller.authorize(.territoryEdit, at: parent.territoryPath)
-            guard let child = parent.level.childLevel else { throw YishiError.badRequest(key: "error.400", args: []) }
+            guard let child = parent.level.childLevel else {
+                throw YishiError.badRequest(key: ErrorText.code400.key, args: [])
+            }
             level = child
         } else {
             try caller.authorize(.districtCreate, at: nil)
@@ -127,13 +129,13 @@ enum TerritoryEditing {
 
     static func createUnit(in building: TerritoryNode, _ input: UnitInput, by caller: Caller) async throws -> Unit {
         try caller.authorize(.territoryEdit, at: building.territoryPath)
-        guard building.level == .building else { throw YishiError.badRequest(key: "error.400", args: []) }
+        guard building.level == .building else { throw YishiError.badRequest(key: ErrorText.code400.key, args: []) }
         var fields: [String: String] = [:]
         let code = FieldRules.code(input.code).value ?? ""
         if let p = FieldRules.code(input.code).problem {
             fields["code"] = p.fieldKey
         } else if try await Unit.query(on: caller.db).filter(\.$code == code).first() != nil {
-            fields["code"] = "field.taken"
+            fields["code"] = FieldText.taken.key
         }
         let number = FieldRules.text(input.number, max: FieldRules.numberMax).value ?? ""
         if let p = FieldRules.text(input.number, max: FieldRules.numberMax).problem { fields["number"] = p.fieldKey }
@@ -146,13 +148,13 @@ enum TerritoryEditing {
             if let a = Area(parsing: t), a.centi > 0 {
                 areas[keyPath: path] = a
             } else {
-                fields[name] = "import.badArea"
+                fields[name] = ImportText.badArea.key
             }
         }
         if areas.counted == nil && fields["registerArea"] == nil && fields["surveyArea"] == nil
             && fields["contractArea"] == nil
         {
-            fields["registerArea"] = "import.noArea"
+            fields["registerArea"] = ImportText.noArea.key
         }
         guard fields.isEmpty else { throw YishiError.invalid(fields) }
         let unit = Unit(
@@ -175,7 +177,7 @@ enum TerritoryEditing {
     /// index refuses the second, which gets the same field error as if it had come later.
     static func codeTaken<T>(_ write: () async throws -> T) async throws -> T {
         do { return try await write() } catch  where error.isUniqueViolation {
-            throw YishiError.invalid(["code": "field.taken"])
+            throw YishiError.invalid(["code": FieldText.taken.key])
         }
     }
 

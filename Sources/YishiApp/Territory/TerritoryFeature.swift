@@ -11,13 +11,13 @@ struct TerritoryFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "import", command: ImportCommand())] }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 10, label: "nav.territory", path: "/territory") {
+            NavEntry(order: 10, label: NavigationText.territory.key, path: "/territory") {
                 Policy.holdsAnywhere($0, .territoryRead)
             },
-            NavEntry(order: 30, label: "nav.import", path: "/territory/import") {
+            NavEntry(order: 30, label: NavigationText.importText.key, path: "/territory/import") {
                 Policy.holdsAnywhere($0, .territoryImport)
             },
         ]
     }
-    var notices: [String] { ["territory.created", "territory.saved"] }
+    var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key] }
 }

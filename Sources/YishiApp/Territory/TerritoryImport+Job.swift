@@ -49,7 +49,7 @@ enum TerritoryImportJob {
     static func bound(named code: String?, _ actor: Actor, on db: any Database) async throws -> TerritoryNode? {
         if let code = code?.trimmed, !code.isEmpty {
             guard let node = try await TerritoryNode.query(on: db).filter(\.$code == code).first() else {
-                throw YishiError.invalid(["node": "field.unknownNode"])
+                throw YishiError.invalid(["node": FieldText.unknownNode.key])
             }
             guard Policy.allows(actor, .territoryImport, at: node.territoryPath) else {
                 throw YishiError.denied(.outsideScope)
@@ -141,7 +141,7 @@ enum TerritoryImportJob {
                                 H.el(
                                     "li",
                                     text: ctx.t(
-                                        "import.line", String(i.line),
+                                        ImportText.line.key, String(i.line),
                                         i.message[ctx.lang.rawValue] ?? i.message.values.first ?? ""))
                             }),
                     ]))

@@ -18,10 +18,10 @@ public enum FieldProblem: Error, Hashable, Sendable {
     /// The field-error key of the pages and the API (`field.*`), with its arguments.
     public var fieldMessage: (key: String, args: [String]) {
         switch self {
-        case .required: return ("field.required", [])
-        case .invalid: return ("field.invalid", [])
-        case .tooLong(let max): return ("field.tooLong", [String(max)])
-        case .controlCharacter: return ("field.controlCharacter", [])
+        case .required: return (FieldText.requiredText.key, [])
+        case .invalid: return (FieldText.invalid.key, [])
+        case .tooLong(let max): return (FieldText.tooLong.key, [String(max)])
+        case .controlCharacter: return (FieldText.controlCharacter.key, [])
         }
     }
 }

@@ -96,6 +96,11 @@ public enum Catalog {
 /// Names of enum values in both languages, keyed "enum.<Type>.<raw>".
 public extension Catalog {
     static func name<E: RawRepresentable>(_ value: E, _ lang: Lang) -> String where E.RawValue == String {
-        text("enum.\(String(describing: E.self)).\(value.rawValue)", lang)
+        text(nameKey(value), lang)
+    }
+
+    /// The key of a Core value's name (`enum.Denial.outsideScope`), where a key is stored or passed on.
+    static func nameKey<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String {
+        "enum.\(String(describing: E.self)).\(value.rawValue)"
     }
 }
