@@ -299,3 +299,31 @@ struct ImportMovedMeanwhileTests {
         }
     }
 }
+
+/// A job stores its step and failure as a text key with its arguments, read in the reader's
+/// language — not as two sentences; rows written before keys were stored still read as they were.
+@Suite("Job messages as keys")
+struct JobMessageTests {
+    @Test func aFailedImportStoresItsReasonAsAKeyAndShowsItInBothLanguages() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let csv = ImportScopeTests.householdHeader + "H-X,BS01-C1-X1-B1-102,\(ImportScopeTests.victim),名,1999,,\n"
+            let job = try await finishedJob(t, try await b.importCSV(csv))
+            #expect(job.status == .failed)
+            #expect(job.errorKey == ImportText.jobFailed.key && JobText.decode(job.errorArgs) == ["1"])
+            #expect(job.errorZh == nil && job.errorEn == nil, "no sentences stored")
+            #expect(job.error(.en) == ImportText.jobFailed.text(.en, ["1"]))
+            #expect(job.messageKey == Job.Status.failed.catalogKey && job.messageZh.isEmpty)
+            let api = try await b.json(.GET, "/api/v1/jobs/\(job.id!.uuidString)")
+            #expect(
+                api.text.contains(
+                    ImportText.jobFailed.text(.zhHans, ["1"]).replacingOccurrences(of: "\"", with: "\\\"")))
+            // A row from before keys were stored keeps its sentences.
+            job.errorKey = nil
+            job.errorZh = "旧的说明"
+            job.errorEn = "An old reason"
+            #expect(job.error(.en) == "An old reason" && job.error(.zhHans) == "旧的说明")
+        }
+    }
+}

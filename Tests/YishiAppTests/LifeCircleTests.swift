@@ -66,7 +66,7 @@ struct LifeCircleTests {
             #expect(try await JobRunner.runNext(t.app) == false)
 
             let job = try #require(try await Job.find(id, on: t.db))
-            #expect(job.status == .succeeded && job.progress == 100 && job.attempts == 1, "\(job.errorEn ?? "")")
+            #expect(job.status == .succeeded && job.progress == 100 && job.attempts == 1, "\(job.error(.en) ?? "")")
             // The upload is not kept once the job is done; its name and size are.
             #expect(job.$attachment.id == nil && job.fileName == "neubrandenburg.osm.pbf" && job.fileSize == data.count)
             #expect(try await Attachment.query(on: t.db).count() == 0)
@@ -361,7 +361,7 @@ struct LifeCircleTests {
             ).where("id", .equal, lost.id!).run()
             try await JobRunner.requeueStale(t.app)
             let failed = try #require(try await Job.find(lost.id, on: t.db))
-            #expect(failed.status == .failed && failed.errorEn == Catalog.text(JobText.interrupted, .en))
+            #expect(failed.status == .failed && failed.error(.en) == Catalog.text(JobText.interrupted, .en))
         }
     }
 

@@ -24,8 +24,8 @@ extension DTO {
             kind = j.kind.rawValue
             status = j.status.rawValue
             progress = j.progress
-            step = ["zh-Hans": j.messageZh, "en": j.messageEn]
-            error = j.errorZh.map { ["zh-Hans": $0, "en": j.errorEn ?? $0] }
+            step = ["zh-Hans": j.message(.zhHans), "en": j.message(.en)]
+            error = j.error(.zhHans).map { ["zh-Hans": $0, "en": j.error(.en) ?? $0] }
             district = j.$node.value??.code
             file = j.fileName
             result = j.kind == .atlasImport ? j.atlasSummary : nil

@@ -15,9 +15,15 @@ final class Job: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
     /// 0 … 100.
     @Field(key: "progress") var progress: Int
-    /// The current step in both languages.
+    /// The current step and, when it failed, why: a text key with its arguments (`JobText`), read in
+    /// the reader's language; the sentence columns only for messages made outside the catalog (the
+    /// map reader's own) and for rows written before keys were stored.
+    @OptionalField(key: "message_key") var messageKey: String?
+    @OptionalField(key: "message_args") var messageArgs: String?
     @Field(key: "message_zh") var messageZh: String
     @Field(key: "message_en") var messageEn: String
+    @OptionalField(key: "error_key") var errorKey: String?
+    @OptionalField(key: "error_args") var errorArgs: String?
     @OptionalField(key: "error_zh") var errorZh: String?
     @OptionalField(key: "error_en") var errorEn: String?
     /// How many times a worker has started it (a restart puts a running job back in the queue).
@@ -52,18 +58,27 @@ final class Job: Model, @unchecked Sendable {
 
     var isFinished: Bool { status == .succeeded || status == .failed }
 
-    /// The current step, from a catalog key, in both languages.
-    func setMessage(_ key: String) {
-        messageZh = Catalog.text(key, .zhHans)
-        messageEn = Catalog.text(key, .en)
+    /// The current step: a text key and its arguments.
+    func setMessage(_ key: String, _ args: [String] = []) {
+        messageKey = key
+        messageArgs = JobText.encode(args)
+        messageZh = ""
+        messageEn = ""
     }
 
     /// What an atlas import produced; nil until it succeeds.
     var atlasSummary: LifeCircleImporter.Summary? {
         result.flatMap { try? JSONDecoder().decode(LifeCircleImporter.Summary.self, from: Data($0.utf8)) }
     }
-    func message(_ lang: Lang) -> String { lang == .zhHans ? messageZh : messageEn }
-    func error(_ lang: Lang) -> String? { lang == .zhHans ? errorZh : errorEn }
+    func message(_ lang: Lang) -> String {
+        if let key = messageKey { return Catalog.text(key, lang, JobText.decode(messageArgs)) }
+        return lang == .zhHans ? messageZh : messageEn
+    }
+
+    func error(_ lang: Lang) -> String? {
+        if let key = errorKey { return Catalog.text(key, lang, JobText.decode(errorArgs)) }
+        return lang == .zhHans ? errorZh : errorEn
+    }
 }
 
 extension Job.Status {

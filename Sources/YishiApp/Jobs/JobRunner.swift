@@ -14,9 +14,28 @@ enum JobRunner {
     static let maxAttempts = 3
 
     /// What a failed job says, in both languages.
+    /// Why a job failed: a text key with its arguments (stored so, and read in the reader's
+    /// language), or both sentences for a message made outside the catalog (the map reader's).
     struct Failure: Error, Sendable {
-        var zh: String
-        var en: String
+        var key: String?
+        var args: [String] = []
+        var zh = ""
+        var en = ""
+
+        init<T: Texts>(_ text: T, _ args: [String] = []) {
+            key = text.key
+            self.args = args
+        }
+
+        init(key: String, args: [String]) {
+            self.key = key
+            self.args = args
+        }
+
+        init(zh: String, en: String) {
+            self.zh = zh
+            self.en = en
+        }
     }
 
     /// Puts a job in the queue with its file, in one transaction.
@@ -50,7 +69,7 @@ enum JobRunner {
         let row = try await sql.raw(
             """
             UPDATE jobs SET status = \(bind: running), attempts = attempts + 1, started_at = \(bind: now), updated_at = \(bind: Date()),
-                message_zh = \(bind: Catalog.text(Job.Status.running.catalogKey, .zhHans)), message_en = \(bind: Catalog.text(Job.Status.running.catalogKey, .en))
+                message_key = \(bind: Job.Status.running.catalogKey), message_args = NULL, message_zh = '', message_en = ''
             WHERE id = (SELECT id FROM jobs WHERE status = \(bind: queued) ORDER BY created_at LIMIT 1) AND status = \(bind: queued)
             RETURNING id
             """
@@ -68,8 +87,7 @@ enum JobRunner {
                 try await end(
                     job,
                     .failure(
-                        Failure(
-                            zh: Catalog.text(JobText.interrupted, .zhHans), en: Catalog.text(JobText.interrupted, .en))),
+                        Failure(JobText.interrupted)),
                     app)
             } else {
                 job.status = .queued
@@ -99,14 +117,10 @@ enum JobRunner {
         } catch let e as OSMExtract.ReadError {
             outcome = .failure(Failure(zh: e.zh, en: e.en))
         } catch let e as YishiError {
-            outcome = .failure(Failure(zh: e.reason(.zhHans), en: e.reason(.en)))
+            outcome = .failure(Failure(key: e.message.key, args: e.message.args))
         } catch {
             app.logger.error("job \(id) failed: \(String(reflecting: error))")
-            outcome = .failure(
-                Failure(
-                    zh: Catalog.text(JobText.failedUnexpectedly, .zhHans),
-                    en: Catalog.text(JobText.failedUnexpectedly, .en)
-                ))
+            outcome = .failure(Failure(JobText.failedUnexpectedly))
         }
         do {
             guard let job = try await Job.find(id, on: app.jobsDB) else { return }
@@ -126,8 +140,10 @@ enum JobRunner {
             job.progress = 100
         case .failure(let f):
             job.status = .failed
-            job.errorZh = f.zh
-            job.errorEn = f.en
+            job.errorKey = f.key
+            job.errorArgs = JobText.encode(f.args)
+            job.errorZh = f.key == nil ? f.zh : nil
+            job.errorEn = f.key == nil ? f.en : nil
         }
         job.finishedAt = app.effects.time.now()
         job.setMessage(job.status.catalogKey)
@@ -154,7 +170,8 @@ enum JobRunner {
                 on: app.jobsDB, time: app.effects.time, pool: app.threadPool
             ) { pct, zh, en in
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id)
-                    .set(\.$progress, to: pct).set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
+                    .set(\.$progress, to: pct).set(\.$messageKey, to: nil).set(\.$messageArgs, to: nil)
+                    .set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
             }
             return String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
         }

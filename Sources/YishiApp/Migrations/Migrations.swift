@@ -18,5 +18,6 @@ enum Migrations {
         M013UpdateIndexesAndAuditVerifications(),
         M015UpdateOneTimeCodesBrowserAndSMSBudget(),
         M016CreatePlanNodeIndexes(),
+        M017UpdateJobsMessageKeys(),
     ]
 }

@@ -94,23 +94,19 @@ enum TerritoryImportJob {
                 done, rows in
                 let n = [String(done), String(rows)]
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
-                    .set(\.$messageZh, to: Catalog.text(ImportText.progress, .zhHans, n)).set(
-                        \.$messageEn, to: Catalog.text(ImportText.progress, .en, n)
-                    )
-                    .update()
+                    .set(\.$messageKey, to: ImportText.progress.key).set(\.$messageArgs, to: JobText.encode(n)).update()
             }
             return try encode(TerritoryImportResult(outcome: outcome))
         } catch let stop as TerritoryImporter.Interrupted {
             app.logger.error("territory import \(job.id?.uuidString ?? "") stopped: \(String(reflecting: stop.cause))")
-            throw JobRunner.Failure(zh: stop.message.zh, en: stop.message.en)
+            throw JobRunner.Failure(ImportText.interrupted, [String(stop.written), String(stop.rows)])
         } catch let failure as ImportFailure {
             let id = try job.requireID()
             try await Job.query(on: app.jobsDB).filter(\.$id == id).set(
                 \.$result, to: try encode(TerritoryImportResult(failure))
             ).update()
             let n = String(failure.issues.count)
-            throw JobRunner.Failure(
-                zh: Catalog.text(ImportText.jobFailed, .zhHans, [n]), en: Catalog.text(ImportText.jobFailed, .en, [n]))
+            throw JobRunner.Failure(ImportText.jobFailed, [n])
         }
     }
 

@@ -25,18 +25,21 @@ enum YishiError: Error, Sendable {
         }
     }
 
-    func reason(_ lang: Lang) -> String {
+    /// What went wrong, as a text key and its arguments (a job stores it so).
+    var message: (key: String, args: [String]) {
         switch self {
-        case .denied(let d): return Catalog.name(d, lang)
-        case .invalidToken: return Catalog.text(ErrorText.code401, lang)
-        case .notFound: return Catalog.text(ErrorText.code404, lang)
-        case .csrf: return Catalog.text(ErrorText.csrf, lang)
-        case .badRequest(let key, let args): return Catalog.text(key, lang, args)
-        case .invalid: return Catalog.text(ErrorText.code422, lang)
-        case .tooManyRequests: return Catalog.text(ErrorText.code429, lang)
-        case .importFailed: return Catalog.text(ImportText.failed, lang)
+        case .denied(let d): (Catalog.nameKey(d), [])
+        case .invalidToken: (ErrorText.code401.key, [])
+        case .notFound: (ErrorText.code404.key, [])
+        case .csrf: (ErrorText.csrf.key, [])
+        case .badRequest(let key, let args): (key, args)
+        case .invalid: (ErrorText.code422.key, [])
+        case .tooManyRequests: (ErrorText.code429.key, [])
+        case .importFailed: (ImportText.failed.key, [])
         }
     }
+
+    func reason(_ lang: Lang) -> String { Catalog.text(message.key, lang, message.args) }
 }
 
 /// The JSON error body of the API.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The texts keyed `job.…` (`Texts`).
 public enum JobText: String, Texts {
     public static let prefix = "job"
@@ -43,5 +45,16 @@ public enum JobText: String, Texts {
                 "处理时出现意外错误，原有数据未改变。", "An unexpected error stopped the work; the previous data is unchanged.")
         case .kindTerritoryImport: .init("导入辖区数据", "Territory data import")
         }
+    }
+}
+
+extension JobText {
+    /// A stored message's arguments, as one JSON array.
+    public static func encode(_ args: [String]) -> String? {
+        args.isEmpty ? nil : (try? JSONEncoder().encode(args)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func decode(_ stored: String?) -> [String] {
+        stored.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
     }
 }
