@@ -24,6 +24,14 @@ struct NoticeboardFeature: Feature {
     var navigation: [NavEntry] { [NavEntry(order: 25, label: "app.name", path: "/noticeboard")] }
     var notices: [String] { ["common.save"] }
     var commands: [FeatureCommand] { [.init(name: "noticeboard", command: NoticeboardCommand())] }
+    var jobKinds: [JobKindHandler] {
+        [
+            JobKindHandler(
+                kind: Job.Kind(rawValue: "noticeboardCount"), placeLabel: CommonText.code.key,
+                perform: { _, file, _ in "{\"lines\":\(file.data.split(separator: 10).count)}" },
+                resultView: { job, _ in [H.el("p", text: "counted: \(job.result ?? "")")] })
+        ]
+    }
 
     struct NoticeboardRoutes: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
@@ -70,6 +78,19 @@ struct ExampleFeatureTests {
             #expect(schemas["Board"] != nil && schemas["Node"] != nil, "its schema beside the platform's")
             let commands = t.app.asyncCommands.commands
             #expect(commands["noticeboard"] != nil)
+            // Its own kind of background job, run by the shared worker and shown on the shared job page.
+            let file = Attachment(name: "board.txt", contentType: "text/plain", data: Data("a\nb\nc".utf8))
+            let job = try await JobRunner.enqueue(
+                Job.Kind(rawValue: "noticeboardCount"), file: file, nodeID: nil, createdBy: nil, on: t.db)
+            while try await JobRunner.runNext(t.app) {}
+            let done = try #require(try await Job.find(job.id, on: t.db))
+            #expect(done.status == .succeeded && done.result == "{\"lines\":3}")
+            let ctx = Snapshot.context(.en, .off, navigation: [])
+            let kind = try #require(t.app.features.jobKinds[done.kind])
+            let jobPage = String(
+                buffer: Layout.document(
+                    ctx, JobPage.view(done, ctx, placeLabel: kind.placeLabel, result: kind.resultView(done, ctx))))
+            #expect(jobPage.contains("counted: {"), "the kind's own part of the job page")
         }
         // Without it, none of that exists.
         try await withYishi { t in

@@ -53,7 +53,9 @@ struct PageSnapshotTests {
         job.fileSize = 48_213
         job.$node.value = .some(district)
         job.startedAt = Self.at
-        try Snapshot.check("job-running", navigation: Self.navigation) { ctx in JobPage.view(job, ctx) }
+        try Snapshot.check("job-running", navigation: Self.navigation) { ctx in
+            JobPage.view(job, ctx, placeLabel: ImportText.at.key, result: TerritoryImportJob.view(job, ctx))
+        }
     }
 
     @Test func territoryPages() throws {

@@ -20,6 +20,8 @@ protocol Feature: Sendable {
     var navigation: [NavEntry] { get }
     /// Catalog keys its forms may show as a notice after a redirect (`?notice=`); no other key shows.
     var notices: [String] { get }
+    /// The kinds of background job it brings: how each runs, and what its page shows of the result.
+    var jobKinds: [JobKindHandler] { get }
 }
 
 extension Feature {
@@ -29,6 +31,17 @@ extension Feature {
     var commands: [FeatureCommand] { [] }
     var navigation: [NavEntry] { [] }
     var notices: [String] { [] }
+    var jobKinds: [JobKindHandler] { [] }
+}
+
+/// A kind of background job: the work (given the job, its uploaded file and the application; it
+/// returns the result to store as JSON) and the part of the job's page that shows the result.
+struct JobKindHandler: Sendable {
+    var kind: Job.Kind
+    /// The text key naming the job's node on its page ("imported at", "district").
+    var placeLabel: String
+    var perform: @Sendable (Job, Attachment, Application) async throws -> String
+    var resultView: @Sendable (Job, PageContext) -> [HTMLNode]
 }
 
 /// A command and the name it is run by.
@@ -62,12 +75,16 @@ struct Features: Sendable {
     let navigation: [NavEntry]
     let notices: Set<String>
     let operations: [OpenAPIDocument.Operation]
+    let jobKinds: [Job.Kind: JobKindHandler]
 
     init(_ all: [any Feature]) {
         self.all = all
         navigation = all.flatMap(\.navigation).sorted { $0.order < $1.order }
         notices = Set(all.flatMap(\.notices))
         operations = all.flatMap(\.apiDescription.operations)
+        jobKinds = Dictionary(all.flatMap(\.jobKinds).map { ($0.kind, $0) }) { _, _ in
+            preconditionFailure("a job kind is registered by two capabilities")
+        }
     }
 
     /// Every capability's schemas in one dictionary; a name given twice is a programming error.

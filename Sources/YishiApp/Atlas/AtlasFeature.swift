@@ -10,5 +10,6 @@ struct AtlasFeature: Feature {
     }
     var commands: [FeatureCommand] { [.init(name: "atlas", command: AtlasCommand())] }
     var navigation: [NavEntry] { [NavEntry(order: 20, label: NavigationText.lifeCircle.key, path: "/lifecircle")] }
+    var jobKinds: [JobKindHandler] { [AtlasImportJob.handler] }
     var notices: [String] { [LifeCircleText.linksSaved.key] }
 }

@@ -19,21 +19,23 @@ struct JobRoutes: RouteCollection {
     }
 
     func jobPage(req: Request) async throws -> Response {
-        req.render(JobPage.view(try await loadJob(req), req.pageContext))
+        let job = try await loadJob(req)
+        let ctx = req.pageContext
+        let kind = req.application.features.jobKinds[job.kind]
+        return req.render(
+            JobPage.view(job, ctx, placeLabel: kind?.placeLabel, result: kind?.resultView(job, ctx) ?? []))
     }
 }
 
 /// A job's page: a view of the job (its status, step, file, times, error and result), reloading
 /// itself every two seconds until the job ends.
 enum JobPage {
-    static func view(_ job: Job, _ ctx: PageContext) -> PageView {
+    /// `result`: the job kind's own part (`JobKindHandler.resultView`): an import's outcome, a map's summary.
+    static func view(_ job: Job, _ ctx: PageContext, placeLabel: String? = nil, result: [HTMLNode] = []) -> PageView {
         var facts: [(String, String)] = [
             (ctx.t(JobText.status), ctx.t(job.status.catalogKey)),
             (ctx.t(JobText.step), job.message(ctx.lang)),
-            (
-                ctx.t(job.kind == .territoryImport ? ImportText.at.key : AtlasText.importDistrict.key),
-                job.node?.name ?? "—"
-            ),
+            (placeLabel.map { ctx.t($0) } ?? "", job.node?.name ?? "—"),
         ]
         if let name = job.fileName {
             let size = job.fileSize.map {
@@ -56,17 +58,7 @@ enum JobPage {
                     H.el("p", text: error)
                 }
             }
-            TerritoryImportJob.view(job, ctx)
-            if job.status == .succeeded, let s = job.atlasSummary {
-                C.notice(
-                    ctx.t(
-                        JobText.result.key, String(s.nodes), String(s.edges), String(s.origins), String(s.facilities),
-                        String(s.matched), String(s.kept)), tone: .ok)
-                if let code = job.node?.code {
-                    H.el("p", [], [C.linkButton(ctx.t(JobText.view), Site.lifeCircle(code))])
-                    H.el("p", [], [H.link(ctx.t(LifeCircleText.linksLink), Site.lifeCircleLinks(code))])
-                }
-            }
+            result
             if !job.isFinished { H.el("p", [("class", "muted")], text: ctx.t(JobText.refresh)) }
         }
     }

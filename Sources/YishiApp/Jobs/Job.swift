@@ -8,7 +8,14 @@ final class Job: Model, @unchecked Sendable {
     static let schema = "jobs"
 
     enum Status: String, Codable, Sendable, CaseIterable { case queued, running, succeeded, failed }
-    enum Kind: String, Codable, Sendable, CaseIterable { case atlasImport, territoryImport }
+    /// What kind of work: open, so a capability adds its own (`Feature.jobKinds`) without editing
+    /// this file; stored as its raw value.
+    struct Kind: RawRepresentable, Codable, Hashable, Sendable {
+        let rawValue: String
+        init(rawValue: String) { self.rawValue = rawValue }
+        static let atlasImport = Kind(rawValue: "atlasImport")
+        static let territoryImport = Kind(rawValue: "territoryImport")
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "kind") var kind: Kind

@@ -159,22 +159,8 @@ enum JobRunner {
             let job = try await Job.query(on: app.jobsDB).filter(\.$id == id).with(\.$attachment).with(\.$node).first(),
             let file = job.attachment
         else { throw YishiError.notFound }
-        switch job.kind {
-        case .territoryImport:
-            return try await TerritoryImportJob.perform(job, file: file, app: app)
-        case .atlasImport:
-            guard let node = job.node else { throw YishiError.notFound }
-            let actor = try await auditActor(for: job, on: app.jobsDB)
-            let summary = try await LifeCircleImporter.run(
-                file.data, sourceName: file.name, district: node, actor: actor,
-                on: app.jobsDB, time: app.effects.time, pool: app.threadPool
-            ) { pct, zh, en in
-                try? await Job.query(on: app.jobsDB).filter(\.$id == id)
-                    .set(\.$progress, to: pct).set(\.$messageKey, to: nil).set(\.$messageArgs, to: nil)
-                    .set(\.$messageZh, to: zh).set(\.$messageEn, to: en).update()
-            }
-            return String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
-        }
+        guard let handler = app.features.jobKinds[job.kind] else { throw YishiError.notFound }
+        return try await handler.perform(job, file, app)
     }
 
     /// The audit entry names the person who queued the work.

@@ -13,7 +13,11 @@ extension OpenAPIDocument {
         return [
             "Job": object(
                 [
-                    "id": uuid, "kind": enumeration(["atlasImport", "territoryImport"]),
+                    "id": uuid,
+                    "kind": [
+                        "type": "string",
+                        "description": "the job kind a capability registered: atlasImport, territoryImport …",
+                    ],
                     "status": enumeration(["queued", "running", "succeeded", "failed"]), "progress": int,
                     "step": bilingual, "error": opt(bilingual), "district": opt(string), "file": opt(string),
                     "result": opt(

@@ -20,4 +20,5 @@ struct TerritoryFeature: Feature {
         ]
     }
     var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key] }
+    var jobKinds: [JobKindHandler] { [TerritoryImportJob.handler] }
 }

@@ -76,7 +76,10 @@ enum TerritoryImportJob {
 
     /// Runs the import as the person who queued it, with their grants as they are now, bounded by
     /// the job's node. A refused file ends the job as failed with the lines in its result.
-    static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
+    static let handler = JobKindHandler(
+        kind: .territoryImport, placeLabel: ImportText.at.key, perform: perform, resultView: view)
+
+    @Sendable static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
         guard let uid = job.createdByID, let user = try await User.find(uid, on: app.jobsDB) else {
             throw YishiError.denied(.notSignedIn)
         }
@@ -115,7 +118,7 @@ enum TerritoryImportJob {
     }
 
     /// The job page's part for a territory import: the outcome, or the refused lines.
-    static func view(_ job: Job, _ ctx: PageContext) -> [HTMLNode] {
+    @Sendable static func view(_ job: Job, _ ctx: PageContext) -> [HTMLNode] {
         guard let r = job.territoryImportResult else { return [] }
         var out: [HTMLNode] = []
         if let o = r.outcome {
