@@ -179,4 +179,43 @@ struct PageSnapshotTests {
                 ctx, model: model, errors: FormErrors(), childForm: .init(), unitForm: .init(), may: .init())
         }
     }
+
+    @Test func unitAndAssistPages() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let building = Self.node(.building, 6, parent: district, name: "3号")
+        let unit = YishiApp.Unit(
+            buildingID: building.id!, code: "S6-101", number: "101", kind: .residential, status: .delivered,
+            areas: UnitAreas(register: Area(centi: 9_803)))
+        unit.id = UUID(uuidString: "00000000-0000-0000-0000-000000000101")
+        unit.$building.value = building
+        let owner = Owner(code: "O-S6-101", name: "郭晓燕", phone: "13800000031")
+        owner.id = UUID(uuidString: "00000000-0000-0000-0000-000000000201")
+        let household = Household(code: "H-S6-101", unitID: unit.id!)
+        household.id = UUID(uuidString: "00000000-0000-0000-0000-000000000301")
+        let head = Resident(
+            code: "R-S6-101-1", householdID: household.id, name: "郭晓燕", birthYear: 1950, phone: "13800000031",
+            flags: ResidentFlags())
+        head.id = UUID(uuidString: "00000000-0000-0000-0000-000000000401")
+        let child = Resident(
+            code: "R-S6-101-2", householdID: household.id, name: "王小明", birthYear: 2015, phone: nil,
+            flags: ResidentFlags())
+        child.id = UUID(uuidString: "00000000-0000-0000-0000-000000000402")
+        household.$residents.value = [head, child]
+        let detail = TerritoryQueries.UnitDetail(
+            unit: unit, building: building, owners: [owner], households: [household], accounts: [head.id!])
+        try Snapshot.check("unit-staff", navigation: Self.navigation) { ctx in
+            TerritoryPages.unit(
+                ctx, detail: detail, ancestors: [district, building],
+                may: .init(
+                    read: [district.id!, building.id!], personalData: true, ownersRegister: true, actForResident: true))
+        }
+        try Snapshot.check("unit-owners-committee", navigation: Self.navigation) { ctx in
+            TerritoryPages.unit(ctx, detail: detail, ancestors: [district, building], may: .init(ownersRegister: true))
+        }
+        try Snapshot.check("assist", navigation: Self.navigation) { ctx in
+            VerifyPages.assist(
+                ctx, resident: child, options: .init(registerPhone: nil, otherPhone: true), form: .init(),
+                errors: FormErrors())
+        }
+    }
 }
