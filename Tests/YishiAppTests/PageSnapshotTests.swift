@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YishiAtlas
 
 @testable import YishiApp
 @testable import YishiCore
@@ -216,6 +217,36 @@ struct PageSnapshotTests {
             VerifyPages.assist(
                 ctx, resident: child, options: .init(registerPhone: nil, otherPhone: true), form: .init(),
                 errors: FormErrors())
+        }
+    }
+
+    @Test func lifeCirclePageWithMapData() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let compound = Self.node(.compound, 7, parent: district, name: "宝林一村雅苑")
+        let types = Array(FacilityType.allCases.sorted { $0.rawValue < $1.rawValue }.prefix(3))
+        let reached = PlaceCoverage(types: types, metres: [120, 480, 260])
+        let far = PlaceCoverage(types: types, metres: [900, .infinity, 700])
+        let imp = AtlasImport()
+        imp.sourceName = "baoshan.osm.pbf"
+        imp.nodes = 120_000
+        imp.edges = 240_000
+        imp.origins = 2
+        imp.facilities = 41
+        imp.createdAt = Self.at
+        let summary = LifeCircleQueries.Summary(
+            node: district, district: district, atlasImport: imp, types: types, rules: .standard, places: 2,
+            shares: Coverage.typeShares([reached, far]),
+            rows: [
+                .init(compound: compound, mapNames: ["宝林一村"], osmRefs: ["w123"], coverage: reached, gap: reached.gap()),
+                .init(compound: nil, mapNames: ["无名小区"], osmRefs: ["w456"], coverage: far, gap: far.gap()),
+            ],
+            compoundsNotOnMap: 1)
+        try Snapshot.check("lifecircle-district", navigation: Self.navigation) { ctx in
+            LifeCirclePages.page(
+                ctx, summary, ancestors: [], children: [], may: .init(importMaps: true, linkCompounds: true))
+        }
+        try Snapshot.check("lifecircle-district-public", navigation: Self.navigation) { ctx in
+            LifeCirclePages.page(ctx, summary, ancestors: [], children: [], may: .init())
         }
     }
 }
