@@ -137,6 +137,9 @@ struct PageSnapshotTests {
             VerifyPages.verify(ctx, form: .init(), errors: FormErrors())
         }
         try Snapshot.check("setup-invalid", navigation: Self.navigation) { ctx in SetupRoutes.invalidView(ctx) }
+        try Snapshot.check("setup", navigation: Self.navigation) { ctx in
+            SetupRoutes().view(ctx, form: .init(username: "admin", displayName: "平台管理员"), errors: FormErrors())
+        }
         try Snapshot.check("outbox", navigation: Self.navigation) { ctx in
             OutboxRoutes.view([(Self.at, "13800000001", "您的验证码是 123456，5 分钟内有效。")], ctx)
         }
