@@ -36,7 +36,7 @@ struct NoticeboardFeature: Feature {
     struct NoticeboardRoutes: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
             routes.get("noticeboard") { req in
-                Layout.page(req.pageContext, title: "Noticeboard", [H.el("p", text: "pinned")])
+                req.render(PageView(title: "Noticeboard") { H.el("p", text: "pinned") })
             }
         }
     }

@@ -3,18 +3,6 @@ import YishiCore
 
 /// The one layout: language, care mode, navigation, notices. Pages give a title and their content.
 enum Layout {
-    /// `refreshSeconds` reloads the page (a job's progress) without any script.
-    static func page(
-        _ ctx: PageContext, title: String, status: HTTPStatus = .ok, refreshSeconds: Int? = nil, _ content: [HTMLNode]
-    ) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(
-            status: status, headers: headers,
-            body: .init(buffer: document(ctx, title: title, refreshSeconds: refreshSeconds, content)))
-    }
-
     /// The whole document of a page: a pure function of the context and the page (snapshot tests
     /// write it as text).
     static func document(_ ctx: PageContext, title: String, refreshSeconds: Int? = nil, _ content: [HTMLNode])

@@ -18,11 +18,6 @@ extension Texts {
 
     /// The text in `lang` with `args` put in for `{0}`, `{1}` ….
     public func text(_ lang: Lang, _ args: [String] = []) -> String { Catalog.fill(bilingual.in(lang), args) }
-
-    /// Key → text, for the registry.
-    public static var entries: [String: Bilingual] {
-        Dictionary(uniqueKeysWithValues: allCases.map { ($0.key, $0.bilingual) })
-    }
 }
 
 /// A registered capability's texts, as the tests and `yishi strings export` see them.

@@ -22,7 +22,9 @@ struct PageView: Sendable {
 extension Request {
     /// The page in the one layout, as the answer to this request.
     func render(_ page: PageView) -> Response {
-        Layout.page(
-            pageContext, title: page.title, status: page.status, refreshSeconds: page.refreshSeconds, page.content)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: page.status, headers: headers, body: .init(buffer: Layout.document(pageContext, page)))
     }
 }
