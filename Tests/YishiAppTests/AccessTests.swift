@@ -95,7 +95,7 @@ struct AccessTests {
         try await withYishi(demo: true) { t in
             let nodes = try await TerritoryNode.query(on: t.db).count()
             await #expect(throws: DemoLoader.Refusal.self) {
-                _ = try await DemoLoader.load(on: t.db, effects: t.app.effects, passwordHash: DemoPassword.hash)
+                _ = try await DemoLoader.load(t.app, passwordHash: DemoPassword.hash)
             }
             #expect(try await TerritoryNode.query(on: t.db).count() == nodes)
             // Twelve subdistricts, every housing type, at least one village, and life circles.

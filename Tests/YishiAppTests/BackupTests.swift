@@ -79,7 +79,7 @@ struct BackupTests {
         let backup = dir + "/backup.sqlite"
         var before: [String: [String]] = [:]
         try await withSQLiteFile(dir + "/source.sqlite", migrate: true) { app in
-            _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash)
+            _ = try await DemoLoader.load(app, passwordHash: DemoPassword.hash)
             try await auditedChanges(app, count: 3)
             #expect(try await exitStatus(app, BackupCommand(), [backup]) == 0)
             before = try await dump(app.db)
@@ -110,7 +110,7 @@ struct BackupTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let backup = dir + "/backup.sqlite"
         try await withSQLiteFile(dir + "/source.sqlite", migrate: true) { app in
-            _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash)
+            _ = try await DemoLoader.load(app, passwordHash: DemoPassword.hash)
             #expect(try await exitStatus(app, BackupCommand(), [backup]) == 0)
         }
         try await withSQLiteFile(dir + "/other.sqlite", migrate: true) { app in

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -30,6 +31,16 @@ struct NoticeboardFeature: Feature {
                 kind: Job.Kind(rawValue: "noticeboardCount"), placeLabel: CommonText.code.key,
                 perform: { _, file, _ in "{\"lines\":\(file.data.split(separator: 10).count)}" },
                 resultView: { job, _ in [H.el("p", text: "counted: \(job.result ?? "")")] })
+        ]
+    }
+    /// Its part of the demo, run between the territory's (order 10) and the accounts' (20): it
+    /// finds the district the territory part made by its code.
+    var demo: [DemoPart] {
+        [
+            DemoPart(order: 15) { demo in
+                let district = try await demo.node(DemoDistrict.districtCode)
+                demo.counts["boards"] = "1 in \(district.name)"
+            }
         ]
     }
 
@@ -98,6 +109,27 @@ struct ExampleFeatureTests {
             let home = try await Browser(t.app).get("/")
             #expect(page.status == .notFound)
             #expect(!home.text.contains("/noticeboard"))
+        }
+    }
+
+    @Test func itsDemoPartRunsInOrderInTheOneDemoTransaction() async throws {
+        try await withYishi(adding: [NoticeboardFeature()]) { t in
+            let signIns = try await DemoLoader.load(t.app, passwordHash: DemoPassword.hash)
+            #expect(signIns.count == 10, "the accounts' part ran after it")
+            let entry = try #require(
+                try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.demoLoad.rawValue).first())
+            #expect(entry.details.contains("1 in 宝山区"), "its count is in the demo's one audit entry")
+            #expect(entry.details.contains("\"residents\""), "beside the territory part's")
+        }
+        // A part that fails takes the whole demo with it: nothing is half loaded.
+        struct Failing: Feature {
+            var demo: [DemoPart] { [DemoPart(order: 15) { _ in throw Abort(.internalServerError) }] }
+        }
+        try await withYishi(adding: [Failing()]) { t in
+            await #expect(throws: (any Error).self) { try await DemoLoader.load(t.app, passwordHash: "x") }
+            let nodes = try await TerritoryNode.query(on: t.db).count()
+            let users = try await User.query(on: t.db).count()
+            #expect(nodes == 0 && users == 0)
         }
     }
 

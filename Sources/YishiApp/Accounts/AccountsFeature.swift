@@ -27,6 +27,7 @@ struct AccountsFeature: Feature {
             VerifyText.done.key, AssistedText.done.key,
         ]
     }
+    var demo: [DemoPart] { [AccountsDemo.part] }
 }
 
 /// Development only, never in production: the outbox of sign-in codes "sent" (answers loopback only).

@@ -29,7 +29,7 @@ struct ServeYishiCommand: AsyncCommand {
         if signature.demo {
             context.console.print("载入演示数据 / loading the demo district 宝山区…")
             let hash = try await app.password.async.hash(DemoLoader.password)
-            let signIns = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: hash)
+            let signIns = try await DemoLoader.load(app, passwordHash: hash)
             context.console.print("")
             context.console.print(
                 "演示账户 / demo sign-ins at \(base)/signin (staff password / 工作人员密码: \(DemoLoader.password))")

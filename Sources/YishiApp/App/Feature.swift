@@ -22,6 +22,8 @@ protocol Feature: Sendable {
     var notices: [String] { get }
     /// The kinds of background job it brings: how each runs, and what its page shows of the result.
     var jobKinds: [JobKindHandler] { get }
+    /// Its part of the demo (`serve --demo`), run after the parts of lower order.
+    var demo: [DemoPart] { get }
 }
 
 extension Feature {
@@ -32,6 +34,7 @@ extension Feature {
     var navigation: [NavEntry] { [] }
     var notices: [String] { [] }
     var jobKinds: [JobKindHandler] { [] }
+    var demo: [DemoPart] { [] }
 }
 
 /// A kind of background job: the work (given the job, its uploaded file and the application; it
@@ -76,12 +79,14 @@ struct Features: Sendable {
     let notices: Set<String>
     let operations: [OpenAPIDocument.Operation]
     let jobKinds: [Job.Kind: JobKindHandler]
+    let demo: [DemoPart]
 
     init(_ all: [any Feature]) {
         self.all = all
         navigation = all.flatMap(\.navigation).sorted { $0.order < $1.order }
         notices = Set(all.flatMap(\.notices))
         operations = all.flatMap(\.apiDescription.operations)
+        demo = all.flatMap(\.demo).sorted { $0.order < $1.order }
         jobKinds = Dictionary(all.flatMap(\.jobKinds).map { ($0.kind, $0) }) { _, _ in
             preconditionFailure("a job kind is registered by two capabilities")
         }

@@ -105,8 +105,8 @@ enum LifeCircleImporter {
                 }
                 return m
             }
-            try await DemoLoader.create(facilities, on: tx)
-            try await DemoLoader.create(origins, on: tx)
+            try await facilities.createInChunks(on: tx)
+            try await origins.createInChunks(on: tx)
             let s = Summary(
                 nodes: imp.nodes, edges: imp.edges, origins: imp.origins, facilities: imp.facilities, matched: matched,
                 kept: kept)

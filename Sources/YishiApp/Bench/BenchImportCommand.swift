@@ -24,7 +24,7 @@ struct BenchImportCommand: AsyncCommand {
             try await Yishi.configure(
                 app, settings: Settings(database: .sqliteFile(dir.appendingPathComponent("bench.sqlite").path)))
             try await Yishi.prepareDatabase(app)
-            _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: "bench")
+            _ = try await DemoLoader.load(app, passwordHash: "bench")
             let out = try await ImportBench.run(rows: rows, app: app)
             try await app.asyncShutdown()
             print(out)

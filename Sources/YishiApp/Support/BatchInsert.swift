@@ -28,3 +28,11 @@ struct BatchInsert {
         }
     }
 }
+
+extension Array where Element: Model {
+    /// Fluent's batch create, in chunks that stay under both databases' limits on bound values —
+    /// for a few thousand models at most (the demo, a map's facilities); larger loads use `BatchInsert`.
+    func createInChunks(on db: any Database) async throws {
+        for chunk in chunked(200) where !chunk.isEmpty { try await chunk.create(on: db) }
+    }
+}

@@ -21,4 +21,5 @@ struct TerritoryFeature: Feature {
     }
     var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key] }
     var jobKinds: [JobKindHandler] { [TerritoryImportJob.handler] }
+    var demo: [DemoPart] { [TerritoryDemo.part] }
 }

@@ -85,7 +85,7 @@ actor TestTemplates {
                 app, settings: Settings(database: choice),
                 effects: SideEffects(time: clock, random: SystemRandom(), sms: OutboxSMSSender(time: clock)))
             try await app.autoMigrate()
-            if demo { _ = try await DemoLoader.load(on: app.db, effects: app.effects, passwordHash: DemoPassword.hash) }
+            if demo { _ = try await DemoLoader.load(app, passwordHash: DemoPassword.hash) }
         } catch {
             try? await app.asyncShutdown()
             throw error
