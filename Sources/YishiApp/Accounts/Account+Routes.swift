@@ -5,10 +5,10 @@ import YishiCore
 /// My account: who I am, my roles, my password, my API tokens.
 struct AccountRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: page)
-        routes.post("account", "password", use: password)
-        routes.post("account", "tokens", use: createToken)
-        routes.post("account", "tokens", ":tokenID", "revoke", use: revokeToken)
+        routes.get(Site.account.pathComponents, use: page)
+        routes.post(Site.accountPassword.pathComponents, use: password)
+        routes.post(Site.accountTokens.pathComponents, use: createToken)
+        routes.post(Site.Pattern.revokeToken.pathComponents, use: revokeToken)
     }
 
     func page(req: Request) async throws -> Response {

@@ -11,14 +11,14 @@ struct AccountsFeature: Feature {
     }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 40, label: NavigationText.verify.key, path: "/residents/verify") {
+            NavEntry(order: 40, label: NavigationText.verify.key, path: Site.verify) {
                 Policy.holdsAnywhere($0, .residentVerify)
             },
-            NavEntry(order: 50, label: NavigationText.users.key, path: "/users") {
+            NavEntry(order: 50, label: NavigationText.users.key, path: Site.users) {
                 Policy.holdsAnywhere($0, .usersManage)
             },
-            NavEntry(order: 70, label: NavigationText.account.key, path: "/account") { $0 != nil },
-            NavEntry(order: 70, label: NavigationText.signin.key, path: "/signin") { $0 == nil },
+            NavEntry(order: 70, label: NavigationText.account.key, path: Site.account) { $0 != nil },
+            NavEntry(order: 70, label: NavigationText.signin.key, path: Site.signIn) { $0 == nil },
         ]
     }
     var notices: [String] {
@@ -33,5 +33,5 @@ struct AccountsFeature: Feature {
 /// Development only, never in production: the outbox of sign-in codes "sent" (answers loopback only).
 struct OutboxFeature: Feature {
     var pages: [any RouteCollection] { [OutboxRoutes()] }
-    var navigation: [NavEntry] { [NavEntry(order: 90, label: NavigationText.outbox.key, path: "/dev/outbox")] }
+    var navigation: [NavEntry] { [NavEntry(order: 90, label: NavigationText.outbox.key, path: Site.outbox)] }
 }

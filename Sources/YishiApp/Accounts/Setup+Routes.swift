@@ -26,8 +26,8 @@ enum FirstAdmin {
 
 struct SetupRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("setup", ":token", use: page)
-        routes.post("setup", ":token", use: create)
+        routes.get(Site.Pattern.setup.pathComponents, use: page)
+        routes.post(Site.Pattern.setup.pathComponents, use: create)
     }
 
     struct Form: Content {
@@ -76,7 +76,7 @@ struct SetupRoutes: RouteCollection {
             )
         }
         let token = try await SignIn.startSession(for: user, req: req, how: "setup")
-        let res = req.redirect(to: "/")
+        let res = req.redirect(to: Site.home)
         res.cookies[SessionCookie.name] = SignIn.sessionCookie(token, req)
         return res
     }
@@ -119,7 +119,7 @@ struct SetupRoutes: RouteCollection {
 /// Development only: the codes the outbox sender "sent". Not registered in production.
 struct OutboxRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("dev", "outbox", use: page)
+        routes.get(Site.outbox.pathComponents, use: page)
     }
 
     /// Only for the machine the server runs on: the codes it shows sign anyone in.

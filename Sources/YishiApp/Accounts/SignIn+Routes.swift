@@ -9,14 +9,14 @@ struct SignInRoutes: RouteCollection {
     static let browserCookie = "yishi_otp_browser"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("signin", use: page)
-        routes.post("signin", use: staff)
-        routes.post("signin", "code", use: sendCode)
-        routes.get("signin", "code", use: codePage)
-        routes.post("signin", "verify", use: verify)
-        routes.post("signin", "extend", use: extend)
-        routes.post("signout", use: signOut)
-        routes.post("signout", "all", use: signOutEverywhere)
+        routes.get(Site.signIn.pathComponents, use: page)
+        routes.post(Site.signIn.pathComponents, use: staff)
+        routes.post(Site.signInCode.pathComponents, use: sendCode)
+        routes.get(Site.signInCode.pathComponents, use: codePage)
+        routes.post(Site.signInVerify.pathComponents, use: verify)
+        routes.post(Site.signInExtend.pathComponents, use: extend)
+        routes.post(Site.signOut.pathComponents, use: signOut)
+        routes.post(Site.signOutEverywhere.pathComponents, use: signOutEverywhere)
     }
 
     struct StaffForm: Content {
@@ -56,7 +56,7 @@ struct SignInRoutes: RouteCollection {
         }
         return req.render(
             SignInPages.signIn(
-                req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: username, phone: "",
+                req.pageContext, next: Preferences.safeNext(form.next ?? Site.home), username: username, phone: "",
                 errors: errors, status: .unprocessableEntity))
     }
 
@@ -65,7 +65,8 @@ struct SignInRoutes: RouteCollection {
         var errors = FormErrors()
         switch try await SignIn.sendCode(phoneText: form.phone ?? "", req: req) {
         case .success(let sent):
-            let res = req.redirect(to: "\(Site.signInCode)?next=\(H.query(Preferences.safeNext(form.next ?? "/")))")
+            let res = req.redirect(
+                to: "\(Site.signInCode)?next=\(H.query(Preferences.safeNext(form.next ?? Site.home)))")
             res.cookies[Self.phoneCookie] = signInCookie(sent.phone, req)
             res.cookies[Self.browserCookie] = signInCookie(sent.browserNonce, req)
             return res
@@ -77,7 +78,8 @@ struct SignInRoutes: RouteCollection {
             errors.fields["phone"]?.key ?? "")
         return req.render(
             SignInPages.signIn(
-                req.pageContext, next: Preferences.safeNext(form.next ?? "/"), username: "", phone: form.phone ?? "",
+                req.pageContext, next: Preferences.safeNext(form.next ?? Site.home), username: "",
+                phone: form.phone ?? "",
                 errors: errors, status: limited ? .tooManyRequests : .unprocessableEntity))
     }
 
@@ -98,7 +100,7 @@ struct SignInRoutes: RouteCollection {
             let res = try await signedIn(user, req: req, how: "code", next: form.next)
             for name in [Self.phoneCookie, Self.browserCookie] {
                 res.cookies[name] = HTTPCookies.Value(
-                    string: "", expires: Date(timeIntervalSince1970: 0), path: "/signin")
+                    string: "", expires: Date(timeIntervalSince1970: 0), path: Site.signIn)
             }
             return res
         case .failure(.tooManyAttempts): errors.add("code", SignInText.errorCodeAttempts.key)
@@ -107,7 +109,8 @@ struct SignInRoutes: RouteCollection {
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return req.render(
             SignInPages.code(
-                req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? "/"), errors: errors,
+                req.pageContext, phone: phone, live: live, next: Preferences.safeNext(form.next ?? Site.home),
+                errors: errors,
                 status: .unprocessableEntity))
     }
 
@@ -131,7 +134,7 @@ struct SignInRoutes: RouteCollection {
             try await UserSession.query(on: req.writeDB).filter(\.$id == sid).delete()
             PrincipalCache.shared.clear()
         }
-        let res = req.redirect(to: "/")
+        let res = req.redirect(to: Site.home)
         res.cookies[SessionCookie.name] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res
@@ -152,7 +155,7 @@ struct SignInRoutes: RouteCollection {
                     details: ["tokensRevoked": String(revoked)])
             )
         }
-        let res = req.redirect(to: "/")
+        let res = req.redirect(to: Site.home)
         res.cookies[SessionCookie.name] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res
@@ -160,7 +163,7 @@ struct SignInRoutes: RouteCollection {
 
     private func signedIn(_ user: User, req: Request, how: String, next: String?) async throws -> Response {
         let token = try await SignIn.startSession(for: user, req: req, how: how)
-        let res = req.redirect(to: Preferences.safeNext(next ?? "/"))
+        let res = req.redirect(to: Preferences.safeNext(next ?? Site.home))
         res.cookies[SessionCookie.name] = SignIn.sessionCookie(token, req)
         return res
     }
@@ -169,7 +172,7 @@ struct SignInRoutes: RouteCollection {
 
     private func signInCookie(_ value: String, _ req: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: value, maxAge: 1800, path: "/signin", isSecure: req.settings.secureCookies, isHTTPOnly: true,
+            string: value, maxAge: 1800, path: Site.signIn, isSecure: req.settings.secureCookies, isHTTPOnly: true,
             sameSite: .lax)
     }
 

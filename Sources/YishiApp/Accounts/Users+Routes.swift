@@ -5,12 +5,12 @@ import YishiCore
 /// Users and roles, for administrators.
 struct UserRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("users", use: list)
-        routes.get("users", "new", use: newForm)
-        routes.post("users", use: create)
-        routes.get("users", ":userID", use: show)
-        routes.post("users", ":userID", "grants", use: grant)
-        routes.post("users", ":userID", "grants", ":grantID", "revoke", use: revoke)
+        routes.get(Site.users.pathComponents, use: list)
+        routes.get(Site.newUser.pathComponents, use: newForm)
+        routes.post(Site.users.pathComponents, use: create)
+        routes.get(Site.Pattern.user.pathComponents, use: show)
+        routes.post(Site.Pattern.userGrants.pathComponents, use: grant)
+        routes.post(Site.Pattern.revokeGrant.pathComponents, use: revoke)
     }
 
     struct NewForm: Content {

@@ -5,10 +5,10 @@ import YishiCore
 /// Staff confirm residents (实名) and register residents on their behalf (代录).
 struct VerifyRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("residents", "verify", use: page)
-        routes.post("residents", "verify", use: verify)
-        routes.get("residents", ":residentID", "assist", use: assistPage)
-        routes.post("residents", ":residentID", "assist", use: assist)
+        routes.get(Site.verify.pathComponents, use: page)
+        routes.post(Site.verify.pathComponents, use: verify)
+        routes.get(Site.Pattern.assist.pathComponents, use: assistPage)
+        routes.post(Site.Pattern.assist.pathComponents, use: assist)
     }
 
     struct VerifyForm: Content {
@@ -88,7 +88,9 @@ struct VerifyRoutes: RouteCollection {
             return again(FormErrors(fields))
         }
         let unit = try await Household.find(resident.$household.id, on: req.db)?.$unit.id
-        return req.redirect(to: unit.map { Site.unit($0, notice: AssistedText.done.key) } ?? "/?notice=assisted.done")
+        return req.redirect(
+            to: unit.map { Site.unit($0, notice: AssistedText.done.key) }
+                ?? Site.with(notice: AssistedText.done.key, Site.home))
     }
 }
 

@@ -103,7 +103,7 @@ struct Features: Sendable {
 
     /// Registers every capability's routes and commands with the application.
     func register(on app: Application) throws {
-        let api = app.routes.grouped("api", "v1")
+        let api = app.routes.grouped(Site.API.root.pathComponents)
         for feature in all {
             for collection in feature.pages { try app.register(collection: collection) }
             for collection in feature.api { try api.register(collection: collection) }

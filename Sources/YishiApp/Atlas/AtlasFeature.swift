@@ -9,7 +9,7 @@ struct AtlasFeature: Feature {
         .init(operations: OpenAPIDocument.atlasOperations, schemas: { OpenAPIDocument.atlasSchemas })
     }
     var commands: [FeatureCommand] { [.init(name: "atlas", command: AtlasCommand())] }
-    var navigation: [NavEntry] { [NavEntry(order: 20, label: NavigationText.lifeCircle.key, path: "/lifecircle")] }
+    var navigation: [NavEntry] { [NavEntry(order: 20, label: NavigationText.lifeCircle.key, path: Site.lifeCircles)] }
     var jobKinds: [JobKindHandler] { [AtlasImportJob.handler] }
     var notices: [String] { [LifeCircleText.linksSaved.key] }
 }

@@ -9,12 +9,15 @@ struct AtlasImportRoutes: RouteCollection {
     static let maxBytes = 64 << 20
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("atlas", "import", use: page)
-        routes.on(.POST, "atlas", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: upload)
-            .allowingBody(upTo: Self.maxBytes)
-        let api = routes.grouped("api", "v1")
+        routes.get(Site.atlasImport.pathComponents, use: page)
+        routes.on(
+            .POST, Site.atlasImport.pathComponents, body: .collect(maxSize: ByteCount(value: Self.maxBytes)),
+            use: upload
+        )
+        .allowingBody(upTo: Self.maxBytes)
+        let api = routes.grouped(Site.API.root.pathComponents)
         api.on(
-            .POST, "lifecircle", ":code", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)),
+            .POST, Site.API.atlasImport.pathComponents, body: .collect(maxSize: ByteCount(value: Self.maxBytes)),
             use: apiUpload
         )
         .allowingBody(upTo: Self.maxBytes)

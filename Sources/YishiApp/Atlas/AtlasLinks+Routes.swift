@@ -16,9 +16,9 @@ enum LinkRules {
 /// territory's compounds, and the same as an API call. Every change is audited.
 struct AtlasLinkRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("lifecircle", ":code", "links", use: page)
-        routes.post("lifecircle", ":code", "links", use: save)
-        routes.grouped("api", "v1", "lifecircle").put("places", ":placeID", "compound", use: apiLink)
+        routes.get(Site.Pattern.lifeCircleLinks.pathComponents, use: page)
+        routes.post(Site.Pattern.lifeCircleLinks.pathComponents, use: save)
+        routes.grouped(Site.API.root.pathComponents).put(Site.API.placeCompound.pathComponents, use: apiLink)
     }
 
     struct LinkForm: Content {

@@ -8,12 +8,12 @@ import YishiCore
 /// never a person, and residents read them without an account.
 struct LifeCircleRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("lifecircle", use: index)
-        routes.get("lifecircle", ":code", use: page)
-        routes.get("lifecircle", ":code", "map.svg", use: map)
-        let api = routes.grouped("api", "v1", "lifecircle")
-        api.get(":code", use: json)
-        api.get(":code", "gaps.csv", use: csv)
+        routes.get(Site.lifeCircles.pathComponents, use: index)
+        routes.get(Site.Pattern.lifeCircle.pathComponents, use: page)
+        routes.get(Site.Pattern.lifeCircleMap.pathComponents, use: map)
+        let api = routes.grouped(Site.API.root.pathComponents)
+        api.get(Site.API.lifeCircle.pathComponents, use: json)
+        api.get(Site.API.gaps.pathComponents, use: csv)
     }
 
     /// Districts, subdistricts and communities have a life-circle page; compounds and buildings do not.

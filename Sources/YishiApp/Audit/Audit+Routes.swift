@@ -21,7 +21,7 @@ enum AuditQueries {
 
 struct AuditRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: page)
+        routes.get(Site.audit.pathComponents, use: page)
     }
 
     func page(req: Request) async throws -> Response {

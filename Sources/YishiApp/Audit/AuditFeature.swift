@@ -10,6 +10,10 @@ struct AuditFeature: Feature {
     }
     var commands: [FeatureCommand] { [.init(name: "audit", command: AuditCommand())] }
     var navigation: [NavEntry] {
-        [NavEntry(order: 60, label: NavigationText.audit.key, path: "/audit") { Policy.holdsAnywhere($0, .auditRead) }]
+        [
+            NavEntry(order: 60, label: NavigationText.audit.key, path: Site.audit) {
+                Policy.holdsAnywhere($0, .auditRead)
+            }
+        ]
     }
 }

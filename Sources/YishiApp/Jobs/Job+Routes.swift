@@ -5,7 +5,7 @@ import YishiCore
 /// A background job's page (it reloads itself until the job ends) and its JSON.
 struct JobRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("jobs", ":jobID", use: jobPage)
+        routes.get(Site.Pattern.job.pathComponents, use: jobPage)
     }
 
     func loadJob(_ req: Request) async throws -> Job {
@@ -66,7 +66,7 @@ enum JobPage {
 
 struct JobAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
-        api.get("jobs", ":jobID", use: apiJob)
+        api.get(Site.API.job.pathComponents, use: apiJob)
     }
 
     func apiJob(req: Request) async throws -> DTO.Job {

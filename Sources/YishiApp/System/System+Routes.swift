@@ -8,10 +8,10 @@ import YishiCore
 /// Health, metrics, the stylesheet and display preferences.
 struct SystemRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", use: health).anonymous()
-        routes.get("metrics", use: metrics).anonymous()
-        routes.get("styles.css", use: styles).anonymous()
-        routes.get("preferences", use: Preferences.update)
+        routes.get(Site.health.pathComponents, use: health).anonymous()
+        routes.get(Site.metrics.pathComponents, use: metrics).anonymous()
+        routes.get(Site.styles.pathComponents, use: styles).anonymous()
+        routes.get(Site.preferences.pathComponents, use: Preferences.update)
     }
 
     struct Health: Content {

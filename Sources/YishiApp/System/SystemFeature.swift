@@ -17,7 +17,7 @@ struct SystemFeature: Feature {
             .init(name: "strings", command: StringsCommand()),
         ]
     }
-    var navigation: [NavEntry] { [NavEntry(order: 0, label: NavigationText.home.key, path: "/")] }
+    var navigation: [NavEntry] { [NavEntry(order: 0, label: NavigationText.home.key, path: Site.home)] }
 }
 
 /// `GET /api/v1/openapi.json`: the description of every registered capability's API.

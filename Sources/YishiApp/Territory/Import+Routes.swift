@@ -8,9 +8,12 @@ struct ImportRoutes: RouteCollection {
     static let maxBytes = 10 << 20
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("territory", "import", use: page)
-        routes.on(.POST, "territory", "import", body: .collect(maxSize: ByteCount(value: Self.maxBytes)), use: upload)
-            .allowingBody(upTo: Self.maxBytes)
+        routes.get(Site.territoryImport.pathComponents, use: page)
+        routes.on(
+            .POST, Site.territoryImport.pathComponents, body: .collect(maxSize: ByteCount(value: Self.maxBytes)),
+            use: upload
+        )
+        .allowingBody(upTo: Self.maxBytes)
     }
 
     func page(req: Request) async throws -> Response {

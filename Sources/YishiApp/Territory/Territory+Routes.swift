@@ -5,14 +5,14 @@ import YishiCore
 /// Browsing and editing the territory tree.
 struct TerritoryRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("territory", use: roots)
-        routes.post("territory", use: createDistrict)
-        routes.get("territory", ":nodeID", use: show)
-        routes.get("territory", ":nodeID", "edit", use: editForm)
-        routes.post("territory", ":nodeID", "edit", use: edit)
-        routes.post("territory", ":nodeID", "children", use: createChild)
-        routes.post("territory", ":nodeID", "units", use: createUnit)
-        routes.get("units", ":unitID", use: unit)
+        routes.get(Site.territory.pathComponents, use: roots)
+        routes.post(Site.territory.pathComponents, use: createDistrict)
+        routes.get(Site.Pattern.node.pathComponents, use: show)
+        routes.get(Site.Pattern.nodeEdit.pathComponents, use: editForm)
+        routes.post(Site.Pattern.nodeEdit.pathComponents, use: edit)
+        routes.post(Site.Pattern.nodeChildren.pathComponents, use: createChild)
+        routes.post(Site.Pattern.nodeUnits.pathComponents, use: createUnit)
+        routes.get(Site.Pattern.unit.pathComponents, use: unit)
     }
 
     struct NodeForm: Content {

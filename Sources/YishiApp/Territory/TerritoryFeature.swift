@@ -11,10 +11,10 @@ struct TerritoryFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "import", command: ImportCommand())] }
     var navigation: [NavEntry] {
         [
-            NavEntry(order: 10, label: NavigationText.territory.key, path: "/territory") {
+            NavEntry(order: 10, label: NavigationText.territory.key, path: Site.territory) {
                 Policy.holdsAnywhere($0, .territoryRead)
             },
-            NavEntry(order: 30, label: NavigationText.importText.key, path: "/territory/import") {
+            NavEntry(order: 30, label: NavigationText.importText.key, path: Site.territoryImport) {
                 Policy.holdsAnywhere($0, .territoryImport)
             },
         ]

@@ -55,7 +55,7 @@ enum Layout {
                     "div", [("class", "bar")],
                     [
                         H.el(
-                            "a", [("class", "brand"), ("href", "/")],
+                            "a", [("class", "brand"), ("href", Site.home)],
                             [
                                 H.el("span", [("class", "brand-name")], text: ctx.t(AppText.name)),
                                 H.el("span", [("class", "brand-tagline")], text: ctx.t(AppText.tagline)),

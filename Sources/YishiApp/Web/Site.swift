@@ -25,30 +25,73 @@ enum Site {
     static let styles = "/styles.css"
     static let preferences = "/preferences"
 
-    static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id.uuidString)/revoke" }
-    static func userGrants(_ id: String) -> String { "/users/\(id)/grants" }
-    static func revokeGrant(user: String, grant: UUID) -> String { "/users/\(user)/grants/\(grant.uuidString)/revoke" }
-    static func nodeChildren(_ id: String) -> String { "/territory/\(id)/children" }
-    static func nodeUnits(_ id: String) -> String { "/territory/\(id)/units" }
-    static func nodeEdit(_ id: String) -> String { "/territory/\(id)/edit" }
+    static let outbox = "/dev/outbox"
+    static let health = "/health"
+    static let metrics = "/metrics"
+
+    /// The paths with parameters, as routes register them (`routes.get(Site.Pattern.node.pathComponents …)`)
+    /// and as the functions below fill them: one spelling of each path for both.
+    enum Pattern {
+        static let job = "/jobs/:jobID"
+        static let user = "/users/:userID"
+        static let userGrants = "/users/:userID/grants"
+        static let revokeGrant = "/users/:userID/grants/:grantID/revoke"
+        static let revokeToken = "/account/tokens/:tokenID/revoke"
+        static let setup = "/setup/:token"
+        static let assist = "/residents/:residentID/assist"
+        static let node = "/territory/:nodeID"
+        static let nodeEdit = "/territory/:nodeID/edit"
+        static let nodeChildren = "/territory/:nodeID/children"
+        static let nodeUnits = "/territory/:nodeID/units"
+        static let unit = "/units/:unitID"
+        static let lifeCircle = "/lifecircle/:code"
+        static let lifeCircleMap = "/lifecircle/:code/map.svg"
+        static let lifeCircleLinks = "/lifecircle/:code/links"
+    }
+
+    /// The JSON API's paths that pages link to, below `API.root` (where capabilities' API routes are booted).
+    enum API {
+        static let root = "/api/v1"
+        static let job = "/jobs/:jobID"
+        static let lifeCircle = "/lifecircle/:code"
+        static let gaps = "/lifecircle/:code/gaps.csv"
+        static let atlasImport = "/lifecircle/:code/import"
+        static let placeCompound = "/lifecircle/places/:placeID/compound"
+    }
+
+    /// `pattern` with its parameters (`:name`) replaced by `values` in order, each escaped as a path segment.
+    static func fill(_ pattern: String, _ values: String...) -> String {
+        var rest = values[...]
+        return pattern.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            guard part.hasPrefix(":"), let value = rest.popFirst() else { return String(part) }
+            return H.query(value)
+        }.joined(separator: "/")
+    }
+
+    static func revokeToken(_ id: UUID) -> String { fill(Pattern.revokeToken, id.uuidString) }
+    static func userGrants(_ id: String) -> String { fill(Pattern.userGrants, id) }
+    static func revokeGrant(user: String, grant: UUID) -> String { fill(Pattern.revokeGrant, user, grant.uuidString) }
+    static func nodeChildren(_ id: String) -> String { fill(Pattern.nodeChildren, id) }
+    static func nodeUnits(_ id: String) -> String { fill(Pattern.nodeUnits, id) }
+    static func nodeEdit(_ id: String) -> String { fill(Pattern.nodeEdit, id) }
     static func atlasImport(district code: String) -> String { "\(atlasImport)?district=\(H.query(code))" }
-    static func apiLifeCircle(_ code: String) -> String { "/api/v1/lifecircle/\(H.query(code))" }
-    static func apiGaps(_ code: String) -> String { "/api/v1/lifecircle/\(H.query(code))/gaps.csv" }
-    static func setup(_ token: String) -> String { "/setup/\(token)" }
+    static func apiLifeCircle(_ code: String) -> String { API.root + fill(API.lifeCircle, code) }
+    static func apiGaps(_ code: String) -> String { API.root + fill(API.gaps, code) }
+    static func setup(_ token: String) -> String { fill(Pattern.setup, token) }
     /// A path with `?notice=`: the catalog key the next page shows.
     static func with(notice: String, _ path: String) -> String { with(path, notice) }
 
-    static func node(_ id: UUID, notice: String? = nil) -> String { with("/territory/\(id.uuidString)", notice) }
-    static func nodeEdit(_ id: UUID) -> String { "/territory/\(id.uuidString)/edit" }
-    static func unit(_ id: UUID, notice: String? = nil) -> String { with("/units/\(id.uuidString)", notice) }
-    static func job(_ id: UUID) -> String { "/jobs/\(id.uuidString)" }
-    static func apiJob(_ id: UUID) -> String { "/api/v1/jobs/\(id.uuidString)" }
-    static func user(_ id: UUID, notice: String? = nil) -> String { with("/users/\(id.uuidString)", notice) }
-    static func assist(_ resident: UUID) -> String { "/residents/\(resident.uuidString)/assist" }
-    static func lifeCircle(_ code: String) -> String { "/lifecircle/\(H.query(code))" }
-    static func lifeCircleMap(_ code: String) -> String { "/lifecircle/\(H.query(code))/map.svg" }
+    static func node(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.node, id.uuidString), notice) }
+    static func nodeEdit(_ id: UUID) -> String { fill(Pattern.nodeEdit, id.uuidString) }
+    static func unit(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.unit, id.uuidString), notice) }
+    static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
+    static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
+    static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }
+    static func assist(_ resident: UUID) -> String { fill(Pattern.assist, resident.uuidString) }
+    static func lifeCircle(_ code: String) -> String { fill(Pattern.lifeCircle, code) }
+    static func lifeCircleMap(_ code: String) -> String { fill(Pattern.lifeCircleMap, code) }
     static func lifeCircleLinks(_ code: String, notice: String? = nil) -> String {
-        with("/lifecircle/\(H.query(code))/links", notice)
+        with(fill(Pattern.lifeCircleLinks, code), notice)
     }
 
     private static func with(_ path: String, _ notice: String?) -> String {
