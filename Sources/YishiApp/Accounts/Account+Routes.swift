@@ -97,26 +97,24 @@ struct AccountPage {
         -> PageView
     {
         let u = m.user
-        var facts: [HTMLNode] = [H.el("dt", text: ctx.t(AccountText.name)), H.el("dd", text: u.displayName)]
-        if let name = u.username { facts += [H.el("dt", text: ctx.t(AccountText.username)), H.el("dd", text: name)] }
-        if let phone = u.phone {
-            facts += [H.el("dt", text: ctx.t(AccountText.phone)), H.el("dd", text: OneTimeCodeRules.mask(phone))]
-        }
+        var facts = [(ctx.t(AccountText.name), u.displayName)]
+        if let name = u.username { facts.append((ctx.t(AccountText.username), name)) }
+        if let phone = u.phone { facts.append((ctx.t(AccountText.phone), OneTimeCodeRules.mask(phone))) }
         if u.kind == .resident {
-            facts += [
-                H.el("dt", text: ctx.t(UsersText.kind)),
-                H.el("dd", text: u.isVerified ? ctx.t(AccountText.verified) : ctx.t(AccountText.unverified)),
-            ]
+            facts.append(
+                (ctx.t(UsersText.kind), u.isVerified ? ctx.t(AccountText.verified) : ctx.t(AccountText.unverified)))
         }
         var content: [HTMLNode] = [
             Forms.summary(ctx, errors),
-            H.el("dl", [("class", "facts")], facts),
-            H.el("h2", text: ctx.t(AccountText.roles)),
-            m.grants.isEmpty
-                ? H.el("p", text: ctx.t(HomeText.staffNoRoles))
-                : H.el(
-                    "ul", [], m.grants.map { H.el("li", text: grantLabel(ctx, role: $0.grant.role, node: $0.node)) }),
-            H.el("p", text: ctx.t(AccountText.sessions, String(m.sessions))),
+            C.facts(facts),
+            C.section(ctx.t(AccountText.roles)) {
+                if m.grants.isEmpty {
+                    C.text(ctx.t(HomeText.staffNoRoles))
+                } else {
+                    C.list(m.grants.map { grantLabel(ctx, role: $0.grant.role, node: $0.node) })
+                }
+            },
+            C.text(ctx.t(AccountText.sessions, String(m.sessions))),
             H.el(
                 "div", [("class", "prefs")],
                 [
@@ -146,19 +144,19 @@ struct AccountPage {
                         Forms.submit(ctx.t(CommonText.save))
                     ]),
                 H.el("h2", text: ctx.t(AccountText.tokensTitle)),
-                H.el("p", text: ctx.t(AccountText.tokensIntro)),
+                C.text(ctx.t(AccountText.tokensIntro)),
                 newToken.map { t in
                     H.el(
                         "div", [("role", "status")],
                         [H.el("p", text: ctx.t(AccountText.tokensCreated)), H.el("p", [("class", "token")], text: t)])
                 } ?? .group([]),
                 m.tokens.isEmpty
-                    ? H.el("p", text: ctx.t(AccountText.tokensNone))
-                    : Forms.table(
+                    ? C.empty(ctx.t(AccountText.tokensNone))
+                    : C.table(
                         caption: ctx.t(AccountText.tokensTitle),
                         headers: [
                             ctx.t(AccountText.tokensName), ctx.t(AccountText.tokensScope),
-                            ctx.t(AccountText.tokensLastUsed), "",
+                            ctx.t(AccountText.tokensLastUsed), ctx.t(CommonText.actions),
                         ],
                         rows: m.tokens.map { tok in
                             [

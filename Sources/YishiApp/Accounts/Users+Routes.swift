@@ -104,11 +104,11 @@ enum UserPages {
     static func list(_ ctx: PageContext, users: [User]) -> PageView {
         PageView(title: ctx.t(UsersText.title)) {
             [
-                H.el("p", [], [H.link(ctx.t(UsersText.newText), Site.newUser, [("class", "button secondary")])]),
+                H.el("p", [], [C.linkButton(ctx.t(UsersText.newText), Site.newUser, primary: false)]),
                 users.isEmpty
-                    ? H.el("p", text: ctx.t(UsersText.noneText))
-                    : Forms.table(
-                        caption: ctx.t(UsersText.title), stackOnPhone: true,
+                    ? C.empty(ctx.t(UsersText.noneText))
+                    : C.table(
+                        caption: ctx.t(UsersText.title),
                         headers: [
                             ctx.t(UsersText.displayName), ctx.t(AccountText.username), ctx.t(UsersText.kind),
                             ctx.t(UsersText.roles),
@@ -118,16 +118,12 @@ enum UserPages {
                                 H.link(u.displayName, Site.user(u.id!)),
                                 .text(u.username ?? u.phone.map(OneTimeCodeRules.mask) ?? "—"),
                                 .text(u.kind == .staff ? ctx.t(UsersText.kindStaff) : ctx.t(UsersText.kindResident)),
-                                H.el(
-                                    "span", [],
-                                    u.grants.map { g in
-                                        H.el(
-                                            "span", [("class", "tag")],
-                                            text: AccountPage.grantLabel(ctx, role: g.role, node: g.node))
-                                    }),
+                                .group(
+                                    u.grants.map { g in C.tag(AccountPage.grantLabel(ctx, role: g.role, node: g.node)) }
+                                ),
                             ]
                         }),
-                H.el("p", [("class", "muted")], text: ctx.t(CommonText.items, String(users.count))),
+                C.text(ctx.t(CommonText.items, String(users.count)), muted: true),
             ]
         }
     }
@@ -168,36 +164,37 @@ enum UserPages {
         return PageView(title: user.displayName, status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el(
-                    "dl", [("class", "facts")],
+                C.facts(
                     [
-                        H.el("dt", text: ctx.t(UsersText.kind)),
-                        H.el(
-                            "dd", text: user.kind == .staff ? ctx.t(UsersText.kindStaff) : ctx.t(UsersText.kindResident)
+                        (
+                            ctx.t(UsersText.kind),
+                            user.kind == .staff ? ctx.t(UsersText.kindStaff) : ctx.t(UsersText.kindResident)
                         ),
-                        H.el("dt", text: ctx.t(AccountText.username)),
-                        H.el("dd", text: user.username ?? user.phone.map(OneTimeCodeRules.mask) ?? "—"),
+                        (ctx.t(AccountText.username), user.username ?? user.phone.map(OneTimeCodeRules.mask) ?? "—"),
                     ]
                         + (user.kind == .resident
                             ? [
-                                H.el("dt", text: ctx.t(AccountText.verified)),
-                                H.el("dd", text: user.isVerified ? ctx.t(CommonText.yes) : ctx.t(CommonText.no)),
-                            ] : [])),
-                H.el("h2", text: ctx.t(UsersText.roles)),
-                user.grants.isEmpty
-                    ? H.el("p", text: ctx.t(HomeText.staffNoRoles))
-                    : H.el(
-                        "ul", [],
-                        user.grants.map { g in
-                            H.el(
-                                "li", [],
+                                (
+                                    ctx.t(AccountText.verified),
+                                    user.isVerified ? ctx.t(CommonText.yes) : ctx.t(CommonText.no)
+                                )
+                            ]
+                            : [])),
+                C.section(ctx.t(UsersText.roles)) {
+                    if user.grants.isEmpty {
+                        C.text(ctx.t(HomeText.staffNoRoles))
+                    } else {
+                        C.list(
+                            user.grants.map { g in
                                 [
                                     .text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
                                     Forms.button(
                                         ctx, action: Site.revokeGrant(user: uid, grant: g.id!),
                                         label: ctx.t(UsersText.revoke)),
-                                ])
-                        }),
+                                ]
+                            })
+                    }
+                },
                 H.el("h2", text: ctx.t(UsersText.grant)),
                 Forms.form(
                     ctx, action: Site.userGrants(uid),

@@ -101,7 +101,7 @@ enum VerifyPages {
         PageView(title: ctx.t(VerifyText.title), status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el("p", text: ctx.t(VerifyText.intro)),
+                C.text(ctx.t(VerifyText.intro)),
                 Forms.form(
                     ctx, action: Site.verify,
                     [
@@ -133,13 +133,10 @@ enum VerifyPages {
         PageView(title: ctx.t(AssistedText.title), status: status) {
             [
                 Forms.summary(ctx, errors),
-                H.el("p", text: ctx.t(AssistedText.intro)),
-                H.el(
-                    "dl", [("class", "facts")],
-                    [
-                        H.el("dt", text: ctx.t(TerritoryText.residentName)), H.el("dd", text: resident.name),
-                        H.el("dt", text: ctx.t(VerifyText.resident)), H.el("dd", text: resident.code),
-                    ]),
+                C.text(ctx.t(AssistedText.intro)),
+                C.facts([
+                    (ctx.t(TerritoryText.residentName), resident.name), (ctx.t(VerifyText.resident), resident.code),
+                ]),
                 Forms.form(
                     ctx, action: Site.assist(resident.id!),
                     [

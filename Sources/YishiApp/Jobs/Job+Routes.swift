@@ -52,14 +52,9 @@ enum JobPage {
                 job.progress, text: "\(ctx.t(job.status.catalogKey)) · \(job.progress)%", label: ctx.t(JobText.progress)
             )
             C.facts(facts)
-            if let error = job.error(ctx.lang) {
-                H.el("div", [("class", "error-summary"), ("role", "alert")]) {
-                    H.el("p", text: ctx.t(JobText.error))
-                    H.el("p", text: error)
-                }
-            }
+            if let error = job.error(ctx.lang) { C.alert(ctx.t(JobText.error), detail: error) }
             result
-            if !job.isFinished { H.el("p", [("class", "muted")], text: ctx.t(JobText.refresh)) }
+            if !job.isFinished { C.text(ctx.t(JobText.refresh), muted: true) }
         }
     }
 }

@@ -62,6 +62,20 @@ enum C {
         }
     }
 
+    /// Something went wrong: what, and the details under it (read out at once).
+    static func alert(_ text: String, detail: String) -> HTMLNode {
+        H.el("div", [("class", "error-summary"), ("role", "alert")], [H.el("p", text: text), H.el("p", text: detail)])
+    }
+
+    /// A paragraph of the page's own words; `muted` for a secondary line (a count, a hint).
+    static func text(_ text: String, muted: Bool = false) -> HTMLNode {
+        H.el("p", muted ? [("class", "muted")] : [], text: text)
+    }
+
+    /// A plain list of short lines, or of lines with an action.
+    static func list(_ items: [String]) -> HTMLNode { H.el("ul", [], items.map { H.el("li", text: $0) }) }
+    static func list(_ items: [[HTMLNode]]) -> HTMLNode { H.el("ul", [], items.map { H.el("li", [], $0) }) }
+
     /// Nothing here yet: what that means and, when there is one, what to do.
     static func empty(_ text: String, action: (label: String, href: String)? = nil) -> HTMLNode {
         H.el("div", [("class", "empty")]) {
