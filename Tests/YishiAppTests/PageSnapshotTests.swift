@@ -223,6 +223,57 @@ struct PageSnapshotTests {
         }
     }
 
+    @Test func peoplePages() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let community = Self.node(.community, 3, parent: district, name: "宝林一村居民区")
+        let building = Self.node(.building, 6, parent: community, name: "3号")
+        let unit = YishiApp.Unit(
+            buildingID: building.id!, code: "S6-101", number: "101", kind: .residential, status: .delivered,
+            areas: UnitAreas(register: Area(centi: 9_803)))
+        unit.id = UUID(uuidString: "00000000-0000-0000-0000-000000000101")
+        let household = Household(code: "H-S6-101", unitID: unit.id!)
+        household.id = UUID(uuidString: "00000000-0000-0000-0000-000000000301")
+        let head = Resident(
+            code: "R-S6-101-1", householdID: household.id, name: "郭晓燕", birthYear: 1950, phone: "13800000031",
+            flags: [.elderly, .livingAlone])
+        head.id = UUID(uuidString: "00000000-0000-0000-0000-000000000401")
+        let home = ResidentHome(resident: head, household: household, unit: unit, building: building)
+        let page = ResidentPage(
+            home: home, ancestors: [district, community], hasAccount: false, currentYear: 2026,
+            may: .init(edit: true, reveal: true, assist: true))
+        try Snapshot.check("resident-committee", navigation: Self.navigation) { ctx in ResidentPage.view(page, ctx) }
+        var revealed = page
+        revealed.may = .init()
+        revealed.revealedPhone = "13800000031"
+        try Snapshot.check("resident-revealed-readonly", navigation: Self.navigation) { ctx in
+            ResidentPage.view(revealed, ctx)
+        }
+        let row = PeopleQueries.ResidentRow(
+            id: head.id!, name: head.name, birthYear: 1950, phone: head.phone, flags: head.residentFlags,
+            building: "3号", buildingID: building.id!, unitNumber: "101", unitID: unit.id!, household: "H-S6-101")
+        try Snapshot.check("search-results", navigation: Self.navigation) { ctx in
+            SearchPage.view(
+                ctx, q: "0031",
+                results: .init(
+                    residents: [row], units: [.init(id: unit.id!, number: "101", building: "3号")],
+                    owners: [
+                        .init(name: "郭晓燕", phone: "13800000031", unitID: unit.id!, unitNumber: "101", building: "3号")
+                    ]),
+                year: 2026)
+        }
+        try Snapshot.check("search-empty", navigation: Self.navigation) { ctx in
+            SearchPage.view(ctx, q: "无此人", results: .init(), year: 2026)
+        }
+        let choice = ResidentsListRoutes.Choice(
+            node: community, flag: .elderly, flagName: "elderly", building: building.id, buildings: [building])
+        try Snapshot.check("residents-list", navigation: Self.navigation) { ctx in
+            ResidentsListPage.view(ctx, choice: choice, rows: [row], year: 2026, printedAt: "2026-12-01 09:30")
+        }
+        try Snapshot.check("residents-list-empty", navigation: Self.navigation) { ctx in
+            ResidentsListPage.view(ctx, choice: choice, rows: [], year: 2026, printedAt: "2026-12-01 09:30")
+        }
+    }
+
     @Test func lifeCirclePageWithMapData() throws {
         let district = Self.node(.district, 1, name: "宝山区")
         let compound = Self.node(.compound, 7, parent: district, name: "宝林一村雅苑")

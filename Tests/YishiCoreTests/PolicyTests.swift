@@ -41,7 +41,7 @@ let expectedActions: [Role: Set<Action>] = [
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident,
+        .actForResident, .phoneReveal,
     ],
     .planner: [.territoryRead],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead],
@@ -243,6 +243,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 4)
+        #expect(Policy.sections.count == 5)
     }
 }

@@ -83,6 +83,7 @@ public enum Yishi {
             SystemFeature(),
             AccountsFeature(),
             TerritoryFeature(),
+            PeopleFeature(),
             AtlasFeature(),
             AuditFeature(),
             JobsFeature(),

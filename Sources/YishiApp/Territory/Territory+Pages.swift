@@ -153,6 +153,10 @@ enum TerritoryPages {
                             ctx.t(TerritoryText.edit, ctx.name(node.level)), Site.nodeEdit(id),
                             [("class", "button secondary")])
                     ]) : .group([]),
+            may.personalData && [.community, .compound, .building].contains(node.level)
+                ? H.el(
+                    "p", [], [C.linkButton(ctx.t(PeopleText.listLink), Site.residentsList(node.id!), primary: false)])
+                : .group([]),
         ]
         if !m.lifeCircles.isEmpty {
             content += [
@@ -289,78 +293,108 @@ enum TerritoryPages {
         }
     }
 
-    static func unit(_ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode], may: May)
-        -> PageView
-    {
+    static func unit(
+        _ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode], may: May,
+        errors: FormErrors = FormErrors(), residentForm: ResidentPage.Form? = nil,
+        status: HTTPStatus = .ok
+    ) -> PageView {
         let u = d.unit
-        let personal = may.personalData
-        let ownersRegister = may.ownersRegister
-        let assist = may.actForResident
-        var facts: [HTMLNode] = [
-            H.el("dt", text: ctx.t(CommonText.code)), H.el("dd", text: u.code),
-            H.el("dt", text: ctx.t(TerritoryText.unitKind)), H.el("dd", text: ctx.name(u.kind)),
-            H.el("dt", text: ctx.t(TerritoryText.unitStatus)), H.el("dd", text: ctx.name(u.status)),
-            H.el("dt", text: ctx.t(TerritoryText.unitArea)),
-            H.el("dd", text: "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
+        var facts = [
+            (ctx.t(CommonText.code), u.code), (ctx.t(TerritoryText.unitKind), ctx.name(u.kind)),
+            (ctx.t(TerritoryText.unitStatus), ctx.name(u.status)),
+            (ctx.t(TerritoryText.unitArea), "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
         ]
         for (key, value) in [
             (TerritoryText.unitRegisterArea.key, u.registerArea), (TerritoryText.unitSurveyArea.key, u.surveyArea),
             (TerritoryText.unitContractArea.key, u.contractArea),
         ] {
-            if let value { facts += [H.el("dt", text: ctx.t(key)), H.el("dd", text: Area(centi: value).description)] }
+            if let value { facts.append((ctx.t(key), Area(centi: value).description)) }
         }
-        var content: [HTMLNode] = [crumbs(ctx, ancestors, may: may), H.el("dl", [("class", "facts")], facts)]
-        if ownersRegister {
-            content += [
-                H.el("h2", text: ctx.t(TerritoryText.unitOwners)),
-                d.owners.isEmpty
-                    ? H.el("p", text: ctx.t(CommonText.noneText))
-                    : H.el(
-                        "ul", [],
-                        d.owners.map { o in
-                            H.el(
-                                "li",
-                                text: "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? "")
-                            )
-                        }),
-            ]
-        }
-        // The household register (residents, tenants, birth years, flags) needs the personal-data
-        // right; the owners' committee holds only the owners' register.
-        if personal {
-            content += [
-                H.el("h2", text: ctx.t(TerritoryText.unitHouseholds))
-            ]
-            if d.households.isEmpty { content.append(H.el("p", text: ctx.t(CommonText.noneText))) }
-            for h in d.households {
-                content += [
-                    H.el("h3", text: ctx.t(TerritoryText.household, h.code)),
-                    Forms.table(
-                        caption: ctx.t(TerritoryText.household, h.code), stackOnPhone: true,
-                        headers: [
-                            ctx.t(TerritoryText.residentName), ctx.t(CommonText.code),
-                            ctx.t(TerritoryText.residentBirthYear),
-                            ctx.t(TerritoryText.residentPhone), ctx.t(TerritoryText.residentFlags),
-                            ctx.t(CommonText.actions),
-                        ],
-                        rows: h.residents.sorted { $0.code < $1.code }.map { r in
-                            [
-                                .text(r.name), .text(r.code), .text(String(r.birthYear)),
-                                .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
-                                H.el(
-                                    "span", [],
-                                    r.residentFlags.names.map {
-                                        H.el("span", [("class", "tag")], text: ctx.t("enum.ResidentFlag.\($0)"))
-                                    }),
-                                assist && !d.accounts.contains(r.id!)
-                                    ? H.link(
-                                        ctx.t(TerritoryText.residentAssist), Site.assist(r.id!))
-                                    : (d.accounts.contains(r.id!) ? .text(ctx.t(AccountText.verified)) : .group([])),
-                            ]
-                        }),
-                ]
+        let addPeople = may.edit && may.personalData
+        return PageView(title: ctx.t(TerritoryText.unitTitle, u.number), status: status) {
+            crumbs(ctx, ancestors, may: may)
+            Forms.summary(ctx, errors)
+            C.facts(facts)
+            if may.ownersRegister {
+                C.section(ctx.t(TerritoryText.unitOwners)) {
+                    if d.owners.isEmpty {
+                        C.empty(ctx.t(CommonText.noneText))
+                    } else {
+                        C.list(
+                            d.owners.map { o in
+                                "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? "")
+                            })
+                    }
+                }
+            }
+            // The household register (residents, tenants, birth years, flags) needs the personal-data
+            // right; the owners' committee holds only the owners' register.
+            if may.personalData {
+                C.section(ctx.t(TerritoryText.unitHouseholds)) {
+                    if d.households.isEmpty { C.empty(ctx.t(CommonText.noneText)) }
+                    for h in d.households { household(ctx, h, accounts: d.accounts, may: may) }
+                    if addPeople, !d.households.isEmpty {
+                        H.el("details", [("class", "add no-print")] + (residentForm != nil ? [("open", nil)] : [])) {
+                            H.el("summary", text: ctx.t(PeopleText.addResident))
+                            Forms.form(
+                                ctx, action: Site.unitResidents(u.id!),
+                                [
+                                    Forms.select(
+                                        ctx, "household", label: ctx.t(PeopleText.household),
+                                        options: d.households.map { ($0.id!.uuidString, $0.code) },
+                                        selected: residentForm?.household ?? d.households.first?.id?.uuidString,
+                                        required: true, errors: errors, includeBlank: false)
+                                ]
+                                    + ResidentPage.detailFields(
+                                        ctx, form: residentForm ?? ResidentPage.Form(),
+                                        errors: residentForm != nil ? errors : FormErrors())
+                                    + [
+                                        ResidentPage.channelField(
+                                            ctx, form: residentForm ?? ResidentPage.Form(), errors: errors),
+                                        Forms.submit(ctx.t(PeopleText.addResident)),
+                                    ])
+                        }
+                    }
+                    if addPeople {
+                        H.el(
+                            "details",
+                            [("class", "add no-print")] + (errors.fields["code"] != nil ? [("open", nil)] : [])
+                        ) {
+                            H.el("summary", text: ctx.t(PeopleText.addHousehold))
+                            Forms.form(
+                                ctx, action: Site.unitHouseholds(u.id!),
+                                [
+                                    Forms.field(
+                                        ctx, "code", label: ctx.t(PeopleText.householdCode), errors: errors,
+                                        hint: ctx.t(PeopleText.householdCodeHint)),
+                                    Forms.submit(ctx.t(PeopleText.addHousehold)),
+                                ])
+                        }
+                    }
+                }
             }
         }
-        return PageView(title: ctx.t(TerritoryText.unitTitle, u.number)) { content }
+    }
+
+    /// One household: its residents, each linked to their record.
+    static func household(_ ctx: PageContext, _ h: Household, accounts: Set<UUID>, may: May) -> HTMLNode {
+        C.section(ctx.t(TerritoryText.household, h.code), level: 3) {
+            C.table(
+                caption: ctx.t(TerritoryText.household, h.code),
+                headers: [
+                    ctx.t(TerritoryText.residentName), ctx.t(TerritoryText.residentBirthYear),
+                    ctx.t(TerritoryText.residentPhone), ctx.t(TerritoryText.residentFlags), ctx.t(CommonText.actions),
+                ],
+                rows: h.residents.sorted { $0.code < $1.code }.map { r in
+                    [
+                        H.link(r.name, Site.resident(r.id!)), .text(String(r.birthYear)),
+                        .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
+                        .group(r.residentFlags.names.map { C.tag(ctx.t("enum.ResidentFlag.\($0)")) }),
+                        may.actForResident && !accounts.contains(r.id!)
+                            ? H.link(ctx.t(TerritoryText.residentAssist), Site.assist(r.id!))
+                            : (accounts.contains(r.id!) ? .text(ctx.t(AccountText.verified)) : .group([])),
+                    ]
+                })
+        }
     }
 }

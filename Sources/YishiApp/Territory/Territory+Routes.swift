@@ -124,10 +124,22 @@ struct TerritoryRoutes: RouteCollection {
     }
 
     func unit(req: Request) async throws -> Response {
-        let detail = try await req.caller.unitDetail(req.parameters.get("unitID", as: UUID.self))
+        try await Self.unitPage(req)
+    }
+
+    /// A unit's page; after a refused form on it (a new household or resident), with the errors
+    /// and what was typed.
+    static func unitPage(
+        _ req: Request, unitID: UUID? = nil, errors: FormErrors = FormErrors(),
+        residentForm: ResidentPage.Form? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let detail = try await req.caller.unitDetail(unitID ?? req.parameters.get("unitID", as: UUID.self))
         let ancestors = try await TerritoryQueries.ancestors(of: detail.building, on: req.db) + [detail.building]
         let may = TerritoryPages.May.at(detail.building.territoryPath, ancestors: ancestors, req.actor)
-        return req.render(TerritoryPages.unit(req.pageContext, detail: detail, ancestors: ancestors, may: may))
+        return req.render(
+            TerritoryPages.unit(
+                req.pageContext, detail: detail, ancestors: ancestors, may: may, errors: errors,
+                residentForm: residentForm, status: status))
     }
 
     /// A node's page, with what this viewer may do there.

@@ -26,6 +26,7 @@ enum Site {
     static let preferences = "/preferences"
 
     static let outbox = "/dev/outbox"
+    static let search = "/search"
     static let health = "/health"
     static let metrics = "/metrics"
 
@@ -44,6 +45,13 @@ enum Site {
         static let nodeChildren = "/territory/:nodeID/children"
         static let nodeUnits = "/territory/:nodeID/units"
         static let unit = "/units/:unitID"
+        static let resident = "/residents/:residentID"
+        static let residentReveal = "/residents/:residentID/phone"
+        static let residentMove = "/residents/:residentID/move"
+        static let unitHouseholds = "/units/:unitID/households"
+        static let unitResidents = "/units/:unitID/residents"
+        static let residentsList = "/territory/:nodeID/residents"
+        static let residentsCSV = "/territory/:nodeID/residents.csv"
         static let lifeCircle = "/lifecircle/:code"
         static let lifeCircleMap = "/lifecircle/:code/map.svg"
         static let lifeCircleLinks = "/lifecircle/:code/links"
@@ -87,6 +95,24 @@ enum Site {
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }
+    static func resident(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.resident, id.uuidString), notice)
+    }
+    static func residentReveal(_ id: UUID) -> String { fill(Pattern.residentReveal, id.uuidString) }
+    static func residentMove(_ id: UUID) -> String { fill(Pattern.residentMove, id.uuidString) }
+    static func unitHouseholds(_ id: UUID) -> String { fill(Pattern.unitHouseholds, id.uuidString) }
+    static func unitResidents(_ id: UUID) -> String { fill(Pattern.unitResidents, id.uuidString) }
+    static func residentsList(_ node: UUID, flag: String? = nil, building: UUID? = nil) -> String {
+        fill(Pattern.residentsList, node.uuidString) + listQuery(flag: flag, building: building)
+    }
+    static func residentsCSV(_ node: UUID, flag: String? = nil, building: UUID? = nil) -> String {
+        fill(Pattern.residentsCSV, node.uuidString) + listQuery(flag: flag, building: building)
+    }
+    private static func listQuery(flag: String?, building: UUID?) -> String {
+        let parts = [flag.map { "flag=\(H.query($0))" }, building.map { "building=\($0.uuidString)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    }
+    static func search(_ q: String) -> String { "\(search)?q=\(H.query(q))" }
     static func assist(_ resident: UUID) -> String { fill(Pattern.assist, resident.uuidString) }
     static func lifeCircle(_ code: String) -> String { fill(Pattern.lifeCircle, code) }
     static func lifeCircleMap(_ code: String) -> String { fill(Pattern.lifeCircleMap, code) }

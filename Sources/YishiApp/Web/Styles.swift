@@ -47,6 +47,13 @@ enum Styles {
         .error::before { content: "⚠ "; }
         .field.has-error input, .field.has-error select { border-color: var(--danger); border-width: 3px; }
         .hint { color: var(--muted); margin: 0 0 .25rem; }
+        fieldset.checks { border: 0; padding: 0; }
+        fieldset.checks legend { font-weight: 600; margin-bottom: .25rem; padding: 0; }
+        label.check { display: flex; align-items: center; gap: .5rem; font-weight: 400; min-height: var(--target); }
+        label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; }
+        .print-only { display: none; }
+        .search-bar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
+        .search-bar .field { flex: 1 1 16rem; margin-bottom: 0; }
         label { display: block; font-weight: 600; margin-bottom: .25rem; }
         .req { font-weight: 400; color: var(--muted); }
         input, select, textarea { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid var(--line); border-radius: 4px;
@@ -103,6 +110,6 @@ enum Styles {
         .timeline time { font-weight: 700; }
         .public-notice { border: 2px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         progress { width: 100%; max-width: 36rem; height: 1.5rem; }
-        @media print { header.site, .prefs, .skip, form, .no-print, footer.site { display: none; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+        @media print { header.site, .prefs, .skip, form, .no-print, footer.site, .main-nav { display: none; } .print-only { display: block !important; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
         """
 }

@@ -60,7 +60,9 @@ public enum Policy {
     }
 
     /// The capabilities' sections of the role → action table, one line each.
-    static let sections: [PolicySection] = [territorySection, accountsSection, auditSection, participationSection]
+    static let sections: [PolicySection] = [
+        territorySection, peopleSection, accountsSection, auditSection, participationSection,
+    ]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil
     /// for a platform-level resource (the whole user list, the whole audit log).

@@ -41,6 +41,8 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case territoryImport
     /// See the household register: residents, households, tenants, birth years, flags, their phones.
     case personalDataRead
+    /// 显示完整手机号: see a resident's whole phone number, each time audited (committee staff).
+    case phoneReveal
     /// See the owners' register: owners, their units and areas, owners' phones (the owners'
     /// committee needs it to run owners' votes; it gives nothing about households or residents).
     case ownersRegisterRead

@@ -6,4 +6,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case userCreate, roleGrant, roleRevoke, tokenCreate, tokenRevoke
     case territoryCreate, territoryUpdate, unitCreate, territoryImport
     case atlasImport, atlasLink
+    case residentCreate, residentUpdate, residentMove, householdCreate, phoneReveal, residentsExport
 }

@@ -199,7 +199,7 @@ public enum TerritoryImportValidator {
             func phone(_ column: String) -> String? {
                 let v = value(column)
                 guard !v.isEmpty else { return nil }
-                guard let p = OneTimeCodeRules.normalizePhone(v) else {
+                guard let p = ResidentRules.phone(v).value else {
                     rowIssues.append(.badPhone)
                     return nil
                 }
@@ -266,18 +266,18 @@ public enum TerritoryImportValidator {
                 let unit = codeField("unit")
                 let code = codeField("resident")
                 let name = required("name")
-                let yearText = required("birth_year")
+                // The same rules as the resident form (`ResidentRules`), in the report's words.
                 var year: Int?
-                if !yearText.isEmpty {
-                    if let y = Int(yearText), (1900...currentYear).contains(y) {
-                        year = y
-                    } else {
-                        rowIssues.append(.badYear)
+                if controlFree {
+                    switch ResidentRules.birthYear(raw("birth_year"), currentYear: currentYear) {
+                    case .success(let y): year = y
+                    case .failure(.required): rowIssues.append(.blank("birth_year"))
+                    case .failure: rowIssues.append(.badYear)
                     }
                 }
                 let p = phone("phone")
-                let flags = ResidentFlags(encoded: value("flags"))
-                if flags == nil { rowIssues.append(.badFlags) }
+                let flags = ResidentRules.flags(value("flags").split(separator: ";").map(String.init)).value
+                if controlFree, flags == nil { rowIssues.append(.badFlags) }
                 unique(code)
                 if !household.isEmpty, !unit.isEmpty {
                     if let h = households[household], h.unit != unit {

@@ -20,5 +20,11 @@ extension Catalog {
         "enum.AuditAction.territoryImport": .init("导入辖区数据", "Territory data imported"),
         "enum.AuditAction.atlasImport": .init("导入生活圈地图", "Life-circle map imported"),
         "enum.AuditAction.atlasLink": .init("关联地图小区", "Map compound linked"),
+        "enum.AuditAction.residentCreate": .init("新增居民", "Resident added"),
+        "enum.AuditAction.residentUpdate": .init("修改居民信息", "Resident's details changed"),
+        "enum.AuditAction.residentMove": .init("居民迁到另一户", "Resident moved to another household"),
+        "enum.AuditAction.householdCreate": .init("新增户", "Household added"),
+        "enum.AuditAction.phoneReveal": .init("查看完整手机号", "Full phone number shown"),
+        "enum.AuditAction.residentsExport": .init("下载居民名单", "Residents list downloaded"),
     ]
 }

@@ -30,6 +30,7 @@ extension Catalog {
         "enum.ResidentFlag.buildingGroupLeader": .init("楼组长", "Building-group leader"),
         "enum.ResidentFlag.elderly": .init("老年人", "Elderly"),
         "enum.ResidentFlag.disability": .init("残疾人", "Person with a disability"),
+        "enum.ResidentFlag.livingAlone": .init("独居", "Lives alone"),
     ]
 
 }

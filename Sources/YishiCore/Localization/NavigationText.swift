@@ -14,6 +14,7 @@ public enum NavigationText: String, Texts {
     case account
     case signin
     case outbox
+    case search
 
     public var bilingual: Bilingual {
         switch self {
@@ -25,6 +26,7 @@ public enum NavigationText: String, Texts {
         case .importText: .init("导入", "Import")
         case .users: .init("用户与角色", "Users and roles")
         case .verify: .init("实名核验", "Verify residents")
+        case .search: .init("查找居民", "Find a resident")
         case .audit: .init("审计日志", "Audit log")
         case .account: .init("我的账户", "My account")
         case .signin: .init("登录", "Sign in")

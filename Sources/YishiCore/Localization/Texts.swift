@@ -56,6 +56,7 @@ extension Catalog {
         TextTable(LifeCircleText.self),
         TextTable(NavigationText.self),
         TextTable(OutboxText.self),
+        TextTable(PeopleText.self),
         TextTable(PreferencesText.self),
         TextTable(SMSText.self),
         TextTable(SetupText.self),

@@ -10,12 +10,14 @@ public struct ResidentFlags: OptionSet, Hashable, Sendable, Codable {
     public static let buildingGroupLeader = ResidentFlags(rawValue: 1 << 2)
     public static let elderly = ResidentFlags(rawValue: 1 << 3)
     public static let disability = ResidentFlags(rawValue: 1 << 4)
+    /// 独居: lives alone (committees visit them first).
+    public static let livingAlone = ResidentFlags(rawValue: 1 << 5)
 
     /// Every flag with its stored name, in the order the stored form uses.
     public static let named: [(name: String, flag: ResidentFlags)] = [
         ("partyMember", .partyMember), ("representative", .representative),
         ("buildingGroupLeader", .buildingGroupLeader), ("elderly", .elderly),
-        ("disability", .disability),
+        ("disability", .disability), ("livingAlone", .livingAlone),
     ]
 
     public var names: [String] { Self.named.filter { contains($0.flag) }.map(\.name) }

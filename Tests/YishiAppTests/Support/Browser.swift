@@ -62,6 +62,14 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
     }
 
+    /// Posts a form whose fields may repeat (checkboxes: `flags[]`), in the order given.
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        let all = fields + [(CSRF.field, csrf)]
+        let body = all.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
+    }
+
     /// A JSON call with the session cookie and the CSRF header, as a script on a page would.
     @discardableResult
     func json(_ method: HTTPMethod, _ path: String, _ body: String? = nil, token: String? = nil) async throws

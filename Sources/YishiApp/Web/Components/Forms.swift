@@ -81,7 +81,8 @@ enum Forms {
 
     static func select(
         _ ctx: PageContext, _ name: String, label: String, options: [(value: String, label: String)],
-        selected: String?, required: Bool = false, errors: FormErrors = FormErrors(), includeBlank: Bool = true
+        selected: String?, required: Bool = false, errors: FormErrors = FormErrors(), includeBlank: Bool = true,
+        hint: String? = nil
     ) -> HTMLNode {
         let id = "field-\(name)"
         let error = errors.message(name, ctx)
@@ -91,7 +92,9 @@ enum Forms {
         }
         var attrs: [(String, String?)] = [("id", id), ("name", name)]
         if required { attrs.append(("required", nil)) }
-        if error != nil { attrs += [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")] }
+        let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        if error != nil { attrs.append(("aria-invalid", "true")) }
+        if !described.isEmpty { attrs.append(("aria-describedby", described.joined(separator: " "))) }
         return H.el(
             "div", [("class", error == nil ? "field" : "field has-error")],
             [
@@ -102,6 +105,7 @@ enum Forms {
                         required
                             ? H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) : .group([]),
                     ]),
+                hint.map { H.el("p", [("class", "hint"), ("id", "\(id)-hint")], text: $0) } ?? .group([]),
                 error.map { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: $0) } ?? .group([]),
                 H.el("select", attrs, opts),
             ])
@@ -133,5 +137,30 @@ enum Forms {
                             }),
                     ])
             ])
+    }
+}
+
+extension Forms {
+    /// A group of checkboxes sent as `name[]`, with a legend and its error.
+    static func checkboxes(
+        _ ctx: PageContext, _ name: String, legend: String, options: [(value: String, label: String)],
+        checked: Set<String>, errors: FormErrors = FormErrors()
+    ) -> HTMLNode {
+        let error = errors.message(name, ctx)
+        return H.el(
+            "fieldset", [("class", error == nil ? "field checks" : "field checks has-error"), ("id", "field-\(name)")]
+        ) {
+            H.el("legend", text: legend)
+            if let error { H.el("p", [("class", "error")], text: error) }
+            for (i, o) in options.enumerated() {
+                H.el("label", [("class", "check"), ("for", "field-\(name)-\(i)")]) {
+                    H.void(
+                        "input",
+                        [("id", "field-\(name)-\(i)"), ("type", "checkbox"), ("name", "\(name)[]"), ("value", o.value)]
+                            + (checked.contains(o.value) ? [("checked", nil)] : []))
+                    HTMLNode.text(" " + o.label)
+                }
+            }
+        }
     }
 }

@@ -33,6 +33,13 @@ enum Show {
         return "\(y)-\(two(m))-\(two(d)) \(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60))"
     }
 
+    /// The year in Shanghai at `date`.
+    static func year(_ date: Date) -> Int {
+        let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + 8 * 3600
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return Int(civil(days).0)
+    }
+
     /// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar (H. Hinnant's algorithm).
     static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
