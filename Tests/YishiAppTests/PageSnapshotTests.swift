@@ -99,9 +99,22 @@ struct PageSnapshotTests {
                 ]), ctx)
         }
         try Snapshot.check("home-staff-none", navigation: Self.navigation) { ctx in HomePage.view(.staff([]), ctx) }
+        let district = Self.node(.district, 1, name: "宝山区")
+        let community = Self.node(.community, 3, parent: district, name: "宝林一村居民区")
+        community.officeAddress = "友谊路 100 弄 1 号"
+        community.officeHours = "周一至周五 8:30–17:00"
+        community.officePhone = "021-5612 0001"
         try Snapshot.check("home-resident", navigation: Self.navigation) { ctx in
-            HomePage.view(.resident(verified: false, community: ("宝林一村居民区", id), household: "宝林一村 1号楼 101"), ctx)
+            HomePage.view(
+                .resident(
+                    .init(
+                        verified: false, community: community, home: "宝山区 友谊路街道 宝林一村居民区 宝林一村一区 1号 101",
+                        services: [(.market, 6), (.clinic, 12), (.park, nil)], lifeCircleCode: "S3")), ctx)
         }
+        try Snapshot.check("home-resident-unknown", navigation: Self.navigation) { ctx in
+            HomePage.view(.resident(.init(verified: true)), ctx)
+        }
+        _ = id
     }
 
     @Test func accountPages() throws {

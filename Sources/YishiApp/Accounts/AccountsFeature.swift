@@ -33,5 +33,4 @@ struct AccountsFeature: Feature {
 /// Development only, never in production: the outbox of sign-in codes "sent" (answers loopback only).
 struct OutboxFeature: Feature {
     var pages: [any RouteCollection] { [OutboxRoutes()] }
-    var navigation: [NavEntry] { [NavEntry(order: 90, label: NavigationText.outbox.key, path: Site.outbox)] }
 }

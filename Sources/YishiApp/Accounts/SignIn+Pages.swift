@@ -25,6 +25,7 @@ enum SignInPages {
                                             attributes: [("autocomplete", "tel"), ("inputmode", "tel")]),
                                         Forms.submit(ctx.t(SignInText.sendCode)),
                                     ]),
+                                H.el("p", [], [H.link(ctx.t(FooterText.phoneUse), Site.privacy)]),
                                 H.el("p", [("class", "muted")], text: ctx.t(SignInText.helpAssisted)),
                             ]),
                         H.el(
@@ -53,7 +54,7 @@ enum SignInPages {
 
     static func code(
         _ ctx: PageContext, phone: String, live: OneTimeCode?, next: String, errors: FormErrors,
-        status: HTTPStatus = .ok
+        status: HTTPStatus = .ok, outbox: Bool = false
     ) -> PageView {
         let minutes = String(OneTimeCodeRules.validSeconds / 60)
         return PageView(title: ctx.t(SignInText.residentTitle), status: status) {
@@ -81,6 +82,10 @@ enum SignInPages {
                 } ?? .group([]),
                 H.el("p", [], [H.link(ctx.t(SignInText.codeResend), "\(Site.signIn)?next=\(H.query(next))")]),
                 H.el("p", [("class", "muted")], text: ctx.t(SignInText.helpAssisted)),
+                // Development only: no SMS is sent; the code waits in the outbox.
+                outbox
+                    ? H.el("p", [("class", "notice warning")], [H.link(ctx.t(NavigationText.outbox), Site.outbox)])
+                    : .group([]),
             ]
         }
     }

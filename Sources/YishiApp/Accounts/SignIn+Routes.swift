@@ -87,7 +87,9 @@ struct SignInRoutes: RouteCollection {
         guard let phone = req.cookie(Self.phoneCookie) else { return req.redirect(to: Site.signIn) }
         let live = try await SignIn.liveCode(phone: phone, browser: browser(req), req: req)
         return req.render(
-            SignInPages.code(req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors()))
+            SignInPages.code(
+                req.pageContext, phone: phone, live: live, next: nextParam(req), errors: FormErrors(),
+                outbox: req.settings.developmentPages))
     }
 
     func verify(req: Request) async throws -> Response {

@@ -35,6 +35,9 @@ public struct Settings: Sendable {
     /// and takes about 0.1 s per check on this platform's 2-core reference machine; each step up
     /// doubles it. Hashes made with another factor still verify and are remade at the next sign-in.
     public var passwordCost: Int = 10
+    /// Who runs this platform and how to reach them (the footer, the privacy notice).
+    public var operatorName: String?
+    public var operatorContact: String?
     public static let passwordCosts = 10...16
 
     public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
@@ -127,6 +130,8 @@ public struct Settings: Sendable {
         settings.trustedProxies = (try? trustedProxies.get()) ?? []
         settings.smsHourlyBudget = smsBudget
         settings.passwordCost = cost
+        settings.operatorName = env["YISHI_OPERATOR_NAME"].flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
+        settings.operatorContact = env["YISHI_OPERATOR_CONTACT"].flatMap { $0.trimmed.isEmpty ? nil : $0.trimmed }
         return settings
     }
 }

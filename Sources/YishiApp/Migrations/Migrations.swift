@@ -19,5 +19,6 @@ enum Migrations {
         M015UpdateOneTimeCodesBrowserAndSMSBudget(),
         M016CreatePlanNodeIndexes(),
         M017UpdateJobsMessageKeys(),
+        M018UpdateNodesCommitteeOffice(),
     ]
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import YishiAtlas
 import YishiCore
 
 /// The home page: a welcome for visitors, "my community" for residents, "my scope" for staff.
@@ -23,16 +24,29 @@ enum HomePage {
         var counts: (children: Int, units: Int, households: Int, residents: Int)?
     }
 
+    /// What a resident's home page shows.
+    struct ResidentModel: Sendable {
+        var verified: Bool
+        /// Their community, with its committee office; nil when the register does not know them.
+        var community: TerritoryNode?
+        /// "宝山区 友谊路街道 宝林一村居民区 宝林一村一区 1号 101".
+        var home: String?
+        /// Minutes on foot to the nearest of each service type (nil: not within 15 minutes); nil
+        /// when there is no life-circle data for their compound.
+        var services: [(type: FacilityType, minutes: Int?)]?
+        /// The place whose life-circle page to open.
+        var lifeCircleCode: String?
+    }
+
     enum Model: Sendable {
         case visitor
         case staff([StaffCard])
-        /// A resident: verified or not, their community and household when the register knows them.
-        case resident(verified: Bool, community: (name: String, id: UUID)?, household: String?)
+        case resident(ResidentModel)
     }
 
     static func load(_ principal: Principal?, on db: any Database) async throws -> Model {
         guard let p = principal else { return .visitor }
-        if p.actor.kind == .resident { return try await resident(p, on: db) }
+        if p.actor.kind == .resident { return .resident(try await resident(p, on: db)) }
         // The grants came with the principal; every card's counts come in one query.
         let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
         let counts = try await TerritoryQueries.stats(placed.map(\.1), on: db)
@@ -48,27 +62,38 @@ enum HomePage {
         return .staff(cards)
     }
 
-    static func resident(_ p: Principal, on db: any Database) async throws -> Model {
+    static func resident(_ p: Principal, on db: any Database) async throws -> ResidentModel {
+        var m = ResidentModel(verified: p.actor.isVerified)
         guard let user = try await User.find(p.userID, on: db), let rid = user.$resident.id,
             let resident = try await Resident.find(rid, on: db),
             let home = try await Residents.home(of: resident, on: db)
-        else { return .resident(verified: p.actor.isVerified, community: nil, household: nil) }
-        let path = try await TerritoryNode.query(on: db).filter(\.$id ~~ home.building.ids).all()
-        let ordered = home.building.ids.compactMap { id in path.first { $0.id == id } }
+        else { return m }
+        let found = try await TerritoryNode.query(on: db).filter(\.$id ~~ home.building.ids).all()
+        let ordered = home.building.ids.compactMap { id in found.first { $0.id == id } }
         let household = try await Household.find(resident.$household.id, on: db)
         let unit = try await Unit.find(household?.$unit.id, on: db)
-        let community = ordered.first { $0.level == .community }
-        return .resident(
-            verified: p.actor.isVerified, community: community.map { ($0.name, $0.id!) },
-            household: (ordered.dropFirst(2).map(\.name) + [unit?.number ?? ""]).joined(separator: " "))
+        m.community = ordered.first { $0.level == .community }
+        m.home = (ordered.map(\.name) + [unit?.number ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
+        m.lifeCircleCode = m.community?.code
+        if let compound = ordered.first(where: { $0.level == .compound }),
+            let coverage = try await LifeCircleQueries.coverage(of: compound, on: db)
+        {
+            let c = coverage.coverage
+            m.services = zip(c.types, c.metres).map { ($0, Coverage.walkingMinutes($1)) }
+        }
+        return m
     }
 
     static func view(_ m: Model, _ ctx: PageContext) -> PageView {
         switch m {
         case .visitor:
             PageView(title: ctx.t(HomeText.welcomeTitle)) {
-                H.el("p", text: ctx.t(HomeText.welcomeBody))
-                H.el("p", [], [C.linkButton(ctx.t(NavigationText.signin), Site.signIn, primary: false)])
+                C.text(ctx.t(HomeText.welcomeBody))
+                H.el("p", [], [C.linkButton(ctx.t(NavigationText.signin), Site.signIn)])
+                C.text(ctx.t(HomeText.howSignIn), muted: true)
+                C.section(ctx.t(HomeText.publicTitle)) {
+                    C.cards([(ctx.t(NavigationText.lifeCircle), Site.lifeCircles, ctx.t(HomeText.publicLifeCircle))])
+                }
             }
         case .staff(let cards):
             PageView(title: ctx.t(HomeText.staffTitle)) {
@@ -99,16 +124,44 @@ enum HomePage {
                     }
                 }
             }
-        case .resident(let verified, let community, let household):
+        case .resident(let m):
             PageView(title: ctx.t(HomeText.residentTitle)) {
-                if !verified { C.notice(ctx.t(HomeText.residentUnverified), tone: .warning) }
-                if let community {
-                    H.el("h2", text: community.name)
-                    H.el("p", text: ctx.t(HomeText.residentHousehold, household ?? ""))
-                    H.el("p", [], [C.linkButton(community.name, Site.node(community.id), primary: false)])
-                } else {
-                    H.el("p", text: ctx.t(HomeText.residentNoCommunity))
+                if !m.verified {
+                    H.el("div", [("class", "notice warning"), ("role", "status")]) {
+                        H.el("h2", text: ctx.t(HomeText.verifyTitle))
+                        C.text(ctx.t(HomeText.verifyGives))
+                        C.text(ctx.t(HomeText.verifyWhere))
+                    }
                 }
+                if let community = m.community {
+                    C.section(ctx.t(HomeText.myHome)) {
+                        C.text(m.home ?? community.name)
+                        H.el("p", [], [C.linkButton(community.name, Site.node(community.id!), primary: false)])
+                    }
+                    PlacePages.office(ctx, community)
+                    C.section(ctx.t(HomeText.myLifeCircle)) {
+                        if let services = m.services {
+                            C.list(
+                                services.map { s in
+                                    s.minutes.map { ctx.t(HomeText.walk, ctx.name(s.type), String($0)) }
+                                        ?? ctx.t(HomeText.notWithin, ctx.name(s.type))
+                                })
+                        } else {
+                            C.empty(ctx.t(HomeText.lifeCircleNone))
+                        }
+                        if let code = m.lifeCircleCode {
+                            H.el(
+                                "p", [], [H.link(ctx.t(HomeText.lifeCircleOpen, community.name), Site.lifeCircle(code))]
+                            )
+                        }
+                    }
+                } else {
+                    C.empty(ctx.t(HomeText.residentNoCommunity))
+                }
+                C.section(ctx.t(HomeText.myNeeds)) { C.empty(ctx.t(HomeText.needsEmpty)) }
+                C.section(ctx.t(HomeText.notices)) { C.empty(ctx.t(HomeText.noticesEmpty)) }
+                C.section(ctx.t(HomeText.meetings)) { C.empty(ctx.t(HomeText.meetingsEmpty)) }
+                C.section(ctx.t(HomeText.votes)) { C.empty(ctx.t(HomeText.votesEmpty)) }
             }
         }
     }

@@ -4,7 +4,7 @@ import YishiCore
 /// The platform itself: home, health, metrics, styles, preferences, the API description, and the
 /// commands that run, migrate, back up and restore it.
 struct SystemFeature: Feature {
-    var pages: [any RouteCollection] { [SystemRoutes(), HomeRoutes()] }
+    var pages: [any RouteCollection] { [SystemRoutes(), HomeRoutes(), HelpRoutes()] }
     var api: [any RouteCollection] { [OpenAPIRoutes()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.systemOperations, schemas: { OpenAPIDocument.systemSchemas })

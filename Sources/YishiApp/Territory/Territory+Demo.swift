@@ -38,6 +38,11 @@ enum TerritoryDemo {
             for c in s.communities {
                 let comm = try TerritoryNode(
                     level: .community, parent: sub, code: c.code, name: c.name, kind: c.kind.rawValue)
+                // The committee's office, as its staff would enter it.
+                comm.officeAddress = c.compounds.first.map { "\($0.address)（\($0.name)旁）" }
+                comm.officeHours = "周一至周五 8:30–17:00；周六 9:00–11:30"
+                comm.officePhone =
+                    "021-5\(String(format: "%03d", nodes.count % 1000)) \(String(format: "%04d", 1000 + nodes.count))"
                 nodes.append(comm)
                 let cl = LifeCircleCommunity()
                 cl.$lifeCircle.id = circle.id!

@@ -118,9 +118,45 @@ enum TerritoryPages {
         return PageView(title: ctx.t(TerritoryText.title), status: status) { content }
     }
 
+    /// A community's committee office: what residents see, and for its staff the form to change it.
+    static func office(
+        _ ctx: PageContext, _ node: TerritoryNode, form: TerritoryEditing.OfficeInput?, errors: FormErrors,
+        canEdit: Bool
+    ) -> HTMLNode {
+        let f =
+            form
+            ?? .init(officeAddress: node.officeAddress, officeHours: node.officeHours, officePhone: node.officePhone)
+        return C.section(ctx.t(TerritoryText.officeTitle)) {
+            if canEdit {
+                C.text(ctx.t(TerritoryText.officeHint), muted: true)
+                Forms.form(
+                    ctx, action: Site.nodeOffice(node.id!),
+                    [
+                        Forms.field(
+                            ctx, "officeAddress", label: ctx.t(TerritoryText.officeAddress),
+                            value: f.officeAddress ?? "", errors: errors),
+                        Forms.field(
+                            ctx, "officeHours", label: ctx.t(TerritoryText.officeHours), value: f.officeHours ?? "",
+                            errors: errors),
+                        Forms.field(
+                            ctx, "officePhone", label: ctx.t(TerritoryText.officePhone), value: f.officePhone ?? "",
+                            type: "tel", errors: errors),
+                        Forms.submit(ctx.t(CommonText.save)),
+                    ])
+            } else {
+                C.facts([
+                    (ctx.t(TerritoryText.officeAddress), node.officeAddress ?? "—"),
+                    (ctx.t(TerritoryText.officeHours), node.officeHours ?? "—"),
+                    (ctx.t(TerritoryText.officePhone), node.officePhone ?? "—"),
+                ])
+            }
+        }
+    }
+
     static func node(
         _ ctx: PageContext, model m: NodePage, errors: FormErrors, childForm: TerritoryRoutes.NodeForm,
-        unitForm: TerritoryRoutes.UnitForm, may: May, status: HTTPStatus = .ok
+        unitForm: TerritoryRoutes.UnitForm, may: May, status: HTTPStatus = .ok,
+        officeForm: TerritoryEditing.OfficeInput? = nil
     ) -> PageView {
         let node = m.node
         let id = node.id!.uuidString
@@ -158,6 +194,9 @@ enum TerritoryPages {
                     "p", [], [C.linkButton(ctx.t(PeopleText.listLink), Site.residentsList(node.id!), primary: false)])
                 : .group([]),
         ]
+        if node.level == .community {
+            content.append(office(ctx, node, form: officeForm, errors: errors, canEdit: canEdit))
+        }
         if !m.lifeCircles.isEmpty {
             content += [
                 H.el("h2", text: ctx.t(TerritoryText.lifeCircles)),

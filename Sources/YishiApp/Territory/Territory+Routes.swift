@@ -12,6 +12,7 @@ struct TerritoryRoutes: RouteCollection {
         routes.post(Site.Pattern.nodeEdit.pathComponents, use: edit)
         routes.post(Site.Pattern.nodeChildren.pathComponents, use: createChild)
         routes.post(Site.Pattern.nodeUnits.pathComponents, use: createUnit)
+        routes.post(Site.Pattern.nodeOffice.pathComponents, use: saveOffice)
         routes.get(Site.Pattern.unit.pathComponents, use: unit)
     }
 
@@ -61,7 +62,24 @@ struct TerritoryRoutes: RouteCollection {
     func show(req: Request) async throws -> Response {
         let family = try await req.caller.nodeWithFamily(
             req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
+        // Residents see their place described, not the staff's data sheet.
+        if req.actor?.kind == .resident {
+            return req.render(PlacePages.view(req.pageContext, model: try await .load(family, on: req.db)))
+        }
         return nodePage(req, try await .load(family, on: req.db))
+    }
+
+    func saveOffice(req: Request) async throws -> Response {
+        let node = try await load(req, .territoryEdit)
+        let form = try req.content.decode(TerritoryEditing.OfficeInput.self)
+        do {
+            try await TerritoryEditing.updateOffice(node, form, by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return nodePage(
+                req, try await .load(node, on: req.db), errors: FormErrors(fields), officeForm: form,
+                status: .unprocessableEntity)
+        }
+        return req.redirect(to: Site.node(node.id!, notice: TerritoryText.officeSaved.key))
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -145,13 +163,13 @@ struct TerritoryRoutes: RouteCollection {
     /// A node's page, with what this viewer may do there.
     func nodePage(
         _ req: Request, _ model: NodePage, errors: FormErrors = FormErrors(), childForm: NodeForm = NodeForm(),
-        unitForm: UnitForm = UnitForm(), status: HTTPStatus = .ok
+        unitForm: UnitForm = UnitForm(), officeForm: TerritoryEditing.OfficeInput? = nil, status: HTTPStatus = .ok
     ) -> Response {
         let may = TerritoryPages.May.at(model.node.territoryPath, ancestors: model.ancestors, req.actor)
         return req.render(
             TerritoryPages.node(
                 req.pageContext, model: model, errors: errors, childForm: childForm, unitForm: unitForm, may: may,
-                status: status))
+                status: status, officeForm: officeForm))
     }
 
     func input(_ f: NodeForm) -> TerritoryEditing.NodeInput {

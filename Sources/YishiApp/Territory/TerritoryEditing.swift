@@ -22,6 +22,51 @@ enum TerritoryEditing {
         var contractArea: String?
     }
 
+    /// A community's residents' committee office, as its staff enter it.
+    struct OfficeInput: Content {
+        var officeAddress: String?
+        var officeHours: String?
+        var officePhone: String?
+    }
+
+    /// Sets where a community's committee is, when it is open and its phone (shown to residents).
+    static func updateOffice(_ node: TerritoryNode, _ input: OfficeInput, by caller: Caller) async throws {
+        try caller.authorize(.territoryEdit, at: node.territoryPath)
+        guard node.level == .community else { throw YishiError.badRequest(key: ErrorText.code400.key, args: []) }
+        let address = FieldRules.optional(input.officeAddress, max: FieldRules.addressMax)
+        let hours = FieldRules.optional(input.officeHours, max: FieldRules.nameMax)
+        let phone = FieldRules.telephone(input.officePhone)
+        var fields: [String: String] = [:]
+        if let p = address.problem { fields["officeAddress"] = p.fieldKey }
+        if let p = hours.problem { fields["officeHours"] = p.fieldKey }
+        if let p = phone.problem { fields["officePhone"] = p == .invalid ? TerritoryText.badTelephone.key : p.fieldKey }
+        guard fields.isEmpty, let a = address.value, let h = hours.value, let t = phone.value else {
+            throw YishiError.invalid(fields)
+        }
+        var changes: [String: String] = [:]
+        if a != node.officeAddress { changes["officeAddress"] = "\(node.officeAddress ?? "—") → \(a ?? "—")" }
+        if h != node.officeHours { changes["officeHours"] = "\(node.officeHours ?? "—") → \(h ?? "—")" }
+        if t != node.officePhone { changes["officePhone"] = "\(node.officePhone ?? "—") → \(t ?? "—")" }
+        guard !changes.isEmpty else { return }
+        let id = try node.requireID()
+        let now = caller.now
+        let changed = changes
+        try await caller.audited { tx in
+            try await (tx as! any SQLDatabase).update(TerritoryNode.schema)
+                .set("office_address", to: a).set("office_hours", to: h).set("office_phone", to: t)
+                .set("updated_at", to: now).where("id", .equal, id).run()
+            return (
+                (),
+                AuditEvent(
+                    action: .territoryUpdate, targetType: node.level.rawValue, targetID: node.code, nodeID: id,
+                    details: changed)
+            )
+        }
+        node.officeAddress = a
+        node.officeHours = h
+        node.officePhone = t
+    }
+
     static func isValidCode(_ code: String) -> Bool { FieldRules.code(code).problem == nil }
 
     /// Field problems of a node's input at `level`; `existing` is the node being edited. The

@@ -11,15 +11,16 @@ struct TerritoryFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "import", command: ImportCommand())] }
     var navigation: [NavEntry] {
         [
+            // Residents reach their community from their home page; the tree is the staff's.
             NavEntry(order: 10, label: NavigationText.territory.key, path: Site.territory) {
-                Policy.holdsAnywhere($0, .territoryRead)
+                $0?.kind == .staff && Policy.holdsAnywhere($0, .territoryRead)
             },
             NavEntry(order: 30, label: NavigationText.importText.key, path: Site.territoryImport) {
                 Policy.holdsAnywhere($0, .territoryImport)
             },
         ]
     }
-    var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key] }
+    var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key, TerritoryText.officeSaved.key] }
     var jobKinds: [JobKindHandler] { [TerritoryImportJob.handler] }
     var demo: [DemoPart] { [TerritoryDemo.part] }
 }

@@ -21,6 +21,10 @@ final class TerritoryNode: Model, @unchecked Sendable {
     /// Subdistrict kind, community kind or housing type, by level.
     @OptionalField(key: "kind") var kind: String?
     @OptionalField(key: "address") var address: String?
+    /// A community's residents' committee office: where, when open, its phone.
+    @OptionalField(key: "office_address") var officeAddress: String?
+    @OptionalField(key: "office_hours") var officeHours: String?
+    @OptionalField(key: "office_phone") var officePhone: String?
     @OptionalParent(key: "building_group_id") var buildingGroup: BuildingGroup?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -47,7 +51,8 @@ final class TerritoryNode: Model, @unchecked Sendable {
 
     /// The columns `init(row:)` reads, for a query on `territory_nodes` aliased `n`.
     static let rowColumns =
-        "n.id, n.level, n.parent_id, n.path, n.code, n.name, n.kind, n.address, n.building_group_id, n.created_at, n.updated_at"
+        "n.id, n.level, n.parent_id, n.path, n.code, n.name, n.kind, n.address, n.building_group_id, n.created_at, n.updated_at, "
+        + "n.office_address, n.office_hours, n.office_phone"
 
     /// A stored node from a row of `rowColumns`, without Fluent's per-model reflection.
     convenience init(row: any SQLRow) throws {
@@ -61,6 +66,9 @@ final class TerritoryNode: Model, @unchecked Sendable {
         name = try row.decode(column: "name", as: String.self)
         kind = try row.decode(column: "kind", as: String?.self)
         address = try row.decode(column: "address", as: String?.self)
+        officeAddress = try row.decode(column: "office_address", as: String?.self)
+        officeHours = try row.decode(column: "office_hours", as: String?.self)
+        officePhone = try row.decode(column: "office_phone", as: String?.self)
         $buildingGroup.id = try row.decode(column: "building_group_id", as: UUID?.self)
         createdAt = try row.decode(column: "created_at", as: Date?.self)
         updatedAt = try row.decode(column: "updated_at", as: Date?.self)

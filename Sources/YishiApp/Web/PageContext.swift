@@ -17,6 +17,9 @@ struct PageContext: Sendable {
     var notice: String?
     /// The main navigation's entries this viewer sees (`Feature`, `NavEntry.shows`).
     var navigation: [NavEntry]
+    /// Who runs the platform and how to reach them (`YISHI_OPERATOR_NAME`, `YISHI_OPERATOR_CONTACT`).
+    var operatorName: String? = nil
+    var operatorContact: String? = nil
 
     func t(_ key: String, _ args: String...) -> String { Catalog.text(key, lang, args) }
     /// A typed text (`Texts`) in the reader's language.
@@ -49,7 +52,8 @@ extension Request {
         let here = url.query.map { "\(url.path)?\($0)" } ?? url.path
         return PageContext(
             lang: lang, care: careMode, principal: principal, csrf: csrfToken, here: here,
-            notice: noticeKey.map { Catalog.text($0, lang) }, navigation: features.navigation.filter { $0.shows(actor) }
-        )
+            notice: noticeKey.map { Catalog.text($0, lang) },
+            navigation: features.navigation.filter { $0.shows(actor) },
+            operatorName: settings.operatorName, operatorContact: settings.operatorContact)
     }
 }

@@ -27,6 +27,9 @@ enum Site {
 
     static let outbox = "/dev/outbox"
     static let search = "/search"
+    static let help = "/help"
+    static let privacy = "/privacy"
+    static let importHelp = "/territory/import/help"
     static let health = "/health"
     static let metrics = "/metrics"
 
@@ -44,6 +47,7 @@ enum Site {
         static let nodeEdit = "/territory/:nodeID/edit"
         static let nodeChildren = "/territory/:nodeID/children"
         static let nodeUnits = "/territory/:nodeID/units"
+        static let nodeOffice = "/territory/:nodeID/office"
         static let unit = "/units/:unitID"
         static let resident = "/residents/:residentID"
         static let residentReveal = "/residents/:residentID/phone"
@@ -90,6 +94,7 @@ enum Site {
     static func with(notice: String, _ path: String) -> String { with(path, notice) }
 
     static func node(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.node, id.uuidString), notice) }
+    static func nodeOffice(_ id: UUID) -> String { fill(Pattern.nodeOffice, id.uuidString) }
     static func nodeEdit(_ id: UUID) -> String { fill(Pattern.nodeEdit, id.uuidString) }
     static func unit(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.unit, id.uuidString), notice) }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }

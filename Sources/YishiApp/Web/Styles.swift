@@ -29,7 +29,30 @@ enum Styles {
         .brand-name { font-size: 1.5rem; font-weight: 700; line-height: 1.2; }
         .brand-tagline { font-size: .875rem; color: var(--muted); }
         html.care .brand-tagline { font-size: 1rem; }
-        .prefs { display: flex; flex-wrap: wrap; gap: .5rem; }
+        html.care main, html.care .bar, html.care .main-nav, html.care footer.site { max-width: 58rem; }
+        .prefs, .tools { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .who { color: var(--muted); }
+        .narrow { display: none; }
+        details.menu { position: relative; }
+        details.menu > summary { list-style: none; }
+        details.menu > summary::-webkit-details-marker { display: none; }
+        details.menu > summary::after { content: " ▾"; }
+        details.menu[open] > summary::after { content: " ▴"; }
+        .menu-panel { position: absolute; right: 0; top: calc(100% + .25rem); z-index: 20; width: min(22rem, calc(100vw - 1.5rem));
+          background: var(--paper); border: 2px solid var(--line); border-radius: 6px; padding: .5rem; box-shadow: 0 4px 12px rgba(0,0,0,.2); }
+        .menu-links { list-style: none; margin: 0 0 .5rem; padding: 0; }
+        .menu-links a { display: flex; align-items: center; min-height: var(--target); padding: 0 .5rem; font-weight: 600; text-decoration: none; border-bottom: 1px solid var(--tint); }
+        .menu-links a[aria-current="page"] { border-left: 4px solid var(--accent); }
+        .footer-links { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1rem; padding: 0; margin: 0; }
+        .footer-links a { display: inline-flex; align-items: center; min-height: var(--target); }
+        @media (max-width: 40rem) {
+          .wide { display: none !important; }
+          .narrow { display: block; }
+          .brand-tagline { display: none; }
+          .bar { flex-wrap: nowrap; padding: .25rem .75rem; }
+          .brand-name { font-size: 1.25rem; }
+          main { padding-top: .5rem; }
+        }
         .main-nav { max-width: 72rem; margin: 0 auto; padding: 0 .5rem; }
         .main-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 .25rem; margin: 0; padding: 0; }
         .main-nav a { display: flex; align-items: center; min-height: var(--target); min-width: var(--target); padding: 0 .75rem; text-decoration: none; font-weight: 600; }

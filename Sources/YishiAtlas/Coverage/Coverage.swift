@@ -94,3 +94,14 @@ public enum Coverage {
         return g
     }
 }
+
+extension Coverage {
+    /// Minutes on foot to cover `metres` at `metresPerSecond` (1.0 m/s: the cautious pace the
+    /// speed-based rules use for elderly residents), rounded up, at least 1; nil when it is farther
+    /// than `limitMinutes` or not reached at all (infinite, negative or not a number).
+    public static func walkingMinutes(_ metres: Double, metresPerSecond: Double = 1.0, limitMinutes: Int = 15) -> Int? {
+        guard metres.isFinite, metres >= 0, metresPerSecond > 0 else { return nil }
+        let minutes = max(1, Int((metres / metresPerSecond / 60).rounded(.up)))
+        return minutes <= limitMinutes ? minutes : nil
+    }
+}

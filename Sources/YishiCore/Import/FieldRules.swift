@@ -89,6 +89,19 @@ public enum FieldRules {
         return .success(v)
     }
 
+    /// An office telephone (a landline or a mobile): optional; digits, spaces, `-`, `(`, `)`, `+`
+    /// and 转 (extension), at most 32 characters, at least 5 digits.
+    public static func telephone(_ raw: String?) -> Result<String?, FieldProblem> {
+        switch optional(raw, max: 32) {
+        case .failure(let p): return .failure(p)
+        case .success(nil): return .success(nil)
+        case .success(let v?):
+            let allowed = v.allSatisfy { $0.isASCII && ($0.isNumber || " -()+".contains($0)) || $0 == "转" }
+            guard allowed, v.filter({ $0.isASCII && $0.isNumber }).count >= 5 else { return .failure(.invalid) }
+            return .success(v)
+        }
+    }
+
     /// An address: optional, at most 200 characters.
     public static func address(_ raw: String?) -> Result<String?, FieldProblem> { optional(raw, max: addressMax) }
 }

@@ -5,34 +5,97 @@ public enum HomeText: String, Texts {
     case welcomeTitle = "welcome.title"
     case welcomeBody = "welcome.body"
     case residentTitle = "resident.title"
-    case residentUnverified = "resident.unverified"
     case residentNoCommunity = "resident.noCommunity"
-    case residentHousehold = "resident.household"
     case staffTitle = "staff.title"
     case staffScope = "staff.scope"
     case staffPlatform = "staff.platform"
     case staffNoRoles = "staff.noRoles"
     case staffCounts = "staff.counts"
+    case committee
+    case villageCommittee
+    case committeeUnknown
+    case call
+    case compounds
+    case noCompounds
+    case buildings
+    case noBuildings
+    case lifeCircleIntro
+    case lifeCircleOpen
+    case myHome
+    case myLifeCircle
+    case lifeCircleNone
+    case walk
+    case notWithin
+    case myNeeds
+    case needsEmpty
+    case notices
+    case noticesEmpty
+    case meetings
+    case meetingsEmpty
+    case votes
+    case votesEmpty
+    case verifyTitle
+    case verifyGives
+    case verifyWhere
+    case publicTitle
+    case publicLifeCircle
+    case howSignIn
 
     public var bilingual: Bilingual {
         switch self {
+        case .committee: .init("{0}居委会", "{0} residents' committee")
+        case .villageCommittee: .init("{0}村委会", "{0} villagers' committee")
+        case .committeeUnknown:
+            .init("居委会还没有填写办公地址和时间。", "The committee has not entered its address and opening hours yet.")
+        case .call: .init("打电话：{0}", "Call {0}")
+        case .compounds: .init("小区", "Compounds")
+        case .noCompounds: .init("还没有登记小区。", "No compound is on record yet.")
+        case .buildings: .init("楼栋", "Buildings")
+        case .noBuildings: .init("还没有登记楼栋。", "No building is on record yet.")
+        case .lifeCircleIntro:
+            .init("走路 15 分钟能到哪些菜场、卫生站、学校、公园……", "Which markets, clinics, schools, parks … are within a 15-minute walk.")
+        case .lifeCircleOpen: .init("看{0}的生活圈", "See the life circle of {0}")
+        case .myHome: .init("我家", "My home")
+        case .myLifeCircle: .init("我家附近", "Near my home")
+        case .lifeCircleNone: .init("您家附近的生活圈还没有算出来。", "The life circle around your home has not been worked out yet.")
+        case .walk: .init("{0} 步行 {1} 分钟", "{0}: {1} min walk")
+        case .notWithin: .init("{0} 15 分钟内没有", "{0}: none within 15 min")
+        case .myNeeds: .init("我提的需求", "My needs")
+        case .needsEmpty:
+            .init(
+                "您还没有提出需求。以后可以在这里提出，并看到处理进展。",
+                "You have not raised a need yet. You will raise needs here and follow what happens to them.")
+        case .notices: .init("公告", "Notices")
+        case .noticesEmpty: .init("现在没有公告。", "No notices at the moment.")
+        case .meetings: .init("会议", "Meetings")
+        case .meetingsEmpty: .init("现在没有要开的会。", "No meetings coming up.")
+        case .votes: .init("投票", "Votes")
+        case .votesEmpty: .init("现在没有需要您参加的投票。", "Nothing to vote on at the moment.")
+        case .verifyTitle: .init("实名核验", "Getting verified")
+        case .verifyGives:
+            .init("核验后，您的意见按本小区居民计算，也能参加投票。", "Once verified, your views count as a resident's and you can vote.")
+        case .verifyWhere:
+            .init("请带身份证到居委会办理，几分钟就好。", "Bring your ID card to your residents' committee: it takes a few minutes.")
+        case .publicTitle: .init("不登录也能看", "Open to everyone")
+        case .publicLifeCircle:
+            .init(
+                "社区生活圈：走路 15 分钟能到哪些服务设施，哪里还缺。",
+                "The life circle: which services are within a 15-minute walk, and where some are missing.")
+        case .howSignIn:
+            .init(
+                "居民用手机号登录，收短信验证码，不用密码。",
+                "Residents sign in with their mobile number and a code we text them: no password.")
         case .welcomeTitle: .init("欢迎使用议事", "Welcome to Yishi")
         case .welcomeBody:
             .init(
-                "议事帮助居民、居委会、社区规划师和街镇一起收集需求、商议方案、依法表决、公开资金、评价成效。请登录后使用。",
-                "Yishi helps residents, residents' committees, community planners and subdistricts gather needs, discuss plans, vote by the law, show the money and judge the results together. Please sign in to use it."
+                "议事帮助居民、居委会、社区规划师和街镇一起收集需求、商议方案、依法表决、公开资金、评价成效。",
+                "Yishi helps residents, residents' committees, community planners and subdistricts gather needs, discuss plans, vote by the law, show the money and judge the results together."
             )
         case .residentTitle: .init("我的社区", "My community")
-        case .residentUnverified:
-            .init(
-                "您的账户尚未实名核验：可以浏览和留言，暂不能投票。请带身份证到居委会核验。",
-                "Your account is not verified yet: you can read and comment but not vote. Bring your ID card to your residents' committee to be verified."
-            )
         case .residentNoCommunity:
             .init(
                 "您的账户还没有关联到社区。请联系居委会。",
                 "Your account is not linked to a community yet. Please contact your residents' committee.")
-        case .residentHousehold: .init("我的住址：{0}", "My home: {0}")
         case .staffTitle: .init("我的工作范围", "My scope")
         case .staffScope: .init("{0}：{1}", "{0}: {1}")
         case .staffPlatform: .init("全平台", "The whole platform")

@@ -15,6 +15,9 @@ public enum NavigationText: String, Texts {
     case signin
     case outbox
     case search
+    case menu
+    case help
+    case privacy
 
     public var bilingual: Bilingual {
         switch self {
@@ -27,6 +30,9 @@ public enum NavigationText: String, Texts {
         case .users: .init("用户与角色", "Users and roles")
         case .verify: .init("实名核验", "Verify residents")
         case .search: .init("查找居民", "Find a resident")
+        case .menu: .init("菜单", "Menu")
+        case .help: .init("帮助", "Help")
+        case .privacy: .init("个人信息保护", "Your personal data")
         case .audit: .init("审计日志", "Audit log")
         case .account: .init("我的账户", "My account")
         case .signin: .init("登录", "Sign in")

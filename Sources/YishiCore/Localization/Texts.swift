@@ -50,6 +50,7 @@ extension Catalog {
         TextTable(ErrorText.self),
         TextTable(FieldText.self),
         TextTable(FooterText.self),
+        TextTable(HelpText.self),
         TextTable(HomeText.self),
         TextTable(ImportText.self),
         TextTable(JobText.self),

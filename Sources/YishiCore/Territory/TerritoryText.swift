@@ -7,6 +7,13 @@ public enum TerritoryText: String, Texts {
     case empty
     case addChild
     case edit
+    case badTelephone
+    case officeTitle
+    case officeAddress
+    case officeHours
+    case officePhone
+    case officeHint
+    case officeSaved
     case created
     case saved
     case level
@@ -38,6 +45,14 @@ public enum TerritoryText: String, Texts {
 
     public var bilingual: Bilingual {
         switch self {
+        case .badTelephone:
+            .init("电话号码无效（只能有数字、空格、横线和括号）。", "Not a telephone number (digits, spaces, dashes and brackets only).")
+        case .officeTitle: .init("居委会办公信息", "The residents' committee office")
+        case .officeAddress: .init("办公地址", "Office address")
+        case .officeHours: .init("办公时间", "Opening hours")
+        case .officePhone: .init("联系电话", "Telephone")
+        case .officeHint: .init("居民在首页看到这些信息，用来找到居委会。", "Residents see this on their home page, to find the committee.")
+        case .officeSaved: .init("居委会办公信息已保存。", "The committee office details are saved.")
         case .title: .init("辖区", "Territory")
         case .children: .init("下级", "Below")
         case .empty: .init("暂无下级。", "Nothing below yet.")

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -85,6 +86,17 @@ final class Browser: @unchecked Sendable {
         return try await send(
             method, path, headers: headers, body: body.map { ByteBuffer(string: $0) },
             contentType: body == nil ? nil : .json)
+    }
+
+    /// Signs a resident in as a phone does: the code sent to `phone` is read from the outbox.
+    func signInResident(_ phone: String = DemoDistrict.residentPhone) async throws {
+        let sent = try await post("/signin/code", ["phone": phone])
+        #expect(sent.status == .seeOther, "code for \(phone) answered \(sent.status)")
+        let message = try #require(
+            try await OutboxMessage.query(on: app.db).filter(\.$phone == phone).sort(\.$sentAt, .descending).first())
+        let code = String(message.body.filter(\.isNumber).prefix(6))
+        let verified = try await post("/signin/verify", ["code": code])
+        #expect(verified.status == .seeOther, "resident sign-in answered \(verified.status)")
     }
 
     func signIn(_ username: String, password: String = DemoLoader.password) async throws {
