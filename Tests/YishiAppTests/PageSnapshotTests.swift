@@ -26,15 +26,19 @@ struct PageSnapshotTests {
     @Test func auditPage() throws {
         let rows: [AuditPage.Row] = [
             .init(
-                seq: 12, at: Self.at, actor: "王芳", onBehalf: ("1A2B3C4D", "phone"), action: "resident.registerAssisted",
-                target: "user 42", details: "phone=139****0001; resident=R-1"),
+                seq: 12, at: Self.at, actor: "宝林一村居委会 王芳", action: "代录登记居民",
+                target: ("郭晓燕（R-1）", "/residents/00000000-0000-0000-0000-000000000401"),
+                details: ["手机号：139****0001", "居民：R-1"], onBehalf: "代郭晓燕办理（电话）"),
             .init(
-                seq: 11, at: Self.at, actor: "baolin1", onBehalf: nil, action: "territory.update",
-                target: "compound S3",
-                details: "name=旧 → 新"),
+                seq: 11, at: Self.at, actor: "宝林一村居委会 王芳", action: "修改辖区节点",
+                target: ("宝林一村小区", "/territory/00000000-0000-0000-0000-000000000003"),
+                details: ["姓名：旧 改为 新"], onBehalf: nil),
         ]
         try Snapshot.check("audit", navigation: Self.navigation) { ctx in
-            AuditPage.view(AuditPage(rows: rows, verification: .ok(entries: 12, at: Self.at), olderThan: 11), ctx)
+            AuditPage.view(
+                AuditPage(
+                    rows: rows, verification: .ok(entries: 12, at: Self.at), olderThan: 11,
+                    form: .init(action: "residentRegisterAssisted", actor: "王芳")), ctx)
         }
         try Snapshot.check("audit-empty", navigation: Self.navigation) { ctx in
             AuditPage.view(AuditPage(rows: [], verification: .never, olderThan: nil), ctx)

@@ -140,7 +140,6 @@ struct PeopleTests {
         try await withYishi(demo: true) { t in
             let r = try await resident(code, t.db)
             let b = Browser(t.app)
-            b.lang = "zh-Hans"
             try await b.signIn("baolin1")
             let res = try await b.post(
                 "/residents/\(r.id!)",

@@ -136,7 +136,13 @@ enum HomePage {
                 if let community = m.community {
                     C.section(ctx.t(HomeText.myHome)) {
                         C.text(m.home ?? community.name)
-                        H.el("p", [], [C.linkButton(community.name, Site.node(community.id!), primary: false)])
+                        H.el(
+                            "p", [],
+                            [
+                                C.linkButton(
+                                    ctx.t(HomeText.aboutCommunity, community.name), Site.node(community.id!),
+                                    primary: false)
+                            ])
                     }
                     PlacePages.office(ctx, community)
                     C.section(ctx.t(HomeText.myLifeCircle)) {
@@ -151,7 +157,12 @@ enum HomePage {
                         }
                         if let code = m.lifeCircleCode {
                             H.el(
-                                "p", [], [H.link(ctx.t(HomeText.lifeCircleOpen, community.name), Site.lifeCircle(code))]
+                                "p", [],
+                                [
+                                    C.linkButton(
+                                        ctx.t(HomeText.lifeCircleOpen, community.name), Site.lifeCircle(code),
+                                        primary: false)
+                                ]
                             )
                         }
                     }

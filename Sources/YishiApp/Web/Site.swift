@@ -14,6 +14,7 @@ enum Site {
     static let users = "/users"
     static let verify = "/residents/verify"
     static let audit = "/audit"
+    static let auditCSV = "/audit.csv"
     static let signInCode = "/signin/code"
     static let signInVerify = "/signin/verify"
     static let signInExtend = "/signin/extend"

@@ -75,6 +75,10 @@ enum Styles {
         label.check { display: flex; align-items: center; gap: .5rem; font-weight: 400; min-height: var(--target); }
         label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; }
         .print-only { display: none; }
+        form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: 0 1rem; align-items: end; max-width: none; }
+        form.filters .field { margin-bottom: .75rem; }
+        form.filters button { margin-bottom: .75rem; }
+        td ul { margin: 0; padding-left: 1.1rem; }
         .search-bar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
         .search-bar .field { flex: 1 1 16rem; margin-bottom: 0; }
         label { display: block; font-weight: 600; margin-bottom: .25rem; }

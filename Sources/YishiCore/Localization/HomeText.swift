@@ -12,6 +12,7 @@ public enum HomeText: String, Texts {
     case staffNoRoles = "staff.noRoles"
     case staffCounts = "staff.counts"
     case committee
+    case aboutCommunity
     case villageCommittee
     case committeeUnknown
     case call
@@ -44,6 +45,7 @@ public enum HomeText: String, Texts {
     public var bilingual: Bilingual {
         switch self {
         case .committee: .init("{0}居委会", "{0} residents' committee")
+        case .aboutCommunity: .init("{0}介绍", "About {0}")
         case .villageCommittee: .init("{0}村委会", "{0} villagers' committee")
         case .committeeUnknown:
             .init("居委会还没有填写办公地址和时间。", "The committee has not entered its address and opening hours yet.")

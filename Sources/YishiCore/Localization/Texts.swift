@@ -42,6 +42,7 @@ extension Catalog {
     /// The capabilities whose texts are typed (`Texts`), one line each.
     public static let typed: [TextTable] = [
         TextTable(AuditText.self),
+        TextTable(AuditDetailText.self),
         TextTable(AccountText.self),
         TextTable(AppText.self),
         TextTable(AssistedText.self),
