@@ -97,12 +97,25 @@ struct PageSnapshotTests {
         try Snapshot.check("home-visitor", navigation: Self.navigation) { ctx in HomePage.view(.visitor, ctx) }
         try Snapshot.check("home-staff", navigation: Self.navigation) { ctx in
             HomePage.view(
-                .staff([
-                    .init(role: .communityStaff, place: ("宝林一村居民区", id), counts: (4, 120, 96, 230)),
-                    .init(role: .platformAdmin, place: nil, counts: nil),
-                ]), ctx)
+                .staff(
+                    .init(
+                        cards: [
+                            .init(role: .communityStaff, place: ("宝林一村居民区", id), counts: (4, 120, 96, 230)),
+                            .init(role: .platformAdmin, place: nil, counts: nil),
+                        ],
+                        todo: [
+                            .init(text: "2 个居民账户等待实名核验", href: "/residents/verify"),
+                            .init(text: "导入没有成功：住户.csv（2026-12-01 09:30）", href: "/jobs/1", tone: .error),
+                        ],
+                        recent: [
+                            .init(
+                                seq: 3, at: Self.at, actor: "宝林一村居委会 王芳", action: "修改居民信息",
+                                target: ("郭晓燕（R-1）", "/residents/1"), details: ["出生年份：1948 改为 1946"], onBehalf: nil)
+                        ])), ctx)
         }
-        try Snapshot.check("home-staff-none", navigation: Self.navigation) { ctx in HomePage.view(.staff([]), ctx) }
+        try Snapshot.check("home-staff-none", navigation: Self.navigation) { ctx in
+            HomePage.view(.staff(.init(cards: [])), ctx)
+        }
         let district = Self.node(.district, 1, name: "宝山区")
         let community = Self.node(.community, 3, parent: district, name: "宝林一村居民区")
         community.officeAddress = "友谊路 100 弄 1 号"

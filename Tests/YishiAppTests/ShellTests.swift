@@ -137,4 +137,51 @@ struct ShellTests {
         #expect(page.components(separatedBy: #"href="/preferences?lang=en"#).count == 3, "in the bar and in the menu")
         #expect(page.components(separatedBy: #"<a href="/" "#).count >= 2 || page.contains(#"<a href="/">"#))
     }
+
+    @Test func aStaffHomeListsWhatIsWaitingAndWhatChanged() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            #expect(try await b.get("/").text.contains(HomeText.todoNone.text(.zhHans)), "nothing waiting yet")
+            // A resident signs up with a phone no register knows; an import of theirs fails.
+            let stranger = Browser(t.app)
+            try await stranger.signInResident("13911112222")
+            let user = try #require(try await User.query(on: t.db).filter(\.$username == "baolin1").first())
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let file = Attachment(name: "坏文件.csv", contentType: "text/csv", data: Data("nonsense\n1".utf8))
+            _ = try await JobRunner.enqueue(
+                .territoryImport, file: file, nodeID: community.id, createdBy: user.id, on: t.db)
+            while try await JobRunner.runNext(t.app) {}
+            let r = try #require(try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            _ = try await b.post(
+                "/residents/\(r.id!)",
+                fields: [("name", r.name), ("birthYear", "1950"), ("channel", "phone")])
+            let home = try await b.get("/")
+            #expect(home.text.contains(HomeText.todoVerify.text(.zhHans, ["1"])), "the waiting account")
+            #expect(home.text.contains("坏文件.csv"), "the failed import, linked to its job")
+            #expect(
+                home.text.contains(HomeText.recent.text(.zhHans)) && home.text.contains(r.name), "the change just made")
+            // The next community's staff do not see this community's changes or imports.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            let theirs = try await other.get("/")
+            #expect(!theirs.text.contains(r.name) && !theirs.text.contains("坏文件.csv"))
+        }
+    }
+
+    @Test func aPlannerLandsOnTheLifeCircleOfTheirSubdistrict() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            let res = try await b.post("/signin", ["username": "planner", "password": DemoLoader.password])
+            #expect(res.headers.first(name: .location) == "/lifecircle/BS01")
+            let asked = Browser(t.app)
+            let res2 = try await asked.post(
+                "/signin", ["username": "planner", "password": DemoLoader.password, "next": "/territory"])
+            #expect(res2.headers.first(name: .location) == "/territory", "a page asked for wins")
+            let staff = Browser(t.app)
+            #expect(
+                try await staff.post("/signin", ["username": "baolin1", "password": DemoLoader.password]).headers.first(
+                    name: .location) == "/")
+        }
+    }
 }

@@ -165,9 +165,22 @@ struct SignInRoutes: RouteCollection {
 
     private func signedIn(_ user: User, req: Request, how: String, next: String?) async throws -> Response {
         let token = try await SignIn.startSession(for: user, req: req, how: how)
-        let res = req.redirect(to: Preferences.safeNext(next ?? Site.home))
+        var target = Preferences.safeNext(next ?? Site.home)
+        if target == Site.home, let landing = try await Self.landing(for: user, on: req.db) { target = landing }
+        let res = req.redirect(to: target)
         res.cookies[SessionCookie.name] = SignIn.sessionCookie(token, req)
         return res
+    }
+
+    /// Where a person lands when no page was asked for: a planner on the life circle of the place
+    /// they plan for (their work starts there); everyone else on the home page.
+    static func landing(for user: User, on db: any Database) async throws -> String? {
+        guard user.kind == .staff else { return nil }
+        let grants = try await RoleGrant.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$node).all()
+        guard !grants.isEmpty, grants.allSatisfy({ $0.role == .planner }), let node = grants.first?.node else {
+            return nil
+        }
+        return Site.lifeCircle(node.code)
     }
 
     private func browser(_ req: Request) -> String? { req.cookie(Self.browserCookie) }

@@ -10,7 +10,9 @@ struct HomeRoutes: RouteCollection {
     }
 
     func home(req: Request) async throws -> Response {
-        req.render(HomePage.view(try await HomePage.load(req.principal, on: req.db), req.pageContext))
+        let ctx = req.pageContext
+        return req.render(
+            HomePage.view(try await HomePage.load(req.principal, caller: req.caller, lang: ctx.lang), ctx))
     }
 }
 
@@ -38,14 +40,30 @@ enum HomePage {
         var lifeCircleCode: String?
     }
 
+    /// Something waiting for the staff member: what, where to deal with it, how urgent.
+    struct ToDo: Sendable {
+        var text: String
+        var href: String
+        var tone: C.Tone = .info
+    }
+
+    /// What a staff member's home page shows.
+    struct StaffModel: Sendable {
+        var cards: [StaffCard]
+        var todo: [ToDo] = []
+        /// The latest changes where they may edit (nil: they edit nowhere).
+        var recent: [AuditPage.Row]? = nil
+    }
+
     enum Model: Sendable {
         case visitor
-        case staff([StaffCard])
+        case staff(StaffModel)
         case resident(ResidentModel)
     }
 
-    static func load(_ principal: Principal?, on db: any Database) async throws -> Model {
+    static func load(_ principal: Principal?, caller: Caller, lang: Lang) async throws -> Model {
         guard let p = principal else { return .visitor }
+        let db = caller.db
         if p.actor.kind == .resident { return .resident(try await resident(p, on: db)) }
         // The grants came with the principal; every card's counts come in one query.
         let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
@@ -59,7 +77,59 @@ enum HomePage {
                 role: g.role, place: (g.nodeName ?? "", path.nodeId),
                 counts: (children, stats.units, stats.households, stats.residents))
         }
-        return .staff(cards)
+        return .staff(
+            StaffModel(
+                cards: cards, todo: try await todo(p.actor, caller: caller, lang: lang),
+                recent: try await recent(p.actor, caller: caller, lang: lang)))
+    }
+
+    /// Accounts waiting for verification, imports that failed or are still running in the scope.
+    static func todo(_ actor: Actor, caller: Caller, lang: Lang) async throws -> [ToDo] {
+        let db = caller.db
+        var out: [ToDo] = []
+        if Policy.holdsAnywhere(actor, .residentVerify) {
+            // Unverified accounts have no place yet (their phone is not on any register), so the
+            // count is the platform's: whichever committee they walk into verifies them.
+            let waiting = try await User.query(on: db).filter(\.$kind == .resident).filter(\.$verifiedAt == nil).count()
+            if waiting > 0 {
+                out.append(ToDo(text: HomeText.todoVerify.text(lang, [String(waiting)]), href: Site.verify))
+            }
+        }
+        let scopes = Policy.scopes(actor, for: .territoryImport)
+        guard !scopes.isEmpty else { return out }
+        let since = caller.now.addingTimeInterval(-14 * 86_400)
+        let jobs = try await Job.query(on: db).filter(\.$status ~~ [.failed, .queued, .running])
+            .filter(\.$createdAt >= since).with(\.$node).sort(\.$createdAt, .descending).limit(50).all()
+        for job in jobs {
+            let mine = job.createdByID == actor.userId
+            let here = job.node.map { n in scopes.contains { $0?.contains(n.territoryPath) ?? true } } ?? false
+            guard mine || here else { continue }
+            let file = job.fileName ?? Catalog.text("job.kind.\(job.kind.rawValue)", lang)
+            if job.status == .failed {
+                out.append(
+                    ToDo(
+                        text: HomeText.todoFailed.text(lang, [file, Show.dateTime(job.createdAt)]),
+                        href: Site.job(job.id!), tone: .error))
+            } else {
+                out.append(
+                    ToDo(text: HomeText.todoRunning.text(lang, [file, String(job.progress)]), href: Site.job(job.id!)))
+            }
+            if out.count >= 10 { break }
+        }
+        return out
+    }
+
+    /// The last changes at places where the staff member may edit (their colleagues' and their own).
+    static func recent(_ actor: Actor, caller: Caller, lang: Lang) async throws -> [AuditPage.Row]? {
+        let scopes = Policy.scopes(actor, for: .territoryEdit)
+        guard !scopes.isEmpty else { return nil }
+        let q = AuditEntry.query(on: caller.db).sort(\.$seq, .descending).limit(8)
+            .filter(\.$action != AuditAction.accountSignIn.rawValue)
+        if !scopes.contains(where: { $0 == nil }) {
+            q.join(TerritoryNode.self, on: \AuditEntry.$nodeID == \TerritoryNode.$id)
+                .joinedNodeInAnySubtree(scopes.compactMap { $0 })
+        }
+        return try await AuditPage.rows(try await q.all(), by: caller, lang: lang)
     }
 
     static func resident(_ p: Principal, on db: any Database) async throws -> ResidentModel {
@@ -95,31 +165,59 @@ enum HomePage {
                     C.cards([(ctx.t(NavigationText.lifeCircle), Site.lifeCircles, ctx.t(HomeText.publicLifeCircle))])
                 }
             }
-        case .staff(let cards):
+        case .staff(let m):
             PageView(title: ctx.t(HomeText.staffTitle)) {
-                if cards.isEmpty {
-                    C.empty(ctx.t(HomeText.staffNoRoles))
-                } else {
-                    H.el("ul", [("class", "cards")]) {
-                        for card in cards {
-                            H.el("li", [("class", "card")]) {
-                                H.el("h2", text: ctx.name(card.role))
-                                if let place = card.place {
-                                    H.el("a", [("class", "big"), ("href", Site.node(place.id))], text: place.name)
-                                } else {
-                                    H.el(
-                                        "a", [("class", "big"), ("href", Site.territory)],
-                                        text: ctx.t(HomeText.staffPlatform))
-                                }
-                                if let c = card.counts {
-                                    H.el(
-                                        "p", [("class", "muted")],
-                                        text: ctx.t(
-                                            HomeText.staffCounts.key, String(c.children), String(c.units),
-                                            String(c.households),
-                                            String(c.residents)))
+                C.section(ctx.t(HomeText.todo)) {
+                    if m.todo.isEmpty {
+                        C.empty(ctx.t(HomeText.todoNone))
+                    } else {
+                        C.list(
+                            m.todo.map { item in
+                                [
+                                    item.tone == .error
+                                        ? C.tag(ctx.t(HomeText.todoFailedTag), tone: .error) : .group([]),
+                                    H.link(item.text, item.href),
+                                ]
+                            })
+                    }
+                }
+                C.section(ctx.t(HomeText.scope)) {
+                    if m.cards.isEmpty {
+                        C.empty(ctx.t(HomeText.staffNoRoles))
+                    } else {
+                        H.el("ul", [("class", "cards")]) {
+                            for card in m.cards {
+                                H.el("li", [("class", "card")]) {
+                                    H.el("h3", text: ctx.name(card.role))
+                                    if let place = card.place {
+                                        H.el("a", [("class", "big"), ("href", Site.node(place.id))], text: place.name)
+                                    } else {
+                                        H.el(
+                                            "a", [("class", "big"), ("href", Site.territory)],
+                                            text: ctx.t(HomeText.staffPlatform))
+                                    }
+                                    if let c = card.counts {
+                                        C.text(
+                                            ctx.t(
+                                                HomeText.staffCounts, String(c.children), String(c.units),
+                                                String(c.households), String(c.residents)),
+                                            muted: true)
+                                    }
                                 }
                             }
+                        }
+                    }
+                }
+                if let recent = m.recent {
+                    C.section(ctx.t(HomeText.recent)) {
+                        if recent.isEmpty {
+                            C.empty(ctx.t(HomeText.recentNone))
+                        } else {
+                            C.timeline(
+                                ctx.t(HomeText.recent),
+                                recent.map { r in
+                                    (at: ctx.time(r.at), text: "\(r.actor) · \(r.action) · \(r.target.label)")
+                                })
                         }
                     }
                 }

@@ -12,6 +12,15 @@ public enum HomeText: String, Texts {
     case staffNoRoles = "staff.noRoles"
     case staffCounts = "staff.counts"
     case committee
+    case todo
+    case todoNone
+    case todoVerify
+    case todoFailed
+    case todoFailedTag
+    case todoRunning
+    case scope
+    case recent
+    case recentNone
     case aboutCommunity
     case villageCommittee
     case committeeUnknown
@@ -45,6 +54,15 @@ public enum HomeText: String, Texts {
     public var bilingual: Bilingual {
         switch self {
         case .committee: .init("{0}居委会", "{0} residents' committee")
+        case .todo: .init("待办", "To do")
+        case .todoNone: .init("没有待办事项。", "Nothing waiting for you.")
+        case .todoVerify: .init("{0} 个居民账户等待实名核验", "{0} resident accounts waiting to be verified")
+        case .todoFailed: .init("导入没有成功：{0}（{1}）", "An import did not succeed: {0} ({1})")
+        case .todoFailedTag: .init("要处理", "Needs you")
+        case .todoRunning: .init("正在导入：{0}（{1}%）", "Importing: {0} ({1}%)")
+        case .scope: .init("我负责的地方", "Where I work")
+        case .recent: .init("最近的修改", "Recent changes")
+        case .recentNone: .init("最近没有修改。", "No recent changes.")
         case .aboutCommunity: .init("{0}介绍", "About {0}")
         case .villageCommittee: .init("{0}村委会", "{0} villagers' committee")
         case .committeeUnknown:
