@@ -116,7 +116,7 @@ struct AccessTests {
             let b = Browser(t.app)
             let page = try await b.get("/territory")
             #expect(page.status == .seeOther)
-            #expect(page.location?.hasPrefix("/signin?next=") == true)
+            #expect(page.location?.hasPrefix("/signin?notice=signin.required&next=") == true, "and says why")
             let api = try await b.json(.GET, "/api/v1/me")
             #expect(api.status == .unauthorized)
         }

@@ -126,12 +126,33 @@ struct ImportScopeTests {
             let location = try #require(res.headers.first(name: .location))
             #expect(location.hasPrefix("/jobs/"))
             while try await JobRunner.runNext(t.app) {}
-            let page = try await b.get(location)
-            #expect(
-                page.text.contains(
-                    Catalog.text(
-                        "import.done", .zhHans, [Catalog.text(ImportText.kindCompounds, .zhHans), "1", "0", "0"])))
+            // First the check: what would happen, and nothing written yet.
+            let checked = try await b.get(location)
+            let counts = [Catalog.text(ImportText.kindCompounds, .zhHans), "1", "0", "0"]
+            #expect(checked.text.contains(ImportText.preview.text(.zhHans, counts)))
+            #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "PAGE-1").first() == nil)
+            let jobID = String(location.dropFirst("/jobs/".count))
+            #expect(checked.text.contains("/territory/import/\(jobID)/confirm"))
+            // Only its uploader confirms it.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/territory/import/\(jobID)/confirm").status == .notFound)
+            let confirmed = try await b.post("/territory/import/\(jobID)/confirm")
+            #expect(confirmed.status == .seeOther)
+            #expect(try await b.post("/territory/import/\(jobID)/confirm").status == .conflict, "only once")
+            while try await JobRunner.runNext(t.app) {}
+            let page = try await b.get(try #require(confirmed.headers.first(name: .location)))
+            #expect(page.text.contains(Catalog.text("import.done", .zhHans, counts)))
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "PAGE-1").first() != nil)
+            // The history lists it, with who and the counts.
+            let importPage = try await b.get("/territory/import")
+            #expect(
+                importPage.text.contains("c.csv")
+                    && importPage.text.contains(ImportText.resultDone.text(.zhHans, ["1", "0", "0"])))
+            // No file chosen: the page says so.
+            let empty = multipartBody(boundary: boundary, [("_csrf", nil, Data(b.csrf.utf8))])
+            let none = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(data: empty))
+            #expect(none.status == .unprocessableEntity && none.text.contains(FieldText.chooseFile.text(.zhHans)))
         }
     }
 
@@ -324,6 +345,35 @@ struct JobMessageTests {
             job.errorZh = "旧的说明"
             job.errorEn = "An old reason"
             #expect(job.error(.en) == "An old reason" && job.error(.zhHans) == "旧的说明")
+        }
+    }
+}
+
+@Suite("Import templates and the formats page")
+struct ImportTemplateTests {
+    @Test func eachTemplateIsAFileTheImporterReadsAndTheHelpPageListsItsColumns() async throws {
+        try await withYishi(demo: true) { t in
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let page = try await b.get("/territory/import")
+            #expect(page.text.contains("GB18030"), "the page says GB18030/GBK files are read")
+            #expect(page.text.contains(#"href="/territory/import/help""#))
+            let help = try await b.get("/territory/import/help")
+            #expect(help.status == .ok && help.text.contains("售后公房") && help.text.contains("出生年份"))
+            for kind in TerritoryImportKind.allCases {
+                let res = try await b.get("/territory/import/templates/\(kind.rawValue).csv")
+                #expect(res.status == .ok, "\(kind)")
+                #expect(res.body.readableBytesView.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a BOM")
+                let table = try CSVTable.read(Data(res.body.readableBytesView))
+                let report = TerritoryImportValidator.check(header: table.header, rows: table.rows, currentYear: 2026)
+                #expect(report.kind == kind, "\(kind): the Chinese header is recognised")
+                #expect(report.issues.isEmpty, "\(kind): the example rows are valid: \(report.issues)")
+                #expect(report.records.count == 2)
+            }
+            #expect(try await b.get("/territory/import/templates/castles.csv").status == .notFound)
+            let planner = Browser(t.app)
+            try await planner.signIn("planner")
+            #expect(try await planner.get("/territory/import/help").status == .forbidden)
         }
     }
 }

@@ -62,7 +62,14 @@ struct ImportTests {
                 _ = try await run(t, Data(units.utf8))
                 Issue.record("should have failed")
             } catch let f as ImportFailure {
-                #expect(f.issues == [ImportIssue(line: 3, problem: .badArea("register_area"))])
+                // Every problem in one pass: the row refused for its form and the rows whose
+                // references are wrong (issue 16, item 13).
+                #expect(
+                    f.issues == [
+                        ImportIssue(line: 3, problem: .badArea("register_area")),
+                        ImportIssue(line: 4, problem: .unknownReference("NO-SUCH-BUILDING")),
+                        ImportIssue(line: 5, problem: .wrongLevel("BS01-C1-X9", expected: .building)),
+                    ])
             }
             let fixed = units.replacingOccurrences(of: "70.123", with: "70.12")
             do {
@@ -145,6 +152,9 @@ struct ImportTests {
             let good = body.replacingOccurrences(of: ",,castle", with: ",新苑,villageCluster")
             let done = try await b.send(.POST, "/territory/import", headers: headers, body: ByteBuffer(string: good))
             #expect(done.status == .seeOther)
+            while try await JobRunner.runNext(t.app) {}
+            let job = String(try #require(done.headers.first(name: .location)).dropFirst("/jobs/".count))
+            #expect(try await b.post("/territory/import/\(job)/confirm").status == .seeOther)
             while try await JobRunner.runNext(t.app) {}
             #expect(try await TerritoryNode.query(on: t.db).filter(\.$code == "Q-1").first()?.name == "新苑")
         }

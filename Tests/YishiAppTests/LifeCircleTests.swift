@@ -175,7 +175,9 @@ struct LifeCircleTests {
             let planner = Browser(t.app)
             try await planner.signIn("planner")
             #expect(try await planner.get("/atlas/import").status == .forbidden)
-            #expect(try await Browser(t.app).get("/atlas/import").location?.hasPrefix("/signin?next=") == true)
+            #expect(
+                try await Browser(t.app).get("/atlas/import").location?.hasPrefix(
+                    "/signin?notice=signin.required&next=") == true)
             let admin = Browser(t.app)
             try await admin.signIn("baoshan")
             let noFile = try await admin.uploadExtract(Data(), name: "", district: "BS")
@@ -248,7 +250,9 @@ struct LifeCircleTests {
                     == .noContent)
             #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == nil)
             // Residents and visitors have no links page.
-            #expect(try await Browser(t.app).get("/lifecircle/BS/links").location?.hasPrefix("/signin?next=") == true)
+            #expect(
+                try await Browser(t.app).get("/lifecircle/BS/links").location?.hasPrefix(
+                    "/signin?notice=signin.required&next=") == true)
             let planner = Browser(t.app)
             try await planner.signIn("planner")
             #expect(try await planner.get("/lifecircle/BS/links").status == .forbidden)

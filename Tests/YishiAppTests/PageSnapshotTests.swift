@@ -184,9 +184,25 @@ struct PageSnapshotTests {
         let district = Self.node(.district, 1, name: "宝山区")
         try Snapshot.check("import", navigation: Self.navigation) { ctx in
             ImportPage.view(
-                ctx, choices: [("BS01-C1", "宝林一村（BS01-C1）"), ("BS01-C2", "友谊新村（BS01-C2）")],
+                ctx, choices: [("BS01-C1", "宝林一村（BS01-C1）"), ("BS01-C2", "友谊新村（BS01-C2）")], history: [],
                 failure: ImportFailure([ImportIssue(line: 2, problem: .emptyFile)]), status: .unprocessableEntity)
         }
+        var done = TerritoryImportResult(outcome: .init(kind: "households", added: 12, updated: 3, unchanged: 80))
+        done.preview = nil
+        try Snapshot.check("import-history", navigation: Self.navigation) { ctx in
+            ImportPage.view(
+                ctx, choices: [],
+                history: [
+                    .init(
+                        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000aa")!, at: Self.at, who: "宝林一村居委会 王芳",
+                        file: "住户.csv", status: .succeeded, result: done),
+                    .init(
+                        id: UUID(uuidString: "00000000-0000-0000-0000-0000000000ab")!, at: Self.at, who: "宝林一村居委会 王芳",
+                        file: "住户-旧.csv", status: .failed,
+                        result: TerritoryImportResult(ImportFailure([ImportIssue(line: 3, problem: .badYear)]))),
+                ], errors: FormErrors(["file": FieldText.chooseFile.key]), status: .unprocessableEntity)
+        }
+        try Snapshot.check("import-help", navigation: Self.navigation) { ctx in ImportHelp.view(ctx) }
         try Snapshot.check("atlas-import", navigation: Self.navigation) { ctx in
             AtlasImportPage.view(ctx, districts: [district], chosen: nil, recent: [], errors: FormErrors())
         }

@@ -51,9 +51,17 @@ struct ImportValidatorTests {
         }
         let byLine = Dictionary(grouping: f.issues, by: \.line).mapValues { $0.map(\.problem) }
         #expect(byLine[2] == nil)
-        #expect(byLine[3] == [.badChoice("kind", allowed: UnitKind.allCases.map(\.rawValue))])
+        // The allowed values are named both ways: the stored name and the Chinese one.
+        #expect(
+            byLine[3] == [
+                .badChoice("kind", allowed: UnitKind.allCases.map { "\($0.rawValue)/\(Catalog.name($0, .zhHans))" })
+            ])
         #expect(byLine[4]?.contains(.blank("number")) == true)
-        #expect(byLine[4]?.contains(.badChoice("status", allowed: UnitStatus.allCases.map(\.rawValue))) == true)
+        #expect(
+            byLine[4]?.contains(
+                .badChoice("status", allowed: UnitStatus.allCases.map { "\($0.rawValue)/\(Catalog.name($0, .zhHans))" })
+            )
+                == true)
         #expect(byLine[4]?.contains(.noArea) == true)
         #expect(byLine[5]?.contains(.badArea("register_area")) == true)
         #expect(byLine[5]?.contains(.duplicate(firstLine: 2)) == true)
@@ -124,5 +132,39 @@ struct ImportValidatorTests {
             #expect(Catalog.entries[key] != nil, "\(key)")
             #expect(Catalog.placeholders(Catalog.entries[key]?.zh ?? "").count == args.count, "\(key)")
         }
+    }
+
+    @Test func chineseHeadersAndValuesReadLikeTheEnglishOnes() {
+        let header = ["编号", "楼栋编号", "门牌", "用途", "交付状态", "登记面积", "测绘面积", "合同面积"]
+        let r = TerritoryImportValidator.validate(
+            header: header, rows: rows([["U1", "B1", "101", "住宅", "已交付", "70.10", "", ""]]), currentYear: 2026)
+        guard case .success(let (kind, records)) = r else {
+            Issue.record("should pass: \(r)")
+            return
+        }
+        #expect(kind == .units)
+        #expect(
+            records == [
+                .unit(
+                    line: 2, code: "U1", building: "B1", number: "101", kind: .residential, status: .delivered,
+                    areas: UnitAreas(register: Area(centi: 7010)))
+            ])
+        let people = TerritoryImportValidator.validate(
+            header: ["户号", "房屋编号", "居民编号", "姓名", "出生年份", "手机号", "标记"],
+            rows: rows([["H1", "U1", "R1", "王秀英", "1946", "", "老年人；独居"]]), currentYear: 2026)
+        guard case .success(let (_, residents)) = people,
+            case .resident(_, _, _, _, _, _, _, let flags) = residents.first
+        else {
+            Issue.record("should pass: \(people)")
+            return
+        }
+        #expect(flags == [.elderly, .livingAlone])
+        let compounds = TerritoryImportValidator.validate(
+            header: ["编号", "社区编号", "名称", "房屋类型"], rows: rows([["X1", "C1", "宝林九村", "售后公房"]]), currentYear: 2026)
+        guard case .success(let (_, c)) = compounds, case .compound(_, _, _, _, let type, _) = c.first else {
+            Issue.record("should pass: \(compounds)")
+            return
+        }
+        #expect(type == .formerPublicHousing)
     }
 }

@@ -48,7 +48,7 @@ enum Accounts {
         if trimmed.isEmpty {
             fields["name"] = FieldText.requiredText.key
         } else if trimmed.count > 100 {
-            fields["name"] = FieldText.tooLong.key
+            fields["name"] = FieldProblem.tooLong(max: 100).fieldKey
         }
         let node = try await nodeCode.flatMap { $0.isEmpty ? nil : $0 }.asyncMap {
             try await Self.node(code: $0, field: "node", on: caller.db)

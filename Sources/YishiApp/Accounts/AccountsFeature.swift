@@ -24,7 +24,7 @@ struct AccountsFeature: Feature {
     var notices: [String] {
         [
             UsersText.created.key, UsersText.granted.key, UsersText.revoked.key, AccountText.passwordChanged.key,
-            VerifyText.done.key, AssistedText.done.key,
+            VerifyText.done.key, AssistedText.done.key, SignInText.required.key,
         ]
     }
     var demo: [DemoPart] { [AccountsDemo.part] }

@@ -7,7 +7,7 @@ enum SignInPages {
     ) -> PageView {
         PageView(title: ctx.t(SignInText.title), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["phone", "username", "password"]),
                 H.el(
                     "div", [("class", "cards")],
                     [
@@ -59,7 +59,7 @@ enum SignInPages {
         let minutes = String(OneTimeCodeRules.validSeconds / 60)
         return PageView(title: ctx.t(SignInText.residentTitle), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["code"]),
                 H.el("p", text: ctx.t(SignInText.codeSent, OneTimeCodeRules.mask(phone), minutes)),
                 Forms.form(
                     ctx, action: Site.signInVerify,

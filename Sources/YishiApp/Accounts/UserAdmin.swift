@@ -60,7 +60,9 @@ enum UserAdmin {
         let actor = try caller.requireActor()
         var fields: [String: String] = [:]
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
-        if !isValidUsername(username) {
+        if username.isEmpty {
+            fields["username"] = FieldText.requiredText.key
+        } else if !isValidUsername(username) {
             fields["username"] = FieldText.invalid.key
         } else if try await User.query(on: caller.db).filter(\.$username == username).first() != nil {
             fields["username"] = FieldText.taken.key
@@ -69,9 +71,13 @@ enum UserAdmin {
         if name.isEmpty {
             fields["displayName"] = FieldText.requiredText.key
         } else if name.count > 100 {
-            fields["displayName"] = FieldText.tooLong.key
+            fields["displayName"] = FieldProblem.tooLong(max: 100).fieldKey
         }
-        if !PasswordRules.isAcceptable(input.password) { fields["password"] = FieldText.password.key }
+        if input.password.isEmpty {
+            fields["password"] = FieldText.requiredText.key
+        } else if !PasswordRules.isAcceptable(input.password) {
+            fields["password"] = FieldText.password.key
+        }
         let isPlatformAdmin = managedScopes(actor).contains { $0 == nil }
         var node: TerritoryNode? = nil
         if let code = input.node?.trimmingCharacters(in: .whitespaces), !code.isEmpty {

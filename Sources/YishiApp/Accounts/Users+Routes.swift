@@ -133,7 +133,7 @@ enum UserPages {
     {
         PageView(title: ctx.t(UsersText.newText), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["username", "displayName", "password", "role", "node"]),
                 Forms.form(
                     ctx, action: Site.users,
                     [
@@ -163,7 +163,7 @@ enum UserPages {
         let uid = user.id!.uuidString
         return PageView(title: user.displayName, status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["role", "node"]),
                 C.facts(
                     [
                         (

@@ -100,7 +100,7 @@ enum VerifyPages {
     {
         PageView(title: ctx.t(VerifyText.title), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["phone", "resident"]),
                 C.text(ctx.t(VerifyText.intro)),
                 Forms.form(
                     ctx, action: Site.verify,
@@ -132,7 +132,7 @@ enum VerifyPages {
     ) -> PageView {
         PageView(title: ctx.t(AssistedText.title), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["channel", "phoneSource", "phone"]),
                 C.text(ctx.t(AssistedText.intro)),
                 C.facts([
                     (ctx.t(TerritoryText.residentName), resident.name), (ctx.t(VerifyText.resident), resident.code),

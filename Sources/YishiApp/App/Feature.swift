@@ -45,6 +45,8 @@ struct JobKindHandler: Sendable {
     var placeLabel: String
     var perform: @Sendable (Job, Attachment, Application) async throws -> String
     var resultView: @Sendable (Job, PageContext) -> [HTMLNode]
+    /// Keeps the uploaded file after the job succeeds (a check whose file a later job imports).
+    var keepsFile = false
 }
 
 /// A command and the name it is run by.

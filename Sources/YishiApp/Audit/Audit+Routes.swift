@@ -297,7 +297,7 @@ struct AuditPage: Sendable {
             case nil:
                 []
             }
-            Forms.summary(ctx, errors)
+            Forms.summary(ctx, errors, order: ["action", "actor", "node", "from", "to"])
             filterForm(ctx, m.form, errors: errors)
             if m.rows.isEmpty {
                 C.empty(ctx.t(m.form.query.isEmpty ? AuditText.none : AuditText.noneFiltered))

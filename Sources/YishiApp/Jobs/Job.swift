@@ -15,6 +15,7 @@ final class Job: Model, @unchecked Sendable {
         init(rawValue: String) { self.rawValue = rawValue }
         static let atlasImport = Kind(rawValue: "atlasImport")
         static let territoryImport = Kind(rawValue: "territoryImport")
+        static let territoryPreview = Kind(rawValue: "territoryPreview")
     }
 
     @ID(key: .id) var id: UUID?

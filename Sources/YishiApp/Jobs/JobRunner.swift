@@ -50,6 +50,24 @@ enum JobRunner {
         }
     }
 
+    /// Queues a job for a file another job keeps (an import confirmed after its check), taking the
+    /// file from that job in the same transaction: a second confirmation finds it gone (nil).
+    static func enqueue(_ kind: Job.Kind, fileOf source: UUID, on db: any Database) async throws -> Job? {
+        try await db.transaction { tx in
+            guard let from = try await Job.find(source, on: tx), let file = from.$attachment.id else { return nil }
+            let taken = try await (tx as! any SQLDatabase).raw(
+                "UPDATE jobs SET attachment_id = NULL WHERE id = \(bind: source) AND attachment_id = \(bind: file) RETURNING id"
+            ).first()
+            guard taken != nil else { return nil }
+            let job = Job(kind: kind, nodeID: from.$node.id, attachment: nil, createdBy: from.createdByID)
+            job.$attachment.id = file
+            job.fileName = from.fileName
+            job.fileSize = from.fileSize
+            try await job.create(on: tx)
+            return job
+        }
+    }
+
     /// Claims the oldest queued job and runs it to the end; false when the queue was empty.
     @discardableResult
     static func runNext(_ app: Application) async throws -> Bool {
@@ -147,6 +165,10 @@ enum JobRunner {
         }
         job.finishedAt = app.effects.time.now()
         job.setMessage(job.status.catalogKey)
+        if job.status == .succeeded, app.features.jobKinds[job.kind]?.keepsFile == true {
+            try await job.save(on: app.jobsDB)
+            return
+        }
         let file = job.$attachment.id
         job.$attachment.id = nil
         try await job.save(on: app.jobsDB)

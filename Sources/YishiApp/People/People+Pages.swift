@@ -59,7 +59,8 @@ struct ResidentPage: Sendable {
             ]
         return PageView(title: r.name, status: status) {
             C.breadcrumbs(ctx.t(TerritoryText.title), trail)
-            Forms.summary(ctx, errors)
+            Forms.summary(
+                ctx, errors, order: ["name", "birthYear", "phone", "flags", "channel", "household", "moveChannel"])
             C.facts([
                 (
                     ctx.t(PeopleText.birthYear),

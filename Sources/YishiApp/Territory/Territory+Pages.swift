@@ -90,7 +90,7 @@ enum TerritoryPages {
         status: HTTPStatus = .ok
     ) -> PageView {
         var content: [HTMLNode] = [
-            Forms.summary(ctx, errors),
+            Forms.summary(ctx, errors, order: ["code", "name", "kind", "address"]),
             nodes.isEmpty
                 ? H.el("p", text: ctx.t(TerritoryText.empty))
                 : H.el(
@@ -174,7 +174,12 @@ enum TerritoryPages {
         }
         var content: [HTMLNode] = [
             crumbs(ctx, m.ancestors, may: may),
-            Forms.summary(ctx, errors),
+            Forms.summary(
+                ctx, errors,
+                order: [
+                    "code", "name", "kind", "address", "number", "status", "registerArea", "surveyArea", "contractArea",
+                    "officeAddress", "officeHours", "officePhone",
+                ]),
             H.el("dl", [("class", "facts")], facts),
             H.el(
                 "p",
@@ -321,7 +326,7 @@ enum TerritoryPages {
     ) -> PageView {
         PageView(title: ctx.t(TerritoryText.edit, ctx.name(node.level)), status: status) {
             [
-                Forms.summary(ctx, errors),
+                Forms.summary(ctx, errors, order: ["code", "name", "kind", "address"]),
                 Forms.form(
                     ctx, action: Site.nodeEdit(node.id!),
                     nodeFields(ctx, level: node.level, form: form, errors: errors) + [
@@ -352,7 +357,7 @@ enum TerritoryPages {
         let addPeople = may.edit && may.personalData
         return PageView(title: ctx.t(TerritoryText.unitTitle, u.number), status: status) {
             crumbs(ctx, ancestors, may: may)
-            Forms.summary(ctx, errors)
+            Forms.summary(ctx, errors, order: ["household", "code", "name", "birthYear", "phone", "flags", "channel"])
             C.facts(facts)
             if may.ownersRegister {
                 C.section(ctx.t(TerritoryText.unitOwners)) {

@@ -193,7 +193,7 @@ enum TerritoryEditing {
             if let a = Area(parsing: t), a.centi > 0 {
                 areas[keyPath: path] = a
             } else {
-                fields[name] = ImportText.badArea.key
+                fields[name] = FieldText.badArea.key
             }
         }
         if areas.counted == nil && fields["registerArea"] == nil && fields["surveyArea"] == nil

@@ -21,6 +21,6 @@ struct TerritoryFeature: Feature {
         ]
     }
     var notices: [String] { [TerritoryText.created.key, TerritoryText.saved.key, TerritoryText.officeSaved.key] }
-    var jobKinds: [JobKindHandler] { [TerritoryImportJob.handler] }
+    var jobKinds: [JobKindHandler] { [TerritoryImportJob.handler, TerritoryImportJob.previewHandler] }
     var demo: [DemoPart] { [TerritoryDemo.part] }
 }

@@ -5,6 +5,8 @@ import YishiCore
 /// What a territory import job produced: the outcome, or the refused lines in both languages.
 struct TerritoryImportResult: Content, Equatable {
     var outcome: TerritoryImporter.Outcome?
+    /// True for a check: the outcome is what the import would do; nothing was written.
+    var preview: Bool?
     var issueCount: Int?
     /// The first `maxIssues` refused lines.
     var issues: [Issue]?
@@ -36,7 +38,7 @@ struct TerritoryImportResult: Content, Equatable {
 extension Job {
     /// What a territory import produced (on success and on refusal); nil for other kinds.
     var territoryImportResult: TerritoryImportResult? {
-        guard kind == .territoryImport else { return nil }
+        guard kind == .territoryImport || kind == .territoryPreview else { return nil }
         return result.flatMap { try? JSONDecoder().decode(TerritoryImportResult.self, from: Data($0.utf8)) }
     }
 }
@@ -65,14 +67,37 @@ enum TerritoryImportJob {
     }
 
     /// Stores the file and queues the job.
-    static func enqueue(_ data: Data, name: String, bound: TerritoryNode?, by user: UUID, on db: any Database)
-        async throws -> Job
-    {
+    static func enqueue(
+        _ data: Data, name: String, bound: TerritoryNode?, by user: UUID, preview: Bool = false, on db: any Database
+    ) async throws -> Job {
         let safeName = String(name.filter { !$0.isNewline && !FieldRules.hasControlCharacter(String($0)) }.prefix(200))
         let file = Attachment(
             name: safeName.isEmpty ? "territory-import.csv" : safeName, contentType: "text/csv", data: data)
-        return try await JobRunner.enqueue(.territoryImport, file: file, nodeID: bound?.id, createdBy: user, on: db)
+        if preview { try await forgetStalePreviews(on: db) }
+        return try await JobRunner.enqueue(
+            preview ? .territoryPreview : .territoryImport, file: file, nodeID: bound?.id, createdBy: user, on: db)
     }
+
+    /// Checks not confirmed within a day let go of their files: uploads do not pile up.
+    static func forgetStalePreviews(on db: any Database) async throws {
+        let limit = Date().addingTimeInterval(-86_400)
+        let stale = try await Job.query(on: db).filter(\.$kind == .territoryPreview).filter(\.$attachment.$id != nil)
+            .filter(\.$createdAt < limit).filter(\.$status == .succeeded).all()
+        for job in stale {
+            let file = job.$attachment.id
+            job.$attachment.id = nil
+            try await job.save(on: db)
+            if let file { try await Attachment.query(on: db).filter(\.$id == file).delete() }
+        }
+    }
+
+    /// The check of a file: what the import would add, change and refuse, nothing written; the
+    /// file is kept for the import the person confirms.
+    static let previewHandler = JobKindHandler(
+        kind: .territoryPreview, placeLabel: ImportText.at.key,
+        perform: { job, file, app in
+            try await perform(job, file: file, app: app, preview: true)
+        }, resultView: view, keepsFile: true)
 
     /// Runs the import as the person who queued it, with their grants as they are now, bounded by
     /// the job's node. A refused file ends the job as failed with the lines in its result.
@@ -80,6 +105,10 @@ enum TerritoryImportJob {
         kind: .territoryImport, placeLabel: ImportText.at.key, perform: perform, resultView: view)
 
     @Sendable static func perform(_ job: Job, file: Attachment, app: Application) async throws -> String {
+        try await perform(job, file: file, app: app, preview: false)
+    }
+
+    static func perform(_ job: Job, file: Attachment, app: Application, preview: Bool) async throws -> String {
         guard let uid = job.createdByID, let user = try await User.find(uid, on: app.jobsDB) else {
             throw YishiError.denied(.notSignedIn)
         }
@@ -93,13 +122,17 @@ enum TerritoryImportJob {
             .person(actor), auditActor: try await JobRunner.auditActor(for: job, on: app.jobsDB), on: app.jobsDB)
         do {
             let id = try job.requireID()
-            let outcome = try await TerritoryImporter.run(file.data, by: caller, bound: bound, pool: app.threadPool) {
+            let outcome = try await TerritoryImporter.run(
+                file.data, by: caller, bound: bound, pool: app.threadPool, preview: preview
+            ) {
                 done, rows in
                 let n = [String(done), String(rows)]
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
                     .set(\.$messageKey, to: ImportText.progress.key).set(\.$messageArgs, to: JobText.encode(n)).update()
             }
-            return try encode(TerritoryImportResult(outcome: outcome))
+            var result = TerritoryImportResult(outcome: outcome)
+            if preview { result.preview = true }
+            return try encode(result)
         } catch let stop as TerritoryImporter.Interrupted {
             app.logger.error("territory import \(job.id?.uuidString ?? "") stopped: \(String(reflecting: stop.cause))")
             throw JobRunner.Failure(ImportText.interrupted, [String(stop.written), String(stop.rows)])
@@ -123,10 +156,20 @@ enum TerritoryImportJob {
         var out: [HTMLNode] = []
         if let o = r.outcome {
             let kind = TerritoryImportKind(rawValue: o.kind).map { ctx.t("import.kind.\($0.rawValue)") } ?? o.kind
-            out.append(
-                H.el(
-                    "p", [("class", "notice"), ("role", "status")],
-                    text: ctx.t(ImportText.done, kind, String(o.added), String(o.updated), String(o.unchanged))))
+            let counts = [kind, String(o.added), String(o.updated), String(o.unchanged)]
+            if r.preview == true {
+                out.append(C.notice(ctx.t(ImportText.preview.key, args: counts), tone: .warning))
+                if job.$attachment.id != nil {
+                    out.append(
+                        Forms.button(
+                            ctx, action: Site.importConfirm(job.id!), label: ctx.t(ImportText.confirm), secondary: false
+                        ))
+                } else {
+                    out.append(C.text(ctx.t(ImportText.previewGone), muted: true))
+                }
+            } else {
+                out.append(C.notice(ctx.t(ImportText.done.key, args: counts), tone: .ok))
+            }
         }
         if let issues = r.issues, !issues.isEmpty {
             out.append(

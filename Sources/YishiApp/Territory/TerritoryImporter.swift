@@ -32,8 +32,17 @@ enum TerritoryImporter {
         }
     }
 
-    /// Reads and validates the file without touching storage.
+    /// Reads and validates the file without touching storage; refused when any row is.
     static func parse(_ data: Data, currentYear: Int) throws -> (TerritoryImportKind, [TerritoryRecord]) {
+        let (kind, records, issues) = try check(data, currentYear: currentYear)
+        guard issues.isEmpty else { throw ImportFailure(issues) }
+        return (kind, records)
+    }
+
+    /// Reads and checks every row: the rows that passed and the problems of the others. Throws
+    /// only when the file cannot be read at all (not text, empty, a header that fits no format).
+    static func check(_ data: Data, currentYear: Int) throws -> (TerritoryImportKind, [TerritoryRecord], [ImportIssue])
+    {
         let table: CSVTable
         do { table = try CSVTable.read(data) } catch {
             switch error {
@@ -42,10 +51,9 @@ enum TerritoryImporter {
             case .malformed(let line): throw ImportFailure([ImportIssue(line: line, problem: .malformedCSV)])
             }
         }
-        switch TerritoryImportValidator.validate(header: table.header, rows: table.rows, currentYear: currentYear) {
-        case .success(let result): return result
-        case .failure(let failure): throw failure
-        }
+        let report = TerritoryImportValidator.check(header: table.header, rows: table.rows, currentYear: currentYear)
+        guard let kind = report.kind else { throw ImportFailure(report.issues) }
+        return (kind, report.records, report.issues)
     }
 
     /// The command line's (and the older tests') form: `actor` nil imports anywhere.
@@ -62,18 +70,18 @@ enum TerritoryImporter {
     /// count as unchanged. `progress` hears (rows written, rows in the file) after each part.
     static func run(
         _ data: Data, by caller: Caller, bound: TerritoryPath? = nil, pool: NIOThreadPool? = nil,
-        partRows: Int = partRows,
+        partRows: Int = partRows, preview: Bool = false,
         progress: (@Sendable (Int, Int) async throws -> Void)? = nil
     ) async throws -> Outcome {
         let scope = Scope(caller: caller, bound: bound)
         let db = caller.db
         let time = caller.effects.time
         let year = Calendar(identifier: .gregorian).component(.year, from: time.now())
-        let work: @Sendable () throws -> (TerritoryImportKind, [TerritoryRecord], String) = {
-            let (kind, records) = try parse(data, currentYear: year)
-            return (kind, records, sha256Hex(data))
+        let work: @Sendable () throws -> (TerritoryImportKind, [TerritoryRecord], [ImportIssue], String) = {
+            let (kind, records, issues) = try check(data, currentYear: year)
+            return (kind, records, issues, sha256Hex(data))
         }
-        let (kind, records, digest) = if let pool { try await pool.runIfActive(work) } else { try work() }
+        let (kind, records, formatIssues, digest) = if let pool { try await pool.runIfActive(work) } else { try work() }
         // The plan reads in one read-only transaction: one connection with its page cache warm, one
         // consistent view of what is stored, and no write lock (SQLite's readers do not block its
         // writer). The unique indexes decide anything that changes between the plan and a part.
@@ -86,7 +94,19 @@ enum TerritoryImporter {
             }
             return (Planned(parts), run.issues)
         }
-        if !issues.isEmpty { throw ImportFailure(issues.sorted { $0.line < $1.line }) }
+        // Every problem of the file in one report: the rows refused for their form, and the rows
+        // whose form was right but whose references or places were not.
+        let all = formatIssues + issues
+        if !all.isEmpty { throw ImportFailure(all.sorted { $0.line < $1.line }) }
+        if preview {
+            var total = Outcome(kind: kind.rawValue, added: 0, updated: 0, unchanged: 0)
+            for part in parts.parts {
+                total.added += part.added
+                total.updated += part.updated
+                total.unchanged += part.unchanged
+            }
+            return total
+        }
         var total = Outcome(kind: kind.rawValue, added: 0, updated: 0, unchanged: 0)
         var written = 0
         for (index, part) in parts.parts.enumerated() {

@@ -105,7 +105,8 @@ struct ErrorMiddleware: Middleware {
         // 401 here (sign-in would send it back with the same token, for ever).
         if status == .unauthorized, req.method == .GET, req.headers.bearerAuthorization == nil {
             let here = req.url.query.map { "\(req.url.path)?\($0)" } ?? req.url.path
-            return req.redirect(to: "\(Site.signIn)?next=\(H.query(here))")
+            // The sign-in page says why it was shown.
+            return req.redirect(to: "\(Site.signIn)?notice=\(SignInText.required.key)&next=\(H.query(here))")
         }
         return req.render(errorPage(reason: reason, lines: lines, status: status, req.pageContext))
     }

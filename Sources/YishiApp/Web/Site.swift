@@ -50,6 +50,8 @@ enum Site {
         static let nodeUnits = "/territory/:nodeID/units"
         static let nodeOffice = "/territory/:nodeID/office"
         static let unit = "/units/:unitID"
+        static let importConfirm = "/territory/import/:jobID/confirm"
+        static let importTemplate = "/territory/import/templates/:kind"
         static let resident = "/residents/:residentID"
         static let residentReveal = "/residents/:residentID/phone"
         static let residentMove = "/residents/:residentID/move"
@@ -98,6 +100,8 @@ enum Site {
     static func nodeOffice(_ id: UUID) -> String { fill(Pattern.nodeOffice, id.uuidString) }
     static func nodeEdit(_ id: UUID) -> String { fill(Pattern.nodeEdit, id.uuidString) }
     static func unit(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.unit, id.uuidString), notice) }
+    static func importConfirm(_ job: UUID) -> String { fill(Pattern.importConfirm, job.uuidString) }
+    static func importTemplate(_ kind: String) -> String { fill(Pattern.importTemplate, kind + ".csv") }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }

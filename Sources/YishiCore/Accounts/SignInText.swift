@@ -25,8 +25,11 @@ public enum SignInText: String, Texts {
     case errorCodeAttempts = "error.codeAttempts"
     case errorExtendUsed = "error.extendUsed"
 
+    case required
+
     public var bilingual: Bilingual {
         switch self {
+        case .required: .init("请先登录，才能看这一页。", "Please sign in to see that page.")
         case .title: .init("登录", "Sign in")
         case .residentTitle: .init("居民登录（手机验证码）", "Residents: sign in with your mobile")
         case .staffTitle: .init("工作人员登录", "Staff sign-in")

@@ -12,6 +12,10 @@ public enum ImportText: String, Texts {
     case kindOwners = "kind.owners"
     case file
     case submit
+    case encodings, templates, preview, confirm, previewGone, history, historyNone, historyWhen, historyWho
+    case historyFile, historyResult, resultDone, resultFailed, resultStopped, resultRunning, helpTitle, helpIntro
+    case helpColumn, helpEnglish, helpRequired, helpValues, valueCode, valueRef, valueText, valueAddress, valueArea
+    case valueYear, valuePhone, valueFlags, valueOneOf
     case progress
     case interrupted
     case done
@@ -48,19 +52,68 @@ public enum ImportText: String, Texts {
         case .title: .init("导入辖区数据", "Import territory data")
         case .intro:
             .init(
-                "上传 CSV 文件（UTF-8）：小区、楼栋、房屋、户与居民、业主五种格式，按表头自动识别。任何一行有误则整个文件都不导入；同一文件重复导入不会产生变化。",
-                "Upload a CSV file (UTF-8): compounds, buildings, units, households and residents, or owners, recognised by the header. If any row is wrong nothing is imported; importing the same file again changes nothing."
+                "上传表格（CSV）：小区、楼栋、房屋、户与居民、业主五种，按表头自动识别，表头和取值可以用中文。先核对：告诉您将新增、修改多少条，哪些行有问题；您确认后才写入。任何一行有误则整个文件都不导入；同一文件重复导入不会产生变化。",
+                "Upload a spreadsheet (CSV): compounds, buildings, units, households and residents, or owners, recognised by the header; headers and values may be in Chinese. It is checked first: you see how many rows will be added or changed and which rows have problems, and nothing is written until you confirm. If any row is wrong nothing is imported; importing the same file again changes nothing."
             )
         case .formats:
             .init(
-                "格式说明见 docs/import-formats.md。", "The formats are described in docs/import-formats.md.")
+                "每种表格的列和可填的值", "The columns and values of each kind of file")
         case .kindCompounds: .init("小区", "Compounds")
         case .kindBuildings: .init("楼栋", "Buildings")
         case .kindUnits: .init("房屋", "Units")
         case .kindHouseholds: .init("户与居民", "Households and residents")
         case .kindOwners: .init("业主", "Owners")
         case .file: .init("CSV 文件", "CSV file")
-        case .submit: .init("导入", "Import")
+        case .submit: .init("上传并核对", "Upload and check")
+        case .encodings:
+            .init(
+                "可以读 UTF-8 和 GB18030/GBK 编码（中文 Excel 另存的 CSV 就是 GB18030）。",
+                "UTF-8 and GB18030/GBK files are read (Chinese Excel saves CSV as GB18030).")
+        case .templates: .init("下载空白模板（含示例行）：", "Download a template (with example rows):")
+        case .preview:
+            .init(
+                "核对完毕（{0}）：将新增 {1} 条，修改 {2} 条，不变 {3} 条。还没有写入任何数据。",
+                "Checked ({0}): {1} to add, {2} to change, {3} unchanged. Nothing is written yet.")
+        case .confirm: .init("确认导入", "Confirm the import")
+        case .previewGone:
+            .init(
+                "这份文件已经确认导入过，或核对结果已过期。请重新上传。",
+                "This file was already confirmed, or the check has expired. Please upload it again.")
+        case .history: .init("导入记录", "Import history")
+        case .historyNone: .init("还没有导入过文件。", "No file imported yet.")
+        case .historyWhen: .init("时间", "When")
+        case .historyWho: .init("操作人", "By")
+        case .historyFile: .init("文件", "File")
+        case .historyResult: .init("结果", "Result")
+        case .resultDone: .init("新增 {0} · 修改 {1} · 不变 {2}", "{0} added · {1} changed · {2} unchanged")
+        case .resultFailed: .init("{0} 行有问题，没有导入", "{0} rows with problems: nothing imported")
+        case .resultStopped: .init("没有完成", "Did not finish")
+        case .resultRunning: .init("进行中", "In progress")
+        case .helpTitle: .init("导入表格的格式", "The formats of import files")
+        case .helpIntro:
+            .init(
+                "每种表格第一行是表头，列名用中文或英文都可以，列的顺序随意。不需要的列可以不要；下表没有的列会被忽略。",
+                "The first line of each file is the header; columns may be named in Chinese or in English, in any order. Columns this page does not list are ignored."
+            )
+        case .helpColumn: .init("列名", "Column")
+        case .helpEnglish: .init("英文列名", "English name")
+        case .helpRequired: .init("必填", "Required")
+        case .helpValues: .init("怎么填", "What to write")
+        case .valueCode:
+            .init(
+                "字母、数字、点、横线或下划线，最多 64 个字符，全平台唯一",
+                "Letters, digits, dots, dashes or underscores, at most 64, unique on the platform")
+        case .valueRef: .init("已经导入的编号", "A number already imported")
+        case .valueText: .init("文字，最多 100 个字", "Text, at most 100 characters")
+        case .valueAddress: .init("文字，最多 200 个字", "Text, at most 200 characters")
+        case .valueArea:
+            .init(
+                "平方米，大于零，最多两位小数；三种面积至少填一种",
+                "Square metres, above zero, at most two decimals; at least one of the three areas")
+        case .valueYear: .init("1900 年到今年", "1900 to this year")
+        case .valuePhone: .init("11 位手机号，可以不填", "An 11-digit mobile number, or blank")
+        case .valueFlags: .init("可以不填；多个用分号隔开", "May be blank; several separated by semicolons")
+        case .valueOneOf: .init("以下之一", "One of")
         case .progress: .init("正在写入：已写入 {0} 行，共 {1} 行。", "Writing: {0} of {1} rows written.")
         case .interrupted:
             .init(

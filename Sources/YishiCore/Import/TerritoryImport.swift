@@ -32,8 +32,33 @@ public enum TerritoryImportKind: String, CaseIterable, Sendable, Codable {
         return fits.count == 1 ? fits[0] : nil
     }
 
+    /// A column's name as the file gives it: the English name, or its Chinese one (`chineseNames`).
     static func normalizeHeader(_ s: String) -> String {
-        s.trimmed.lowercased()
+        let v = s.trimmed
+        return chineseColumns[v] ?? v.lowercased()
+    }
+
+    /// The Chinese name of each column, as committee staff write it in a spreadsheet (the template
+    /// uses these); the English names work as well.
+    public static let chineseNames: [String: String] = [
+        "code": "编号", "community": "社区编号", "name": "名称", "housing_type": "房屋类型", "address": "地址",
+        "compound": "小区编号", "building_group": "楼组", "building": "楼栋编号", "number": "门牌",
+        "kind": "用途", "status": "交付状态", "register_area": "登记面积", "survey_area": "测绘面积",
+        "contract_area": "合同面积", "household": "户号", "unit": "房屋编号", "resident": "居民编号",
+        "birth_year": "出生年份", "phone": "手机号", "flags": "标记", "owner": "业主编号",
+    ]
+    /// For a households file the "name" column is a person's: "姓名" reads as well as "名称".
+    static let chineseColumns: [String: String] = {
+        var out = Dictionary(uniqueKeysWithValues: chineseNames.map { ($1, $0) })
+        out["姓名"] = "name"
+        return out
+    }()
+
+    /// A column's header in a language: the English name, or the Chinese one ("姓名" for a person).
+    public func header(_ column: String, chinese: Bool) -> String {
+        guard chinese else { return column }
+        if column == "name", self == .households || self == .owners { return "姓名" }
+        return Self.chineseNames[column] ?? column
     }
 }
 
@@ -136,6 +161,26 @@ public enum TerritoryImportValidator {
     public static func validate(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> Result<
         (TerritoryImportKind, [TerritoryRecord]), ImportFailure
     > {
+        let report = check(header: header, rows: rows, currentYear: currentYear)
+        guard let kind = report.kind, report.issues.isEmpty else { return .failure(ImportFailure(report.issues)) }
+        return .success((kind, report.records))
+    }
+
+    /// Every row checked: the file's kind (nil when the header fits none), the rows that passed and
+    /// every problem of the others — so the importer can check the good rows against what is
+    /// stored and report everything wrong with the file at once.
+    public static func check(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> (
+        kind: TerritoryImportKind?, records: [TerritoryRecord], issues: [ImportIssue]
+    ) {
+        switch checkRows(header: header, rows: rows, currentYear: currentYear) {
+        case .failure(let f): return (nil, [], f.issues)
+        case .success(let r): return r
+        }
+    }
+
+    static func checkRows(header: [String], rows: [(line: Int, fields: [String])], currentYear: Int) -> Result<
+        (kind: TerritoryImportKind?, records: [TerritoryRecord], issues: [ImportIssue]), ImportFailure
+    > {
         guard !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
             return .failure(ImportFailure([ImportIssue(line: 1, problem: .emptyFile)]))
         }
@@ -193,7 +238,10 @@ public enum TerritoryImportValidator {
                 let v = required(column)
                 guard !v.isEmpty else { return nil }
                 if let e = E(rawValue: v) { return e }
-                rowIssues.append(.badChoice(column, allowed: E.allCases.map(\.rawValue)))
+                // The Chinese name as the pages show it (售后公房, 已交付 …) reads as well.
+                if let e = E.allCases.first(where: { Catalog.name($0, .zhHans) == v }) { return e }
+                rowIssues.append(
+                    .badChoice(column, allowed: E.allCases.map { "\($0.rawValue)/\(Catalog.name($0, .zhHans))" }))
                 return nil
             }
             func phone(_ column: String) -> String? {
@@ -276,7 +324,7 @@ public enum TerritoryImportValidator {
                     }
                 }
                 let p = phone("phone")
-                let flags = ResidentRules.flags(value("flags").split(separator: ";").map(String.init)).value
+                let flags = ResidentRules.flags(ResidentRules.flagNames(value("flags"))).value
                 if controlFree, flags == nil { rowIssues.append(.badFlags) }
                 unique(code)
                 if !household.isEmpty, !unit.isEmpty {
@@ -309,6 +357,6 @@ public enum TerritoryImportValidator {
             if rowIssues.isEmpty, let record { records.append(record) }
             issues += rowIssues.map { ImportIssue(line: line, problem: $0) }
         }
-        return issues.isEmpty ? .success((kind, records)) : .failure(ImportFailure(issues))
+        return .success((kind, records, issues))
     }
 }

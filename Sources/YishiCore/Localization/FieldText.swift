@@ -6,6 +6,8 @@ public enum FieldText: String, Texts {
     case tooLong
     case invalid
     case taken
+    case badArea
+    case chooseFile
     case password
     case wrongLevel
     case unknownNode
@@ -22,6 +24,8 @@ public enum FieldText: String, Texts {
         case .tooLong: .init("最多 {0} 个字。", "At most {0} characters.")
         case .invalid: .init("此项无效。", "This is not valid.")
         case .taken: .init("已被使用。", "This is already in use.")
+        case .badArea: .init("不是有效面积（平方米，大于零，最多两位小数）。", "Not a valid area (m², above zero, at most two decimals).")
+        case .chooseFile: .init("请选择文件。", "Choose a file.")
         case .password: .init("密码至少 10 位。", "At least 10 characters.")
         case .wrongLevel: .init("此角色不能在该层级持有。", "This role cannot be held at that level.")
         case .unknownNode: .init("找不到这个辖区节点。", "There is no such territory node.")

@@ -18,6 +18,7 @@ public enum JobText: String, Texts {
     case interrupted
     case failedUnexpectedly
     case kindTerritoryImport = "kind.territoryImport"
+    case kindTerritoryPreview = "kind.territoryPreview"
 
     public var bilingual: Bilingual {
         switch self {
@@ -43,6 +44,7 @@ public enum JobText: String, Texts {
         case .failedUnexpectedly:
             .init(
                 "处理时出现意外错误，原有数据未改变。", "An unexpected error stopped the work; the previous data is unchanged.")
+        case .kindTerritoryPreview: .init("核对导入文件", "Checking an import file")
         case .kindTerritoryImport: .init("导入辖区数据", "Territory data import")
         }
     }

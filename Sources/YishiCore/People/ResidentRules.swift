@@ -24,6 +24,15 @@ public enum ResidentRules {
         return .success(p)
     }
 
+    /// The flag names of a file's cell: "elderly;livingAlone", or the Chinese names "老年人；独居"
+    /// (semicolons, full-width semicolons or 、 between them).
+    public static func flagNames(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { ";；、".contains($0) }).map { part in
+            let v = String(part).trimmed
+            return ResidentFlags.named.first { Catalog.text("enum.ResidentFlag.\($0.name)", .zhHans) == v }?.name ?? v
+        }
+    }
+
     /// Flags by their stored names ("elderly", "livingAlone"); an unknown name → `.invalid`.
     public static func flags(_ names: [String]) -> Result<ResidentFlags, FieldProblem> {
         var flags: ResidentFlags = []

@@ -38,6 +38,14 @@ final class Browser: @unchecked Sendable {
         {
             Issue.record("API and document differ: \(problem)")
         }
+        // No literal placeholder ("{0}") reaches a page or an API answer (issue 16, item 13).
+        if let text = res.body.getString(at: res.body.readerIndex, length: res.body.readableBytes),
+            res.headers.contentType != .init(type: "text", subType: "csv"),
+            // (A regular expression's "[0-9]{6}" in a pattern attribute or a schema is not one.)
+            text.range(of: #"(?<![\]\\])\{[0-9]\}"#, options: .regularExpression) != nil
+        {
+            Issue.record("\(method) \(path) shows a literal placeholder")
+        }
         for value in res.headers[.setCookie] {
             let pair = value.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

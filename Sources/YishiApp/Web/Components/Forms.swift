@@ -34,15 +34,26 @@ enum Forms {
                 + [H.el("button", [("type", "submit"), ("class", secondary ? "secondary" : "primary")], text: label)])
     }
 
-    static func summary(_ ctx: PageContext, _ errors: FormErrors) -> HTMLNode {
+    /// The problems of a refused form, each linked to its field, in `order` — the fields' order on
+    /// the page — then any others alphabetically.
+    static func summary(_ ctx: PageContext, _ errors: FormErrors, order: [String] = []) -> HTMLNode {
         guard !errors.isEmpty else { return .group([]) }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = errors.fields.keys.sorted { a, b in
+            switch (rank[a], rank[b]) {
+            case (let x?, let y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a < b
+            }
+        }
         return H.el(
             "div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")],
             [
                 H.el("p", text: ctx.t(ErrorText.code422)),
                 H.el(
                     "ul", [],
-                    errors.fields.keys.sorted().map { f in
+                    keys.map { f in
                         H.el("li", [], [H.link(errors.message(f, ctx) ?? "", "#field-\(f)")])
                     }),
             ])
