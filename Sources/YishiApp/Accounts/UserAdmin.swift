@@ -9,7 +9,9 @@ enum UserAdmin {
         Policy.scopes(actor, for: .usersManage)
     }
 
-    /// Users the actor may see: everyone for platform admins, else users holding a role within scope.
+    /// Users the actor may see: everyone for platform admins, else users holding a role within
+    /// scope — and those who held one there until it was revoked, or whom the actor created, so an
+    /// administrator can grant a role again after revoking it.
     static func visibleUsers(_ actor: Actor, on db: any Database) async throws -> [User] {
         let scopes = managedScopes(actor)
         guard !scopes.isEmpty else { throw YishiError.denied(.roleLacksAction) }
@@ -17,10 +19,11 @@ enum UserAdmin {
             return try await User.query(on: db).with(\.$grants) { $0.with(\.$node) }.sort(\.$createdAt).all()
         }
         let paths = scopes.compactMap { $0 }
-        let ids = try await RoleGrant.query(on: db)
+        let ids =
+            try await RoleGrant.query(on: db)
             .join(TerritoryNode.self, on: \RoleGrant.$node.$id == \TerritoryNode.$id)
             .joinedNodeInAnySubtree(paths)
-            .all().map { $0.$user.id }
+            .all().map { $0.$user.id } + (try await formerlyInScope(paths, actor, on: db))
         guard !ids.isEmpty else { return [] }
         return try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).with(\.$grants) { $0.with(\.$node) }.sort(
             \.$createdAt
@@ -38,8 +41,43 @@ enum UserAdmin {
         let visible = scopes.contains { scope in
             scope == nil || user.grants.contains { g in g.node.map { scope!.contains($0.territoryPath) } ?? false }
         }
-        guard visible else { throw YishiError.denied(.outsideScope) }
+        if !visible {
+            let former = try await formerlyInScope(scopes.compactMap { $0 }, actor, on: db)
+            guard former.contains(id) else { throw YishiError.denied(.outsideScope) }
+        }
         return user
+    }
+
+    /// Users whose role at a place in `paths` was revoked (the audit log keeps where), and the
+    /// staff the actor created: still theirs to manage, though they hold no role there now.
+    static func formerlyInScope(_ paths: [TerritoryPath], _ actor: Actor, on db: any Database) async throws -> [UUID] {
+        let revoked = try await AuditEntry.query(on: db)
+            .filter(\.$action == AuditAction.roleRevoke.rawValue)
+            .join(TerritoryNode.self, on: \AuditEntry.$nodeID == \TerritoryNode.$id)
+            .joinedNodeInAnySubtree(paths).all().compactMap { UUID(uuidString: $0.targetID) }
+        let created = try await User.query(on: db).filter(\.$enteredByID == actor.userId).all().compactMap(\.id)
+        // A user who now holds a role somewhere else entirely is that place's: not shown here.
+        let candidates = Array(Set(revoked + created))
+        guard !candidates.isEmpty else { return [] }
+        let users = try await User.query(on: db).filter(\.$id ~~ candidates).with(\.$grants) { $0.with(\.$node) }.all()
+        return users.filter { u in
+            u.grants.isEmpty
+                || u.grants.contains { g in g.node.map { n in paths.contains { $0.contains(n.territoryPath) } } ?? false
+                }
+        }.compactMap(\.id)
+    }
+
+    /// The places where the actor may grant roles, for the grant form's searchable list: their
+    /// managed nodes and everything below them down to compounds (buildings hold only residents).
+    static func grantablePlaces(_ actor: Actor, on db: any Database) async throws -> [TerritoryNode] {
+        let scopes = managedScopes(actor)
+        let q = TerritoryNode.query(on: db).filter(\.$level != .building).sort(\.$path).limit(5000)
+        if !scopes.contains(where: { $0 == nil }) {
+            let paths = scopes.compactMap { $0 }
+            guard !paths.isEmpty else { return [] }
+            q.group(.or) { g in for p in paths { g.group(.and) { $0.inSubtree(p) } } }
+        }
+        return try await q.all()
     }
 
     /// 3–64 ASCII letters, digits, ".", "_" or "-".

@@ -10,6 +10,7 @@ struct UserRoutes: RouteCollection {
         routes.post(Site.users.pathComponents, use: create)
         routes.get(Site.Pattern.user.pathComponents, use: show)
         routes.post(Site.Pattern.userGrants.pathComponents, use: grant)
+        routes.get(Site.Pattern.revokeGrant.pathComponents, use: revokePage)
         routes.post(Site.Pattern.revokeGrant.pathComponents, use: revoke)
     }
 
@@ -34,7 +35,8 @@ struct UserRoutes: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let p = try req.requirePrincipal()
         guard !UserAdmin.managedScopes(p.actor).isEmpty else { throw YishiError.denied(.roleLacksAction) }
-        return req.render(UserPages.new(req.pageContext, form: NewForm(), errors: FormErrors()))
+        let places = try await UserAdmin.grantablePlaces(p.actor, on: req.db)
+        return req.render(UserPages.new(req.pageContext, form: NewForm(), places: places, errors: FormErrors()))
     }
 
     func create(req: Request) async throws -> Response {
@@ -47,8 +49,11 @@ struct UserRoutes: RouteCollection {
                     password: form.password ?? "", role: role, node: form.node), by: req.caller)
             return req.redirect(to: Site.user(try user.requireID(), notice: UsersText.created.key))
         } catch YishiError.invalid(let fields) {
+            let places = try await UserAdmin.grantablePlaces(try req.requirePrincipal().actor, on: req.db)
             return req.render(
-                UserPages.new(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
+                UserPages.new(
+                    req.pageContext, form: form, places: places, errors: FormErrors(fields),
+                    status: .unprocessableEntity))
         }
     }
 
@@ -60,7 +65,8 @@ struct UserRoutes: RouteCollection {
         let p = try req.requirePrincipal()
         guard let id = req.parameters.get("userID", as: UUID.self) else { throw YishiError.notFound }
         let user = try await UserAdmin.visibleUser(id, p.actor, on: req.db)
-        return req.render(UserPages.show(req.pageContext, user: user, errors: errors, status: status))
+        let places = try await UserAdmin.grantablePlaces(p.actor, on: req.db)
+        return req.render(UserPages.show(req.pageContext, user: user, places: places, errors: errors, status: status))
     }
 
     func grant(req: Request) async throws -> Response {
@@ -76,6 +82,18 @@ struct UserRoutes: RouteCollection {
             return try await render(req, errors: FormErrors(fields), status: .unprocessableEntity)
         }
         return req.redirect(to: Site.user(id, notice: UsersText.granted.key))
+    }
+
+    /// Asks before revoking: who, which role where, and what follows.
+    func revokePage(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        guard let id = req.parameters.get("userID", as: UUID.self),
+            let gid = req.parameters.get("grantID", as: UUID.self)
+        else { throw YishiError.notFound }
+        let user = try await UserAdmin.visibleUser(id, p.actor, on: req.db)
+        guard let grant = user.grants.first(where: { $0.id == gid }) else { throw YishiError.notFound }
+        try req.caller.authorize(.usersManage, at: grant.node?.territoryPath)
+        return req.render(UserPages.revoke(req.pageContext, user: user, grant: grant))
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -128,9 +146,10 @@ enum UserPages {
         }
     }
 
-    static func new(_ ctx: PageContext, form: UserRoutes.NewForm, errors: FormErrors, status: HTTPStatus = .ok)
-        -> PageView
-    {
+    static func new(
+        _ ctx: PageContext, form: UserRoutes.NewForm, places: [TerritoryNode] = [], errors: FormErrors,
+        status: HTTPStatus = .ok
+    ) -> PageView {
         PageView(title: ctx.t(UsersText.newText), status: status) {
             [
                 Forms.summary(ctx, errors, order: ["username", "displayName", "password", "role", "node"]),
@@ -152,14 +171,47 @@ enum UserPages {
                             ctx, "role", label: ctx.t(UsersText.role),
                             options: roleOptions(ctx).filter { $0.value != Role.resident.rawValue },
                             selected: form.role, errors: errors),
-                        Forms.field(ctx, "node", label: ctx.t(UsersText.node), value: form.node ?? "", errors: errors),
-                        Forms.submit(ctx.t(CommonText.save)),
+                    ] + placeField(ctx, value: form.node ?? "", places: places, errors: errors) + [
+                        Forms.submit(ctx.t(CommonText.save))
                     ]),
             ]
         }
     }
 
-    static func show(_ ctx: PageContext, user: User, errors: FormErrors, status: HTTPStatus) -> PageView {
+    /// The node field: type part of a name or a number, pick from the browser's own list
+    /// (`<datalist>`, no script) of the places where the administrator may grant roles.
+    static func placeField(_ ctx: PageContext, value: String, places: [TerritoryNode], errors: FormErrors) -> [HTMLNode]
+    {
+        [
+            Forms.field(
+                ctx, "node", label: ctx.t(UsersText.node), value: value, errors: errors,
+                hint: ctx.t(UsersText.nodeHint),
+                attributes: [("list", "places"), ("autocomplete", "off")]),
+            H.el(
+                "datalist", [("id", "places")],
+                places.map { n in H.el("option", [("value", n.code)], text: "\(n.name) · \(ctx.name(n.level))") }),
+        ]
+    }
+
+    static func revoke(_ ctx: PageContext, user: User, grant: RoleGrant) -> PageView {
+        PageView(title: ctx.t(UsersText.revokeTitle)) {
+            C.text(
+                ctx.t(
+                    UsersText.revokeQuestion, user.displayName,
+                    AccountPage.grantLabel(ctx, role: grant.role, node: grant.node)))
+            C.notice(ctx.t(UsersText.revokeEffect), tone: .warning)
+            H.el("p", [("class", "actions")]) {
+                Forms.button(
+                    ctx, action: Site.revokeGrant(user: user.id!.uuidString, grant: grant.id!),
+                    label: ctx.t(UsersText.revokeConfirm), secondary: false)
+                C.linkButton(ctx.t(CommonText.back), Site.user(user.id!), primary: false)
+            }
+        }
+    }
+
+    static func show(
+        _ ctx: PageContext, user: User, places: [TerritoryNode] = [], errors: FormErrors, status: HTTPStatus
+    ) -> PageView {
         let uid = user.id!.uuidString
         return PageView(title: user.displayName, status: status) {
             [
@@ -182,15 +234,15 @@ enum UserPages {
                             : [])),
                 C.section(ctx.t(UsersText.roles)) {
                     if user.grants.isEmpty {
-                        C.text(ctx.t(HomeText.staffNoRoles))
+                        C.notice(ctx.t(UsersText.noRoleHere), tone: .warning)
                     } else {
                         C.list(
                             user.grants.map { g in
                                 [
                                     .text(AccountPage.grantLabel(ctx, role: g.role, node: g.node) + " "),
-                                    Forms.button(
-                                        ctx, action: Site.revokeGrant(user: uid, grant: g.id!),
-                                        label: ctx.t(UsersText.revoke)),
+                                    C.linkButton(
+                                        ctx.t(UsersText.revoke), Site.revokeGrant(user: uid, grant: g.id!),
+                                        primary: false),
                                 ]
                             })
                     }
@@ -201,9 +253,9 @@ enum UserPages {
                     [
                         Forms.select(
                             ctx, "role", label: ctx.t(UsersText.role), options: roleOptions(ctx), selected: nil,
-                            required: true, errors: errors),
-                        Forms.field(ctx, "node", label: ctx.t(UsersText.node), errors: errors),
-                        Forms.submit(ctx.t(UsersText.grant)),
+                            required: true, errors: errors)
+                    ] + placeField(ctx, value: "", places: places, errors: errors) + [
+                        Forms.submit(ctx.t(UsersText.grant))
                     ]),
             ]
         }
