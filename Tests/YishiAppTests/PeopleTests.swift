@@ -240,3 +240,57 @@ enum ResidentHomeLookup {
         return (home.household, home.unit, home.building, ancestors)
     }
 }
+
+@Suite("People: the owners' register on screen")
+struct OwnerPagesTests {
+    @Test func committeeStaffKeepTheOwnersRegisterAndTheOwnersCommitteeReadsIt() async throws {
+        try await withYishi(demo: true) { t in
+            let unit = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1-101").first())
+            let other = try #require(
+                try await YishiApp.Unit.query(on: t.db).filter(\.$code == "BS01-C1-X1-B1-102").first())
+            let owner = try #require(
+                try await Ownership.query(on: t.db).filter(\.$unit.$id == unit.id!).with(\.$owner).first()?.owner)
+            let b = Browser(t.app)
+            try await b.signIn("baolin1")
+            let page = try await b.get("/units/\(unit.id!)")
+            #expect(page.text.contains(#"href="/owners/\#(owner.id!.uuidString)""#))
+            // Correct the owner's name; the masked phone sent back unchanged keeps the number.
+            let saved = try await b.post(
+                "/owners/\(owner.id!)", ["name": "新名字", "phone": OneTimeCodeRules.mask(owner.phone ?? "")])
+            #expect(saved.status == .seeOther)
+            let after = try #require(try await Owner.find(owner.id, on: t.db))
+            #expect(after.name == "新名字" && after.phone == owner.phone)
+            // The same owner on a second home, by number; then a new owner; then a removal.
+            #expect(try await b.post("/units/\(other.id!)/owners", ["ownerCode": owner.code]).status == .seeOther)
+            #expect(try await Ownership.query(on: t.db).filter(\.$owner.$id == owner.id!).count() == 2)
+            #expect(
+                try await b.post("/units/\(other.id!)/owners", ["ownerCode": owner.code]).status
+                    == .unprocessableEntity,
+                "twice: a 422, not a 500")
+            #expect(
+                try await b.post("/units/\(other.id!)/owners", ["name": "", "phone": "1"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await b.post("/units/\(other.id!)/owners", ["name": "赵新", "phone": "13900001111"]).status
+                    == .seeOther)
+            #expect(
+                try await b.post("/units/\(other.id!)/owners/\(owner.id!)/remove").status == .seeOther)
+            #expect(try await Ownership.query(on: t.db).filter(\.$owner.$id == owner.id!).count() == 1)
+            for action in [AuditAction.ownerUpdate, .ownershipAdd, .ownershipRemove] {
+                #expect(
+                    try await AuditEntry.query(on: t.db).filter(\.$action == action.rawValue).count() >= 1, "\(action)")
+            }
+            // The owners' committee reads, cannot change; the next community cannot even read.
+            let committee = Browser(t.app)
+            try await committee.signIn("yeweihui")
+            let read = try await committee.get("/owners/\(owner.id!)")
+            #expect(read.status == .ok && !read.text.contains(#"action="/owners/"#))
+            #expect(try await committee.post("/owners/\(owner.id!)", ["name": "X"]).status == .forbidden)
+            let next = Browser(t.app)
+            try await next.signIn("youyixin")
+            #expect(try await next.get("/owners/\(owner.id!)").status == .forbidden)
+            #expect(try await next.post("/units/\(unit.id!)/owners", ["name": "X"]).status == .forbidden)
+        }
+    }
+}

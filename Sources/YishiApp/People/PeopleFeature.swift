@@ -5,7 +5,7 @@ import YishiCore
 /// a resident, adding households and residents, search within one's scope, and the committee's
 /// lists (printable, downloadable).
 struct PeopleFeature: Feature {
-    var pages: [any RouteCollection] { [ResidentRoutes(), SearchRoutes(), ResidentsListRoutes()] }
+    var pages: [any RouteCollection] { [ResidentRoutes(), SearchRoutes(), ResidentsListRoutes(), OwnerRoutes()] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 15, label: NavigationText.search.key, path: Site.search) {
@@ -17,7 +17,8 @@ struct PeopleFeature: Feature {
     var notices: [String] {
         [
             PeopleText.saved.key, PeopleText.moved.key, PeopleText.householdAdded.key,
-            PeopleText.residentAdded.key,
+            PeopleText.residentAdded.key, PeopleText.ownerSaved.key, PeopleText.ownerAdded.key,
+            PeopleText.ownerRemoved.key,
         ]
     }
 }

@@ -340,7 +340,7 @@ enum TerritoryPages {
     static func unit(
         _ ctx: PageContext, detail d: TerritoryQueries.UnitDetail, ancestors: [TerritoryNode], may: May,
         errors: FormErrors = FormErrors(), residentForm: ResidentPage.Form? = nil,
-        status: HTTPStatus = .ok
+        ownerForm: OwnerEditing.Input? = nil, status: HTTPStatus = .ok
     ) -> PageView {
         let u = d.unit
         var facts = [
@@ -366,8 +366,38 @@ enum TerritoryPages {
                     } else {
                         C.list(
                             d.owners.map { o in
-                                "\(o.name)（\(o.code)）" + (o.phone.map { " · " + OneTimeCodeRules.mask($0) } ?? "")
+                                [
+                                    H.link(o.name, Site.owner(o.id!)),
+                                    .text(" " + (o.phone.map { OneTimeCodeRules.mask($0) } ?? "") + " "),
+                                ]
+                                    + (may.edit
+                                        ? [
+                                            Forms.button(
+                                                ctx, action: Site.unitOwnerRemove(unit: u.id!, owner: o.id!),
+                                                label: ctx.t(PeopleText.ownerRemove))
+                                        ] : [])
                             })
+                    }
+                    if may.edit {
+                        H.el("details", [("class", "add no-print")] + (ownerForm != nil ? [("open", nil)] : [])) {
+                            H.el("summary", text: ctx.t(PeopleText.ownerAdd))
+                            Forms.form(
+                                ctx, action: Site.unitOwners(u.id!),
+                                [
+                                    Forms.field(
+                                        ctx, "ownerCode", label: ctx.t(PeopleText.ownerCode),
+                                        value: ownerForm?.ownerCode ?? "", errors: errors,
+                                        hint: ctx.t(PeopleText.ownerCodeHint)),
+                                    Forms.field(
+                                        ctx, "name", label: ctx.t(TerritoryText.residentName),
+                                        value: ownerForm?.name ?? "",
+                                        errors: ownerForm != nil ? errors : FormErrors()),
+                                    Forms.field(
+                                        ctx, "phone", label: ctx.t(PeopleText.phone), value: ownerForm?.phone ?? "",
+                                        type: "tel", errors: ownerForm != nil ? errors : FormErrors()),
+                                    Forms.submit(ctx.t(PeopleText.ownerAdd)),
+                                ])
+                        }
                     }
                 }
             }

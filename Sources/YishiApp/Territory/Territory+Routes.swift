@@ -149,7 +149,7 @@ struct TerritoryRoutes: RouteCollection {
     /// and what was typed.
     static func unitPage(
         _ req: Request, unitID: UUID? = nil, errors: FormErrors = FormErrors(),
-        residentForm: ResidentPage.Form? = nil, status: HTTPStatus = .ok
+        residentForm: ResidentPage.Form? = nil, ownerForm: OwnerEditing.Input? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let detail = try await req.caller.unitDetail(unitID ?? req.parameters.get("unitID", as: UUID.self))
         let ancestors = try await TerritoryQueries.ancestors(of: detail.building, on: req.db) + [detail.building]
@@ -157,7 +157,7 @@ struct TerritoryRoutes: RouteCollection {
         return req.render(
             TerritoryPages.unit(
                 req.pageContext, detail: detail, ancestors: ancestors, may: may, errors: errors,
-                residentForm: residentForm, status: status))
+                residentForm: residentForm, ownerForm: ownerForm, status: status))
     }
 
     /// A node's page, with what this viewer may do there.

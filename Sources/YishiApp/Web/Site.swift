@@ -50,6 +50,9 @@ enum Site {
         static let nodeUnits = "/territory/:nodeID/units"
         static let nodeOffice = "/territory/:nodeID/office"
         static let unit = "/units/:unitID"
+        static let owner = "/owners/:ownerID"
+        static let unitOwners = "/units/:unitID/owners"
+        static let unitOwnerRemove = "/units/:unitID/owners/:ownerID/remove"
         static let importConfirm = "/territory/import/:jobID/confirm"
         static let importTemplate = "/territory/import/templates/:kind"
         static let resident = "/residents/:residentID"
@@ -102,6 +105,11 @@ enum Site {
     static func unit(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.unit, id.uuidString), notice) }
     static func importConfirm(_ job: UUID) -> String { fill(Pattern.importConfirm, job.uuidString) }
     static func importTemplate(_ kind: String) -> String { fill(Pattern.importTemplate, kind + ".csv") }
+    static func owner(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.owner, id.uuidString), notice) }
+    static func unitOwners(_ id: UUID) -> String { fill(Pattern.unitOwners, id.uuidString) }
+    static func unitOwnerRemove(unit: UUID, owner: UUID) -> String {
+        fill(Pattern.unitOwnerRemove, unit.uuidString, owner.uuidString)
+    }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }

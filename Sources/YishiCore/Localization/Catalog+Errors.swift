@@ -26,5 +26,8 @@ extension Catalog {
         "enum.AuditAction.householdCreate": .init("新增户", "Household added"),
         "enum.AuditAction.phoneReveal": .init("查看完整手机号", "Full phone number shown"),
         "enum.AuditAction.residentsExport": .init("下载居民名单", "Residents list downloaded"),
+        "enum.AuditAction.ownerUpdate": .init("修改业主信息", "Owner's details changed"),
+        "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
+        "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]
 }

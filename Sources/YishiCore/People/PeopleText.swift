@@ -54,6 +54,18 @@ public enum PeopleText: String, Texts {
     case building
     case door
     case printedAt
+    case ownerTitle
+    case ownerHomes
+    case ownerEdit
+    case ownerSaved
+    case ownerAdd
+    case ownerAdded
+    case ownerCode
+    case ownerCodeHint
+    case ownerRemove
+    case ownerRemoved
+    case ownerOpen
+    case noSuchOwner
 
     public var bilingual: Bilingual {
         switch self {
@@ -118,6 +130,21 @@ public enum PeopleText: String, Texts {
         case .building: .init("楼栋", "Building")
         case .door: .init("门牌", "Door")
         case .printedAt: .init("{0} 打印", "Printed {0}")
+        case .ownerTitle: .init("业主 {0}", "Owner {0}")
+        case .ownerHomes: .init("名下房屋", "Homes they own")
+        case .ownerEdit: .init("修改业主信息", "Change the owner's details")
+        case .ownerSaved: .init("业主信息已保存。", "The owner's details are saved.")
+        case .ownerAdd: .init("登记业主", "Add an owner")
+        case .ownerAdded: .init("已登记业主。", "The owner is added.")
+        case .ownerCode: .init("已有业主的编号", "Number of an existing owner")
+        case .ownerCodeHint:
+            .init(
+                "同一业主有几套房时填写，姓名和手机号就不用再填；新业主留空。",
+                "For an owner of several homes: then name and phone are not needed. Leave blank for a new owner.")
+        case .ownerRemove: .init("取消登记", "Remove")
+        case .ownerRemoved: .init("已取消这套房屋的业主登记。", "The owner is removed from this home.")
+        case .ownerOpen: .init("查看", "Open")
+        case .noSuchOwner: .init("没有这个业主编号。", "There is no owner with this number.")
         }
     }
 }
