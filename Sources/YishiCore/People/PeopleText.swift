@@ -64,7 +64,6 @@ public enum PeopleText: String, Texts {
     case ownerCodeHint
     case ownerRemove
     case ownerRemoved
-    case ownerOpen
     case noSuchOwner
 
     public var bilingual: Bilingual {
@@ -143,7 +142,6 @@ public enum PeopleText: String, Texts {
                 "For an owner of several homes: then name and phone are not needed. Leave blank for a new owner.")
         case .ownerRemove: .init("取消登记", "Remove")
         case .ownerRemoved: .init("已取消这套房屋的业主登记。", "The owner is removed from this home.")
-        case .ownerOpen: .init("查看", "Open")
         case .noSuchOwner: .init("没有这个业主编号。", "There is no owner with this number.")
         }
     }
