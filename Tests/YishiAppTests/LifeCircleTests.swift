@@ -207,10 +207,25 @@ struct LifeCircleTests {
             try await b.signIn("baolin1")
             let page = try await b.get("/lifecircle/BS/links")
             #expect(page.status == .ok && page.text.contains(mine.name) && !page.text.contains(">\(other.name)（"))
+            #expect(page.text.contains(#"name="link[\#(place.id!.uuidString)]""#), "one form, a choice per row")
+            let filtered = try await b.get(
+                "/lifecircle/BS/links?q=\(H.query(String(place.name.prefix(2))))&show=unlinked")
+            #expect(filtered.status == .ok && filtered.text.contains(place.id!.uuidString))
+            // Two rows in one save: one changed, one left as it was; back at the same row, same filter.
+            let second = try #require(
+                try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).offset(1).first())
             let res = try await b.post(
-                "/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": mine.id!.uuidString])
+                "/lifecircle/BS/links",
+                [
+                    "link[\(place.id!.uuidString)]": mine.id!.uuidString, "link[\(second.id!.uuidString)]": "",
+                    "back": "show=unlinked",
+                ])
             #expect(res.status == .seeOther)
+            #expect(
+                res.location?.contains("show=unlinked") == true
+                    && res.location?.hasSuffix("#place-\(place.id!.uuidString)") == true)
             #expect(try await AtlasOrigin.find(place.id, on: t.db)?.$compound.id == mine.id)
+            #expect(try await AtlasOrigin.find(second.id, on: t.db)?.$compound.id == nil)
             let audit = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.atlasLink.rawValue).all()
             #expect(audit.count == 1 && audit.first?.targetID == place.osmRef)
 
@@ -236,7 +251,7 @@ struct LifeCircleTests {
 
             // Outside their scope: refused, nothing changes.
             let refused = try await b.post(
-                "/lifecircle/BS/links", ["place": placeID.uuidString, "compound": other.id!.uuidString])
+                "/lifecircle/BS/links", ["link[\(placeID.uuidString)]": other.id!.uuidString])
             #expect(refused.status == .forbidden)
             #expect(try await AtlasOrigin.find(placeID, on: t.db)?.$compound.id == mine.id)
             let other2 = Browser(t.app)
@@ -269,14 +284,14 @@ struct LifeCircleTests {
             let auditBefore = try await AuditEntry.query(on: t.db).count()
             // A compound that does not exist, one in no district of ours, a missing place, a place that does not exist.
             #expect(
-                try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "NO-SUCH"]).status
+                try await b.post("/lifecircle/BS/links", ["link[\(place.id!.uuidString)]": "NO-SUCH"]).status
                     == .unprocessableEntity)
             #expect(
-                try await b.post("/lifecircle/BS/links", ["place": place.id!.uuidString, "compound": "BS01"]).status
+                try await b.post("/lifecircle/BS/links", ["link[\(place.id!.uuidString)]": "BS01"]).status
                     == .unprocessableEntity)
-            #expect(try await b.post("/lifecircle/BS/links", ["compound": "BS01-C1-X1"]).status == .unprocessableEntity)
+            #expect(try await b.post("/lifecircle/BS/links", [:]).status == .seeOther, "an empty form saves nothing")
             #expect(
-                try await b.post("/lifecircle/BS/links", ["place": UUID().uuidString, "compound": "BS01-C1-X1"]).status
+                try await b.post("/lifecircle/BS/links", ["link[\(UUID().uuidString)]": "BS01-C1-X1"]).status
                     == .notFound)
             #expect(
                 try await b.json(.PUT, "/api/v1/lifecircle/places/\(place.id!)/compound", #"{"compound": 7"#).status
@@ -438,5 +453,69 @@ struct LifeCircleTests {
         #expect(CSVCell.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVCell.field("=HYPERLINK(1)") == "'=HYPERLINK(1)")
         #expect(CSVCell.field("宝林一村") == "宝林一村")
+    }
+}
+
+/// Short per-place life-circle pages and their maps (issue 16, items 4 and 5).
+@Suite("Life circle: per-place maps and short pages")
+struct LifeCirclePlaceTests {
+    /// Links the first `n` named residential areas of the imported map to compounds of 宝林一村.
+    func linkSome(_ t: TestContext, _ n: Int) async throws -> [TerritoryNode] {
+        let compounds = try await TerritoryNode.query(on: t.db).filter(\.$level == .compound)
+            .filter(\.$code =~ "BS01-C1-").sort(\.$code).all()
+        let places = try await AtlasOrigin.query(on: t.db).filter(\.$kind == "compound").sort(\.$osmRef).limit(n).all()
+        for (place, compound) in zip(places, compounds) {
+            place.$compound.id = compound.id
+            try await place.save(on: t.db)
+        }
+        return Array(compounds.prefix(n))
+    }
+
+    @Test func aCommunitysMapShowsItsOwnHomesMarksMineAndItsLegendReadsInThePagesLanguage() async throws {
+        try await withYishi(demo: true) { t in
+            _ = try await LifeCircleTests.importDirectly(t, "neubrandenburg.osm.pbf")
+            let linked = try await linkSome(t, 2)
+            #expect(linked.count == 2)
+            let visitor = Browser(t.app)
+            let page = try await visitor.get("/lifecircle/BS01-C1")
+            #expect(page.status == .ok)
+            let svg = try await visitor.get("/lifecircle/BS01-C1/map.svg")
+            #expect(svg.status == .ok)
+            #expect(svg.text.components(separatedBy: #"r="16""#).count - 1 == 2, "the same homes as the table")
+            #expect(!svg.text.contains(LifeCircleText.mine.text(.zhHans)), "no home marked for a visitor")
+            #expect(page.text.contains(#"class="legend""#))
+            #expect(
+                page.text.contains(FacilityType.market.name(.zhHans)) && !page.text.contains("Market"), "one language")
+            // The resident of 宝林一村's first compound sees theirs ringed and labelled.
+            let resident = Browser(t.app)
+            try await resident.signInResident()
+            let mine = try await resident.get("/lifecircle/BS01-C1/map.svg")
+            #expect(mine.text.contains(LifeCircleText.mine.text(.zhHans)))
+            #expect(mine.headers.first(name: .cacheControl)?.contains("private") == true)
+            // The district's page leads with its subdistricts; unmatched places are counted, not listed.
+            let district = try await visitor.get("/lifecircle/BS")
+            let table = try #require(district.text.range(of: LifeCircleText.bySubdistrict.text(.zhHans)))
+            let shares = try #require(district.text.range(of: LifeCircleText.sharesTitle.text(.zhHans)))
+            #expect(table.lowerBound < shares.lowerBound, "the subdistricts first")
+            #expect(district.text.contains(#"href="/lifecircle/BS01""#))
+            #expect(district.text.contains("还没有对应到小区，不在表中列出"))
+            #expect(!district.text.contains("（无名称）") && !district.text.contains("工作人员"))
+            #expect(try await visitor.get("/lifecircle/BS/map.svg?roads=1").status == .ok)
+        }
+    }
+
+    @Test func theMapsSymbolsAreDistinctAndApartFromTheGapScale() {
+        let pairs = FacilityType.allCases.map { PlaceMap.symbols[$0].map { "\($0.shape)\($0.colour)" } }
+        #expect(pairs.allSatisfy { $0 != nil } && Set(pairs).count == FacilityType.allCases.count, "each type its own")
+        let facilityColours = Set(PlaceMap.symbols.values.map { $0.colour.lowercased() })
+        #expect(facilityColours.isDisjoint(with: Set(PlaceMap.gapColours.map { $0.lowercased() })))
+        let homes = [
+            PlaceMap.Home(x: 0, y: 0, missing: 2, title: "A"), PlaceMap.Home(x: 500, y: 500, missing: 7, title: "B"),
+        ]
+        let near = PlaceMap.Facility(x: 600, y: 600, type: .market, title: "m")
+        let far = PlaceMap.Facility(x: 5000, y: 0, type: .park, title: "p")
+        #expect(PlaceMap.clip([near, far], to: homes).map(\.title) == ["m"], "clipped to the homes and a margin")
+        let svg = PlaceMap.svg(homes: homes, facilities: [near, far], title: "t", mineLabel: "我家")
+        #expect(svg.contains(">5+<"), "seven missing shows as 5+")
     }
 }

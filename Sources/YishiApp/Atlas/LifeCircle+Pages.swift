@@ -10,6 +10,105 @@ enum LifeCirclePages {
     struct May: Sendable {
         var importMaps = false
         var linkCompounds = false
+        /// The signed-in resident's compound, marked on the map.
+        var mine: UUID? = nil
+        /// For a district: one line per subdistrict.
+        var subdistricts: [SubdistrictLine] = []
+    }
+
+    /// A district's subdistrict at a glance: its compounds on the map, how many reach every type
+    /// at the standard distance, and the type most often missing.
+    struct SubdistrictLine: Sendable {
+        var node: TerritoryNode
+        var compounds: Int
+        var allReached: Int
+        var worst: FacilityType?
+    }
+
+    static func subdistrictLines(_ s: LifeCircleQueries.Summary, children: [TerritoryNode]) -> [SubdistrictLine] {
+        children.filter { $0.level == .subdistrict }.map { sub in
+            let rows = s.rows.filter { r in r.compound.map { sub.territoryPath.contains($0.territoryPath) } ?? false }
+            var missing: [FacilityType: Int] = [:]
+            for r in rows { for m in r.gap.missingAtTier { missing[m.type, default: 0] += 1 } }
+            return SubdistrictLine(
+                node: sub, compounds: rows.count, allReached: rows.filter { $0.gap.missingAtTier.isEmpty }.count,
+                worst: missing.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key)
+        }
+    }
+
+    /// The gaps of compounds, one row each.
+    static func compoundTable(_ ctx: PageContext, _ rows: [LifeCircleQueries.Row], rules: CoverageRules) -> HTMLNode {
+        C.table(
+            caption: ctx.t(LifeCircleText.compoundsTitle),
+            headers: [
+                ctx.t(LifeCircleText.colCompound), ctx.t(LifeCircleText.colMissing), ctx.t(LifeCircleText.colMissing15),
+            ],
+            rows: rows.map { r in
+                [
+                    H.el("strong", text: r.compound?.name ?? ""),
+                    .text(missingText(ctx, r.gap, rules: rules)),
+                    .text(
+                        r.gap.missing15Minutes.isEmpty
+                            ? ctx.t(LifeCircleText.allReached)
+                            : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(
+                                separator: ctx.lang == .zhHans ? "、" : ", ")),
+                ]
+            })
+    }
+
+    /// The map's legend, in the page's language: the gap scale with how many of the table's
+    /// compounds have each number, every facility symbol, and the ring for one's own compound.
+    static func legend(_ ctx: PageContext, _ rows: [LifeCircleQueries.Row], types: [FacilityType], mine: UUID?)
+        -> HTMLNode
+    {
+        let counts = (0...5).map { k in rows.filter { min($0.gap.missingAtTier.count, 5) == k }.count }
+        func swatch(_ inner: HTMLNode) -> HTMLNode {
+            H.el(
+                "svg",
+                [
+                    ("class", "swatch"), ("viewBox", "0 0 24 24"), ("width", "24"), ("height", "24"),
+                    ("aria-hidden", "true"),
+                ],
+                [inner])
+        }
+        func symbol(_ t: FacilityType) -> HTMLNode {
+            let (shape, colour) = PlaceMap.symbols[t] ?? (.circle, "#000000")
+            let style: [(String, String?)] = [("fill", colour), ("stroke", "#222")]
+            switch shape {
+            case .circle: return H.void("circle", [("cx", "12"), ("cy", "12"), ("r", "8")] + style)
+            case .square: return H.void("rect", [("x", "4"), ("y", "4"), ("width", "16"), ("height", "16")] + style)
+            case .triangle: return H.void("path", [("d", "M12 4L20 20L4 20Z")] + style)
+            case .diamond: return H.void("path", [("d", "M12 4L20 12L12 20L4 12Z")] + style)
+            }
+        }
+        return H.el("figcaption", [("class", "legend")]) {
+            H.el("p", [("class", "legend-title")], text: ctx.t(LifeCircleText.legendGaps))
+            H.el("ul", [("class", "legend-items")]) {
+                for k in 0...5 where counts[k] > 0 {
+                    H.el("li") {
+                        swatch(
+                            H.void(
+                                "circle",
+                                [
+                                    ("cx", "12"), ("cy", "12"), ("r", "10"), ("fill", PlaceMap.gapColours[k]),
+                                    ("stroke", "#222"),
+                                ]))
+                        HTMLNode.text(
+                            " " + ctx.t(LifeCircleText.legendCount, k == 5 ? "5+" : String(k), String(counts[k])))
+                    }
+                }
+            }
+            H.el("p", [("class", "legend-title")], text: ctx.t(LifeCircleText.legendFacilities))
+            H.el("ul", [("class", "legend-items")]) {
+                for t in types {
+                    H.el("li") {
+                        swatch(symbol(t))
+                        HTMLNode.text(" " + t.name(ctx.lang))
+                    }
+                }
+            }
+            if mine != nil { H.el("p", [], [.text(ctx.t(LifeCircleText.legendMine))]) }
+        }
     }
 
     static func index(_ ctx: PageContext, districts: [TerritoryNode], may: May) -> PageView {
@@ -74,6 +173,29 @@ enum LifeCirclePages {
                 text: ctx.t(
                     LifeCircleText.source.key, imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
                     String(imp.edges), String(imp.origins), String(imp.facilities))))
+        // A district leads with its subdistricts, each a line that links down.
+        if s.node.level == .district, !may.subdistricts.isEmpty {
+            content.append(H.el("h2", text: ctx.t(LifeCircleText.bySubdistrict)))
+            content.append(
+                C.table(
+                    caption: ctx.t(LifeCircleText.bySubdistrict),
+                    headers: [
+                        ctx.t(LifeCircleText.colSubdistrict), ctx.t(LifeCircleText.colHomes),
+                        ctx.t(LifeCircleText.colAllReached), ctx.t(LifeCircleText.colWorst),
+                    ],
+                    rows: may.subdistricts.map { line in
+                        [
+                            H.link(line.node.name, Site.lifeCircle(line.node.code)), .text(String(line.compounds)),
+                            .text(
+                                line.compounds == 0
+                                    ? "—"
+                                    : ctx.t(
+                                        LifeCircleText.share, percent(Double(line.allReached) / Double(line.compounds)),
+                                        String(line.allReached), String(line.compounds))),
+                            .text(line.worst.map { $0.name(ctx.lang) } ?? "—"),
+                        ]
+                    }))
+        }
         // Shares by type.
         content.append(H.el("h2", text: ctx.t(LifeCircleText.sharesTitle)))
         if s.places == 0 {
@@ -96,47 +218,61 @@ enum LifeCirclePages {
                         ]
                     }))
         }
-        // The map.
+        // The map: this place's own homes (those of the table below), with the legend here in the
+        // page's language.
+        let listed = s.rows.filter { $0.compound != nil }
         content.append(H.el("h2", text: ctx.t(LifeCircleText.mapTitle)))
-        content.append(
-            H.el(
-                "figure", [("class", "lc-map")],
-                [
-                    H.void(
-                        "img",
+        if !listed.isEmpty {
+            content.append(
+                H.el(
+                    "figure", [("class", "lc-map")],
+                    [
+                        H.void(
+                            "img",
+                            [
+                                ("src", Site.lifeCircleMap(s.node.code)),
+                                ("alt", ctx.t(LifeCircleText.mapAlt, s.node.name)), ("loading", "lazy"),
+                            ]),
+                        legend(ctx, listed, types: s.types, mine: may.mine),
+                    ]))
+        }
+        if s.node.level == .district {
+            if listed.isEmpty {
+                content.append(
+                    H.el(
+                        "figure", [("class", "lc-map")],
                         [
-                            ("src", Site.lifeCircleMap(s.node.code)),
-                            ("alt", ctx.t(LifeCircleText.mapAlt, s.district.name)), ("loading", "lazy"),
-                        ]),
-                    H.el("figcaption", [], [H.link(ctx.t(LifeCircleText.mapOpen), Site.lifeCircleMap(s.node.code))]),
-                ]))
+                            H.void(
+                                "img",
+                                [
+                                    ("src", Site.lifeCircleMap(s.node.code) + "?roads=1"),
+                                    ("alt", ctx.t(LifeCircleText.mapAlt, s.node.name)), ("loading", "lazy"),
+                                ])
+                        ]))
+            }
+            content.append(
+                H.el(
+                    "p", [("class", "no-print")],
+                    [H.link(ctx.t(LifeCircleText.mapFull), Site.lifeCircleMap(s.node.code) + "?roads=1")]))
+        }
         // Gaps by compound.
         content.append(H.el("h2", text: ctx.t(LifeCircleText.compoundsTitle)))
-        if !s.rows.isEmpty {
-            content.append(H.el("p", text: ctx.t(LifeCircleText.compoundsIntro)))
-            content.append(
-                Forms.table(
-                    caption: ctx.t(LifeCircleText.compoundsTitle), stackOnPhone: true,
-                    headers: [
-                        ctx.t(LifeCircleText.colCompound), ctx.t(LifeCircleText.colMapName),
-                        ctx.t(LifeCircleText.colMissing), ctx.t(LifeCircleText.colMissing15),
-                    ],
-                    rows: s.rows.map { r in
-                        [
-                            r.compound.map { H.el("strong", text: $0.name) }
-                                ?? H.el("span", [("class", "muted")], text: ctx.t(LifeCircleText.unlinked)),
-                            .text(
-                                r.mapNames.isEmpty
-                                    ? ctx.t(LifeCircleText.unnamed)
-                                    : r.mapNames.joined(separator: ctx.lang == .zhHans ? "、" : ", ")),
-                            .text(missingText(ctx, r.gap, rules: s.rules)),
-                            .text(
-                                r.gap.missing15Minutes.isEmpty
-                                    ? ctx.t(LifeCircleText.allReached)
-                                    : r.gap.missing15Minutes.map { $0.name(ctx.lang) }.joined(
-                                        separator: ctx.lang == .zhHans ? "、" : ", ")),
-                        ]
-                    }))
+        if !listed.isEmpty {
+            content.append(C.text(ctx.t(LifeCircleText.compoundsIntro)))
+            content.append(compoundTable(ctx, Array(listed.prefix(20)), rules: s.rules))
+            if listed.count > 20 {
+                content.append(
+                    H.el("details", [("class", "more")]) {
+                        H.el(
+                            "summary", [("class", "button secondary")],
+                            text: ctx.t(LifeCircleText.moreRows, String(listed.count - 20)))
+                        compoundTable(ctx, Array(listed.dropFirst(20)), rules: s.rules)
+                    })
+            }
+        }
+        let unlisted = s.rows.count - listed.count
+        if unlisted > 0 {
+            content.append(C.text(ctx.t(LifeCircleText.unlistedPlaces, String(unlisted)), muted: true))
         }
         if s.compoundsNotOnMap > 0 {
             content.append(

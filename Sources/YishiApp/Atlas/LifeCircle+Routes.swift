@@ -40,23 +40,66 @@ struct LifeCircleRoutes: RouteCollection {
         let children = node.level == .community ? [] : try await TerritoryQueries.children(of: node.id, on: req.db)
         let may = LifeCirclePages.May(
             importMaps: Policy.allows(req.actor, .territoryImport, at: summary.district.territoryPath),
-            linkCompounds: !LinkRules.editableScopes(req.actor, in: summary.district).isEmpty)
+            linkCompounds: !LinkRules.editableScopes(req.actor, in: summary.district).isEmpty,
+            mine: try await Self.myCompound(req),
+            subdistricts: node.level == .district ? LifeCirclePages.subdistrictLines(summary, children: children) : [])
         return req.render(
             LifeCirclePages.page(req.pageContext, summary, ancestors: ancestors, children: children, may: may))
     }
 
-    /// The district's coverage map. Names inside come from OpenStreetMap, so the SVG is sent with a
-    /// policy that runs no script even when opened on its own.
+    /// The compound of the signed-in resident, to mark on the map (nil for anyone else).
+    static func myCompound(_ req: Request) async throws -> UUID? {
+        guard let p = req.principal, p.actor.kind == .resident,
+            let user = try await User.find(p.userID, on: req.db), let rid = user.$resident.id,
+            let resident = try await Resident.find(rid, on: req.db),
+            let home = try await Residents.home(of: resident, on: req.db), home.building.ids.count > 3
+        else { return nil }
+        return home.building.ids[3]
+    }
+
+    /// The map of a place: its own homes (the table's) and the facilities around them; for a
+    /// district with `?roads=1`, the whole district with its walking network as imported. Names
+    /// inside come from OpenStreetMap, so the SVG is sent with a policy that runs no script even
+    /// when opened on its own.
     func map(req: Request) async throws -> Response {
         let node = try await Self.node(req)
-        guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, withMap: true, on: req.db) else {
-            throw YishiError.notFound
-        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
-        return Response(status: .ok, headers: headers, body: .init(string: imp.svg))
+        let s = try await LifeCircleQueries.summary(for: node, on: req.db)
+        let rows = s.rows.filter { $0.compound != nil && !$0.positions.isEmpty }
+        // The whole district as imported: asked for, or a district none of whose homes is matched yet.
+        if (try? req.query.get(Int.self, at: "roads")) == 1 || (node.level == .district && rows.isEmpty) {
+            guard let imp = try await LifeCircleQueries.latestImport(districtOf: node, withMap: true, on: req.db) else {
+                throw YishiError.notFound
+            }
+            headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+            return Response(status: .ok, headers: headers, body: .init(string: imp.svg))
+        }
+        guard let imp = s.atlasImport, !rows.isEmpty else { throw YishiError.notFound }
+        let mine = try await Self.myCompound(req)
+        let lang = req.pageContext.lang
+        let homes = rows.map { r in
+            PlaceMap.Home(
+                x: r.positions.map(\.x).reduce(0, +) / Double(r.positions.count),
+                y: r.positions.map(\.y).reduce(0, +) / Double(r.positions.count),
+                missing: r.gap.missingAtTier.count, title: r.compound?.name ?? "", mine: r.compound?.id == mine)
+        }
+        let (minX, maxX) = (homes.map(\.x).min()! - PlaceMap.margin, homes.map(\.x).max()! + PlaceMap.margin)
+        let (minY, maxY) = (homes.map(\.y).min()! - PlaceMap.margin, homes.map(\.y).max()! + PlaceMap.margin)
+        let facilities = try await AtlasFacility.query(on: req.db).filter(\.$atlasImport.$id == imp.requireID())
+            .filter(\.$x >= minX).filter(\.$x <= maxX).filter(\.$y >= minY).filter(\.$y <= maxY).all()
+            .compactMap { f in
+                FacilityType(rawValue: f.type).map {
+                    PlaceMap.Facility(x: f.x, y: f.y, type: $0, title: "\($0.name(lang)) \(f.name)")
+                }
+            }
+        // The map marks the viewer's home: it is theirs alone, never kept by a shared cache.
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        let svg = PlaceMap.svg(
+            homes: homes, facilities: facilities, title: LifeCircleText.mapAlt.text(lang, [node.name]),
+            mineLabel: LifeCircleText.mine.text(lang))
+        return Response(status: .ok, headers: headers, body: .init(string: svg))
     }
 
     func json(req: Request) async throws -> DTO.LifeCircle {

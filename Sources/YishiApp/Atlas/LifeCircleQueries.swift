@@ -51,6 +51,8 @@ enum LifeCircleQueries {
         var osmRefs: [String]
         var coverage: PlaceCoverage
         var gap: Coverage.Gap
+        /// Where its places are (metres, the extract's projection): the map draws it at their middle.
+        var positions: [(x: Double, y: Double)] = []
     }
 
     /// Everything a life-circle page shows for `node`.
@@ -109,7 +111,7 @@ enum LifeCircleQueries {
                 rows.append(
                     Row(
                         compound: nil, mapNames: o.name.isEmpty ? [] : [o.name], osmRefs: [o.osmRef], coverage: c,
-                        gap: c.gap(rules: rules)))
+                        gap: c.gap(rules: rules), positions: [(o.x, o.y)]))
             }
         }
         for (cid, group) in linked {
@@ -118,7 +120,7 @@ enum LifeCircleQueries {
                 Row(
                     compound: byID[cid], mapNames: group.map(\.0.name).filter { !$0.isEmpty },
                     osmRefs: group.map(\.0.osmRef),
-                    coverage: combined, gap: combined.gap(rules: rules)))
+                    coverage: combined, gap: combined.gap(rules: rules), positions: group.map { ($0.0.x, $0.0.y) }))
         }
         rows.sort { a, b in
             if a.gap.missingAtTier.count != b.gap.missingAtTier.count {

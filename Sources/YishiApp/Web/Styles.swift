@@ -125,6 +125,15 @@ enum Styles {
           table.stack-sm td:first-child::before { display: none; }
           table.stack-sm td:first-child { font-size: 1.1em; }
         }
+        .legend { font-size: 1rem; margin-top: .5rem; }
+        .legend-title { font-weight: 600; margin: .5rem 0 .25rem; }
+        .legend-items { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        .legend-items li { display: flex; align-items: center; gap: .35rem; }
+        svg.swatch { flex: none; width: 1.5em; height: 1.5em; }
+        details.more > summary { list-style: none; margin-bottom: .75rem; }
+        details.more > summary::-webkit-details-marker { display: none; }
+        .sticky-save { position: sticky; bottom: 0; background: var(--paper); padding: .5rem 0; border-top: 1px solid var(--line); }
+        :target { outline: 3px solid var(--focus); }
         .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
         .progress-text { font-size: 1.25em; font-weight: 700; }
         .notice.warning { background: #fff4e0; border-left-color: #a15c00; }

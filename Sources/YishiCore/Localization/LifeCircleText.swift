@@ -27,12 +27,10 @@ public enum LifeCircleText: String, Texts {
     case allReached
     case compoundsTitle
     case compoundsIntro
-    case unlinked
     case unnamed
     case notOnMap
     case mapTitle
     case mapAlt
-    case mapOpen
     case below
     case downloads
     case csv
@@ -47,10 +45,39 @@ public enum LifeCircleText: String, Texts {
     case linksSave = "links.save"
     case linksSaved = "links.saved"
     case linksFilter = "links.filter"
-    case linksAll = "links.all"
+
+    case bySubdistrict, colSubdistrict, colHomes, colAllReached, colWorst, moreRows, unlistedPlaces, legendGaps,
+        legendFacilities, legendMine, mine, mapFull, legendCount
+
+    case linksSearch, linksNoneFound, linksNear, linksNearText, linksOnMap, linksMore
 
     public var bilingual: Bilingual {
         switch self {
+        case .linksSearch: .init("地图上的名称包含", "Name on the map contains")
+        case .linksNoneFound: .init("没有符合条件的地图住宅区。", "No residential area on the map matches.")
+        case .linksNear: .init("附近", "Nearby")
+        case .linksNearText: .init("{0}（{1} 米）", "{0} ({1} m)")
+        case .linksOnMap: .init("在地图上看位置", "See where it is on the map")
+        case .linksMore: .init("另有 {0} 处没有显示，请用名称筛选。", "{0} more are not shown: filter by name.")
+        case .bySubdistrict: .init("各街镇一览", "Subdistricts at a glance")
+        case .colSubdistrict: .init("街镇", "Subdistrict")
+        case .colHomes: .init("地图上的小区", "Compounds on the map")
+        case .colAllReached: .init("设施齐全的小区", "Compounds with everything in reach")
+        case .colWorst: .init("最常缺少", "Most often missing")
+        case .moreRows: .init("显示其余 {0} 个小区", "Show the other {0} compounds")
+        case .unlistedPlaces:
+            .init(
+                "地图上另有 {0} 处住宅区还没有对应到小区，不在表中列出。",
+                "{0} more residential areas on the map are not matched to a compound yet and are not listed.")
+        case .legendGaps:
+            .init(
+                "小区：圆圈里的数字是标准距离内缺少的设施类型数",
+                "Compounds: the number in each circle is how many types are missing within the standard distance")
+        case .legendFacilities: .init("设施", "Facilities")
+        case .legendMine: .init("粗黑圈：我家所在的小区", "Thick black ring: my compound")
+        case .mine: .init("我家", "Home")
+        case .mapFull: .init("带道路的全区大图", "The whole district with its roads (large)")
+        case .legendCount: .init("缺 {0} 类：{1} 个小区", "{0} missing: {1} compounds")
         case .title: .init("15分钟生活圈", "15-minute life circle")
         case .titleOf: .init("{0} · 15分钟生活圈", "{0} · 15-minute life circle")
         case .intro:
@@ -74,8 +101,8 @@ public enum LifeCircleText: String, Texts {
                 "统计 {0} 处住宅（小区和住宅楼）。", "Counted over {0} homes (compounds and residential buildings).")
         case .sharesNone:
             .init(
-                "本范围内还没有与地图关联的小区，暂无覆盖率。请工作人员在“关联小区”页面关联。",
-                "No compound here is linked to the map yet, so there are no shares. Staff can link them on the “Link compounds” page."
+                "本范围内还没有与地图对应上的小区，暂时算不出覆盖率。",
+                "No compound here is matched to the map yet, so there are no shares to show."
             )
         case .colType: .init("设施类型", "Facility type")
         case .colRadius: .init("标准距离", "Standard distance")
@@ -96,7 +123,6 @@ public enum LifeCircleText: String, Texts {
                 "缺口多的排在前面。小区由多处组成时，按最远的一处计。",
                 "Compounds with the most gaps come first. Where a compound has several places on the map, the farthest one counts."
             )
-        case .unlinked: .init("（未关联）", "(not linked)")
         case .unnamed: .init("（无名称）", "(no name)")
         case .notOnMap:
             .init(
@@ -106,7 +132,6 @@ public enum LifeCircleText: String, Texts {
             .init(
                 "{0}的步行路网、各类设施和按缺口数着色的小区",
                 "{0}: the walking network, facilities by type and compounds coloured by their number of gaps")
-        case .mapOpen: .init("打开大图", "Open the full-size map")
         case .below: .init("下级", "Below")
         case .downloads: .init("下载", "Downloads")
         case .csv: .init("缺口清单（CSV，可用 Excel 打开）", "Gap list (CSV, opens in Excel)")
@@ -122,10 +147,9 @@ public enum LifeCircleText: String, Texts {
             )
         case .linksChoose: .init("关联到", "Link to")
         case .linksNone: .init("不关联", "Not linked")
-        case .linksSave: .init("保存关联", "Save link")
+        case .linksSave: .init("保存所有改动", "Save all changes")
         case .linksSaved: .init("已保存关联。", "Link saved.")
         case .linksFilter: .init("只看未关联的", "Only those not linked")
-        case .linksAll: .init("全部", "All")
         }
     }
 }
