@@ -320,6 +320,44 @@ struct PageSnapshotTests {
         }
     }
 
+    @Test func shellAndRegisterPages() throws {
+        try Snapshot.check("help", navigation: Self.navigation) { ctx in HelpPages.help(ctx, staff: true) }
+        try Snapshot.check("privacy", navigation: Self.navigation) { ctx in HelpPages.privacy(ctx) }
+        let district = Self.node(.district, 1, name: "宝山区")
+        let sub = Self.node(.subdistrict, 2, parent: district, name: "友谊路街道")
+        let community = Self.node(.community, 3, parent: sub, name: "宝林一村居民区")
+        community.officeAddress = "友谊路 100 弄 1 号"
+        community.officeHours = "周一至周五 8:30–17:00"
+        community.officePhone = "021-5612 0001"
+        let compound = Self.node(.compound, 4, parent: community, name: "宝林一村小区")
+        compound.kind = HousingType.formerPublicHousing.rawValue
+        compound.address = "友谊路 100 弄"
+        let page = NodePage(
+            node: community, ancestors: [district, sub], children: [compound],
+            stats: .init(units: 0, area: "0.00", households: 0, residents: 0), units: [],
+            lifeCircles: [], planningAreas: [], buildingGroup: nil)
+        try Snapshot.check("place-resident", navigation: Self.navigation) { ctx in PlacePages.view(ctx, model: page) }
+        let user = User.staff(username: "wangfang", passwordHash: "x", displayName: "宝林一村居委会 王芳", enteredBy: nil)
+        user.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000bb")
+        let grant = RoleGrant(userID: user.id!, role: .communityStaff, nodeID: community.id, grantedBy: nil)
+        grant.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000cc")
+        grant.$node.value = community
+        try Snapshot.check("users-revoke", navigation: Self.navigation) { ctx in
+            UserPages.revoke(ctx, user: user, grant: grant)
+        }
+        let owner = Owner(code: "O-S6-101", name: "郭晓燕", phone: "13800000031")
+        owner.id = UUID(uuidString: "00000000-0000-0000-0000-000000000201")
+        let building = Self.node(.building, 6, parent: compound, name: "3号")
+        let unit = YishiApp.Unit(
+            buildingID: building.id!, code: "S6-101", number: "101", kind: .residential, status: .delivered,
+            areas: UnitAreas(register: Area(centi: 9_803)))
+        unit.id = UUID(uuidString: "00000000-0000-0000-0000-000000000101")
+        unit.$building.value = building
+        try Snapshot.check("owner", navigation: Self.navigation) { ctx in
+            OwnerPage.view(ctx, owner: owner, units: [unit], mayEdit: true)
+        }
+    }
+
     @Test func lifeCirclePageWithMapData() throws {
         let district = Self.node(.district, 1, name: "宝山区")
         let compound = Self.node(.compound, 7, parent: district, name: "宝林一村雅苑")

@@ -189,7 +189,7 @@ enum UserPages {
                 attributes: [("list", "places"), ("autocomplete", "off")]),
             H.el(
                 "datalist", [("id", "places")],
-                places.map { n in H.el("option", [("value", n.code)], text: "\(n.name) · \(ctx.name(n.level))") }),
+                places.map { n in H.el("option", [("value", n.code)], text: "\(n.name) · \(ctx.label(n.level))") }),
         ]
     }
 

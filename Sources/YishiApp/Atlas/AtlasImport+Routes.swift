@@ -93,7 +93,7 @@ enum AtlasImportPage {
                 [
                     Forms.select(
                         ctx, "district", label: ctx.t(AtlasText.importDistrict),
-                        options: districts.map { ($0.code, "\($0.name)（\($0.code)）") },
+                        options: districts.map { ($0.code, ctx.paren($0.name, $0.code)) },
                         selected: chosen ?? (districts.count == 1 ? districts[0].code : nil), required: true,
                         errors: errors),
                     Forms.field(

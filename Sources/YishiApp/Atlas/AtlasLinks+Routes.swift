@@ -273,7 +273,7 @@ struct LinksPage: @unchecked Sendable {
                                                         text: opt.label)
                                                 }),
                                     ])
-                                    : .text(current.map { "\($0.name)（\($0.code)）" } ?? "")
+                                    : .text(current.map { ctx.paren($0.name, $0.code) } ?? "")
                                 return [
                                     H.el("span", [("id", "place-\(id)")]) {
                                         if o.name.isEmpty {

@@ -112,10 +112,11 @@ enum LifeCirclePages {
     }
 
     static func index(_ ctx: PageContext, districts: [TerritoryNode], may: May) -> PageView {
-        var content: [HTMLNode] = [H.el("p", text: ctx.t(LifeCircleText.indexIntro))]
+        var content: [HTMLNode] = []
         if districts.isEmpty {
-            content.append(H.el("p", [("class", "muted")], text: ctx.t(LifeCircleText.indexNone)))
+            content.append(C.empty(ctx.t(LifeCircleText.indexNone)))
         } else {
+            content.append(C.text(ctx.t(LifeCircleText.indexIntro)))
             content.append(
                 H.el(
                     "ul", [("class", "cards")],

@@ -64,7 +64,11 @@ struct ResidentPage: Sendable {
             C.facts([
                 (
                     ctx.t(PeopleText.birthYear),
-                    "\(r.birthYear)（\(ctx.t(PeopleText.age, String(ResidentRules.age(birthYear: r.birthYear, currentYear: m.currentYear))))）"
+                    ctx.paren(
+                        String(r.birthYear),
+                        ctx.t(
+                            PeopleText.age,
+                            String(ResidentRules.age(birthYear: r.birthYear, currentYear: m.currentYear))))
                 ),
                 (m.revealedPhone == nil ? ctx.t(PeopleText.phone) : ctx.t(PeopleText.revealed), phone),
                 (ctx.t(PeopleText.home), address(m.ancestors, building: m.home.building, unit: m.home.unit)),

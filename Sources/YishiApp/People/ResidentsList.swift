@@ -125,7 +125,11 @@ enum ResidentsListPage {
                         [
                             H.link(r.name, Site.resident(r.id)),
                             .text(
-                                "\(r.birthYear)（\(ctx.t(PeopleText.age, String(ResidentRules.age(birthYear: r.birthYear, currentYear: year))))）"
+                                ctx.paren(
+                                    String(r.birthYear),
+                                    ctx.t(
+                                        PeopleText.age,
+                                        String(ResidentRules.age(birthYear: r.birthYear, currentYear: year))))
                             ),
                             .text(r.building), H.link(r.unitNumber, Site.unit(r.unitID)),
                             .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),

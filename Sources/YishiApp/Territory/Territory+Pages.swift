@@ -161,7 +161,7 @@ enum TerritoryPages {
         let node = m.node
         let id = node.id!.uuidString
         let canEdit = may.edit
-        var facts: [HTMLNode] = [H.el("dt", text: ctx.t(TerritoryText.level)), H.el("dd", text: ctx.name(node.level))]
+        var facts: [HTMLNode] = [H.el("dt", text: ctx.t(TerritoryText.level)), H.el("dd", text: ctx.label(node.level))]
         if node.kind != nil {
             facts += [H.el("dt", text: ctx.t(CommonText.kind)), H.el("dd", text: kindLabel(ctx, node))]
         }

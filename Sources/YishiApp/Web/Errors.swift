@@ -115,7 +115,14 @@ struct ErrorMiddleware: Middleware {
     static func errorPage(reason: String, lines: [APIError.LineError]?, status: HTTPStatus, _ ctx: PageContext)
         -> PageView
     {
-        PageView(title: ctx.t(ErrorText.title), status: status) {
+        let title: ErrorText =
+            switch status {
+            case .notFound: .titleNotFound
+            case .forbidden: .titleForbidden
+            case .conflict: .titleConflict
+            default: .title
+            }
+        return PageView(title: ctx.t(title), status: status) {
             H.el("p", [("class", "lead")], text: reason)
             if let lines {
                 H.el("ul", [], lines.map { H.el("li", text: ctx.t(ImportText.line, String($0.line), $0.reason)) })

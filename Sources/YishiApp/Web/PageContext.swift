@@ -27,6 +27,17 @@ struct PageContext: Sendable {
     func t(_ key: String, args: [String]) -> String { Catalog.text(key, lang, args) }
     func name<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String { Catalog.name(value, lang) }
 
+    /// "宝林一村（BS01-C1）" in Chinese, "宝林一村 (BS01-C1)" in English: punctuation of the page's language.
+    func paren(_ main: String, _ aside: String) -> String {
+        lang == .zhHans ? "\(main)（\(aside)）" : "\(main) (\(aside))"
+    }
+
+    /// A name that starts a line or a label: capitalised in English ("Community"), as it is in Chinese.
+    func label<E: RawRepresentable>(_ value: E) -> String where E.RawValue == String {
+        let n = name(value)
+        return lang == .en ? n.prefix(1).uppercased() + n.dropFirst() : n
+    }
+
     /// Times are stored in UTC and shown in Shanghai time.
     func time(_ date: Date?) -> String { Show.dateTime(date) }
 }

@@ -106,7 +106,8 @@ enum Styles {
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
         th { background: var(--tint); }
-        td a { display: inline-flex; align-items: center; min-height: var(--target); }
+        td a, .link-list a, .crumbs a { display: inline-flex; align-items: center; min-height: var(--target); min-width: var(--target); }
+        .link-list { display: flex; flex-wrap: wrap; gap: 0 1.25rem; list-style: none; padding: 0; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; }

@@ -35,7 +35,7 @@ public enum AccountText: String, Texts {
         case .roles: .init("我的角色", "My roles")
         case .verified: .init("已实名核验", "Verified")
         case .unverified: .init("未实名核验", "Not verified")
-        case .sessions: .init("已在 {0} 个设备上登录。", "Signed in on {0} devices.")
+        case .sessions: .init("已在 {0} 个设备上登录。", "Devices signed in: {0}.")
         case .passwordTitle: .init("修改密码", "Change password")
         case .passwordCurrent: .init("当前密码", "Current password")
         case .passwordNew: .init("新密码（至少 10 位）", "New password (at least 10 characters)")

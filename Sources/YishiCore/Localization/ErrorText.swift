@@ -18,10 +18,16 @@ public enum ErrorText: String, Texts {
     case csrf
     case malformedJSON
     case backHome
+    case titleNotFound
+    case titleForbidden
+    case titleConflict
 
     public var bilingual: Bilingual {
         switch self {
         case .title: .init("出错了", "Something went wrong")
+        case .titleNotFound: .init("找不到这一页", "Page not found")
+        case .titleForbidden: .init("不能打开这一页", "You cannot open this page")
+        case .titleConflict: .init("已经处理过了", "Already done")
         case .code400: .init("请求有误。", "The request is not valid.")
         case .code401: .init("请先登录。", "Please sign in first.")
         case .code403: .init("您无权访问此内容。", "You are not allowed to see this.")

@@ -89,7 +89,11 @@ public enum LifeCircleText: String, Texts {
             .init(
                 "选择一个区、街镇或居村，查看步行可达的日常设施。",
                 "Choose a district, subdistrict or community to see which daily services are within walking distance.")
-        case .indexNone: .init("还没有任何区导入地图数据。", "No district has imported map data yet.")
+        case .indexNone:
+            .init(
+                "生活圈地图还在准备中：区里导入地图数据后，这里就能看到走路 15 分钟能到哪些设施。",
+                "The life-circle maps are being prepared: once the district imports its map data, you will see here which services are within a 15-minute walk."
+            )
         case .noneText: .init("{0}还没有导入地图数据。", "{0} has no map data yet.")
         case .source:
             .init(
