@@ -281,6 +281,14 @@ struct OwnerPagesTests {
                 #expect(
                     try await AuditEntry.query(on: t.db).filter(\.$action == action.rawValue).count() >= 1, "\(action)")
             }
+            // An owner of the next community, by a guessed number: "no such owner", nothing linked.
+            let stranger = try #require(
+                try await Ownership.query(on: t.db).join(
+                    YishiApp.Unit.self, on: \Ownership.$unit.$id == \YishiApp.Unit.$id
+                )
+                .filter(YishiApp.Unit.self, \.$code =~ "BS01-C2-").with(\.$owner).first()?.owner)
+            let guessed = try await b.post("/units/\(other.id!)/owners", ["ownerCode": stranger.code])
+            #expect(guessed.status == .unprocessableEntity && !guessed.text.contains(stranger.name))
             // The owners' committee reads, cannot change; the next community cannot even read.
             let committee = Browser(t.app)
             try await committee.signIn("yeweihui")

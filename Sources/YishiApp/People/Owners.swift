@@ -80,6 +80,15 @@ enum OwnerEditing {
         var newOwner: (String, String?)? = nil
         if !code.isEmpty {
             existing = try await Owner.query(on: caller.db).filter(\.$code == code).first()
+            // Only an owner the caller can already see (on a home in their scope): a code guessed
+            // from elsewhere must not bring a stranger's name onto this page. Same answer either way.
+            if let owner = existing {
+                let homes = try await Ownership.query(on: caller.db).filter(\.$owner.$id == owner.requireID())
+                    .with(\.$unit) { $0.with(\.$building) }.all()
+                if !homes.contains(where: { caller.allows(.ownersRegisterRead, at: $0.unit.building.territoryPath) }) {
+                    existing = nil
+                }
+            }
             guard existing != nil else { throw YishiError.invalid(["ownerCode": PeopleText.noSuchOwner.key]) }
         } else {
             newOwner = try validate(input)
