@@ -481,7 +481,7 @@ struct LifeCirclePlaceTests {
             #expect(page.status == .ok)
             let svg = try await visitor.get("/lifecircle/BS01-C1/map.svg")
             #expect(svg.status == .ok)
-            #expect(svg.text.components(separatedBy: #"r="16""#).count - 1 == 2, "the same homes as the table")
+            #expect(svg.text.components(separatedBy: #"r="30""#).count - 1 == 2, "the same homes as the table")
             #expect(!svg.text.contains(LifeCircleText.mine.text(.zhHans)), "no home marked for a visitor")
             #expect(page.text.contains(#"class="legend""#))
             #expect(

@@ -91,7 +91,7 @@ struct AccountPage {
     static func grantLabel(_ ctx: PageContext, role: Role, node: TerritoryNode?) -> String {
         ctx.t(
             HomeText.staffScope, ctx.name(role),
-            node.map { ctx.paren($0.name, $0.code) } ?? ctx.t(HomeText.staffPlatform))
+            node.map { role == .resident ? $0.name : ctx.paren($0.name, $0.code) } ?? ctx.t(HomeText.staffPlatform))
     }
 
     static func view(_ m: AccountPage, _ ctx: PageContext, errors: FormErrors, newToken: String?, status: HTTPStatus)

@@ -63,9 +63,10 @@ struct AtlasLinkRoutes: RouteCollection {
             .filter(\.$kind == "compound").with(\.$compound).sort(\.$name).sort(\.$osmRef).all()
         // Landmarks: the places already matched, to name the nearest to each row.
         let matched = all.filter { $0.compound != nil }
+        // Named places first (staff recognise them), the unnamed after.
         let shown = all.filter { o in
             (!filter.onlyUnlinked || o.compound == nil) && (filter.q.isEmpty || o.name.contains(filter.q))
-        }
+        }.sorted { ($0.name.isEmpty ? 1 : 0) < ($1.name.isEmpty ? 1 : 0) }
         let compounds = try await TerritoryNode.query(on: req.db).filter(\.$level == .compound).inSubtree(
             district.territoryPath
         ).sort(\.$code).all()
@@ -78,7 +79,7 @@ struct AtlasLinkRoutes: RouteCollection {
         }
         let model = LinksPage(
             district: district, hasImport: true, filter: filter, places: rows, more: max(0, shown.count - rows.count),
-            options: editable.map { (value: $0.id!.uuidString, label: "\($0.name)（\($0.code)）") })
+            options: editable.map { (value: $0.code, label: $0.name) })
         return req.render(LinksPage.view(model, req.pageContext))
     }
 
@@ -207,7 +208,7 @@ struct LinksPage: @unchecked Sendable {
         matched.filter { $0.id != o.id }.map { m in
             (m, ((m.x - o.x) * (m.x - o.x) + (m.y - o.y) * (m.y - o.y)).squareRoot())
         }
-        .min { $0.1 < $1.1 }.flatMap { m, d in m.compound.map { ($0.name, Int(d.rounded())) } }
+        .min { $0.1 < $1.1 }.flatMap { m, d in d <= 2000 ? m.compound.map { ($0.name, Int(d.rounded())) } : nil }
     }
 
     static func view(_ m: LinksPage, _ ctx: PageContext) -> PageView {
@@ -239,6 +240,10 @@ struct LinksPage: @unchecked Sendable {
                     H.el("form", [("method", "post"), ("action", Site.lifeCircleLinks(district.code))]) {
                         H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])
                         H.void("input", [("type", "hidden"), ("name", "back"), ("value", m.filter.query)])
+                        H.el(
+                            "datalist", [("id", "compounds")],
+                            m.options.map { H.el("option", [("value", $0.value)], text: $0.label) })
+                        H.el("p", [], [Forms.submit(ctx.t(LifeCircleText.linksSave))])
                         C.table(
                             caption: title,
                             headers: [
@@ -249,6 +254,8 @@ struct LinksPage: @unchecked Sendable {
                                 let o = row.origin
                                 let id = o.id!.uuidString
                                 let current = o.compound
+                                // A field with the browser's own list of the compounds (one list for the page,
+                                // not a dropdown per row): type part of a name, pick, or clear to unlink.
                                 let cell: HTMLNode =
                                     row.mayChange
                                     ? .group([
@@ -256,22 +263,14 @@ struct LinksPage: @unchecked Sendable {
                                             "label", [("class", "visually-hidden"), ("for", "link-\(id)")],
                                             text: ctx.t(LifeCircleText.linksChoose) + " "
                                                 + (o.name.isEmpty ? o.osmRef : o.name)),
-                                        H.el(
-                                            "select", [("id", "link-\(id)"), ("name", "link[\(id)]")],
+                                        H.void(
+                                            "input",
                                             [
-                                                H.el(
-                                                    "option",
-                                                    [("value", "")] + (current == nil ? [("selected", nil)] : []),
-                                                    text: ctx.t(LifeCircleText.linksNone))
-                                            ]
-                                                + m.options.map { opt in
-                                                    H.el(
-                                                        "option",
-                                                        [("value", opt.value)]
-                                                            + (opt.value == current?.id?.uuidString
-                                                                ? [("selected", nil)] : []),
-                                                        text: opt.label)
-                                                }),
+                                                ("id", "link-\(id)"), ("name", "link[\(id)]"), ("list", "compounds"),
+                                                ("value", current?.code ?? ""), ("autocomplete", "off"),
+                                                ("placeholder", ctx.t(LifeCircleText.linksNone)),
+                                            ]),
+                                        current.map { H.el("span", [("class", "muted")], text: $0.name) } ?? .group([]),
                                     ])
                                     : .text(current.map { ctx.paren($0.name, $0.code) } ?? "")
                                 return [
@@ -291,7 +290,7 @@ struct LinksPage: @unchecked Sendable {
                                 ]
                             })
                         if m.more > 0 { C.text(ctx.t(LifeCircleText.linksMore, String(m.more)), muted: true) }
-                        H.el("p", [("class", "sticky-save")], [Forms.submit(ctx.t(LifeCircleText.linksSave))])
+                        H.el("p", [], [Forms.submit(ctx.t(LifeCircleText.linksSave))])
                     }
                 }
             }

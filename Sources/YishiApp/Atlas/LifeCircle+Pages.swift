@@ -108,6 +108,7 @@ enum LifeCirclePages {
                 }
             }
             if mine != nil { H.el("p", [], [.text(ctx.t(LifeCircleText.legendMine))]) }
+            H.el("p", [("class", "muted")], text: "© OpenStreetMap contributors")
         }
     }
 
@@ -168,12 +169,6 @@ enum LifeCirclePages {
             content.append(below(ctx, children))
             return PageView(title: title) { content }
         }
-        content.append(
-            H.el(
-                "p", [("class", "muted")],
-                text: ctx.t(
-                    LifeCircleText.source.key, imp.sourceName, ctx.time(imp.createdAt), String(imp.nodes),
-                    String(imp.edges), String(imp.origins), String(imp.facilities))))
         // A district leads with its subdistricts, each a line that links down.
         if s.node.level == .district, !may.subdistricts.isEmpty {
             content.append(H.el("h2", text: ctx.t(LifeCircleText.bySubdistrict)))
@@ -194,28 +189,6 @@ enum LifeCirclePages {
                                         LifeCircleText.share, percent(Double(line.allReached) / Double(line.compounds)),
                                         String(line.allReached), String(line.compounds))),
                             .text(line.worst.map { $0.name(ctx.lang) } ?? "—"),
-                        ]
-                    }))
-        }
-        // Shares by type.
-        content.append(H.el("h2", text: ctx.t(LifeCircleText.sharesTitle)))
-        if s.places == 0 {
-            content.append(H.el("p", [("class", "notice")], text: ctx.t(LifeCircleText.sharesNone)))
-        } else {
-            content.append(H.el("p", text: ctx.t(LifeCircleText.sharesOf, String(s.places))))
-            content.append(
-                Forms.table(
-                    caption: ctx.t(LifeCircleText.sharesTitle), stackOnPhone: true,
-                    headers: [
-                        ctx.t(LifeCircleText.colType), ctx.t(LifeCircleText.colRadius), ctx.t(LifeCircleText.colAtTier),
-                        ctx.t(LifeCircleText.colWithin15, String(Int(s.rules.fifteenMinutes))),
-                    ],
-                    rows: s.shares.map { sh in
-                        [
-                            H.el("strong", text: sh.type.name(ctx.lang)),
-                            .text(ctx.t(LifeCircleText.metres, String(Int(sh.radius)))),
-                            bar(ctx, sh.shareAtTier, sh.atTier, sh.places),
-                            bar(ctx, sh.share15Minutes, sh.within15Minutes, sh.places),
                         ]
                     }))
         }
@@ -275,6 +248,32 @@ enum LifeCirclePages {
         if unlisted > 0 {
             content.append(C.text(ctx.t(LifeCircleText.unlistedPlaces, String(unlisted)), muted: true))
         }
+        // Shares by type.
+        content.append(H.el("h2", text: ctx.t(LifeCircleText.sharesTitle)))
+        if s.places == 0 {
+            content.append(H.el("p", [("class", "notice")], text: ctx.t(LifeCircleText.sharesNone)))
+        } else {
+            content.append(H.el("p", text: ctx.t(LifeCircleText.sharesOf, String(s.places))))
+            content.append(
+                Forms.table(
+                    caption: ctx.t(LifeCircleText.sharesTitle), stackOnPhone: true,
+                    headers: [
+                        ctx.t(LifeCircleText.colType), ctx.t(LifeCircleText.colRadius), ctx.t(LifeCircleText.colAtTier),
+                        ctx.t(LifeCircleText.colWithin15, String(Int(s.rules.fifteenMinutes))),
+                    ],
+                    rows: s.shares.map { sh in
+                        [
+                            H.el("strong", text: sh.type.name(ctx.lang)),
+                            .text(ctx.t(LifeCircleText.metres, String(Int(sh.radius)))),
+                            bar(ctx, sh.shareAtTier, sh.atTier, sh.places),
+                            bar(ctx, sh.share15Minutes, sh.within15Minutes, sh.places),
+                        ]
+                    }))
+        }
+        content.append(
+            H.el(
+                "p", [("class", "muted")],
+                text: ctx.t(LifeCircleText.source.key, imp.sourceName, ctx.time(imp.createdAt))))
         if s.compoundsNotOnMap > 0 {
             content.append(
                 H.el("p", [("class", "muted")], text: ctx.t(LifeCircleText.notOnMap, String(s.compoundsNotOnMap))))
@@ -297,7 +296,7 @@ enum LifeCirclePages {
         }
         content += [
             H.el("h2", [("class", "no-print")], text: ctx.t(LifeCircleText.downloads)),
-            H.el("ul", [("class", "no-print")], links),
+            H.el("ul", [("class", "no-print link-list")], links),
             H.el("p", [("class", "muted no-print")], text: ctx.t(LifeCircleText.print)),
         ]
         return PageView(title: title) { content }

@@ -270,11 +270,27 @@ struct AuditPage: Sendable {
                 return AuditText.onBehalf.text(lang, [who, channel])
             }
             return Row(
-                seq: e.seq, at: Date(timeIntervalSince1970: Double(e.atMillis) / 1000), actor: e.actorLabel,
+                seq: e.seq, at: Date(timeIntervalSince1970: Double(e.atMillis) / 1000),
+                actor: actorLabel(e.actorLabel, lang),
                 action: AuditAction(rawValue: e.action).map { Catalog.name($0, lang) } ?? e.action,
                 target: target,
                 details: AuditSentences.sentences(AuditEntry.decode(e.details), lang: lang, name: name),
                 onBehalf: onBehalf)
+        }
+    }
+
+    /// Who acted, in words: a person's name as recorded, or what the platform's own actors are.
+    static func actorLabel(_ label: String, _ lang: Lang) -> String {
+        switch label {
+        case "demo": return AuditText.actorDemo.text(lang)
+        case "system": return AuditText.actorSystem.text(lang)
+        case "anonymous": return AuditText.actorNobody.text(lang)
+        default:
+            if label.hasPrefix("cli:") {
+                let who = String(label.dropFirst(4))
+                return AuditText.actorCommandLine.text(lang, [who == "unknown" ? "—" : who])
+            }
+            return label
         }
     }
 

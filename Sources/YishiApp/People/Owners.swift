@@ -221,7 +221,8 @@ enum OwnerPage {
                                 required: true, errors: errors),
                             Forms.field(
                                 ctx, "phone", label: ctx.t(PeopleText.phone), value: f.phone ?? "", type: "tel",
-                                errors: errors, attributes: [("inputmode", "tel")]),
+                                errors: errors, hint: (f.phone ?? "").contains("*") ? ctx.t(PeopleText.phoneKept) : nil,
+                                attributes: [("inputmode", "tel")]),
                             Forms.submit(ctx.t(CommonText.save)),
                         ])
                 }

@@ -121,6 +121,7 @@ struct ResidentPage: Sendable {
                 errors: errors, attributes: [("inputmode", "numeric"), ("maxlength", "4")]),
             Forms.field(
                 ctx, "phone", label: ctx.t(PeopleText.phone), value: form.phone ?? "", type: "tel", errors: errors,
+                hint: (form.phone ?? "").contains("*") ? ctx.t(PeopleText.phoneKept) : nil,
                 attributes: [("inputmode", "tel")]),
             Forms.checkboxes(
                 ctx, "flags", legend: ctx.t(PeopleText.flags), options: flagOptions(ctx),

@@ -21,6 +21,9 @@ enum PeopleQueries {
         var unitNumber: String
         var unitID: UUID
         var household: String
+        /// The compound the building is in (lists name it: two compounds may both have a "1号").
+        var compound: String = ""
+        var compoundID: UUID? = nil
     }
 
     struct UnitRow: Sendable {
@@ -82,7 +85,7 @@ enum PeopleQueries {
         return ResidentRow(
             id: try r.requireID(), name: r.name, birthYear: r.birthYear, phone: r.phone, flags: r.residentFlags,
             building: b.name, buildingID: try b.requireID(), unitNumber: u.number, unitID: try u.requireID(),
-            household: h.code)
+            household: h.code, compoundID: b.$parent.id)
     }
 
     static func search(_ text: String, by caller: Caller) async throws -> Results {
@@ -150,8 +153,15 @@ enum PeopleQueries {
         let q = residents(on: db, in: [node.territoryPath])
         if let building { q.filter(TerritoryNode.self, \.$id == building) }
         if let name = flag.flatMap({ $0.names.first }) { q.filter(\Resident.$flags ~~ name) }
-        let rows = try await q.all().map(row).filter { flag == nil || $0.flags.isSuperset(of: flag!) }
+        var rows = try await q.all().map(row).filter { flag == nil || $0.flags.isSuperset(of: flag!) }
+        let compoundIDs = Array(Set(rows.compactMap(\.compoundID)))
+        let compounds =
+            compoundIDs.isEmpty ? [] : try await TerritoryNode.query(on: db).filter(\.$id ~~ compoundIDs).all()
+        for i in rows.indices { rows[i].compound = compounds.first { $0.id == rows[i].compoundID }?.name ?? "" }
         return rows.sorted { a, b in
+            if a.compound != b.compound {
+                return a.compound.compare(b.compound, options: .numeric) == .orderedAscending
+            }
             let byBuilding = a.building.compare(b.building, options: .numeric)
             if byBuilding != .orderedSame { return byBuilding == .orderedAscending }
             let byDoor = a.unitNumber.compare(b.unitNumber, options: .numeric)

@@ -19,6 +19,8 @@ struct ResidentsListRoutes: RouteCollection {
         var flagName: String?
         var building: UUID?
         var buildings: [TerritoryNode]
+        /// "宝林一村小区 1号": a building named with its compound.
+        var buildingLabels: [UUID: String] = [:]
     }
 
     func choice(_ req: Request) async throws -> Choice {
@@ -31,9 +33,20 @@ struct ResidentsListRoutes: RouteCollection {
             .sorted { $0.name.compare($1.name, options: .numeric) == .orderedAscending }
         let building = (try? req.query.get(String.self, at: "building")).flatMap(UUID.init(uuidString:))
             .flatMap { id in buildings.contains { $0.id == id } ? id : nil }
+        let parentIDs = Array(Set(buildings.compactMap { $0.$parent.id }))
+        let parents =
+            parentIDs.isEmpty ? [] : try await TerritoryNode.query(on: req.db).filter(\.$id ~~ parentIDs).all()
+        var labels: [UUID: String] = [:]
+        for b in buildings {
+            labels[b.id!] = [parents.first { $0.id == b.$parent.id }?.name, b.name].compactMap { $0 }.joined(
+                separator: " ")
+        }
+        let sorted = buildings.sorted {
+            (labels[$0.id!] ?? "").compare(labels[$1.id!] ?? "", options: .numeric) == .orderedAscending
+        }
         return Choice(
             node: node, flag: flagName.flatMap { ResidentFlags(encoded: $0) }, flagName: flagName, building: building,
-            buildings: buildings)
+            buildings: sorted, buildingLabels: labels)
     }
 
     func page(req: Request) async throws -> Response {
@@ -56,7 +69,7 @@ struct ResidentsListRoutes: RouteCollection {
                     action: .residentsExport, targetType: "node", targetID: c.node.code, nodeID: c.node.id,
                     details: [
                         "rows": String(rows.count), "flag": c.flagName ?? "",
-                        "building": c.buildings.first { $0.id == c.building }?.name ?? "",
+                        "building": c.building.flatMap { c.buildingLabels[$0] } ?? "",
                     ], changesReads: false)
             )
         }
@@ -70,8 +83,10 @@ struct ResidentsListRoutes: RouteCollection {
         let lines = rows.map { r in
             [
                 r.name, String(r.birthYear), String(ResidentRules.age(birthYear: r.birthYear, currentYear: year)),
-                r.building, r.unitNumber, r.household, r.phone.map(OneTimeCodeRules.mask) ?? "",
-                r.flags.names.map { ctx.t("enum.ResidentFlag.\($0)") }.joined(separator: "、"),
+                [r.compound, r.building].filter { !$0.isEmpty }.joined(separator: " "), r.unitNumber, r.household,
+                r.phone.map(OneTimeCodeRules.mask) ?? "",
+                r.flags.names.map { ctx.t("enum.ResidentFlag.\($0)") }.joined(
+                    separator: ctx.lang == .zhHans ? "、" : ", "),
             ]
         }
         return CSVExport.response(name: "residents-\(c.node.code)-\(c.flagName ?? "all")", header: header) { emit in
@@ -87,10 +102,10 @@ enum ResidentsListPage {
     ) -> PageView {
         let id = c.node.id!
         let flagLabel = c.flagName.map { ctx.t("enum.ResidentFlag.\($0)") } ?? ctx.t(PeopleText.listAll)
-        let buildingLabel = c.buildings.first { $0.id == c.building }?.name
+        let buildingLabel = c.building.flatMap { c.buildingLabels[$0] }
         let heading = [c.node.name, buildingLabel, flagLabel].compactMap { $0 }.joined(separator: " · ")
         return PageView(title: ctx.t(PeopleText.listTitle)) {
-            C.text(ctx.t(PeopleText.listIntro), muted: true)
+            H.el("p", [("class", "muted no-print")], text: ctx.t(PeopleText.listIntro))
             H.el("p", [("class", "list-heading")], text: heading)
             H.el("form", [("method", "get"), ("action", Site.residentsList(id)), ("class", "search-bar no-print")]) {
                 Forms.select(
@@ -101,7 +116,8 @@ enum ResidentsListPage {
                 Forms.select(
                     ctx, "building", label: ctx.t(PeopleText.listBuilding),
                     options: [("", ctx.t(PeopleText.listAllBuildings))]
-                        + c.buildings.map { ($0.id!.uuidString, $0.name) }, selected: c.building?.uuidString ?? "",
+                        + c.buildings.map { ($0.id!.uuidString, c.buildingLabels[$0.id!] ?? $0.name) },
+                    selected: c.building?.uuidString ?? "",
                     includeBlank: false)
                 Forms.submit(ctx.t(PeopleText.listShow))
             }
@@ -113,7 +129,8 @@ enum ResidentsListPage {
                         ctx.t(PeopleText.listCSV), Site.residentsCSV(id, flag: c.flagName, building: c.building),
                         primary: false)
                 }
-                C.text(ctx.t(PeopleText.listPrint), muted: true)
+                H.el("p", [("class", "muted no-print")], text: ctx.t(PeopleText.listPrint))
+                H.el("p", [("class", "print-only muted")], text: ctx.t(PeopleText.printedAt, printedAt))
                 C.text(ctx.t(PeopleText.listCount, String(rows.count)))
                 C.table(
                     caption: heading,
@@ -131,12 +148,14 @@ enum ResidentsListPage {
                                         PeopleText.age,
                                         String(ResidentRules.age(birthYear: r.birthYear, currentYear: year))))
                             ),
-                            .text(r.building), H.link(r.unitNumber, Site.unit(r.unitID)),
+                            .text([r.compound, r.building].filter { !$0.isEmpty }.joined(separator: " ")),
+                            H.link(r.unitNumber, Site.unit(r.unitID)),
                             .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
-                            .text(r.flags.names.map { ctx.t("enum.ResidentFlag.\($0)") }.joined(separator: "、")),
+                            .text(
+                                r.flags.names.map { ctx.t("enum.ResidentFlag.\($0)") }.joined(
+                                    separator: ctx.lang == .zhHans ? "、" : ", ")),
                         ]
                     })
-                H.el("p", [("class", "print-only muted")], text: ctx.t(PeopleText.printedAt, printedAt))
             }
         }
     }

@@ -262,8 +262,9 @@ enum ImportPage {
 enum ImportHelp {
     static func values(_ ctx: PageContext, _ column: String) -> String {
         func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> String where E.RawValue == String {
-            ctx.t(ImportText.valueOneOf) + "："
-                + E.allCases.map { "\(Catalog.name($0, .zhHans))（\($0.rawValue)）" }.joined(separator: "、")
+            ctx.t(ImportText.valueOneOf) + (ctx.lang == .zhHans ? "：" : ": ")
+                + E.allCases.map { ctx.paren(Catalog.name($0, .zhHans), $0.rawValue) }.joined(
+                    separator: ctx.lang == .zhHans ? "、" : ", ")
         }
         switch column {
         case "code", "owner", "resident", "household": return ctx.t(ImportText.valueCode)
@@ -276,9 +277,9 @@ enum ImportHelp {
         case "birth_year": return ctx.t(ImportText.valueYear)
         case "phone": return ctx.t(ImportText.valuePhone)
         case "flags":
-            return ctx.t(ImportText.valueFlags) + "："
-                + ResidentFlags.named.map { "\(ctx.t("enum.ResidentFlag.\($0.name)"))（\($0.name)）" }.joined(
-                    separator: "、")
+            return ctx.t(ImportText.valueFlags) + (ctx.lang == .zhHans ? "：" : ": ")
+                + ResidentFlags.named.map { ctx.paren(Catalog.text("enum.ResidentFlag.\($0.name)", .zhHans), $0.name) }
+                .joined(separator: ctx.lang == .zhHans ? "、" : ", ")
         default: return ctx.t(ImportText.valueText)
         }
     }

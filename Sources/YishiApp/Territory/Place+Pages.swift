@@ -29,9 +29,12 @@ enum PlacePages {
                     H.el(
                         "p", [],
                         [
-                            C.linkButton(
-                                ctx.t(HomeText.call, phone), "tel:" + phone.filter { $0.isNumber || $0 == "+" },
-                                primary: false)
+                            H.el(
+                                "a",
+                                [
+                                    ("class", "button secondary nowrap"),
+                                    ("href", "tel:" + phone.filter { $0.isNumber || $0 == "+" }),
+                                ], text: ctx.t(HomeText.call, phone))
                         ])
                 }
             }

@@ -346,7 +346,7 @@ enum TerritoryPages {
         var facts = [
             (ctx.t(CommonText.code), u.code), (ctx.t(TerritoryText.unitKind), ctx.name(u.kind)),
             (ctx.t(TerritoryText.unitStatus), ctx.name(u.status)),
-            (ctx.t(TerritoryText.unitArea), "\(Area(centi: u.area)) (\(ctx.name(u.areaSource)))"),
+            (ctx.t(TerritoryText.unitArea), ctx.paren(Area(centi: u.area).description, ctx.name(u.areaSource))),
         ]
         for (key, value) in [
             (TerritoryText.unitRegisterArea.key, u.registerArea), (TerritoryText.unitSurveyArea.key, u.surveyArea),

@@ -80,7 +80,7 @@ enum Styles {
         form.filters button { margin-bottom: .75rem; }
         td ul { margin: 0; padding-left: 1.1rem; }
         .search-bar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
-        .search-bar .field { flex: 1 1 16rem; margin-bottom: 0; }
+        .search-bar .field { flex: 0 1 32rem; margin-bottom: 0; }
         label { display: block; font-weight: 600; margin-bottom: .25rem; }
         .req { font-weight: 400; color: var(--muted); }
         input, select, textarea { font: inherit; color: var(--ink); background: var(--paper); border: 2px solid var(--line); border-radius: 4px;
@@ -133,7 +133,6 @@ enum Styles {
         svg.swatch { flex: none; width: 1.5em; height: 1.5em; }
         details.more > summary { list-style: none; margin-bottom: .75rem; }
         details.more > summary::-webkit-details-marker { display: none; }
-        .sticky-save { position: sticky; bottom: 0; background: var(--paper); padding: .5rem 0; border-top: 1px solid var(--line); }
         :target { outline: 3px solid var(--focus); }
         .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
         .progress-text { font-size: 1.25em; font-weight: 700; }
@@ -147,6 +146,11 @@ enum Styles {
         .timeline time { font-weight: 700; }
         .public-notice { border: 2px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
         progress { width: 100%; max-width: 36rem; height: 1.5rem; }
+        main li > a, .card h3 a, .brand, .footer-links a { min-height: var(--target); min-width: var(--target); display: inline-flex; align-items: center; }
+        details.add > summary { display: flex; align-items: center; min-height: var(--target); font-weight: 600; color: var(--accent); cursor: pointer; margin: .5rem 0; }
+        .nowrap { white-space: nowrap; }
+        .empty > :last-child { margin-bottom: 0; }
+        @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }
         @media print { header.site, .prefs, .skip, form, .no-print, footer.site, .main-nav { display: none; } .print-only { display: block !important; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
         """
 }

@@ -85,7 +85,7 @@ public enum PlaceMap {
         let maxY = (ys.max() ?? 1) + margin
         let width = 1000.0
         let scale = width / max(maxX - minX, 1)
-        let height = max((maxY - minY) * scale, 300) + 40
+        let height = max((maxY - minY) * scale, 300) + 80
         func px(_ x: Double) -> Double { (x - minX) * scale }
         func py(_ y: Double) -> Double { (maxY - y) * scale }
         let f = { (v: Double) in String(format: "%.1f", v) }
@@ -93,32 +93,34 @@ public enum PlaceMap {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"sans-serif\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n<g>\n"
         for fac in shown {
-            s += symbol(fac.type, cx: px(fac.x), cy: py(fac.y), r: 7)
+            s += symbol(fac.type, cx: px(fac.x), cy: py(fac.y), r: 14)
             s += "<title>\(escape(fac.title))</title>\n"
         }
-        s += "</g>\n<g font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\">\n"
+        // Drawn 1000 wide and shown about 350 px wide on a phone: sizes here are three times the
+        // size on the screen (a number of 36 reads at 12 px).
+        s += "</g>\n<g font-size=\"36\" font-weight=\"bold\" text-anchor=\"middle\">\n"
         for h in homes.sorted(by: { !$0.mine && $1.mine }) {
             let k = min(max(h.missing, 0), 5)
             let ink = k >= 3 ? "#ffffff" : "#000000"
             if h.mine {
                 s +=
-                    "<circle cx=\"\(f(px(h.x)))\" cy=\"\(f(py(h.y)))\" r=\"26\" fill=\"none\" stroke=\"#000\" stroke-width=\"6\"/>"
+                    "<circle cx=\"\(f(px(h.x)))\" cy=\"\(f(py(h.y)))\" r=\"44\" fill=\"none\" stroke=\"#000\" stroke-width=\"9\"/>"
                 s +=
-                    "<text x=\"\(f(px(h.x)))\" y=\"\(f(py(h.y) - 34))\" font-size=\"24\" stroke=\"#fff\" stroke-width=\"5\" paint-order=\"stroke\">\(escape(mineLabel))</text>"
+                    "<text x=\"\(f(px(h.x)))\" y=\"\(f(py(h.y) - 56))\" font-size=\"42\" stroke=\"#fff\" stroke-width=\"8\" paint-order=\"stroke\">\(escape(mineLabel))</text>"
             }
             s +=
-                "<circle cx=\"\(f(px(h.x)))\" cy=\"\(f(py(h.y)))\" r=\"16\" fill=\"\(gapColours[k])\" stroke=\"#222\" stroke-width=\"1.5\"><title>\(escape(h.title))</title></circle>"
+                "<circle cx=\"\(f(px(h.x)))\" cy=\"\(f(py(h.y)))\" r=\"30\" fill=\"\(gapColours[k])\" stroke=\"#222\" stroke-width=\"1.5\"><title>\(escape(h.title))</title></circle>"
             s +=
-                "<text x=\"\(f(px(h.x)))\" y=\"\(f(py(h.y) + 7))\" fill=\"\(ink)\">\(k == 5 ? "5+" : String(k))</text>\n"
+                "<text x=\"\(f(px(h.x)))\" y=\"\(f(py(h.y) + 12))\" fill=\"\(ink)\">\(k == 5 ? "5+" : String(k))</text>\n"
         }
         s += "</g>\n"
         let barMetres = (maxX - minX) > 3000 ? 1000.0 : ((maxX - minX) > 1200 ? 500.0 : 200.0)
-        let barY = height - 14
+        let barY = height - 24
         s +=
-            "<g font-size=\"16\"><line x1=\"10\" y1=\"\(f(barY))\" x2=\"\(f(10 + barMetres * scale))\" y2=\"\(f(barY))\" stroke=\"#000\" stroke-width=\"4\"/>"
-        s += "<text x=\"\(f(16 + barMetres * scale))\" y=\"\(f(barY + 5))\">\(Int(barMetres)) m</text>"
-        s +=
-            "<text x=\"\(Int(width) - 10)\" y=\"\(f(barY + 5))\" text-anchor=\"end\">© OpenStreetMap contributors</text></g>\n</svg>\n"
+            "<g font-size=\"36\"><line x1=\"10\" y1=\"\(f(barY))\" x2=\"\(f(10 + barMetres * scale))\" y2=\"\(f(barY))\" stroke=\"#000\" stroke-width=\"8\"/>"
+        s += "<text x=\"\(f(20 + barMetres * scale))\" y=\"\(f(barY + 12))\">\(Int(barMetres)) m</text>"
+        // The attribution is written under the map, in the page.
+        s += "</g>\n</svg>\n"
         return s
     }
 }

@@ -15,7 +15,7 @@ public enum AuditSentences {
     /// Keys read together with another key, or only useful to a machine (kept in the CSV).
     static let folded: Set<String> = [
         "to", "added", "updated", "unchanged", "sha256", "importedAt", "areaSource", "units", "households",
-        "residents", "flag", "lines",
+        "residents", "flag", "lines", "origins", "facilities", "matched", "kept", "edges",
     ]
 
     /// `name` gives a flag's, a role's or a channel's name in `lang` (the catalog's enum names).
@@ -39,7 +39,12 @@ public enum AuditSentences {
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             out.append(what.isEmpty ? t(AuditDetailText.listRows, rows) : t(AuditDetailText.listRowsOf, what, rows))
         }
-        if let nodes = details["nodes"] {
+        if let origins = details["origins"], let facilities = details["facilities"] {
+            out.append(
+                t(
+                    AuditDetailText.atlas, details["source"] ?? "", origins, facilities, details["matched"] ?? "0",
+                    details["kept"] ?? "0"))
+        } else if let nodes = details["nodes"] {
             out.append(
                 t(
                     AuditDetailText.demo, nodes, details["units"] ?? "0", details["households"] ?? "0",
@@ -59,6 +64,8 @@ public enum AuditSentences {
             case "addedCodes": out.append(t(AuditDetailText.addedCodes, value))
             case "updatedCodes": out.append(t(AuditDetailText.updatedCodes, value))
             case "part": out.append(t(AuditDetailText.part, value))
+            case "method": out.append(t(value == "code" ? AuditDetailText.byCode : AuditDetailText.byPassword))
+            case "source" where details["origins"] != nil: continue
             default:
                 let label = labelled[key].map { t($0) } ?? key
                 let parts = value.components(separatedBy: " → ")
@@ -83,7 +90,7 @@ public enum AuditDetailText: String, Texts {
     case name, birthYear, phone, code, kind, address, officeAddress, officeHours, officePhone, household, unit
     case resident, area, building, source, compound
     case changed, value, moved, importRows, listRows, listRowsOf, demo, flagsAdded, flagsRemoved, role
-    case fromRegister, notFromRegister, addedCodes, updatedCodes, part
+    case fromRegister, notFromRegister, addedCodes, updatedCodes, part, atlas, byCode, byPassword
 
     public var bilingual: Bilingual {
         switch self {
@@ -120,6 +127,13 @@ public enum AuditDetailText: String, Texts {
         case .addedCodes: .init("新增：{0}", "Added: {0}")
         case .updatedCodes: .init("修改：{0}", "Changed: {0}")
         case .part: .init("第 {0} 部分", "Part {0}")
+        case .atlas:
+            .init(
+                "地图 {0}：住宅区 {1} 处，设施 {2} 处；按名称对应小区 {3} 个，保留原有对应 {4} 个",
+                "Map {0}: {1} residential areas, {2} facilities; {3} compounds matched by name, {4} earlier matches kept"
+            )
+        case .byCode: .init("用短信验证码登录", "Signed in with a text-message code")
+        case .byPassword: .init("用密码登录", "Signed in with a password")
         }
     }
 }

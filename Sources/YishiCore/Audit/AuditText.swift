@@ -4,6 +4,7 @@ public enum AuditText: String, Texts {
 
     case title, intro, seq, at, actor, action, target, details, onBehalf, older, none
     case noneFiltered, download, forWhom, allActions, place, placeHint, from, to, filter
+    case actorDemo, actorSystem, actorCommandLine, actorNobody
     case verifyOK = "verify.ok"
     case verifyBroken = "verify.broken"
     case verifyWhen = "verify.when"
@@ -25,6 +26,10 @@ public enum AuditText: String, Texts {
         case .onBehalf: .init("代{0}办理（{1}）", "For {0} ({1})")
         case .older: .init("更早的记录", "Older entries")
         case .none: .init("还没有记录。", "No entries yet.")
+        case .actorDemo: .init("演示数据", "The demo")
+        case .actorSystem: .init("平台自动", "The platform itself")
+        case .actorCommandLine: .init("命令行（{0}）", "Command line ({0})")
+        case .actorNobody: .init("未登录的访客", "Someone not signed in")
         case .noneFiltered: .init("没有符合条件的记录。", "No entry matches.")
         case .download: .init("下载这些记录（CSV）", "Download these entries (CSV)")
         case .forWhom: .init("代办", "On behalf of")

@@ -97,8 +97,8 @@ public enum LifeCircleText: String, Texts {
         case .noneText: .init("{0}还没有导入地图数据。", "{0} has no map data yet.")
         case .source:
             .init(
-                "数据来源：{0}，导入于 {1}；步行路网 {2} 个节点、{3} 条路段；住宅 {4} 处；设施 {5} 处。",
-                "Source: {0}, imported {1}; walking network of {2} nodes and {3} segments; {4} homes; {5} facilities.")
+                "地图数据来自 OpenStreetMap（{0}），{1} 导入。距离按步行道路计算。",
+                "Map data from OpenStreetMap ({0}), imported {1}. Distances are measured along walking routes.")
         case .sharesTitle: .init("各类设施的覆盖率", "Share of homes covered, by facility type")
         case .sharesOf:
             .init(
@@ -130,13 +130,13 @@ public enum LifeCircleText: String, Texts {
         case .unnamed: .init("（无名称）", "(no name)")
         case .notOnMap:
             .init(
-                "本范围内另有 {0} 个小区尚未与地图关联。", "{0} more compounds here are not linked to the map yet.")
+                "另有 {0} 个小区还不在地图上。", "{0} more compounds are not on the map yet.")
         case .mapTitle: .init("覆盖地图", "Coverage map")
         case .mapAlt:
             .init(
-                "{0}的步行路网、各类设施和按缺口数着色的小区",
-                "{0}: the walking network, facilities by type and compounds coloured by their number of gaps")
-        case .below: .init("下级", "Below")
+                "{0}的小区（圆圈里是缺少的设施类型数）和周围的设施",
+                "{0}: its compounds (each circle shows how many types it misses) and the facilities around them")
+        case .below: .init("各街镇和居村", "Subdistricts and communities")
         case .downloads: .init("下载", "Downloads")
         case .csv: .init("缺口清单（CSV，可用 Excel 打开）", "Gap list (CSV, opens in Excel)")
         case .json: .init("数据接口（JSON）", "Data (JSON)")

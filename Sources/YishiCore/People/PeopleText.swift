@@ -54,6 +54,7 @@ public enum PeopleText: String, Texts {
     case building
     case door
     case printedAt
+    case phoneKept
     case ownerTitle
     case ownerHomes
     case ownerEdit
@@ -129,6 +130,10 @@ public enum PeopleText: String, Texts {
         case .building: .init("楼栋", "Building")
         case .door: .init("门牌", "Door")
         case .printedAt: .init("{0} 打印", "Printed {0}")
+        case .phoneKept:
+            .init(
+                "号码显示为 138****0001 这样：不改就保留原来的号码；要改，请输入完整的新号码。",
+                "The number shows as 138****0001: leave it to keep the number on record, or type the whole new number.")
         case .ownerTitle: .init("业主 {0}", "Owner {0}")
         case .ownerHomes: .init("名下房屋", "Homes they own")
         case .ownerEdit: .init("修改业主信息", "Change the owner's details")
