@@ -214,10 +214,17 @@ struct PeopleTests {
             #expect(
                 try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.residentCreate.rawValue).count()
                     == 1)
+            // Its number changed; a number in use is a 422, not a 500.
+            #expect(try await b.post("/households/\(added.id!)", ["code": "H-NEW-1"]).status == .seeOther)
+            #expect(try await Household.find(added.id, on: t.db)?.code == "H-NEW-1")
+            #expect(
+                try await b.post("/households/\(added.id!)", ["code": mine.household.code]).status
+                    == .unprocessableEntity)
             // The next community's staff cannot add to this unit.
             let other = Browser(t.app)
             try await other.signIn("youyixin")
             #expect(try await other.post("/units/\(unitID)/households", ["code": ""]).status == .forbidden)
+            #expect(try await other.post("/households/\(added.id!)", ["code": "H-X"]).status == .forbidden)
         }
     }
 

@@ -114,6 +114,7 @@ enum VerifyPages {
                             required: true, errors: errors),
                         Forms.submit(ctx.t(VerifyText.submit)),
                     ]),
+                H.el("p", [], [H.link(ctx.t(FooterText.phoneUse), Site.privacy)]),
             ]
         }
     }
@@ -149,6 +150,7 @@ enum VerifyPages {
                     ] + phoneFields(ctx, options: options, form: form, errors: errors) + [
                         Forms.submit(ctx.t(CommonText.submit))
                     ]),
+                H.el("p", [], [H.link(ctx.t(FooterText.phoneUse), Site.privacy)]),
             ]
         }
     }

@@ -26,6 +26,7 @@ struct ServeYishiCommand: AsyncCommand {
         if signature.demo && app.settings.production { throw DemoLoader.Refusal.production }
         context.console.print("数据库迁移 / migrating the database…")
         try await Yishi.prepareDatabase(app)
+        await SQLiteTuning.optimize(app.db)
         if signature.demo {
             context.console.print("载入演示数据 / loading the demo district 宝山区…")
             let hash = try await app.password.async.hash(DemoLoader.password)
@@ -42,6 +43,7 @@ struct ServeYishiCommand: AsyncCommand {
                         s.where_, who))
             }
             context.console.print("")
+            await SQLiteTuning.optimize(app.db)
         } else if let path = try await FirstAdmin.issueLinkIfNeeded(on: app.db, effects: app.effects) {
             context.console.print("")
             context.console.print("数据库是空的。请在 24 小时内打开此一次性链接创建首位管理员：")

@@ -11,6 +11,7 @@ struct ResidentRoutes: RouteCollection {
         routes.post(Site.Pattern.residentMove.pathComponents, use: move)
         routes.post(Site.Pattern.unitHouseholds.pathComponents, use: addHousehold)
         routes.post(Site.Pattern.unitResidents.pathComponents, use: addResident)
+        routes.post(Site.Pattern.household.pathComponents, use: renameHousehold)
     }
 
     static func page(_ req: Request, _ home: ResidentHome, revealed: String? = nil) async throws -> ResidentPage {
@@ -102,6 +103,19 @@ struct ResidentRoutes: RouteCollection {
             return try await TerritoryRoutes.unitPage(req, errors: FormErrors(fields), status: .unprocessableEntity)
         }
         return req.redirect(to: Site.unit(unitID, notice: PeopleText.householdAdded.key))
+    }
+
+    func renameHousehold(req: Request) async throws -> Response {
+        let id = req.parameters.get("householdID", as: UUID.self)
+        let (household, _) = try await req.caller.household(id, for: .personalDataRead)
+        let form = try req.content.decode(HouseholdForm.self)
+        do {
+            _ = try await ResidentEditing.renameHousehold(household.id!, code: form.code ?? "", by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return try await TerritoryRoutes.unitPage(
+                req, unitID: household.$unit.id, errors: FormErrors(fields), status: .unprocessableEntity)
+        }
+        return req.redirect(to: Site.unit(household.$unit.id, notice: PeopleText.householdRenamed.key))
     }
 
     func addResident(req: Request) async throws -> Response {

@@ -18,7 +18,7 @@ struct PeopleFeature: Feature {
         [
             PeopleText.saved.key, PeopleText.moved.key, PeopleText.householdAdded.key,
             PeopleText.residentAdded.key, PeopleText.ownerSaved.key, PeopleText.ownerAdded.key,
-            PeopleText.ownerRemoved.key,
+            PeopleText.ownerRemoved.key, PeopleText.householdRenamed.key,
         ]
     }
 }

@@ -123,6 +123,31 @@ enum ResidentEditing {
         }
     }
 
+    /// Changes a household's number (the register's code for it); a number already in use is a 422.
+    static func renameHousehold(_ id: UUID, code raw: String, by caller: Caller) async throws -> Household {
+        let (household, building) = try await caller.household(id, for: .territoryEdit)
+        try caller.authorize(.personalDataRead, at: building.territoryPath)
+        let code: String
+        switch FieldRules.code(raw) {
+        case .failure(let p): throw YishiError.invalid(["code": p.fieldKey])
+        case .success(let c): code = c
+        }
+        guard code != household.code else { return household }
+        let old = household.code
+        return try await TerritoryEditing.codeTaken {
+            try await caller.audited { tx in
+                household.code = code
+                try await household.update(on: tx)
+                return (
+                    household,
+                    AuditEvent(
+                        action: .householdUpdate, targetType: "household", targetID: code, nodeID: building.id,
+                        details: ["household": "\(old) → \(code)"])
+                )
+            }
+        }
+    }
+
     /// Adds a resident to a household; the resident's code is made from the household's.
     static func createResident(in householdID: UUID, _ input: Input, by caller: Caller) async throws -> Resident {
         let details = try validate(input, by: caller)

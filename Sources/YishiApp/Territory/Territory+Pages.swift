@@ -469,6 +469,23 @@ enum TerritoryPages {
                             : (accounts.contains(r.id!) ? .text(ctx.t(AccountText.verified)) : .group([])),
                     ]
                 })
+            if may.edit && may.personalData {
+                H.el("details", [("class", "add no-print")]) {
+                    H.el("summary", text: ctx.t(PeopleText.householdRename))
+                    // The field's id is the household's, so several households' forms never share one.
+                    H.el("form", [("method", "post"), ("action", Site.household(h.id!)), ("class", "stack")]) {
+                        H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])
+                        H.el("label", [("for", "code-\(h.id!.uuidString)")], text: ctx.t(PeopleText.householdCode))
+                        H.void(
+                            "input",
+                            [
+                                ("id", "code-\(h.id!.uuidString)"), ("name", "code"), ("value", h.code),
+                                ("required", nil),
+                            ])
+                        Forms.submit(ctx.t(CommonText.save))
+                    }
+                }
+            }
         }
     }
 }

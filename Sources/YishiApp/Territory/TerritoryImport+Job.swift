@@ -130,6 +130,7 @@ enum TerritoryImportJob {
                 try? await Job.query(on: app.jobsDB).filter(\.$id == id).set(\.$progress, to: done * 100 / max(rows, 1))
                     .set(\.$messageKey, to: ImportText.progress.key).set(\.$messageArgs, to: JobText.encode(n)).update()
             }
+            if !preview { await SQLiteTuning.optimize(app.jobsDB) }
             var result = TerritoryImportResult(outcome: outcome)
             if preview { result.preview = true }
             return try encode(result)

@@ -60,6 +60,7 @@ enum Site {
         static let residentMove = "/residents/:residentID/move"
         static let unitHouseholds = "/units/:unitID/households"
         static let unitResidents = "/units/:unitID/residents"
+        static let household = "/households/:householdID"
         static let residentsList = "/territory/:nodeID/residents"
         static let residentsCSV = "/territory/:nodeID/residents.csv"
         static let lifeCircle = "/lifecircle/:code"
@@ -119,6 +120,7 @@ enum Site {
     static func residentReveal(_ id: UUID) -> String { fill(Pattern.residentReveal, id.uuidString) }
     static func residentMove(_ id: UUID) -> String { fill(Pattern.residentMove, id.uuidString) }
     static func unitHouseholds(_ id: UUID) -> String { fill(Pattern.unitHouseholds, id.uuidString) }
+    static func household(_ id: UUID) -> String { fill(Pattern.household, id.uuidString) }
     static func unitResidents(_ id: UUID) -> String { fill(Pattern.unitResidents, id.uuidString) }
     static func residentsList(_ node: UUID, flag: String? = nil, building: UUID? = nil) -> String {
         fill(Pattern.residentsList, node.uuidString) + listQuery(flag: flag, building: building)

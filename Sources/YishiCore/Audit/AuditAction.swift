@@ -7,5 +7,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case territoryCreate, territoryUpdate, unitCreate, territoryImport
     case atlasImport, atlasLink
     case residentCreate, residentUpdate, residentMove, householdCreate, phoneReveal, residentsExport
-    case ownerUpdate, ownershipAdd, ownershipRemove
+    case ownerUpdate, ownershipAdd, ownershipRemove, householdUpdate
 }

@@ -27,6 +27,7 @@ extension Catalog {
         "enum.AuditAction.phoneReveal": .init("查看完整手机号", "Full phone number shown"),
         "enum.AuditAction.residentsExport": .init("下载居民名单", "Residents list downloaded"),
         "enum.AuditAction.ownerUpdate": .init("修改业主信息", "Owner's details changed"),
+        "enum.AuditAction.householdUpdate": .init("修改户号", "Household number changed"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -55,6 +55,8 @@ public enum PeopleText: String, Texts {
     case door
     case printedAt
     case phoneKept
+    case householdRename
+    case householdRenamed
     case ownerTitle
     case ownerHomes
     case ownerEdit
@@ -130,6 +132,8 @@ public enum PeopleText: String, Texts {
         case .building: .init("楼栋", "Building")
         case .door: .init("门牌", "Door")
         case .printedAt: .init("{0} 打印", "Printed {0}")
+        case .householdRename: .init("修改户号", "Change the household number")
+        case .householdRenamed: .init("户号已修改。", "The household number is changed.")
         case .phoneKept:
             .init(
                 "号码显示为 138****0001 这样：不改就保留原来的号码；要改，请输入完整的新号码。",
