@@ -66,5 +66,6 @@ enum ReadCaches {
     static func changed() {
         PrincipalCache.shared.clear()
         TerritoryQueries.counts.clear()
+        HomePage.work.clear()
     }
 }

@@ -77,11 +77,23 @@ enum HomePage {
                 role: g.role, place: (g.nodeName ?? "", path.nodeId),
                 counts: (children, stats.units, stats.households, stats.residents))
         }
-        return .staff(
-            StaffModel(
-                cards: cards, todo: try await todo(p.actor, caller: caller, lang: lang),
-                recent: try await recent(p.actor, caller: caller, lang: lang)))
+        // The to-do and the recent changes are kept for five seconds (emptied by any audited change,
+        // so one's own change shows at once; a job that ends shows within five seconds).
+        let key = "\(p.userID.uuidString)|\(lang.rawValue)"
+        if let kept = work.value(key) { return .staff(StaffModel(cards: cards, todo: kept.todo, recent: kept.recent)) }
+        let generation = work.generation
+        let box = WorkBox(
+            todo: try await todo(p.actor, caller: caller, lang: lang),
+            recent: try await recent(p.actor, caller: caller, lang: lang))
+        work.keep(box, key, generation: generation)
+        return .staff(StaffModel(cards: cards, todo: box.todo, recent: box.recent))
     }
+
+    struct WorkBox: Sendable {
+        var todo: [ToDo]
+        var recent: [AuditPage.Row]?
+    }
+    static let work = ReadCache<WorkBox>(lifetime: .seconds(5), capacity: 5_000)
 
     /// Accounts waiting for verification, imports that failed or are still running in the scope.
     static func todo(_ actor: Actor, caller: Caller, lang: Lang) async throws -> [ToDo] {
