@@ -358,6 +358,49 @@ struct PageSnapshotTests {
         }
     }
 
+    @Test func needPages() throws {
+        let district = Self.node(.district, 1, name: "宝山区")
+        let community = Self.node(.community, 3, parent: district, name: "宝林一村居民区")
+        let resident = Resident(
+            code: "R-1", householdID: nil, name: "郭晓燕", birthYear: 1950, phone: nil, flags: [.elderly])
+        resident.id = UUID(uuidString: "00000000-0000-0000-0000-000000000401")
+        let need = Need()
+        need.id = UUID(uuidString: "00000000-0000-0000-0000-000000000501")
+        need.$community.id = community.id!
+        need.$place.id = community.id!
+        need.$place.value = community
+        need.$resident.value = resident
+        need.category = "seating"
+        need.title = "花园里加几张座椅"
+        need.body = "花园里加几张座椅，老人散步可以歇歇脚。"
+        need.status = .accepted
+        need.hideName = true
+        need.safety = false
+        need.channel = "visit"
+        need.firstSubmittedAt = Self.at
+        need.setScore(
+            .init(
+                households: 5, buildings: 3, ageBands: 2, depth: 3.83, commonGround: 53.8, channels: 2, vulnerable: 1,
+                safety: false, waitingMonths: 1, priority: 59.8))
+        try Snapshot.check("needs-list", navigation: Self.navigation) { ctx in
+            NeedPages.list(ctx, node: community, needs: [need], may: .init(raise: true, manage: false, names: false))
+        }
+        try Snapshot.check("needs-empty", navigation: Self.navigation) { ctx in
+            NeedPages.list(ctx, node: community, needs: [], may: .init(raise: false, manage: true, names: true))
+        }
+        try Snapshot.check("need", navigation: Self.navigation) { ctx in
+            NeedPages.need(ctx, need, may: .init(raise: true, manage: false, names: false), supported: false)
+        }
+        try Snapshot.check("need-raise", navigation: Self.navigation) { ctx in
+            NeedPages.raise(ctx, form: .init(), places: [community])
+        }
+        try Snapshot.check("need-similar", navigation: Self.navigation) { ctx in
+            NeedPages.similar(
+                ctx, form: .init(text: "花园里放长椅", category: "seating"), similar: [(need, .similarText, 0.5)])
+        }
+        try Snapshot.check("need-enter", navigation: Self.navigation) { ctx in NeedPages.enter(ctx, form: .init()) }
+    }
+
     @Test func lifeCirclePageWithMapData() throws {
         let district = Self.node(.district, 1, name: "宝山区")
         let compound = Self.node(.compound, 7, parent: district, name: "宝林一村雅苑")

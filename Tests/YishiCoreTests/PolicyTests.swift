@@ -29,25 +29,25 @@ struct Tree {
 let expectedActions: [Role: Set<Action>] = [
     .platformAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .districtCreate,
+        .usersManage, .auditRead, .districtCreate, .needRead, .needManage,
     ],
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead,
+        .usersManage, .auditRead, .needRead, .needManage,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident,
+        .actForResident, .needRead, .needManage,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .phoneReveal,
+        .actForResident, .phoneReveal, .needRead, .needManage,
     ],
-    .planner: [.territoryRead],
-    .ownersCommittee: [.territoryRead, .ownersRegisterRead],
-    .propertyManager: [.territoryRead],
-    .socialOrganization: [.territoryRead, .actForResident],
-    .resident: [.territoryRead, .comment, .vote],
+    .planner: [.territoryRead, .needRead],
+    .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead],
+    .propertyManager: [.territoryRead, .needRead],
+    .socialOrganization: [.territoryRead, .actForResident, .needRead],
+    .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise],
 ]
 
 struct PolicyCase: CustomTestStringConvertible, Sendable {
@@ -102,6 +102,8 @@ struct PolicyTests {
             userId: UUID(), kind: .resident, isVerified: false, grants: [Grant(role: .resident, path: Tree.C1)])
         #expect(Policy.decide(r, .comment, at: Tree.B1) == .success(()))
         #expect(Policy.decide(r, .vote, at: Tree.B1) == .failure(.notVerified))
+        #expect(Policy.decide(r, .needRaise, at: Tree.B1) == .failure(.notVerified), "needs too: verified residents")
+        #expect(Policy.decide(r, .needRead, at: Tree.B1) == .success(()))
         var v = r
         v.isVerified = true
         #expect(Policy.decide(v, .vote, at: Tree.B1) == .success(()))
@@ -243,6 +245,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 5)
+        #expect(Policy.sections.count == 6)
     }
 }

@@ -128,7 +128,7 @@ struct SignInRoutes: RouteCollection {
         return req.render(
             SignInPages.code(
                 ctx, phone: phone, live: live, next: nextParam(req), errors: errors,
-                status: errors.isEmpty ? .ok : .unprocessableEntity))
+                status: errors.isEmpty ? .ok : .unprocessableEntity), context: ctx)
     }
 
     func signOut(req: Request) async throws -> Response {

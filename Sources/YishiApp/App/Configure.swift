@@ -84,6 +84,7 @@ public enum Yishi {
             AccountsFeature(),
             TerritoryFeature(),
             PeopleFeature(),
+            NeedsFeature(),
             AtlasFeature(),
             AuditFeature(),
             JobsFeature(),

@@ -20,5 +20,6 @@ enum Migrations {
         M016CreatePlanNodeIndexes(),
         M017UpdateJobsMessageKeys(),
         M018UpdateNodesCommitteeOffice(),
+        M019CreateNeeds(),
     ]
 }

@@ -38,6 +38,8 @@ enum HomePage {
         var services: [(type: FacilityType, minutes: Int?)]?
         /// The place whose life-circle page to open.
         var lifeCircleCode: String?
+        /// The needs they raised or support, newest first, with where each stands.
+        var needs: [(id: UUID, title: String, status: NeedStatus, households: Int, reason: String?)] = []
     }
 
     /// Something waiting for the staff member: what, where to deal with it, how urgent.
@@ -155,6 +157,11 @@ enum HomePage {
         let household = try await Household.find(resident.$household.id, on: db)
         let unit = try await Unit.find(household?.$unit.id, on: db)
         m.community = ordered.first { $0.level == .community }
+        let supported = try await NeedSupport.query(on: db).filter(\.$resident.$id == rid).all().map { $0.$need.id }
+        if !supported.isEmpty {
+            m.needs = try await Need.query(on: db).filter(\.$id ~~ supported).sort(\.$firstSubmittedAt, .descending)
+                .limit(20).all().map { ($0.id!, $0.title, $0.status, $0.households, $0.declineReason) }
+        }
         m.home = (ordered.map(\.name) + [unit?.number ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
         m.lifeCircleCode = m.community?.code
         if let compound = ordered.first(where: { $0.level == .compound }),
@@ -279,7 +286,22 @@ enum HomePage {
                 } else {
                     C.empty(ctx.t(HomeText.residentNoCommunity))
                 }
-                C.section(ctx.t(HomeText.myNeeds)) { C.empty(ctx.t(HomeText.needsEmpty)) }
+                C.section(ctx.t(HomeText.myNeeds)) {
+                    if m.needs.isEmpty {
+                        C.empty(ctx.t(HomeText.needsEmpty))
+                    } else {
+                        C.list(
+                            m.needs.map { n in
+                                [
+                                    H.link(n.title, Site.need(n.id)), .text(" "), NeedPages.statusTag(ctx, n.status),
+                                    .text(" " + ctx.t(NeedText.households, String(n.households))),
+                                ]
+                            })
+                    }
+                    if m.verified && m.community != nil {
+                        H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)])
+                    }
+                }
                 C.section(ctx.t(HomeText.notices)) { C.empty(ctx.t(HomeText.noticesEmpty)) }
                 C.section(ctx.t(HomeText.meetings)) { C.empty(ctx.t(HomeText.meetingsEmpty)) }
                 C.section(ctx.t(HomeText.votes)) { C.empty(ctx.t(HomeText.votesEmpty)) }

@@ -28,6 +28,9 @@ enum Site {
 
     static let outbox = "/dev/outbox"
     static let search = "/search"
+    static let needs = "/needs"
+    static let newNeed = "/needs/new"
+    static let enterNeed = "/needs/enter"
     static let help = "/help"
     static let privacy = "/privacy"
     static let importHelp = "/territory/import/help"
@@ -50,6 +53,10 @@ enum Site {
         static let nodeUnits = "/territory/:nodeID/units"
         static let nodeOffice = "/territory/:nodeID/office"
         static let unit = "/units/:unitID"
+        static let need = "/needs/:needID"
+        static let needSupports = "/needs/:needID/supports"
+        static let needTriage = "/needs/:needID/triage"
+        static let nodeNeeds = "/territory/:nodeID/needs"
         static let owner = "/owners/:ownerID"
         static let unitOwners = "/units/:unitID/owners"
         static let unitOwnerRemove = "/units/:unitID/owners/:ownerID/remove"
@@ -111,6 +118,10 @@ enum Site {
     static func unitOwnerRemove(unit: UUID, owner: UUID) -> String {
         fill(Pattern.unitOwnerRemove, unit.uuidString, owner.uuidString)
     }
+    static func need(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.need, id.uuidString), notice) }
+    static func needSupports(_ id: UUID) -> String { fill(Pattern.needSupports, id.uuidString) }
+    static func needTriage(_ id: UUID) -> String { fill(Pattern.needTriage, id.uuidString) }
+    static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }

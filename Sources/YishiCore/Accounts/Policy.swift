@@ -61,7 +61,7 @@ public enum Policy {
 
     /// The capabilities' sections of the role → action table, one line each.
     static let sections: [PolicySection] = [
-        territorySection, peopleSection, accountsSection, auditSection, participationSection,
+        territorySection, peopleSection, accountsSection, auditSection, participationSection, needsSection,
     ]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil
@@ -71,7 +71,7 @@ public enum Policy {
         let withAction = actor.grants.filter { actions[$0.role, default: []].contains(action) }
         guard !withAction.isEmpty else { return .failure(.roleLacksAction) }
         guard withAction.contains(where: { $0.covers(resource) }) else { return .failure(.outsideScope) }
-        if action == .vote && !actor.isVerified { return .failure(.notVerified) }
+        if (action == .vote || action == .needRaise) && !actor.isVerified { return .failure(.notVerified) }
         return .success(())
     }
 

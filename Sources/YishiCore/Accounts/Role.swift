@@ -43,6 +43,9 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case personalDataRead
     /// 显示完整手机号: see a resident's whole phone number, each time audited (committee staff).
     case phoneReveal
+    /// 需求: read a community's needs; raise a need and add "me too" (a verified resident); enter
+    /// needs for residents and sort them (accept, decline) as staff.
+    case needRead, needRaise, needManage
     /// See the owners' register: owners, their units and areas, owners' phones (the owners'
     /// committee needs it to run owners' votes; it gives nothing about households or residents).
     case ownersRegisterRead

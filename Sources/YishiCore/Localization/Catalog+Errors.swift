@@ -28,6 +28,10 @@ extension Catalog {
         "enum.AuditAction.residentsExport": .init("下载居民名单", "Residents list downloaded"),
         "enum.AuditAction.ownerUpdate": .init("修改业主信息", "Owner's details changed"),
         "enum.AuditAction.householdUpdate": .init("修改户号", "Household number changed"),
+        "enum.AuditAction.needRaise": .init("提出需求", "Need raised"),
+        "enum.AuditAction.needSupport": .init("支持需求（我也是）", "Need supported (me too)"),
+        "enum.AuditAction.needAccept": .init("需求列入清单", "Need put on the list"),
+        "enum.AuditAction.needDecline": .init("需求未采纳", "Need not taken up"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -15,6 +15,7 @@ public enum NavigationText: String, Texts {
     case signin
     case outbox
     case search
+    case needs
     case menu
     case help
     case privacy
@@ -30,6 +31,7 @@ public enum NavigationText: String, Texts {
         case .users: .init("用户与角色", "Users and roles")
         case .verify: .init("实名核验", "Verify residents")
         case .search: .init("查找居民", "Find a resident")
+        case .needs: .init("需求", "Needs")
         case .menu: .init("菜单", "Menu")
         case .help: .init("帮助", "Help")
         case .privacy: .init("个人信息保护", "Your personal data")

@@ -57,6 +57,7 @@ extension Catalog {
         TextTable(JobText.self),
         TextTable(LifeCircleText.self),
         TextTable(NavigationText.self),
+        TextTable(NeedText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

@@ -78,6 +78,16 @@ public enum NeedRanking {
         public var waitingMonths: Int
         /// `P = S + wK·(K − 1) + wV·V + wU·U + wT·T`.
         public var priority: Double
+
+        public init(
+            households: Int, buildings: Int, ageBands: Int, depth: Double, commonGround: Double, channels: Int,
+            vulnerable: Int, safety: Bool, waitingMonths: Int, priority: Double
+        ) {
+            (self.households, self.buildings, self.ageBands, self.depth, self.commonGround) =
+                (households, buildings, ageBands, depth, commonGround)
+            (self.channels, self.vulnerable, self.safety, self.waitingMonths, self.priority) =
+                (channels, vulnerable, safety, waitingMonths, priority)
+        }
     }
 
     /// The score of a need from its supports (the submissions count as supports), the members of

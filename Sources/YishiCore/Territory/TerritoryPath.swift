@@ -31,6 +31,11 @@ public struct TerritoryPath: Hashable, Sendable, Codable, CustomStringConvertibl
     /// The path of a child node.
     public func appending(_ id: UUID) -> TerritoryPath { TerritoryPath(ids + [id]) }
 
+    /// The path of the ancestor at `depth` (0: the district); nil when the path is not that deep.
+    public func ancestor(at depth: Int) -> TerritoryPath? {
+        ids.count > depth ? TerritoryPath(Array(ids.prefix(depth + 1))) : nil
+    }
+
     /// The subtree as a half-open range of stored paths: every descendant's stored form `p` has
     /// `encoded <= p < subtreeUpperBound`. The bound replaces the final "/" by "0", the next
     /// byte, so both databases answer a subtree from the path index (a `LIKE 'p%'` scans on SQLite).

@@ -20,11 +20,13 @@ struct PageView: Sendable {
 }
 
 extension Request {
-    /// The page in the one layout, as the answer to this request.
-    func render(_ page: PageView) -> Response {
+    /// The page in the one layout, as the answer to this request; `context` when the route changed
+    /// the request's (a notice set after a form was saved without a redirect).
+    func render(_ page: PageView, context: PageContext? = nil) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: page.status, headers: headers, body: .init(buffer: Layout.document(pageContext, page)))
+        return Response(
+            status: page.status, headers: headers, body: .init(buffer: Layout.document(context ?? pageContext, page)))
     }
 }

@@ -1,0 +1,62 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// 需求: a need raised in a community, with its provenance and its score (stored with its parts,
+/// recomputed whenever its support changes).
+final class Need: Model, @unchecked Sendable {
+    static let schema = "needs"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "community_id") var community: TerritoryNode
+    /// The community, a compound or a building of it.
+    @Parent(key: "place_id") var place: TerritoryNode
+    @Field(key: "category") var category: String
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @Field(key: "status") var status: NeedStatus
+    @OptionalField(key: "decline_reason") var declineReason: String?
+    @Field(key: "hide_name") var hideName: Bool
+    @Field(key: "safety") var safety: Bool
+    /// The resident who raised it (online, or entered for them by staff).
+    @Parent(key: "resident_id") var resident: Resident
+    @Field(key: "channel") var channel: String
+    @OptionalField(key: "entered_by_id") var enteredByID: UUID?
+    @Field(key: "first_submitted_at") var firstSubmittedAt: Date
+    @Field(key: "households") var households: Int
+    @Field(key: "buildings") var buildings: Int
+    @Field(key: "age_bands") var ageBands: Int
+    @Field(key: "depth") var depth: Double
+    @Field(key: "common_ground") var commonGround: Double
+    @Field(key: "channels") var channels: Int
+    @Field(key: "vulnerable") var vulnerable: Int
+    @Field(key: "waiting_months") var waitingMonths: Int
+    @Field(key: "priority") var priority: Double
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var score: NeedRanking.Score {
+        .init(
+            households: households, buildings: buildings, ageBands: ageBands, depth: depth,
+            commonGround: commonGround, channels: channels, vulnerable: vulnerable, safety: safety,
+            waitingMonths: waitingMonths, priority: priority)
+    }
+
+    func setScore(_ s: NeedRanking.Score) {
+        households = s.households
+        buildings = s.buildings
+        ageBands = s.ageBands
+        depth = s.depth
+        commonGround = s.commonGround
+        channels = s.channels
+        vulnerable = s.vulnerable
+        waitingMonths = s.waitingMonths
+        priority = s.priority
+    }
+
+    var categoryName: (Lang) -> String {
+        { lang in NeedCategory.find(self.category)?.name(lang) ?? self.category }
+    }
+}

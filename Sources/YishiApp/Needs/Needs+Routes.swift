@@ -1,0 +1,393 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// The needs pages: a community's ranked list, a need with why it ranks where it does, raising one
+/// (with similar needs offered first), "me too", staff entry for residents and sorting.
+struct NeedRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Site.needs.pathComponents, use: mine)
+        routes.get(Site.newNeed.pathComponents, use: newForm)
+        routes.post(Site.needs.pathComponents, use: raise)
+        routes.get(Site.enterNeed.pathComponents, use: enterForm)
+        routes.post(Site.enterNeed.pathComponents, use: enter)
+        routes.get(Site.Pattern.need.pathComponents, use: show)
+        routes.post(Site.Pattern.needSupports.pathComponents, use: support)
+        routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
+        routes.get(Site.Pattern.nodeNeeds.pathComponents, use: list)
+    }
+
+    struct RaiseForm: Content {
+        var text: String?
+        var category: String?
+        var place: String?
+        var hideName: String?
+        var resident: String?
+        var channel: String?
+        /// Set when the person saw the similar needs and still sends theirs.
+        var confirmed: String?
+    }
+
+    /// The list of the viewer's community (a resident's, or the first place a staff member works).
+    func mine(req: Request) async throws -> Response {
+        let caller = req.caller
+        let actor = try caller.requireActor()
+        if actor.kind == .resident {
+            let (home, _) = try await NeedsService.whose(nil, by: caller)
+            return req.redirect(to: Site.nodeNeeds(home.community))
+        }
+        guard let place = req.principal?.held.compactMap(\.path).first else {
+            throw YishiError.denied(.roleLacksAction)
+        }
+        return req.redirect(to: Site.nodeNeeds(place.nodeId))
+    }
+
+    func list(req: Request) async throws -> Response {
+        let node = try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: .needRead)
+        let needs = try await NeedsService.ranked(below: node, on: req.db)
+        let may = NeedPages.May(
+            raise: req.actor?.kind == .resident && node.level == .community
+                && req.caller.allows(.needRaise, at: node.territoryPath),
+            manage: req.caller.allows(.needManage, at: node.territoryPath), names: req.actor?.kind == .staff)
+        return req.render(NeedPages.list(req.pageContext, node: node, needs: needs, may: may))
+    }
+
+    func places(_ req: Request, community: UUID) async throws -> [TerritoryNode] {
+        guard let c = try await TerritoryNode.find(community, on: req.db) else { return [] }
+        return try await TerritoryNode.query(on: req.db).inSubtree(c.territoryPath).filter(\.$level != .building)
+            .sort(\.$path).limit(500).all()
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (home, _) = try await NeedsService.whose(nil, by: req.caller)
+        try req.caller.authorize(.needRaise, at: home.building.territoryPath)
+        return req.render(
+            NeedPages.raise(
+                req.pageContext, form: RaiseForm(), places: try await places(req, community: home.community)))
+    }
+
+    func input(_ f: RaiseForm) -> NeedsService.RaiseInput {
+        .init(
+            text: f.text ?? "", category: f.category ?? "", place: f.place.flatMap(UUID.init(uuidString:)),
+            hideName: f.hideName == "on", forResident: f.resident, channel: f.channel.flatMap(YishiCore.Channel.init))
+    }
+
+    func raise(req: Request) async throws -> Response {
+        let form = try req.content.decode(RaiseForm.self)
+        let caller = req.caller
+        let (home, _) = try await NeedsService.whose(nil, by: caller)
+        // Similar needs first: support gathers on one need instead of duplicates.
+        if form.confirmed == nil, let text = form.text, !text.trimmed.isEmpty {
+            let similar = try await NeedsService.similar(
+                text, community: home.community, category: form.category,
+                place: form.place.flatMap { UUID(uuidString: $0) },
+                on: req.db)
+            if !similar.isEmpty {
+                return req.render(NeedPages.similar(req.pageContext, form: form, similar: similar))
+            }
+        }
+        do {
+            let need = try await NeedsService.raise(input(form), by: caller)
+            return req.redirect(to: Site.need(need.id!, notice: NeedText.submitted.key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                NeedPages.raise(
+                    req.pageContext, form: form, places: try await places(req, community: home.community),
+                    errors: FormErrors(fields), status: .unprocessableEntity))
+        }
+    }
+
+    func enterForm(req: Request) async throws -> Response {
+        let actor = try req.caller.requireActor()
+        guard actor.kind == .staff, Policy.holdsAnywhere(actor, .needManage) else {
+            throw YishiError.denied(.roleLacksAction)
+        }
+        return req.render(NeedPages.enter(req.pageContext, form: RaiseForm()))
+    }
+
+    func enter(req: Request) async throws -> Response {
+        let form = try req.content.decode(RaiseForm.self)
+        do {
+            _ = try await NeedsService.raise(input(form), by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                NeedPages.enter(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
+        }
+        // The form stays open for the next one, with the same channel.
+        var next = RaiseForm()
+        next.channel = form.channel
+        var ctx = req.pageContext
+        ctx.notice = ctx.t(NeedText.entered)
+        return req.render(NeedPages.enter(ctx, form: next), context: ctx)
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("needID", as: UUID.self),
+            let need = try await Need.query(on: req.db).filter(\.$id == id).with(\.$community).with(\.$place)
+                .with(\.$resident).first()
+        else { throw YishiError.notFound }
+        try req.caller.authorize(.needRead, at: need.place.territoryPath)
+        var supported = false
+        if req.actor?.kind == .resident, let (home, _) = try? await NeedsService.whose(nil, by: req.caller) {
+            supported =
+                try await NeedSupport.query(on: req.db).filter(\.$need.$id == id)
+                .filter(\.$resident.$id == home.resident.requireID()).first() != nil
+        }
+        let may = NeedPages.May(
+            raise: req.actor?.kind == .resident && !supported && need.status.open
+                && req.caller.allows(.needRaise, at: need.community.territoryPath),
+            manage: req.caller.allows(.needManage, at: need.community.territoryPath),
+            names: req.actor?.kind == .staff)
+        return req.render(NeedPages.need(req.pageContext, need, may: may, supported: supported))
+    }
+
+    struct SupportForm: Content {
+        var resident: String?
+        var channel: String?
+    }
+
+    func support(req: Request) async throws -> Response {
+        let id = req.parameters.get("needID", as: UUID.self)
+        let form = try req.content.decode(SupportForm.self)
+        do {
+            let need = try await NeedsService.support(
+                id, forResident: form.resident, channel: form.channel.flatMap(YishiCore.Channel.init), by: req.caller)
+            return req.redirect(to: Site.need(need.id!, notice: NeedText.supported.key))
+        } catch is NeedsService.AlreadySupported {
+            throw Abort(.conflict, reason: NeedText.alreadySupported.text(req.pageContext.lang))
+        }
+    }
+
+    struct TriageForm: Content {
+        var decision: String?
+        var reason: String?
+    }
+
+    func triage(req: Request) async throws -> Response {
+        let form = try req.content.decode(TriageForm.self)
+        let accept = form.decision == "accept"
+        do {
+            let need = try await NeedsService.triage(
+                req.parameters.get("needID", as: UUID.self), accept: accept, reason: form.reason, by: req.caller)
+            return req.redirect(to: Site.need(need.id!, notice: accept ? NeedText.accepted.key : NeedText.declined.key))
+        } catch YishiError.invalid(let fields) {
+            throw YishiError.invalid(fields)
+        }
+    }
+}
+
+enum NeedPages {
+    struct May: Sendable {
+        var raise = false
+        var manage = false
+        /// Staff see who raised a need even when its name is hidden on public pages.
+        var names = false
+    }
+
+    static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
+        C.tag(ctx.t(s.text), tone: s == .declined ? .warning : (s == .new ? .info : .ok))
+    }
+
+    static func list(_ ctx: PageContext, node: TerritoryNode, needs: [Need], may: May) -> PageView {
+        PageView(title: ctx.paren(ctx.t(NeedText.title), node.name)) {
+            C.text(ctx.t(NeedText.listIntro), muted: true)
+            if may.raise { H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)]) }
+            if may.manage { H.el("p", [], [C.linkButton(ctx.t(NeedText.enterTitle), Site.enterNeed, primary: false)]) }
+            if needs.isEmpty {
+                C.empty(ctx.t(NeedText.listEmpty))
+            } else {
+                H.el("ol", [("class", "needs")]) {
+                    for n in needs {
+                        H.el("li", [("class", "card")]) {
+                            H.el("h3", [], [H.link(n.title, Site.need(n.id!))])
+                            H.el("p", [("class", "tags")]) {
+                                statusTag(ctx, n.status)
+                                C.tag(n.categoryName(ctx.lang))
+                                if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+                            }
+                            C.text(
+                                [
+                                    ctx.t(NeedText.households, String(n.households)), n.place.name,
+                                    ctx.t(NeedText.priority, String(NeedRanking.rounded(n.priority))),
+                                ].joined(separator: " · "), muted: true)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func categoryOptions(_ ctx: PageContext) -> [(value: String, label: String)] {
+        NeedCategory.seeded.map { ($0.key, $0.name(ctx.lang)) }
+    }
+
+    static func raise(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm, places: [TerritoryNode], errors: FormErrors = FormErrors(),
+        status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.raise), status: status) {
+            Forms.summary(ctx, errors, order: ["text", "category", "place"])
+            Forms.form(
+                ctx, action: Site.needs,
+                [
+                    textArea(ctx, value: form.text ?? "", errors: errors),
+                    Forms.select(
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        selected: form.category, required: true, errors: errors),
+                    Forms.select(
+                        ctx, "place", label: ctx.t(NeedText.place),
+                        options: places.map { ($0.id!.uuidString, $0.name) }, selected: form.place,
+                        errors: errors, includeBlank: false),
+                    H.el("label", [("class", "check"), ("for", "field-hideName")]) {
+                        H.void(
+                            "input",
+                            [("id", "field-hideName"), ("type", "checkbox"), ("name", "hideName"), ("value", "on")]
+                                + (form.hideName == "on" ? [("checked", nil)] : []))
+                        HTMLNode.text(" " + ctx.t(NeedText.hideName))
+                    },
+                    Forms.submit(ctx.t(NeedText.submit)),
+                ])
+        }
+    }
+
+    static func textArea(_ ctx: PageContext, value: String, errors: FormErrors) -> HTMLNode {
+        let error = errors.message("text", ctx)
+        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
+            H.el("label", [("for", "field-text")]) {
+                HTMLNode.text(ctx.t(NeedText.text))
+                H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText))
+            }
+            H.el("p", [("class", "hint"), ("id", "field-text-hint")], text: ctx.t(NeedText.textHint))
+            if let error { H.el("p", [("class", "error"), ("id", "field-text-error")], text: error) }
+            H.el(
+                "textarea",
+                [
+                    ("id", "field-text"), ("name", "text"), ("rows", "4"), ("maxlength", "500"), ("required", nil),
+                    ("aria-describedby", error == nil ? "field-text-hint" : "field-text-hint field-text-error"),
+                ], text: value)
+        }
+    }
+
+    /// Similar needs offered before a new one is sent: "me too" on one of them, or send it anyway.
+    static func similar(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm,
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)]
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.similarTitle)) {
+            C.text(ctx.t(NeedText.similarIntro))
+            H.el("ul", [("class", "cards")]) {
+                for s in similar {
+                    H.el("li", [("class", "card")]) {
+                        H.el("h3", [], [H.link(s.need.title, Site.need(s.need.id!))])
+                        C.text(s.need.body)
+                        if s.verdict == .differentBuildings {
+                            C.tag(ctx.t(NeedText.differentBuilding), tone: .warning)
+                        } else {
+                            C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
+                            Forms.button(
+                                ctx, action: Site.needSupports(s.need.id!), label: ctx.t(NeedText.meToo),
+                                secondary: false)
+                        }
+                    }
+                }
+            }
+            H.el("form", [("method", "post"), ("action", Site.needs), ("class", "stack")]) {
+                H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])
+                for (k, v) in [
+                    ("text", form.text), ("category", form.category), ("place", form.place),
+                    ("hideName", form.hideName),
+                    ("confirmed", "1"),
+                ] {
+                    if let v { H.void("input", [("type", "hidden"), ("name", k), ("value", v)]) }
+                }
+                H.el("button", [("type", "submit"), ("class", "secondary")], text: ctx.t(NeedText.submitAnyway))
+            }
+        }
+    }
+
+    static func enter(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.enterTitle), status: status) {
+            C.text(ctx.t(NeedText.enterIntro), muted: true)
+            Forms.summary(ctx, errors, order: ["resident", "channel", "text", "category", "place"])
+            Forms.form(
+                ctx, action: Site.enterNeed,
+                [
+                    Forms.field(
+                        ctx, "resident", label: ctx.t(NeedText.resident), value: form.resident ?? "", required: true,
+                        errors: errors, hint: ctx.t(NeedText.residentHint), attributes: [("autofocus", nil)]),
+                    Forms.select(
+                        ctx, "channel", label: ctx.t(PeopleText.channel),
+                        options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
+                        selected: form.channel ?? YishiCore.Channel.visit.rawValue, required: true, errors: errors,
+                        includeBlank: false),
+                    textArea(ctx, value: form.text ?? "", errors: errors),
+                    Forms.select(
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        selected: form.category, required: true, errors: errors),
+                    Forms.submit(ctx.t(NeedText.submit)),
+                ])
+        }
+    }
+
+    static func need(_ ctx: PageContext, _ n: Need, may: May, supported: Bool) -> PageView {
+        let s = n.score
+        let w = NeedRanking.Weights()
+        let who = n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident.name
+        return PageView(title: n.title) {
+            H.el("p", [("class", "tags")]) {
+                statusTag(ctx, n.status)
+                C.tag(n.categoryName(ctx.lang))
+                if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+            }
+            C.text(n.body)
+            C.facts([
+                (ctx.t(NeedText.place), n.place.name), (ctx.t(NeedText.by), who),
+                (ctx.t(NeedText.submittedAt), ctx.time(n.firstSubmittedAt)),
+                (ctx.t(NeedText.statusLabel), ctx.t(n.status.text)),
+            ])
+            if n.status == .declined, let r = n.declineReason {
+                C.notice(ctx.t(NeedText.declineReason) + "：" + r, tone: .warning)
+            }
+            C.text(ctx.t(NeedText.households, String(s.households)))
+            if may.raise {
+                Forms.button(ctx, action: Site.needSupports(n.id!), label: ctx.t(NeedText.meToo), secondary: false)
+            }
+            if supported { C.text(ctx.t(NeedText.alreadySupported), muted: true) }
+            C.section(ctx.t(NeedText.why)) {
+                C.text(
+                    ctx.t(NeedText.commonGround, String(NeedRanking.rounded(s.commonGround))) + " · "
+                        + ctx.t(NeedText.priority, String(NeedRanking.rounded(s.priority))))
+                C.list([
+                    ctx.t(NeedText.partBuildings, String(s.buildings), String(Int(w.perBuilding))),
+                    ctx.t(NeedText.partAgeBands, String(s.ageBands), String(Int(w.perAgeBand))),
+                    ctx.t(NeedText.partDepth, String(NeedRanking.rounded(s.depth))),
+                    ctx.t(
+                        NeedText.partChannels, String(s.channels),
+                        String(Int(w.perExtraChannel) * max(s.channels - 1, 0))),
+                    ctx.t(
+                        NeedText.partVulnerable, String(s.vulnerable), String(Int(w.perVulnerableGroup) * s.vulnerable)),
+                    ctx.t(NeedText.partSafety, String(s.safety ? Int(w.safety) : 0)),
+                    ctx.t(NeedText.partWaiting, String(s.waitingMonths), String(s.waitingMonths)),
+                ])
+            }
+            if may.manage && n.status == .new {
+                C.section(ctx.t(NeedText.statusLabel)) {
+                    Forms.button(
+                        ctx, action: Site.needTriage(n.id!), label: ctx.t(NeedText.accept), secondary: false,
+                        hidden: [("decision", "accept")])
+                    Forms.form(
+                        ctx, action: Site.needTriage(n.id!),
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "decision"), ("value", "decline")]),
+                            Forms.field(ctx, "reason", label: ctx.t(NeedText.declineReason), required: true),
+                            H.el(
+                                "button", [("type", "submit"), ("class", "secondary")], text: ctx.t(NeedText.decline)),
+                        ])
+                }
+            }
+            H.el("p", [], [C.linkButton(ctx.t(NeedText.title), Site.nodeNeeds(n.$community.id), primary: false)])
+        }
+    }
+}

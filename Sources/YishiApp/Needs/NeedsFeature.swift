@@ -1,0 +1,14 @@
+import Vapor
+import YishiCore
+
+/// Needs (需求): residents raise them and add "me too", staff enter them for residents and sort
+/// them, and the platform ranks them by the common ground of the households that support them.
+struct NeedsFeature: Feature {
+    var pages: [any RouteCollection] { [NeedRoutes()] }
+    var navigation: [NavEntry] {
+        [NavEntry(order: 12, label: NavigationText.needs.key, path: Site.needs) { Policy.holdsAnywhere($0, .needRead) }]
+    }
+    var notices: [String] {
+        [NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key]
+    }
+}

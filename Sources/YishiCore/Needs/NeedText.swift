@@ -1,0 +1,95 @@
+/// The texts keyed `need.…` (`Texts`).
+public enum NeedText: String, Texts {
+    public static let prefix = "need"
+
+    case title, raise, text, textHint, category, place, hideName, submit
+    case similarTitle, similarIntro, meToo, submitAnyway, differentBuilding
+    case submitted, supported, alreadySupported, statusLabel
+    case statusNew, statusAccepted, statusDeclined, statusMerged, statusTakenUp, statusDone
+    case declineReason, accept, decline, declined, accepted
+    case households, why, commonGround, priority, partBuildings, partAgeBands, partDepth, partChannels
+    case partVulnerable, partSafety, partWaiting, safetyMark
+    case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
+    case by, aResident, submittedAt, entered
+
+    public var bilingual: Bilingual {
+        switch self {
+        case .title: .init("社区需求", "Community needs")
+        case .raise: .init("提一个需求", "Raise a need")
+        case .text: .init("您希望改善什么？", "What would you like to see improved?")
+        case .textHint: .init("写清楚在哪里、是什么问题，最多 500 字。", "Say where and what, in up to 500 characters.")
+        case .category: .init("类别", "Kind")
+        case .place: .init("在哪里", "Where")
+        case .hideName: .init("在公开页面上不显示我的名字", "Do not show my name on public pages")
+        case .submit: .init("提交", "Send")
+        case .similarTitle: .init("这些需求和您的很像", "These needs look like yours")
+        case .similarIntro:
+            .init(
+                "如果是同一件事，请点“我也是”：大家的支持集中在一起，更容易办成。如果不是，请提交您自己的需求。",
+                "If it is the same thing, press “Me too”: support gathered on one need gets things done. If not, send your own."
+            )
+        case .meToo: .init("我也是", "Me too")
+        case .submitAnyway: .init("不是同一件事，提交我的需求", "Not the same: send mine")
+        case .differentBuilding: .init("相似，但楼栋不同", "Alike, but about another building")
+        case .submitted: .init("需求已提交，居委会会尽快查看。", "Your need is sent: the committee will look at it soon.")
+        case .supported: .init("已加上您的支持。", "Your support is added.")
+        case .alreadySupported: .init("您已经支持过这个需求。", "You already support this need.")
+        case .statusLabel: .init("进展", "Status")
+        case .statusNew: .init("待处理", "Waiting")
+        case .statusAccepted: .init("已列入需求清单", "On the needs list")
+        case .statusDeclined: .init("未采纳", "Not taken up")
+        case .statusMerged: .init("已与同类需求合并", "Joined with the same need")
+        case .statusTakenUp: .init("已立项", "Taken up by a project")
+        case .statusDone: .init("已完成", "Done")
+        case .declineReason: .init("未采纳的原因", "Why it is not taken up")
+        case .accept: .init("列入需求清单", "Put on the needs list")
+        case .decline: .init("不采纳", "Do not take up")
+        case .declined: .init("已标为未采纳，原因会告诉提出人。", "Marked as not taken up; the reason is shown to whoever raised it.")
+        case .accepted: .init("已列入需求清单。", "Put on the needs list.")
+        case .households: .init("{0} 户支持", "{0} households support this")
+        case .why: .init("为什么排在这里？", "Why is it ranked here?")
+        case .commonGround: .init("共识分 {0}", "Common ground {0}")
+        case .priority: .init("优先分 {0}", "Priority {0}")
+        case .partBuildings: .init("涉及 {0} 栋楼，每栋 {1} 分", "{0} buildings, {1} points each")
+        case .partAgeBands:
+            .init(
+                "{0} 个年龄段（18–39、40–59、60–74、75 岁以上），每个 {1} 分",
+                "{0} age groups (18–39, 40–59, 60–74, 75+), {1} points each")
+        case .partDepth: .init("同一栋楼里的多户支持：{0} 分", "Several households in one building: {0} points")
+        case .partChannels: .init("从 {0} 种渠道反映：加 {1} 分", "Raised through {0} channels: {1} more")
+        case .partVulnerable:
+            .init(
+                "支持的家庭里有老人、儿童或残疾人（{0} 类）：加 {1} 分",
+                "Elderly people, children or people with a disability in supporting households ({0} kinds): {1} more")
+        case .partSafety: .init("居委会认定有安全隐患：加 {0} 分", "Marked by the committee as a safety matter: {0} more")
+        case .partWaiting: .init("已等待 {0} 个月：加 {1} 分", "Waiting {0} months: {1} more")
+        case .safetyMark: .init("有安全隐患", "A safety matter")
+        case .listEmpty:
+            .init(
+                "还没有需求。居民可以在首页提出需求，居委会也可以代为录入。",
+                "No needs yet. Residents raise them from their home page; the committee can enter them for residents.")
+        case .listIntro:
+            .init(
+                "按优先分排序：支持的户数越多、来自的楼栋和年龄段越广，排得越前。",
+                "Ranked by priority: the more households, buildings and age groups support a need, the higher it comes."
+            )
+        case .enterTitle: .init("代居民录入需求", "Enter a need for a resident")
+        case .enterIntro:
+            .init(
+                "上门走访、接待、电话、纸质登记时收到的需求，在这里录入；录完可以接着录下一条。",
+                "Needs heard on a visit, at the desk, by phone or on paper are entered here; the form stays open for the next one."
+            )
+        case .resident: .init("居民", "Resident")
+        case .residentHint: .init("手机号、居民编号或姓名", "Mobile number, resident number or name")
+        case .noResident:
+            .init(
+                "您负责的范围内找不到这位居民，或有重名，请用手机号或居民编号。",
+                "No such resident in your area, or several with that name: use the mobile number or resident number.")
+        case .placeOutside: .init("只能为您所在社区的地方提需求。", "Needs can only be about places in your own community.")
+        case .by: .init("提出人", "Raised by")
+        case .aResident: .init("一位居民", "A resident")
+        case .submittedAt: .init("提出时间", "Raised on")
+        case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// Needs, first part (issue 17 §1–3, 5): raising online and for residents, similar needs offered
+/// first, "me too" once, the score kept with its parts, sorting by staff, and every bad input refused.
+@Suite("Needs: raise, support, rank, sort")
+struct NeedsTests {
+    func community(_ t: TestContext, _ code: String = "BS01-C1") async throws -> TerritoryNode {
+        try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == code).first())
+    }
+
+    @Test func aResidentRaisesANeedAndStaffAddSupportFromAVisit() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.get("/").text.contains(#"href="/needs/new""#), "the home page offers it")
+            #expect(try await r.get("/needs/new").status == .ok)
+            let sent = try await r.post(
+                "/needs", ["text": "3号楼门口的路灯坏了，晚上太黑", "category": "lighting", "hideName": "on"])
+            #expect(sent.status == .seeOther)
+            let need = try #require(try await Need.query(on: t.db).first())
+            #expect(need.households == 1 && need.channel == "online" && need.hideName && need.status == .new)
+            #expect(need.priority > 0)
+            let page = try await r.get(try #require(sent.location))
+            #expect(page.status == .ok && page.text.contains(NeedText.why.text(.zhHans)))
+            // A second "me too" by the same person: 409.
+            #expect(try await r.post("/needs/\(need.id!)/supports").status == .conflict)
+            // baolin1 adds an elderly neighbour's support from a home visit: two households, two channels.
+            let neighbour = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let added = try await staff.post(
+                "/needs/\(need.id!)/supports", ["resident": neighbour.phone ?? neighbour.code, "channel": "visit"])
+            #expect(added.status == .seeOther)
+            let after = try #require(try await Need.find(need.id, on: t.db))
+            #expect(after.households == 2 && after.channels == 2, "staff-entered support counts like online")
+            #expect(after.priority > need.priority)
+            let entries = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.needSupport.rawValue)
+                .all()
+            #expect(entries.count == 1 && entries[0].channel == "visit" && entries[0].onBehalfOf == neighbour.id)
+            // The public-facing page hides the name; staff see it.
+            let me = try await NeedsService.home(of: need.$resident.id, on: t.db)
+            #expect(!(try await r.get("/needs/\(need.id!)")).text.contains("<dd>\(me.resident.name)</dd>"))
+            #expect(try await staff.get("/needs/\(need.id!)").text.contains("<dd>\(me.resident.name)</dd>"))
+            // The resident's home lists it with where it stands.
+            #expect(try await r.get("/").text.contains(need.title))
+        }
+    }
+
+    @Test func similarNeedsAreOfferedBeforeANewOneAndDifferentBuildingsListedApart() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "希望花园里放几张长椅给老人休息", "category": "seating"])
+            _ = try await r.post("/needs", ["text": "5号楼门口加路灯", "category": "lighting", "confirmed": "1"])
+            let offered = try await r.post("/needs", ["text": "花园里加座椅，老人可以歇歇脚", "category": "seating"])
+            #expect(offered.status == .ok && offered.text.contains(NeedText.similarTitle.text(.zhHans)))
+            #expect(offered.text.contains(NeedText.meToo.text(.zhHans)))
+            #expect(try await Need.query(on: t.db).count() == 2, "nothing stored until they choose")
+            let lamp = try await r.post("/needs", ["text": "3号楼门口加路灯", "category": "lighting"])
+            #expect(lamp.text.contains(NeedText.differentBuilding.text(.zhHans)), "listed apart, not as the same")
+            let anyway = try await r.post(
+                "/needs", ["text": "3号楼门口加路灯", "category": "lighting", "confirmed": "1"])
+            #expect(anyway.status == .seeOther)
+            #expect(try await Need.query(on: t.db).count() == 3)
+        }
+    }
+
+    @Test func staffEnterNeedsForResidentsOfTheirAreaOnlyAndSortThem() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            #expect(try await staff.get("/needs/enter").status == .ok)
+            let elderly = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-101-1").first())
+            let entered = try await staff.post(
+                "/needs/enter",
+                ["resident": elderly.code, "channel": "paper", "text": "楼道扶手松了，老人上下楼不安全", "category": "ageing"])
+            #expect(
+                entered.status == .ok && entered.text.contains(NeedText.entered.text(.zhHans)), "the form stays open")
+            let need = try #require(try await Need.query(on: t.db).first())
+            #expect(need.channel == "paper" && need.enteredByID != nil && need.$resident.id == elderly.id)
+            // A resident of the next community is not found for them.
+            let stranger = try #require(
+                try await Resident.query(on: t.db).filter(\.$code =~ "R-BS01-C2-").first())
+            let refused = try await staff.post(
+                "/needs/enter", ["resident": stranger.code, "channel": "paper", "text": "x", "category": "other"])
+            #expect(refused.status == .unprocessableEntity && refused.text.contains(NeedText.noResident.text(.zhHans)))
+            // Sorting: a decline needs a reason, which the resident sees.
+            #expect(
+                try await staff.post("/needs/\(need.id!)/triage", ["decision": "decline"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await staff.post("/needs/\(need.id!)/triage", ["decision": "decline", "reason": "已由物业修好"]).status
+                    == .seeOther)
+            #expect(try await Need.find(need.id, on: t.db)?.status == .declined)
+            #expect(try await staff.get("/needs/\(need.id!)").text.contains("已由物业修好"))
+            // Another community's staff may not sort it, nor a resident.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/needs/\(need.id!)/triage", ["decision": "accept"]).status == .forbidden)
+            // The community's ranked list.
+            let c = try await community(t)
+            let list = try await staff.get("/territory/\(c.id!)/needs")
+            #expect(list.status == .ok && list.text.contains(need.title))
+            let next = try await community(t, "BS01-C2")
+            let resident = Browser(t.app)
+            try await resident.signInResident()
+            #expect(try await resident.get("/territory/\(next.id!)/needs").status == .forbidden, "not their community")
+        }
+    }
+
+    @Test func badInputIsRefusedInTheUsersLanguageAndStoresNothing() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let next = try await community(t, "BS01-C2")
+            for (form, field) in [
+                (["text": "", "category": "lighting"], FieldText.requiredText.text(.zhHans)),
+                (["text": String(repeating: "长", count: 501), "category": "lighting"], "500"),
+                (["text": "路灯", "category": "castle"], FieldText.requiredText.text(.zhHans)),
+                (
+                    ["text": "路灯坏了", "category": "lighting", "place": next.id!.uuidString],
+                    NeedText.placeOutside.text(.zhHans)
+                ),
+            ] {
+                let res = try await r.post("/needs", form.merging(["confirmed": "1"]) { a, _ in a })
+                #expect(res.status == .unprocessableEntity, "\(form)")
+                #expect(res.text.contains(field), "\(form)")
+            }
+            #expect(try await Need.query(on: t.db).count() == 0)
+            // Nobody signed in, and an unverified resident, may not raise.
+            #expect(
+                try await Browser(t.app).post("/needs", ["text": "x", "category": "other"]).status == .unauthorized)
+            let stranger = Browser(t.app)
+            try await stranger.signInResident("13911112222")
+            #expect(
+                try await stranger.post("/needs", ["text": "x", "category": "other", "confirmed": "1"]).status
+                    == .forbidden)
+            #expect(try await Need.query(on: t.db).count() == 0)
+        }
+    }
+}
