@@ -341,7 +341,7 @@ enum NeedPages {
                 C.tag(n.categoryName(ctx.lang))
                 if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
             }
-            C.text(n.body)
+            if n.body != n.title { C.text(n.body) }
             C.facts([
                 (ctx.t(NeedText.place), n.place.name), (ctx.t(NeedText.by), who),
                 (ctx.t(NeedText.submittedAt), ctx.time(n.firstSubmittedAt)),

@@ -46,23 +46,23 @@ public enum NeedText: String, Texts {
         case .decline: .init("不采纳", "Do not take up")
         case .declined: .init("已标为未采纳，原因会告诉提出人。", "Marked as not taken up; the reason is shown to whoever raised it.")
         case .accepted: .init("已列入需求清单。", "Put on the needs list.")
-        case .households: .init("{0} 户支持", "{0} households support this")
+        case .households: .init("{0} 户支持", "Households supporting it: {0}")
         case .why: .init("为什么排在这里？", "Why is it ranked here?")
         case .commonGround: .init("共识分 {0}", "Common ground {0}")
         case .priority: .init("优先分 {0}", "Priority {0}")
-        case .partBuildings: .init("涉及 {0} 栋楼，每栋 {1} 分", "{0} buildings, {1} points each")
+        case .partBuildings: .init("涉及 {0} 栋楼，每栋 {1} 分", "Buildings: {0}, {1} points each")
         case .partAgeBands:
             .init(
                 "{0} 个年龄段（18–39、40–59、60–74、75 岁以上），每个 {1} 分",
-                "{0} age groups (18–39, 40–59, 60–74, 75+), {1} points each")
+                "Age groups (18–39, 40–59, 60–74, 75+): {0}, {1} points each")
         case .partDepth: .init("同一栋楼里的多户支持：{0} 分", "Several households in one building: {0} points")
-        case .partChannels: .init("从 {0} 种渠道反映：加 {1} 分", "Raised through {0} channels: {1} more")
+        case .partChannels: .init("从 {0} 种渠道反映：加 {1} 分", "Ways it reached the committee: {0}, so {1} more")
         case .partVulnerable:
             .init(
                 "支持的家庭里有老人、儿童或残疾人（{0} 类）：加 {1} 分",
-                "Elderly people, children or people with a disability in supporting households ({0} kinds): {1} more")
+                "Kinds of vulnerable people in supporting households (elderly, children, disability): {0}, so {1} more")
         case .partSafety: .init("居委会认定有安全隐患：加 {0} 分", "Marked by the committee as a safety matter: {0} more")
-        case .partWaiting: .init("已等待 {0} 个月：加 {1} 分", "Waiting {0} months: {1} more")
+        case .partWaiting: .init("已等待 {0} 个月：加 {1} 分", "Months waiting: {0}, so {1} more")
         case .safetyMark: .init("有安全隐患", "A safety matter")
         case .listEmpty:
             .init(
