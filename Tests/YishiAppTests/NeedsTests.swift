@@ -148,3 +148,53 @@ struct NeedsTests {
         }
     }
 }
+
+@Suite("Needs: the API")
+struct NeedsAPITests {
+    @Test func raiseSupportListAndSimilarThroughTheAPI() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let made = try await r.json(.POST, "/api/v1/needs", #"{"text": "希望花园里放几张长椅", "category": "休憩座椅"}"#)
+            #expect(made.status == .created)
+            let need = try made.decode(DTO.Need.self)
+            #expect(need.category == "seating" && need.score.households == 1 && need.channel == "online")
+            #expect(try await r.json(.POST, "/api/v1/needs/\(need.id)/supports", "{}").status == .conflict)
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let neighbour = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            let supported = try await staff.json(
+                .POST, "/api/v1/needs/\(need.id)/supports",
+                #"{"onBehalfOf": {"resident": "\#(neighbour.code)"}, "channel": "visit"}"#)
+            #expect(supported.status == .created)
+            #expect(try supported.decode(DTO.Need.self).score.households == 2)
+            let other = try await staff.json(
+                .POST, "/api/v1/needs",
+                #"{"text": "小区门口的路灯坏了", "category": "lighting", "node": "BS01-C1-X1", "onBehalfOf": {"resident": "\#(neighbour.code)"}, "channel": "paper"}"#
+            )
+            #expect(other.status == .created)
+            #expect(try other.decode(DTO.Need.self).node == "BS01-C1-X1")
+            let list = try await staff.json(.GET, "/api/v1/needs?node=BS01-C1&sort=priority")
+            let ranked = try list.decode([DTO.Need].self)
+            #expect(ranked.count == 2 && ranked[0].id == need.id, "two households first")
+            #expect(ranked[0].score.priority >= ranked[1].score.priority)
+            let similar = try await r.json(.GET, "/api/v1/needs/\(other.decode(DTO.Need.self).id)/similar")
+            #expect(similar.status == .ok)
+            // Bad input: an unknown category, a node of another community, a bad channel.
+            #expect(
+                try await r.json(.POST, "/api/v1/needs", #"{"text": "x", "category": "castle"}"#).status
+                    == .unprocessableEntity)
+            #expect(
+                try await r.json(.POST, "/api/v1/needs", #"{"text": "x", "category": "other", "node": "BS01-C2"}"#)
+                    .status
+                    == .unprocessableEntity)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/needs",
+                    #"{"text": "x", "category": "other", "onBehalfOf": {"resident": "\#(neighbour.code)"}, "channel": "carrier-pigeon"}"#
+                ).status == .unprocessableEntity)
+            #expect(try await Need.query(on: t.db).count() == 2)
+        }
+    }
+}

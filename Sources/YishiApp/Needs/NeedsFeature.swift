@@ -5,6 +5,10 @@ import YishiCore
 /// them, and the platform ranks them by the common ground of the households that support them.
 struct NeedsFeature: Feature {
     var pages: [any RouteCollection] { [NeedRoutes()] }
+    var api: [any RouteCollection] { [NeedsAPI()] }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.needsOperations, schemas: { OpenAPIDocument.needsSchemas })
+    }
     var navigation: [NavEntry] {
         [NavEntry(order: 12, label: NavigationText.needs.key, path: Site.needs) { Policy.holdsAnywhere($0, .needRead) }]
     }

@@ -18,6 +18,8 @@ enum OpenAPIDocument {
         var responseType: String = "application/json"
         /// Readable without signing in.
         var isPublic: Bool = false
+        /// Error statuses beyond the common ones (a second "me too" is a 409).
+        var alsoErrors: [String] = []
     }
 
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
@@ -68,7 +70,10 @@ enum OpenAPIDocument {
                         as [String: Any]
                 }
                 + op.query.map {
-                    ["name": $0, "in": "query", "required": false, "schema": $0 == "name" ? string : int]
+                    [
+                        "name": $0, "in": "query", "required": false,
+                        "schema": ["before", "limit"].contains($0) ? int : string,
+                    ]
                         as [String: Any]
                 }
             if !parameters.isEmpty { o["parameters"] = parameters }
@@ -84,7 +89,7 @@ enum OpenAPIDocument {
                 responses[String(op.response.status)] = ["description": "OK"]
             }
             // Every answer a route can give: a body of the wrong type is 415, too large 413.
-            let errors = ["400", "401", "403", "404", "422"] + (op.body == nil ? [] : ["413", "415"])
+            let errors = ["400", "401", "403", "404", "422"] + (op.body == nil ? [] : ["413", "415"]) + op.alsoErrors
             for code in errors where op.path.hasPrefix("/api/v1/") && op.path != "/api/v1/openapi.json" {
                 responses[code] = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]]
             }

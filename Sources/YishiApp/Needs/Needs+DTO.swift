@@ -1,0 +1,73 @@
+import Vapor
+import YishiCore
+
+extension DTO {
+    /// A need as the API gives it, with every part of its score (scores to one decimal).
+    struct Need: Content {
+        struct Score: Content {
+            var households: Int
+            var buildings: Int
+            var ageBands: Int
+            var commonGround: Double
+            var channels: Int
+            var vulnerable: Int
+            var safety: Bool
+            var waitingMonths: Int
+            var priority: Double
+        }
+        var id: UUID
+        var title: String
+        var text: String
+        var category: String
+        var categoryName: String
+        var node: String
+        var community: String
+        var status: String
+        var channel: String
+        var raisedAt: Date
+        var score: Score
+
+        init(_ n: YishiApp.Need, place: TerritoryNode, community: TerritoryNode, lang: Lang) {
+            let s = n.score
+            id = n.id!
+            title = n.title
+            text = n.body
+            category = n.category
+            categoryName = n.categoryName(lang)
+            node = place.code
+            self.community = community.code
+            status = n.status.rawValue
+            channel = n.channel
+            raisedAt = n.firstSubmittedAt
+            score = .init(
+                households: s.households, buildings: s.buildings, ageBands: s.ageBands,
+                commonGround: NeedRanking.rounded(s.commonGround), channels: s.channels, vulnerable: s.vulnerable,
+                safety: s.safety, waitingMonths: s.waitingMonths, priority: NeedRanking.rounded(s.priority))
+        }
+    }
+
+    struct OnBehalfOf: Content { var resident: String }
+
+    struct NeedIn: Content {
+        var text: String
+        var category: String
+        var node: String?
+        var hideName: Bool?
+        var onBehalfOf: OnBehalfOf?
+        var channel: String?
+    }
+
+    struct SupportIn: Content {
+        var onBehalfOf: OnBehalfOf?
+        var channel: String?
+    }
+
+    struct SimilarNeed: Content {
+        var id: UUID
+        var title: String
+        var households: Int
+        var dice: Double
+        /// similarText, samePlaceAndCategory or differentBuildings.
+        var reason: String
+    }
+}
