@@ -59,7 +59,8 @@ struct ShellTests {
             #expect(home.text.contains("周一至周五"), "its opening hours")
             #expect(home.text.contains(#"href="tel:021"#), "its phone, to call")
             #expect(home.text.contains("宝山区 友谊路街道 宝林一村居民区"), "the address with district and subdistrict")
-            for empty in [HomeText.needsEmpty, .noticesEmpty, .meetingsEmpty, .votesEmpty, .lifeCircleNone] {
+            #expect(home.text.contains(#"href="/needs/"#), "the demo resident's own need, with where it stands")
+            for empty in [HomeText.noticesEmpty, .meetingsEmpty, .votesEmpty, .lifeCircleNone] {
                 #expect(home.text.contains(empty.text(.zhHans)), "\(empty)")
             }
             #expect(home.text.contains(#"<form method="post" action="/signout""#), "sign-out in the header")

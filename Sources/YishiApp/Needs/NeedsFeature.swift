@@ -12,6 +12,7 @@ struct NeedsFeature: Feature {
     var navigation: [NavEntry] {
         [NavEntry(order: 12, label: NavigationText.needs.key, path: Site.needs) { Policy.holdsAnywhere($0, .needRead) }]
     }
+    var demo: [DemoPart] { [NeedsDemo.part] }
     var notices: [String] {
         [NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key]
     }
