@@ -383,7 +383,14 @@ struct PageSnapshotTests {
                 households: 5, buildings: 3, ageBands: 2, depth: 3.83, commonGround: 53.8, channels: 2, vulnerable: 1,
                 safety: false, waitingMonths: 1, priority: 59.8))
         try Snapshot.check("needs-list", navigation: Self.navigation) { ctx in
-            NeedPages.list(ctx, node: community, needs: [need], may: .init(raise: true, manage: false, names: false))
+            NeedPages.list(
+                ctx, node: community,
+                needs: [
+                    .init(
+                        id: need.id!, title: need.title, body: need.body, category: need.category, status: need.status,
+                        channel: need.channel, firstSubmittedAt: need.firstSubmittedAt, placeName: community.name,
+                        placeCode: community.code, communityCode: community.code, score: need.score)
+                ], may: .init(raise: true, manage: false, names: false))
         }
         try Snapshot.check("needs-empty", navigation: Self.navigation) { ctx in
             NeedPages.list(ctx, node: community, needs: [], may: .init(raise: false, manage: true, names: true))

@@ -13,6 +13,8 @@ struct M019CreateNeeds: AsyncMigration {
             .field("category", .string, .required)
             .field("title", .string, .required)
             .field("body", .string, .required)
+            .field("normalised", .string, .required)
+            .field("bigram_count", .int, .required)
             .field("status", .string, .required)
             .field("decline_reason", .string)
             .field("hide_name", .bool, .required)
@@ -34,8 +36,10 @@ struct M019CreateNeeds: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         let sql = db as! any SQLDatabase
-        try await sql.create(index: "needs_community_priority_idx").on("needs").column("community_id")
-            .column("priority").run()
+        // The ranked order of a community, read straight from the index (no sort of every need).
+        try await sql.raw(
+            "CREATE INDEX needs_rank_idx ON needs (community_id, priority DESC, households DESC, first_submitted_at)"
+        ).run()
         try await sql.create(index: "needs_resident_idx").on("needs").column("resident_id").run()
         try await db.schema("need_supports")
             .id()
@@ -49,9 +53,20 @@ struct M019CreateNeeds: AsyncMigration {
             .unique(on: "need_id", "resident_id")
             .create()
         try await sql.create(index: "need_supports_resident_idx").on("need_supports").column("resident_id").run()
+        // Each need's character bigrams, to find similar needs by an index (PostgreSQL's pg_trgm
+        // drops Chinese under a C locale and SQLite has nothing like it): both databases alike.
+        try await db.schema("need_bigrams")
+            .field("need_id", .uuid, .required, .references("needs", "id"))
+            .field("community_id", .uuid, .required)
+            .field("bigram", .string, .required)
+            .create()
+        try await sql.create(index: "need_bigrams_lookup_idx").on("need_bigrams").column("community_id")
+            .column("bigram").run()
+        try await sql.create(index: "need_bigrams_need_idx").on("need_bigrams").column("need_id").run()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("need_bigrams").delete()
         try await db.schema("need_supports").delete()
         try await db.schema("needs").delete()
     }

@@ -14,6 +14,11 @@ final class Need: Model, @unchecked Sendable {
     @Field(key: "category") var category: String
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
+    /// The body as similar needs are compared (`NeedSimilarity.normalise`), kept so a search does
+    /// not normalise every need of a community again.
+    @Field(key: "normalised") var normalised: String
+    /// How many distinct bigrams it has (`need_bigrams` holds them), for Dice's denominator.
+    @Field(key: "bigram_count") var bigramCount: Int
     @Field(key: "status") var status: NeedStatus
     @OptionalField(key: "decline_reason") var declineReason: String?
     @Field(key: "hide_name") var hideName: Bool

@@ -68,15 +68,13 @@ struct NeedsAPI: RouteCollection {
             let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first()
         else { throw YishiError.invalid(["node": FieldText.unknownNode.key]) }
         try req.caller.authorize(.needRead, at: node.territoryPath)
-        var needs = try await NeedsService.ranked(below: node, on: req.db)
+        var rows = try await NeedsService.rankedRows(below: node, on: req.db)
         if (try? req.query.get(String.self, at: "sort")) == "commonGround" {
-            needs.sort {
+            rows.sort {
                 NeedRanking.before(($0.score, $0.firstSubmittedAt), ($1.score, $1.firstSubmittedAt), by: \.commonGround)
             }
         }
-        var out: [DTO.Need] = []
-        for n in needs { out.append(try await self.out(n, req)) }
-        return out
+        return rows.map { DTO.Need($0, lang: req.lang) }
     }
 
     func similar(req: Request) async throws -> [DTO.SimilarNeed] {

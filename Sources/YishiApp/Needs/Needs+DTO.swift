@@ -27,6 +27,24 @@ extension DTO {
         var raisedAt: Date
         var score: Score
 
+        init(_ r: NeedsService.Row, lang: Lang) {
+            let s = r.score
+            id = r.id
+            title = r.title
+            text = r.body
+            category = r.category
+            categoryName = r.categoryName(lang)
+            node = r.placeCode
+            community = r.communityCode
+            status = r.status.rawValue
+            channel = r.channel
+            raisedAt = r.firstSubmittedAt
+            score = .init(
+                households: s.households, buildings: s.buildings, ageBands: s.ageBands,
+                commonGround: NeedRanking.rounded(s.commonGround), channels: s.channels, vulnerable: s.vulnerable,
+                safety: s.safety, waitingMonths: s.waitingMonths, priority: NeedRanking.rounded(s.priority))
+        }
+
         init(_ n: YishiApp.Need, place: TerritoryNode, community: TerritoryNode, lang: Lang) {
             let s = n.score
             id = n.id!

@@ -53,6 +53,8 @@ enum NeedsDemo {
                 need.category = category
                 need.title = NeedsService.title(text)
                 need.body = text
+                need.normalised = NeedSimilarity.normalise(text)
+                need.bigramCount = NeedSimilarity.bigrams(need.normalised).count
                 need.status = k % 5 == 3 ? .declined : (k % 3 == 0 ? .accepted : .new)
                 need.declineReason = need.status == .declined ? "已由物业在本月维修，不再列入清单" : nil
                 need.hideName = k % 4 == 1
@@ -66,6 +68,7 @@ enum NeedsDemo {
                         supports: [], members: [:], safety: false, firstSubmitted: now, now: now,
                         currentYear: Show.year(now)))
                 try await need.create(on: db)
+                try await NeedsService.indexBigrams(of: need, on: db)
                 made += 1
                 var seen: Set<UUID> = []
                 let n = 1 + Int(rng.next() % UInt64(min(30, people.count - 1)))

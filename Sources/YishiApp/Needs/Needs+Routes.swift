@@ -15,6 +15,7 @@ struct NeedRoutes: RouteCollection {
         routes.post(Site.Pattern.needSupports.pathComponents, use: support)
         routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
         routes.get(Site.Pattern.nodeNeeds.pathComponents, use: list)
+        routes.get(Site.Pattern.nodeNeedsCSV.pathComponents, use: csv)
     }
 
     struct RaiseForm: Content {
@@ -44,12 +45,22 @@ struct NeedRoutes: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let node = try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: .needRead)
-        let needs = try await NeedsService.ranked(below: node, on: req.db)
+        let needs = try await NeedsService.rankedRows(below: node, on: req.db)
         let may = NeedPages.May(
             raise: req.actor?.kind == .resident && node.level == .community
                 && req.caller.allows(.needRaise, at: node.territoryPath),
             manage: req.caller.allows(.needManage, at: node.territoryPath), names: req.actor?.kind == .staff)
         return req.render(NeedPages.list(req.pageContext, node: node, needs: needs, may: may))
+    }
+
+    /// The ranked list as a spreadsheet, with every part of each score (no personal data).
+    func csv(req: Request) async throws -> Response {
+        let node = try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: .needRead)
+        let needs = try await NeedsService.rankedRows(below: node, limit: nil, on: req.db)
+        let (header, rows) = NeedsCSV.table(needs, lang: req.pageContext.lang)
+        return CSVExport.response(name: "needs-\(node.code)", header: header) { emit in
+            for row in rows { try await emit(row) }
+        }
     }
 
     func places(_ req: Request, community: UUID) async throws -> [TerritoryNode] {
@@ -176,6 +187,34 @@ struct NeedRoutes: RouteCollection {
     }
 }
 
+/// The needs list as CSV: one line per need, in rank order, every part of the score.
+enum NeedsCSV {
+    static func table(_ needs: [NeedsService.Row], lang: Lang) -> (header: [String], rows: [[String]]) {
+        let zh = lang == .zhHans
+        let header =
+            zh
+            ? [
+                "排名", "需求", "类别", "地方", "进展", "支持户数", "楼栋数", "年龄段数", "共识分", "渠道数", "弱势群体类数",
+                "安全隐患", "等待月数", "优先分", "提出时间",
+            ]
+            : [
+                "Rank", "Need", "Kind", "Place", "Status", "Households", "Buildings", "Age groups", "Common ground",
+                "Channels", "Vulnerable groups", "Safety", "Months waiting", "Priority", "Raised",
+            ]
+        let rows = needs.enumerated().map { i, n -> [String] in
+            let s = n.score
+            return [
+                String(i + 1), n.title, n.categoryName(lang), n.placeName, n.status.text.text(lang),
+                String(s.households), String(s.buildings), String(s.ageBands),
+                String(NeedRanking.rounded(s.commonGround)), String(s.channels), String(s.vulnerable),
+                s.safety ? (zh ? "是" : "yes") : "", String(s.waitingMonths), String(NeedRanking.rounded(s.priority)),
+                Show.dateTime(n.firstSubmittedAt),
+            ]
+        }
+        return (header, rows)
+    }
+}
+
 enum NeedPages {
     struct May: Sendable {
         var raise = false
@@ -188,27 +227,32 @@ enum NeedPages {
         C.tag(ctx.t(s.text), tone: s == .declined ? .warning : (s == .new ? .info : .ok))
     }
 
-    static func list(_ ctx: PageContext, node: TerritoryNode, needs: [Need], may: May) -> PageView {
+    static func list(_ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], may: May) -> PageView {
         PageView(title: ctx.paren(ctx.t(NeedText.title), node.name)) {
             C.text(ctx.t(NeedText.listIntro), muted: true)
             if may.raise { H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)]) }
             if may.manage { H.el("p", [], [C.linkButton(ctx.t(NeedText.enterTitle), Site.enterNeed, primary: false)]) }
+            if !needs.isEmpty {
+                H.el(
+                    "p", [("class", "no-print")],
+                    [C.linkButton(ctx.t(NeedText.csv), Site.nodeNeedsCSV(node.id!), primary: false)])
+            }
             if needs.isEmpty {
                 C.empty(ctx.t(NeedText.listEmpty))
             } else {
                 H.el("ol", [("class", "needs")]) {
                     for n in needs {
                         H.el("li", [("class", "card")]) {
-                            H.el("h3", [], [H.link(n.title, Site.need(n.id!))])
+                            H.el("h3", [], [H.link(n.title, Site.need(n.id))])
                             H.el("p", [("class", "tags")]) {
                                 statusTag(ctx, n.status)
                                 C.tag(n.categoryName(ctx.lang))
-                                if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+                                if n.score.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
                             }
                             C.text(
                                 [
-                                    ctx.t(NeedText.households, String(n.households)), n.place.name,
-                                    ctx.t(NeedText.priority, String(NeedRanking.rounded(n.priority))),
+                                    ctx.t(NeedText.households, String(n.score.households)), n.placeName,
+                                    ctx.t(NeedText.priority, String(NeedRanking.rounded(n.score.priority))),
                                 ].joined(separator: " · "), muted: true)
                         }
                     }

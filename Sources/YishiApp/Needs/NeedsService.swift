@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -106,6 +107,8 @@ enum NeedsService {
             need.category = category.key
             need.title = title(body)
             need.body = body
+            need.normalised = NeedSimilarity.normalise(body)
+            need.bigramCount = NeedSimilarity.bigrams(need.normalised).count
             need.status = .new
             need.hideName = input.hideName
             need.safety = false
@@ -117,6 +120,7 @@ enum NeedsService {
                 NeedRanking.score(
                     supports: [], members: [:], safety: false, firstSubmitted: now, now: now, currentYear: year))
             try await need.create(on: tx)
+            try await indexBigrams(of: need, on: tx)
             try await NeedSupport(
                 need: need.id!, resident: home.resident.requireID(), household: home.household,
                 building: home.building.requireID(), channel: channel, enteredBy: enteredBy
@@ -212,23 +216,78 @@ enum NeedsService {
         try await need.update(on: db)
     }
 
-    /// Needs of the same community that may say the same as `text` (suggestions only).
+    /// Stores a need's bigrams (`need_bigrams`), the index similar needs are found by.
+    static func indexBigrams(of need: Need, on db: any Database) async throws {
+        var rows = BatchInsert(table: "need_bigrams", columns: ["need_id", "community_id", "bigram"])
+        for g in NeedSimilarity.bigrams(need.normalised).sorted() {
+            rows.add([try need.requireID(), need.$community.id, g])
+        }
+        try await rows.insert(on: db)
+    }
+
+    /// Needs of the same community that may say the same as `text` (suggestions only): those that
+    /// share enough bigrams (found through `need_bigrams`, Dice ≥ 0.30), and those of the same
+    /// category at the same place; then the rule that different buildings are never the same.
     static func similar(
         _ text: String, community: UUID, category: String?, place: UUID?, excluding: UUID? = nil, on db: any Database
     ) async throws -> [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] {
-        let open = try await Need.query(on: db).filter(\.$community.$id == community)
-            .filter(\.$status ~~ [.new, .accepted]).all()
-        return open.compactMap { n in
-            guard n.id != excluding else { return nil }
-            let a = NeedSimilarity.assess(
-                text, n.body, sameCategory: category == n.category, samePlace: place == n.$place.id)
-            return a.verdict == .unrelated ? nil : (n, a.verdict, a.dice)
-        }.sorted { a, b in
-            if (a.verdict == .differentBuildings) != (b.verdict == .differentBuildings) {
-                return b.verdict == .differentBuildings
+        let sql = db as! any SQLDatabase
+        let mine = NeedSimilarity.normalise(text)
+        let grams = NeedSimilarity.bigrams(mine)
+        var candidates: [UUID: (normalised: String, category: String, place: UUID, dice: Double)] = [:]
+        if !grams.isEmpty {
+            let list = SQLList(grams.sorted().map { SQLBind($0) })
+            let rows = try await sql.raw(
+                """
+                SELECT n.id, n.normalised, n.category, n.place_id, n.bigram_count, COUNT(*) AS shared
+                FROM need_bigrams b JOIN needs n ON n.id = b.need_id
+                WHERE b.community_id = \(bind: community) AND b.bigram IN (\(list)) AND n.status IN ('new', 'accepted')
+                GROUP BY n.id, n.normalised, n.category, n.place_id, n.bigram_count
+                """
+            ).all()
+            for row in rows {
+                let shared = try row.decode(column: "shared", as: Int.self)
+                let total = grams.count + (try row.decode(column: "bigram_count", as: Int.self))
+                let dice = total == 0 ? 0 : 2 * Double(shared) / Double(total)
+                guard dice >= NeedSimilarity.threshold else { continue }
+                candidates[try row.decode(column: "id", as: UUID.self)] = (
+                    try row.decode(column: "normalised", as: String.self),
+                    try row.decode(column: "category", as: String.self),
+                    try row.decode(column: "place_id", as: UUID.self), dice
+                )
             }
-            return a.dice > b.dice
-        }.prefix(8).map { $0 }
+        }
+        if let category, let place {
+            let rows = try await sql.raw(
+                """
+                SELECT id, normalised, category, place_id FROM needs
+                WHERE community_id = \(bind: community) AND category = \(bind: category) AND place_id = \(bind: place)
+                AND status IN ('new', 'accepted') LIMIT 50
+                """
+            ).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                if candidates[id] == nil {
+                    let n = try row.decode(column: "normalised", as: String.self)
+                    candidates[id] = (n, category, place, NeedSimilarity.dice(grams, NeedSimilarity.bigrams(n)))
+                }
+            }
+        }
+        var kept: [(UUID, NeedSimilarity.Verdict, Double)] = []
+        for (id, c) in candidates where id != excluding {
+            let a = NeedSimilarity.assessNormalised(
+                mine, c.normalised, sameCategory: category == c.category, samePlace: place == c.place,
+                bigramsOfA: grams)
+            if a.verdict != .unrelated { kept.append((id, a.verdict, a.dice)) }
+        }
+        kept.sort { a, b in
+            if (a.1 == .differentBuildings) != (b.1 == .differentBuildings) { return b.1 == .differentBuildings }
+            return a.2 != b.2 ? a.2 > b.2 : a.0.uuidString < b.0.uuidString
+        }
+        let top = Array(kept.prefix(8))
+        guard !top.isEmpty else { return [] }
+        let needs = try await Need.query(on: db).filter(\.$id ~~ top.map(\.0)).all()
+        return top.compactMap { t in needs.first { $0.id == t.0 }.map { ($0, t.1, t.2) } }
     }
 
     /// Staff sort a need: onto the needs list, or not taken up with a reason the resident sees.
@@ -258,11 +317,68 @@ enum NeedsService {
         }
     }
 
-    /// The ranked needs of the communities at or below `node`.
-    static func ranked(below node: TerritoryNode, limit: Int = 200, on db: any Database) async throws -> [Need] {
-        try await Need.query(on: db).join(TerritoryNode.self, on: \Need.$community.$id == \TerritoryNode.$id)
-            .joinedNodeInSubtree(node.territoryPath).filter(\Need.$status != .merged)
-            .sort(\.$priority, .descending).sort(\.$households, .descending).sort(\.$firstSubmittedAt)
-            .with(\.$place).with(\.$resident).limit(limit).all()
+    /// A need as a list shows it: read by one plain query (a Fluent model per row cost most of a
+    /// 200-row list's time).
+    struct Row: Sendable {
+        var id: UUID
+        var title: String
+        var body: String
+        var category: String
+        var status: NeedStatus
+        var channel: String
+        var firstSubmittedAt: Date
+        var placeName: String
+        var placeCode: String
+        var communityCode: String
+        var score: NeedRanking.Score
+
+        func categoryName(_ lang: Lang) -> String { NeedCategory.find(category)?.name(lang) ?? category }
     }
+
+    /// The ranked needs of the communities at or below `node` (a community's from its rank index).
+    static func rankedRows(below node: TerritoryNode, limit: Int? = 200, on db: any Database) async throws -> [Row] {
+        let sql = db as! any SQLDatabase
+        let path = node.territoryPath
+        let place: SQLQueryString =
+            node.level == .community
+            ? "n.community_id = \(bind: try node.requireID())"
+            : (node.level == .compound || node.level == .building
+                ? "p.path >= \(bind: path.encoded) AND p.path < \(bind: path.subtreeUpperBound)"
+                : "c.path >= \(bind: path.encoded) AND c.path < \(bind: path.subtreeUpperBound)")
+        let rows = try await sql.raw(
+            """
+            SELECT n.id, n.title, n.body, n.category, n.status, n.channel, n.first_submitted_at, n.safety, n.households,
+            n.buildings, n.age_bands, n.depth, n.common_ground, n.channels, n.vulnerable, n.waiting_months, n.priority,
+            p.name AS place_name, p.code AS place_code, c.code AS community_code
+            FROM needs n JOIN territory_nodes p ON p.id = n.place_id JOIN territory_nodes c ON c.id = n.community_id
+            WHERE \(place) AND n.status <> 'merged'
+            ORDER BY n.priority DESC, n.households DESC, n.first_submitted_at
+            \(unsafeRaw: limit.map { "LIMIT \($0)" } ?? "")
+            """
+        ).all()
+        return try rows.map { r in
+            Row(
+                id: try r.decode(column: "id", as: UUID.self), title: try r.decode(column: "title", as: String.self),
+                body: try r.decode(column: "body", as: String.self),
+                category: try r.decode(column: "category", as: String.self),
+                status: NeedStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .new,
+                channel: try r.decode(column: "channel", as: String.self),
+                firstSubmittedAt: try r.decode(column: "first_submitted_at", as: Date.self),
+                placeName: try r.decode(column: "place_name", as: String.self),
+                placeCode: try r.decode(column: "place_code", as: String.self),
+                communityCode: try r.decode(column: "community_code", as: String.self),
+                score: .init(
+                    households: try r.decode(column: "households", as: Int.self),
+                    buildings: try r.decode(column: "buildings", as: Int.self),
+                    ageBands: try r.decode(column: "age_bands", as: Int.self),
+                    depth: try r.decode(column: "depth", as: Double.self),
+                    commonGround: try r.decode(column: "common_ground", as: Double.self),
+                    channels: try r.decode(column: "channels", as: Int.self),
+                    vulnerable: try r.decode(column: "vulnerable", as: Int.self),
+                    safety: try r.decode(column: "safety", as: Bool.self),
+                    waitingMonths: try r.decode(column: "waiting_months", as: Int.self),
+                    priority: try r.decode(column: "priority", as: Double.self)))
+        }
+    }
+
 }

@@ -57,6 +57,7 @@ enum Site {
         static let needSupports = "/needs/:needID/supports"
         static let needTriage = "/needs/:needID/triage"
         static let nodeNeeds = "/territory/:nodeID/needs"
+        static let nodeNeedsCSV = "/territory/:nodeID/needs.csv"
         static let owner = "/owners/:ownerID"
         static let unitOwners = "/units/:unitID/owners"
         static let unitOwnerRemove = "/units/:unitID/owners/:ownerID/remove"
@@ -122,6 +123,7 @@ enum Site {
     static func needSupports(_ id: UUID) -> String { fill(Pattern.needSupports, id.uuidString) }
     static func needTriage(_ id: UUID) -> String { fill(Pattern.needTriage, id.uuidString) }
     static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
+    static func nodeNeedsCSV(_ id: UUID) -> String { fill(Pattern.nodeNeedsCSV, id.uuidString) }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }

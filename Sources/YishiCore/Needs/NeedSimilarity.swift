@@ -147,9 +147,16 @@ public enum NeedSimilarity {
     public static func assess(
         _ a: String, _ b: String, sameCategory: Bool, samePlace: Bool, vocabulary: Vocabulary = .standard
     ) -> (verdict: Verdict, dice: Double) {
-        let na = normalise(a, vocabulary: vocabulary)
-        let nb = normalise(b, vocabulary: vocabulary)
-        let d = dice(bigrams(na), bigrams(nb))
+        assessNormalised(
+            normalise(a, vocabulary: vocabulary), normalise(b, vocabulary: vocabulary), sameCategory: sameCategory,
+            samePlace: samePlace)
+    }
+
+    /// The same for texts normalised already (stored with each need).
+    public static func assessNormalised(
+        _ na: String, _ nb: String, sameCategory: Bool, samePlace: Bool, bigramsOfA: Set<String>? = nil
+    ) -> (verdict: Verdict, dice: Double) {
+        let d = dice(bigramsOfA ?? bigrams(na), bigrams(nb))
         let ba = buildings(na)
         let bb = buildings(nb)
         let alike = d >= threshold || (sameCategory && samePlace)

@@ -10,7 +10,7 @@ public enum NeedText: String, Texts {
     case households, why, commonGround, priority, partBuildings, partAgeBands, partDepth, partChannels
     case partVulnerable, partSafety, partWaiting, safetyMark
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
-    case by, aResident, submittedAt, entered
+    case by, aResident, submittedAt, entered, csv
 
     public var bilingual: Bilingual {
         switch self {
@@ -89,6 +89,7 @@ public enum NeedText: String, Texts {
         case .by: .init("提出人", "Raised by")
         case .aResident: .init("一位居民", "A resident")
         case .submittedAt: .init("提出时间", "Raised on")
+        case .csv: .init("下载需求清单（CSV，含每项得分）", "Download the list (CSV, with every part of the scores)")
         case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")
         }
     }
