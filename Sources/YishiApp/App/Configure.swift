@@ -53,9 +53,13 @@ public enum Yishi {
             main = .psql
             for id in [main, .yishiWriter, .yishiJobs] {
                 // The same 30 s as SQLite: a writer may queue behind a long lock (driver default: 10 s).
+                // Reads get four connections per event loop, so PostgreSQL works on several queries
+                // while Swift decodes others (one per loop left two cores idle half the time); the
+                // writer and the jobs keep one, as their work is serial anyway.
                 app.databases.use(
                     .postgres(
-                        configuration: try SQLPostgresConfiguration(url: url), connectionPoolTimeout: .seconds(30)),
+                        configuration: try SQLPostgresConfiguration(url: url),
+                        maxConnectionsPerEventLoop: id == main ? 4 : 1, connectionPoolTimeout: .seconds(30)),
                     as: id, isDefault: id == main)
             }
         }
