@@ -75,6 +75,8 @@ enum Styles {
         label.check { display: flex; align-items: center; gap: .5rem; font-weight: 400; min-height: var(--target); }
         label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; }
         .print-only { display: none; }
+        ol.needs { display: grid; gap: .75rem; padding-left: 1.75rem; }
+        ol.needs .card h3 { margin-bottom: .25rem; }
         form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: 0 1rem; align-items: end; max-width: none; }
         form.filters .field { margin-bottom: .75rem; }
         form.filters button { margin-bottom: .75rem; }
