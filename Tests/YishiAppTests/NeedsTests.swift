@@ -204,3 +204,30 @@ struct NeedsAPITests {
         }
     }
 }
+
+@Suite("Needs: participation counted, offline included")
+struct NeedStatsTests {
+    @Test func theCommunityPageCountsHouseholdsByChannelAndWhatStaffEntered() async throws {
+        try await withYishi(demo: true) { t in
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let stats = try await NeedStats.load(community: community.id!, on: t.db)
+            let supports = try await NeedSupport.query(on: t.db).join(
+                Need.self, on: \NeedSupport.$need.$id == \Need.$id
+            )
+            .filter(Need.self, \.$community.$id == community.id!).all()
+            #expect(stats.supports == supports.count && stats.supports > 0)
+            #expect(stats.households == Set(supports.map(\.householdID)).count)
+            #expect(stats.enteredByStaff == supports.filter { $0.enteredByID != nil }.count)
+            #expect(stats.lines.contains { $0.channel == .paper } && stats.lines.contains { $0.channel == .online })
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let page = try await staff.get("/territory/\(community.id!)")
+            #expect(page.text.contains(NeedText.statsTitle.text(.zhHans)))
+            #expect(page.text.contains("\(stats.households) 户提出或支持了需求"))
+            let resident = Browser(t.app)
+            try await resident.signInResident()
+            #expect(
+                try await resident.get("/territory/\(community.id!)").text.contains(NeedText.statsTitle.text(.zhHans)))
+        }
+    }
+}

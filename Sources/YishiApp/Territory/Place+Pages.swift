@@ -62,6 +62,9 @@ enum PlacePages {
                     .filter { !$0.isEmpty }.joined(separator: " · "), muted: true)
             if let address = node.address { C.facts([(ctx.t(TerritoryText.address), address)]) }
             if let community { office(ctx, community) }
+            if let stats = m.needStats {
+                stats.view(ctx, communityHouseholds: m.stats.households, needsLink: Site.nodeNeeds(node.id!))
+            }
             switch node.level {
             case .community:
                 C.section(ctx.t(HomeText.compounds)) {

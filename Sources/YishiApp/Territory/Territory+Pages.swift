@@ -201,6 +201,10 @@ enum TerritoryPages {
         ]
         if node.level == .community {
             content.append(office(ctx, node, form: officeForm, errors: errors, canEdit: canEdit))
+            if let stats = m.needStats {
+                content.append(
+                    stats.view(ctx, communityHouseholds: m.stats.households, needsLink: Site.nodeNeeds(node.id!)))
+            }
         }
         if !m.lifeCircles.isEmpty {
             content += [

@@ -189,6 +189,8 @@ struct NodePage {
     var lifeCircles: [LifeCircle]
     var planningAreas: [PlanningArea]
     var buildingGroup: String?
+    /// A community's participation in needs (nil for other levels).
+    var needStats: NeedStats? = nil
 
     static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
         try await load(TerritoryQueries.nodeWithFamily(node.requireID(), on: db), on: db)
@@ -220,6 +222,7 @@ struct NodePage {
         }
         return try await NodePage(
             node: node, ancestors: family.ancestors, children: family.children, stats: stats, units: units,
-            lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup)
+            lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup,
+            needStats: node.level == .community ? NeedStats.load(community: id, on: db) : nil)
     }
 }

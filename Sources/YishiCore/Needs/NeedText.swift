@@ -11,6 +11,7 @@ public enum NeedText: String, Texts {
     case partVulnerable, partSafety, partWaiting, safetyMark
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
     case by, aResident, submittedAt, entered, csv
+    case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
 
     public var bilingual: Bilingual {
         switch self {
@@ -89,6 +90,17 @@ public enum NeedText: String, Texts {
         case .by: .init("提出人", "Raised by")
         case .aResident: .init("一位居民", "A resident")
         case .submittedAt: .init("提出时间", "Raised on")
+        case .statsTitle: .init("居民参与", "How residents take part")
+        case .statsShare:
+            .init(
+                "{0} 户提出或支持了需求，占本社区 {1} 户的 {2}%。",
+                "{0} households raised or supported a need: {2}% of the community's {1}.")
+        case .statsStaff:
+            .init(
+                "其中 {0} 次（共 {1} 次）由工作人员代为录入，和线上的一样计算。",
+                "{0} of {1} supports were entered by staff for residents, and count the same as online.")
+        case .statsNeeds: .init("需求", "Needs")
+        case .statsHouseholds: .init("支持的户数", "Households supporting")
         case .csv: .init("下载需求清单（CSV，含每项得分）", "Download the list (CSV, with every part of the scores)")
         case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")
         }
