@@ -231,3 +231,54 @@ struct NeedStatsTests {
         }
     }
 }
+
+@Suite("Needs: joining duplicates")
+struct NeedMergeTests {
+    @Test func joiningCountsEachHouseholdOnceAndSeparatingRestoresBoth() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let people = try await Resident.query(on: t.db).filter(\.$code =~ "R-BS01-C1-X1-B").sort(\.$code).limit(3)
+                .all()
+            #expect(people.count == 3)
+            func enter(_ who: Resident, _ text: String) async throws -> Need {
+                _ = try await staff.post(
+                    "/needs/enter", ["resident": who.code, "channel": "visit", "text": text, "category": "seating"])
+                return try #require(
+                    try await Need.query(on: t.db).filter(\.$body == text).filter(\.$resident.$id == who.id!).first())
+            }
+            let a = try await enter(people[0], "希望在12号楼旁的花坛边放几张长椅")
+            let b = try await enter(people[1], "12号楼花坛边加几张座椅吧")
+            // The same household supporting both counts once after the join.
+            _ = try await staff.post("/needs/\(b.id!)/supports", ["resident": people[0].code, "channel": "phone"])
+            let page = try await staff.get("/needs/\(a.id!)")
+            #expect(page.text.contains(NeedText.duplicatesTitle.text(.zhHans)) && page.text.contains(b.title))
+            #expect(try await staff.post("/needs/\(a.id!)/merge", ["other": b.id!.uuidString]).status == .seeOther)
+            let joined = try #require(try await Need.find(a.id, on: t.db))
+            let households = Set([people[0], people[1]].compactMap { $0.$household.id }).count
+            #expect(joined.households == households, "each household once")
+            let source = try #require(try await Need.find(b.id, on: t.db))
+            #expect(source.status == .merged && source.$mergedInto.id == a.id)
+            let c = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            #expect(!(try await staff.get("/territory/\(c.id!)/needs")).text.contains(b.title), "off the list")
+            #expect(
+                try await staff.post("/needs/\(a.id!)/merge", ["other": b.id!.uuidString]).status
+                    == .unprocessableEntity)
+            // Separated again: both as they were.
+            #expect(try await staff.post("/needs/\(b.id!)/unmerge").status == .seeOther)
+            #expect(try await Need.find(b.id, on: t.db)?.status == .new)
+            #expect(try await Need.find(a.id, on: t.db)?.households == 1)
+            // "Not the same" is remembered.
+            #expect(try await staff.post("/needs/\(a.id!)/distinct", ["other": b.id!.uuidString]).status == .seeOther)
+            let after = try await staff.get("/needs/\(a.id!)")
+            #expect(!after.text.contains(b.title), "no longer offered")
+            // Another community's staff may not join them.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/needs/\(a.id!)/merge", ["other": b.id!.uuidString]).status == .forbidden)
+            for action in [AuditAction.needMerge, .needUnmerge, .needDistinct] {
+                #expect(try await AuditEntry.query(on: t.db).filter(\.$action == action.rawValue).count() == 1)
+            }
+        }
+    }
+}

@@ -17,6 +17,8 @@ struct M019CreateNeeds: AsyncMigration {
             .field("bigram_count", .int, .required)
             .field("status", .string, .required)
             .field("decline_reason", .string)
+            .field("merged_into_id", .uuid, .references("needs", "id"))
+            .field("status_before_merge", .string)
             .field("hide_name", .bool, .required)
             .field("safety", .bool, .required)
             .field("resident_id", .uuid, .required, .references("residents", "id"))
@@ -63,9 +65,16 @@ struct M019CreateNeeds: AsyncMigration {
         try await sql.create(index: "need_bigrams_lookup_idx").on("need_bigrams").column("community_id")
             .column("bigram").run()
         try await sql.create(index: "need_bigrams_need_idx").on("need_bigrams").column("need_id").run()
+        // Pairs staff said are not the same need: never offered as duplicates again.
+        try await db.schema("need_distinct_pairs")
+            .field("need_a", .uuid, .required, .references("needs", "id"))
+            .field("need_b", .uuid, .required, .references("needs", "id"))
+            .unique(on: "need_a", "need_b")
+            .create()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("need_distinct_pairs").delete()
         try await db.schema("need_bigrams").delete()
         try await db.schema("need_supports").delete()
         try await db.schema("needs").delete()

@@ -21,6 +21,9 @@ final class Need: Model, @unchecked Sendable {
     @Field(key: "bigram_count") var bigramCount: Int
     @Field(key: "status") var status: NeedStatus
     @OptionalField(key: "decline_reason") var declineReason: String?
+    /// The need it was merged into (its support counts there), and where it stood before.
+    @OptionalParent(key: "merged_into_id") var mergedInto: Need?
+    @OptionalField(key: "status_before_merge") var statusBeforeMerge: NeedStatus?
     @Field(key: "hide_name") var hideName: Bool
     @Field(key: "safety") var safety: Bool
     /// The resident who raised it (online, or entered for them by staff).

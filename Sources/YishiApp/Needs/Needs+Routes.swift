@@ -14,6 +14,9 @@ struct NeedRoutes: RouteCollection {
         routes.get(Site.Pattern.need.pathComponents, use: show)
         routes.post(Site.Pattern.needSupports.pathComponents, use: support)
         routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
+        routes.post(Site.Pattern.needMerge.pathComponents, use: merge)
+        routes.post(Site.Pattern.needUnmerge.pathComponents, use: unmerge)
+        routes.post(Site.Pattern.needDistinct.pathComponents, use: distinct)
         routes.get(Site.Pattern.nodeNeeds.pathComponents, use: list)
         routes.get(Site.Pattern.nodeNeedsCSV.pathComponents, use: csv)
     }
@@ -149,7 +152,15 @@ struct NeedRoutes: RouteCollection {
                 && req.caller.allows(.needRaise, at: need.community.territoryPath),
             manage: req.caller.allows(.needManage, at: need.community.territoryPath),
             names: req.actor?.kind == .staff)
-        return req.render(NeedPages.need(req.pageContext, need, may: may, supported: supported))
+        let similar =
+            may.manage && need.status.open
+            ? try await NeedsService.similar(
+                need.body, community: need.$community.id, category: need.category, place: need.$place.id, excluding: id,
+                on: req.db) : []
+        let mergedInto = try await need.$mergedInto.get(on: req.db)
+        return req.render(
+            NeedPages.need(
+                req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto))
     }
 
     struct SupportForm: Content {
@@ -167,6 +178,29 @@ struct NeedRoutes: RouteCollection {
         } catch is NeedsService.AlreadySupported {
             throw Abort(.conflict, reason: NeedText.alreadySupported.text(req.pageContext.lang))
         }
+    }
+
+    struct PairForm: Content { var other: String? }
+
+    /// Joins the need named in the form into this one.
+    func merge(req: Request) async throws -> Response {
+        let form = try req.content.decode(PairForm.self)
+        let target = try await NeedsService.merge(
+            form.other.flatMap { UUID(uuidString: $0) }, into: req.parameters.get("needID", as: UUID.self),
+            by: req.caller)
+        return req.redirect(to: Site.need(target.id!, notice: NeedText.merged.key))
+    }
+
+    func unmerge(req: Request) async throws -> Response {
+        let need = try await NeedsService.unmerge(req.parameters.get("needID", as: UUID.self), by: req.caller)
+        return req.redirect(to: Site.need(need.id!, notice: NeedText.unmerged.key))
+    }
+
+    func distinct(req: Request) async throws -> Response {
+        let form = try req.content.decode(PairForm.self)
+        let id = req.parameters.get("needID", as: UUID.self)
+        try await NeedsService.markDistinct(id, form.other.flatMap { UUID(uuidString: $0) }, by: req.caller)
+        return req.redirect(to: Site.need(id!, notice: NeedText.distinct.key))
     }
 
     struct TriageForm: Content {
@@ -375,7 +409,10 @@ enum NeedPages {
         }
     }
 
-    static func need(_ ctx: PageContext, _ n: Need, may: May, supported: Bool) -> PageView {
+    static func need(
+        _ ctx: PageContext, _ n: Need, may: May, supported: Bool,
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil
+    ) -> PageView {
         let s = n.score
         let w = NeedRanking.Weights()
         let who = n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident.name
@@ -384,6 +421,12 @@ enum NeedPages {
                 statusTag(ctx, n.status)
                 C.tag(n.categoryName(ctx.lang))
                 if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+            }
+            if let into = mergedInto {
+                H.el("div", [("class", "notice"), ("role", "status")]) {
+                    H.el("p", [], [.text(ctx.t(NeedText.mergedInto, "")), H.link(into.title, Site.need(into.id!))])
+                    if may.manage { Forms.button(ctx, action: Site.needUnmerge(n.id!), label: ctx.t(NeedText.unmerge)) }
+                }
             }
             if n.body != n.title { C.text(n.body) }
             C.facts([
@@ -415,6 +458,28 @@ enum NeedPages {
                     ctx.t(NeedText.partSafety, String(s.safety ? Int(w.safety) : 0)),
                     ctx.t(NeedText.partWaiting, String(s.waitingMonths), String(s.waitingMonths)),
                 ])
+            }
+            if may.manage && !similar.isEmpty {
+                C.section(ctx.t(NeedText.duplicatesTitle)) {
+                    H.el("ul", [("class", "cards")]) {
+                        for s in similar {
+                            H.el("li", [("class", "card")]) {
+                                H.el("h3", [], [H.link(s.need.title, Site.need(s.need.id!))])
+                                C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
+                                if s.verdict == .differentBuildings {
+                                    C.tag(ctx.t(NeedText.differentBuilding), tone: .warning)
+                                } else {
+                                    Forms.button(
+                                        ctx, action: Site.needMerge(n.id!), label: ctx.t(NeedText.mergeHere),
+                                        hidden: [("other", s.need.id!.uuidString)])
+                                }
+                                Forms.button(
+                                    ctx, action: Site.needDistinct(n.id!), label: ctx.t(NeedText.notDuplicate),
+                                    hidden: [("other", s.need.id!.uuidString)])
+                            }
+                        }
+                    }
+                }
             }
             if may.manage && n.status == .new {
                 C.section(ctx.t(NeedText.statusLabel)) {

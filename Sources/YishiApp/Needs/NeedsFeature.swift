@@ -14,6 +14,9 @@ struct NeedsFeature: Feature {
     }
     var demo: [DemoPart] { [NeedsDemo.part] }
     var notices: [String] {
-        [NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key]
+        [
+            NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
+            NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key,
+        ]
     }
 }

@@ -194,8 +194,10 @@ enum NeedsService {
 
     /// Recomputes a need's score from its support (inside the change's transaction).
     static func rescore(_ need: Need, on db: any Database, now: Date) async throws {
-        let supports = try await NeedSupport.query(on: db).filter(\.$need.$id == need.requireID()).with(\.$resident)
-            .all()
+        // A need counts the support of the needs merged into it (households once, by the ranking).
+        let merged = try await Need.query(on: db).filter(\.$mergedInto.$id == need.requireID()).all().compactMap(\.id)
+        let supports = try await NeedSupport.query(on: db).filter(\.$need.$id ~~ ([try need.requireID()] + merged))
+            .with(\.$resident).all()
         let households = Array(Set(supports.map(\.householdID)))
         var members: [UUID: [NeedRanking.Member]] = [:]
         if !households.isEmpty {
@@ -273,8 +275,10 @@ enum NeedsService {
                 }
             }
         }
+        var distinct: Set<UUID> = []
+        if let excluding { distinct = try await Self.distinct(from: excluding, on: db) }
         var kept: [(UUID, NeedSimilarity.Verdict, Double)] = []
-        for (id, c) in candidates where id != excluding {
+        for (id, c) in candidates where id != excluding && !distinct.contains(id) {
             let a = NeedSimilarity.assessNormalised(
                 mine, c.normalised, sameCategory: category == c.category, samePlace: place == c.place,
                 bigramsOfA: grams)
@@ -288,6 +292,97 @@ enum NeedsService {
         guard !top.isEmpty else { return [] }
         let needs = try await Need.query(on: db).filter(\.$id ~~ top.map(\.0)).all()
         return top.compactMap { t in needs.first { $0.id == t.0 }.map { ($0, t.1, t.2) } }
+    }
+
+    /// Joins `source` into `target` (the same community, both open, neither joined already): the
+    /// source keeps everything it had and shows where it went; its support counts in the target.
+    static func merge(_ sourceID: UUID?, into targetID: UUID?, by caller: Caller) async throws -> Need {
+        guard let sourceID, let targetID, sourceID != targetID,
+            let source = try await Need.query(on: caller.db).filter(\.$id == sourceID).with(\.$community).first(),
+            let target = try await Need.find(targetID, on: caller.db)
+        else { throw YishiError.invalid(["merge": NeedText.mergeRefused.key]) }
+        try caller.authorize(.needManage, at: source.community.territoryPath)
+        guard source.$community.id == target.$community.id, source.status.open, target.status.open,
+            source.$mergedInto.id == nil, target.$mergedInto.id == nil
+        else { throw YishiError.invalid(["merge": NeedText.mergeRefused.key]) }
+        let now = caller.now
+        return try await caller.audited { tx in
+            source.statusBeforeMerge = source.status
+            source.status = .merged
+            source.$mergedInto.id = targetID
+            try await source.update(on: tx)
+            // Needs joined into the source before now count in the target too.
+            try await Need.query(on: tx).filter(\.$mergedInto.$id == sourceID).set(\.$mergedInto.$id, to: targetID)
+                .update()
+            try await rescore(target, on: tx, now: now)
+            return (
+                target,
+                AuditEvent(
+                    action: .needMerge, targetType: "need", targetID: targetID.uuidString, nodeID: target.$place.id,
+                    details: ["from": source.title, "to": target.title])
+            )
+        }
+    }
+
+    /// Undoes a merge: the source stands where it stood before, both scores recomputed.
+    static func unmerge(_ sourceID: UUID?, by caller: Caller) async throws -> Need {
+        guard let sourceID,
+            let source = try await Need.query(on: caller.db).filter(\.$id == sourceID).with(\.$community).first(),
+            let targetID = source.$mergedInto.id, let target = try await Need.find(targetID, on: caller.db)
+        else { throw YishiError.notFound }
+        try caller.authorize(.needManage, at: source.community.territoryPath)
+        let now = caller.now
+        return try await caller.audited { tx in
+            source.status = source.statusBeforeMerge ?? .new
+            source.statusBeforeMerge = nil
+            source.$mergedInto.id = nil
+            try await source.update(on: tx)
+            try await rescore(source, on: tx, now: now)
+            try await rescore(target, on: tx, now: now)
+            return (
+                source,
+                AuditEvent(
+                    action: .needUnmerge, targetType: "need", targetID: sourceID.uuidString, nodeID: source.$place.id,
+                    details: ["from": source.title, "to": target.title])
+            )
+        }
+    }
+
+    /// Remembers that two needs are not the same: they are never offered as duplicates again.
+    static func markDistinct(_ a: UUID?, _ b: UUID?, by caller: Caller) async throws {
+        guard let a, let b, a != b,
+            let first = try await Need.query(on: caller.db).filter(\.$id == a).with(\.$community).first(),
+            let second = try await Need.find(b, on: caller.db), first.$community.id == second.$community.id
+        else { throw YishiError.notFound }
+        try caller.authorize(.needManage, at: first.community.territoryPath)
+        let (x, y) = a.uuidString < b.uuidString ? (a, b) : (b, a)
+        do {
+            try await caller.audited { tx in
+                try await (tx as! any SQLDatabase).insert(into: "need_distinct_pairs").columns("need_a", "need_b")
+                    .values(SQLBind(x), SQLBind(y)).run()
+                return (
+                    (),
+                    AuditEvent(
+                        action: .needDistinct, targetType: "need", targetID: a.uuidString, nodeID: first.$place.id,
+                        details: ["from": first.title, "to": second.title])
+                )
+            }
+        } catch let error where error.isUniqueViolation {
+            return  // marked already: what was asked holds
+        }
+    }
+
+    /// The needs marked as not the same as `need`.
+    static func distinct(from need: UUID, on db: any Database) async throws -> Set<UUID> {
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT need_a, need_b FROM need_distinct_pairs WHERE need_a = \(bind: need) OR need_b = \(bind: need)"
+        ).all()
+        var out: Set<UUID> = []
+        for r in rows {
+            out.insert(try r.decode(column: "need_a", as: UUID.self))
+            out.insert(try r.decode(column: "need_b", as: UUID.self))
+        }
+        return out
     }
 
     /// Staff sort a need: onto the needs list, or not taken up with a reason the resident sees.

@@ -56,6 +56,9 @@ enum Site {
         static let need = "/needs/:needID"
         static let needSupports = "/needs/:needID/supports"
         static let needTriage = "/needs/:needID/triage"
+        static let needMerge = "/needs/:needID/merge"
+        static let needUnmerge = "/needs/:needID/unmerge"
+        static let needDistinct = "/needs/:needID/distinct"
         static let nodeNeeds = "/territory/:nodeID/needs"
         static let nodeNeedsCSV = "/territory/:nodeID/needs.csv"
         static let owner = "/owners/:ownerID"
@@ -122,6 +125,9 @@ enum Site {
     static func need(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.need, id.uuidString), notice) }
     static func needSupports(_ id: UUID) -> String { fill(Pattern.needSupports, id.uuidString) }
     static func needTriage(_ id: UUID) -> String { fill(Pattern.needTriage, id.uuidString) }
+    static func needMerge(_ id: UUID) -> String { fill(Pattern.needMerge, id.uuidString) }
+    static func needUnmerge(_ id: UUID) -> String { fill(Pattern.needUnmerge, id.uuidString) }
+    static func needDistinct(_ id: UUID) -> String { fill(Pattern.needDistinct, id.uuidString) }
     static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
     static func nodeNeedsCSV(_ id: UUID) -> String { fill(Pattern.nodeNeedsCSV, id.uuidString) }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }

@@ -32,6 +32,9 @@ extension Catalog {
         "enum.AuditAction.needSupport": .init("支持需求（我也是）", "Need supported (me too)"),
         "enum.AuditAction.needAccept": .init("需求列入清单", "Need put on the list"),
         "enum.AuditAction.needDecline": .init("需求未采纳", "Need not taken up"),
+        "enum.AuditAction.needMerge": .init("合并同类需求", "Needs joined"),
+        "enum.AuditAction.needUnmerge": .init("取消合并需求", "Needs separated again"),
+        "enum.AuditAction.needDistinct": .init("标记不是同一需求", "Marked as different needs"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -12,6 +12,7 @@ public enum NeedText: String, Texts {
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
     case by, aResident, submittedAt, entered, csv
     case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
+    case duplicatesTitle, mergeHere, notDuplicate, mergedInto, unmerge, merged, unmerged, distinct, mergeRefused
 
     public var bilingual: Bilingual {
         switch self {
@@ -90,6 +91,18 @@ public enum NeedText: String, Texts {
         case .by: .init("提出人", "Raised by")
         case .aResident: .init("一位居民", "A resident")
         case .submittedAt: .init("提出时间", "Raised on")
+        case .duplicatesTitle: .init("可能是同一件事", "Possibly the same need")
+        case .mergeHere: .init("合并到这一条", "Join it into this one")
+        case .notDuplicate: .init("不是同一件事", "Not the same")
+        case .mergedInto: .init("已合并到：{0}", "Joined into: {0}")
+        case .unmerge: .init("取消合并", "Separate again")
+        case .merged: .init("已合并：两条需求的支持算在一起，同一户只算一次。", "Joined: the support of both counts here, each household once.")
+        case .unmerged: .init("已取消合并，两条需求恢复原样。", "Separated: both needs are as they were.")
+        case .distinct: .init("已记下：这两条不是同一件事，不会再提示。", "Noted: these two are different and will not be offered again.")
+        case .mergeRefused:
+            .init(
+                "只能合并同一社区里、还没有合并过的两条不同需求。",
+                "Only two different needs of one community, neither joined already, can be joined.")
         case .statsTitle: .init("居民参与", "How residents take part")
         case .statsShare:
             .init(
