@@ -81,7 +81,9 @@ enum HomePage {
         }
         // The to-do and the recent changes are kept for five seconds (emptied by any audited change,
         // so one's own change shows at once; a job that ends shows within five seconds).
-        let key = "\(p.userID.uuidString)|\(lang.rawValue)"
+        // Per database as well as per person: two databases (tests, a second server in one process)
+        // may hold the same person.
+        let key = "\(AuditGroupCommit.key(db))|\(p.userID.uuidString)|\(lang.rawValue)"
         if let kept = work.value(key) { return .staff(StaffModel(cards: cards, todo: kept.todo, recent: kept.recent)) }
         let generation = work.generation
         let box = WorkBox(

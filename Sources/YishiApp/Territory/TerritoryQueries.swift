@@ -83,13 +83,15 @@ enum TerritoryQueries {
 
     static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [Counts] {
         let generation = counts.generation
-        var out = paths.map { counts.value($0.encoded)?.counts }
+        // Per database as well as per path: two databases in one process may share paths (tests).
+        let base = AuditGroupCommit.key(db) + "|"
+        var out = paths.map { counts.value(base + $0.encoded)?.counts }
         let missing = paths.indices.filter { out[$0] == nil }
         guard !missing.isEmpty else { return out.map { $0! } }
         let found = try await countQuery(missing.map { paths[$0] }, on: db)
         for (i, c) in zip(missing, found) {
             out[i] = c
-            counts.keep(CountsBox(counts: c), paths[i].encoded, generation: generation)
+            counts.keep(CountsBox(counts: c), base + paths[i].encoded, generation: generation)
         }
         return out.map { $0! }
     }
