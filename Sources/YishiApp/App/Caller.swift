@@ -27,6 +27,8 @@ struct Caller: Sendable {
     /// For staff passwords (the configured bcrypt cost).
     var passwords: AsyncPasswordHasher
     var logger: Logger
+    /// The application's name in the process-wide read caches (`Application.readNamespace`).
+    var readNamespace: String = ""
 
     var now: Date { effects.time.now() }
 
@@ -91,7 +93,8 @@ extension Request {
         Caller(
             db: db, acting: principal.map { .person($0.actor) } ?? .nobody,
             sessionID: principal?.tokenID == nil ? principal?.sessionID : nil,
-            auditActor: auditActor, effects: effects, passwords: password.async, logger: logger)
+            auditActor: auditActor, effects: effects, passwords: password.async, logger: logger,
+            readNamespace: application.readNamespace)
     }
 }
 
@@ -100,6 +103,6 @@ extension Application {
     func caller(_ acting: Caller.Acting, auditActor: AuditActor, on db: (any Database)? = nil) -> Caller {
         Caller(
             db: db ?? self.db, acting: acting, auditActor: auditActor, effects: effects, passwords: password.async,
-            logger: logger)
+            logger: logger, readNamespace: readNamespace)
     }
 }

@@ -78,6 +78,7 @@ public enum Yishi {
         MetricsSetup.bootstrap()
 
         app.features = Features(features(settings) + extra)
+        app.readNamespace = UUID().uuidString
         try app.features.register(on: app)
     }
 

@@ -19,6 +19,18 @@ struct NeedStats: Sendable {
     var enteredByStaff: Int
     var supports: Int
 
+    /// Kept five seconds (emptied by any audited change, as every read cache is).
+    static let cache = ReadCache<NeedStats>(lifetime: .seconds(5), capacity: 5_000)
+
+    static func cached(community: UUID, on db: any Database, namespace: String) async throws -> NeedStats {
+        let key = namespace + "|" + community.uuidString
+        if let kept = cache.value(key) { return kept }
+        let generation = cache.generation
+        let stats = try await load(community: community, on: db)
+        cache.keep(stats, key, generation: generation)
+        return stats
+    }
+
     static func load(community: UUID, on db: any Database) async throws -> NeedStats {
         let sql = db as! any SQLDatabase
         var needs: [String: Int] = [:]

@@ -1,5 +1,6 @@
 import Dispatch
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Answers kept in memory for a short `lifetime` (signed-in principals, a subtree's counts), so
 /// that a burst of requests costs one query.
@@ -60,6 +61,16 @@ final class ReadCache<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+extension Application {
+    private struct ReadNamespaceKey: StorageKey { typealias Value = String }
+
+    /// A name for this application's entries in the process-wide read caches, made at start.
+    var readNamespace: String {
+        get { storage[ReadNamespaceKey.self] ?? "" }
+        set { storage[ReadNamespaceKey.self] = newValue }
+    }
+}
+
 /// Every read cache, emptied together after a change.
 enum ReadCaches {
     /// Called when an audited change has committed (`AuditGroupCommit`, `AuditLog.ownTransaction`).
@@ -67,5 +78,6 @@ enum ReadCaches {
         PrincipalCache.shared.clear()
         TerritoryQueries.counts.clear()
         HomePage.work.clear()
+        NeedStats.cache.clear()
     }
 }

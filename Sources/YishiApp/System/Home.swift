@@ -69,7 +69,7 @@ enum HomePage {
         if p.actor.kind == .resident { return .resident(try await resident(p, on: db)) }
         // The grants came with the principal; every card's counts come in one query.
         let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
-        let counts = try await TerritoryQueries.stats(placed.map(\.1), on: db)
+        let counts = try await TerritoryQueries.stats(placed.map(\.1), on: db, namespace: caller.readNamespace)
         var next = 0
         let cards = p.held.map { g -> StaffCard in
             guard let path = g.path else { return StaffCard(role: g.role, place: nil, counts: nil) }
@@ -83,7 +83,7 @@ enum HomePage {
         // so one's own change shows at once; a job that ends shows within five seconds).
         // Per database as well as per person: two databases (tests, a second server in one process)
         // may hold the same person.
-        let key = "\(AuditGroupCommit.key(db))|\(p.userID.uuidString)|\(lang.rawValue)"
+        let key = "\(caller.readNamespace)|\(p.userID.uuidString)|\(lang.rawValue)"
         if let kept = work.value(key) { return .staff(StaffModel(cards: cards, todo: kept.todo, recent: kept.recent)) }
         let generation = work.generation
         let box = WorkBox(

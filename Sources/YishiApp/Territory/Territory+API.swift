@@ -31,7 +31,7 @@ struct TerritoryAPI: RouteCollection {
 
     func node(req: Request) async throws -> DTO.NodeDetail {
         let n = try await loadNode(req, .territoryRead)
-        let page = try await NodePage.load(n, on: req.db)
+        let page = try await NodePage.load(n, on: req.db, namespace: req.application.readNamespace)
         return DTO.NodeDetail(
             node: .init(n), ancestors: page.ancestors.map(DTO.Node.init), children: page.children.map(DTO.Node.init),
             stats: page.stats)

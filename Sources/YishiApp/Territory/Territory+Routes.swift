@@ -64,9 +64,12 @@ struct TerritoryRoutes: RouteCollection {
             req.parameters.get("nodeID", as: UUID.self), for: .territoryRead)
         // Residents see their place described, not the staff's data sheet.
         if req.actor?.kind == .resident {
-            return req.render(PlacePages.view(req.pageContext, model: try await .load(family, on: req.db)))
+            return req.render(
+                PlacePages.view(
+                    req.pageContext,
+                    model: try await .load(family, on: req.db, namespace: req.application.readNamespace)))
         }
-        return nodePage(req, try await .load(family, on: req.db))
+        return nodePage(req, try await .load(family, on: req.db, namespace: req.application.readNamespace))
     }
 
     func saveOffice(req: Request) async throws -> Response {
@@ -76,7 +79,8 @@ struct TerritoryRoutes: RouteCollection {
             try await TerritoryEditing.updateOffice(node, form, by: req.caller)
         } catch YishiError.invalid(let fields) {
             return nodePage(
-                req, try await .load(node, on: req.db), errors: FormErrors(fields), officeForm: form,
+                req, try await .load(node, on: req.db, namespace: req.application.readNamespace),
+                errors: FormErrors(fields), officeForm: form,
                 status: .unprocessableEntity)
         }
         return req.redirect(to: Site.node(node.id!, notice: TerritoryText.officeSaved.key))
@@ -112,7 +116,8 @@ struct TerritoryRoutes: RouteCollection {
             return req.redirect(to: Site.node(child.id!, notice: TerritoryText.created.key))
         } catch YishiError.invalid(let fields) {
             return nodePage(
-                req, try await .load(node, on: req.db), errors: FormErrors(fields), childForm: form,
+                req, try await .load(node, on: req.db, namespace: req.application.readNamespace),
+                errors: FormErrors(fields), childForm: form,
                 status: .unprocessableEntity)
         }
     }
@@ -136,7 +141,8 @@ struct TerritoryRoutes: RouteCollection {
             return req.redirect(to: Site.unit(unit.id!, notice: TerritoryText.created.key))
         } catch YishiError.invalid(let fields) {
             return nodePage(
-                req, try await .load(node, on: req.db), errors: FormErrors(fields), unitForm: form,
+                req, try await .load(node, on: req.db, namespace: req.application.readNamespace),
+                errors: FormErrors(fields), unitForm: form,
                 status: .unprocessableEntity)
         }
     }
@@ -192,8 +198,8 @@ struct NodePage {
     /// A community's participation in needs (nil for other levels).
     var needStats: NeedStats? = nil
 
-    static func load(_ node: TerritoryNode, on db: any Database) async throws -> NodePage {
-        try await load(TerritoryQueries.nodeWithFamily(node.requireID(), on: db), on: db)
+    static func load(_ node: TerritoryNode, on db: any Database, namespace: String = "") async throws -> NodePage {
+        try await load(TerritoryQueries.nodeWithFamily(node.requireID(), on: db), on: db, namespace: namespace)
     }
 
     /// The page of a node read with its family (`TerritoryQueries.nodeWithFamily`, one round
@@ -201,11 +207,12 @@ struct NodePage {
     /// units and building group; life circles and planning areas only where the counts say some
     /// are planned.
     static func load(
-        _ family: (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]), on db: any Database
+        _ family: (node: TerritoryNode, ancestors: [TerritoryNode], children: [TerritoryNode]), on db: any Database,
+        namespace: String = ""
     ) async throws -> NodePage {
         let node = family.node
         let id = try node.requireID()
-        async let counts = TerritoryQueries.stats([node.territoryPath], on: db)[0]
+        async let counts = TerritoryQueries.stats([node.territoryPath], on: db, namespace: namespace)[0]
         async let units = node.level == .building ? TerritoryQueries.units(inBuilding: id, on: db) : []
         let groupID = node.$buildingGroup.id
         async let buildingGroup = groupID == nil ? nil : BuildingGroup.find(groupID, on: db)?.name
@@ -223,6 +230,7 @@ struct NodePage {
         return try await NodePage(
             node: node, ancestors: family.ancestors, children: family.children, stats: stats, units: units,
             lifeCircles: lifeCircles, planningAreas: planningAreas, buildingGroup: buildingGroup,
-            needStats: node.level == .community ? NeedStats.load(community: id, on: db) : nil)
+            needStats: node.level == .community
+                ? NeedStats.cached(community: id, on: db, namespace: namespace) : nil)
     }
 }

@@ -81,10 +81,11 @@ enum TerritoryQueries {
     static let counts = ReadCache<CountsBox>(lifetime: .seconds(5), capacity: 5_000)
     struct CountsBox: Sendable { var counts: Counts }
 
-    static func stats(_ paths: [TerritoryPath], on db: any Database) async throws -> [Counts] {
+    /// `namespace`: the application's (`Application.readNamespace`), so two applications in one
+    /// process (the tests) never share an answer for the same path.
+    static func stats(_ paths: [TerritoryPath], on db: any Database, namespace: String = "") async throws -> [Counts] {
         let generation = counts.generation
-        // Per database as well as per path: two databases in one process may share paths (tests).
-        let base = AuditGroupCommit.key(db) + "|"
+        let base = namespace + "|"
         var out = paths.map { counts.value(base + $0.encoded)?.counts }
         let missing = paths.indices.filter { out[$0] == nil }
         guard !missing.isEmpty else { return out.map { $0! } }
