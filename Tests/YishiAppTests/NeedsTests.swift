@@ -97,6 +97,16 @@ struct NeedsTests {
             let refused = try await staff.post(
                 "/needs/enter", ["resident": stranger.code, "channel": "paper", "text": "x", "category": "other"])
             #expect(refused.status == .unprocessableEntity && refused.text.contains(NeedText.noResident.text(.zhHans)))
+            // A safety matter: 15 points more, and back.
+            let before = try #require(try await Need.find(need.id, on: t.db)).priority
+            #expect(try await staff.post("/needs/\(need.id!)/safety", ["safety": "on"]).status == .seeOther)
+            let marked = try #require(try await Need.find(need.id, on: t.db))
+            #expect(marked.safety && abs(marked.priority - before - 15) < 1e-6)
+            #expect(try await staff.post("/needs/\(need.id!)/safety", ["safety": "off"]).status == .seeOther)
+            #expect(try await Need.find(need.id, on: t.db)?.safety == false)
+            let someone = Browser(t.app)
+            try await someone.signInResident()
+            #expect(try await someone.post("/needs/\(need.id!)/safety", ["safety": "on"]).status == .forbidden)
             // Sorting: a decline needs a reason, which the resident sees.
             #expect(
                 try await staff.post("/needs/\(need.id!)/triage", ["decision": "decline"]).status
@@ -115,8 +125,7 @@ struct NeedsTests {
             let list = try await staff.get("/territory/\(c.id!)/needs")
             #expect(list.status == .ok && list.text.contains(need.title))
             let next = try await community(t, "BS01-C2")
-            let resident = Browser(t.app)
-            try await resident.signInResident()
+            let resident = someone
             #expect(try await resident.get("/territory/\(next.id!)/needs").status == .forbidden, "not their community")
         }
     }

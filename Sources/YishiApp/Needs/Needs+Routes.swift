@@ -15,6 +15,7 @@ struct NeedRoutes: RouteCollection {
         routes.post(Site.Pattern.needSupports.pathComponents, use: support)
         routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
         routes.post(Site.Pattern.needMerge.pathComponents, use: merge)
+        routes.post(Site.Pattern.needSafety.pathComponents, use: safety)
         routes.post(Site.Pattern.needUnmerge.pathComponents, use: unmerge)
         routes.post(Site.Pattern.needDistinct.pathComponents, use: distinct)
         routes.get(Site.Pattern.nodeNeeds.pathComponents, use: list)
@@ -181,6 +182,14 @@ struct NeedRoutes: RouteCollection {
     }
 
     struct PairForm: Content { var other: String? }
+    struct SafetyForm: Content { var safety: String? }
+
+    func safety(req: Request) async throws -> Response {
+        let form = try req.content.decode(SafetyForm.self)
+        let need = try await NeedsService.setSafety(
+            req.parameters.get("needID", as: UUID.self), form.safety == "on", by: req.caller)
+        return req.redirect(to: Site.need(need.id!, notice: NeedText.safetySaved.key))
+    }
 
     /// Joins the need named in the form into this one.
     func merge(req: Request) async throws -> Response {
@@ -458,6 +467,12 @@ enum NeedPages {
                     ctx.t(NeedText.partSafety, String(s.safety ? Int(w.safety) : 0)),
                     ctx.t(NeedText.partWaiting, String(s.waitingMonths), String(s.waitingMonths)),
                 ])
+            }
+            if may.manage && n.status.open {
+                Forms.button(
+                    ctx, action: Site.needSafety(n.id!),
+                    label: ctx.t(n.safety ? NeedText.unmarkSafety : NeedText.markSafety),
+                    hidden: [("safety", n.safety ? "off" : "on")])
             }
             if may.manage && !similar.isEmpty {
                 C.section(ctx.t(NeedText.duplicatesTitle)) {

@@ -16,7 +16,7 @@ struct NeedsFeature: Feature {
     var notices: [String] {
         [
             NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
-            NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key,
+            NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key, NeedText.safetySaved.key,
         ]
     }
 }

@@ -385,6 +385,25 @@ enum NeedsService {
         return out
     }
 
+    /// Staff mark a need as a safety matter, or take the mark away; the score follows.
+    static func setSafety(_ needID: UUID?, _ safety: Bool, by caller: Caller) async throws -> Need {
+        guard let needID,
+            let need = try await Need.query(on: caller.db).filter(\.$id == needID).with(\.$community).first()
+        else { throw YishiError.notFound }
+        try caller.authorize(.needManage, at: need.community.territoryPath)
+        let now = caller.now
+        return try await caller.audited { tx in
+            need.safety = safety
+            try await rescore(need, on: tx, now: now)
+            return (
+                need,
+                AuditEvent(
+                    action: .needSafety, targetType: "need", targetID: needID.uuidString, nodeID: need.$place.id,
+                    details: ["title": need.title, "safety": safety ? "true" : "false"])
+            )
+        }
+    }
+
     /// Staff sort a need: onto the needs list, or not taken up with a reason the resident sees.
     static func triage(_ needID: UUID?, accept: Bool, reason: String?, by caller: Caller) async throws -> Need {
         guard let needID,

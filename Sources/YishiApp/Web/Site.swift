@@ -57,6 +57,7 @@ enum Site {
         static let needSupports = "/needs/:needID/supports"
         static let needTriage = "/needs/:needID/triage"
         static let needMerge = "/needs/:needID/merge"
+        static let needSafety = "/needs/:needID/safety"
         static let needUnmerge = "/needs/:needID/unmerge"
         static let needDistinct = "/needs/:needID/distinct"
         static let nodeNeeds = "/territory/:nodeID/needs"
@@ -125,6 +126,7 @@ enum Site {
     static func need(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.need, id.uuidString), notice) }
     static func needSupports(_ id: UUID) -> String { fill(Pattern.needSupports, id.uuidString) }
     static func needTriage(_ id: UUID) -> String { fill(Pattern.needTriage, id.uuidString) }
+    static func needSafety(_ id: UUID) -> String { fill(Pattern.needSafety, id.uuidString) }
     static func needMerge(_ id: UUID) -> String { fill(Pattern.needMerge, id.uuidString) }
     static func needUnmerge(_ id: UUID) -> String { fill(Pattern.needUnmerge, id.uuidString) }
     static func needDistinct(_ id: UUID) -> String { fill(Pattern.needDistinct, id.uuidString) }

@@ -8,5 +8,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case atlasImport, atlasLink
     case residentCreate, residentUpdate, residentMove, householdCreate, phoneReveal, residentsExport
     case ownerUpdate, ownershipAdd, ownershipRemove, householdUpdate
-    case needRaise, needSupport, needAccept, needDecline, needMerge, needUnmerge, needDistinct
+    case needRaise, needSupport, needAccept, needDecline, needMerge, needUnmerge, needDistinct, needSafety
 }

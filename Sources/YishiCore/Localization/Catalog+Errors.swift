@@ -35,6 +35,7 @@ extension Catalog {
         "enum.AuditAction.needMerge": .init("合并同类需求", "Needs joined"),
         "enum.AuditAction.needUnmerge": .init("取消合并需求", "Needs separated again"),
         "enum.AuditAction.needDistinct": .init("标记不是同一需求", "Marked as different needs"),
+        "enum.AuditAction.needSafety": .init("标记安全隐患", "Safety mark changed"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -12,6 +12,7 @@ public enum NeedText: String, Texts {
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
     case by, aResident, submittedAt, entered, csv
     case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
+    case markSafety, unmarkSafety, safetySaved
     case duplicatesTitle, mergeHere, notDuplicate, mergedInto, unmerge, merged, unmerged, distinct, mergeRefused
 
     public var bilingual: Bilingual {
@@ -91,6 +92,9 @@ public enum NeedText: String, Texts {
         case .by: .init("提出人", "Raised by")
         case .aResident: .init("一位居民", "A resident")
         case .submittedAt: .init("提出时间", "Raised on")
+        case .markSafety: .init("标为安全隐患（优先分加 15）", "Mark as a safety matter (15 more points)")
+        case .unmarkSafety: .init("取消安全隐患标记", "Take the safety mark away")
+        case .safetySaved: .init("安全隐患标记已更新，排序随之改变。", "The safety mark is changed; the ranking follows.")
         case .duplicatesTitle: .init("可能是同一件事", "Possibly the same need")
         case .mergeHere: .init("合并到这一条", "Join it into this one")
         case .notDuplicate: .init("不是同一件事", "Not the same")
