@@ -64,7 +64,5 @@ final class Need: Model, @unchecked Sendable {
         priority = s.priority
     }
 
-    var categoryName: (Lang) -> String {
-        { lang in NeedCategory.find(self.category)?.name(lang) ?? self.category }
-    }
+    func categoryName(_ lang: Lang) -> String { NeedCategory.find(category)?.name(lang) ?? category }
 }

@@ -35,6 +35,9 @@ enum NeedsDemo {
             let people = try await PeopleQueries.residents(on: db, in: [community.territoryPath]).all()
                 .map(PeopleQueries.row)
             guard people.count > 10 else { continue }
+            let householdOf = Dictionary(
+                uniqueKeysWithValues: try await Resident.query(on: db).filter(\.$id ~~ people.map(\.id)).all()
+                    .compactMap { r in r.$household.id.map { (r.id!, $0) } })
             let count = code == "BS01-C1" ? 12 : 6
             for k in 0..<count {
                 let (category, text) = texts[(k + code.count) % texts.count]
@@ -78,7 +81,7 @@ enum NeedsDemo {
                     let c: YishiCore.Channel =
                         i == 0 ? channel : [.visit, .phone, .paper, .meeting][Int(rng.next() % 4)]
                     try await NeedSupport(
-                        need: need.id!, resident: p.id, household: try await household(of: p.id, on: db),
+                        need: need.id!, resident: p.id, household: householdOf[p.id]!,
                         building: p.buildingID, channel: c, enteredBy: staff
                     ).create(on: db)
                     supports += 1
@@ -88,12 +91,5 @@ enum NeedsDemo {
         }
         demo.counts["needs"] = String(made)
         demo.counts["needSupports"] = String(supports)
-    }
-
-    static func household(of resident: UUID, on db: any Database) async throws -> UUID {
-        guard let r = try await Resident.find(resident, on: db), let h = r.$household.id else {
-            throw Abort(.internalServerError, reason: "demo: a resident without a household")
-        }
-        return h
     }
 }

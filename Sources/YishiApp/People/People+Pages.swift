@@ -31,6 +31,12 @@ struct ResidentPage: Sendable {
         var household: String?
     }
 
+    /// "1950（76 岁）": a year of birth with the age it makes this year, as every register page shows it.
+    static func birthYear(_ ctx: PageContext, _ year: Int, currentYear: Int) -> String {
+        ctx.paren(
+            String(year), ctx.t(PeopleText.age, String(ResidentRules.age(birthYear: year, currentYear: currentYear))))
+    }
+
     static func address(_ ancestors: [TerritoryNode], building: TerritoryNode, unit: Unit) -> String {
         (ancestors.map(\.name) + [building.name, unit.number]).joined(separator: " ")
     }
@@ -64,11 +70,7 @@ struct ResidentPage: Sendable {
             C.facts([
                 (
                     ctx.t(PeopleText.birthYear),
-                    ctx.paren(
-                        String(r.birthYear),
-                        ctx.t(
-                            PeopleText.age,
-                            String(ResidentRules.age(birthYear: r.birthYear, currentYear: m.currentYear))))
+                    ResidentPage.birthYear(ctx, r.birthYear, currentYear: m.currentYear)
                 ),
                 (m.revealedPhone == nil ? ctx.t(PeopleText.phone) : ctx.t(PeopleText.revealed), phone),
                 (ctx.t(PeopleText.home), address(m.ancestors, building: m.home.building, unit: m.home.unit)),

@@ -76,10 +76,7 @@ enum SearchPage {
                 [
                     H.link(r.name, Site.resident(r.id)),
                     .text(
-                        ctx.paren(
-                            String(r.birthYear),
-                            ctx.t(PeopleText.age, String(ResidentRules.age(birthYear: r.birthYear, currentYear: year))))
-                    ),
+                        ResidentPage.birthYear(ctx, r.birthYear, currentYear: year)),
                     H.link("\(r.building) \(r.unitNumber)", Site.unit(r.unitID)), .text(r.household),
                     .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),
                 ]

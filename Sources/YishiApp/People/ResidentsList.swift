@@ -142,12 +142,7 @@ enum ResidentsListPage {
                         [
                             H.link(r.name, Site.resident(r.id)),
                             .text(
-                                ctx.paren(
-                                    String(r.birthYear),
-                                    ctx.t(
-                                        PeopleText.age,
-                                        String(ResidentRules.age(birthYear: r.birthYear, currentYear: year))))
-                            ),
+                                ResidentPage.birthYear(ctx, r.birthYear, currentYear: year)),
                             .text([r.compound, r.building].filter { !$0.isEmpty }.joined(separator: " ")),
                             H.link(r.unitNumber, Site.unit(r.unitID)),
                             .text(r.phone.map(OneTimeCodeRules.mask) ?? "—"),

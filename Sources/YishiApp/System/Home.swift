@@ -39,7 +39,7 @@ enum HomePage {
         /// The place whose life-circle page to open.
         var lifeCircleCode: String?
         /// The needs they raised or support, newest first, with where each stands.
-        var needs: [(id: UUID, title: String, status: NeedStatus, households: Int, reason: String?)] = []
+        var needs: [(id: UUID, title: String, status: NeedStatus, households: Int)] = []
     }
 
     /// Something waiting for the staff member: what, where to deal with it, how urgent.
@@ -162,7 +162,7 @@ enum HomePage {
         let supported = try await NeedSupport.query(on: db).filter(\.$resident.$id == rid).all().map { $0.$need.id }
         if !supported.isEmpty {
             m.needs = try await Need.query(on: db).filter(\.$id ~~ supported).sort(\.$firstSubmittedAt, .descending)
-                .limit(20).all().map { ($0.id!, $0.title, $0.status, $0.households, $0.declineReason) }
+                .limit(20).all().map { ($0.id!, $0.title, $0.status, $0.households) }
         }
         m.home = (ordered.map(\.name) + [unit?.number ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
         m.lifeCircleCode = m.community?.code

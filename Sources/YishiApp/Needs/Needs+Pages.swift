@@ -1,0 +1,288 @@
+import Vapor
+import YishiCore
+
+/// The needs list as CSV: one line per need, in rank order, every part of the score.
+enum NeedsCSV {
+    static func table(_ needs: [NeedsService.Row], lang: Lang) -> (header: [String], rows: [[String]]) {
+        let zh = lang == .zhHans
+        let header =
+            zh
+            ? [
+                "排名", "需求", "类别", "地方", "进展", "支持户数", "楼栋数", "年龄段数", "共识分", "渠道数", "弱势群体类数",
+                "安全隐患", "等待月数", "优先分", "提出时间",
+            ]
+            : [
+                "Rank", "Need", "Kind", "Place", "Status", "Households", "Buildings", "Age groups", "Common ground",
+                "Channels", "Vulnerable groups", "Safety", "Months waiting", "Priority", "Raised",
+            ]
+        let rows = needs.enumerated().map { i, n -> [String] in
+            let s = n.score
+            return [
+                String(i + 1), n.title, n.categoryName(lang), n.placeName, n.status.text.text(lang),
+                String(s.households), String(s.buildings), String(s.ageBands),
+                String(NeedRanking.rounded(s.commonGround)), String(s.channels), String(s.vulnerable),
+                s.safety ? (zh ? "是" : "yes") : "", String(s.waitingMonths), String(NeedRanking.rounded(s.priority)),
+                Show.dateTime(n.firstSubmittedAt),
+            ]
+        }
+        return (header, rows)
+    }
+}
+
+enum NeedPages {
+    struct May: Sendable {
+        var raise = false
+        var manage = false
+        /// Staff see who raised a need even when its name is hidden on public pages.
+        var names = false
+    }
+
+    static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
+        C.tag(ctx.t(s.text), tone: s == .declined ? .warning : (s == .new ? .info : .ok))
+    }
+
+    static func list(_ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], may: May) -> PageView {
+        PageView(title: ctx.paren(ctx.t(NeedText.title), node.name)) {
+            C.text(ctx.t(NeedText.listIntro), muted: true)
+            if may.raise { H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)]) }
+            if may.manage { H.el("p", [], [C.linkButton(ctx.t(NeedText.enterTitle), Site.enterNeed, primary: false)]) }
+            if !needs.isEmpty {
+                H.el(
+                    "p", [("class", "no-print")],
+                    [C.linkButton(ctx.t(NeedText.csv), Site.nodeNeedsCSV(node.id!), primary: false)])
+            }
+            if needs.isEmpty {
+                C.empty(ctx.t(NeedText.listEmpty))
+            } else {
+                H.el("ol", [("class", "needs")]) {
+                    for n in needs {
+                        H.el("li", [("class", "card")]) {
+                            H.el("h3", [], [H.link(n.title, Site.need(n.id))])
+                            H.el("p", [("class", "tags")]) {
+                                statusTag(ctx, n.status)
+                                C.tag(n.categoryName(ctx.lang))
+                                if n.score.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+                            }
+                            C.text(
+                                [
+                                    ctx.t(NeedText.households, String(n.score.households)), n.placeName,
+                                    ctx.t(NeedText.priority, String(NeedRanking.rounded(n.score.priority))),
+                                ].joined(separator: " · "), muted: true)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func categoryOptions(_ ctx: PageContext) -> [(value: String, label: String)] {
+        NeedCategory.seeded.map { ($0.key, $0.name(ctx.lang)) }
+    }
+
+    static func raise(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm, places: [TerritoryNode], errors: FormErrors = FormErrors(),
+        status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.raise), status: status) {
+            Forms.summary(ctx, errors, order: ["text", "category", "place"])
+            Forms.form(
+                ctx, action: Site.needs,
+                [
+                    textArea(ctx, value: form.text ?? "", errors: errors),
+                    Forms.select(
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        selected: form.category, required: true, errors: errors),
+                    Forms.select(
+                        ctx, "place", label: ctx.t(NeedText.place),
+                        options: places.map { ($0.id!.uuidString, $0.name) }, selected: form.place,
+                        errors: errors, includeBlank: false),
+                    H.el("label", [("class", "check"), ("for", "field-hideName")]) {
+                        H.void(
+                            "input",
+                            [("id", "field-hideName"), ("type", "checkbox"), ("name", "hideName"), ("value", "on")]
+                                + (form.hideName == "on" ? [("checked", nil)] : []))
+                        HTMLNode.text(" " + ctx.t(NeedText.hideName))
+                    },
+                    Forms.submit(ctx.t(NeedText.submit)),
+                ])
+        }
+    }
+
+    static func textArea(_ ctx: PageContext, value: String, errors: FormErrors) -> HTMLNode {
+        let error = errors.message("text", ctx)
+        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
+            H.el("label", [("for", "field-text")]) {
+                HTMLNode.text(ctx.t(NeedText.text))
+                H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText))
+            }
+            H.el("p", [("class", "hint"), ("id", "field-text-hint")], text: ctx.t(NeedText.textHint))
+            if let error { H.el("p", [("class", "error"), ("id", "field-text-error")], text: error) }
+            H.el(
+                "textarea",
+                [
+                    ("id", "field-text"), ("name", "text"), ("rows", "4"), ("maxlength", "500"), ("required", nil),
+                    ("aria-describedby", error == nil ? "field-text-hint" : "field-text-hint field-text-error"),
+                ], text: value)
+        }
+    }
+
+    /// Similar needs offered before a new one is sent: "me too" on one of them, or send it anyway.
+    static func similar(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm,
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)]
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.similarTitle)) {
+            C.text(ctx.t(NeedText.similarIntro))
+            H.el("ul", [("class", "cards")]) {
+                for s in similar {
+                    H.el("li", [("class", "card")]) {
+                        H.el("h3", [], [H.link(s.need.title, Site.need(s.need.id!))])
+                        C.text(s.need.body)
+                        if s.verdict == .differentBuildings {
+                            C.tag(ctx.t(NeedText.differentBuilding), tone: .warning)
+                        } else {
+                            C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
+                            Forms.button(
+                                ctx, action: Site.needSupports(s.need.id!), label: ctx.t(NeedText.meToo),
+                                secondary: false)
+                        }
+                    }
+                }
+            }
+            H.el("form", [("method", "post"), ("action", Site.needs), ("class", "stack")]) {
+                H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])
+                for (k, v) in [
+                    ("text", form.text), ("category", form.category), ("place", form.place),
+                    ("hideName", form.hideName),
+                    ("confirmed", "1"),
+                ] {
+                    if let v { H.void("input", [("type", "hidden"), ("name", k), ("value", v)]) }
+                }
+                H.el("button", [("type", "submit"), ("class", "secondary")], text: ctx.t(NeedText.submitAnyway))
+            }
+        }
+    }
+
+    static func enter(
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(NeedText.enterTitle), status: status) {
+            C.text(ctx.t(NeedText.enterIntro), muted: true)
+            Forms.summary(ctx, errors, order: ["resident", "channel", "text", "category", "place"])
+            Forms.form(
+                ctx, action: Site.enterNeed,
+                [
+                    Forms.field(
+                        ctx, "resident", label: ctx.t(NeedText.resident), value: form.resident ?? "", required: true,
+                        errors: errors, hint: ctx.t(NeedText.residentHint), attributes: [("autofocus", nil)]),
+                    Forms.select(
+                        ctx, "channel", label: ctx.t(PeopleText.channel),
+                        options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
+                        selected: form.channel ?? YishiCore.Channel.visit.rawValue, required: true, errors: errors,
+                        includeBlank: false),
+                    textArea(ctx, value: form.text ?? "", errors: errors),
+                    Forms.select(
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        selected: form.category, required: true, errors: errors),
+                    Forms.submit(ctx.t(NeedText.submit)),
+                ])
+        }
+    }
+
+    static func need(
+        _ ctx: PageContext, _ n: Need, may: May, supported: Bool,
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil
+    ) -> PageView {
+        let s = n.score
+        let w = NeedRanking.Weights()
+        let who = n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident.name
+        return PageView(title: n.title) {
+            H.el("p", [("class", "tags")]) {
+                statusTag(ctx, n.status)
+                C.tag(n.categoryName(ctx.lang))
+                if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
+            }
+            if let into = mergedInto {
+                H.el("div", [("class", "notice"), ("role", "status")]) {
+                    H.el("p", [], [.text(ctx.t(NeedText.mergedInto, "")), H.link(into.title, Site.need(into.id!))])
+                    if may.manage { Forms.button(ctx, action: Site.needUnmerge(n.id!), label: ctx.t(NeedText.unmerge)) }
+                }
+            }
+            if n.body != n.title { C.text(n.body) }
+            C.facts([
+                (ctx.t(NeedText.place), n.place.name), (ctx.t(NeedText.by), who),
+                (ctx.t(NeedText.submittedAt), ctx.time(n.firstSubmittedAt)),
+                (ctx.t(NeedText.statusLabel), ctx.t(n.status.text)),
+            ])
+            if n.status == .declined, let r = n.declineReason {
+                C.notice(ctx.t(NeedText.declineReason) + "：" + r, tone: .warning)
+            }
+            C.text(ctx.t(NeedText.households, String(s.households)))
+            if may.raise {
+                Forms.button(ctx, action: Site.needSupports(n.id!), label: ctx.t(NeedText.meToo), secondary: false)
+            }
+            if supported { C.text(ctx.t(NeedText.alreadySupported), muted: true) }
+            C.section(ctx.t(NeedText.why)) {
+                C.text(
+                    ctx.t(NeedText.commonGround, String(NeedRanking.rounded(s.commonGround))) + " · "
+                        + ctx.t(NeedText.priority, String(NeedRanking.rounded(s.priority))))
+                C.list([
+                    ctx.t(NeedText.partBuildings, String(s.buildings), String(Int(w.perBuilding))),
+                    ctx.t(NeedText.partAgeBands, String(s.ageBands), String(Int(w.perAgeBand))),
+                    ctx.t(NeedText.partDepth, String(NeedRanking.rounded(s.depth))),
+                    ctx.t(
+                        NeedText.partChannels, String(s.channels),
+                        String(Int(w.perExtraChannel) * max(s.channels - 1, 0))),
+                    ctx.t(
+                        NeedText.partVulnerable, String(s.vulnerable), String(Int(w.perVulnerableGroup) * s.vulnerable)),
+                    ctx.t(NeedText.partSafety, String(s.safety ? Int(w.safety) : 0)),
+                    ctx.t(NeedText.partWaiting, String(s.waitingMonths), String(s.waitingMonths)),
+                ])
+            }
+            if may.manage && n.status.open {
+                Forms.button(
+                    ctx, action: Site.needSafety(n.id!),
+                    label: ctx.t(n.safety ? NeedText.unmarkSafety : NeedText.markSafety),
+                    hidden: [("safety", n.safety ? "off" : "on")])
+            }
+            if may.manage && !similar.isEmpty {
+                C.section(ctx.t(NeedText.duplicatesTitle)) {
+                    H.el("ul", [("class", "cards")]) {
+                        for s in similar {
+                            H.el("li", [("class", "card")]) {
+                                H.el("h3", [], [H.link(s.need.title, Site.need(s.need.id!))])
+                                C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
+                                if s.verdict == .differentBuildings {
+                                    C.tag(ctx.t(NeedText.differentBuilding), tone: .warning)
+                                } else {
+                                    Forms.button(
+                                        ctx, action: Site.needMerge(n.id!), label: ctx.t(NeedText.mergeHere),
+                                        hidden: [("other", s.need.id!.uuidString)])
+                                }
+                                Forms.button(
+                                    ctx, action: Site.needDistinct(n.id!), label: ctx.t(NeedText.notDuplicate),
+                                    hidden: [("other", s.need.id!.uuidString)])
+                            }
+                        }
+                    }
+                }
+            }
+            if may.manage && n.status == .new {
+                C.section(ctx.t(NeedText.statusLabel)) {
+                    Forms.button(
+                        ctx, action: Site.needTriage(n.id!), label: ctx.t(NeedText.accept), secondary: false,
+                        hidden: [("decision", "accept")])
+                    Forms.form(
+                        ctx, action: Site.needTriage(n.id!),
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "decision"), ("value", "decline")]),
+                            Forms.field(ctx, "reason", label: ctx.t(NeedText.declineReason), required: true),
+                            H.el(
+                                "button", [("type", "submit"), ("class", "secondary")], text: ctx.t(NeedText.decline)),
+                        ])
+                }
+            }
+            H.el("p", [], [C.linkButton(ctx.t(NeedText.title), Site.nodeNeeds(n.$community.id), primary: false)])
+        }
+    }
+}
