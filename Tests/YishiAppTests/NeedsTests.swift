@@ -291,3 +291,31 @@ struct NeedMergeTests {
         }
     }
 }
+
+@Suite("Needs: two identical requests at once")
+struct NeedConcurrencyTests {
+    @Test func twoMeTooAtOnceCountOnceAndNeitherIsA500() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).join(TerritoryNode.self, on: \Need.$community.$id == \TerritoryNode.$id)
+                    .filter(TerritoryNode.self, \.$code == "BS01-C1").filter(\.$status ~~ [.new, .accepted]).first())
+            let supported = try await NeedSupport.query(on: t.db).filter(\.$need.$id == need.id!).all().map {
+                $0.$resident.id
+            }
+            let fresh = try #require(
+                try await Resident.query(on: t.db).filter(\.$code =~ "R-BS01-C1-").filter(\.$id !~ supported).first())
+            let before = try #require(try await Need.find(need.id, on: t.db)).households
+            async let a = staff.post("/needs/\(need.id!)/supports", ["resident": fresh.code, "channel": "visit"])
+            async let b = staff.post("/needs/\(need.id!)/supports", ["resident": fresh.code, "channel": "visit"])
+            let statuses = [try await a.status, try await b.status].sorted { $0.code < $1.code }
+            #expect(statuses == [.seeOther, .conflict], "one counted, the other told it is there already")
+            let supports = try await NeedSupport.query(on: t.db).filter(\.$need.$id == need.id!)
+                .filter(\.$resident.$id == fresh.id!).count()
+            #expect(supports == 1)
+            let after = try #require(try await Need.find(need.id, on: t.db)).households
+            #expect(after <= before + 1)
+        }
+    }
+}
