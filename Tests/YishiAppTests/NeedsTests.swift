@@ -47,7 +47,7 @@ struct NeedsTests {
                 .all()
             #expect(entries.count == 1 && entries[0].channel == "visit" && entries[0].onBehalfOf == neighbour.id)
             // The public-facing page hides the name; staff see it.
-            let me = try await NeedsService.home(of: need.$resident.id, on: t.db)
+            let me = try await ResidentHome.of(need.$resident.id!, on: t.db)
             #expect(!(try await r.get("/needs/\(need.id!)")).text.contains("<dd>\(me.resident.name)</dd>"))
             #expect(try await staff.get("/needs/\(need.id!)").text.contains("<dd>\(me.resident.name)</dd>"))
             // The resident's home lists it with where it stands.

@@ -32,6 +32,16 @@ struct FieldRulesTests {
         #expect(!FieldRules.hasControlCharacter("é Ā 名 ÿ"), "two-byte letters after C2/C3 are not C1 controls")
     }
 
+    @Test func paragraphsKeepTheirLineBreaksAndNothingElse() {
+        #expect(FieldRules.paragraphs("方案见附件。\r\n\r\n\r\n  如有意见请提出。  \n", max: 50) == .success("方案见附件。\n\n如有意见请提出。"))
+        #expect(FieldRules.paragraphs("a\rb", max: 50) == .success("a\nb"))
+        #expect(FieldRules.paragraphs("a\u{0007}b", max: 50) == .failure(.controlCharacter))
+        #expect(FieldRules.paragraphs("a\tb", max: 50) == .failure(.controlCharacter))
+        #expect(FieldRules.paragraphs(" \n \n", max: 50) == .failure(.required))
+        #expect(FieldRules.paragraphs(String(repeating: "字", count: 6), max: 5) == .failure(.tooLong(max: 5)))
+        #expect(FieldRules.paragraphs(String(repeating: "字", count: 5), max: 5) == .success("字字字字字"))
+    }
+
     @Test func thePagesKeyNamesTheLimit() {
         #expect(FieldProblem.tooLong(max: 100).fieldKey == "field.tooLong.100")
         #expect(FieldProblem.invalid.fieldKey == "field.invalid")

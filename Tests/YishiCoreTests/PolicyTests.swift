@@ -29,25 +29,25 @@ struct Tree {
 let expectedActions: [Role: Set<Action>] = [
     .platformAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .districtCreate, .needRead, .needManage,
+        .usersManage, .auditRead, .districtCreate, .needRead, .needManage, .noticeManage, .surveyManage,
     ],
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .needRead, .needManage,
+        .usersManage, .auditRead, .needRead, .needManage, .noticeManage, .surveyManage,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .needRead, .needManage,
+        .actForResident, .needRead, .needManage, .noticeManage, .surveyManage,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .phoneReveal, .needRead, .needManage,
+        .actForResident, .phoneReveal, .needRead, .needManage, .noticeManage, .surveyManage,
     ],
     .planner: [.territoryRead, .needRead],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead],
     .propertyManager: [.territoryRead, .needRead],
     .socialOrganization: [.territoryRead, .actForResident, .needRead],
-    .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise],
+    .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise, .noticeObject, .surveyAnswer],
 ]
 
 struct PolicyCase: CustomTestStringConvertible, Sendable {
@@ -103,6 +103,11 @@ struct PolicyTests {
         #expect(Policy.decide(r, .comment, at: Tree.B1) == .success(()))
         #expect(Policy.decide(r, .vote, at: Tree.B1) == .failure(.notVerified))
         #expect(Policy.decide(r, .needRaise, at: Tree.B1) == .failure(.notVerified), "needs too: verified residents")
+        #expect(
+            Policy.decide(r, .noticeObject, at: Tree.B1) == .failure(.notVerified), "objections: verified residents")
+        #expect(
+            Policy.decide(r, .surveyAnswer, at: Tree.B1) == .failure(.notVerified), "questionnaires: verified residents"
+        )
         #expect(Policy.decide(r, .needRead, at: Tree.B1) == .success(()))
         var v = r
         v.isVerified = true
@@ -245,6 +250,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 6)
+        #expect(Policy.sections.count == 7)
     }
 }

@@ -90,6 +90,7 @@ public enum Yishi {
             TerritoryFeature(),
             PeopleFeature(),
             NeedsFeature(),
+            NoticesFeature(),
             AtlasFeature(),
             AuditFeature(),
             JobsFeature(),

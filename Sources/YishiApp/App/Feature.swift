@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 import YishiCore
 
@@ -24,6 +25,8 @@ protocol Feature: Sendable {
     var jobKinds: [JobKindHandler] { get }
     /// Its part of the demo (`serve --demo`), run after the parts of lower order.
     var demo: [DemoPart] { get }
+    /// What it publishes through public notices (a frozen needs list), shown inside the notice.
+    var noticeSubjects: [NoticeSubject] { get }
 }
 
 extension Feature {
@@ -35,6 +38,14 @@ extension Feature {
     var notices: [String] { [] }
     var jobKinds: [JobKindHandler] { [] }
     var demo: [DemoPart] { [] }
+    var noticeSubjects: [NoticeSubject] { [] }
+}
+
+/// A capability's own content published through a public notice (公示): the notice stores its kind
+/// and id; the notice's page and its poster show what `view` makes of it (the list as it was frozen).
+struct NoticeSubject: Sendable {
+    var kind: String
+    var view: @Sendable (_ id: UUID, _ db: any Database, _ ctx: PageContext, _ poster: Bool) async throws -> [HTMLNode]
 }
 
 /// A kind of background job: the work (given the job, its uploaded file and the application; it
@@ -82,6 +93,7 @@ struct Features: Sendable {
     let operations: [OpenAPIDocument.Operation]
     let jobKinds: [Job.Kind: JobKindHandler]
     let demo: [DemoPart]
+    let noticeSubjects: [String: NoticeSubject]
 
     init(_ all: [any Feature]) {
         self.all = all
@@ -89,6 +101,9 @@ struct Features: Sendable {
         notices = Set(all.flatMap(\.notices))
         operations = all.flatMap(\.apiDescription.operations)
         demo = all.flatMap(\.demo).sorted { $0.order < $1.order }
+        noticeSubjects = Dictionary(all.flatMap(\.noticeSubjects).map { ($0.kind, $0) }) { _, _ in
+            preconditionFailure("a notice subject is registered by two capabilities")
+        }
         jobKinds = Dictionary(all.flatMap(\.jobKinds).map { ($0.kind, $0) }) { _, _ in
             preconditionFailure("a job kind is registered by two capabilities")
         }

@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 import YishiCore
 
-/// An uploaded file kept in the database, so every instance's worker can read it.
+/// An uploaded file kept in the database, so every instance's worker can read it (`Uploads`
+/// checks and stores what people attach to records).
 final class Attachment: Model, @unchecked Sendable {
     static let schema = "attachments"
 
@@ -11,6 +12,8 @@ final class Attachment: Model, @unchecked Sendable {
     @Field(key: "content_type") var contentType: String
     @Field(key: "size") var size: Int
     @Field(key: "data") var data: Data
+    /// Who sent it (a photo waiting for its need is theirs alone).
+    @OptionalField(key: "uploaded_by_id") var uploadedByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

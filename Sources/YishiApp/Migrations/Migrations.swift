@@ -21,5 +21,6 @@ enum Migrations {
         M017UpdateJobsMessageKeys(),
         M018UpdateNodesCommitteeOffice(),
         M019CreateNeeds(),
+        M020CreateNoticesAndNeedParts(),
     ]
 }

@@ -26,8 +26,15 @@ final class Need: Model, @unchecked Sendable {
     @OptionalField(key: "status_before_merge") var statusBeforeMerge: NeedStatus?
     @Field(key: "hide_name") var hideName: Bool
     @Field(key: "safety") var safety: Bool
-    /// The resident who raised it (online, or entered for them by staff).
-    @Parent(key: "resident_id") var resident: Resident
+    /// The resident who raised it (online, or entered for them by staff); none for a need raised
+    /// from a life-circle gap (`origin`), whose evidence is the distances.
+    @OptionalParent(key: "resident_id") var resident: Resident?
+    /// Where a need came from other than a resident: `lifeCircle` (a gap in the 15-minute life circle).
+    @OptionalField(key: "origin") var origin: String?
+    /// What supports a need raised from data ("卫生站：最近 1.8 公里，步行 30 分钟").
+    @OptionalField(key: "evidence") var evidence: String?
+    /// The meeting it was heard at, for the channel `meeting` (议事会).
+    @OptionalField(key: "meeting") var meeting: String?
     @Field(key: "channel") var channel: String
     @OptionalField(key: "entered_by_id") var enteredByID: UUID?
     @Field(key: "first_submitted_at") var firstSubmittedAt: Date

@@ -35,25 +35,37 @@ enum NeedPages {
         var manage = false
         /// Staff see who raised a need even when its name is hidden on public pages.
         var names = false
+        /// Freeze the list and publish it as a notice.
+        var publish = false
+    }
+
+    /// A need page's photos (of it and of the needs joined into it) and comments.
+    struct Extra: Sendable {
+        var photos: [(need: UUID, photo: UUID)] = []
+        var comments: [NeedComment] = []
+        var mayComment = false
+        var mayAddPhotos = false
     }
 
     static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
         C.tag(ctx.t(s.text), tone: s == .declined ? .warning : (s == .new ? .info : .ok))
     }
 
-    static func list(_ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], may: May) -> PageView {
+    static func list(
+        _ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], may: May,
+        counts: (byCategory: [(String, Int)], byStatus: [(NeedStatus, Int)]) = ([], []),
+        versions: [NeedsListVersion] = []
+    ) -> PageView {
         PageView(title: ctx.paren(ctx.t(NeedText.title), node.name)) {
             C.text(ctx.t(NeedText.listIntro), muted: true)
             if may.raise { H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)]) }
             if may.manage { H.el("p", [], [C.linkButton(ctx.t(NeedText.enterTitle), Site.enterNeed, primary: false)]) }
-            if !needs.isEmpty {
-                H.el(
-                    "p", [("class", "no-print")],
-                    [C.linkButton(ctx.t(NeedText.csv), Site.nodeNeedsCSV(node.id!), primary: false)])
-            }
             if needs.isEmpty {
                 C.empty(ctx.t(NeedText.listEmpty))
             } else {
+                H.el(
+                    "p", [("class", "no-print")],
+                    [C.linkButton(ctx.t(NeedText.csv), Site.nodeNeedsCSV(node.id!), primary: false)])
                 H.el("ol", [("class", "needs")]) {
                     for n in needs {
                         H.el("li", [("class", "card")]) {
@@ -71,6 +83,34 @@ enum NeedPages {
                         }
                     }
                 }
+                C.section(ctx.t(NeedText.byCategory)) {
+                    C.barChart(
+                        caption: ctx.t(NeedText.chartCaption),
+                        bars: counts.byCategory.map { (NeedCategory.find($0.0)?.name(ctx.lang) ?? $0.0, $0.1) })
+                }
+                C.section(ctx.t(NeedText.byStatus)) {
+                    C.facts(counts.byStatus.map { (ctx.t($0.0.text), String($0.1)) })
+                }
+            }
+            if may.publish && !needs.isEmpty {
+                C.section(ctx.t(NeedText.publishList)) {
+                    C.text(ctx.t(NeedText.publishIntro))
+                    Forms.form(
+                        ctx, action: Site.nodeNeedsPublish(node.id!),
+                        [
+                            Forms.field(
+                                ctx, "days", label: ctx.t(NoticeText.fieldDays),
+                                value: String(NoticePeriod.defaultDays),
+                                type: "number", hint: ctx.t(NoticeText.daysHint),
+                                attributes: [("min", "0"), ("max", "90"), ("inputmode", "numeric")]),
+                            Forms.submit(ctx.t(NeedText.publishList)),
+                        ])
+                }
+            }
+            if !versions.isEmpty {
+                C.section(ctx.t(NeedText.publishedVersions)) {
+                    C.list(versions.map { [H.link($0.notice.title, Site.notice($0.$notice.id))] })
+                }
             }
         }
     }
@@ -84,9 +124,9 @@ enum NeedPages {
         status: HTTPStatus = .ok
     ) -> PageView {
         PageView(title: ctx.t(NeedText.raise), status: status) {
-            Forms.summary(ctx, errors, order: ["text", "category", "place"])
+            Forms.summary(ctx, errors, order: ["text", "category", "place", "photos"])
             Forms.form(
-                ctx, action: Site.needs,
+                ctx, action: Site.needs, multipart: true,
                 [
                     textArea(ctx, value: form.text ?? "", errors: errors),
                     Forms.select(
@@ -103,27 +143,22 @@ enum NeedPages {
                                 + (form.hideName == "on" ? [("checked", nil)] : []))
                         HTMLNode.text(" " + ctx.t(NeedText.hideName))
                     },
+                    photoField(ctx, errors),
                     Forms.submit(ctx.t(NeedText.submit)),
                 ])
         }
     }
 
     static func textArea(_ ctx: PageContext, value: String, errors: FormErrors) -> HTMLNode {
-        let error = errors.message("text", ctx)
-        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
-            H.el("label", [("for", "field-text")]) {
-                HTMLNode.text(ctx.t(NeedText.text))
-                H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText))
-            }
-            H.el("p", [("class", "hint"), ("id", "field-text-hint")], text: ctx.t(NeedText.textHint))
-            if let error { H.el("p", [("class", "error"), ("id", "field-text-error")], text: error) }
-            H.el(
-                "textarea",
-                [
-                    ("id", "field-text"), ("name", "text"), ("rows", "4"), ("maxlength", "500"), ("required", nil),
-                    ("aria-describedby", error == nil ? "field-text-hint" : "field-text-hint field-text-error"),
-                ], text: value)
-        }
+        Forms.textArea(
+            ctx, "text", label: ctx.t(NeedText.text), value: value, max: 500, required: true, errors: errors,
+            hint: ctx.t(NeedText.textHint))
+    }
+
+    static func photoField(_ ctx: PageContext, _ errors: FormErrors) -> HTMLNode {
+        Forms.files(
+            ctx, "photos", label: ctx.t(NeedText.photos), accept: "image/jpeg,image/png,image/webp", errors: errors,
+            hint: ctx.t(NeedText.photosHint))
     }
 
     /// Similar needs offered before a new one is sent: "me too" on one of them, or send it anyway.
@@ -153,7 +188,7 @@ enum NeedPages {
                 H.void("input", [("type", "hidden"), ("name", CSRF.field), ("value", ctx.csrf)])
                 for (k, v) in [
                     ("text", form.text), ("category", form.category), ("place", form.place),
-                    ("hideName", form.hideName),
+                    ("hideName", form.hideName), ("held", form.held),
                     ("confirmed", "1"),
                 ] {
                     if let v { H.void("input", [("type", "hidden"), ("name", k), ("value", v)]) }
@@ -168,9 +203,9 @@ enum NeedPages {
     ) -> PageView {
         PageView(title: ctx.t(NeedText.enterTitle), status: status) {
             C.text(ctx.t(NeedText.enterIntro), muted: true)
-            Forms.summary(ctx, errors, order: ["resident", "channel", "text", "category", "place"])
+            Forms.summary(ctx, errors, order: ["resident", "channel", "meeting", "text", "category", "photos"])
             Forms.form(
-                ctx, action: Site.enterNeed,
+                ctx, action: Site.enterNeed, multipart: true,
                 [
                     Forms.field(
                         ctx, "resident", label: ctx.t(NeedText.resident), value: form.resident ?? "", required: true,
@@ -180,10 +215,14 @@ enum NeedPages {
                         options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
                         selected: form.channel ?? YishiCore.Channel.visit.rawValue, required: true, errors: errors,
                         includeBlank: false),
+                    Forms.field(
+                        ctx, "meeting", label: ctx.t(NeedText.meeting), value: form.meeting ?? "", errors: errors,
+                        hint: ctx.t(NeedText.meetingHint), attributes: [("maxlength", "100")]),
                     textArea(ctx, value: form.text ?? "", errors: errors),
                     Forms.select(
                         ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
                         selected: form.category, required: true, errors: errors),
+                    photoField(ctx, errors),
                     Forms.submit(ctx.t(NeedText.submit)),
                 ])
         }
@@ -191,11 +230,14 @@ enum NeedPages {
 
     static func need(
         _ ctx: PageContext, _ n: Need, may: May, supported: Bool,
-        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil,
+        extra: Extra = Extra()
     ) -> PageView {
         let s = n.score
         let w = NeedRanking.Weights()
-        let who = n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident.name
+        let who =
+            n.resident == nil
+            ? ctx.t(NeedText.fromLifeCircle) : (n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident!.name)
         return PageView(title: n.title) {
             H.el("p", [("class", "tags")]) {
                 statusTag(ctx, n.status)
@@ -208,12 +250,30 @@ enum NeedPages {
                     if may.manage { Forms.button(ctx, action: Site.needUnmerge(n.id!), label: ctx.t(NeedText.unmerge)) }
                 }
             }
-            if n.body != n.title { C.text(n.body) }
-            C.facts([
-                (ctx.t(NeedText.place), n.place.name), (ctx.t(NeedText.by), who),
-                (ctx.t(NeedText.submittedAt), ctx.time(n.firstSubmittedAt)),
-                (ctx.t(NeedText.statusLabel), ctx.t(n.status.text)),
-            ])
+            if n.body != n.title { HTMLNode.group(C.paragraphs(n.body)) }
+            if !extra.photos.isEmpty {
+                H.el("ul", [("class", "photos")]) {
+                    for (i, p) in extra.photos.enumerated() {
+                        H.el("li") {
+                            H.el("a", [("href", Site.needPhoto(p.need, photo: p.photo))]) {
+                                H.void(
+                                    "img",
+                                    [
+                                        ("src", Site.needPhoto(p.need, photo: p.photo)), ("loading", "lazy"),
+                                        ("alt", ctx.t(NeedText.photos) + " \(i + 1)"),
+                                    ])
+                            }
+                        }
+                    }
+                }
+            }
+            C.facts(
+                [
+                    (ctx.t(NeedText.place), n.place.name), (ctx.t(NeedText.by), who),
+                    (ctx.t(NeedText.submittedAt), ctx.time(n.firstSubmittedAt)),
+                    (ctx.t(NeedText.statusLabel), ctx.t(n.status.text)),
+                ] + (n.meeting.map { [(ctx.t(NeedText.meeting), $0)] } ?? [])
+                    + (n.evidence.map { [(ctx.t(NeedText.evidence), $0)] } ?? []))
             if n.status == .declined, let r = n.declineReason {
                 C.notice(ctx.t(NeedText.declineReason) + "：" + r, tone: .warning)
             }
@@ -282,7 +342,46 @@ enum NeedPages {
                         ])
                 }
             }
+            comments(ctx, n, extra, names: may.names)
+            if extra.mayAddPhotos {
+                Forms.form(
+                    ctx, action: Site.needPhotos(n.id!), multipart: true,
+                    [photoField(ctx, FormErrors()), Forms.submit(ctx.t(NeedText.addPhotos))])
+            }
             H.el("p", [], [C.linkButton(ctx.t(NeedText.title), Site.nodeNeeds(n.$community.id), primary: false)])
+        }
+    }
+
+    /// Residents' comments (their names for staff only) and the committee's answers.
+    static func comments(_ ctx: PageContext, _ n: Need, _ extra: Extra, names: Bool) -> HTMLNode {
+        H.el("section", [("id", "comments")]) {
+            H.el("h2", text: ctx.t(NeedText.comments))
+            if extra.comments.isEmpty {
+                C.text(ctx.t(NeedText.commentsEmpty), muted: true)
+            } else {
+                H.el("ol", [("class", "objections")]) {
+                    for c in extra.comments {
+                        H.el("li", [("class", c.staff ? "card answer" : "card")]) {
+                            H.el("p", text: c.text)
+                            C.text(
+                                (c.staff
+                                    ? ctx.t(NeedText.committeeReply)
+                                    : (names
+                                        ? (c.resident?.name ?? ctx.t(NeedText.aResident)) : ctx.t(NeedText.aResident)))
+                                    + " · " + Show.dateTime(c.createdAt), muted: true)
+                        }
+                    }
+                }
+            }
+            if extra.mayComment {
+                Forms.form(
+                    ctx, action: Site.needComments(n.id!),
+                    [
+                        Forms.textArea(
+                            ctx, "comment", label: ctx.t(NeedText.commentLabel), max: 500, rows: 3, required: true),
+                        Forms.submit(ctx.t(NeedText.comment)),
+                    ])
+            }
         }
     }
 }

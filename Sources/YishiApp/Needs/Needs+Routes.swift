@@ -8,10 +8,18 @@ struct NeedRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(Site.needs.pathComponents, use: mine)
         routes.get(Site.newNeed.pathComponents, use: newForm)
-        routes.post(Site.needs.pathComponents, use: raise)
+        let max = ByteCount(value: Uploads.maxRequestBytes)
+        routes.on(.POST, Site.needs.pathComponents, body: .collect(maxSize: max), use: raise)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
         routes.get(Site.enterNeed.pathComponents, use: enterForm)
-        routes.post(Site.enterNeed.pathComponents, use: enter)
+        routes.on(.POST, Site.enterNeed.pathComponents, body: .collect(maxSize: max), use: enter)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
         routes.get(Site.Pattern.need.pathComponents, use: show)
+        routes.on(.POST, Site.Pattern.needPhotos.pathComponents, body: .collect(maxSize: max), use: addPhotos)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
+        routes.get(Site.Pattern.needPhoto.pathComponents, use: photo)
+        routes.post(Site.Pattern.needComments.pathComponents, use: comment)
+        routes.post(Site.Pattern.nodeNeedsPublish.pathComponents, use: publish)
         routes.post(Site.Pattern.needSupports.pathComponents, use: support)
         routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
         routes.post(Site.Pattern.needMerge.pathComponents, use: merge)
@@ -29,8 +37,22 @@ struct NeedRoutes: RouteCollection {
         var hideName: String?
         var resident: String?
         var channel: String?
+        var meeting: String?
         /// Set when the person saw the similar needs and still sends theirs.
         var confirmed: String?
+        /// Photos held while similar needs were shown (ids, comma-separated).
+        var held: String?
+
+        /// The form from a multipart body (with photos) or a plain one.
+        static func from(_ req: Request) throws -> RaiseForm {
+            guard let m = req.multipartForm else { return try req.content.decode(RaiseForm.self) }
+            return RaiseForm(
+                text: m.field("text"), category: m.field("category"), place: m.field("place"),
+                hideName: m.field("hideName"), resident: m.field("resident"), channel: m.field("channel"),
+                meeting: m.field("meeting"), confirmed: m.field("confirmed"), held: m.field("held"))
+        }
+
+        var heldPhotos: [UUID] { (held ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
     }
 
     /// The list of the viewer's community (a resident's, or the first place a staff member works).
@@ -38,7 +60,7 @@ struct NeedRoutes: RouteCollection {
         let caller = req.caller
         let actor = try caller.requireActor()
         if actor.kind == .resident {
-            let (home, _) = try await NeedsService.whose(nil, by: caller)
+            let (home, _) = try await ResidentHome.whose(nil, by: caller, managing: .needManage)
             return req.redirect(to: Site.nodeNeeds(home.community))
         }
         guard let place = req.principal?.held.compactMap(\.path).first else {
@@ -53,8 +75,13 @@ struct NeedRoutes: RouteCollection {
         let may = NeedPages.May(
             raise: req.actor?.kind == .resident && node.level == .community
                 && req.caller.allows(.needRaise, at: node.territoryPath),
-            manage: req.caller.allows(.needManage, at: node.territoryPath), names: req.actor?.kind == .staff)
-        return req.render(NeedPages.list(req.pageContext, node: node, needs: needs, may: may))
+            manage: req.caller.allows(.needManage, at: node.territoryPath), names: req.actor?.kind == .staff,
+            publish: req.caller.allows(.needManage, at: node.territoryPath)
+                && req.caller.allows(.noticeManage, at: node.territoryPath))
+        let counts = try await NeedsList.counts(below: node, on: req.db)
+        let versions = try await NeedsList.versions(of: node, on: req.db)
+        return req.render(
+            NeedPages.list(req.pageContext, node: node, needs: needs, may: may, counts: counts, versions: versions))
     }
 
     /// The ranked list as a spreadsheet, with every part of each score (no personal data).
@@ -74,23 +101,24 @@ struct NeedRoutes: RouteCollection {
     }
 
     func newForm(req: Request) async throws -> Response {
-        let (home, _) = try await NeedsService.whose(nil, by: req.caller)
+        let (home, _) = try await ResidentHome.whose(nil, by: req.caller, managing: .needManage)
         try req.caller.authorize(.needRaise, at: home.building.territoryPath)
         return req.render(
             NeedPages.raise(
                 req.pageContext, form: RaiseForm(), places: try await places(req, community: home.community)))
     }
 
-    func input(_ f: RaiseForm) -> NeedsService.RaiseInput {
+    func input(_ f: RaiseForm, _ req: Request) -> NeedsService.RaiseInput {
         .init(
             text: f.text ?? "", category: f.category ?? "", place: f.place.flatMap(UUID.init(uuidString:)),
-            hideName: f.hideName == "on", forResident: f.resident, channel: f.channel.flatMap(YishiCore.Channel.init))
+            hideName: f.hideName == "on", forResident: f.resident, channel: f.channel.flatMap(YishiCore.Channel.init),
+            meeting: f.meeting, photos: Uploads.parts(req.multipartForm, "photos"), heldPhotos: f.heldPhotos)
     }
 
     func raise(req: Request) async throws -> Response {
-        let form = try req.content.decode(RaiseForm.self)
+        var form = try RaiseForm.from(req)
         let caller = req.caller
-        let (home, _) = try await NeedsService.whose(nil, by: caller)
+        let (home, _) = try await ResidentHome.whose(nil, by: caller, managing: .needManage)
         // Similar needs first: support gathers on one need instead of duplicates.
         if form.confirmed == nil, let text = form.text, !text.trimmed.isEmpty {
             let similar = try await NeedsService.similar(
@@ -98,11 +126,24 @@ struct NeedRoutes: RouteCollection {
                 place: form.place.flatMap { UUID(uuidString: $0) },
                 on: req.db)
             if !similar.isEmpty {
+                // The photos wait for the person while they look (a bad one is refused now).
+                let photos = Uploads.parts(req.multipartForm, "photos")
+                if !photos.isEmpty, let user = req.actor?.userId {
+                    do {
+                        let ids = try await NeedPhotos.hold(photos, by: user, on: req.db)
+                        form.held = (form.heldPhotos + ids).map(\.uuidString).joined(separator: ",")
+                    } catch YishiError.invalid(let fields) {
+                        return req.render(
+                            NeedPages.raise(
+                                req.pageContext, form: form, places: try await places(req, community: home.community),
+                                errors: FormErrors(fields), status: .unprocessableEntity))
+                    }
+                }
                 return req.render(NeedPages.similar(req.pageContext, form: form, similar: similar))
             }
         }
         do {
-            let need = try await NeedsService.raise(input(form), by: caller)
+            let need = try await NeedsService.raise(input(form, req), by: caller)
             return req.redirect(to: Site.need(need.id!, notice: NeedText.submitted.key))
         } catch YishiError.invalid(let fields) {
             return req.render(
@@ -121,9 +162,9 @@ struct NeedRoutes: RouteCollection {
     }
 
     func enter(req: Request) async throws -> Response {
-        let form = try req.content.decode(RaiseForm.self)
+        let form = try RaiseForm.from(req)
         do {
-            _ = try await NeedsService.raise(input(form), by: req.caller)
+            _ = try await NeedsService.raise(input(form, req), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return req.render(
                 NeedPages.enter(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
@@ -131,6 +172,7 @@ struct NeedRoutes: RouteCollection {
         // The form stays open for the next one, with the same channel.
         var next = RaiseForm()
         next.channel = form.channel
+        next.meeting = form.meeting
         var ctx = req.pageContext
         ctx.notice = ctx.t(NeedText.entered)
         return req.render(NeedPages.enter(ctx, form: next), context: ctx)
@@ -143,7 +185,9 @@ struct NeedRoutes: RouteCollection {
         else { throw YishiError.notFound }
         try req.caller.authorize(.needRead, at: need.place.territoryPath)
         var supported = false
-        if req.actor?.kind == .resident, let (home, _) = try? await NeedsService.whose(nil, by: req.caller) {
+        if req.actor?.kind == .resident,
+            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .needManage)
+        {
             supported =
                 try await NeedSupport.query(on: req.db).filter(\.$need.$id == id)
                 .filter(\.$resident.$id == home.resident.requireID()).first() != nil
@@ -159,9 +203,60 @@ struct NeedRoutes: RouteCollection {
                 need.body, community: need.$community.id, category: need.category, place: need.$place.id, excluding: id,
                 on: req.db) : []
         let mergedInto = try await need.$mergedInto.get(on: req.db)
+        // What joined this need shows here too: its photos and its comments.
+        let family = [id] + (try await Need.query(on: req.db).filter(\.$mergedInto.$id == id).all().compactMap(\.id))
+        var photos: [(need: UUID, photo: UUID)] = []
+        for n in family { photos += try await NeedPhotos.list(of: n, on: req.db).map { (n, $0) } }
+        let mine = try await raisedByViewer(need, req)
+        let extra = NeedPages.Extra(
+            photos: photos, comments: try await NeedComments.of(family, on: req.db),
+            mayComment: may.manage
+                || (req.actor?.kind == .resident && req.caller.allows(.comment, at: need.community.territoryPath)),
+            mayAddPhotos: (may.manage || mine) && photos.count < Uploads.maxFiles)
         return req.render(
             NeedPages.need(
-                req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto))
+                req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
+                extra: extra))
+    }
+
+    /// Whether the signed-in resident raised this need.
+    func raisedByViewer(_ need: Need, _ req: Request) async throws -> Bool {
+        guard req.actor?.kind == .resident, let uid = req.actor?.userId, let rid = need.$resident.id,
+            let user = try await User.find(uid, on: req.db)
+        else { return false }
+        return user.$resident.id == rid
+    }
+
+    func addPhotos(req: Request) async throws -> Response {
+        let need = try await NeedPhotos.add(
+            Uploads.parts(req.multipartForm, "photos"), to: req.parameters.get("needID", as: UUID.self), by: req.caller)
+        return req.redirect(to: Site.need(need.id!, notice: NeedText.photosAdded.key))
+    }
+
+    func photo(req: Request) async throws -> Response {
+        Uploads.response(
+            try await NeedPhotos.photo(
+                req.parameters.get("needID", as: UUID.self), req.parameters.get("photoID", as: UUID.self),
+                by: req.caller))
+    }
+
+    struct CommentForm: Content { var comment: String? }
+
+    func comment(req: Request) async throws -> Response {
+        let id = req.parameters.get("needID", as: UUID.self)
+        let form = try req.content.decode(CommentForm.self)
+        _ = try await NeedComments.add(form.comment ?? "", to: id, by: req.caller)
+        return req.redirect(to: Site.need(id!, notice: NeedText.commented.key) + "#comments")
+    }
+
+    struct PublishForm: Content { var days: String? }
+
+    /// Freezes the list and publishes it as a notice.
+    func publish(req: Request) async throws -> Response {
+        let form = try req.content.decode(PublishForm.self)
+        let notice = try await NeedsList.publish(
+            req.parameters.get("nodeID", as: UUID.self), days: form.days, lang: req.pageContext.lang, by: req.caller)
+        return req.redirect(to: Site.notice(notice.id!, notice: NeedText.listPublished.key))
     }
 
     struct SupportForm: Content {

@@ -13,10 +13,12 @@ struct NeedsFeature: Feature {
         [NavEntry(order: 12, label: NavigationText.needs.key, path: Site.needs) { Policy.holdsAnywhere($0, .needRead) }]
     }
     var demo: [DemoPart] { [NeedsDemo.part] }
+    var noticeSubjects: [NoticeSubject] { [NeedsList.noticeSubject] }
     var notices: [String] {
         [
             NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
             NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key, NeedText.safetySaved.key,
+            NeedText.photosAdded.key, NeedText.commented.key, NeedText.listPublished.key,
         ]
     }
 }

@@ -7,53 +7,6 @@ import YishiCore
 /// raises and supports for themselves (online, once verified); staff enter needs and support for a
 /// named resident with the channel it came through (assisted entry), and it counts the same.
 enum NeedsService {
-    /// A resident with where they live, as a need records it.
-    struct Home: Sendable {
-        var resident: Resident
-        var household: UUID
-        var building: TerritoryNode
-        var community: UUID
-    }
-
-    static func home(of residentID: UUID, on db: any Database) async throws -> Home {
-        guard
-            let r = try await Resident.query(on: db).filter(\.$id == residentID)
-                .with(\.$household, { $0.with(\.$unit) { $0.with(\.$building) } }).first(),
-            let h = r.household
-        else { throw YishiError.invalid(["resident": NeedText.noResident.key]) }
-        let path = h.unit.building.territoryPath
-        guard path.ids.count > 2 else { throw YishiError.invalid(["resident": NeedText.noResident.key]) }
-        return Home(resident: r, household: try h.requireID(), building: h.unit.building, community: path.ids[2])
-    }
-
-    /// The resident a person acts as (a resident signed in) or for (staff naming one).
-    static func whose(_ named: String?, by caller: Caller) async throws -> (Home, YishiCore.Channel?) {
-        let actor = try caller.requireActor()
-        if actor.kind == .resident {
-            guard let user = try await User.find(actor.userId, on: caller.db), let rid = user.$resident.id else {
-                throw YishiError.denied(.notVerified)
-            }
-            return (try await home(of: rid, on: caller.db), .online)
-        }
-        let text = (named ?? "").trimmed
-        guard !text.isEmpty else { throw YishiError.invalid(["resident": FieldText.requiredText.key]) }
-        let scopes = PeopleQueries.scopes(caller, .needManage)
-        let q = PeopleQueries.residents(on: caller.db, in: scopes)
-        if let phone = OneTimeCodeRules.normalizePhone(text) {
-            q.filter(\Resident.$phone == phone)
-        } else {
-            q.group(.or) { g in
-                g.filter(\Resident.$code == text)
-                g.filter(\Resident.$name == text)
-            }
-        }
-        let found = try await q.limit(2).all()
-        guard found.count == 1, let r = found.first else {
-            throw YishiError.invalid(["resident": NeedText.noResident.key])
-        }
-        return (try await home(of: r.requireID(), on: caller.db), nil)
-    }
-
     struct RaiseInput: Sendable {
         var text: String
         var category: String
@@ -61,6 +14,12 @@ enum NeedsService {
         var hideName = false
         var forResident: String?
         var channel: YishiCore.Channel?
+        /// The meeting it was heard at (required for the channel `meeting`).
+        var meeting: String? = nil
+        /// New photos, checked and cleaned before anything is stored.
+        var photos: [(name: String, data: Data)] = []
+        /// Photos the same person sent a moment ago, kept while similar needs were shown.
+        var heldPhotos: [UUID] = []
     }
 
     /// "花园里加几张座椅" → the first line, at most 24 characters.
@@ -70,7 +29,7 @@ enum NeedsService {
     }
 
     static func raise(_ input: RaiseInput, by caller: Caller) async throws -> Need {
-        let (home, selfChannel) = try await whose(input.forResident, by: caller)
+        let (home, selfChannel) = try await ResidentHome.whose(input.forResident, by: caller, managing: .needManage)
         let channel: YishiCore.Channel
         if let selfChannel {
             try caller.authorize(.needRaise, at: home.building.territoryPath)
@@ -83,7 +42,7 @@ enum NeedsService {
             channel = c
         }
         var fields: [String: String] = [:]
-        let text = FieldRules.text(input.text, max: 500)
+        let text = FieldRules.paragraphs(input.text, max: 500)
         if let p = text.problem { fields["text"] = p.fieldKey }
         let category = NeedCategory.find(input.category)
         if category == nil { fields["category"] = FieldText.requiredText.key }
@@ -95,10 +54,23 @@ enum NeedsService {
         {
             fields["place"] = NeedText.placeOutside.key
         }
+        var meeting: String? = nil
+        if channel == .meeting {
+            switch FieldRules.text(input.meeting ?? "", max: 100) {
+            case .success(let m): meeting = m
+            case .failure(let p): fields["meeting"] = p.fieldKey
+            }
+        }
+        var photos: [Uploads.File] = []
+        switch Uploads.check(input.photos, accept: .photos, max: Uploads.maxFiles - input.heldPhotos.count) {
+        case .success(let p): photos = p
+        case .failure: fields["photos"] = NeedText.photosRefused.key
+        }
         guard fields.isEmpty, let body = text.value, let category, let place else { throw YishiError.invalid(fields) }
         let now = caller.now
         let year = Show.year(now)
         let enteredBy = selfChannel == nil ? caller.actor?.userId : nil
+        let (meetingName, newPhotos, held, uploader) = (meeting, photos, input.heldPhotos, caller.actor?.userId)
         return try await caller.audited { tx in
             let need = Need()
             need.id = UUID()
@@ -116,16 +88,18 @@ enum NeedsService {
             need.channel = channel.rawValue
             need.enteredByID = enteredBy
             need.firstSubmittedAt = now
+            need.meeting = meetingName
             need.setScore(
                 NeedRanking.score(
                     supports: [], members: [:], safety: false, firstSubmitted: now, now: now, currentYear: year))
             try await need.create(on: tx)
             try await indexBigrams(of: need, on: tx)
             try await NeedSupport(
-                need: need.id!, resident: home.resident.requireID(), household: home.household,
+                need: need.id!, resident: home.resident.requireID(), household: home.householdID,
                 building: home.building.requireID(), channel: channel, enteredBy: enteredBy
             ).create(on: tx)
             try await rescore(need, on: tx, now: now)
+            try await NeedPhotos.attach(newPhotos, held: held, to: need.id!, by: uploader, now: now, on: tx)
             return (
                 need,
                 AuditEvent(
@@ -145,7 +119,7 @@ enum NeedsService {
         guard let needID,
             let need = try await Need.query(on: caller.db).filter(\.$id == needID).with(\.$community).first()
         else { throw YishiError.notFound }
-        let (home, selfChannel) = try await whose(forResident, by: caller)
+        let (home, selfChannel) = try await ResidentHome.whose(forResident, by: caller, managing: .needManage)
         let c: YishiCore.Channel
         if let selfChannel {
             try caller.authorize(.needRaise, at: home.building.territoryPath)
@@ -172,7 +146,7 @@ enum NeedsService {
         do {
             return try await caller.audited { tx in
                 try await NeedSupport(
-                    need: needID, resident: rid, household: home.household, building: home.building.requireID(),
+                    need: needID, resident: rid, household: home.householdID, building: home.building.requireID(),
                     channel: c, enteredBy: enteredBy
                 ).create(on: tx)
                 try await rescore(need, on: tx, now: now)

@@ -39,7 +39,9 @@ enum HomePage {
         /// The place whose life-circle page to open.
         var lifeCircleCode: String?
         /// The needs they raised or support, newest first, with where each stands.
-        var needs: [(id: UUID, title: String, status: NeedStatus, households: Int)] = []
+        var needs: [(id: UUID, title: String, status: NeedStatus, households: Int, answer: String?)] = []
+        /// Notices running now that concern their home (their community, above or below it).
+        var notices: [(id: UUID, title: String, ends: Date?)] = []
     }
 
     /// Something waiting for the staff member: what, where to deal with it, how urgent.
@@ -66,7 +68,7 @@ enum HomePage {
     static func load(_ principal: Principal?, caller: Caller, lang: Lang) async throws -> Model {
         guard let p = principal else { return .visitor }
         let db = caller.db
-        if p.actor.kind == .resident { return .resident(try await resident(p, on: db)) }
+        if p.actor.kind == .resident { return .resident(try await resident(p, on: db, now: caller.now)) }
         // The grants came with the principal; every card's counts come in one query.
         let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
         let counts = try await TerritoryQueries.stats(placed.map(\.1), on: db, namespace: caller.readNamespace)
@@ -148,7 +150,7 @@ enum HomePage {
         return try await AuditPage.rows(try await q.all(), by: caller, lang: lang)
     }
 
-    static func resident(_ p: Principal, on db: any Database) async throws -> ResidentModel {
+    static func resident(_ p: Principal, on db: any Database, now: Date) async throws -> ResidentModel {
         var m = ResidentModel(verified: p.actor.isVerified)
         guard let user = try await User.find(p.userID, on: db), let rid = user.$resident.id,
             let resident = try await Resident.find(rid, on: db),
@@ -161,8 +163,18 @@ enum HomePage {
         m.community = ordered.first { $0.level == .community }
         let supported = try await NeedSupport.query(on: db).filter(\.$resident.$id == rid).all().map { $0.$need.id }
         if !supported.isEmpty {
-            m.needs = try await Need.query(on: db).filter(\.$id ~~ supported).sort(\.$firstSubmittedAt, .descending)
-                .limit(20).all().map { ($0.id!, $0.title, $0.status, $0.households) }
+            let needs = try await Need.query(on: db).filter(\.$id ~~ supported).sort(\.$firstSubmittedAt, .descending)
+                .limit(20).all()
+            // The committee's latest answer to each (or why it was not taken up).
+            var answers: [UUID: String] = [:]
+            for c in try await NeedComments.of(needs.compactMap(\.id), on: db) where c.staff {
+                answers[c.$need.id] = c.text
+            }
+            m.needs = needs.map { ($0.id!, $0.title, $0.status, $0.households, answers[$0.id!] ?? $0.declineReason) }
+        }
+        if let community = m.community {
+            m.notices = try await NoticesService.concerning(community, drafts: false, limit: 20, on: db)
+                .filter { $0.period?.hasEnded(at: now) == false }.prefix(5).map { ($0.id!, $0.title, $0.endsAt) }
         }
         m.home = (ordered.map(\.name) + [unit?.number ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
         m.lifeCircleCode = m.community?.code
@@ -297,6 +309,11 @@ enum HomePage {
                                 [
                                     H.link(n.title, Site.need(n.id)), .text(" "), NeedPages.statusTag(ctx, n.status),
                                     .text(" " + ctx.t(NeedText.households, String(n.households))),
+                                    n.answer.map {
+                                        H.el(
+                                            "p", [("class", "answer")], text: ctx.t(NeedText.committeeReply) + "：" + $0)
+                                    }
+                                        ?? .group([]),
                                 ]
                             })
                     }
@@ -304,7 +321,16 @@ enum HomePage {
                         H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)])
                     }
                 }
-                C.section(ctx.t(HomeText.notices)) { C.empty(ctx.t(HomeText.noticesEmpty)) }
+                C.section(ctx.t(HomeText.notices)) {
+                    if m.notices.isEmpty {
+                        C.empty(ctx.t(HomeText.noticesEmpty))
+                    } else {
+                        C.list(
+                            m.notices.map {
+                                [H.link($0.title, Site.notice($0.id)), .text(" · " + ctx.t(NoticeText.running))]
+                            })
+                    }
+                }
                 C.section(ctx.t(HomeText.meetings)) { C.empty(ctx.t(HomeText.meetingsEmpty)) }
                 C.section(ctx.t(HomeText.votes)) { C.empty(ctx.t(HomeText.votesEmpty)) }
             }

@@ -12,6 +12,8 @@ enum YishiError: Error, Sendable {
     case invalid([String: String])
     case tooManyRequests
     case importFailed(ImportFailure)
+    /// The record is not in a state that allows this (published already, closed): 409 with why.
+    case conflict(key: String)
 
     var status: HTTPStatus {
         switch self {
@@ -22,6 +24,7 @@ enum YishiError: Error, Sendable {
         case .badRequest: return .badRequest
         case .invalid, .importFailed: return .unprocessableEntity
         case .tooManyRequests: return .tooManyRequests
+        case .conflict: return .conflict
         }
     }
 
@@ -36,6 +39,7 @@ enum YishiError: Error, Sendable {
         case .invalid: (ErrorText.code422.key, [])
         case .tooManyRequests: (ErrorText.code429.key, [])
         case .importFailed: (ImportText.failed.key, [])
+        case .conflict(let key): (key, [])
         }
     }
 

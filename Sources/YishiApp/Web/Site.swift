@@ -31,6 +31,8 @@ enum Site {
     static let needs = "/needs"
     static let newNeed = "/needs/new"
     static let enterNeed = "/needs/enter"
+    static let notices = "/notices"
+    static let newNotice = "/notices/new"
     static let help = "/help"
     static let privacy = "/privacy"
     static let importHelp = "/territory/import/help"
@@ -62,6 +64,17 @@ enum Site {
         static let needDistinct = "/needs/:needID/distinct"
         static let nodeNeeds = "/territory/:nodeID/needs"
         static let nodeNeedsCSV = "/territory/:nodeID/needs.csv"
+        static let nodeNotices = "/territory/:nodeID/notices"
+        static let nodeNeedsPublish = "/territory/:nodeID/needs/publish"
+        static let needPhotos = "/needs/:needID/photos"
+        static let needPhoto = "/needs/:needID/photos/:photoID"
+        static let needComments = "/needs/:needID/comments"
+        static let notice = "/notices/:noticeID"
+        static let noticePoster = "/notices/:noticeID/poster"
+        static let noticePublish = "/notices/:noticeID/publish"
+        static let noticeObjections = "/notices/:noticeID/objections"
+        static let noticeAnswer = "/notices/:noticeID/objections/:objectionID/answer"
+        static let noticeFile = "/notices/:noticeID/files/:fileID"
         static let owner = "/owners/:ownerID"
         static let unitOwners = "/units/:unitID/owners"
         static let unitOwnerRemove = "/units/:unitID/owners/:ownerID/remove"
@@ -132,6 +145,26 @@ enum Site {
     static func needDistinct(_ id: UUID) -> String { fill(Pattern.needDistinct, id.uuidString) }
     static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
     static func nodeNeedsCSV(_ id: UUID) -> String { fill(Pattern.nodeNeedsCSV, id.uuidString) }
+    static func nodeNeedsPublish(_ id: UUID) -> String { fill(Pattern.nodeNeedsPublish, id.uuidString) }
+    static func needPhotos(_ id: UUID) -> String { fill(Pattern.needPhotos, id.uuidString) }
+    static func needPhoto(_ id: UUID, photo: UUID) -> String {
+        fill(Pattern.needPhoto, id.uuidString, photo.uuidString)
+    }
+    static func needComments(_ id: UUID) -> String { fill(Pattern.needComments, id.uuidString) }
+    static func nodeNotices(_ id: UUID) -> String { fill(Pattern.nodeNotices, id.uuidString) }
+    static func newNotice(node: UUID) -> String { "\(newNotice)?node=\(node.uuidString)" }
+    static func notice(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.notice, id.uuidString), notice)
+    }
+    static func noticePoster(_ id: UUID) -> String { fill(Pattern.noticePoster, id.uuidString) }
+    static func noticePublish(_ id: UUID) -> String { fill(Pattern.noticePublish, id.uuidString) }
+    static func noticeObjections(_ id: UUID) -> String { fill(Pattern.noticeObjections, id.uuidString) }
+    static func noticeAnswer(_ id: UUID, objection: UUID) -> String {
+        fill(Pattern.noticeAnswer, id.uuidString, objection.uuidString)
+    }
+    static func noticeFile(_ id: UUID, file: UUID) -> String {
+        fill(Pattern.noticeFile, id.uuidString, file.uuidString)
+    }
     static func job(_ id: UUID) -> String { fill(Pattern.job, id.uuidString) }
     static func apiJob(_ id: UUID) -> String { API.root + fill(API.job, id.uuidString) }
     static func user(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.user, id.uuidString), notice) }

@@ -152,6 +152,19 @@ enum Styles {
         details.add > summary { display: flex; align-items: center; min-height: var(--target); font-weight: 600; color: var(--accent); cursor: pointer; margin: .5rem 0; }
         .nowrap { white-space: nowrap; }
         .empty > :last-child { margin-bottom: 0; }
+        .chart { margin: 0 0 1.5rem; max-width: 40rem; } .chart svg { width: 100%; height: auto; }
+        .chart-bar { fill: var(--accent); } .chart-label, .chart-value { font-size: 15px; fill: var(--ink); }
+        .objections { padding-left: 1.2rem; } .answer { border-left: 4px solid var(--ok); padding-left: .6rem; }
+        .photos { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
+        .photos img { width: 9rem; height: 9rem; object-fit: cover; border: 1px solid var(--line); }
+        .poster { border: 1px solid var(--line); padding: 2rem; max-width: 52rem; background: var(--paper); }
+        .poster h2 { font-size: 2rem; text-align: center; margin: .2rem 0 .6rem; }
+        .poster-kind { text-align: center; font-size: 1.4rem; letter-spacing: .4em; margin: 0; }
+        .poster-period { text-align: center; font-weight: bold; } .poster .notice-body { font-size: 1.15rem; }
+        .poster-footer { margin-top: 1.5rem; border-top: 1px solid var(--line); padding-top: .8rem; }
+        .poster-from { text-align: right; }
+        @page { size: A4; margin: 15mm; }
+        @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }
         @media print { header.site, .prefs, .skip, form, .no-print, footer.site, .main-nav { display: none; } .print-only { display: block !important; } .share-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
         """

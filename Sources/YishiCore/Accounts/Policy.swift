@@ -62,6 +62,7 @@ public enum Policy {
     /// The capabilities' sections of the role → action table, one line each.
     static let sections: [PolicySection] = [
         territorySection, peopleSection, accountsSection, auditSection, participationSection, needsSection,
+        noticesSection,
     ]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil
@@ -71,7 +72,9 @@ public enum Policy {
         let withAction = actor.grants.filter { actions[$0.role, default: []].contains(action) }
         guard !withAction.isEmpty else { return .failure(.roleLacksAction) }
         guard withAction.contains(where: { $0.covers(resource) }) else { return .failure(.outsideScope) }
-        if (action == .vote || action == .needRaise) && !actor.isVerified { return .failure(.notVerified) }
+        if [.vote, .needRaise, .noticeObject, .surveyAnswer].contains(action) && !actor.isVerified {
+            return .failure(.notVerified)
+        }
         return .success(())
     }
 

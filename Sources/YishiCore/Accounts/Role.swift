@@ -46,6 +46,11 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     /// 需求: read a community's needs; raise a need and add "me too" (a verified resident); enter
     /// needs for residents and sort them (accept, decline) as staff.
     case needRead, needRaise, needManage
+    /// 公示: publish notices, record paper objections and answer them (staff); object to one (a
+    /// verified resident whose home is under the notice's place). Reading a notice needs no account.
+    case noticeManage, noticeObject
+    /// 问卷: build and run questionnaires, enter paper answers (staff); answer one (a verified resident).
+    case surveyManage, surveyAnswer
     /// See the owners' register: owners, their units and areas, owners' phones (the owners'
     /// committee needs it to run owners' votes; it gives nothing about households or residents).
     case ownersRegisterRead

@@ -76,6 +76,22 @@ public enum FieldRules {
         return .success(v)
     }
 
+    /// Required text of several lines (a need, a notice, an objection, a comment): line breaks are
+    /// kept (`\r\n` and `\r` become `\n`, at most one empty line in a row), every other control
+    /// character is refused; at most `max` characters.
+    public static func paragraphs(_ raw: String, max: Int) -> Result<String, FieldProblem> {
+        let unified = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmed }
+        if lines.contains(where: hasControlCharacter) { return .failure(.controlCharacter) }
+        var kept: [String] = []
+        for line in lines where !(line.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(line) }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        let v = kept.joined(separator: "\n")
+        if v.isEmpty { return .failure(.required) }
+        if longer(v, than: max) { return .failure(.tooLong(max: max)) }
+        return .success(v)
+    }
+
     /// A name: required, at most 100 characters.
     public static func name(_ raw: String) -> Result<String, FieldProblem> { text(raw, max: nameMax) }
 

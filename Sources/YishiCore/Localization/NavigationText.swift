@@ -16,6 +16,7 @@ public enum NavigationText: String, Texts {
     case outbox
     case search
     case needs
+    case notices
     case menu
     case help
     case privacy
@@ -32,6 +33,7 @@ public enum NavigationText: String, Texts {
         case .verify: .init("实名核验", "Verify residents")
         case .search: .init("查找居民", "Find a resident")
         case .needs: .init("需求", "Needs")
+        case .notices: .init("公示", "Notices")
         case .menu: .init("菜单", "Menu")
         case .help: .init("帮助", "Help")
         case .privacy: .init("个人信息保护", "Your personal data")

@@ -58,6 +58,7 @@ extension Catalog {
         TextTable(LifeCircleText.self),
         TextTable(NavigationText.self),
         TextTable(NeedText.self),
+        TextTable(NoticeText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

@@ -13,6 +13,10 @@ public enum NeedText: String, Texts {
     case by, aResident, submittedAt, entered, csv
     case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
     case markSafety, unmarkSafety, safetySaved
+    case fromLifeCircle, evidence, photos, photosHint, photosRefused, addPhotos, photosAdded
+    case comments, commentsEmpty, comment, commentLabel, commented, committeeReply, meeting, meetingHint
+    case publishList, publishIntro, listPublished, nothingToPublish, byCategory, byStatus, chartCaption
+    case publishedVersions, frozenNote, noticeTitle, noticeBody, rank
     case duplicatesTitle, mergeHere, notDuplicate, mergedInto, unmerge, merged, unmerged, distinct, mergeRefused
 
     public var bilingual: Bilingual {
@@ -120,6 +124,52 @@ public enum NeedText: String, Texts {
         case .statsHouseholds: .init("支持的户数", "Households supporting")
         case .csv: .init("下载需求清单（CSV，含每项得分）", "Download the list (CSV, with every part of the scores)")
         case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")
+        case .fromLifeCircle: .init("根据生活圈数据提出", "Raised from the life-circle data")
+        case .evidence: .init("依据", "Evidence")
+        case .photos: .init("照片（可选，最多 5 张）", "Photos (optional, up to 5)")
+        case .photosHint:
+            .init(
+                "JPEG、PNG 或 WebP，每张不超过 5 MB。照片里的拍摄位置会被去掉。",
+                "JPEG, PNG or WebP, each at most 5 MB. Where a photo was taken is removed from it.")
+        case .photosRefused:
+            .init(
+                "照片只能是 JPEG、PNG 或 WebP，最多 5 张，每张不超过 5 MB。没有保存任何内容。",
+                "Photos must be JPEG, PNG or WebP: up to 5, each at most 5 MB. Nothing was saved.")
+        case .addPhotos: .init("加照片", "Add photos")
+        case .photosAdded: .init("照片已加上。", "The photos are added.")
+        case .comments: .init("留言和答复", "Comments and answers")
+        case .commentsEmpty: .init("还没有留言。", "No comments yet.")
+        case .comment: .init("留言", "Comment")
+        case .commentLabel: .init("您的留言", "Your comment")
+        case .commented: .init("留言已发表。", "Your comment is posted.")
+        case .committeeReply: .init("居委会答复", "The committee's answer")
+        case .meeting: .init("在哪次会议上提出", "The meeting it was raised at")
+        case .meetingHint: .init("例如“12 月 3 日 3 号楼楼组议事会”", "For example “Building 3 group meeting, 3 December”")
+        case .publishList: .init("公示需求清单", "Publish the needs list")
+        case .publishIntro:
+            .init(
+                "把已列入清单的需求按现在的排序定稿，作为公示发布；居民可以在公示期内提出异议。",
+                "Freezes the needs on the list in their present order and publishes them as a notice; residents may object during its period."
+            )
+        case .listPublished: .init("需求清单已定稿并公示。", "The needs list is frozen and published.")
+        case .nothingToPublish:
+            .init(
+                "还没有列入清单的需求。先在每条需求上选“列入需求清单”。",
+                "No need is on the list yet. First put needs on the list, each from its page.")
+        case .byCategory: .init("按类别", "By kind")
+        case .byStatus: .init("按进展", "By status")
+        case .chartCaption: .init("各类需求的数量", "Needs of each kind")
+        case .publishedVersions: .init("已公示的清单", "Published lists")
+        case .frozenNote:
+            .init(
+                "这是 {0} 定稿公示的清单，之后的变化不在其中。", "This is the list as it was frozen on {0}; later changes are not in it.")
+        case .noticeTitle: .init("{0}社区需求清单（{1}）", "Needs list of {0} ({1})")
+        case .noticeBody:
+            .init(
+                "经居民提出、居委会梳理，现将本社区需求清单公示如下，共 {0} 项，按优先分排序。每项的得分都可以在网上查看“为什么排在这里”。",
+                "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority. Each need's page online shows why it ranks where it does."
+            )
+        case .rank: .init("排名", "Rank")
         }
     }
 }

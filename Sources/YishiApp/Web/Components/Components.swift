@@ -68,6 +68,11 @@ enum C {
     }
 
     /// A paragraph of the page's own words; `muted` for a secondary line (a count, a hint).
+    /// Text of several lines, one paragraph to a line (a need, a notice).
+    static func paragraphs(_ text: String) -> [HTMLNode] {
+        text.split(whereSeparator: \.isNewline).map { H.el("p", text: String($0)) }
+    }
+
     static func text(_ text: String, muted: Bool = false) -> HTMLNode {
         H.el("p", muted ? [("class", "muted")] : [], text: text)
     }
@@ -117,15 +122,48 @@ enum C {
         }
     }
 
-    /// A public notice (公示): what is shown, from when to when, and where to object.
-    static func publicNotice(title: String, period: String, body: String, objection: (label: String, href: String)?)
-        -> HTMLNode
-    {
-        H.el("section", [("class", "public-notice")]) {
-            H.el("h2", text: title)
-            H.el("p", [("class", "muted")], text: period)
-            H.el("p", text: body)
-            if let objection { H.el("p", [], [linkButton(objection.label, objection.href, primary: false)]) }
+    /// A horizontal bar chart as SVG (no script, prints as drawn): one bar per label with its value
+    /// written beside it, so it reads without the picture too; the caption names it for screen readers.
+    static func barChart(caption: String, bars: [(label: String, value: Int)]) -> HTMLNode {
+        let top = max(bars.map(\.value).max() ?? 0, 1)
+        let rowH = 34
+        let (labelW, barW, width) = (150, 360, 560)
+        let height = max(bars.count, 1) * rowH + 8
+        var items: [HTMLNode] = [H.el("title", text: caption)]
+        for (i, b) in bars.enumerated() {
+            let y = i * rowH + 4
+            let w = b.value == 0 ? 0 : max(2, b.value * barW / top)
+            items.append(
+                H.el(
+                    "text",
+                    [
+                        ("x", String(labelW - 8)), ("y", String(y + 21)), ("text-anchor", "end"),
+                        ("class", "chart-label"),
+                    ],
+                    text: b.label))
+            items.append(
+                H.void(
+                    "rect",
+                    [
+                        ("x", String(labelW)), ("y", String(y + 4)), ("width", String(w)),
+                        ("height", String(rowH - 10)),
+                        ("class", "chart-bar"),
+                    ]))
+            items.append(
+                H.el(
+                    "text", [("x", String(labelW + w + 6)), ("y", String(y + 21)), ("class", "chart-value")],
+                    text: String(b.value)))
         }
+        return H.el(
+            "figure", [("class", "chart")],
+            [
+                H.el(
+                    "svg",
+                    [
+                        ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("aria-label", caption),
+                        ("xmlns", "http://www.w3.org/2000/svg"),
+                    ], items),
+                H.el("figcaption", [("class", "muted")], text: caption),
+            ])
     }
 }

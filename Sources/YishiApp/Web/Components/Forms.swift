@@ -122,6 +122,42 @@ enum Forms {
             ])
     }
 
+    /// A labelled text area with its hint, its error and a length limit the browser keeps too.
+    static func textArea(
+        _ ctx: PageContext, _ name: String, label: String, value: String = "", max: Int, rows: Int = 4,
+        required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil
+    ) -> HTMLNode {
+        let id = "field-\(name)"
+        let error = errors.message(name, ctx)
+        let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        var attrs: [(String, String?)] = [
+            ("id", id), ("name", name), ("rows", String(rows)), ("maxlength", String(max)),
+        ]
+        if required { attrs.append(("required", nil)) }
+        if error != nil { attrs.append(("aria-invalid", "true")) }
+        if !described.isEmpty { attrs.append(("aria-describedby", described.joined(separator: " "))) }
+        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
+            H.el("label", [("for", id)]) {
+                HTMLNode.text(label)
+                if required { H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) }
+            }
+            if let hint { H.el("p", [("class", "hint"), ("id", "\(id)-hint")], text: hint) }
+            if let error { H.el("p", [("class", "error"), ("id", "\(id)-error")], text: error) }
+            H.el("textarea", attrs, text: value)
+        }
+    }
+
+    /// A file chooser for up to `Uploads.maxFiles` files (`accept` as the browser filters them;
+    /// the server checks the content).
+    static func files(
+        _ ctx: PageContext, _ name: String, label: String, accept: String, errors: FormErrors = FormErrors(),
+        hint: String? = nil
+    ) -> HTMLNode {
+        field(
+            ctx, name, label: label, type: "file", errors: errors, hint: hint,
+            attributes: [("accept", accept), ("multiple", nil)])
+    }
+
     static func submit(_ label: String) -> HTMLNode {
         H.el("button", [("type", "submit"), ("class", "primary")], text: label)
     }

@@ -1,0 +1,162 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// 需求清单: the list staff freeze and publish through a public notice. The version keeps every
+/// need on the list as it stood — rank, place, kind and every part of its score — so the notice
+/// shows the same list for ever, whatever happens to the needs afterwards.
+final class NeedsListVersion: Model, @unchecked Sendable {
+    static let schema = "needs_list_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "node_id") var node: TerritoryNode
+    @Parent(key: "notice_id") var notice: PublicNotice
+    /// `[NeedsList.Frozen]` as JSON.
+    @Field(key: "rows") var rows: String
+    @OptionalField(key: "published_by_id") var publishedByID: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+enum NeedsList {
+    static let subjectKind = "needsList"
+
+    /// One need as the list was frozen.
+    struct Frozen: Codable, Sendable {
+        var rank: Int
+        var id: UUID
+        var title: String
+        var category: String
+        var categoryZh: String
+        var categoryEn: String
+        var place: String
+        var status: String
+        var households: Int
+        var buildings: Int
+        var ageBands: Int
+        var commonGround: Double
+        var channels: Int
+        var vulnerable: Int
+        var safety: Bool
+        var waitingMonths: Int
+        var priority: Double
+
+        func categoryName(_ lang: Lang) -> String { lang == .zhHans ? categoryZh : categoryEn }
+    }
+
+    /// The statuses that are on the list.
+    static let listed: Set<NeedStatus> = [.accepted, .takenUp, .done]
+
+    /// Freezes the listed needs of `nodeID`'s communities in their present order and publishes
+    /// them as a notice of `days` days, in one audited transaction. Nothing on the list: 422.
+    static func publish(_ nodeID: UUID?, days: String?, lang: Lang, by caller: Caller) async throws -> PublicNotice {
+        let node = try await caller.node(nodeID, for: .needManage)
+        try caller.authorize(.noticeManage, at: node.territoryPath)
+        guard let days = NoticePeriod.days(days) else { throw YishiError.invalid(["days": NoticeText.daysInvalid.key]) }
+        let rows = try await NeedsService.rankedRows(below: node, limit: nil, on: caller.db)
+            .filter { listed.contains($0.status) }
+        guard !rows.isEmpty else { throw YishiError.invalid(["list": NeedText.nothingToPublish.key]) }
+        let frozen = rows.enumerated().map { i, r in
+            Frozen(
+                rank: i + 1, id: r.id, title: r.title, category: r.category, categoryZh: r.categoryName(.zhHans),
+                categoryEn: r.categoryName(.en), place: r.placeName, status: r.status.rawValue,
+                households: r.score.households, buildings: r.score.buildings, ageBands: r.score.ageBands,
+                commonGround: NeedRanking.rounded(r.score.commonGround), channels: r.score.channels,
+                vulnerable: r.score.vulnerable, safety: r.score.safety, waitingMonths: r.score.waitingMonths,
+                priority: NeedRanking.rounded(r.score.priority))
+        }
+        let json = String(decoding: try JSONEncoder().encode(frozen), as: UTF8.self)
+        let now = caller.now
+        let period = NoticePeriod.starting(now, days: days)
+        let user = caller.actor?.userId
+        let date = String(Show.dateTime(now).prefix(10))
+        return try await caller.audited { tx in
+            let versionID = UUID()
+            let n = PublicNotice()
+            n.$node.id = try node.requireID()
+            n.title = NeedText.noticeTitle.text(lang, [node.name, date])
+            n.body = NeedText.noticeBody.text(lang, [String(frozen.count)])
+            n.days = days
+            n.status = .published
+            n.startsAt = period.starts
+            n.endsAt = period.ends
+            n.subjectKind = subjectKind
+            n.subjectID = versionID
+            n.createdByID = user
+            n.publishedByID = user
+            try await n.create(on: tx)
+            let v = NeedsListVersion()
+            v.id = versionID
+            v.$node.id = try node.requireID()
+            v.$notice.id = try n.requireID()
+            v.rows = json
+            v.publishedByID = user
+            try await v.create(on: tx)
+            return (
+                n,
+                AuditEvent(
+                    action: .needsListPublish, targetType: "notice", targetID: n.id!.uuidString, nodeID: node.id,
+                    details: ["needs": String(frozen.count), "days": String(days)])
+            )
+        }
+    }
+
+    /// The published versions of a node's list, newest first, with their notices.
+    static func versions(of node: TerritoryNode, on db: any Database) async throws -> [NeedsListVersion] {
+        try await NeedsListVersion.query(on: db).filter(\.$node.$id == node.requireID()).with(\.$notice)
+            .sort(\.$createdAt, .descending).limit(20).all()
+    }
+
+    /// Counts of a node's needs by category and by status (merged ones are counted in the need they joined).
+    static func counts(below node: TerritoryNode, on db: any Database) async throws -> (
+        byCategory: [(String, Int)], byStatus: [(NeedStatus, Int)]
+    ) {
+        let path = node.territoryPath
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT n.category, n.status, COUNT(*) AS c FROM needs n JOIN territory_nodes c ON c.id = n.community_id
+            WHERE c.path >= \(bind: path.encoded) AND c.path < \(bind: path.subtreeUpperBound) AND n.status <> 'merged'
+            GROUP BY n.category, n.status
+            """
+        ).all()
+        var cat: [String: Int] = [:]
+        var st: [NeedStatus: Int] = [:]
+        for r in rows {
+            let c = try r.decode(column: "c", as: Int.self)
+            cat[try r.decode(column: "category", as: String.self), default: 0] += c
+            if let s = NeedStatus(rawValue: try r.decode(column: "status", as: String.self)) { st[s, default: 0] += c }
+        }
+        return (
+            cat.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) },
+            NeedStatus.allCases.compactMap { s in st[s].map { (s, $0) } }
+        )
+    }
+
+    /// What a needs-list notice shows: the frozen list with its chart; on the poster, without links.
+    static let noticeSubject = NoticeSubject(kind: subjectKind) { id, db, ctx, poster in
+        guard let v = try await NeedsListVersion.find(id, on: db) else { return [] }
+        let rows = try JSONDecoder().decode([Frozen].self, from: Data(v.rows.utf8))
+        var byCategory: [String: (name: String, n: Int)] = [:]
+        for r in rows { byCategory[r.category, default: (r.categoryName(ctx.lang), 0)].n += 1 }
+        let bars = byCategory.values.sorted { $0.n != $1.n ? $0.n > $1.n : $0.name < $1.name }.map { ($0.name, $0.n) }
+        return [
+            C.text(ctx.t(NeedText.frozenNote, Show.dateTime(v.createdAt)), muted: true),
+            C.barChart(caption: ctx.t(NeedText.chartCaption), bars: bars),
+            C.table(
+                caption: ctx.t(NeedText.title),
+                headers: [
+                    ctx.t(NeedText.rank), ctx.t(NeedText.title), ctx.t(NeedText.category), ctx.t(NeedText.place),
+                    ctx.t(NeedText.statsHouseholds), ctx.t(NeedText.commonGround, ""), ctx.t(NeedText.priority, ""),
+                ].map { $0.trimmingCharacters(in: .whitespaces) },
+                rows: rows.map { r in
+                    [
+                        .text(String(r.rank)), poster ? .text(r.title) : H.link(r.title, Site.need(r.id)),
+                        .text(r.categoryName(ctx.lang)), .text(r.place), .text(String(r.households)),
+                        .text(String(r.commonGround)), .text(String(r.priority)),
+                    ]
+                }, stackOnPhone: !poster),
+        ]
+    }
+}

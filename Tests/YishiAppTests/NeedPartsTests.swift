@@ -1,0 +1,155 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// A need's photos (cleaned of their location, read only where the need may be read), comments
+/// and the committee's answers, and the meeting a need was heard at (issue 17 §1–3).
+@Suite("Needs: photos, comments, meetings")
+struct NeedPartsTests {
+    /// A tiny JPEG whose Exif block carries a location.
+    static let photo: Data = {
+        func segment(_ m: UInt8, _ body: [UInt8]) -> [UInt8] {
+            [0xFF, m, UInt8((body.count + 2) >> 8), UInt8((body.count + 2) & 0xFF)] + body
+        }
+        let exif = Array("Exif\0\0GPS31.2304N121.4737E".utf8)
+        let bytes: [UInt8] =
+            [0xFF, 0xD8] + segment(0xE0, Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0]) + segment(0xE1, exif)
+            + segment(0xDB, [0] + Array(repeating: 1, count: 64)) + segment(0xDA, [1, 1, 0, 0, 0x3F, 0])
+            + [0x12, 0x34, 0xFF, 0xD9]
+        return Data(bytes)
+    }()
+
+    func multipart(_ b: Browser, _ path: String, fields: [String: String], photos: [(String, Data)]) async throws
+        -> TestingHTTPResponse
+    {
+        let boundary = "b\(UUID().uuidString)"
+        var parts: [(name: String, filename: String?, data: Data)] = [(CSRF.field, nil, Data(b.csrf.utf8))]
+        for (k, v) in fields.sorted(by: { $0.key < $1.key }) { parts.append((k, nil, Data(v.utf8))) }
+        for p in photos { parts.append(("photos", p.0, p.1)) }
+        return try await b.send(
+            .POST, path, body: ByteBuffer(data: multipartBody(boundary: boundary, parts)),
+            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
+    @Test func aResidentsPhotoLosesItsLocationAndIsReadOnlyInTheCommunity() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let sent = try await multipart(
+                r, "/needs", fields: ["text": "12号楼后面的下水道井盖松动", "category": "safety", "confirmed": "1"],
+                photos: [("IMG_0001.jpg", Self.photo)])
+            #expect(sent.status == .seeOther)
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "12号楼后面的下水道井盖松动").first())
+            let ids = try await NeedPhotos.list(of: need.id!, on: t.db)
+            #expect(ids.count == 1)
+            let stored = try #require(try await Attachment.find(ids[0], on: t.db))
+            #expect(stored.contentType == "image/jpeg" && stored.data.range(of: Data("GPS".utf8)) == nil)
+            let page = try await r.get("/needs/\(need.id!)")
+            #expect(page.text.contains("/needs/\(need.id!)/photos/\(ids[0])"))
+            let served = try await r.get("/needs/\(need.id!)/photos/\(ids[0])")
+            #expect(served.status == .ok && served.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            // Another community's staff may not read it; nobody is sent to sign in.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.get("/needs/\(need.id!)/photos/\(ids[0])").status == .forbidden)
+            // A text file called .jpg: refused, nothing stored, the need not sent either.
+            let needs = try await Need.query(on: t.db).count()
+            let files = try await Attachment.query(on: t.db).count()
+            let bad = try await multipart(
+                r, "/needs", fields: ["text": "另一件事", "category": "other", "confirmed": "1"],
+                photos: [("x.jpg", Data("hello".utf8))])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains(NeedText.photosRefused.text(.zhHans)))
+            #expect(try await Need.query(on: t.db).count() == needs)
+            #expect(try await Attachment.query(on: t.db).count() == files)
+            // Six photos: refused.
+            let six = try await multipart(
+                r, "/needs", fields: ["text": "六张照片", "category": "other", "confirmed": "1"],
+                photos: Array(repeating: ("p.jpg", Self.photo), count: 6))
+            #expect(six.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func photosWaitWhileSimilarNeedsAreShownAndJoinTheNeedSent() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "希望花园里放几张长椅给老人休息", "category": "seating", "confirmed": "1"])
+            let offered = try await multipart(
+                r, "/needs", fields: ["text": "花园里加座椅，老人可以歇歇脚", "category": "seating"],
+                photos: [("bench.jpg", Self.photo)])
+            #expect(offered.status == .ok && offered.text.contains(NeedText.similarTitle.text(.zhHans)))
+            let held = try #require(
+                offered.text.range(of: #"name="held" value="([0-9A-F-]{36})""#, options: .regularExpression)
+                    .map { String(offered.text[$0].dropFirst(19).dropLast(1)) })
+            // Someone else cannot claim the held photo.
+            let stranger = Browser(t.app)
+            try await stranger.signIn("baolin1")
+            let resident = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-101-1").first())
+            _ = try await stranger.post(
+                "/needs/enter",
+                ["resident": resident.code, "channel": "visit", "text": "别人的照片", "category": "other", "held": held])
+            let theirs = try #require(try await Need.query(on: t.db).filter(\.$body == "别人的照片").first())
+            #expect(try await NeedPhotos.list(of: theirs.id!, on: t.db).isEmpty)
+            let sent = try await r.post(
+                "/needs", ["text": "花园里加座椅，老人可以歇歇脚", "category": "seating", "confirmed": "1", "held": held])
+            #expect(sent.status == .seeOther)
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "花园里加座椅，老人可以歇歇脚").first())
+            #expect(try await NeedPhotos.list(of: need.id!, on: t.db).map(\.uuidString) == [held])
+        }
+    }
+
+    @Test func residentsCommentAndTheCommitteeAnswers() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "小区门口的台阶太高，轮椅上不去", "category": "accessibility", "confirmed": "1"])
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "小区门口的台阶太高，轮椅上不去").first())
+            #expect(try await r.post("/needs/\(need.id!)/comments", ["comment": "  "]).status == .unprocessableEntity)
+            #expect(try await r.post("/needs/\(need.id!)/comments", ["comment": "下雨天更滑"]).status == .seeOther)
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            #expect(
+                try await staff.post("/needs/\(need.id!)/comments", ["comment": "已联系物业，下周来看现场"]).status == .seeOther)
+            let comments = try await NeedComments.of([need.id!], on: t.db)
+            #expect(comments.map(\.staff) == [false, true])
+            let page = try await r.get("/needs/\(need.id!)").text
+            #expect(page.contains("下雨天更滑") && page.contains(NeedText.committeeReply.text(.zhHans)))
+            // The resident's home shows the committee's answer.
+            #expect(try await r.get("/").text.contains("已联系物业，下周来看现场"))
+            // Another community's staff and residents may not comment.
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/needs/\(need.id!)/comments", ["comment": "x"]).status == .forbidden)
+        }
+    }
+
+    @Test func aNeedHeardAtAMeetingNamesTheMeeting() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let resident = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-101-1").first())
+            let missing = try await multipart(
+                staff, "/needs/enter",
+                fields: ["resident": resident.code, "channel": "meeting", "text": "楼道灯不亮", "category": "lighting"],
+                photos: [])
+            #expect(missing.status == .unprocessableEntity)
+            let ok = try await multipart(
+                staff, "/needs/enter",
+                fields: [
+                    "resident": resident.code, "channel": "meeting", "meeting": "12月3日1号楼楼组议事会", "text": "楼道灯不亮",
+                    "category": "lighting",
+                ], photos: [])
+            #expect(ok.status == .ok && ok.text.contains(#"value="12月3日1号楼楼组议事会""#), "the next entry keeps it")
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "楼道灯不亮").first())
+            #expect(need.meeting == "12月3日1号楼楼组议事会" && need.channel == "meeting")
+            #expect(try await staff.get("/needs/\(need.id!)").text.contains("12月3日1号楼楼组议事会"))
+        }
+    }
+}
