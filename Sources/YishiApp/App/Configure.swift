@@ -91,6 +91,7 @@ public enum Yishi {
             PeopleFeature(),
             NeedsFeature(),
             NoticesFeature(),
+            QuestionnairesFeature(),
             AtlasFeature(),
             AuditFeature(),
             JobsFeature(),

@@ -22,5 +22,6 @@ enum Migrations {
         M018UpdateNodesCommitteeOffice(),
         M019CreateNeeds(),
         M020CreateNoticesAndNeedParts(),
+        M021CreateQuestionnaires(),
     ]
 }

@@ -68,37 +68,16 @@ enum NeedsService {
         }
         guard fields.isEmpty, let body = text.value, let category, let place else { throw YishiError.invalid(fields) }
         let now = caller.now
-        let year = Show.year(now)
         let enteredBy = selfChannel == nil ? caller.actor?.userId : nil
         let (meetingName, newPhotos, held, uploader) = (meeting, photos, input.heldPhotos, caller.actor?.userId)
+        let hide = input.hideName
         return try await caller.audited { tx in
-            let need = Need()
-            need.id = UUID()
-            need.$community.id = home.community
-            need.$place.id = try place.requireID()
-            need.category = category.key
-            need.title = title(body)
-            need.body = body
-            need.normalised = NeedSimilarity.normalise(body)
-            need.bigramCount = NeedSimilarity.bigrams(need.normalised).count
-            need.status = .new
-            need.hideName = input.hideName
-            need.safety = false
-            need.$resident.id = try home.resident.requireID()
-            need.channel = channel.rawValue
-            need.enteredByID = enteredBy
-            need.firstSubmittedAt = now
-            need.meeting = meetingName
-            need.setScore(
-                NeedRanking.score(
-                    supports: [], members: [:], safety: false, firstSubmitted: now, now: now, currentYear: year))
-            try await need.create(on: tx)
-            try await indexBigrams(of: need, on: tx)
-            try await NeedSupport(
-                need: need.id!, resident: home.resident.requireID(), household: home.householdID,
-                building: home.building.requireID(), channel: channel, enteredBy: enteredBy
-            ).create(on: tx)
-            try await rescore(need, on: tx, now: now)
+            let need = try await insert(
+                .init(
+                    community: home.community, place: try place.requireID(), category: category.key, body: body,
+                    channel: channel, enteredBy: enteredBy, hideName: hide, meeting: meetingName,
+                    resident: (try home.resident.requireID(), home.householdID, try home.building.requireID())),
+                now: now, on: tx)
             try await NeedPhotos.attach(newPhotos, held: held, to: need.id!, by: uploader, now: now, on: tx)
             return (
                 need,
@@ -110,6 +89,60 @@ enum NeedsService {
                     })
             )
         }
+    }
+
+    /// A checked need as it is stored, inside the caller's transaction.
+    struct NewNeed: Sendable {
+        var community: UUID
+        var place: UUID
+        var category: String
+        var body: String
+        var channel: YishiCore.Channel
+        var enteredBy: UUID?
+        var hideName = false
+        var meeting: String? = nil
+        /// Who raised it, with their household and building (their support is the first); none
+        /// for a need raised from data (`origin`).
+        var resident: (id: UUID, household: UUID, building: UUID)?
+        var origin: String? = nil
+        var evidence: String? = nil
+    }
+
+    /// Stores a checked need with its bigrams, its raiser's support and its score: for a resident,
+    /// for staff entering one, for a questionnaire's written answer and for a life-circle gap.
+    static func insert(_ n: NewNeed, now: Date, on tx: any Database) async throws -> Need {
+        let need = Need()
+        need.id = UUID()
+        need.$community.id = n.community
+        need.$place.id = n.place
+        need.category = n.category
+        need.title = title(n.body)
+        need.body = n.body
+        need.normalised = NeedSimilarity.normalise(n.body)
+        need.bigramCount = NeedSimilarity.bigrams(need.normalised).count
+        need.status = .new
+        need.hideName = n.hideName
+        need.safety = false
+        need.$resident.id = n.resident?.id
+        need.channel = n.channel.rawValue
+        need.enteredByID = n.enteredBy
+        need.firstSubmittedAt = now
+        need.meeting = n.meeting
+        need.origin = n.origin
+        need.evidence = n.evidence
+        need.setScore(
+            NeedRanking.score(
+                supports: [], members: [:], safety: false, firstSubmitted: now, now: now, currentYear: Show.year(now)))
+        try await need.create(on: tx)
+        try await indexBigrams(of: need, on: tx)
+        if let r = n.resident {
+            try await NeedSupport(
+                need: need.id!, resident: r.id, household: r.household, building: r.building, channel: n.channel,
+                enteredBy: n.enteredBy
+            ).create(on: tx)
+        }
+        try await rescore(need, on: tx, now: now)
+        return need
     }
 
     /// "我也是": a resident supports a need of their community (a second time is a 409).

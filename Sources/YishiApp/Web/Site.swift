@@ -33,6 +33,8 @@ enum Site {
     static let enterNeed = "/needs/enter"
     static let notices = "/notices"
     static let newNotice = "/notices/new"
+    static let questionnaires = "/questionnaires"
+    static let newQuestionnaire = "/questionnaires/new"
     static let help = "/help"
     static let privacy = "/privacy"
     static let importHelp = "/territory/import/help"
@@ -66,6 +68,14 @@ enum Site {
         static let nodeNeedsCSV = "/territory/:nodeID/needs.csv"
         static let nodeNotices = "/territory/:nodeID/notices"
         static let nodeNeedsPublish = "/territory/:nodeID/needs/publish"
+        static let nodeQuestionnaires = "/territory/:nodeID/questionnaires"
+        static let questionnaire = "/questionnaires/:questionnaireID"
+        static let questionnaireQuestions = "/questionnaires/:questionnaireID/questions"
+        static let questionnairePublish = "/questionnaires/:questionnaireID/publish"
+        static let questionnaireClose = "/questionnaires/:questionnaireID/close"
+        static let questionnaireResponses = "/questionnaires/:questionnaireID/responses"
+        static let questionnaireResults = "/questionnaires/:questionnaireID/results"
+        static let questionnaireCSV = "/questionnaires/:questionnaireID/results.csv"
         static let needPhotos = "/needs/:needID/photos"
         static let needPhoto = "/needs/:needID/photos/:photoID"
         static let needComments = "/needs/:needID/comments"
@@ -151,6 +161,17 @@ enum Site {
         fill(Pattern.needPhoto, id.uuidString, photo.uuidString)
     }
     static func needComments(_ id: UUID) -> String { fill(Pattern.needComments, id.uuidString) }
+    static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }
+    static func newQuestionnaire(node: UUID) -> String { "\(newQuestionnaire)?node=\(node.uuidString)" }
+    static func questionnaire(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.questionnaire, id.uuidString), notice)
+    }
+    static func questionnaireQuestions(_ id: UUID) -> String { fill(Pattern.questionnaireQuestions, id.uuidString) }
+    static func questionnairePublish(_ id: UUID) -> String { fill(Pattern.questionnairePublish, id.uuidString) }
+    static func questionnaireClose(_ id: UUID) -> String { fill(Pattern.questionnaireClose, id.uuidString) }
+    static func questionnaireResponses(_ id: UUID) -> String { fill(Pattern.questionnaireResponses, id.uuidString) }
+    static func questionnaireResults(_ id: UUID) -> String { fill(Pattern.questionnaireResults, id.uuidString) }
+    static func questionnaireCSV(_ id: UUID) -> String { fill(Pattern.questionnaireCSV, id.uuidString) }
     static func nodeNotices(_ id: UUID) -> String { fill(Pattern.nodeNotices, id.uuidString) }
     static func newNotice(node: UUID) -> String { "\(newNotice)?node=\(node.uuidString)" }
     static func notice(_ id: UUID, notice: String? = nil) -> String {

@@ -72,6 +72,8 @@ enum Styles {
         .hint { color: var(--muted); margin: 0 0 .25rem; }
         fieldset.checks { border: 0; padding: 0; }
         fieldset.checks legend { font-weight: 600; margin-bottom: .25rem; padding: 0; }
+        fieldset.checks.row { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        fieldset.checks.row legend, fieldset.checks.row .hint { flex-basis: 100%; }
         label.check { display: flex; align-items: center; gap: .5rem; font-weight: 400; min-height: var(--target); }
         label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0; flex: none; }
         .print-only { display: none; }

@@ -17,6 +17,7 @@ public enum NavigationText: String, Texts {
     case search
     case needs
     case notices
+    case questionnaires
     case menu
     case help
     case privacy
@@ -34,6 +35,7 @@ public enum NavigationText: String, Texts {
         case .search: .init("查找居民", "Find a resident")
         case .needs: .init("需求", "Needs")
         case .notices: .init("公示", "Notices")
+        case .questionnaires: .init("问卷", "Questionnaires")
         case .menu: .init("菜单", "Menu")
         case .help: .init("帮助", "Help")
         case .privacy: .init("个人信息保护", "Your personal data")

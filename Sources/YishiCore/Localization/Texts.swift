@@ -59,6 +59,7 @@ extension Catalog {
         TextTable(NavigationText.self),
         TextTable(NeedText.self),
         TextTable(NoticeText.self),
+        TextTable(SurveyText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

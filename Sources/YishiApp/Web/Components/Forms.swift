@@ -189,21 +189,30 @@ enum Forms {
 
 extension Forms {
     /// A group of checkboxes sent as `name[]`, with a legend and its error.
+    /// Choices under one legend: checkboxes (`name[]`, several), or radio buttons (`radio`: one);
+    /// `row` lays them side by side (a 1–5 score).
     static func checkboxes(
         _ ctx: PageContext, _ name: String, legend: String, options: [(value: String, label: String)],
-        checked: Set<String>, errors: FormErrors = FormErrors()
+        checked: Set<String>, errors: FormErrors = FormErrors(), radio: Bool = false, required: Bool = false,
+        hint: String? = nil, row: Bool = false
     ) -> HTMLNode {
         let error = errors.message(name, ctx)
-        return H.el(
-            "fieldset", [("class", error == nil ? "field checks" : "field checks has-error"), ("id", "field-\(name)")]
-        ) {
-            H.el("legend", text: legend)
+        let cls = "field checks" + (row ? " row" : "") + (error == nil ? "" : " has-error")
+        return H.el("fieldset", [("class", cls), ("id", "field-\(name)")]) {
+            H.el("legend") {
+                HTMLNode.text(legend)
+                if required { H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) }
+            }
+            if let hint { H.el("p", [("class", "hint")], text: hint) }
             if let error { H.el("p", [("class", "error")], text: error) }
             for (i, o) in options.enumerated() {
                 H.el("label", [("class", "check"), ("for", "field-\(name)-\(i)")]) {
                     H.void(
                         "input",
-                        [("id", "field-\(name)-\(i)"), ("type", "checkbox"), ("name", "\(name)[]"), ("value", o.value)]
+                        [
+                            ("id", "field-\(name)-\(i)"), ("type", radio ? "radio" : "checkbox"),
+                            ("name", radio ? name : "\(name)[]"), ("value", o.value),
+                        ]
                             + (checked.contains(o.value) ? [("checked", nil)] : []))
                     HTMLNode.text(" " + o.label)
                 }

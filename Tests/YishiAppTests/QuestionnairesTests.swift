@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// Questionnaires (issue 17 §8): built and published by staff, answered once by residents online
+/// and entered from paper by staff, closed at the end of their period; results with charts and a
+/// CSV; written answers of a chosen category become needs.
+@Suite("Questionnaires")
+struct QuestionnairesTests {
+    @Test func builtPublishedAnsweredOnceEnteredFromPaperAndCounted() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let made = try await staff.post(
+                "/questionnaires", ["node": c1.id!.uuidString, "title": "小花园改造意见征询", "intro": "请花一分钟填写。", "days": "10"])
+            #expect(made.status == .seeOther)
+            let q = try #require(try await Questionnaire.query(on: t.db).filter(\.$title == "小花园改造意见征询").first())
+            let path = "/questionnaires/\(q.id!)"
+            // Nothing to publish yet; a resident does not see the draft.
+            #expect(try await staff.post("\(path)/publish").status == .unprocessableEntity)
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.get(path).status == .notFound)
+            // Questions: a bad one is refused and nothing changes.
+            #expect(
+                try await staff.post("\(path)/questions", ["kind": "single", "prompt": "您多大年纪？", "options": "只有一个"])
+                    .status == .unprocessableEntity)
+            #expect(try await Questionnaire.find(q.id, on: t.db)?.questions.isEmpty == true)
+            _ = try await staff.post(
+                "\(path)/questions",
+                ["kind": "single", "prompt": "您多大年纪？", "options": "60 岁以下\n60 岁及以上", "required": "on"])
+            _ = try await staff.post("\(path)/questions", ["kind": "scale", "prompt": "对现在的小花园满意吗？", "required": "on"])
+            _ = try await staff.post(
+                "\(path)/questions", ["kind": "text", "prompt": "还希望小花园有什么？", "needCategory": "greenery"])
+            #expect(try await Questionnaire.find(q.id, on: t.db)?.questions.count == 3)
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(
+                try await other.post("\(path)/questions", ["kind": "scale", "prompt": "x"]).status == .forbidden)
+            #expect(try await staff.post("\(path)/publish").status == .seeOther)
+            #expect(try await staff.post("\(path)/questions", ["kind": "scale", "prompt": "晚加的"]).status == .conflict)
+            // The resident answers: a missing required answer is refused with nothing stored.
+            let form = try await r.get(path)
+            #expect(
+                form.text.contains(#"type="radio" name="q0""#) && form.text.contains(SurveyText.scaleHint.text(.zhHans))
+            )
+            let missing = try await r.post("\(path)/responses", ["q1": "4"])
+            #expect(missing.status == .unprocessableEntity && missing.text.contains(SurveyText.required.text(.zhHans)))
+            #expect(try await QuestionnaireResponse.query(on: t.db).count() == 0)
+            let needsBefore = try await Need.query(on: t.db).count()
+            #expect(try await r.post("\(path)/responses", ["q0": "1", "q1": "2", "q2": "多种些月季花"]).status == .seeOther)
+            #expect(
+                try await r.post("\(path)/responses", ["q0": "0", "q1": "5"]).status == .conflict, "once per person")
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "多种些月季花").first())
+            #expect(need.channel == "questionnaire" && need.category == "greenery" && need.households == 1)
+            #expect(try await Need.query(on: t.db).count() == needsBefore + 1)
+            // Paper forms: the channel is required; an unsigned one is allowed.
+            #expect(try await staff.post("\(path)/responses", ["q0": "1", "q1": "3"]).status == .unprocessableEntity)
+            #expect(
+                try await staff.post("\(path)/responses", ["q0": "1", "q1": "3", "channel": "paper"]).status
+                    == .seeOther)
+            let responses = try await QuestionnaireResponse.query(on: t.db).all()
+            #expect(responses.count == 2 && responses.contains { $0.channel == "paper" && $0.$resident.id == nil })
+            // Results: counts, the chart, the mean; the written answers for staff only.
+            let staffResults = try await staff.get("\(path)/results").text
+            #expect(staffResults.contains("<svg") && staffResults.contains(SurveyText.mean.text(.zhHans, ["2.5"])))
+            #expect(staffResults.contains("多种些月季花"))
+            let residentResults = try await r.get("\(path)/results")
+            #expect(residentResults.status == .ok && !residentResults.text.contains("多种些月季花"))
+            let csv = try await staff.get("\(path)/results.csv")
+            #expect(csv.status == .ok && csv.text.contains("60 岁及以上") && csv.text.contains("多种些月季花"))
+            #expect(try await r.get("\(path)/results.csv").status == .forbidden)
+            // After its period: no more answers.
+            t.clock.advance(10 * 86_400)
+            let late = try await staff.post("\(path)/responses", ["q0": "0", "q1": "1", "channel": "paper"])
+            #expect(late.status == .conflict)
+            #expect(try await QuestionnaireResponse.query(on: t.db).count() == 2)
+        }
+    }
+}
