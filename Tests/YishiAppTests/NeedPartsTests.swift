@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+import YishiAtlas
 
 @testable import YishiApp
 @testable import YishiCore
@@ -150,6 +151,86 @@ struct NeedPartsTests {
             let need = try #require(try await Need.query(on: t.db).filter(\.$body == "楼道灯不亮").first())
             #expect(need.meeting == "12月3日1号楼楼组议事会" && need.channel == "meeting")
             #expect(try await staff.get("/needs/\(need.id!)").text.contains("12月3日1号楼楼组议事会"))
+        }
+    }
+}
+
+/// A life-circle gap turned into a need (issue 17 §9).
+@Suite("Needs: from the life circle")
+struct NeedsFromGapTests {
+    @Test func staffAndPlannersTurnAGapIntoANeedWithItsDistances() async throws {
+        try await withYishi(demo: true) { t in
+            _ = try await LifeCircleTests.importDirectly(t, "neubrandenburg.osm.pbf")
+            _ = try await LifeCirclePlaceTests().linkSome(t, 3)
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let page = try await staff.get("/lifecircle/BS01-C1").text
+            #expect(page.contains(NeedText.fromGapTitle.text(.zhHans)))
+            let compound = try #require(
+                page.range(of: #"name="compound" value="[0-9A-F-]{36}""#, options: .regularExpression)
+                    .map { String(page[$0].dropFirst(23).dropLast(1)) })
+            let type = try #require(
+                page.range(of: #"name="type" value="[a-z_]+""#, options: .regularExpression)
+                    .map { String(page[$0].dropFirst(19).dropLast(1)) })
+            let sent = try await staff.post("/needs/from-gap", ["compound": compound, "type": type])
+            #expect(sent.status == .seeOther)
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$origin == NeedsFromGap.origin).first())
+            #expect(need.$resident.id == nil && need.channel == NeedsFromGap.origin && need.households == 0)
+            #expect(need.category == NeedsFromGap.category(try #require(FacilityType(rawValue: type))))
+            #expect((need.evidence ?? "").contains("生活圈数据"))
+            let shown = try await staff.get(try #require(sent.location)).text
+            #expect(shown.contains(NeedText.fromLifeCircle.text(.zhHans)) && shown.contains(need.evidence ?? "—"))
+            #expect(try await staff.post("/needs/from-gap", ["compound": compound, "type": type]).status == .conflict)
+            // A service that is not missing, a resident, another community's staff: refused.
+            #expect(
+                try await staff.post("/needs/from-gap", ["compound": compound, "type": "nonsense"]).status
+                    == .unprocessableEntity)
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.post("/needs/from-gap", ["compound": compound, "type": type]).status == .forbidden)
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/needs/from-gap", ["compound": compound, "type": type]).status == .forbidden)
+            // The API lists it with its channel.
+            let listed = try await staff.json(.GET, "/api/v1/needs?node=BS01-C1").decode([DTO.Need].self)
+            #expect(listed.contains { $0.id == need.id && $0.channel == NeedsFromGap.origin })
+        }
+    }
+}
+
+/// Supporters of a joined need are told where their support went and may take it back.
+@Suite("Needs: withdrawing support after a join")
+struct NeedsWithdrawTests {
+    @Test func aSupporterOfAJoinedNeedSeesItAndMayWithdraw() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "垃圾房门口的地面总是湿滑", "category": "cleanliness", "confirmed": "1"])
+            let mine = try #require(try await Need.query(on: t.db).filter(\.$body == "垃圾房门口的地面总是湿滑").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let elderly = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            _ = try await staff.post(
+                "/needs/enter",
+                ["resident": elderly.code, "channel": "visit", "text": "垃圾房地面滑，老人容易摔", "category": "cleanliness"])
+            let target = try #require(try await Need.query(on: t.db).filter(\.$body == "垃圾房地面滑，老人容易摔").first())
+            #expect(
+                try await staff.post("/needs/\(target.id!)/merge", ["other": mine.id!.uuidString]).status == .seeOther)
+            let joined = try #require(try await Need.find(target.id, on: t.db))
+            #expect(joined.households == 2)
+            // The home says where the support went; the need's page says why and offers to withdraw.
+            #expect(try await r.get("/").text.contains("/needs/\(target.id!)"))
+            let page = try await r.get("/needs/\(target.id!)").text
+            #expect(page.contains(NeedText.joinedNote.text(.zhHans)) && page.contains("/supports/withdraw"))
+            #expect(try await r.post("/needs/\(target.id!)/supports/withdraw").status == .seeOther)
+            #expect(try await Need.find(target.id, on: t.db)?.households == 1)
+            #expect(try await r.post("/needs/\(target.id!)/supports/withdraw").status == .conflict)
+            #expect(try await staff.post("/needs/\(target.id!)/supports/withdraw").status == .forbidden)
+            let audited = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.needWithdraw.rawValue)
+                .count()
+            #expect(audited == 1)
         }
     }
 }

@@ -29,21 +29,21 @@ struct Tree {
 let expectedActions: [Role: Set<Action>] = [
     .platformAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .districtCreate, .needRead, .needManage, .noticeManage, .surveyManage,
+        .usersManage, .auditRead, .districtCreate, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
     ],
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .needRead, .needManage, .noticeManage, .surveyManage,
+        .usersManage, .auditRead, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .needRead, .needManage, .noticeManage, .surveyManage,
+        .actForResident, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .phoneReveal, .needRead, .needManage, .noticeManage, .surveyManage,
+        .actForResident, .phoneReveal, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
     ],
-    .planner: [.territoryRead, .needRead],
+    .planner: [.territoryRead, .needRead, .needFromGap],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead],
     .propertyManager: [.territoryRead, .needRead],
     .socialOrganization: [.territoryRead, .actForResident, .needRead],

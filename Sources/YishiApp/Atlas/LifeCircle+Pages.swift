@@ -10,6 +10,8 @@ enum LifeCirclePages {
     struct May: Sendable {
         var importMaps = false
         var linkCompounds = false
+        /// Turn the listed compounds' gaps into needs (staff and planners, on a community's page or below).
+        var raiseNeeds = false
         /// The signed-in resident's compound, marked on the map.
         var mine: UUID? = nil
         /// For a district: one line per subdistrict.
@@ -241,6 +243,26 @@ enum LifeCirclePages {
                             "summary", [("class", "button secondary")],
                             text: ctx.t(LifeCircleText.moreRows, String(listed.count - 20)))
                         compoundTable(ctx, Array(listed.dropFirst(20)), rules: s.rules)
+                    })
+            }
+        }
+        if may.raiseNeeds {
+            let gaps = listed.filter { $0.compound != nil && !$0.gap.missing15Minutes.isEmpty }
+            if !gaps.isEmpty {
+                content.append(
+                    C.section(ctx.t(NeedText.fromGapTitle)) {
+                        C.text(ctx.t(NeedText.fromGapIntro), muted: true)
+                        for r in gaps {
+                            H.el("h3", text: r.compound!.name)
+                            H.el("p", [("class", "actions")]) {
+                                for type in r.gap.missing15Minutes {
+                                    Forms.button(
+                                        ctx, action: Site.needsFromGap,
+                                        label: ctx.t(NeedText.fromGapButton, type.name(ctx.lang)),
+                                        hidden: [("compound", r.compound!.id!.uuidString), ("type", type.rawValue)])
+                                }
+                            }
+                        }
                     })
             }
         }

@@ -41,6 +41,8 @@ struct LifeCircleRoutes: RouteCollection {
         let may = LifeCirclePages.May(
             importMaps: Policy.allows(req.actor, .territoryImport, at: summary.district.territoryPath),
             linkCompounds: !LinkRules.editableScopes(req.actor, in: summary.district).isEmpty,
+            raiseNeeds: [.community, .compound].contains(node.level)
+                && req.caller.allows(.needFromGap, at: node.territoryPath),
             mine: try await Self.myCompound(req),
             subdistricts: node.level == .district ? LifeCirclePages.subdistrictLines(summary, children: children) : [])
         return req.render(

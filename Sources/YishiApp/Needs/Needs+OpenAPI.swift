@@ -30,7 +30,8 @@ extension OpenAPIDocument {
                 [
                     "id": uuid, "title": string, "text": string, "category": string, "categoryName": string,
                     "node": string, "community": string,
-                    "status": enumeration(NeedStatus.allCases.map(\.rawValue)), "channel": channel,
+                    "status": enumeration(NeedStatus.allCases.map(\.rawValue)),
+                    "channel": enumeration(YishiCore.Channel.allCases.map(\.rawValue) + [NeedsFromGap.origin]),
                     "raisedAt": ["type": "string", "format": "date-time"],
                     "score": object(
                         [

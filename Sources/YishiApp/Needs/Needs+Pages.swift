@@ -45,6 +45,8 @@ enum NeedPages {
         var comments: [NeedComment] = []
         var mayComment = false
         var mayAddPhotos = false
+        /// The viewer's support came with a need joined into this one.
+        var joined = false
     }
 
     static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
@@ -281,7 +283,13 @@ enum NeedPages {
             if may.raise {
                 Forms.button(ctx, action: Site.needSupports(n.id!), label: ctx.t(NeedText.meToo), secondary: false)
             }
-            if supported { C.text(ctx.t(NeedText.alreadySupported), muted: true) }
+            if extra.joined { C.notice(ctx.t(NeedText.joinedNote)) }
+            if supported {
+                C.text(ctx.t(NeedText.alreadySupported), muted: true)
+                if n.status.open {
+                    Forms.button(ctx, action: Site.needWithdraw(n.id!), label: ctx.t(NeedText.withdraw))
+                }
+            }
             C.section(ctx.t(NeedText.why)) {
                 C.text(
                     ctx.t(NeedText.commonGround, String(NeedRanking.rounded(s.commonGround))) + " · "

@@ -20,7 +20,9 @@ struct NeedRoutes: RouteCollection {
         routes.get(Site.Pattern.needPhoto.pathComponents, use: photo)
         routes.post(Site.Pattern.needComments.pathComponents, use: comment)
         routes.post(Site.Pattern.nodeNeedsPublish.pathComponents, use: publish)
+        routes.post(Site.needsFromGap.pathComponents, use: fromGap)
         routes.post(Site.Pattern.needSupports.pathComponents, use: support)
+        routes.post(Site.Pattern.needWithdraw.pathComponents, use: withdraw)
         routes.post(Site.Pattern.needTriage.pathComponents, use: triage)
         routes.post(Site.Pattern.needMerge.pathComponents, use: merge)
         routes.post(Site.Pattern.needSafety.pathComponents, use: safety)
@@ -184,13 +186,17 @@ struct NeedRoutes: RouteCollection {
                 .with(\.$resident).first()
         else { throw YishiError.notFound }
         try req.caller.authorize(.needRead, at: need.place.territoryPath)
+        // What joined this need counts and shows here too: support, photos, comments.
+        let family = [id] + (try await Need.query(on: req.db).filter(\.$mergedInto.$id == id).all().compactMap(\.id))
         var supported = false
+        var joined = false
         if req.actor?.kind == .resident,
             let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .needManage)
         {
-            supported =
-                try await NeedSupport.query(on: req.db).filter(\.$need.$id == id)
-                .filter(\.$resident.$id == home.resident.requireID()).first() != nil
+            let mine = try await NeedSupport.query(on: req.db).filter(\.$need.$id ~~ family)
+                .filter(\.$resident.$id == home.resident.requireID()).all()
+            supported = !mine.isEmpty
+            joined = supported && !mine.contains { $0.$need.id == id }
         }
         let may = NeedPages.May(
             raise: req.actor?.kind == .resident && !supported && need.status.open
@@ -203,8 +209,6 @@ struct NeedRoutes: RouteCollection {
                 need.body, community: need.$community.id, category: need.category, place: need.$place.id, excluding: id,
                 on: req.db) : []
         let mergedInto = try await need.$mergedInto.get(on: req.db)
-        // What joined this need shows here too: its photos and its comments.
-        let family = [id] + (try await Need.query(on: req.db).filter(\.$mergedInto.$id == id).all().compactMap(\.id))
         var photos: [(need: UUID, photo: UUID)] = []
         for n in family { photos += try await NeedPhotos.list(of: n, on: req.db).map { (n, $0) } }
         let mine = try await raisedByViewer(need, req)
@@ -212,7 +216,7 @@ struct NeedRoutes: RouteCollection {
             photos: photos, comments: try await NeedComments.of(family, on: req.db),
             mayComment: may.manage
                 || (req.actor?.kind == .resident && req.caller.allows(.comment, at: need.community.territoryPath)),
-            mayAddPhotos: (may.manage || mine) && photos.count < Uploads.maxFiles)
+            mayAddPhotos: (may.manage || mine) && photos.count < Uploads.maxFiles, joined: joined)
         return req.render(
             NeedPages.need(
                 req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
@@ -249,6 +253,20 @@ struct NeedRoutes: RouteCollection {
         return req.redirect(to: Site.need(id!, notice: NeedText.commented.key) + "#comments")
     }
 
+    struct GapForm: Content {
+        var compound: String?
+        var type: String?
+    }
+
+    /// A life-circle gap of a compound, raised as a need with its distances.
+    func fromGap(req: Request) async throws -> Response {
+        let f = try req.content.decode(GapForm.self)
+        let need = try await NeedsFromGap.raise(
+            compound: f.compound.flatMap(UUID.init(uuidString:)), type: f.type, lang: req.pageContext.lang,
+            by: req.caller)
+        return req.redirect(to: Site.need(need.id!, notice: NeedText.fromGapRaised.key))
+    }
+
     struct PublishForm: Content { var days: String? }
 
     /// Freezes the list and publishes it as a notice.
@@ -274,6 +292,11 @@ struct NeedRoutes: RouteCollection {
         } catch is NeedsService.AlreadySupported {
             throw Abort(.conflict, reason: NeedText.alreadySupported.text(req.pageContext.lang))
         }
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let need = try await NeedsService.withdraw(req.parameters.get("needID", as: UUID.self), by: req.caller)
+        return req.redirect(to: Site.need(need.id!, notice: NeedText.withdrawn.key))
     }
 
     struct PairForm: Content { var other: String? }

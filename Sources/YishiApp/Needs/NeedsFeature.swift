@@ -18,7 +18,8 @@ struct NeedsFeature: Feature {
         [
             NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
             NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key, NeedText.safetySaved.key,
-            NeedText.photosAdded.key, NeedText.commented.key, NeedText.listPublished.key,
+            NeedText.photosAdded.key, NeedText.commented.key, NeedText.listPublished.key, NeedText.fromGapRaised.key,
+            NeedText.withdrawn.key,
         ]
     }
 }

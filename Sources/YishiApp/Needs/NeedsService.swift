@@ -124,7 +124,8 @@ enum NeedsService {
         need.hideName = n.hideName
         need.safety = false
         need.$resident.id = n.resident?.id
-        need.channel = n.channel.rawValue
+        // A need from data keeps its origin as its channel: it is no resident's participation.
+        need.channel = n.origin ?? n.channel.rawValue
         need.enteredByID = n.enteredBy
         need.firstSubmittedAt = now
         need.meeting = n.meeting
@@ -193,6 +194,40 @@ enum NeedsService {
             }
         } catch let error where error.isUniqueViolation {
             throw NeedsService.AlreadySupported()
+        }
+    }
+
+    /// A resident takes their support back from a need and the needs joined into it (after a join
+    /// they did not agree with, or any time while it is open); the score follows.
+    static func withdraw(_ needID: UUID?, by caller: Caller) async throws -> Need {
+        guard let needID, let need = try await Need.find(needID, on: caller.db) else { throw YishiError.notFound }
+        let actor = try caller.requireActor()
+        guard actor.kind == .resident else { throw YishiError.denied(.roleLacksAction) }
+        let (home, _) = try await ResidentHome.whose(nil, by: caller, managing: .needManage)
+        try caller.authorize(.needRaise, at: home.path)
+        let targetID = need.$mergedInto.id ?? needID
+        guard let target = try await Need.find(targetID, on: caller.db), target.status.open else {
+            throw YishiError.conflict(key: NeedText.notSupporting.key)
+        }
+        let family =
+            [targetID]
+            + (try await Need.query(on: caller.db).filter(\.$mergedInto.$id == targetID).all().compactMap(\.id))
+        let rid = try home.resident.requireID()
+        let mine = try await NeedSupport.query(on: caller.db).filter(\.$need.$id ~~ family).filter(
+            \.$resident.$id == rid
+        )
+        .all()
+        guard !mine.isEmpty else { throw YishiError.conflict(key: NeedText.notSupporting.key) }
+        let now = caller.now
+        return try await caller.audited { tx in
+            for s in mine { try await s.delete(on: tx) }
+            try await rescore(target, on: tx, now: now)
+            return (
+                target,
+                AuditEvent(
+                    action: .needWithdraw, targetType: "need", targetID: targetID.uuidString, nodeID: target.$place.id,
+                    details: ["title": target.title])
+            )
         }
     }
 

@@ -170,7 +170,15 @@ enum HomePage {
             for c in try await NeedComments.of(needs.compactMap(\.id), on: db) where c.staff {
                 answers[c.$need.id] = c.text
             }
-            m.needs = needs.map { ($0.id!, $0.title, $0.status, $0.households, answers[$0.id!] ?? $0.declineReason) }
+            // A need joined into another: the resident is told where their support went (and may withdraw it there).
+            let targets = try await Need.query(on: db).filter(\.$id ~~ needs.compactMap { $0.$mergedInto.id }).all()
+            m.needs = needs.map { n in
+                let into = targets.first { $0.id == n.$mergedInto.id }
+                return (
+                    into?.id ?? n.id!, into.map { "\(n.title) → \($0.title)" } ?? n.title, n.status,
+                    into?.households ?? n.households, answers[n.id!] ?? n.declineReason
+                )
+            }
         }
         if let community = m.community {
             m.notices = try await NoticesService.concerning(community, drafts: false, limit: 20, on: db)

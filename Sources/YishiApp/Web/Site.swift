@@ -31,6 +31,7 @@ enum Site {
     static let needs = "/needs"
     static let newNeed = "/needs/new"
     static let enterNeed = "/needs/enter"
+    static let needsFromGap = "/needs/from-gap"
     static let notices = "/notices"
     static let newNotice = "/notices/new"
     static let questionnaires = "/questionnaires"
@@ -77,6 +78,7 @@ enum Site {
         static let questionnaireResults = "/questionnaires/:questionnaireID/results"
         static let questionnaireCSV = "/questionnaires/:questionnaireID/results.csv"
         static let needPhotos = "/needs/:needID/photos"
+        static let needWithdraw = "/needs/:needID/supports/withdraw"
         static let needPhoto = "/needs/:needID/photos/:photoID"
         static let needComments = "/needs/:needID/comments"
         static let notice = "/notices/:noticeID"
@@ -156,6 +158,7 @@ enum Site {
     static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
     static func nodeNeedsCSV(_ id: UUID) -> String { fill(Pattern.nodeNeedsCSV, id.uuidString) }
     static func nodeNeedsPublish(_ id: UUID) -> String { fill(Pattern.nodeNeedsPublish, id.uuidString) }
+    static func needWithdraw(_ id: UUID) -> String { fill(Pattern.needWithdraw, id.uuidString) }
     static func needPhotos(_ id: UUID) -> String { fill(Pattern.needPhotos, id.uuidString) }
     static func needPhoto(_ id: UUID, photo: UUID) -> String {
         fill(Pattern.needPhoto, id.uuidString, photo.uuidString)

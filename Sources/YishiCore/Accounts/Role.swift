@@ -46,6 +46,9 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     /// 需求: read a community's needs; raise a need and add "me too" (a verified resident); enter
     /// needs for residents and sort them (accept, decline) as staff.
     case needRead, needRaise, needManage
+    /// Turn a gap of the 15-minute life circle into a need, with the distances as evidence (staff
+    /// and community planners).
+    case needFromGap
     /// 公示: publish notices, record paper objections and answer them (staff); object to one (a
     /// verified resident whose home is under the notice's place). Reading a notice needs no account.
     case noticeManage, noticeObject

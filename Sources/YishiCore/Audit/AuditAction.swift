@@ -9,7 +9,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case residentCreate, residentUpdate, residentMove, householdCreate, phoneReveal, residentsExport
     case ownerUpdate, ownershipAdd, ownershipRemove, householdUpdate
     case needRaise, needSupport, needAccept, needDecline, needMerge, needUnmerge, needDistinct, needSafety
-    case needComment, needPhoto, needsListPublish, needFromGap, needSettings
+    case needComment, needPhoto, needWithdraw, needsListPublish, needFromGap, needSettings
     case noticeCreate, noticePublish, noticeObject, noticeAnswer
     case surveyCreate, surveyPublish, surveyClose, surveyAnswer
 }

@@ -38,6 +38,7 @@ extension Catalog {
         "enum.AuditAction.needSafety": .init("标记安全隐患", "Safety mark changed"),
         "enum.AuditAction.needComment": .init("评论需求", "Comment on a need"),
         "enum.AuditAction.needPhoto": .init("给需求加照片", "Photos added to a need"),
+        "enum.AuditAction.needWithdraw": .init("撤回支持", "Support withdrawn"),
         "enum.AuditAction.needsListPublish": .init("公示需求清单", "Needs list published"),
         "enum.AuditAction.needFromGap": .init("从生活圈缺口提出需求", "Need raised from a life-circle gap"),
         "enum.AuditAction.needSettings": .init("修改需求设置", "Needs settings changed"),

@@ -17,6 +17,9 @@ public enum NeedText: String, Texts {
     case comments, commentsEmpty, comment, commentLabel, commented, committeeReply, meeting, meetingHint
     case publishList, publishIntro, listPublished, nothingToPublish, byCategory, byStatus, chartCaption
     case publishedVersions, frozenNote, noticeTitle, noticeBody, rank
+    case fromGapTitle, fromGapIntro, fromGapButton, fromGapText, fromGapEvidence, fromGapUnreachable
+    case fromGapExists, fromGapNotAGap, fromGapRaised
+    case withdraw, withdrawn, notSupporting, joinedNote
     case duplicatesTitle, mergeHere, notDuplicate, mergedInto, unmerge, merged, unmerged, distinct, mergeRefused
 
     public var bilingual: Bilingual {
@@ -170,6 +173,34 @@ public enum NeedText: String, Texts {
                 "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority. Each need's page online shows why it ranks where it does."
             )
         case .rank: .init("排名", "Rank")
+        case .fromGapTitle: .init("把缺口提为需求", "Turn a gap into a need")
+        case .fromGapIntro:
+            .init(
+                "步行 15 分钟内缺少的设施，可以直接提为需求，距离会作为依据附上。",
+                "A service missing within a 15-minute walk can become a need, with the distances attached as evidence.")
+        case .fromGapButton: .init("提为需求：{0}", "Raise as a need: {0}")
+        case .fromGapText: .init("{0}：步行 15 分钟内没有{1}。", "{0}: no {1} within a 15-minute walk.")
+        case .fromGapEvidence:
+            .init(
+                "最近的{0}步行约 {1} 米（约 {2} 分钟），超过 15 分钟。（生活圈数据，{3} 导入）",
+                "The nearest {0} is about {1} m on foot (about {2} minutes), beyond 15 minutes. (Life-circle data imported {3})"
+            )
+        case .fromGapUnreachable:
+            .init(
+                "步行网络中找不到可到达的{0}。（生活圈数据，{1} 导入）",
+                "No {0} can be reached on the walking network. (Life-circle data imported {1})")
+        case .fromGapExists: .init("这个缺口已经提为需求了。", "This gap is already a need.")
+        case .fromGapNotAGap:
+            .init("这一项在步行 15 分钟内能到达，不是缺口。", "This service is within a 15-minute walk: it is not a gap.")
+        case .withdraw: .init("撤回我的支持", "Withdraw my support")
+        case .withdrawn: .init("已撤回您的支持，排序随之改变。", "Your support is withdrawn; the ranking follows.")
+        case .notSupporting: .init("您没有支持这条需求。", "You do not support this need.")
+        case .joinedNote:
+            .init(
+                "您支持的需求已和这一条合并，您的支持算在这里。如果不是同一件事，可以撤回。",
+                "A need you supported was joined into this one, and your support counts here. If it is not the same thing, you may withdraw it."
+            )
+        case .fromGapRaised: .init("已提为需求，距离作为依据附上。", "Raised as a need, with the distances as evidence.")
         }
     }
 }
