@@ -234,3 +234,53 @@ struct NeedsWithdrawTests {
         }
     }
 }
+
+/// A district's own kinds of need, weights and vocabulary (issue 17 §1, §4, §5).
+@Suite("Needs: the district's settings")
+struct NeedSettingsPageTests {
+    @Test func theDistrictAdministratorAddsAKindReweighsAndTeachesSynonyms() async throws {
+        try await withYishi(demo: true) { t in
+            let bs = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
+            let admin = Browser(t.app)
+            try await admin.signIn("baoshan")
+            #expect(try await admin.get("/needs/settings").status == .ok)
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            #expect(try await staff.get("/needs/settings?district=\(bs.id!)").status == .forbidden)
+            #expect(
+                try await staff.post("/needs/settings?district=\(bs.id!)", ["perBuilding": "50"]).status == .forbidden)
+            let bad = try await admin.post(
+                "/needs/settings?district=\(bs.id!)", ["categories": "lighting,灯,Lights", "perBuilding": "500"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains(NeedText.settingsWeightsBad.text(.zhHans)))
+            #expect(try await NeedSettingsStore.of(district: bs.id, on: t.db) == .standard, "nothing stored")
+            let sample = try #require(
+                try await Need.query(on: t.db).filter(\.$buildings > 0).filter(\.$status != .merged).first())
+            let saved = try await admin.post(
+                "/needs/settings?district=\(bs.id!)",
+                [
+                    "categories": "parcel-lockers,快递柜,Parcel lockers", "perBuilding": "20", "frameWords": "希望、建议",
+                    "synonyms": "快递柜/快递箱\n座椅/长椅/凳子",
+                ])
+            #expect(saved.status == .seeOther)
+            let s = try await NeedSettingsStore.of(district: bs.id, on: t.db)
+            #expect(s.weights.perBuilding == 20 && s.extraCategories.map(\.key) == ["parcel-lockers"])
+            let after = try #require(try await Need.find(sample.id, on: t.db))
+            #expect(
+                abs(after.commonGround - (20 * Double(after.buildings) + 10 * Double(after.ageBands) + after.depth))
+                    < 1e-9)
+            // A resident raises a need of the new kind; its name shows; the synonyms make two alike.
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.get("/needs/new").text.contains("快递柜"))
+            _ = try await r.post("/needs", ["text": "希望楼下放一个快递柜", "category": "parcel-lockers", "confirmed": "1"])
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "希望楼下放一个快递柜").first())
+            #expect(need.category == "parcel-lockers")
+            #expect(try await r.get("/needs/\(need.id!)").text.contains("快递柜"))
+            let offered = try await r.post("/needs", ["text": "楼下放一个快递箱", "category": "parcel-lockers"])
+            #expect(offered.text.contains(NeedText.similarTitle.text(.zhHans)))
+            let audited = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.needSettings.rawValue)
+                .count()
+            #expect(audited == 1)
+        }
+    }
+}

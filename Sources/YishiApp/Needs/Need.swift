@@ -71,5 +71,7 @@ final class Need: Model, @unchecked Sendable {
         priority = s.priority
     }
 
-    func categoryName(_ lang: Lang) -> String { NeedCategory.find(category)?.name(lang) ?? category }
+    func categoryName(_ lang: Lang, in categories: [NeedCategory] = NeedCategory.seeded) -> String {
+        NeedCategory.find(category, in: categories)?.name(lang) ?? category
+    }
 }

@@ -14,7 +14,8 @@ struct NeedsAPI: RouteCollection {
     func out(_ n: Need, _ req: Request) async throws -> DTO.Need {
         let place = try await n.$place.get(on: req.db)
         let community = try await n.$community.get(on: req.db)
-        return DTO.Need(n, place: place, community: community, lang: req.lang)
+        let settings = try await NeedSettingsStore.of(district: community.territoryPath.ids.first, on: req.db)
+        return DTO.Need(n, place: place, community: community, lang: req.lang, categories: settings.categories)
     }
 
     func raise(req: Request) async throws -> Response {
@@ -74,7 +75,8 @@ struct NeedsAPI: RouteCollection {
                 NeedRanking.before(($0.score, $0.firstSubmittedAt), ($1.score, $1.firstSubmittedAt), by: \.commonGround)
             }
         }
-        return rows.map { DTO.Need($0, lang: req.lang) }
+        let settings = try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: req.db)
+        return rows.map { DTO.Need($0, lang: req.lang, categories: settings.categories) }
     }
 
     func similar(req: Request) async throws -> [DTO.SimilarNeed] {

@@ -27,13 +27,13 @@ extension DTO {
         var raisedAt: Date
         var score: Score
 
-        init(_ r: NeedsService.Row, lang: Lang) {
+        init(_ r: NeedsService.Row, lang: Lang, categories: [NeedCategory] = NeedCategory.seeded) {
             let s = r.score
             id = r.id
             title = r.title
             text = r.body
             category = r.category
-            categoryName = r.categoryName(lang)
+            categoryName = r.categoryName(lang, in: categories)
             node = r.placeCode
             community = r.communityCode
             status = r.status.rawValue
@@ -45,13 +45,16 @@ extension DTO {
                 safety: s.safety, waitingMonths: s.waitingMonths, priority: NeedRanking.rounded(s.priority))
         }
 
-        init(_ n: YishiApp.Need, place: TerritoryNode, community: TerritoryNode, lang: Lang) {
+        init(
+            _ n: YishiApp.Need, place: TerritoryNode, community: TerritoryNode, lang: Lang,
+            categories: [NeedCategory] = NeedCategory.seeded
+        ) {
             let s = n.score
             id = n.id!
             title = n.title
             text = n.body
             category = n.category
-            categoryName = n.categoryName(lang)
+            categoryName = n.categoryName(lang, in: categories)
             node = place.code
             self.community = community.code
             status = n.status.rawValue

@@ -50,11 +50,13 @@ enum NeedsFromGap {
         }
         let now = caller.now
         let user = caller.actor?.userId
+        let settings = try await NeedSettingsStore.of(district: compound.territoryPath.ids.first, on: caller.db)
         return try await caller.audited { tx in
             let need = try await NeedsService.insert(
                 .init(
                     community: compound.territoryPath.ids[2], place: try compound.requireID(), category: category,
-                    body: body, channel: .online, enteredBy: user, origin: origin, evidence: evidence),
+                    body: body, channel: .online, enteredBy: user, origin: origin, evidence: evidence,
+                    settings: settings),
                 now: now, on: tx)
             return (
                 need,

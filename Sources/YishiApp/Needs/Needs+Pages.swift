@@ -3,7 +3,9 @@ import YishiCore
 
 /// The needs list as CSV: one line per need, in rank order, every part of the score.
 enum NeedsCSV {
-    static func table(_ needs: [NeedsService.Row], lang: Lang) -> (header: [String], rows: [[String]]) {
+    static func table(_ needs: [NeedsService.Row], lang: Lang, categories: [NeedCategory] = NeedCategory.seeded) -> (
+        header: [String], rows: [[String]]
+    ) {
         let zh = lang == .zhHans
         let header =
             zh
@@ -18,7 +20,7 @@ enum NeedsCSV {
         let rows = needs.enumerated().map { i, n -> [String] in
             let s = n.score
             return [
-                String(i + 1), n.title, n.categoryName(lang), n.placeName, n.status.text.text(lang),
+                String(i + 1), n.title, n.categoryName(lang, in: categories), n.placeName, n.status.text.text(lang),
                 String(s.households), String(s.buildings), String(s.ageBands),
                 String(NeedRanking.rounded(s.commonGround)), String(s.channels), String(s.vulnerable),
                 s.safety ? (zh ? "是" : "yes") : "", String(s.waitingMonths), String(NeedRanking.rounded(s.priority)),
@@ -37,6 +39,8 @@ enum NeedPages {
         var names = false
         /// Freeze the list and publish it as a notice.
         var publish = false
+        /// The district whose needs settings the viewer may change.
+        var settingsDistrict: UUID? = nil
     }
 
     /// A need page's photos (of it and of the needs joined into it) and comments.
@@ -56,12 +60,15 @@ enum NeedPages {
     static func list(
         _ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], may: May,
         counts: (byCategory: [(String, Int)], byStatus: [(NeedStatus, Int)]) = ([], []),
-        versions: [NeedsListVersion] = []
+        versions: [NeedsListVersion] = [], categories: [NeedCategory] = NeedCategory.seeded
     ) -> PageView {
         PageView(title: ctx.paren(ctx.t(NeedText.title), node.name)) {
             C.text(ctx.t(NeedText.listIntro), muted: true)
             if may.raise { H.el("p", [], [C.linkButton(ctx.t(NeedText.raise), Site.newNeed)]) }
             if may.manage { H.el("p", [], [C.linkButton(ctx.t(NeedText.enterTitle), Site.enterNeed, primary: false)]) }
+            if let d = may.settingsDistrict {
+                H.el("p", [], [C.linkButton(ctx.t(NeedText.settingsTitle), Site.needSettings(d), primary: false)])
+            }
             if needs.isEmpty {
                 C.empty(ctx.t(NeedText.listEmpty))
             } else {
@@ -74,7 +81,7 @@ enum NeedPages {
                             H.el("h3", [], [H.link(n.title, Site.need(n.id))])
                             H.el("p", [("class", "tags")]) {
                                 statusTag(ctx, n.status)
-                                C.tag(n.categoryName(ctx.lang))
+                                C.tag(n.categoryName(ctx.lang, in: categories))
                                 if n.score.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
                             }
                             C.text(
@@ -88,7 +95,9 @@ enum NeedPages {
                 C.section(ctx.t(NeedText.byCategory)) {
                     C.barChart(
                         caption: ctx.t(NeedText.chartCaption),
-                        bars: counts.byCategory.map { (NeedCategory.find($0.0)?.name(ctx.lang) ?? $0.0, $0.1) })
+                        bars: counts.byCategory.map {
+                            (NeedCategory.find($0.0, in: categories)?.name(ctx.lang) ?? $0.0, $0.1)
+                        })
                 }
                 C.section(ctx.t(NeedText.byStatus)) {
                     C.facts(counts.byStatus.map { (ctx.t($0.0.text), String($0.1)) })
@@ -117,13 +126,15 @@ enum NeedPages {
         }
     }
 
-    static func categoryOptions(_ ctx: PageContext) -> [(value: String, label: String)] {
-        NeedCategory.seeded.map { ($0.key, $0.name(ctx.lang)) }
+    static func categoryOptions(_ ctx: PageContext, _ categories: [NeedCategory] = NeedCategory.seeded) -> [(
+        value: String, label: String
+    )] {
+        categories.map { ($0.key, $0.name(ctx.lang)) }
     }
 
     static func raise(
         _ ctx: PageContext, form: NeedRoutes.RaiseForm, places: [TerritoryNode], errors: FormErrors = FormErrors(),
-        status: HTTPStatus = .ok
+        status: HTTPStatus = .ok, categories: [NeedCategory] = NeedCategory.seeded
     ) -> PageView {
         PageView(title: ctx.t(NeedText.raise), status: status) {
             Forms.summary(ctx, errors, order: ["text", "category", "place", "photos"])
@@ -132,7 +143,7 @@ enum NeedPages {
                 [
                     textArea(ctx, value: form.text ?? "", errors: errors),
                     Forms.select(
-                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx, categories),
                         selected: form.category, required: true, errors: errors),
                     Forms.select(
                         ctx, "place", label: ctx.t(NeedText.place),
@@ -201,7 +212,8 @@ enum NeedPages {
     }
 
     static func enter(
-        _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok
+        _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok,
+        categories: [NeedCategory] = NeedCategory.seeded
     ) -> PageView {
         PageView(title: ctx.t(NeedText.enterTitle), status: status) {
             C.text(ctx.t(NeedText.enterIntro), muted: true)
@@ -222,7 +234,7 @@ enum NeedPages {
                         hint: ctx.t(NeedText.meetingHint), attributes: [("maxlength", "100")]),
                     textArea(ctx, value: form.text ?? "", errors: errors),
                     Forms.select(
-                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx),
+                        ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx, categories),
                         selected: form.category, required: true, errors: errors),
                     photoField(ctx, errors),
                     Forms.submit(ctx.t(NeedText.submit)),
@@ -233,17 +245,17 @@ enum NeedPages {
     static func need(
         _ ctx: PageContext, _ n: Need, may: May, supported: Bool,
         similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil,
-        extra: Extra = Extra()
+        extra: Extra = Extra(), settings: NeedSettings = .standard
     ) -> PageView {
         let s = n.score
-        let w = NeedRanking.Weights()
+        let w = settings.weights
         let who =
             n.resident == nil
             ? ctx.t(NeedText.fromLifeCircle) : (n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident!.name)
         return PageView(title: n.title) {
             H.el("p", [("class", "tags")]) {
                 statusTag(ctx, n.status)
-                C.tag(n.categoryName(ctx.lang))
+                C.tag(n.categoryName(ctx.lang, in: settings.categories))
                 if n.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
             }
             if let into = mergedInto {

@@ -58,10 +58,13 @@ enum NeedsList {
         let rows = try await NeedsService.rankedRows(below: node, limit: nil, on: caller.db)
             .filter { listed.contains($0.status) }
         guard !rows.isEmpty else { throw YishiError.invalid(["list": NeedText.nothingToPublish.key]) }
+        let categories = try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: caller.db)
+            .categories
         let frozen = rows.enumerated().map { i, r in
             Frozen(
-                rank: i + 1, id: r.id, title: r.title, category: r.category, categoryZh: r.categoryName(.zhHans),
-                categoryEn: r.categoryName(.en), place: r.placeName, status: r.status.rawValue,
+                rank: i + 1, id: r.id, title: r.title, category: r.category,
+                categoryZh: r.categoryName(.zhHans, in: categories),
+                categoryEn: r.categoryName(.en, in: categories), place: r.placeName, status: r.status.rawValue,
                 households: r.score.households, buildings: r.score.buildings, ageBands: r.score.ageBands,
                 commonGround: NeedRanking.rounded(r.score.commonGround), channels: r.score.channels,
                 vulnerable: r.score.vulnerable, safety: r.score.safety, waitingMonths: r.score.waitingMonths,

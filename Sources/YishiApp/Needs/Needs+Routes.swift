@@ -79,21 +79,43 @@ struct NeedRoutes: RouteCollection {
                 && req.caller.allows(.needRaise, at: node.territoryPath),
             manage: req.caller.allows(.needManage, at: node.territoryPath), names: req.actor?.kind == .staff,
             publish: req.caller.allows(.needManage, at: node.territoryPath)
-                && req.caller.allows(.noticeManage, at: node.territoryPath))
+                && req.caller.allows(.noticeManage, at: node.territoryPath),
+            settingsDistrict: node.territoryPath.ancestor(at: 0).flatMap { d in
+                req.caller.allows(.territoryEdit, at: d) && req.caller.allows(.needManage, at: d) ? d.nodeId : nil
+            })
         let counts = try await NeedsList.counts(below: node, on: req.db)
         let versions = try await NeedsList.versions(of: node, on: req.db)
         return req.render(
-            NeedPages.list(req.pageContext, node: node, needs: needs, may: may, counts: counts, versions: versions))
+            NeedPages.list(
+                req.pageContext, node: node, needs: needs, may: may, counts: counts, versions: versions,
+                categories: try await settings(of: node, req).categories))
     }
 
     /// The ranked list as a spreadsheet, with every part of each score (no personal data).
     func csv(req: Request) async throws -> Response {
         let node = try await req.caller.node(req.parameters.get("nodeID", as: UUID.self), for: .needRead)
         let needs = try await NeedsService.rankedRows(below: node, limit: nil, on: req.db)
-        let (header, rows) = NeedsCSV.table(needs, lang: req.pageContext.lang)
+        let (header, rows) = NeedsCSV.table(
+            needs, lang: req.pageContext.lang, categories: try await settings(of: node, req).categories)
         return CSVExport.response(name: "needs-\(node.code)", header: header) { emit in
             for row in rows { try await emit(row) }
         }
+    }
+
+    /// The needs settings of the district a node is in.
+    func settings(of node: TerritoryNode, _ req: Request) async throws -> NeedSettings {
+        try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: req.db)
+    }
+
+    /// The kinds of need of the district where the person raises (a resident) or works (staff).
+    func categories(_ req: Request) async throws -> [NeedCategory] {
+        if req.actor?.kind == .resident,
+            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .needManage)
+        {
+            return try await NeedSettingsStore.of(district: home.path.ids.first, on: req.db).categories
+        }
+        let district = req.principal?.held.compactMap(\.path).first?.ids.first
+        return try await NeedSettingsStore.of(district: district, on: req.db).categories
     }
 
     func places(_ req: Request, community: UUID) async throws -> [TerritoryNode] {
@@ -107,7 +129,8 @@ struct NeedRoutes: RouteCollection {
         try req.caller.authorize(.needRaise, at: home.building.territoryPath)
         return req.render(
             NeedPages.raise(
-                req.pageContext, form: RaiseForm(), places: try await places(req, community: home.community)))
+                req.pageContext, form: RaiseForm(), places: try await places(req, community: home.community),
+                categories: try await categories(req)))
     }
 
     func input(_ f: RaiseForm, _ req: Request) -> NeedsService.RaiseInput {
@@ -138,7 +161,8 @@ struct NeedRoutes: RouteCollection {
                         return req.render(
                             NeedPages.raise(
                                 req.pageContext, form: form, places: try await places(req, community: home.community),
-                                errors: FormErrors(fields), status: .unprocessableEntity))
+                                errors: FormErrors(fields), status: .unprocessableEntity,
+                                categories: try await categories(req)))
                     }
                 }
                 return req.render(NeedPages.similar(req.pageContext, form: form, similar: similar))
@@ -151,7 +175,7 @@ struct NeedRoutes: RouteCollection {
             return req.render(
                 NeedPages.raise(
                     req.pageContext, form: form, places: try await places(req, community: home.community),
-                    errors: FormErrors(fields), status: .unprocessableEntity))
+                    errors: FormErrors(fields), status: .unprocessableEntity, categories: try await categories(req)))
         }
     }
 
@@ -160,7 +184,7 @@ struct NeedRoutes: RouteCollection {
         guard actor.kind == .staff, Policy.holdsAnywhere(actor, .needManage) else {
             throw YishiError.denied(.roleLacksAction)
         }
-        return req.render(NeedPages.enter(req.pageContext, form: RaiseForm()))
+        return req.render(NeedPages.enter(req.pageContext, form: RaiseForm(), categories: try await categories(req)))
     }
 
     func enter(req: Request) async throws -> Response {
@@ -169,7 +193,9 @@ struct NeedRoutes: RouteCollection {
             _ = try await NeedsService.raise(input(form, req), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return req.render(
-                NeedPages.enter(req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity))
+                NeedPages.enter(
+                    req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity,
+                    categories: try await categories(req)))
         }
         // The form stays open for the next one, with the same channel.
         var next = RaiseForm()
@@ -177,7 +203,7 @@ struct NeedRoutes: RouteCollection {
         next.meeting = form.meeting
         var ctx = req.pageContext
         ctx.notice = ctx.t(NeedText.entered)
-        return req.render(NeedPages.enter(ctx, form: next), context: ctx)
+        return req.render(NeedPages.enter(ctx, form: next, categories: try await categories(req)), context: ctx)
     }
 
     func show(req: Request) async throws -> Response {
@@ -220,7 +246,7 @@ struct NeedRoutes: RouteCollection {
         return req.render(
             NeedPages.need(
                 req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
-                extra: extra))
+                extra: extra, settings: try await settings(of: need.community, req)))
     }
 
     /// Whether the signed-in resident raised this need.

@@ -22,7 +22,8 @@ extension NeedsService {
         _ text: String, community: UUID, category: String?, place: UUID?, excluding: UUID? = nil, on db: any Database
     ) async throws -> [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] {
         let sql = db as! any SQLDatabase
-        let mine = NeedSimilarity.normalise(text)
+        let vocabulary = try await NeedSettingsStore.of(node: community, on: db).vocabulary
+        let mine = NeedSimilarity.normalise(text, vocabulary: vocabulary)
         let grams = NeedSimilarity.bigrams(mine)
         var candidates: [UUID: (normalised: String, category: String, place: UUID, dice: Double)] = [:]
         if !grams.isEmpty {

@@ -4,7 +4,7 @@ import YishiCore
 /// Needs (需求): residents raise them and add "me too", staff enter them for residents and sort
 /// them, and the platform ranks them by the common ground of the households that support them.
 struct NeedsFeature: Feature {
-    var pages: [any RouteCollection] { [NeedRoutes()] }
+    var pages: [any RouteCollection] { [NeedRoutes(), NeedSettingsRoutes()] }
     var api: [any RouteCollection] { [NeedsAPI()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.needsOperations, schemas: { OpenAPIDocument.needsSchemas })
@@ -19,7 +19,7 @@ struct NeedsFeature: Feature {
             NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
             NeedText.merged.key, NeedText.unmerged.key, NeedText.distinct.key, NeedText.safetySaved.key,
             NeedText.photosAdded.key, NeedText.commented.key, NeedText.listPublished.key, NeedText.fromGapRaised.key,
-            NeedText.withdrawn.key,
+            NeedText.withdrawn.key, NeedText.settingsSaved.key,
         ]
     }
 }

@@ -44,7 +44,8 @@ enum NeedsService {
         var fields: [String: String] = [:]
         let text = FieldRules.paragraphs(input.text, max: 500)
         if let p = text.problem { fields["text"] = p.fieldKey }
-        let category = NeedCategory.find(input.category)
+        let settings = try await NeedSettingsStore.of(district: home.path.ids.first, on: caller.db)
+        let category = NeedCategory.find(input.category, in: settings.categories)
         if category == nil { fields["category"] = FieldText.requiredText.key }
         let placeID = input.place ?? home.community
         let place = try await TerritoryNode.find(placeID, on: caller.db)
@@ -76,7 +77,8 @@ enum NeedsService {
                 .init(
                     community: home.community, place: try place.requireID(), category: category.key, body: body,
                     channel: channel, enteredBy: enteredBy, hideName: hide, meeting: meetingName,
-                    resident: (try home.resident.requireID(), home.householdID, try home.building.requireID())),
+                    resident: (try home.resident.requireID(), home.householdID, try home.building.requireID()),
+                    settings: settings),
                 now: now, on: tx)
             try await NeedPhotos.attach(newPhotos, held: held, to: need.id!, by: uploader, now: now, on: tx)
             return (
@@ -106,6 +108,8 @@ enum NeedsService {
         var resident: (id: UUID, household: UUID, building: UUID)?
         var origin: String? = nil
         var evidence: String? = nil
+        /// The district's settings: its vocabulary normalises the text, its weights score it.
+        var settings: NeedSettings
     }
 
     /// Stores a checked need with its bigrams, its raiser's support and its score: for a resident,
@@ -118,7 +122,7 @@ enum NeedsService {
         need.category = n.category
         need.title = title(n.body)
         need.body = n.body
-        need.normalised = NeedSimilarity.normalise(n.body)
+        need.normalised = NeedSimilarity.normalise(n.body, vocabulary: n.settings.vocabulary)
         need.bigramCount = NeedSimilarity.bigrams(need.normalised).count
         need.status = .new
         need.hideName = n.hideName
@@ -142,7 +146,7 @@ enum NeedsService {
                 enteredBy: n.enteredBy
             ).create(on: tx)
         }
-        try await rescore(need, on: tx, now: now)
+        try await rescore(need, on: tx, now: now, weights: n.settings.weights)
         return need
     }
 
@@ -235,7 +239,10 @@ enum NeedsService {
     struct AlreadySupported: Error {}
 
     /// Recomputes a need's score from its support (inside the change's transaction).
-    static func rescore(_ need: Need, on db: any Database, now: Date) async throws {
+    static func rescore(_ need: Need, on db: any Database, now: Date, weights: NeedRanking.Weights? = nil) async throws
+    {
+        var w = weights ?? NeedRanking.Weights()
+        if weights == nil { w = try await NeedSettingsStore.of(node: need.$community.id, on: db).weights }
         // A need counts the support of the needs merged into it (households once, by the ranking).
         let merged = try await Need.query(on: db).filter(\.$mergedInto.$id == need.requireID()).all().compactMap(\.id)
         let supports = try await NeedSupport.query(on: db).filter(\.$need.$id ~~ ([try need.requireID()] + merged))
@@ -255,7 +262,7 @@ enum NeedsService {
                     household: $0.householdID, building: $0.buildingID, birthYear: $0.resident.birthYear,
                     channel: YishiCore.Channel(rawValue: $0.channel) ?? .online)
             }, members: members, safety: need.safety, firstSubmitted: need.firstSubmittedAt, now: now,
-            currentYear: Show.year(now))
+            currentYear: Show.year(now), weights: w)
         need.setScore(score)
         try await need.update(on: db)
     }
@@ -321,7 +328,9 @@ enum NeedsService {
         var communityCode: String
         var score: NeedRanking.Score
 
-        func categoryName(_ lang: Lang) -> String { NeedCategory.find(category)?.name(lang) ?? category }
+        func categoryName(_ lang: Lang, in categories: [NeedCategory] = NeedCategory.seeded) -> String {
+            NeedCategory.find(category, in: categories)?.name(lang) ?? category
+        }
     }
 
     /// The ranked needs of the communities at or below `node` (a community's from its rank index).

@@ -14,6 +14,8 @@ enum QuestionnairePages {
         var errors = FormErrors()
         var raw: [Int: [String]] = [:]
         var questionForm = QuestionnaireRoutes.QuestionForm()
+        /// The kinds of need written answers may become (the district's).
+        var categories: [NeedCategory] = NeedCategory.seeded
     }
 
     static func stateTag(_ ctx: PageContext, _ q: Questionnaire, now: Date) -> HTMLNode {
@@ -185,7 +187,8 @@ enum QuestionnairePages {
                                 checked: f.required == "on" ? ["on"] : [], radio: true),
                             Forms.select(
                                 ctx, "needCategory", label: ctx.t(SurveyText.needCategory),
-                                options: NeedPages.categoryOptions(ctx), selected: f.needCategory, errors: m.errors),
+                                options: NeedPages.categoryOptions(ctx, m.categories), selected: f.needCategory,
+                                errors: m.errors),
                             Forms.submit(ctx.t(SurveyText.addQuestion)),
                         ])
                     if !questions.isEmpty {

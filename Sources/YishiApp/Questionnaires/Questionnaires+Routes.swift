@@ -91,7 +91,8 @@ struct QuestionnaireRoutes: RouteCollection {
         }
         return .init(
             questionnaire: q, now: caller.now, manage: manage, mayAnswer: mayAnswer, answered: answered,
-            signedIn: req.actor != nil, errors: errors, raw: raw)
+            signedIn: req.actor != nil, errors: errors, raw: raw,
+            categories: try await NeedSettingsStore.of(district: q.node.territoryPath.ids.first, on: req.db).categories)
     }
 
     func show(req: Request) async throws -> Response {

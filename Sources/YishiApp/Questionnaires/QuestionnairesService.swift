@@ -79,7 +79,8 @@ enum QuestionnairesService {
         guard let kind else { throw YishiError.invalid(["kind": FieldText.requiredText.key]) }
         var category: String? = nil
         if let c = needCategory, !c.isEmpty {
-            guard let found = NeedCategory.find(c) else {
+            let settings = try await NeedSettingsStore.of(district: q.node.territoryPath.ids.first, on: caller.db)
+            guard let found = NeedCategory.find(c, in: settings.categories) else {
                 throw YishiError.invalid(["needCategory": FieldText.invalid.key])
             }
             category = found.key
@@ -207,6 +208,7 @@ enum QuestionnairesService {
             throw YishiError.conflict(key: SurveyText.alreadyAnswered.key)
         }
         let json = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
+        let settings = try await NeedSettingsStore.of(district: q.node.territoryPath.ids.first, on: caller.db)
         let enteredBy = actor.kind == .resident ? nil : actor.userId
         let (who, channelUsed) = (home, c)
         do {
@@ -227,7 +229,8 @@ enum QuestionnairesService {
                             .init(
                                 community: who.community, place: who.community, category: category, body: text,
                                 channel: .questionnaire, enteredBy: enteredBy,
-                                resident: (try who.resident.requireID(), who.householdID, try who.building.requireID())),
+                                resident: (try who.resident.requireID(), who.householdID, try who.building.requireID()),
+                                settings: settings),
                             now: now, on: tx)
                         needs.append(need.id!.uuidString)
                     }

@@ -32,6 +32,7 @@ enum Site {
     static let newNeed = "/needs/new"
     static let enterNeed = "/needs/enter"
     static let needsFromGap = "/needs/from-gap"
+    static let needSettings = "/needs/settings"
     static let notices = "/notices"
     static let newNotice = "/notices/new"
     static let questionnaires = "/questionnaires"
@@ -164,6 +165,10 @@ enum Site {
         fill(Pattern.needPhoto, id.uuidString, photo.uuidString)
     }
     static func needComments(_ id: UUID) -> String { fill(Pattern.needComments, id.uuidString) }
+    static func needSettings(_ district: UUID, notice: String? = nil) -> String {
+        with("\(needSettings)?district=\(district.uuidString)", notice).replacingOccurrences(
+            of: "?notice=", with: "&notice=")
+    }
     static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }
     static func newQuestionnaire(node: UUID) -> String { "\(newQuestionnaire)?node=\(node.uuidString)" }
     static func questionnaire(_ id: UUID, notice: String? = nil) -> String {

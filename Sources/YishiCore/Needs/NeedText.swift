@@ -20,6 +20,10 @@ public enum NeedText: String, Texts {
     case fromGapTitle, fromGapIntro, fromGapButton, fromGapText, fromGapEvidence, fromGapUnreachable
     case fromGapExists, fromGapNotAGap, fromGapRaised
     case withdraw, withdrawn, notSupporting, joinedNote
+    case settingsTitle, settingsIntro, settingsCategories, settingsCategoriesHint, settingsCategoriesBad
+    case settingsWeights, settingsWeightsBad, settingsVocabulary, settingsFrameWords, settingsSynonyms
+    case settingsSynonymsHint, settingsVocabularyBad, settingsSaved, weightBuilding, weightAgeBand, weightChannel
+    case weightVulnerable, weightSafety, weightMonth, weightCap
     case duplicatesTitle, mergeHere, notDuplicate, mergedInto, unmerge, merged, unmerged, distinct, mergeRefused
 
     public var bilingual: Bilingual {
@@ -200,6 +204,47 @@ public enum NeedText: String, Texts {
                 "您支持的需求已和这一条合并，您的支持算在这里。如果不是同一件事，可以撤回。",
                 "A need you supported was joined into this one, and your support counts here. If it is not the same thing, you may withdraw it."
             )
+        case .settingsTitle: .init("需求设置", "Needs settings")
+        case .settingsIntro:
+            .init(
+                "本区的需求类别、排序的分值和查找相似需求用的词表。改了分值，全区需求马上重新排序；改了词表，马上重新比对。",
+                "The district's kinds of need, the points of the ranking, and the words similar needs are compared by. New points rank every need of the district again at once; a new word list compares them again."
+            )
+        case .settingsCategories: .init("本区增加的类别", "Kinds the district adds")
+        case .settingsCategoriesHint:
+            .init(
+                "每行一个：英文代号,中文名,English name，例如 parcel-lockers,快递柜,Parcel lockers。原有的 16 类不变。",
+                "One a line: key,Chinese name,English name, for example parcel-lockers, then the Chinese name, then Parcel lockers. The 16 standard kinds stay."
+            )
+        case .settingsCategoriesBad:
+            .init(
+                "类别格式不对：每行“代号,中文名,English name”，代号用小写字母、数字和 -，不能和已有类别重复。",
+                "Kinds: one a line as “key,Chinese,English”, keys of lower-case letters, digits and -, none given twice or already there."
+            )
+        case .settingsWeights: .init("排序的分值", "Points of the ranking")
+        case .settingsWeightsBad:
+            .init(
+                "分值要在 0 到 100 之间，等待月数上限是 0 到 24 的整数。",
+                "Points go from 0 to 100; the months cap is a whole number from 0 to 24.")
+        case .settingsVocabulary: .init("查找相似需求用的词表", "Words for finding similar needs")
+        case .settingsFrameWords: .init("不看的客套词（用“、”隔开）", "Words that say nothing about the need (separated by 、)")
+        case .settingsSynonyms: .init("同义词（每行一组，用“/”隔开）", "Words meaning the same (one group a line, separated by /)")
+        case .settingsSynonymsHint:
+            .init(
+                "例如：座椅/长椅/凳子。每组第一个词代表整组。",
+                "For example seat/bench/stool, written in Chinese. The first word stands for the group.")
+        case .settingsVocabularyBad:
+            .init(
+                "词表格式不对：每组至少两个词，每个词最多 10 个字，一个词只能在一组里。",
+                "Word list: at least two words to a group, each up to 10 characters, a word in one group only.")
+        case .settingsSaved: .init("设置已保存，全区需求已按新设置重新计算。", "Saved: every need of the district is worked out again.")
+        case .weightBuilding: .init("每栋楼", "Per building")
+        case .weightAgeBand: .init("每个年龄段", "Per age group")
+        case .weightChannel: .init("每多一种渠道", "Per extra channel")
+        case .weightVulnerable: .init("每类弱势群体", "Per vulnerable group")
+        case .weightSafety: .init("安全隐患", "Safety matter")
+        case .weightMonth: .init("每等待一个月", "Per month waiting")
+        case .weightCap: .init("等待月数上限", "Months counted at most")
         case .fromGapRaised: .init("已提为需求，距离作为依据附上。", "Raised as a need, with the distances as evidence.")
         }
     }
