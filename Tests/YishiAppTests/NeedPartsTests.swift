@@ -284,3 +284,22 @@ struct NeedSettingsPageTests {
         }
     }
 }
+
+@Suite("Needs: months of waiting kept up to date")
+struct NeedsWaitingTests {
+    @Test func waitingMonthsGrowWithoutAnyNewSupport() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "单元门禁经常坏", "category": "safety", "confirmed": "1"])
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "单元门禁经常坏").first())
+            #expect(need.waitingMonths == 0)
+            t.clock.advance(65 * 86_400)
+            let changed = try await NeedsService.refreshWaiting(now: t.clock.now(), on: t.db)
+            #expect(changed >= 1)
+            let after = try #require(try await Need.find(need.id, on: t.db))
+            #expect(after.waitingMonths == 2 && abs(after.priority - need.priority - 2) < 1e-9)
+            #expect(try await NeedsService.refreshWaiting(now: t.clock.now(), on: t.db) == 0, "nothing more to do")
+        }
+    }
+}

@@ -17,6 +17,7 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
                         // Drain the queue, then wait for the next poll.
                         while try await JobRunner.runNext(app), !Task.isCancelled {}
                         try await Self.verifyAuditChainIfDue(app)
+                        try await NeedsService.refreshWaitingIfDue(app)
                     } catch {
                         app.logger.warning("job worker: \(String(reflecting: error))")
                     }

@@ -55,6 +55,8 @@ enum NeedsList {
         let node = try await caller.node(nodeID, for: .needManage)
         try caller.authorize(.noticeManage, at: node.territoryPath)
         guard let days = NoticePeriod.days(days) else { throw YishiError.invalid(["days": NoticeText.daysInvalid.key]) }
+        // The months of waiting as of today, before the order is frozen.
+        try await NeedsService.refreshWaiting(below: node, now: caller.now, on: caller.db)
         let rows = try await NeedsService.rankedRows(below: node, limit: nil, on: caller.db)
             .filter { listed.contains($0.status) }
         guard !rows.isEmpty else { throw YishiError.invalid(["list": NeedText.nothingToPublish.key]) }
