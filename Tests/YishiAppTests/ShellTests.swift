@@ -60,7 +60,9 @@ struct ShellTests {
             #expect(home.text.contains(#"href="tel:021"#), "its phone, to call")
             #expect(home.text.contains("宝山区 友谊路街道 宝林一村居民区"), "the address with district and subdistrict")
             #expect(home.text.contains(#"href="/needs/"#), "the demo resident's own need, with where it stands")
-            for empty in [HomeText.noticesEmpty, .meetingsEmpty, .votesEmpty, .lifeCircleNone] {
+            #expect(home.text.contains("需求清单"), "the running notice of the needs list")
+            #expect(home.text.contains("已联系物业"), "the committee's answer to their need")
+            for empty in [HomeText.meetingsEmpty, .votesEmpty, .lifeCircleNone] {
                 #expect(home.text.contains(empty.text(.zhHans)), "\(empty)")
             }
             #expect(home.text.contains(#"<form method="post" action="/signout""#), "sign-out in the header")

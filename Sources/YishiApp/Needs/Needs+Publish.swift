@@ -57,12 +57,33 @@ enum NeedsList {
         guard let days = NoticePeriod.days(days) else { throw YishiError.invalid(["days": NoticeText.daysInvalid.key]) }
         // The months of waiting as of today, before the order is frozen.
         try await NeedsService.refreshWaiting(below: node, now: caller.now, on: caller.db)
-        let rows = try await NeedsService.rankedRows(below: node, limit: nil, on: caller.db)
-            .filter { listed.contains($0.status) }
-        guard !rows.isEmpty else { throw YishiError.invalid(["list": NeedText.nothingToPublish.key]) }
-        let categories = try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: caller.db)
-            .categories
-        let frozen = rows.enumerated().map { i, r in
+        let frozen = try await freeze(node, on: caller.db)
+        guard !frozen.isEmpty else { throw YishiError.invalid(["list": NeedText.nothingToPublish.key]) }
+        let now = caller.now
+        let user = caller.actor?.userId
+        let date = String(Show.dateTime(now).prefix(10))
+        let (title, body) = (
+            NeedText.noticeTitle.text(lang, [node.name, date]), NeedText.noticeBody.text(lang, [String(frozen.count)])
+        )
+        return try await caller.audited { tx in
+            let n = try await store(
+                frozen, node: node, title: title, body: body, period: .starting(now, days: days), by: user, on: tx)
+            return (
+                n,
+                AuditEvent(
+                    action: .needsListPublish, targetType: "notice", targetID: n.id!.uuidString, nodeID: node.id,
+                    details: ["needs": String(frozen.count), "days": String(days)])
+            )
+        }
+    }
+
+    /// The listed needs of a node's communities in their present order, as a version keeps them.
+    static func freeze(_ node: TerritoryNode, on db: any Database) async throws -> [Frozen] {
+        let rows = try await NeedsService.rankedRows(below: node, limit: nil, on: db).filter {
+            listed.contains($0.status)
+        }
+        let categories = try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: db).categories
+        return rows.enumerated().map { i, r in
             Frozen(
                 rank: i + 1, id: r.id, title: r.title, category: r.category,
                 categoryZh: r.categoryName(.zhHans, in: categories),
@@ -72,40 +93,35 @@ enum NeedsList {
                 vulnerable: r.score.vulnerable, safety: r.score.safety, waitingMonths: r.score.waitingMonths,
                 priority: NeedRanking.rounded(r.score.priority))
         }
-        let json = String(decoding: try JSONEncoder().encode(frozen), as: UTF8.self)
-        let now = caller.now
-        let period = NoticePeriod.starting(now, days: days)
-        let user = caller.actor?.userId
-        let date = String(Show.dateTime(now).prefix(10))
-        return try await caller.audited { tx in
-            let versionID = UUID()
-            let n = PublicNotice()
-            n.$node.id = try node.requireID()
-            n.title = NeedText.noticeTitle.text(lang, [node.name, date])
-            n.body = NeedText.noticeBody.text(lang, [String(frozen.count)])
-            n.days = days
-            n.status = .published
-            n.startsAt = period.starts
-            n.endsAt = period.ends
-            n.subjectKind = subjectKind
-            n.subjectID = versionID
-            n.createdByID = user
-            n.publishedByID = user
-            try await n.create(on: tx)
-            let v = NeedsListVersion()
-            v.id = versionID
-            v.$node.id = try node.requireID()
-            v.$notice.id = try n.requireID()
-            v.rows = json
-            v.publishedByID = user
-            try await v.create(on: tx)
-            return (
-                n,
-                AuditEvent(
-                    action: .needsListPublish, targetType: "notice", targetID: n.id!.uuidString, nodeID: node.id,
-                    details: ["needs": String(frozen.count), "days": String(days)])
-            )
-        }
+    }
+
+    /// A frozen list and the published notice that carries it (inside the caller's transaction).
+    static func store(
+        _ frozen: [Frozen], node: TerritoryNode, title: String, body: String, period: NoticePeriod, by user: UUID?,
+        on tx: any Database
+    ) async throws -> PublicNotice {
+        let versionID = UUID()
+        let n = PublicNotice()
+        n.$node.id = try node.requireID()
+        n.title = title
+        n.body = body
+        n.days = Int((period.ends.timeIntervalSince(period.starts) / 86_400).rounded())
+        n.status = .published
+        n.startsAt = period.starts
+        n.endsAt = period.ends
+        n.subjectKind = subjectKind
+        n.subjectID = versionID
+        n.createdByID = user
+        n.publishedByID = user
+        try await n.create(on: tx)
+        let v = NeedsListVersion()
+        v.id = versionID
+        v.$node.id = try node.requireID()
+        v.$notice.id = try n.requireID()
+        v.rows = String(decoding: try JSONEncoder().encode(frozen), as: UTF8.self)
+        v.publishedByID = user
+        try await v.create(on: tx)
+        return n
     }
 
     /// The published versions of a node's list, newest first, with their notices.

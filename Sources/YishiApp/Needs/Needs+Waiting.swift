@@ -22,7 +22,9 @@ extension NeedsService {
         var changed = 0
         for need in try await q.all() {
             guard let district = need.community.territoryPath.ids.first else { continue }
-            if settings[district] == nil { settings[district] = try await NeedSettingsStore.of(district: district, on: db) }
+            if settings[district] == nil {
+                settings[district] = try await NeedSettingsStore.of(district: district, on: db)
+            }
             let fresh = NeedRanking.reweighed(
                 need.score, firstSubmitted: need.firstSubmittedAt, now: now, weights: settings[district]!.weights)
             guard fresh.waitingMonths != need.waitingMonths else { continue }

@@ -12,7 +12,7 @@ struct NeedsFeature: Feature {
     var navigation: [NavEntry] {
         [NavEntry(order: 12, label: NavigationText.needs.key, path: Site.needs) { Policy.holdsAnywhere($0, .needRead) }]
     }
-    var demo: [DemoPart] { [NeedsDemo.part] }
+    var demo: [DemoPart] { [NeedsDemo.part, NeedsDemoMore.part] }
     var noticeSubjects: [NoticeSubject] { [NeedsList.noticeSubject] }
     var notices: [String] {
         [

@@ -6,6 +6,7 @@ import YishiCore
 /// needs. Later issues reuse it for satisfaction surveys and the demonstration index.
 struct QuestionnairesFeature: Feature {
     var pages: [any RouteCollection] { [QuestionnaireRoutes()] }
+    var demo: [DemoPart] { [QuestionnairesDemo.part] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 16, label: NavigationText.questionnaires.key, path: Site.questionnaires) {
