@@ -140,5 +140,6 @@ struct ExampleFeatureTests {
         #expect(Layout.current("/territory/import", among: paths) == "/territory/import")
         #expect(Layout.current("/territory-x", among: paths) == nil)
         #expect(Layout.current("/jobs/1", among: paths) == nil)
+        #expect(Layout.current("/territory/abc/needs", among: paths + ["/needs"]) == "/needs", "a place's needs")
     }
 }

@@ -75,6 +75,41 @@ struct NeedPartsTests {
         }
     }
 
+    @Test func twoUploadsAtOnceNeverMakeMoreThanFivePhotos() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/needs", ["text": "楼顶水箱漏水", "category": "safety", "confirmed": "1"])
+            let need = try #require(try await Need.query(on: t.db).filter(\.$body == "楼顶水箱漏水").first())
+            let three = Array(repeating: ("p.jpg", Self.photo), count: 3)
+            async let a = multipart(r, "/needs/\(need.id!)/photos", fields: [:], photos: three)
+            async let b = multipart(r, "/needs/\(need.id!)/photos", fields: [:], photos: three)
+            let statuses = [try await a.status, try await b.status].map(\.code).sorted()
+            #expect(statuses == [303, 422], "one taken, the other refused (never a 500)")
+            #expect(try await NeedPhotos.list(of: need.id!, on: t.db).count == 3)
+        }
+    }
+
+    @Test func theAPITakesPhotosAsBase64AndRefusesOthers() async throws {
+        try await withYishi(demo: true) { t in
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let body =
+                #"{"text":"车棚顶漏雨","category":"amenities","photos":[""# + Self.photo.base64EncodedString() + #""]}"#
+            let made = try await r.json(.POST, "/api/v1/needs", body)
+            #expect(made.status == .created)
+            let id = try made.decode(DTO.Need.self).id
+            let ids = try await NeedPhotos.list(of: id, on: t.db)
+            #expect(ids.count == 1)
+            #expect(try await Attachment.find(ids[0], on: t.db)?.data.range(of: Data("GPS".utf8)) == nil)
+            let text = Data("not an image".utf8).base64EncodedString()
+            let refused = try await r.json(
+                .POST, "/api/v1/needs", #"{"text":"别的","category":"other","photos":[""# + text + #""]}"#)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await Need.query(on: t.db).filter(\.$body == "别的").count() == 0)
+        }
+    }
+
     @Test func photosWaitWhileSimilarNeedsAreShownAndJoinTheNeedSent() async throws {
         try await withYishi(demo: true) { t in
             let r = Browser(t.app)

@@ -132,8 +132,7 @@ enum NeedsBench {
                     var times: [Double] = []
                     for _ in 0..<25 {
                         let start = DispatchTime.now().uptimeNanoseconds
-                        let rows = try await NeedsService.rankedRows(below: community, on: db)
-                        let out = rows.map { DTO.Need($0, lang: lang) }
+                        let out = try await NeedsService.rankedDTOs(below: community, lang: lang, on: db)
                         _ = try encoder.encode(out)
                         times.append(Bench.ms(since: start))
                     }
@@ -157,7 +156,12 @@ enum NeedsBench {
         var rescoreTimes: [Double] = []
         for i in 0..<50 {
             guard let need = try await Need.find(ids[(i * 131) % ids.count], on: db) else { continue }
-            let (_, t) = try await timedAsync { try await NeedsService.rescore(need, on: db, now: now) }
+            // As a support does it: the district's weights (one query), then the score.
+            let (_, t) = try await timedAsync {
+                let weights = try await NeedSettingsStore.of(district: community.territoryPath.ids.first, on: db)
+                    .weights
+                try await NeedsService.rescore(need, on: db, now: now, weights: weights)
+            }
             rescoreTimes.append(t)
         }
         let (rows, exportMS) = try await timedAsync { () -> Int in

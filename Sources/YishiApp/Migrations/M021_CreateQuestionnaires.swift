@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Questionnaires (问卷) and their responses, one per resident (a unique index decides a race);
-/// unsigned paper forms have no resident (issue 17 §8).
+/// unsigned paper forms have no resident (issue 17 §8). The bigram index made covering.
 struct M021CreateQuestionnaires: AsyncMigration {
     var name: String { "021_CreateQuestionnaires" }
 
@@ -35,6 +35,13 @@ struct M021CreateQuestionnaires: AsyncMigration {
             .create()
         try await sql.create(index: "questionnaire_responses_q_idx").on("questionnaire_responses")
             .column("questionnaire_id").run()
+        // Similar needs are counted from the bigram index alone: it carries the need too.
+        try await sql.drop(index: "need_bigrams_lookup_idx").run()
+        // A need's photos take places 0–4 once each: two uploads at once cannot both take the fifth.
+        try await sql.create(index: "need_photos_place_idx").on("need_photos").column("need_id").column("position")
+            .unique().run()
+        try await sql.create(index: "need_bigrams_cover_idx").on("need_bigrams").column("community_id")
+            .column("bigram").column("need_id").run()
     }
 
     func revert(on db: any Database) async throws {

@@ -5,7 +5,7 @@ import YishiCore
 /// Needs under /api/v1, described in `Needs+OpenAPI.swift`.
 struct NeedsAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
-        api.post("needs", use: raise)
+        api.on(.POST, "needs", body: .collect(maxSize: ByteCount(value: Uploads.maxRequestBytes)), use: raise)
         api.get("needs", use: list)
         api.post("needs", ":needID", "supports", use: support)
         api.get("needs", ":needID", "similar", use: similar)
@@ -34,10 +34,14 @@ struct NeedsAPI: RouteCollection {
             }
             channel = parsed
         }
+        guard let photos = Uploads.decoded(input.photos ?? []) else {
+            throw YishiError.invalid(["photos": NeedText.photosRefused.key])
+        }
         let need = try await NeedsService.raise(
             .init(
                 text: input.text, category: input.category, place: place, hideName: input.hideName ?? false,
-                forResident: input.onBehalfOf?.resident, channel: channel), by: req.caller)
+                forResident: input.onBehalfOf?.resident, channel: channel, meeting: input.meeting, photos: photos),
+            by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await out(need, req))
         return res
@@ -69,14 +73,10 @@ struct NeedsAPI: RouteCollection {
             let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first()
         else { throw YishiError.invalid(["node": FieldText.unknownNode.key]) }
         try req.caller.authorize(.needRead, at: node.territoryPath)
-        var rows = try await NeedsService.rankedRows(below: node, on: req.db)
-        if (try? req.query.get(String.self, at: "sort")) == "commonGround" {
-            rows.sort {
-                NeedRanking.before(($0.score, $0.firstSubmittedAt), ($1.score, $1.firstSubmittedAt), by: \.commonGround)
-            }
-        }
-        let settings = try await NeedSettingsStore.of(district: node.territoryPath.ids.first, on: req.db)
-        return rows.map { DTO.Need($0, lang: req.lang, categories: settings.categories) }
+        return try await NeedsService.rankedDTOs(
+            below: node, lang: req.lang,
+            byCommonGround: (try? req.query.get(String.self, at: "sort")) == "commonGround",
+            on: req.db)
     }
 
     func similar(req: Request) async throws -> [DTO.SimilarNeed] {

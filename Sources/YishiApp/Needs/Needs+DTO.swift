@@ -76,6 +76,10 @@ extension DTO {
         var hideName: Bool?
         var onBehalfOf: OnBehalfOf?
         var channel: String?
+        /// The meeting it was heard at (the channel `meeting`).
+        var meeting: String?
+        /// Up to five photos as base64 (JPEG, PNG or WebP; their location is removed).
+        var photos: [String]?
     }
 
     struct SupportIn: Content {

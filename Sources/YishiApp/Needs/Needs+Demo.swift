@@ -86,7 +86,7 @@ enum NeedsDemo {
                     ).create(on: db)
                     supports += 1
                 }
-                try await NeedsService.rescore(need, on: db, now: now)
+                try await NeedsService.rescore(need, on: db, now: now, weights: NeedSettings.standard.weights)
             }
         }
         demo.counts["needs"] = String(made)

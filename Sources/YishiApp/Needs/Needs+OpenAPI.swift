@@ -51,7 +51,8 @@ extension OpenAPIDocument {
             "NeedIn": object(
                 [
                     "text": string, "category": string, "node": string, "hideName": ["type": "boolean"],
-                    "onBehalfOf": onBehalf, "channel": channel,
+                    "onBehalfOf": onBehalf, "channel": channel, "meeting": string,
+                    "photos": ["type": "array", "items": string, "maxItems": 5],
                 ], required: ["text", "category"]),
             "SupportIn": object(["onBehalfOf": onBehalf, "channel": channel], required: []),
             "SimilarNeed": object(

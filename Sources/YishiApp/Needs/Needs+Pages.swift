@@ -162,15 +162,16 @@ enum NeedPages {
         }
     }
 
-    static func textArea(_ ctx: PageContext, value: String, errors: FormErrors) -> HTMLNode {
+    static func textArea(_ ctx: PageContext, value: String, errors: FormErrors, label: String? = nil) -> HTMLNode {
         Forms.textArea(
-            ctx, "text", label: ctx.t(NeedText.text), value: value, max: 500, required: true, errors: errors,
+            ctx, "text", label: label ?? ctx.t(NeedText.text), value: value, max: 500, required: true, errors: errors,
             hint: ctx.t(NeedText.textHint))
     }
 
-    static func photoField(_ ctx: PageContext, _ errors: FormErrors) -> HTMLNode {
+    static func photoField(_ ctx: PageContext, _ errors: FormErrors, label: String? = nil) -> HTMLNode {
         Forms.files(
-            ctx, "photos", label: ctx.t(NeedText.photos), accept: "image/jpeg,image/png,image/webp", errors: errors,
+            ctx, "photos", label: label ?? ctx.t(NeedText.photos), accept: "image/jpeg,image/png,image/webp",
+            errors: errors,
             hint: ctx.t(NeedText.photosHint))
     }
 
@@ -232,7 +233,7 @@ enum NeedPages {
                     Forms.field(
                         ctx, "meeting", label: ctx.t(NeedText.meeting), value: form.meeting ?? "", errors: errors,
                         hint: ctx.t(NeedText.meetingHint), attributes: [("maxlength", "100")]),
-                    textArea(ctx, value: form.text ?? "", errors: errors),
+                    textArea(ctx, value: form.text ?? "", errors: errors, label: ctx.t(NeedText.staffText)),
                     Forms.select(
                         ctx, "category", label: ctx.t(NeedText.category), options: categoryOptions(ctx, categories),
                         selected: form.category, required: true, errors: errors),
@@ -364,9 +365,15 @@ enum NeedPages {
             }
             comments(ctx, n, extra, names: may.names)
             if extra.mayAddPhotos {
-                Forms.form(
-                    ctx, action: Site.needPhotos(n.id!), multipart: true,
-                    [photoField(ctx, FormErrors()), Forms.submit(ctx.t(NeedText.addPhotos))])
+                C.section(ctx.t(NeedText.photosTitle)) {
+                    if extra.photos.isEmpty { C.text(ctx.t(NeedText.photosNone), muted: true) }
+                    Forms.form(
+                        ctx, action: Site.needPhotos(n.id!), multipart: true,
+                        [
+                            photoField(ctx, FormErrors(), label: ctx.t(NeedText.photoChoose)),
+                            Forms.submit(ctx.t(NeedText.addPhotos)),
+                        ])
+                }
             }
             H.el("p", [], [C.linkButton(ctx.t(NeedText.title), Site.nodeNeeds(n.$community.id), primary: false)])
         }
@@ -381,7 +388,7 @@ enum NeedPages {
             } else {
                 H.el("ol", [("class", "objections")]) {
                     for c in extra.comments {
-                        H.el("li", [("class", c.staff ? "card answer" : "card")]) {
+                        H.el("li", [("class", c.staff ? "card reply" : "card")]) {
                             H.el("p", text: c.text)
                             C.text(
                                 (c.staff

@@ -43,6 +43,9 @@ enum NeedPhotos {
             throw YishiError.invalid(["photos": NeedText.photosRefused.key])
         }
         for (i, id) in ids.enumerated() {
+            guard existing + i < Uploads.maxFiles else {
+                throw YishiError.invalid(["photos": NeedText.photosRefused.key])
+            }
             try await sql.insert(into: "need_photos").columns(
                 "need_id", "attachment_id", "position", "added_by_id", "created_at"
             )
@@ -78,8 +81,20 @@ enum NeedPhotos {
             throw YishiError.invalid(["photos": NeedText.photosRefused.key])
         }
         let now = caller.now
+        do {
+            return try await added(checked, to: need, by: actor.userId, now: now, caller: caller)
+        } catch let error where error.isUniqueViolation {
+            // Another upload took the same places a moment before.
+            throw YishiError.invalid(["photos": NeedText.photosRefused.key])
+        }
+    }
+
+    private static func added(_ checked: [Uploads.File], to need: Need, by user: UUID, now: Date, caller: Caller)
+        async throws -> Need
+    {
+        let needID = try need.requireID()
         return try await caller.audited { tx in
-            try await attach(checked, held: [], to: needID, by: actor.userId, now: now, on: tx)
+            try await attach(checked, held: [], to: needID, by: user, now: now, on: tx)
             return (
                 need,
                 AuditEvent(

@@ -163,7 +163,9 @@ enum NeedsList {
         for r in rows { byCategory[r.category, default: (r.categoryName(ctx.lang), 0)].n += 1 }
         let bars = byCategory.values.sorted { $0.n != $1.n ? $0.n > $1.n : $0.name < $1.name }.map { ($0.name, $0.n) }
         return [
-            C.text(ctx.t(NeedText.frozenNote, Show.dateTime(v.createdAt)), muted: true),
+            C.text(
+                ctx.t(NeedText.frozenNote, Show.dateTime(try await v.$notice.get(on: db).startsAt ?? v.createdAt)),
+                muted: true),
             C.barChart(caption: ctx.t(NeedText.chartCaption), bars: bars),
             C.table(
                 caption: ctx.t(NeedText.title),

@@ -28,8 +28,11 @@ enum NeedSettingsStore {
 
     /// The settings of the district a community (or any node) is in.
     static func of(node id: UUID, on db: any Database) async throws -> NeedSettings {
-        guard let node = try await TerritoryNode.find(id, on: db) else { return .standard }
-        return try await of(district: node.territoryPath.ids.first, on: db)
+        guard
+            let path = try await (db as! any SQLDatabase).raw("SELECT path FROM territory_nodes WHERE id = \(bind: id)")
+                .first()?.decode(column: "path", as: String.self)
+        else { return .standard }
+        return try await of(district: TerritoryPath(encoded: path)?.ids.first, on: db)
     }
 
     struct Form: Content {

@@ -58,7 +58,7 @@ enum NeedSettingsPages {
             Forms.form(
                 ctx, action: Site.needSettings(district.id!),
                 [
-                    C.section(ctx.t(NeedText.category)) {
+                    C.section(ctx.t(NeedText.settingsKinds)) {
                         C.text(
                             NeedCategory.seeded.map { $0.name(ctx.lang) }.joined(
                                 separator: ctx.lang == .zhHans ? "、" : ", "), muted: true)
@@ -67,13 +67,19 @@ enum NeedSettingsPages {
                             max: 3_000, rows: 4, errors: errors, hint: ctx.t(NeedText.settingsCategoriesHint))
                     },
                     C.section(ctx.t(NeedText.settingsWeights)) {
+                        C.text(ctx.t(NeedText.settingsWeightsHint), muted: true)
                         if let e = errors.message("weights", ctx) {
                             H.el("p", [("class", "error"), ("id", "field-weights")], text: e)
                         }
-                        for (name, label, value) in weights {
-                            Forms.field(
-                                ctx, name, label: ctx.t(label), value: value ?? "", type: "number",
-                                attributes: [("min", "0"), ("max", "100"), ("step", "0.5"), ("inputmode", "decimal")])
+                        H.el("div", [("class", "weights")]) {
+                            for (name, label, value) in weights {
+                                Forms.field(
+                                    ctx, name, label: ctx.t(label), value: value ?? "", type: "number",
+                                    attributes: [
+                                        ("min", "0"), ("max", name == "waitingMonthsCap" ? "24" : "100"),
+                                        ("step", name == "waitingMonthsCap" ? "1" : "0.5"), ("inputmode", "decimal"),
+                                    ])
+                            }
                         }
                     },
                     C.section(ctx.t(NeedText.settingsVocabulary)) {

@@ -28,17 +28,23 @@ extension NeedsService {
         var candidates: [UUID: (normalised: String, category: String, place: UUID, dice: Double)] = [:]
         if !grams.isEmpty {
             let list = SQLList(grams.sorted().map { SQLBind($0) })
+            // Counted in the bigram index alone (it covers need_id), then only those at Dice ≥ 0.30
+            // joined to their needs: the best hundred, enough for the eight shown.
+            let q = grams.count
             let rows = try await sql.raw(
                 """
-                SELECT n.id, n.normalised, n.category, n.place_id, n.bigram_count, COUNT(*) AS shared
-                FROM need_bigrams b JOIN needs n ON n.id = b.need_id
-                WHERE b.community_id = \(bind: community) AND b.bigram IN (\(list)) AND n.status IN ('new', 'accepted')
-                GROUP BY n.id, n.normalised, n.category, n.place_id, n.bigram_count
+                SELECT n.id, n.normalised, n.category, n.place_id, n.bigram_count, s.shared
+                FROM (SELECT need_id, COUNT(*) AS shared FROM need_bigrams
+                      WHERE community_id = \(bind: community) AND bigram IN (\(list)) GROUP BY need_id) s
+                JOIN needs n ON n.id = s.need_id
+                WHERE n.status IN ('new', 'accepted')
+                AND 20 * s.shared >= \(unsafeRaw: String(Int(NeedSimilarity.threshold * 10))) * (\(unsafeRaw: String(q)) + n.bigram_count)
+                ORDER BY 1.0 * s.shared / (\(unsafeRaw: String(q)) + n.bigram_count) DESC, n.id LIMIT 100
                 """
             ).all()
             for row in rows {
                 let shared = try row.decode(column: "shared", as: Int.self)
-                let total = grams.count + (try row.decode(column: "bigram_count", as: Int.self))
+                let total = q + (try row.decode(column: "bigram_count", as: Int.self))
                 let dice = total == 0 ? 0 : 2 * Double(shared) / Double(total)
                 guard dice >= NeedSimilarity.threshold else { continue }
                 candidates[try row.decode(column: "id", as: UUID.self)] = (
@@ -95,6 +101,8 @@ extension NeedsService {
             source.$mergedInto.id == nil, target.$mergedInto.id == nil
         else { throw YishiError.invalid(["merge": NeedText.mergeRefused.key]) }
         let now = caller.now
+        let weights = try await NeedSettingsStore.of(district: source.community.territoryPath.ids.first, on: caller.db)
+            .weights
         return try await caller.audited { tx in
             source.statusBeforeMerge = source.status
             source.status = .merged
@@ -103,7 +111,7 @@ extension NeedsService {
             // Needs joined into the source before now count in the target too.
             try await Need.query(on: tx).filter(\.$mergedInto.$id == sourceID).set(\.$mergedInto.$id, to: targetID)
                 .update()
-            try await rescore(target, on: tx, now: now)
+            try await rescore(target, on: tx, now: now, weights: weights)
             return (
                 target,
                 AuditEvent(
@@ -121,13 +129,15 @@ extension NeedsService {
         else { throw YishiError.notFound }
         try caller.authorize(.needManage, at: source.community.territoryPath)
         let now = caller.now
+        let weights = try await NeedSettingsStore.of(district: source.community.territoryPath.ids.first, on: caller.db)
+            .weights
         return try await caller.audited { tx in
             source.status = source.statusBeforeMerge ?? .new
             source.statusBeforeMerge = nil
             source.$mergedInto.id = nil
             try await source.update(on: tx)
-            try await rescore(source, on: tx, now: now)
-            try await rescore(target, on: tx, now: now)
+            try await rescore(source, on: tx, now: now, weights: weights)
+            try await rescore(target, on: tx, now: now, weights: weights)
             return (
                 source,
                 AuditEvent(

@@ -181,13 +181,14 @@ enum NeedsService {
         }
         let now = caller.now
         let enteredBy = selfChannel == nil ? caller.actor?.userId : nil
+        let weights = try await NeedSettingsStore.of(district: home.path.ids.first, on: caller.db).weights
         do {
             return try await caller.audited { tx in
                 try await NeedSupport(
                     need: needID, resident: rid, household: home.householdID, building: home.building.requireID(),
                     channel: c, enteredBy: enteredBy
                 ).create(on: tx)
-                try await rescore(need, on: tx, now: now)
+                try await rescore(need, on: tx, now: now, weights: weights)
                 return (
                     need,
                     AuditEvent(
@@ -223,9 +224,10 @@ enum NeedsService {
         .all()
         guard !mine.isEmpty else { throw YishiError.conflict(key: NeedText.notSupporting.key) }
         let now = caller.now
+        let weights = try await NeedSettingsStore.of(district: home.path.ids.first, on: caller.db).weights
         return try await caller.audited { tx in
             for s in mine { try await s.delete(on: tx) }
-            try await rescore(target, on: tx, now: now)
+            try await rescore(target, on: tx, now: now, weights: weights)
             return (
                 target,
                 AuditEvent(
@@ -238,11 +240,9 @@ enum NeedsService {
     /// A second "me too" of the same person (409).
     struct AlreadySupported: Error {}
 
-    /// Recomputes a need's score from its support (inside the change's transaction).
-    static func rescore(_ need: Need, on db: any Database, now: Date, weights: NeedRanking.Weights? = nil) async throws
-    {
-        var w = weights ?? NeedRanking.Weights()
-        if weights == nil { w = try await NeedSettingsStore.of(node: need.$community.id, on: db).weights }
+    /// Recomputes a need's score from its support (inside the change's transaction), with the
+    /// district's weights (the caller has read them before the transaction).
+    static func rescore(_ need: Need, on db: any Database, now: Date, weights w: NeedRanking.Weights) async throws {
         // A need counts the support of the needs merged into it (households once, by the ranking).
         let merged = try await Need.query(on: db).filter(\.$mergedInto.$id == need.requireID()).all().compactMap(\.id)
         let supports = try await NeedSupport.query(on: db).filter(\.$need.$id ~~ ([try need.requireID()] + merged))
@@ -274,9 +274,11 @@ enum NeedsService {
         else { throw YishiError.notFound }
         try caller.authorize(.needManage, at: need.community.territoryPath)
         let now = caller.now
+        let weights = try await NeedSettingsStore.of(district: need.community.territoryPath.ids.first, on: caller.db)
+            .weights
         return try await caller.audited { tx in
             need.safety = safety
-            try await rescore(need, on: tx, now: now)
+            try await rescore(need, on: tx, now: now, weights: weights)
             return (
                 need,
                 AuditEvent(
@@ -331,6 +333,21 @@ enum NeedsService {
         func categoryName(_ lang: Lang, in categories: [NeedCategory] = NeedCategory.seeded) -> String {
             NeedCategory.find(category, in: categories)?.name(lang) ?? category
         }
+    }
+
+    /// The ranked list as the API gives it: the rows with the district's names of kinds.
+    static func rankedDTOs(below node: TerritoryNode, lang: Lang, byCommonGround: Bool = false, on db: any Database)
+        async throws -> [DTO.Need]
+    {
+        async let categories = NeedSettingsStore.of(district: node.territoryPath.ids.first, on: db).categories
+        var rows = try await rankedRows(below: node, on: db)
+        if byCommonGround {
+            rows.sort {
+                NeedRanking.before(($0.score, $0.firstSubmittedAt), ($1.score, $1.firstSubmittedAt), by: \.commonGround)
+            }
+        }
+        let names = try await categories
+        return rows.map { DTO.Need($0, lang: lang, categories: names) }
     }
 
     /// The ranked needs of the communities at or below `node` (a community's from its rank index).

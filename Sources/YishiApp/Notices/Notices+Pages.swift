@@ -19,6 +19,8 @@ enum NoticePages {
         var signedIn: Bool
         /// The notice's address, printed on its poster.
         var link: String
+        /// Where the committee can be found, printed on the poster, when known.
+        var office: (address: String, phone: String)? = nil
         var form = NoticeRoutes.ObjectionForm()
         var errors = FormErrors()
     }
@@ -32,8 +34,11 @@ enum NoticePages {
 
     static func period(_ ctx: PageContext, _ n: PublicNotice) -> String {
         guard let p = n.period else { return ctx.t(NoticeText.draft) }
-        return ctx.t(NoticeText.period, Show.dateTime(p.starts), Show.dateTime(p.ends))
+        return ctx.t(NoticeText.period, unbroken(Show.dateTime(p.starts)), unbroken(Show.dateTime(p.ends)))
     }
+
+    /// A date that does not break at its hyphens on a narrow screen.
+    static func unbroken(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "\u{2011}") }
 
     static func list(_ ctx: PageContext, node: TerritoryNode?, notices: [PublicNotice], now: Date, manage: Bool)
         -> PageView
@@ -134,7 +139,8 @@ enum NoticePages {
         let n = m.notice
         return C.section(ctx.t(NoticeText.objectionsTitle)) {
             if m.objections.isEmpty {
-                C.text(ctx.t(m.open ? NoticeText.noObjectionsYet : NoticeText.objectionsEmpty), muted: true)
+                // Once ended, the outcome at the top already says there was none.
+                if m.open { C.text(ctx.t(NoticeText.noObjectionsYet), muted: true) }
             } else {
                 H.el("ol", [("class", "objections")]) {
                     for o in m.objections {
@@ -154,9 +160,13 @@ enum NoticePages {
                                     ctx, action: Site.noticeAnswer(n.id!, objection: o.id!),
                                     [
                                         Forms.textArea(
-                                            ctx, "answer", label: ctx.t(NoticeText.answerLabel), value: o.answer ?? "",
-                                            max: 1_000, rows: 2, required: true),
-                                        Forms.submit(ctx.t(NoticeText.answer)),
+                                            ctx, "answer",
+                                            label: ctx.t(
+                                                o.answer != nil ? NoticeText.changeAnswer : NoticeText.answerLabel),
+                                            value: o.answer ?? "", max: 1_000, rows: 3, required: true,
+                                            id: "answer-\(o.id!.uuidString)"),
+                                        Forms.submit(
+                                            ctx.t(o.answer != nil ? NoticeText.changeAnswer : NoticeText.answer)),
                                     ])
                             }
                         }
@@ -173,9 +183,15 @@ enum NoticePages {
                         Forms.submit(ctx.t(NoticeText.object)),
                     ])
             } else if m.open && !m.signedIn {
-                C.text(ctx.t(NoticeText.signInToObject))
+                H.el(
+                    "p", [],
+                    [
+                        .text(ctx.t(NoticeText.signInToObject) + " "),
+                        H.link(ctx.t(NoticeText.signIn), Site.signIn + "?next=" + H.query(Site.notice(n.id!))),
+                    ])
             } else if !m.open && !m.manage {
-                C.text(ctx.t(NoticeText.objectionClosed), muted: true)
+                C.text(
+                    ctx.t(n.status == .published ? NoticeText.objectionEnded : NoticeText.objectionClosed), muted: true)
             }
             if m.manage && m.open {
                 C.section(ctx.t(NoticeText.paperTitle), level: 3) {
@@ -185,16 +201,16 @@ enum NoticePages {
                             Forms.field(
                                 ctx, "resident", label: ctx.t(NoticeText.residentOptional),
                                 value: m.form.resident ?? "",
-                                errors: m.errors),
+                                errors: m.errors, hint: ctx.t(NoticeText.residentHint)),
                             Forms.select(
                                 ctx, "channel", label: ctx.t(PeopleText.channel),
                                 options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
                                 selected: m.form.channel ?? YishiCore.Channel.paper.rawValue, required: true,
                                 errors: m.errors, includeBlank: false),
                             Forms.textArea(
-                                ctx, "text", label: ctx.t(NoticeText.objectText), value: m.form.text ?? "", max: 500,
-                                required: true, errors: m.errors),
-                            Forms.submit(ctx.t(NoticeText.object)),
+                                ctx, "text", label: ctx.t(NoticeText.paperText), value: m.form.text ?? "", max: 500,
+                                required: true, errors: m.errors, id: "paper-text"),
+                            Forms.submit(ctx.t(NoticeText.paperSubmit)),
                         ])
                 }
             }
@@ -208,12 +224,17 @@ enum NoticePages {
         return PageView(title: n.title) {
             H.el("p", [("class", "no-print")], [H.link(ctx.t(CommonText.back), Site.notice(n.id!))])
             H.el("article", [("class", "poster")]) {
-                H.el("p", [("class", "poster-kind")], text: ctx.t(NoticeText.title))
+                H.el("p", [("class", "poster-kind")], text: ctx.t(NoticeText.posterKind))
                 H.el("h2", text: n.title)
                 H.el("p", [("class", "poster-period")], text: period(ctx, n))
                 H.el("div", [("class", "notice-body")], C.paragraphs(n.body))
                 HTMLNode.group(m.posterSubject)
                 H.el("p", [("class", "poster-footer")], text: ctx.t(NoticeText.posterFooter, m.link))
+                if let office = m.office {
+                    H.el(
+                        "p", [("class", "poster-office")],
+                        text: ctx.t(NoticeText.posterOffice, office.address, office.phone))
+                }
                 H.el("p", [("class", "poster-from")], text: n.node.name + " · " + Show.dateTime(n.startsAt))
             }
         }

@@ -102,7 +102,23 @@ struct NoticeRoutes: RouteCollection {
             notice: n, objections: objections, files: try await NoticesService.files(of: n.requireID(), on: req.db),
             outcome: NoticesService.outcome(n, objections, now: now), subject: subject, posterSubject: posterSubject,
             open: open, mayObject: mayObject, manage: manage, signedIn: req.actor != nil,
-            link: (req.settings.publicURL ?? "") + Site.notice(n.id!))
+            link: Self.base(req) + Site.notice(n.id!), office: try await office(of: n.node, req))
+    }
+
+    /// The platform's address as residents reach it: the configured public address, else this request's host.
+    static func base(_ req: Request) -> String {
+        if let url = req.settings.publicURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
+        let host = (req.headers.first(name: .host) ?? "").filter { $0.isLetter || $0.isNumber || ".:-[]".contains($0) }
+        return host.isEmpty ? "" : "http://\(host)"
+    }
+
+    /// The committee office of the community the notice is at or in, when it has one on record.
+    func office(of node: TerritoryNode, _ req: Request) async throws -> (address: String, phone: String)? {
+        let ids = node.territoryPath.ids
+        guard ids.count > 2, let community = try await TerritoryNode.find(ids[2], on: req.db),
+            let address = community.officeAddress, !address.isEmpty
+        else { return nil }
+        return (address, community.officePhone ?? "—")
     }
 
     func show(req: Request) async throws -> Response {

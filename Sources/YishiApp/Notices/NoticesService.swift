@@ -132,6 +132,7 @@ enum NoticesService {
             channelUsed = c
             if !(forResident ?? "").trimmed.isEmpty {
                 let (home, _) = try await ResidentHome.whose(forResident, by: caller, managing: .noticeManage)
+                guard notice.node.territoryPath.contains(home.path) else { throw YishiError.denied(.outsideScope) }
                 residentID = try home.resident.requireID()
             }
         }

@@ -236,24 +236,42 @@ enum QuestionnairePages {
                     [C.linkButton(ctx.t(SurveyText.csv), Site.questionnaireCSV(q.id!), primary: false)])
             }
             for (i, question) in questions.enumerated() {
-                C.section(question.prompt, level: 3) {
+                C.section(question.prompt) {
                     C.text(ctx.t(SurveyText.answeredCount, String(results[i].answered)), muted: true)
                     switch question.kind {
                     case .single, .multiple:
                         C.barChart(
-                            caption: question.prompt, bars: zip(question.options, results[i].counts).map { ($0, $1) })
+                            caption: question.prompt, bars: zip(question.options, results[i].counts).map { ($0, $1) },
+                            showCaption: false)
                     case .scale:
                         C.barChart(
                             caption: question.prompt,
-                            bars: results[i].counts.enumerated().map { (ctx.t(SurveyText.point, String($0 + 1)), $1) })
+                            bars: results[i].counts.enumerated().map { (ctx.t(SurveyText.point, String($0 + 1)), $1) },
+                            showCaption: false)
                         if let mean = results[i].mean { C.text(ctx.t(SurveyText.mean, String(mean))) }
                     case .text:
-                        if texts { C.list(results[i].texts) }
+                        if texts {
+                            C.list(
+                                grouped(results[i].texts).map { ctx.t(SurveyText.timesCount, $0.text, String($0.n)) })
+                        } else {
+                            C.text(ctx.t(SurveyText.textsPrivate), muted: true)
+                        }
                         if question.needCategory != nil { C.text(ctx.t(SurveyText.becameNeeds), muted: true) }
                     }
                 }
             }
             H.el("p", [], [C.linkButton(ctx.t(CommonText.back), Site.questionnaire(q.id!), primary: false)])
         }
+    }
+
+    /// The same written answer once, with how many gave it, the most given first.
+    static func grouped(_ texts: [String]) -> [(text: String, n: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for t in texts {
+            if counts[t] == nil { order.append(t) }
+            counts[t, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }.sorted { $0.n > $1.n }
     }
 }

@@ -319,7 +319,7 @@ enum HomePage {
                                     .text(" " + ctx.t(NeedText.households, String(n.households))),
                                     n.answer.map {
                                         H.el(
-                                            "p", [("class", "answer")], text: ctx.t(NeedText.committeeReply) + "：" + $0)
+                                            "p", [("class", "answer")], text: ctx.t(NeedText.replyLine, $0))
                                     }
                                         ?? .group([]),
                                 ]
@@ -335,7 +335,10 @@ enum HomePage {
                     } else {
                         C.list(
                             m.notices.map {
-                                [H.link($0.title, Site.notice($0.id)), .text(" · " + ctx.t(NoticeText.running))]
+                                [
+                                    H.link($0.title, Site.notice($0.id)), .text(" "),
+                                    C.tag(ctx.t(NoticeText.running), tone: .ok),
+                                ]
                             })
                     }
                 }

@@ -132,7 +132,13 @@ enum Layout {
 
     /// The entry a page belongs to: the longest entry path that is the page's path or a folder
     /// above it ("/" only for the home page), so `/territory/import` is "import", not "territory".
+    /// A place's page of a capability (`/territory/{id}/needs`) belongs to that capability's entry.
     static func current(_ path: String, among paths: [String]) -> String? {
-        paths.filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        if let own = paths.filter({ $0 != "/" && path != $0 && path.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+            return own
+        }
+        return paths.filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") }.max {
+            $0.count < $1.count
+        }
     }
 }

@@ -154,9 +154,20 @@ enum Styles {
         details.add > summary { display: flex; align-items: center; min-height: var(--target); font-weight: 600; color: var(--accent); cursor: pointer; margin: .5rem 0; }
         .nowrap { white-space: nowrap; }
         .empty > :last-child { margin-bottom: 0; }
-        .chart { margin: 0 0 1.5rem; max-width: 40rem; } .chart svg { width: 100%; height: auto; }
-        .chart-bar { fill: var(--accent); } .chart-label, .chart-value { font-size: 15px; fill: var(--ink); }
-        .objections { padding-left: 1.2rem; } .answer { border-left: 4px solid var(--ok); padding-left: .6rem; }
+        .chart { margin: 0 0 1.5rem; max-width: 26rem; } .chart svg { width: 100%; height: auto; display: block; }
+        .chart-bar { fill: var(--accent); } .chart-label, .chart-value { font-size: 17px; fill: var(--ink); }
+        .chart-value { font-weight: 700; }
+        .button.primary { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
+        .card > :last-child { margin-bottom: 0; } .empty { margin-bottom: 1rem; }
+        .reply { border-left: 4px solid var(--ok); } .nowrap { white-space: nowrap; }
+        label.check { margin-bottom: 1rem; }
+        input[type=file]::file-selector-button { min-height: var(--target); padding: 0 1rem; }
+        .weights { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; }
+        .weights input { max-width: 8rem; }
+        @media (max-width: 40rem) { .poster { padding: 1rem; } }
+        @media print { .table-wrap { overflow: visible; } .poster table { font-size: .9rem; }
+          .poster-footer, .poster-from { break-inside: avoid; } }
+        .objections { padding-left: 1.2rem; } p.answer { border-left: 4px solid var(--ok); padding-left: .6rem; }
         .photos { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
         .photos img { width: 9rem; height: 9rem; object-fit: cover; border: 1px solid var(--line); }
         .poster { border: 1px solid var(--line); padding: 2rem; max-width: 52rem; background: var(--paper); }

@@ -20,6 +20,7 @@ public enum NeedText: String, Texts {
     case fromGapTitle, fromGapIntro, fromGapButton, fromGapText, fromGapEvidence, fromGapUnreachable
     case fromGapExists, fromGapNotAGap, fromGapRaised
     case withdraw, withdrawn, notSupporting, joinedNote
+    case replyLine, staffText, photosTitle, photosNone, photoChoose, settingsKinds, settingsWeightsHint
     case settingsTitle, settingsIntro, settingsCategories, settingsCategoriesHint, settingsCategoriesBad
     case settingsWeights, settingsWeightsBad, settingsVocabulary, settingsFrameWords, settingsSynonyms
     case settingsSynonymsHint, settingsVocabularyBad, settingsSaved, weightBuilding, weightAgeBand, weightChannel
@@ -204,6 +205,17 @@ public enum NeedText: String, Texts {
                 "您支持的需求已和这一条合并，您的支持算在这里。如果不是同一件事，可以撤回。",
                 "A need you supported was joined into this one, and your support counts here. If it is not the same thing, you may withdraw it."
             )
+        case .replyLine: .init("居委会答复：{0}", "The committee's answer: {0}")
+        case .staffText: .init("居民反映的需求", "What the resident asked for")
+        case .photosTitle: .init("照片", "Photos")
+        case .photosNone: .init("还没有照片。", "No photos yet.")
+        case .photoChoose: .init("选择照片（最多 5 张）", "Choose photos (up to 5)")
+        case .settingsKinds: .init("需求类别", "Kinds of need")
+        case .settingsWeightsHint:
+            .init(
+                "每项 0 到 100 分，可以有半分；等待月数上限是 0 到 24 的整数。改了以后全区需求马上重新排序。",
+                "Each from 0 to 100, halves allowed; the months cap is a whole number from 0 to 24. Every need of the district is ranked again at once."
+            )
         case .settingsTitle: .init("需求设置", "Needs settings")
         case .settingsIntro:
             .init(
@@ -214,7 +226,7 @@ public enum NeedText: String, Texts {
         case .settingsCategoriesHint:
             .init(
                 "每行一个：英文代号,中文名,English name，例如 parcel-lockers,快递柜,Parcel lockers。原有的 16 类不变。",
-                "One a line: key,Chinese name,English name, for example parcel-lockers, then the Chinese name, then Parcel lockers. The 16 standard kinds stay."
+                "One a line: key, Chinese name, English name, separated by commas (a key such as parcel-lockers). The 16 standard kinds stay."
             )
         case .settingsCategoriesBad:
             .init(

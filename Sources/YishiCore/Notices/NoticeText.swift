@@ -5,8 +5,9 @@ public enum NoticeText: String, Texts {
     case title, listTitle, listEmpty, newTitle, fieldTitle, fieldBody, fieldDays, daysHint, daysInvalid
     case fieldFiles, filesHint, fileRefused, create, created, publish, published, draft, alreadyPublished
     case period, running, outcomeNoObjection, outcomeAnswered, outcomeWaiting, runningCount
-    case objectionsTitle, objectionsEmpty, object, objectText, objectHint, objected, objectionClosed
+    case objectionsTitle, object, objectText, objectHint, objected, objectionClosed
     case signInToObject, paperTitle, residentOptional, answer, answerLabel, answered, answerBy, notAnswered
+    case posterKind, objectionEnded, paperText, paperSubmit, changeAnswer, posterOffice, residentHint, signIn
     case ended, poster, posterFooter, publishedBy, received, files, noObjectionsYet
 
     public var bilingual: Bilingual {
@@ -44,6 +45,18 @@ public enum NoticeText: String, Texts {
         case .draft: .init("草稿，只有工作人员能看到", "Draft: only staff can see it")
         case .alreadyPublished: .init("这条公示已经发布，内容不能再改。", "This notice is published and can no longer change.")
         case .period: .init("公示期：{0} 至 {1}", "Runs from {0} to {1}")
+        case .posterKind: .init("公示", "Public notice")
+        case .objectionEnded:
+            .init(
+                "公示期已结束，不再收异议。有事可以直接联系居委会。",
+                "The notice period has ended: no more objections are taken. You can still contact the committee.")
+        case .paperText: .init("异议内容", "What the objection says")
+        case .paperSubmit: .init("录入异议", "Enter the objection")
+        case .changeAnswer: .init("修改答复", "Change the answer")
+        case .posterOffice: .init("居委会：{0}　电话：{1}", "Committee office: {0}, telephone {1}")
+        case .residentHint:
+            .init("手机号、居民编号或姓名；匿名来信不填。", "Mobile, resident number or name; leave empty for an unsigned letter.")
+        case .signIn: .init("登录", "Sign in")
         case .running: .init("公示中", "Running")
         case .ended: .init("公示期满", "Ended")
         case .outcomeNoObjection: .init("公示期满，无异议。", "The notice period has ended with no objection.")
@@ -56,7 +69,6 @@ public enum NoticeText: String, Texts {
         case .runningCount:
             .init("公示中。目前收到 {0} 条异议，{1} 条待答复。", "Running. Objections so far: {0}; waiting for an answer: {1}.")
         case .objectionsTitle: .init("异议和答复", "Objections and answers")
-        case .objectionsEmpty: .init("没有人提出异议。", "No one has objected.")
         case .noObjectionsYet: .init("目前还没有人提出异议。", "No one has objected so far.")
         case .object: .init("提出异议", "Object")
         case .objectText: .init("您的异议", "Your objection")
@@ -73,9 +85,7 @@ public enum NoticeText: String, Texts {
             .init("登录并完成实名核验后，可以在这里提出异议。", "Sign in and be verified to object here.")
         case .paperTitle: .init("录入书面或口头异议", "Enter an objection received on paper or in person")
         case .residentOptional:
-            .init(
-                "居民（手机号、居民编号或姓名；匿名来信可不填）",
-                "Resident (mobile, resident number or name; leave empty for an unsigned letter)")
+            .init("居民（可不填）", "Resident (optional)")
         case .answer: .init("答复", "Answer")
         case .answerLabel: .init("答复内容", "The answer")
         case .answered: .init("答复已保存，所有人都能看到。", "The answer is saved and shown to everyone.")

@@ -8,7 +8,7 @@ public enum SurveyText: String, Texts {
     case publish, published, needQuestions, close, closed, statusDraft, statusOpen, statusClosed, openUntil
     case submit, answered, alreadyAnswered, notOpen, paperTitle, paperResident, paperEntered, signInToAnswer
     case resultsTitle, responses, answeredCount, mean, csv, required, invalid, tooLong, scaleHint, becameNeeds
-    case optional, editLocked, answeredAt, point
+    case optional, editLocked, answeredAt, point, textsPrivate, timesCount
 
     public var bilingual: Bilingual {
         switch self {
@@ -74,7 +74,7 @@ public enum SurveyText: String, Texts {
         case .resultsTitle: .init("结果", "Results")
         case .responses: .init("共 {0} 份回答，其中 {1} 份由工作人员录入。", "{0} responses, {1} of them entered by staff.")
         case .answeredCount: .init("{0} 人回答了这一题", "{0} answered this")
-        case .mean: .init("平均 {0} 分", "Average {0}")
+        case .mean: .init("平均 {0} 分（满分 5 分）", "Average {0} out of 5")
         case .csv: .init("下载结果（CSV）", "Download the answers (CSV)")
         case .required: .init("这一题必须回答。", "This question must be answered.")
         case .invalid: .init("这一题的回答不对，请重新选。", "This answer is not one of the choices; choose again.")
@@ -82,7 +82,9 @@ public enum SurveyText: String, Texts {
         case .scaleHint: .init("1 分最不满意，5 分最满意", "1 is the least satisfied, 5 the most")
         case .becameNeeds: .init("文字回答变成了需求，写在“社区需求”里。", "Written answers became needs, listed under community needs.")
         case .answeredAt: .init("填写时间", "Answered on")
-        case .point: .init("{0} 分", "{0} points")
+        case .point: .init("{0} 分", "Score {0}")
+        case .textsPrivate: .init("文字回答只有居委会能看到。", "Written answers are seen by the committee only.")
+        case .timesCount: .init("{0}（{1} 人）", "{0} ({1} people)")
         case .editLocked: .init("问卷发布后不能再改问题。", "Questions cannot change once the questionnaire is published.")
         }
     }

@@ -122,36 +122,33 @@ enum C {
         }
     }
 
-    /// A horizontal bar chart as SVG (no script, prints as drawn): one bar per label with its value
-    /// written beside it, so it reads without the picture too; the caption names it for screen readers.
-    static func barChart(caption: String, bars: [(label: String, value: Int)]) -> HTMLNode {
+    /// A bar chart as SVG (no script, prints as drawn): for each label a line of text, its bar
+    /// under it with the value at its end, so it reads on a phone without the picture too; long
+    /// labels are shortened with the whole one as the element's title. Sized so that its text
+    /// stays about as large as the page's on a phone (the caption names it for screen readers).
+    static func barChart(caption: String, bars: [(label: String, value: Int)], showCaption: Bool = true) -> HTMLNode {
         let top = max(bars.map(\.value).max() ?? 0, 1)
-        let rowH = 34
-        let (labelW, barW, width) = (150, 360, 560)
-        let height = max(bars.count, 1) * rowH + 8
+        let (width, rowH, barH, valueW) = (360, 52, 16, 44)
+        let height = max(bars.count, 1) * rowH + 4
         var items: [HTMLNode] = [H.el("title", text: caption)]
         for (i, b) in bars.enumerated() {
-            let y = i * rowH + 4
-            let w = b.value == 0 ? 0 : max(2, b.value * barW / top)
+            let y = i * rowH
+            let w = b.value == 0 ? 0 : max(3, b.value * (width - valueW) / top)
+            let short = b.label.count > 22 ? String(b.label.prefix(21)) + "…" : b.label
             items.append(
                 H.el(
-                    "text",
-                    [
-                        ("x", String(labelW - 8)), ("y", String(y + 21)), ("text-anchor", "end"),
-                        ("class", "chart-label"),
-                    ],
-                    text: b.label))
+                    "text", [("x", "0"), ("y", String(y + 20)), ("class", "chart-label")],
+                    [H.el("title", text: b.label), .text(short)]))
             items.append(
-                H.void(
+                H.el(
                     "rect",
                     [
-                        ("x", String(labelW)), ("y", String(y + 4)), ("width", String(w)),
-                        ("height", String(rowH - 10)),
+                        ("x", "0"), ("y", String(y + 28)), ("width", String(w)), ("height", String(barH)),
                         ("class", "chart-bar"),
-                    ]))
+                    ], []))
             items.append(
                 H.el(
-                    "text", [("x", String(labelW + w + 6)), ("y", String(y + 21)), ("class", "chart-value")],
+                    "text", [("x", String(w + 6)), ("y", String(y + 42)), ("class", "chart-value")],
                     text: String(b.value)))
         }
         return H.el(
@@ -163,7 +160,7 @@ enum C {
                         ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("aria-label", caption),
                         ("xmlns", "http://www.w3.org/2000/svg"),
                     ], items),
-                H.el("figcaption", [("class", "muted")], text: caption),
+                showCaption ? H.el("figcaption", [("class", "muted")], text: caption) : .group([]),
             ])
     }
 }

@@ -125,9 +125,9 @@ enum Forms {
     /// A labelled text area with its hint, its error and a length limit the browser keeps too.
     static func textArea(
         _ ctx: PageContext, _ name: String, label: String, value: String = "", max: Int, rows: Int = 4,
-        required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil
+        required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil, id fieldID: String? = nil
     ) -> HTMLNode {
-        let id = "field-\(name)"
+        let id = "field-\(fieldID ?? name)"
         let error = errors.message(name, ctx)
         let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         var attrs: [(String, String?)] = [
