@@ -118,11 +118,15 @@ enum JobRunner {
 
     /// Runs a claimed job, keeping it alive with a heartbeat, and records how it ended.
     static func run(_ id: UUID, _ app: Application) async {
+        // The database is taken once: a beat that wakes after the application has shut down then
+        // fails quietly (its pool is closed) instead of asking the stopped application for one.
+        let db = app.jobsDB
         let beat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: heartbeat)
+                guard !Task.isCancelled else { return }
                 // Fluent stamps `updated_at` on every update; setting the status it has is the bump.
-                try? await Job.query(on: app.jobsDB).filter(\.$id == id).filter(\.$status == .running)
+                try? await Job.query(on: db).filter(\.$id == id).filter(\.$status == .running)
                     .set(\.$status, to: .running).update()
             }
         }

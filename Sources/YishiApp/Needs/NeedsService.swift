@@ -243,26 +243,40 @@ enum NeedsService {
     /// Recomputes a need's score from its support (inside the change's transaction), with the
     /// district's weights (the caller has read them before the transaction).
     static func rescore(_ need: Need, on db: any Database, now: Date, weights w: NeedRanking.Weights) async throws {
-        // A need counts the support of the needs merged into it (households once, by the ranking).
-        let merged = try await Need.query(on: db).filter(\.$mergedInto.$id == need.requireID()).all().compactMap(\.id)
-        let supports = try await NeedSupport.query(on: db).filter(\.$need.$id ~~ ([try need.requireID()] + merged))
-            .with(\.$resident).all()
-        let households = Array(Set(supports.map(\.householdID)))
+        // A need counts the support of the needs merged into it (households once, by the ranking):
+        // two plain queries, the supports with their residents' birth years, then the households' members.
+        let sql = db as! any SQLDatabase
+        let id = try need.requireID()
+        let supports = try await sql.raw(
+            """
+            SELECT s.household_id, s.building_id, s.channel, r.birth_year FROM need_supports s
+            JOIN residents r ON r.id = s.resident_id
+            WHERE s.need_id = \(bind: id) OR s.need_id IN (SELECT m.id FROM needs m WHERE m.merged_into_id = \(bind: id))
+            """
+        ).all().map { row in
+            NeedRanking.Support(
+                household: try row.decode(column: "household_id", as: UUID.self),
+                building: try row.decode(column: "building_id", as: UUID.self),
+                birthYear: try row.decode(column: "birth_year", as: Int?.self),
+                channel: YishiCore.Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .online)
+        }
+        let households = Array(Set(supports.map(\.household)))
         var members: [UUID: [NeedRanking.Member]] = [:]
         if !households.isEmpty {
-            for r in try await Resident.query(on: db).filter(\.$household.$id ~~ households).all() {
-                guard let h = r.$household.id else { continue }
-                members[h, default: []].append(
-                    .init(birthYear: r.birthYear, disability: r.residentFlags.contains(.disability)))
+            let rows = try await sql.raw(
+                "SELECT household_id, birth_year, flags FROM residents WHERE household_id IN (\(binds: households))"
+            ).all()
+            for row in rows {
+                let flags = ResidentFlags(encoded: try row.decode(column: "flags", as: String.self)) ?? []
+                members[try row.decode(column: "household_id", as: UUID.self), default: []].append(
+                    .init(
+                        birthYear: try row.decode(column: "birth_year", as: Int.self),
+                        disability: flags.contains(.disability)))
             }
         }
         let score = NeedRanking.score(
-            supports: supports.map {
-                .init(
-                    household: $0.householdID, building: $0.buildingID, birthYear: $0.resident.birthYear,
-                    channel: YishiCore.Channel(rawValue: $0.channel) ?? .online)
-            }, members: members, safety: need.safety, firstSubmitted: need.firstSubmittedAt, now: now,
-            currentYear: Show.year(now), weights: w)
+            supports: supports, members: members, safety: need.safety, firstSubmitted: need.firstSubmittedAt,
+            now: now, currentYear: Show.year(now), weights: w)
         need.setScore(score)
         try await need.update(on: db)
     }
