@@ -37,6 +37,8 @@ struct M021CreateQuestionnaires: AsyncMigration {
             .column("questionnaire_id").run()
         // Similar needs are counted from the bigram index alone: it carries the need too.
         try await sql.drop(index: "need_bigrams_lookup_idx").run()
+        // The needs joined into a need, found by an index when it is scored.
+        try await sql.create(index: "needs_merged_into_idx").on("needs").column("merged_into_id").run()
         // A need's photos take places 0–4 once each: two uploads at once cannot both take the fifth.
         try await sql.create(index: "need_photos_place_idx").on("need_photos").column("need_id").column("position")
             .unique().run()

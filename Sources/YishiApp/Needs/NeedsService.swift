@@ -247,11 +247,13 @@ enum NeedsService {
         // two plain queries, the supports with their residents' birth years, then the households' members.
         let sql = db as! any SQLDatabase
         let id = try need.requireID()
+        // (An OR with a subquery here read every support on PostgreSQL: 14 ms instead of 2.)
+        let merged = try await sql.raw("SELECT id FROM needs WHERE merged_into_id = \(bind: id)").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
         let supports = try await sql.raw(
             """
             SELECT s.household_id, s.building_id, s.channel, r.birth_year FROM need_supports s
-            JOIN residents r ON r.id = s.resident_id
-            WHERE s.need_id = \(bind: id) OR s.need_id IN (SELECT m.id FROM needs m WHERE m.merged_into_id = \(bind: id))
+            JOIN residents r ON r.id = s.resident_id WHERE s.need_id IN (\(binds: [id] + merged))
             """
         ).all().map { row in
             NeedRanking.Support(
