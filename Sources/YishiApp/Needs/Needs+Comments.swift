@@ -61,3 +61,38 @@ enum NeedComments {
             .all()
     }
 }
+
+extension NeedPages {
+    /// Residents' comments (their names for staff only) and the committee's answers.
+    static func comments(_ ctx: PageContext, _ n: Need, _ extra: Extra, names: Bool) -> HTMLNode {
+        H.el("section", [("id", "comments")]) {
+            H.el("h2", text: ctx.t(NeedText.comments))
+            if extra.comments.isEmpty {
+                C.text(ctx.t(NeedText.commentsEmpty), muted: true)
+            } else {
+                H.el("ol", [("class", "objections")]) {
+                    for c in extra.comments {
+                        H.el("li", [("class", c.staff ? "card reply" : "card")]) {
+                            H.el("p", text: c.text)
+                            C.text(
+                                (c.staff
+                                    ? ctx.t(NeedText.committeeReply)
+                                    : (names
+                                        ? (c.resident?.name ?? ctx.t(NeedText.aResident)) : ctx.t(NeedText.aResident)))
+                                    + " · " + Show.dateTime(c.createdAt), muted: true)
+                        }
+                    }
+                }
+            }
+            if extra.mayComment {
+                Forms.form(
+                    ctx, action: Site.needComments(n.id!),
+                    [
+                        Forms.textArea(
+                            ctx, "comment", label: ctx.t(NeedText.commentLabel), max: 500, rows: 3, required: true),
+                        Forms.submit(ctx.t(NeedText.comment)),
+                    ])
+            }
+        }
+    }
+}

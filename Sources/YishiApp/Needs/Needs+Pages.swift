@@ -1,36 +1,6 @@
 import Vapor
 import YishiCore
 
-/// The needs list as CSV: one line per need, in rank order, every part of the score.
-enum NeedsCSV {
-    static func table(_ needs: [NeedsService.Row], lang: Lang, categories: [NeedCategory] = NeedCategory.seeded) -> (
-        header: [String], rows: [[String]]
-    ) {
-        let zh = lang == .zhHans
-        let header =
-            zh
-            ? [
-                "排名", "需求", "类别", "地方", "进展", "支持户数", "楼栋数", "年龄段数", "共识分", "渠道数", "弱势群体类数",
-                "安全隐患", "等待月数", "优先分", "提出时间",
-            ]
-            : [
-                "Rank", "Need", "Kind", "Place", "Status", "Households", "Buildings", "Age groups", "Common ground",
-                "Channels", "Vulnerable groups", "Safety", "Months waiting", "Priority", "Raised",
-            ]
-        let rows = needs.enumerated().map { i, n -> [String] in
-            let s = n.score
-            return [
-                String(i + 1), n.title, n.categoryName(lang, in: categories), n.placeName, n.status.text.text(lang),
-                String(s.households), String(s.buildings), String(s.ageBands),
-                String(NeedRanking.rounded(s.commonGround)), String(s.channels), String(s.vulnerable),
-                s.safety ? (zh ? "是" : "yes") : "", String(s.waitingMonths), String(NeedRanking.rounded(s.priority)),
-                Show.dateTime(n.firstSubmittedAt),
-            ]
-        }
-        return (header, rows)
-    }
-}
-
 enum NeedPages {
     struct May: Sendable {
         var raise = false
@@ -376,39 +346,6 @@ enum NeedPages {
                 }
             }
             H.el("p", [], [C.linkButton(ctx.t(NeedText.title), Site.nodeNeeds(n.$community.id), primary: false)])
-        }
-    }
-
-    /// Residents' comments (their names for staff only) and the committee's answers.
-    static func comments(_ ctx: PageContext, _ n: Need, _ extra: Extra, names: Bool) -> HTMLNode {
-        H.el("section", [("id", "comments")]) {
-            H.el("h2", text: ctx.t(NeedText.comments))
-            if extra.comments.isEmpty {
-                C.text(ctx.t(NeedText.commentsEmpty), muted: true)
-            } else {
-                H.el("ol", [("class", "objections")]) {
-                    for c in extra.comments {
-                        H.el("li", [("class", c.staff ? "card reply" : "card")]) {
-                            H.el("p", text: c.text)
-                            C.text(
-                                (c.staff
-                                    ? ctx.t(NeedText.committeeReply)
-                                    : (names
-                                        ? (c.resident?.name ?? ctx.t(NeedText.aResident)) : ctx.t(NeedText.aResident)))
-                                    + " · " + Show.dateTime(c.createdAt), muted: true)
-                        }
-                    }
-                }
-            }
-            if extra.mayComment {
-                Forms.form(
-                    ctx, action: Site.needComments(n.id!),
-                    [
-                        Forms.textArea(
-                            ctx, "comment", label: ctx.t(NeedText.commentLabel), max: 500, rows: 3, required: true),
-                        Forms.submit(ctx.t(NeedText.comment)),
-                    ])
-            }
         }
     }
 }
