@@ -338,3 +338,45 @@ struct NeedsWaitingTests {
         }
     }
 }
+
+@Suite("Needs: a join keeps the earliest wait; a new list supersedes the old")
+struct NeedsJoinAndListTests {
+    @Test func joiningAnOlderNeedKeepsItsMonthsOfWaiting() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let a = try #require(try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-101-1").first())
+            let b = try #require(try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            _ = try await staff.post(
+                "/needs/enter", ["resident": a.code, "channel": "visit", "text": "车棚的灯坏了很久", "category": "lighting"])
+            t.clock.advance(95 * 86_400)
+            try await staff.signIn("baolin1")  // the session of 95 days ago has ended
+            _ = try await staff.post(
+                "/needs/enter", ["resident": b.code, "channel": "phone", "text": "车棚里太黑了", "category": "lighting"])
+            let old = try #require(try await Need.query(on: t.db).filter(\.$body == "车棚的灯坏了很久").first())
+            let new = try #require(try await Need.query(on: t.db).filter(\.$body == "车棚里太黑了").first())
+            #expect(
+                try await staff.post("/needs/\(new.id!)/merge", ["other": old.id!.uuidString]).status == .seeOther)
+            let joined = try #require(try await Need.find(new.id, on: t.db))
+            #expect(joined.waitingMonths == 3, "the older need's 95 days count")
+            #expect(try await staff.get("/needs/\(new.id!)").text.contains("车棚的灯坏了很久"), "what joined it is listed")
+        }
+    }
+
+    @Test func publishingANewListEndsTheRunningOne() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let running = try await PublicNotice.query(on: t.db).filter(\.$subjectKind == NeedsList.subjectKind)
+                .filter(\.$node.$id == c1.id!).all().filter { $0.period?.hasEnded(at: t.clock.now()) == false }
+            #expect(running.count == 1, "the demo's list")
+            t.clock.advance(60)
+            #expect(try await staff.post("/territory/\(c1.id!)/needs/publish", ["days": "7"]).status == .seeOther)
+            let now = t.clock.now()
+            let still = try await PublicNotice.query(on: t.db).filter(\.$subjectKind == NeedsList.subjectKind)
+                .filter(\.$node.$id == c1.id!).all().filter { $0.period?.hasEnded(at: now) == false }
+            #expect(still.count == 1 && still[0].id != running[0].id, "only the new list runs")
+        }
+    }
+}

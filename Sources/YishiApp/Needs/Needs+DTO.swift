@@ -8,6 +8,8 @@ extension DTO {
             var households: Int
             var buildings: Int
             var ageBands: Int
+            /// Points of several households in one building (Σ√h), to one decimal.
+            var depth: Double
             var commonGround: Double
             var channels: Int
             var vulnerable: Int
@@ -41,6 +43,7 @@ extension DTO {
             raisedAt = r.firstSubmittedAt
             score = .init(
                 households: s.households, buildings: s.buildings, ageBands: s.ageBands,
+                depth: NeedRanking.rounded(s.depth),
                 commonGround: NeedRanking.rounded(s.commonGround), channels: s.channels, vulnerable: s.vulnerable,
                 safety: s.safety, waitingMonths: s.waitingMonths, priority: NeedRanking.rounded(s.priority))
         }
@@ -62,6 +65,7 @@ extension DTO {
             raisedAt = n.firstSubmittedAt
             score = .init(
                 households: s.households, buildings: s.buildings, ageBands: s.ageBands,
+                depth: NeedRanking.rounded(s.depth),
                 commonGround: NeedRanking.rounded(s.commonGround), channels: s.channels, vulnerable: s.vulnerable,
                 safety: s.safety, waitingMonths: s.waitingMonths, priority: NeedRanking.rounded(s.priority))
         }

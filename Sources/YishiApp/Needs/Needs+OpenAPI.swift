@@ -35,12 +35,14 @@ extension OpenAPIDocument {
                     "raisedAt": ["type": "string", "format": "date-time"],
                     "score": object(
                         [
-                            "households": int, "buildings": int, "ageBands": int, "commonGround": number,
+                            "households": int, "buildings": int, "ageBands": int, "depth": number,
+                            "commonGround": number,
                             "channels": int, "vulnerable": int, "safety": ["type": "boolean"], "waitingMonths": int,
                             "priority": number,
                         ],
                         required: [
-                            "households", "buildings", "ageBands", "commonGround", "channels", "vulnerable", "safety",
+                            "households", "buildings", "ageBands", "depth", "commonGround", "channels", "vulnerable",
+                            "safety",
                             "waitingMonths", "priority",
                         ]),
                 ],

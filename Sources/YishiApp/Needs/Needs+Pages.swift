@@ -21,6 +21,8 @@ enum NeedPages {
         var mayAddPhotos = false
         /// The viewer's support came with a need joined into this one.
         var joined = false
+        /// The needs joined into this one.
+        var joinedNeeds: [(id: UUID, title: String)] = []
     }
 
     static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
@@ -54,11 +56,15 @@ enum NeedPages {
                                 C.tag(n.categoryName(ctx.lang, in: categories))
                                 if n.score.safety { C.tag(ctx.t(NeedText.safetyMark), tone: .error) }
                             }
-                            C.text(
-                                [
+                            H.el("p", [("class", "muted")]) {
+                                for (i, part) in [
                                     ctx.t(NeedText.households, String(n.score.households)), n.placeName,
                                     ctx.t(NeedText.priority, String(NeedRanking.rounded(n.score.priority))),
-                                ].joined(separator: " · "), muted: true)
+                                ].enumerated() {
+                                    if i > 0 { HTMLNode.text(" · ") }
+                                    H.el("span", [("class", "nowrap")], text: part)
+                                }
+                            }
                         }
                     }
                 }
@@ -184,9 +190,14 @@ enum NeedPages {
 
     static func enter(
         _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok,
-        categories: [NeedCategory] = NeedCategory.seeded
+        categories: [NeedCategory] = NeedCategory.seeded, last: (id: UUID, title: String, who: String)? = nil
     ) -> PageView {
         PageView(title: ctx.t(NeedText.enterTitle), status: status) {
+            if let last {
+                H.el(
+                    "p", [("class", "notice")],
+                    [.text(ctx.t(NeedText.enteredFor, last.who)), H.link(last.title, Site.need(last.id))])
+            }
             C.text(ctx.t(NeedText.enterIntro), muted: true)
             Forms.summary(ctx, errors, order: ["resident", "channel", "meeting", "text", "category", "photos"])
             Forms.form(
@@ -245,7 +256,7 @@ enum NeedPages {
                                     "img",
                                     [
                                         ("src", Site.needPhoto(p.need, photo: p.photo)), ("loading", "lazy"),
-                                        ("alt", ctx.t(NeedText.photos) + " \(i + 1)"),
+                                        ("alt", ctx.t(NeedText.photosTitle) + " \(i + 1)"),
                                     ])
                             }
                         }
@@ -267,6 +278,28 @@ enum NeedPages {
                 Forms.button(ctx, action: Site.needSupports(n.id!), label: ctx.t(NeedText.meToo), secondary: false)
             }
             if extra.joined { C.notice(ctx.t(NeedText.joinedNote)) }
+            if !extra.joinedNeeds.isEmpty {
+                C.section(ctx.t(NeedText.joinedHere)) {
+                    C.list(extra.joinedNeeds.map { [H.link($0.title, Site.need($0.id))] })
+                }
+            }
+            if may.manage && n.status.open {
+                H.el("details", [("class", "more no-print")]) {
+                    H.el("summary", [("class", "button secondary")], text: ctx.t(NeedText.supportForTitle))
+                    Forms.form(
+                        ctx, action: Site.needSupports(n.id!),
+                        [
+                            Forms.field(
+                                ctx, "resident", label: ctx.t(NeedText.resident), required: true,
+                                hint: ctx.t(NeedText.residentHint)),
+                            Forms.select(
+                                ctx, "channel", label: ctx.t(PeopleText.channel),
+                                options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
+                                selected: YishiCore.Channel.visit.rawValue, required: true, includeBlank: false),
+                            Forms.submit(ctx.t(NeedText.supportFor)),
+                        ])
+                }
+            }
             if supported {
                 C.text(ctx.t(NeedText.alreadySupported), muted: true)
                 if n.status.open {
@@ -320,9 +353,13 @@ enum NeedPages {
             }
             if may.manage && n.status == .new {
                 C.section(ctx.t(NeedText.statusLabel)) {
-                    Forms.button(
-                        ctx, action: Site.needTriage(n.id!), label: ctx.t(NeedText.accept), secondary: false,
-                        hidden: [("decision", "accept")])
+                    H.el(
+                        "p", [],
+                        [
+                            Forms.button(
+                                ctx, action: Site.needTriage(n.id!), label: ctx.t(NeedText.accept), secondary: false,
+                                hidden: [("decision", "accept")])
+                        ])
                     Forms.form(
                         ctx, action: Site.needTriage(n.id!),
                         [

@@ -66,6 +66,13 @@ enum NeedsList {
             NeedText.noticeTitle.text(lang, [node.name, date]), NeedText.noticeBody.text(lang, [String(frozen.count)])
         )
         return try await caller.audited { tx in
+            // The list published before, if still running, gives way to this one.
+            try await (tx as! any SQLDatabase).raw(
+                """
+                UPDATE public_notices SET ends_at = \(bind: now) WHERE node_id = \(bind: node.requireID())
+                AND subject_kind = \(bind: subjectKind) AND status = 'published' AND ends_at > \(bind: now)
+                """
+            ).run()
             let n = try await store(
                 frozen, node: node, title: title, body: body, period: .starting(now, days: days), by: user, on: tx)
             return (

@@ -189,8 +189,9 @@ struct NeedRoutes: RouteCollection {
 
     func enter(req: Request) async throws -> Response {
         let form = try RaiseForm.from(req)
+        let need: Need
         do {
-            _ = try await NeedsService.raise(input(form, req), by: req.caller)
+            need = try await NeedsService.raise(input(form, req), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return req.render(
                 NeedPages.enter(
@@ -203,7 +204,11 @@ struct NeedRoutes: RouteCollection {
         next.meeting = form.meeting
         var ctx = req.pageContext
         ctx.notice = ctx.t(NeedText.entered)
-        return req.render(NeedPages.enter(ctx, form: next, categories: try await categories(req)), context: ctx)
+        let who = try await need.$resident.get(on: req.db)?.name ?? ""
+        return req.render(
+            NeedPages.enter(
+                ctx, form: next, categories: try await categories(req), last: (need.id!, need.title, who)),
+            context: ctx)
     }
 
     func show(req: Request) async throws -> Response {
@@ -213,7 +218,8 @@ struct NeedRoutes: RouteCollection {
         else { throw YishiError.notFound }
         try req.caller.authorize(.needRead, at: need.place.territoryPath)
         // What joined this need counts and shows here too: support, photos, comments.
-        let family = [id] + (try await Need.query(on: req.db).filter(\.$mergedInto.$id == id).all().compactMap(\.id))
+        let joinedNeeds = try await Need.query(on: req.db).filter(\.$mergedInto.$id == id).all()
+        let family = [id] + joinedNeeds.compactMap(\.id)
         var supported = false
         var joined = false
         if req.actor?.kind == .resident,
@@ -240,9 +246,11 @@ struct NeedRoutes: RouteCollection {
         let mine = try await raisedByViewer(need, req)
         let extra = NeedPages.Extra(
             photos: photos, comments: try await NeedComments.of(family, on: req.db),
-            mayComment: may.manage
-                || (req.actor?.kind == .resident && req.caller.allows(.comment, at: need.community.territoryPath)),
-            mayAddPhotos: (may.manage || mine) && photos.count < Uploads.maxFiles, joined: joined)
+            mayComment: need.status != .merged
+                && (may.manage
+                    || (req.actor?.kind == .resident && req.caller.allows(.comment, at: need.community.territoryPath))),
+            mayAddPhotos: need.status != .merged && (may.manage || mine) && photos.count < Uploads.maxFiles,
+            joined: joined, joinedNeeds: joinedNeeds.map { ($0.id!, $0.title) })
         return req.render(
             NeedPages.need(
                 req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
@@ -314,7 +322,9 @@ struct NeedRoutes: RouteCollection {
         do {
             let need = try await NeedsService.support(
                 id, forResident: form.resident, channel: form.channel.flatMap(YishiCore.Channel.init), by: req.caller)
-            return req.redirect(to: Site.need(need.id!, notice: NeedText.supported.key))
+            let staff = req.actor?.kind == .staff
+            return req.redirect(
+                to: Site.need(need.id!, notice: (staff ? NeedText.supportedFor : NeedText.supported).key))
         } catch is NeedsService.AlreadySupported {
             throw Abort(.conflict, reason: NeedText.alreadySupported.text(req.pageContext.lang))
         }

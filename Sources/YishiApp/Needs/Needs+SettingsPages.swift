@@ -85,10 +85,10 @@ enum NeedSettingsPages {
                     C.section(ctx.t(NeedText.settingsVocabulary)) {
                         Forms.textArea(
                             ctx, "frameWords", label: ctx.t(NeedText.settingsFrameWords), value: form.frameWords ?? "",
-                            max: 3_000, rows: 3, errors: errors)
+                            max: 3_000, rows: 5, errors: errors)
                         Forms.textArea(
                             ctx, "synonyms", label: ctx.t(NeedText.settingsSynonyms), value: form.synonyms ?? "",
-                            max: 5_000, rows: 6, errors: errors, hint: ctx.t(NeedText.settingsSynonymsHint))
+                            max: 5_000, rows: 10, errors: errors, hint: ctx.t(NeedText.settingsSynonymsHint))
                     },
                     Forms.submit(ctx.t(CommonText.save)),
                 ])

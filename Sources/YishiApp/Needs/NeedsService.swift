@@ -248,8 +248,13 @@ enum NeedsService {
         let sql = db as! any SQLDatabase
         let id = try need.requireID()
         // (An OR with a subquery here read every support on PostgreSQL: 14 ms instead of 2.)
-        let merged = try await sql.raw("SELECT id FROM needs WHERE merged_into_id = \(bind: id)").all()
-            .map { try $0.decode(column: "id", as: UUID.self) }
+        let joined = try await sql.raw("SELECT id, first_submitted_at FROM needs WHERE merged_into_id = \(bind: id)")
+            .all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "first_submitted_at", as: Date.self))
+            }
+        let merged = joined.map(\.0)
+        // Joined needs wait since the earliest of them was raised: a join never loses months of waiting.
+        let first = ([need.firstSubmittedAt] + joined.map(\.1)).min()!
         let supports = try await sql.raw(
             """
             SELECT s.household_id, s.building_id, s.channel, r.birth_year FROM need_supports s
@@ -277,7 +282,7 @@ enum NeedsService {
             }
         }
         let score = NeedRanking.score(
-            supports: supports, members: members, safety: need.safety, firstSubmitted: need.firstSubmittedAt,
+            supports: supports, members: members, safety: need.safety, firstSubmitted: first,
             now: now, currentYear: Show.year(now), weights: w)
         need.setScore(score)
         try await need.update(on: db)

@@ -20,7 +20,7 @@ enum NoticePages {
         /// The notice's address, printed on its poster.
         var link: String
         /// Where the committee can be found, printed on the poster, when known.
-        var office: (address: String, phone: String)? = nil
+        var office: (name: String, address: String, phone: String)? = nil
         var form = NoticeRoutes.ObjectionForm()
         var errors = FormErrors()
     }
@@ -151,7 +151,9 @@ enum NoticePages {
                                     NoticeText.received, Show.dateTime(o.createdAt),
                                     ctx.name(YishiCore.Channel(rawValue: o.channel) ?? .online)), muted: true)
                             if let a = o.answer {
-                                H.el("p", [("class", "answer")], text: ctx.t(NoticeText.answerBy, a))
+                                H.el(
+                                    "p", [("class", "answer")],
+                                    text: ctx.paren(ctx.t(NoticeText.answerBy, a), Show.dateTime(o.answeredAt)))
                             } else {
                                 C.tag(ctx.t(NoticeText.notAnswered), tone: .warning)
                             }
@@ -224,7 +226,9 @@ enum NoticePages {
         return PageView(title: n.title) {
             H.el("p", [("class", "no-print")], [H.link(ctx.t(CommonText.back), Site.notice(n.id!))])
             H.el("article", [("class", "poster")]) {
-                H.el("p", [("class", "poster-kind")], text: ctx.t(NoticeText.posterKind))
+                H.el(
+                    "p", [("class", ctx.lang == .zhHans ? "poster-kind spaced" : "poster-kind")],
+                    text: ctx.t(NoticeText.posterKind))
                 H.el("h2", text: n.title)
                 H.el("p", [("class", "poster-period")], text: period(ctx, n))
                 H.el("div", [("class", "notice-body")], C.paragraphs(n.body))
@@ -233,7 +237,7 @@ enum NoticePages {
                 if let office = m.office {
                     H.el(
                         "p", [("class", "poster-office")],
-                        text: ctx.t(NoticeText.posterOffice, office.address, office.phone))
+                        text: ctx.t(NoticeText.posterOffice, office.name + " " + office.address, office.phone))
                 }
                 H.el("p", [("class", "poster-from")], text: n.node.name + " · " + Show.dateTime(n.startsAt))
             }

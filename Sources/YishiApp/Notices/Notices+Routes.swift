@@ -113,12 +113,14 @@ struct NoticeRoutes: RouteCollection {
     }
 
     /// The committee office of the community the notice is at or in, when it has one on record.
-    func office(of node: TerritoryNode, _ req: Request) async throws -> (address: String, phone: String)? {
+    func office(of node: TerritoryNode, _ req: Request) async throws -> (name: String, address: String, phone: String)?
+    {
         let ids = node.territoryPath.ids
         guard ids.count > 2, let community = try await TerritoryNode.find(ids[2], on: req.db),
             let address = community.officeAddress, !address.isEmpty
         else { return nil }
-        return (address, community.officePhone ?? "—")
+        let hours = community.officeHours.map { " · " + $0 } ?? ""
+        return (community.name, address + hours, community.officePhone ?? "—")
     }
 
     func show(req: Request) async throws -> Response {

@@ -164,18 +164,22 @@ enum Styles {
         input[type=file]::file-selector-button { min-height: var(--target); padding: 0 1rem; }
         .weights { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; }
         .weights input { max-width: 8rem; }
-        @media (max-width: 40rem) { .poster { padding: 1rem; } }
-        @media print { .table-wrap { overflow: visible; } .poster table { font-size: .9rem; }
+                @media print { .table-wrap { overflow: visible; } .poster table { font-size: .9rem; }
           .poster-footer, .poster-from { break-inside: avoid; } }
         .objections { padding-left: 1.2rem; } p.answer { border-left: 4px solid var(--ok); padding-left: .6rem; }
         .photos { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
         .photos img { width: 9rem; height: 9rem; object-fit: cover; border: 1px solid var(--line); }
         .poster { border: 1px solid var(--line); padding: 2rem; max-width: 52rem; background: var(--paper); }
         .poster h2 { font-size: 2rem; text-align: center; margin: .2rem 0 .6rem; }
-        .poster-kind { text-align: center; font-size: 1.4rem; letter-spacing: .4em; margin: 0; }
+        .poster-kind { text-align: center; font-size: 1.4rem; margin: 0; } .poster-kind.spaced { letter-spacing: .4em; }
         .poster-period { text-align: center; font-weight: bold; } .poster .notice-body { font-size: 1.15rem; }
         .poster-footer { margin-top: 1.5rem; border-top: 1px solid var(--line); padding-top: .8rem; }
         .poster-from { text-align: right; }
+        .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
+        @media (max-width: 40rem) { .poster { padding: 1rem; } }
+        .care .chart-label, .care .chart-value { font-size: 21px; } .care-xl .chart-label, .care-xl .chart-value { font-size: 26px; }
+        .care-xl .chart { max-width: 100%; }
+        div.notice { margin-bottom: 1rem; } .tags .tag, .nowrap { white-space: nowrap; }
         @page { size: A4; margin: 15mm; }
         @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }

@@ -20,6 +20,7 @@ public enum NeedText: String, Texts {
     case fromGapTitle, fromGapIntro, fromGapButton, fromGapText, fromGapEvidence, fromGapUnreachable
     case fromGapExists, fromGapNotAGap, fromGapRaised
     case withdraw, withdrawn, notSupporting, joinedNote
+    case supportedFor, supportFor, supportForTitle, joinedHere, enteredFor
     case replyLine, staffText, photosTitle, photosNone, photoChoose, settingsKinds, settingsWeightsHint
     case settingsTitle, settingsIntro, settingsCategories, settingsCategoriesHint, settingsCategoriesBad
     case settingsWeights, settingsWeightsBad, settingsVocabulary, settingsFrameWords, settingsSynonyms
@@ -108,7 +109,7 @@ public enum NeedText: String, Texts {
         case .unmarkSafety: .init("取消安全隐患标记", "Take the safety mark away")
         case .safetySaved: .init("安全隐患标记已更新，排序随之改变。", "The safety mark is changed; the ranking follows.")
         case .duplicatesTitle: .init("可能是同一件事", "Possibly the same need")
-        case .mergeHere: .init("合并到这一条", "Join it into this one")
+        case .mergeHere: .init("把那一条合并到这一条", "Join that one into this one")
         case .notDuplicate: .init("不是同一件事", "Not the same")
         case .mergedInto: .init("已合并到：{0}", "Joined into: {0}")
         case .unmerge: .init("取消合并", "Separate again")
@@ -174,8 +175,8 @@ public enum NeedText: String, Texts {
         case .noticeTitle: .init("{0}社区需求清单（{1}）", "Needs list of {0} ({1})")
         case .noticeBody:
             .init(
-                "经居民提出、居委会梳理，现将本社区需求清单公示如下，共 {0} 项，按优先分排序。每项的得分都可以在网上查看“为什么排在这里”。",
-                "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority. Each need's page online shows why it ranks where it does."
+                "经居民提出、居委会梳理，现将本社区需求清单公示如下，共 {0} 项，按优先分排序。本社区居民登录后，可以在每一项的页面上看到“为什么排在这里”。",
+                "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority. Residents of the community who sign in see on each need's page why it ranks where it does."
             )
         case .rank: .init("排名", "Rank")
         case .fromGapTitle: .init("把缺口提为需求", "Turn a gap into a need")
@@ -206,6 +207,11 @@ public enum NeedText: String, Texts {
                 "A need you supported was joined into this one, and your support counts here. If it is not the same thing, you may withdraw it."
             )
         case .replyLine: .init("居委会答复：{0}", "The committee's answer: {0}")
+        case .supportedFor: .init("已为这位居民加上支持。", "The resident's support is added.")
+        case .supportFor: .init("代居民加支持", "Add a resident's support")
+        case .supportForTitle: .init("代居民加“我也是”", "Add “me too” for a resident")
+        case .joinedHere: .init("合并进来的需求", "Needs joined into this one")
+        case .enteredFor: .init("已为{0}录入：", "Entered for {0}: ")
         case .staffText: .init("居民反映的需求", "What the resident asked for")
         case .photosTitle: .init("照片", "Photos")
         case .photosNone: .init("还没有照片。", "No photos yet.")

@@ -128,27 +128,27 @@ enum C {
     /// stays about as large as the page's on a phone (the caption names it for screen readers).
     static func barChart(caption: String, bars: [(label: String, value: Int)], showCaption: Bool = true) -> HTMLNode {
         let top = max(bars.map(\.value).max() ?? 0, 1)
-        let (width, rowH, barH, valueW) = (360, 52, 16, 44)
+        let (width, rowH, barH, valueW) = (360, 62, 16, 48)
         let height = max(bars.count, 1) * rowH + 4
         var items: [HTMLNode] = [H.el("title", text: caption)]
         for (i, b) in bars.enumerated() {
             let y = i * rowH
             let w = b.value == 0 ? 0 : max(3, b.value * (width - valueW) / top)
-            let short = b.label.count > 22 ? String(b.label.prefix(21)) + "…" : b.label
+            let short = b.label.count > 30 ? String(b.label.prefix(29)) + "…" : b.label
             items.append(
                 H.el(
-                    "text", [("x", "0"), ("y", String(y + 20)), ("class", "chart-label")],
+                    "text", [("x", "0"), ("y", String(y + 24)), ("class", "chart-label")],
                     [H.el("title", text: b.label), .text(short)]))
             items.append(
                 H.el(
                     "rect",
                     [
-                        ("x", "0"), ("y", String(y + 28)), ("width", String(w)), ("height", String(barH)),
+                        ("x", "0"), ("y", String(y + 34)), ("width", String(w)), ("height", String(barH)),
                         ("class", "chart-bar"),
                     ], []))
             items.append(
                 H.el(
-                    "text", [("x", String(w + 6)), ("y", String(y + 42)), ("class", "chart-value")],
+                    "text", [("x", String(w + 6)), ("y", String(y + 49)), ("class", "chart-value")],
                     text: String(b.value)))
         }
         return H.el(
