@@ -40,7 +40,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The shipped workflow templates: data, one file each, checked when the platform starts.
+            resources: [.copy("Projects/Workflows")]
         ),
         .executableTarget(name: "yishi", dependencies: ["YishiApp"]),
         .testTarget(

@@ -30,18 +30,20 @@ let expectedActions: [Role: Set<Action>] = [
     .platformAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .usersManage, .auditRead, .districtCreate, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
+        .projectManage,
     ],
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .usersManage, .auditRead, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
+        .usersManage, .auditRead, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
-        .actForResident, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
+        .actForResident, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .phoneReveal, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
+        .projectManage,
     ],
     .planner: [.territoryRead, .needRead, .needFromGap],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead],
@@ -250,6 +252,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 7)
+        #expect(Policy.sections.count == 8)
     }
 }

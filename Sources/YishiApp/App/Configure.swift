@@ -92,6 +92,7 @@ public enum Yishi {
             NeedsFeature(),
             NoticesFeature(),
             QuestionnairesFeature(),
+            ProjectsFeature(),
             AtlasFeature(),
             AuditFeature(),
             JobsFeature(),

@@ -23,5 +23,6 @@ enum Migrations {
         M019CreateNeeds(),
         M020CreateNoticesAndNeedParts(),
         M021CreateQuestionnaires(),
+        M022CreateProjects(),
     ]
 }

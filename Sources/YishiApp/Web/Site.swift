@@ -35,6 +35,9 @@ enum Site {
     static let needSettings = "/needs/settings"
     static let notices = "/notices"
     static let newNotice = "/notices/new"
+    static let projects = "/projects"
+    static let newProject = "/projects/new"
+    static let projectWorkflows = "/projects/workflows"
     static let questionnaires = "/questionnaires"
     static let newQuestionnaire = "/questionnaires/new"
     static let help = "/help"
@@ -71,6 +74,11 @@ enum Site {
         static let nodeNotices = "/territory/:nodeID/notices"
         static let nodeNeedsPublish = "/territory/:nodeID/needs/publish"
         static let nodeQuestionnaires = "/territory/:nodeID/questionnaires"
+        static let nodeProjects = "/territory/:nodeID/projects"
+        static let project = "/projects/:projectID"
+        static let projectMove = "/projects/:projectID/move"
+        static let projectDocuments = "/projects/:projectID/documents"
+        static let projectDocument = "/projects/:projectID/documents/:documentID"
         static let questionnaire = "/questionnaires/:questionnaireID"
         static let questionnaireQuestions = "/questionnaires/:questionnaireID/questions"
         static let questionnairePublish = "/questionnaires/:questionnaireID/publish"
@@ -168,6 +176,17 @@ enum Site {
     static func needSettings(_ district: UUID, notice: String? = nil) -> String {
         with("\(needSettings)?district=\(district.uuidString)", notice).replacingOccurrences(
             of: "?notice=", with: "&notice=")
+    }
+    static func nodeProjects(_ id: UUID) -> String { fill(Pattern.nodeProjects, id.uuidString) }
+    static func newProject(node: UUID) -> String { "\(newProject)?node=\(node.uuidString)" }
+    static func projectWorkflows(_ district: UUID) -> String { "\(projectWorkflows)?district=\(district.uuidString)" }
+    static func project(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.project, id.uuidString), notice)
+    }
+    static func projectMove(_ id: UUID) -> String { fill(Pattern.projectMove, id.uuidString) }
+    static func projectDocuments(_ id: UUID) -> String { fill(Pattern.projectDocuments, id.uuidString) }
+    static func projectDocument(_ id: UUID, document: UUID) -> String {
+        fill(Pattern.projectDocument, id.uuidString, document.uuidString)
     }
     static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }
     static func newQuestionnaire(node: UUID) -> String { "\(newQuestionnaire)?node=\(node.uuidString)" }

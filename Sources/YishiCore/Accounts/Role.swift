@@ -54,6 +54,8 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case noticeManage, noticeObject
     /// 问卷: build and run questionnaires, enter paper answers (staff); answer one (a verified resident).
     case surveyManage, surveyAnswer
+    /// 项目: start a project from needs, move it through its workflow, attach its documents (staff).
+    case projectManage
     /// See the owners' register: owners, their units and areas, owners' phones (the owners'
     /// committee needs it to run owners' votes; it gives nothing about households or residents).
     case ownersRegisterRead

@@ -12,4 +12,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case needComment, needPhoto, needWithdraw, needsListPublish, needFromGap, needSettings
     case noticeCreate, noticePublish, noticeObject, noticeAnswer
     case surveyCreate, surveyPublish, surveyClose, surveyAnswer
+    case projectCreate, projectMove, projectDocument, workflowAdd
 }

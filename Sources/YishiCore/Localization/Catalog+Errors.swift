@@ -50,6 +50,10 @@ extension Catalog {
         "enum.AuditAction.surveyPublish": .init("发布问卷", "Questionnaire opened"),
         "enum.AuditAction.surveyClose": .init("结束问卷", "Questionnaire closed"),
         "enum.AuditAction.surveyAnswer": .init("填写问卷", "Questionnaire answered"),
+        "enum.AuditAction.projectCreate": .init("立项", "Project started"),
+        "enum.AuditAction.projectMove": .init("项目进入下一阶段或退回", "Project moved on or back"),
+        "enum.AuditAction.projectDocument": .init("上传项目文件", "Project document added"),
+        "enum.AuditAction.workflowAdd": .init("增加流程模板", "Workflow template added"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -18,6 +18,7 @@ public enum NavigationText: String, Texts {
     case needs
     case notices
     case questionnaires
+    case projects
     case menu
     case help
     case privacy
@@ -36,6 +37,7 @@ public enum NavigationText: String, Texts {
         case .needs: .init("需求", "Needs")
         case .notices: .init("公示", "Notices")
         case .questionnaires: .init("问卷", "Questionnaires")
+        case .projects: .init("项目", "Projects")
         case .menu: .init("菜单", "Menu")
         case .help: .init("帮助", "Help")
         case .privacy: .init("个人信息保护", "Your personal data")

@@ -60,6 +60,7 @@ extension Catalog {
         TextTable(NeedText.self),
         TextTable(NoticeText.self),
         TextTable(SurveyText.self),
+        TextTable(ProjectText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

@@ -1,0 +1,285 @@
+import Vapor
+import YishiCore
+
+/// The projects' views: a place's list, starting a project, the project with its workflow, the
+/// district's workflows.
+enum ProjectPages {
+    struct Model: Sendable {
+        var project: Project
+        var template: WorkflowTemplate?
+        var facts: StageFacts
+        var needs: [Need]
+        var documents: [ProjectDocument]
+        var history: [ProjectMove]
+        var manage: Bool
+        var errors = FormErrors()
+    }
+
+    static func kindName(_ ctx: PageContext, _ k: ProjectKind) -> String {
+        switch k {
+        case .microRenewal: ctx.t(ProjectText.kindMicroRenewal)
+        case .microRetrofit: ctx.t(ProjectText.kindMicroRetrofit)
+        case .microDesign: ctx.t(ProjectText.kindMicroDesign)
+        case .microGovernance: ctx.t(ProjectText.kindMicroGovernance)
+        }
+    }
+
+    static func initiatorName(_ ctx: PageContext, _ i: ProjectInitiator) -> String {
+        switch i {
+        case .government: ctx.t(ProjectText.initiatorGovernment)
+        case .selfGovernance: ctx.t(ProjectText.initiatorSelfGovernance)
+        case .partner: ctx.t(ProjectText.initiatorPartner)
+        }
+    }
+
+    /// A requirement in plain words.
+    static func describe(_ ctx: PageContext, _ r: StageRequirement) -> String {
+        let or = ctx.lang == .zhHans ? "或" : " or "
+        switch r {
+        case .needs(let n): return ctx.t(ProjectText.reqNeeds, String(n))
+        case .meeting(let kinds, let minutes):
+            let names = kinds.map { $0.name.text(ctx.lang) }.joined(separator: or)
+            return ctx.t(minutes ? ProjectText.reqMeetingMinutes : ProjectText.reqMeeting, names)
+        case .decision(let kinds):
+            return ctx.t(ProjectText.reqDecision, kinds.map { $0.name.text(ctx.lang) }.joined(separator: or))
+        case .notice: return ctx.t(ProjectText.reqNotice)
+        case .document(let name): return ctx.t(ProjectText.reqDocument, name.text(ctx.lang))
+        case .ownersVote: return ctx.t(ProjectText.reqOwnersVote)
+        case .funds: return ctx.t(ProjectText.reqFunds)
+        case .optionChosen: return ctx.t(ProjectText.reqOptionChosen)
+        }
+    }
+
+    static func stageLine(_ ctx: PageContext, _ p: Project, _ t: WorkflowTemplate?) -> String {
+        guard let t else { return p.templateKey }
+        if p.stage >= t.stages.count { return ctx.t(ProjectText.done) }
+        return ctx.t(
+            ProjectText.stageOf, String(p.stage + 1), String(t.stages.count), t.stages[p.stage].name.text(ctx.lang))
+    }
+
+    static func list(
+        _ ctx: PageContext, node: TerritoryNode, projects: [Project], templates: [WorkflowTemplate], manage: Bool
+    ) -> PageView {
+        PageView(title: ctx.t(ProjectText.listTitle, node.name)) {
+            if manage { H.el("p", [], [C.linkButton(ctx.t(ProjectText.newTitle), Site.newProject(node: node.id!))]) }
+            if projects.isEmpty {
+                C.empty(ctx.t(ProjectText.listEmpty))
+            } else {
+                H.el("ul", [("class", "cards")]) {
+                    for p in projects {
+                        H.el("li", [("class", "card")]) {
+                            H.el("h3", [], [H.link(p.title, Site.project(p.id!))])
+                            H.el("p", [("class", "tags")]) { C.tag(kindName(ctx, p.kind)) }
+                            C.text(stageLine(ctx, p, templates.first { $0.key == p.templateKey }), muted: true)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func new(
+        _ ctx: PageContext, node: TerritoryNode, needs: [NeedsService.Row], templates: [WorkflowTemplate],
+        form: ProjectRoutes.NewForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(ProjectText.newTitle), status: status) {
+            C.text(ctx.t(ProjectText.newIntro), muted: true)
+            Forms.summary(
+                ctx, errors, order: ["needs", "title", "description", "kind", "initiator", "budget", "template"])
+            if needs.isEmpty {
+                C.empty(ctx.t(ProjectText.noNeeds), action: (ctx.t(NeedText.title), Site.nodeNeeds(node.id!)))
+            } else {
+                Forms.form(
+                    ctx, action: Site.projects,
+                    [
+                        H.void("input", [("type", "hidden"), ("name", "node"), ("value", node.id!.uuidString)]),
+                        Forms.checkboxes(
+                            ctx, "needs", legend: ctx.t(ProjectText.fieldNeeds),
+                            options: needs.map {
+                                (
+                                    $0.id.uuidString,
+                                    $0.title + " · " + ctx.t(NeedText.households, String($0.score.households))
+                                )
+                            }, checked: Set(form.needs), errors: errors, required: true),
+                        Forms.field(
+                            ctx, "title", label: ctx.t(ProjectText.fieldTitle), value: form.title ?? "", required: true,
+                            errors: errors, attributes: [("maxlength", "100")]),
+                        Forms.textArea(
+                            ctx, "description", label: ctx.t(ProjectText.fieldDescription),
+                            value: form.description ?? "", max: 2_000, rows: 4, errors: errors),
+                        Forms.select(
+                            ctx, "kind", label: ctx.t(ProjectText.fieldKind),
+                            options: ProjectKind.allCases.map { ($0.rawValue, kindName(ctx, $0)) }, selected: form.kind,
+                            required: true, errors: errors),
+                        Forms.select(
+                            ctx, "initiator", label: ctx.t(ProjectText.fieldInitiator),
+                            options: ProjectInitiator.allCases.map { ($0.rawValue, initiatorName(ctx, $0)) },
+                            selected: form.initiator ?? ProjectInitiator.selfGovernance.rawValue, required: true,
+                            errors: errors, includeBlank: false),
+                        Forms.field(
+                            ctx, "budget", label: ctx.t(ProjectText.fieldBudget), value: form.budget ?? "",
+                            errors: errors, hint: ctx.t(ProjectText.budgetHint), attributes: [("inputmode", "decimal")]),
+                        Forms.select(
+                            ctx, "template", label: ctx.t(ProjectText.fieldTemplate),
+                            options: templates.map { ($0.key, $0.name.text(ctx.lang)) },
+                            selected: form.template ?? templates.first?.key, required: true, errors: errors,
+                            includeBlank: false),
+                        Forms.submit(ctx.t(ProjectText.create)),
+                    ])
+            }
+        }
+    }
+
+    static func project(_ ctx: PageContext, _ m: Model, status: HTTPStatus = .ok) -> PageView {
+        let p = m.project
+        let stages = m.template?.stages ?? []
+        let current = p.stage < stages.count ? stages[p.stage] : nil
+        let lacking = current.map { WorkflowRules.missing($0, m.facts) } ?? []
+        return PageView(title: p.title, status: status) {
+            H.el("p", [("class", "tags")]) {
+                C.tag(kindName(ctx, p.kind))
+                C.tag(m.template?.name.text(ctx.lang) ?? p.templateKey, tone: .ok)
+            }
+            HTMLNode.group(C.paragraphs(p.description))
+            C.facts(
+                [
+                    (ctx.t(ProjectText.initiatorLabel), initiatorName(ctx, p.initiator)),
+                    (ctx.t(ProjectText.stage), stageLine(ctx, p, m.template)),
+                ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? []))
+            Forms.summary(ctx, m.errors, order: ["reason", "name", "file"])
+            H.el("ol", [("class", "steps")]) {
+                for (i, s) in stages.enumerated() {
+                    H.el(
+                        "li",
+                        i == p.stage
+                            ? [("class", "current"), ("aria-current", "step")]
+                            : (i < p.stage ? [("class", "past")] : [])
+                    ) {
+                        HTMLNode.text(s.name.text(ctx.lang))
+                    }
+                }
+            }
+            if let current {
+                C.section(ctx.t(ProjectText.requirementsTitle)) {
+                    if current.requires.isEmpty { C.text(ctx.t(ProjectText.met), muted: true) }
+                    C.list(
+                        current.requires.map { r in
+                            [
+                                C.tag(
+                                    ctx.t(lacking.contains(r) ? ProjectText.missing : ProjectText.met),
+                                    tone: lacking.contains(r) ? .warning : .ok),
+                                .text(" " + describe(ctx, r)),
+                            ]
+                        })
+                    if let next = lacking.first { C.text(ctx.t(ProjectText.nextStep, describe(ctx, next))) }
+                    if m.manage && lacking.isEmpty {
+                        Forms.button(
+                            ctx, action: Site.projectMove(p.id!), label: ctx.t(ProjectText.moveOn), secondary: false,
+                            hidden: [("direction", "forward")])
+                    }
+                }
+            } else {
+                C.notice(ctx.t(ProjectText.finished), tone: .ok)
+            }
+            C.section(ctx.t(ProjectText.linkedNeeds)) {
+                C.list(
+                    m.needs.map {
+                        [
+                            H.link($0.title, Site.need($0.id!)),
+                            .text(" · " + ctx.t(NeedText.households, String($0.households))),
+                        ]
+                    })
+            }
+            C.section(ctx.t(ProjectText.documents)) {
+                if m.documents.isEmpty {
+                    C.text(ctx.t(ProjectText.documentsEmpty), muted: true)
+                } else {
+                    C.list(
+                        m.documents.map { d in
+                            [
+                                H.link(d.name, Site.projectDocument(p.id!, document: d.id!)),
+                                .text(
+                                    " · " + (d.stage < stages.count ? stages[d.stage].name.text(ctx.lang) : "") + " · "
+                                        + Show.dateTime(d.createdAt)),
+                            ]
+                        })
+                }
+                if m.manage && current != nil {
+                    Forms.form(
+                        ctx, action: Site.projectDocuments(p.id!), multipart: true,
+                        [
+                            Forms.field(
+                                ctx, "name", label: ctx.t(ProjectText.documentName), required: true, errors: m.errors,
+                                attributes: [("maxlength", "60")]),
+                            Forms.files(
+                                ctx, "file", label: ctx.t(ProjectText.documentFile),
+                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors),
+                            Forms.submit(ctx.t(ProjectText.documentAdd)),
+                        ])
+                }
+            }
+            C.section(ctx.t(ProjectText.history)) {
+                C.timeline(
+                    ctx.t(ProjectText.history),
+                    m.history.map { mv in
+                        let name =
+                            mv.toStage < stages.count ? stages[mv.toStage].name.text(ctx.lang) : ctx.t(ProjectText.done)
+                        return (
+                            Show.dateTime(mv.createdAt),
+                            mv.reason.map {
+                                ctx.t(ProjectText.historyBack, "", name, $0).trimmingCharacters(
+                                    in: .punctuationCharacters.union(.whitespaces))
+                            }
+                                ?? ctx.t(ProjectText.historyForward, "", name).trimmingCharacters(
+                                    in: .punctuationCharacters.union(.whitespaces))
+                        )
+                    })
+                if m.manage && p.stage > 0 {
+                    Forms.form(
+                        ctx, action: Site.projectMove(p.id!),
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "direction"), ("value", "back")]),
+                            Forms.textArea(
+                                ctx, "reason", label: ctx.t(ProjectText.reason), max: 500, rows: 2, required: true,
+                                errors: m.errors, hint: ctx.t(ProjectText.reasonHint)),
+                            H.el(
+                                "button", [("type", "submit"), ("class", "secondary")],
+                                text: ctx.t(ProjectText.moveBack)),
+                        ])
+                }
+            }
+        }
+    }
+
+    static func workflows(
+        _ ctx: PageContext, district: TerritoryNode, templates: [WorkflowTemplate],
+        refused: [WorkflowRules.Problem] = []
+    ) -> PageView {
+        PageView(
+            title: ctx.paren(ctx.t(ProjectText.templatesTitle), district.name),
+            status: refused.isEmpty ? .ok : .unprocessableEntity
+        ) {
+            for t in templates {
+                C.section(t.name.text(ctx.lang), level: 3) {
+                    C.text(t.source.text(ctx.lang), muted: true)
+                    H.el("ol", [], t.stages.map { H.el("li", text: $0.name.text(ctx.lang)) })
+                }
+            }
+            C.section(ctx.t(ProjectText.templateAdd)) {
+                if !refused.isEmpty {
+                    C.notice(
+                        ctx.t(ProjectText.templateRefused, refused.map { "\($0)" }.joined(separator: "; ")),
+                        tone: .error)
+                }
+                Forms.form(
+                    ctx, action: Site.projectWorkflows(district.id!), multipart: true,
+                    [
+                        Forms.field(
+                            ctx, "file", label: ctx.t(ProjectText.templateFile), type: "file",
+                            hint: ctx.t(ProjectText.templateHint), attributes: [("accept", "application/json,.json")]),
+                        Forms.submit(ctx.t(ProjectText.templateAdd)),
+                    ])
+            }
+        }
+    }
+}

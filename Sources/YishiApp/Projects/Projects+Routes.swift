@@ -1,0 +1,193 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// The projects' pages: a place's projects, starting one from listed needs, a project with its
+/// workflow (what the stage needs, moving on or back), its needs, documents and history; a
+/// district's own workflow templates.
+struct ProjectRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Site.projects.pathComponents, use: mine)
+        routes.get(Site.Pattern.nodeProjects.pathComponents, use: list)
+        routes.get(Site.newProject.pathComponents, use: newForm)
+        routes.post(Site.projects.pathComponents, use: create)
+        routes.get(Site.projectWorkflows.pathComponents, use: workflows)
+        let max = ByteCount(value: Uploads.maxRequestBytes)
+        routes.on(.POST, Site.projectWorkflows.pathComponents, body: .collect(maxSize: max), use: addWorkflow)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
+        routes.get(Site.Pattern.project.pathComponents, use: show)
+        routes.post(Site.Pattern.projectMove.pathComponents, use: move)
+        routes.on(.POST, Site.Pattern.projectDocuments.pathComponents, body: .collect(maxSize: max), use: addDocument)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
+        routes.get(Site.Pattern.projectDocument.pathComponents, use: document)
+    }
+
+    func mine(req: Request) async throws -> Response {
+        if req.actor?.kind == .resident,
+            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .projectManage)
+        {
+            return req.redirect(to: Site.nodeProjects(home.community))
+        }
+        if let place = req.principal?.held.compactMap(\.path).first {
+            return req.redirect(to: Site.nodeProjects(place.nodeId))
+        }
+        _ = try req.caller.requireActor()
+        let ctx = req.pageContext
+        return req.render(PageView(title: ctx.t(ProjectText.title)) { C.empty(ctx.t(ProjectText.listEmpty)) })
+    }
+
+    func list(req: Request) async throws -> Response {
+        let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
+        let manage = req.caller.allows(.projectManage, at: node.territoryPath)
+        if !manage { try req.caller.authorize(.needRead, at: node.territoryPath) }
+        let path = node.territoryPath
+        let projects = try await Project.query(on: req.db)
+            .join(TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id)
+            .filter(TerritoryNode.self, \.$path >= path.encoded).filter(
+                TerritoryNode.self, \.$path < path.subtreeUpperBound
+            )
+            .sort(\.$updatedAt, .descending).limit(200).all()
+        let templates = try await Workflows.available(for: node, on: req.db)
+        return req.render(
+            ProjectPages.list(req.pageContext, node: node, projects: projects, templates: templates, manage: manage))
+    }
+
+    func listedNeeds(_ node: TerritoryNode, _ req: Request) async throws -> [NeedsService.Row] {
+        try await NeedsService.rankedRows(below: node, limit: nil, on: req.db).filter { $0.status == .accepted }
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let node = try await req.caller.node(try? req.query.get(UUID.self, at: "node"), for: .projectManage)
+        return req.render(
+            ProjectPages.new(
+                req.pageContext, node: node, needs: try await listedNeeds(node, req),
+                templates: try await Workflows.available(for: node, on: req.db), form: .init()))
+    }
+
+    struct NewForm: Sendable {
+        var node: String?
+        var title: String?
+        var description: String?
+        var kind: String?
+        var initiator: String?
+        var budget: String?
+        var template: String?
+        var needs: [String] = []
+    }
+
+    func create(req: Request) async throws -> Response {
+        let (_, f) = QuestionnaireRoutes.parse(req)
+        var form = NewForm(
+            node: f["node"], title: f["title"], description: f["description"], kind: f["kind"],
+            initiator: f["initiator"], budget: f["budget"], template: f["template"])
+        let body = req.body.string ?? ""
+        form.needs = (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
+            .filter { $0.name == "needs[]" }.compactMap(\.value)
+        let node = try await req.caller.node(form.node.flatMap(UUID.init(uuidString:)), for: .projectManage)
+        do {
+            let p = try await ProjectsService.create(
+                .init(
+                    node: node.id, title: form.title ?? "", description: form.description ?? "", kind: form.kind,
+                    initiator: form.initiator, budget: form.budget, template: form.template,
+                    needs: form.needs.compactMap(UUID.init(uuidString:))), by: req.caller)
+            return req.redirect(to: Site.project(p.id!, notice: ProjectText.created.key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                ProjectPages.new(
+                    req.pageContext, node: node, needs: try await listedNeeds(node, req),
+                    templates: try await Workflows.available(for: node, on: req.db), form: form,
+                    errors: FormErrors(fields), status: .unprocessableEntity))
+        }
+    }
+
+    func model(_ req: Request, errors: FormErrors = FormErrors()) async throws -> ProjectPages.Model {
+        let caller = req.caller
+        let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: caller)
+        let t = try await Workflows.template(p.templateKey, for: p.node, on: req.db)
+        let facts = try await ProjectsService.facts(p, on: req.db)
+        return .init(
+            project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: req.db),
+            documents: try await ProjectsService.documents(of: p, on: req.db),
+            history: try await ProjectsService.history(of: p, on: req.db),
+            manage: caller.allows(.projectManage, at: p.node.territoryPath), errors: errors)
+    }
+
+    func show(req: Request) async throws -> Response {
+        req.render(ProjectPages.project(req.pageContext, try await model(req)))
+    }
+
+    struct MoveForm: Content {
+        var direction: String?
+        var reason: String?
+    }
+
+    func move(req: Request) async throws -> Response {
+        let f = try req.content.decode(MoveForm.self)
+        let forward = f.direction != "back"
+        do {
+            let p = try await ProjectsService.move(
+                req.parameters.get("projectID", as: UUID.self), forward: forward, reason: f.reason, by: req.caller)
+            return req.redirect(
+                to: Site.project(p.id!, notice: (forward ? ProjectText.moved : ProjectText.movedBack).key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                ProjectPages.project(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+    }
+
+    func addDocument(req: Request) async throws -> Response {
+        let form = req.multipartForm
+        do {
+            let p = try await ProjectsService.addDocument(
+                req.parameters.get("projectID", as: UUID.self), name: form?.field("name") ?? "",
+                file: Uploads.parts(form, "file"), by: req.caller)
+            return req.redirect(to: Site.project(p.id!, notice: ProjectText.documentAdded.key))
+        } catch YishiError.invalid(let fields) {
+            var m = try await model(req, errors: FormErrors(fields))
+            m.errors = FormErrors(fields)
+            return req.render(ProjectPages.project(req.pageContext, m, status: .unprocessableEntity))
+        }
+    }
+
+    func document(req: Request) async throws -> Response {
+        let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: req.caller)
+        guard let did = req.parameters.get("documentID", as: UUID.self),
+            let d = try await ProjectDocument.query(on: req.db).filter(\.$id == did).filter(
+                \.$project.$id == p.requireID()
+            )
+            .with(\.$attachment).first()
+        else { throw YishiError.notFound }
+        return Uploads.response(d.attachment)
+    }
+
+    func district(_ req: Request) async throws -> TerritoryNode {
+        let asked = try? req.query.get(UUID.self, at: "district")
+        let held = req.principal?.held.compactMap(\.path).first?.ids.first
+        let node = try await req.caller.node(asked ?? held, for: .territoryEdit)
+        guard node.level == .district else { throw YishiError.notFound }
+        try req.caller.authorize(.projectManage, at: node.territoryPath)
+        return node
+    }
+
+    func workflows(req: Request) async throws -> Response {
+        let d = try await district(req)
+        return req.render(
+            ProjectPages.workflows(
+                req.pageContext, district: d, templates: try await Workflows.available(for: d, on: req.db)))
+    }
+
+    func addWorkflow(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let data = req.multipartForm?.file("file")?.data ?? Data()
+        do {
+            _ = try await ProjectsService.addTemplate(data, district: d.id, by: req.caller)
+        } catch let refused as ProjectsService.TemplateRefused {
+            return req.render(
+                ProjectPages.workflows(
+                    req.pageContext, district: d, templates: try await Workflows.available(for: d, on: req.db),
+                    refused: refused.problems), context: nil)
+        }
+        return req.redirect(to: Site.projectWorkflows(d.id!) + "&notice=" + ProjectText.templateAdded.key)
+    }
+}

@@ -1,0 +1,25 @@
+import Vapor
+import YishiCore
+
+/// Projects and their workflows (issue 18, first part): started from needs, carried through a
+/// workflow template (data files checked at start, or a district's own), with their documents.
+struct ProjectsFeature: Feature {
+    init() {
+        // The shipped templates are checked when the platform starts: a bad file stops it, named.
+        _ = Workflows.shipped
+    }
+    var pages: [any RouteCollection] { [ProjectRoutes()] }
+    var navigation: [NavEntry] {
+        [
+            NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {
+                Policy.holdsAnywhere($0, .needRead)
+            }
+        ]
+    }
+    var notices: [String] {
+        [
+            ProjectText.created.key, ProjectText.moved.key, ProjectText.movedBack.key, ProjectText.documentAdded.key,
+            ProjectText.templateAdded.key,
+        ]
+    }
+}

@@ -1,0 +1,244 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// Projects for pages and the API alike (`Caller`): started from listed needs (which become
+/// "taken up"), moved through their workflow — on only when the stage has what it needs (a pure
+/// rule in Core), back only with a reason — and given their documents stage by stage.
+enum ProjectsService {
+    struct NewProject: Sendable {
+        var node: UUID?
+        var title: String
+        var description: String
+        var kind: String?
+        var initiator: String?
+        var budget: String?
+        var template: String?
+        var needs: [UUID]
+    }
+
+    /// "12000", "12000.5", "12,000.50" yuan → fen; nil when blank; a problem when it is not an amount.
+    static func fen(_ text: String?) -> Result<Int64?, FieldProblem> {
+        let t = (text ?? "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return .success(nil) }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let yuan = Int64(parts[0]), yuan >= 0, yuan < 10_000_000_000,
+            parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)
+        else { return .failure(.invalid) }
+        let cents = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
+        return .success(yuan * 100 + cents)
+    }
+
+    static func create(_ p: NewProject, by caller: Caller) async throws -> Project {
+        let node = try await caller.node(p.node, for: .projectManage)
+        var fields: [String: String] = [:]
+        let title = FieldRules.text(p.title, max: 100)
+        if let problem = title.problem { fields["title"] = problem.fieldKey }
+        let description =
+            p.description.trimmed.isEmpty ? "" : (try? FieldRules.paragraphs(p.description, max: 2_000).get())
+        if description == nil { fields["description"] = FieldText.invalid.key }
+        let kind = p.kind.flatMap(ProjectKind.init)
+        if kind == nil { fields["kind"] = FieldText.requiredText.key }
+        let initiator = p.initiator.flatMap(ProjectInitiator.init)
+        if initiator == nil { fields["initiator"] = FieldText.requiredText.key }
+        let budget = fen(p.budget)
+        if case .failure = budget { fields["budget"] = ProjectText.budgetInvalid.key }
+        let template = try await Workflows.template(p.template ?? "", for: node, on: caller.db)
+        if template == nil { fields["template"] = ProjectText.noTemplate.key }
+        // The needs: on the list, of the communities at or below the project's place.
+        let path = node.territoryPath
+        let needs =
+            p.needs.isEmpty
+            ? []
+            : try await Need.query(on: caller.db).filter(\.$id ~~ p.needs).with(\.$community).all()
+        if needs.isEmpty || needs.count != Set(p.needs).count
+            || needs.contains(where: { $0.status != .accepted || !path.contains($0.community.territoryPath) })
+        {
+            fields["needs"] = ProjectText.needsHint.key
+        }
+        guard fields.isEmpty, let title = title.value, let kind, let initiator, let template else {
+            throw YishiError.invalid(fields)
+        }
+        let (user, desc, fenAmount) = (caller.actor?.userId, description ?? "", (try? budget.get()) ?? nil)
+        do {
+            return try await caller.audited { tx in
+                let project = Project()
+                project.$node.id = try node.requireID()
+                project.title = title
+                project.description = desc
+                project.kind = kind
+                project.initiator = initiator
+                project.budgetFen = fenAmount
+                project.templateKey = template.key
+                project.stage = 0
+                project.createdByID = user
+                try await project.create(on: tx)
+                for need in needs {
+                    try await (tx as! any SQLDatabase).insert(into: "project_needs").columns("project_id", "need_id")
+                        .values(SQLBind(project.id!), SQLBind(need.id!)).run()
+                    need.status = .takenUp
+                    try await need.update(on: tx)
+                }
+                return (
+                    project,
+                    AuditEvent(
+                        action: .projectCreate, targetType: "project", targetID: project.id!.uuidString,
+                        nodeID: node.id,
+                        details: ["title": title, "template": template.key, "needs": String(needs.count)])
+                )
+            }
+        } catch let error where error.isUniqueViolation {
+            throw YishiError.invalid(["needs": ProjectText.needTaken.key])
+        }
+    }
+
+    static func readable(_ id: UUID?, by caller: Caller) async throws -> Project {
+        guard let id, let p = try await Project.query(on: caller.db).filter(\.$id == id).with(\.$node).first() else {
+            throw YishiError.notFound
+        }
+        if !caller.allows(.projectManage, at: p.node.territoryPath) {
+            try caller.authorize(.needRead, at: p.node.territoryPath)
+        }
+        return p
+    }
+
+    static func needs(of p: Project, on db: any Database) async throws -> [Need] {
+        let ids = try await (db as! any SQLDatabase).raw(
+            "SELECT need_id FROM project_needs WHERE project_id = \(bind: p.requireID())"
+        ).all().map { try $0.decode(column: "need_id", as: UUID.self) }
+        return ids.isEmpty ? [] : try await Need.query(on: db).filter(\.$id ~~ ids).sort(\.$priority, .descending).all()
+    }
+
+    static func documents(of p: Project, on db: any Database) async throws -> [ProjectDocument] {
+        try await ProjectDocument.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
+    }
+
+    /// What the project has at its current stage (meetings, decisions, notices, votes and funds come
+    /// with their capabilities; until then a stage that needs them waits for them).
+    static func facts(_ p: Project, on db: any Database) async throws -> StageFacts {
+        StageFacts(
+            needs: try await needs(of: p, on: db).count,
+            documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name))
+    }
+
+    /// On one stage, or back with a reason; two moves at once: one wins (the stage must still be the one seen).
+    static func move(_ id: UUID?, forward: Bool, reason: String?, by caller: Caller) async throws -> Project {
+        let p = try await readable(id, by: caller)
+        try caller.authorize(.projectManage, at: p.node.territoryPath)
+        guard let t = try await Workflows.template(p.templateKey, for: p.node, on: caller.db) else {
+            throw YishiError.conflict(key: ProjectText.noTemplate.key)
+        }
+        let from = p.stage
+        let to = forward ? from + 1 : from - 1
+        let facts = try await facts(p, on: caller.db)
+        switch WorkflowRules.move(t, from: min(from, t.stages.count - 1), to: to, facts: facts, reason: reason) {
+        case .failure(.reasonRequired): throw YishiError.invalid(["reason": FieldText.requiredText.key])
+        case .failure(.missing): throw YishiError.conflict(key: ProjectText.cannotMove.key)
+        case .failure: throw YishiError.conflict(key: ProjectText.cannotMove.key)
+        case .success(let m):
+            guard from < t.stages.count || !forward else { throw YishiError.conflict(key: ProjectText.cannotMove.key) }
+            let why: String? = if case .back(let r) = m { r } else { nil }
+            let user = caller.actor?.userId
+            return try await caller.audited { tx in
+                let won = try await (tx as! any SQLDatabase).raw(
+                    "UPDATE projects SET stage = \(bind: to) WHERE id = \(bind: p.requireID()) AND stage = \(bind: from) RETURNING id"
+                ).all()
+                guard !won.isEmpty else { throw YishiError.conflict(key: ProjectText.cannotMove.key) }
+                let mv = ProjectMove()
+                mv.$project.id = try p.requireID()
+                mv.fromStage = from
+                mv.toStage = to
+                mv.reason = why
+                mv.byID = user
+                try await mv.create(on: tx)
+                p.stage = to
+                return (
+                    p,
+                    AuditEvent(
+                        action: .projectMove, targetType: "project", targetID: p.id!.uuidString, nodeID: p.$node.id,
+                        details: [
+                            "title": p.title, "from": t.stages[min(from, t.stages.count - 1)].key,
+                            "to": to < t.stages.count ? t.stages[to].key : "done", "reason": why ?? "",
+                        ])
+                )
+            }
+        }
+    }
+
+    static func addDocument(_ id: UUID?, name: String, file: [(name: String, data: Data)], by caller: Caller)
+        async throws -> Project
+    {
+        let p = try await readable(id, by: caller)
+        try caller.authorize(.projectManage, at: p.node.territoryPath)
+        var fields: [String: String] = [:]
+        let n = FieldRules.text(name, max: 60)
+        if let problem = n.problem { fields["name"] = problem.fieldKey }
+        var checked: [Uploads.File] = []
+        switch Uploads.check(file, accept: .documents, max: 1) {
+        case .success(let f) where f.count == 1: checked = f
+        default: fields["file"] = NoticeText.fileRefused.key
+        }
+        guard fields.isEmpty, let docName = n.value else { throw YishiError.invalid(fields) }
+        let (user, files) = (caller.actor?.userId, checked)
+        return try await caller.audited { tx in
+            let ids = try await Uploads.store(files, by: user, on: tx)
+            let d = ProjectDocument()
+            d.$project.id = try p.requireID()
+            d.stage = p.stage
+            d.name = docName
+            d.$attachment.id = ids[0]
+            d.byID = user
+            try await d.create(on: tx)
+            return (
+                p,
+                AuditEvent(
+                    action: .projectDocument, targetType: "project", targetID: p.id!.uuidString, nodeID: p.$node.id,
+                    details: ["title": p.title, "document": docName])
+            )
+        }
+    }
+
+    static func history(of p: Project, on db: any Database) async throws -> [ProjectMove] {
+        try await ProjectMove.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
+    }
+
+    /// A district administrator adds a workflow template file, checked like the shipped ones.
+    static func addTemplate(_ data: Data, district districtID: UUID?, by caller: Caller) async throws
+        -> WorkflowTemplate
+    {
+        let district = try await caller.node(districtID, for: .territoryEdit)
+        guard district.level == .district else { throw YishiError.notFound }
+        try caller.authorize(.projectManage, at: district.territoryPath)
+        let t: WorkflowTemplate
+        switch WorkflowRules.template(data) {
+        case .success(let ok): t = ok
+        case .failure(let refused): throw TemplateRefused(problems: refused.problems)
+        }
+        if Workflows.shipped.contains(where: { $0.key == t.key }) {
+            throw TemplateRefused(problems: [.key])
+        }
+        let body = String(decoding: data, as: UTF8.self)
+        let user = caller.actor?.userId
+        do {
+            return try await caller.audited { tx in
+                try await (tx as! any SQLDatabase).insert(into: "workflow_templates")
+                    .columns("id", "district_id", "key", "body", "created_by_id", "created_at")
+                    .values(
+                        SQLBind(UUID()), SQLBind(district.requireID()), SQLBind(t.key), SQLBind(body), SQLBind(user),
+                        SQLBind(caller.now)
+                    ).run()
+                return (
+                    t,
+                    AuditEvent(
+                        action: .workflowAdd, targetType: "district", targetID: district.id!.uuidString,
+                        nodeID: district.id, details: ["key": t.key, "stages": String(t.stages.count)])
+                )
+            }
+        } catch let error where error.isUniqueViolation {
+            throw TemplateRefused(problems: [.key])
+        }
+    }
+
+    struct TemplateRefused: Error { var problems: [WorkflowRules.Problem] }
+}

@@ -1,0 +1,104 @@
+/// The texts keyed `project.…` (`Texts`).
+public enum ProjectText: String, Texts {
+    public static let prefix = "project"
+
+    case title, listTitle, listEmpty, newTitle, newIntro, fieldTitle, fieldDescription, fieldKind, fieldInitiator
+    case fieldBudget, budgetHint, fieldTemplate, fieldNeeds, needsHint, create, created, noNeeds
+    case kindMicroRenewal, kindMicroRetrofit, kindMicroDesign, kindMicroGovernance
+    case initiatorGovernment, initiatorSelfGovernance, initiatorPartner
+    case stage, stageOf, done, requirementsTitle, met, missing, moveOn, moved, moveBack, movedBack, reason
+    case reasonHint, cannotMove, history, historyForward, historyBack, linkedNeeds, documents, documentsEmpty
+    case documentName, documentFile, documentAdd, documentAdded, noTemplate, budgetInvalid, needTaken
+    case reqNeeds, reqMeeting, reqMeetingMinutes, reqDecision, reqNotice, reqDocument, reqOwnersVote, reqFunds
+    case reqOptionChosen, nextStep, finished, templatesTitle, templateAdd, templateAdded, templateFile
+    case templateRefused, templateHint, initiatorLabel, budgetLabel
+
+    public var bilingual: Bilingual {
+        switch self {
+        case .title: .init("项目", "Projects")
+        case .listTitle: .init("{0}的项目", "Projects of {0}")
+        case .listEmpty:
+            .init(
+                "还没有项目。居委会可以从需求清单上的需求立项。",
+                "No projects yet. The committee starts one from needs on the needs list.")
+        case .newTitle: .init("立项", "Start a project")
+        case .newIntro:
+            .init(
+                "从需求清单上选出这个项目要解决的需求；立项后它们显示为“已立项”。",
+                "Choose the needs this project answers from the needs list; once started they show as taken up.")
+        case .fieldTitle: .init("项目名称", "Project name")
+        case .fieldDescription: .init("项目说明", "What the project is")
+        case .fieldKind: .init("项目类型", "Kind of project")
+        case .fieldInitiator: .init("发起方", "Started by")
+        case .fieldBudget: .init("估算金额（元）", "Estimated cost (yuan)")
+        case .budgetHint: .init("可以不填；最多两位小数。", "Optional; at most two decimals.")
+        case .budgetInvalid: .init("请填写金额，例如 12000 或 12000.50。", "Give an amount such as 12000 or 12000.50.")
+        case .fieldTemplate: .init("工作流程", "Workflow")
+        case .fieldNeeds: .init("这个项目解决的需求", "The needs it answers")
+        case .needsHint: .init("至少选一个。", "Choose at least one.")
+        case .noNeeds:
+            .init(
+                "需求清单上还没有可以立项的需求。先在需求页面把需求列入清单。",
+                "No need on the list can be taken up yet. Put needs on the list first, each from its page.")
+        case .needTaken: .init("有需求已经被别的项目立项了。", "A need is already taken up by another project.")
+        case .create: .init("立项", "Start the project")
+        case .created: .init("已立项，需求显示为“已立项”。", "Started: its needs show as taken up.")
+        case .kindMicroRenewal: .init("微更新", "Micro-renewal")
+        case .kindMicroRetrofit: .init("微改造", "Micro-retrofit")
+        case .kindMicroDesign: .init("微设计", "Micro-design")
+        case .kindMicroGovernance: .init("微治理", "Micro-governance")
+        case .initiatorGovernment: .init("政府部门", "A government department")
+        case .initiatorSelfGovernance: .init("社区自治", "The community's self-governance")
+        case .initiatorPartner: .init("共建单位", "A partner organisation")
+        case .stage: .init("当前阶段", "Stage now")
+        case .stageOf: .init("第 {0} 步，共 {1} 步：{2}", "Step {0} of {1}: {2}")
+        case .done: .init("已完成全部步骤", "Every step done")
+        case .requirementsTitle: .init("进入下一步需要", "To move on")
+        case .met: .init("已具备", "Done")
+        case .missing: .init("还缺", "Still needed")
+        case .moveOn: .init("进入下一步", "Move on")
+        case .moved: .init("项目已进入下一步。", "The project has moved on.")
+        case .moveBack: .init("退回上一步", "Move back a step")
+        case .movedBack: .init("项目已退回，原因已记录。", "The project has moved back; the reason is kept.")
+        case .reason: .init("退回的原因", "Why it moves back")
+        case .reasonHint: .init("会写进项目记录，所有人都能看到。", "It goes into the project's record for everyone to see.")
+        case .cannotMove:
+            .init(
+                "还不能进入下一步：这一步还缺的，项目页面上标着“还缺”。",
+                "Cannot move on yet: what this step still needs is marked on the project's page.")
+        case .history: .init("项目经过", "What has happened")
+        case .historyForward: .init("{0}：进入“{1}”", "{0}: moved on to “{1}”")
+        case .historyBack: .init("{0}：退回“{1}”，原因：{2}", "{0}: moved back to “{1}”, because: {2}")
+        case .linkedNeeds: .init("解决的需求", "Needs it answers")
+        case .documents: .init("项目文件", "Documents")
+        case .documentsEmpty: .init("还没有文件。", "No documents yet.")
+        case .documentName: .init("文件名称", "Document")
+        case .documentFile: .init("文件（图片或 PDF，不超过 5 MB）", "File (a picture or PDF, at most 5 MB)")
+        case .documentAdd: .init("上传文件", "Add the document")
+        case .documentAdded: .init("文件已上传。", "The document is added.")
+        case .noTemplate: .init("没有这个工作流程。", "No such workflow.")
+        case .reqNeeds: .init("至少 {0} 个需求", "At least {0} needs")
+        case .reqMeeting: .init("召开{0}", "A meeting held: {0}")
+        case .reqMeetingMinutes: .init("召开{0}并记录会议纪要", "A meeting held with its minutes: {0}")
+        case .reqDecision: .init("{0}作出决定", "A decision passed by {0}")
+        case .reqNotice: .init("公示期满，异议都已答复", "A notice ended with every objection answered")
+        case .reqDocument: .init("文件：{0}", "A document: {0}")
+        case .reqOwnersVote: .init("业主表决通过", "An owners' vote passed")
+        case .reqFunds: .init("资金落实", "Funds committed")
+        case .reqOptionChosen: .init("选定设计方案", "A design option chosen")
+        case .nextStep: .init("接下来：{0}", "What happens next: {0}")
+        case .finished: .init("这个项目的所有步骤都已完成。", "Every step of this project is done.")
+        case .templatesTitle: .init("工作流程", "Workflows")
+        case .templateAdd: .init("增加本区的工作流程", "Add a workflow of the district")
+        case .templateAdded: .init("工作流程已增加，立项时可以选用。", "The workflow is added; new projects can use it.")
+        case .templateFile: .init("流程文件（JSON）", "Workflow file (JSON)")
+        case .templateHint:
+            .init(
+                "格式和平台自带的三个流程一样，见 docs/projects.md。",
+                "The same format as the three shipped workflows; see docs/projects.md.")
+        case .templateRefused: .init("流程文件有问题：{0}", "The workflow file has problems: {0}")
+        case .initiatorLabel: .init("发起方", "Started by")
+        case .budgetLabel: .init("估算金额", "Estimated cost")
+        }
+    }
+}
