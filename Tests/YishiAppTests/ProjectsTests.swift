@@ -134,3 +134,127 @@ struct ProjectsTests {
         }
     }
 }
+
+/// Meetings (issue 18 §5–6): called for a project, signed in by code, roster and paper count,
+/// minutes, resolutions by the rule; what a stage needs is met by them.
+@Suite("Projects: meetings")
+struct MeetingsTests {
+    @Test func aHearingIsCalledSignedInByEveryWayMinutedAndLetsTheProjectMoveOn() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            _ = try await staff.post(
+                "/projects",
+                fields: [
+                    ("node", c1.id!.uuidString), ("title", "门口台阶改坡道"), ("kind", "microRetrofit"),
+                    ("initiator", "selfGovernance"), ("template", "one-map-three-meetings"),
+                    ("needs[]", need.id!.uuidString),
+                ])
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "门口台阶改坡道").first())
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .conflict)
+            // Calling it: a bad time is refused; then the hearing the stage needs.
+            let when = Show.dateTime(t.clock.now().addingTimeInterval(2 * 86_400))
+            #expect(
+                try await staff.post(
+                    "/projects/\(p.id!)/meetings",
+                    ["kind": "hearing", "title": "坡道方案事前征询会", "startsAt": "明天下午", "venue": "活动室", "agenda": "听取意见"]
+                ).status == .unprocessableEntity)
+            let called = try await staff.post(
+                "/projects/\(p.id!)/meetings",
+                [
+                    "kind": "hearing", "title": "坡道方案事前征询会", "startsAt": when, "venue": "居委会活动室",
+                    "agenda": "一、介绍需求\n二、听取意见",
+                ])
+            #expect(called.status == .seeOther)
+            let m = try #require(try await Meeting.query(on: t.db).filter(\.$title == "坡道方案事前征询会").first())
+            #expect(m.projectStage == 0 && m.code.count == 6)
+            // A resident: a wrong code, the right code too early, then at the meeting; once.
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(
+                try await r.post("/meetings/\(m.id!)/signin", ["code": "000000" == m.code ? "111111" : "000000"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await r.post("/meetings/\(m.id!)/signin", ["code": m.code]).status == .unprocessableEntity,
+                "too early")
+            t.clock.advance(2 * 86_400)
+            try await r.signInResident()
+            try await staff.signIn("baolin1")
+            #expect(try await r.post("/meetings/\(m.id!)/signin", ["code": m.code]).status == .seeOther)
+            #expect(try await r.post("/meetings/\(m.id!)/signin", ["code": m.code]).status == .conflict)
+            // Staff tick a neighbour off the roster and enter a paper sheet of 12.
+            let neighbour = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            #expect(try await staff.post("/meetings/\(m.id!)/signin", ["resident": neighbour.code]).status == .seeOther)
+            #expect(try await staff.post("/meetings/\(m.id!)/signin", ["count": "12"]).status == .seeOther)
+            #expect(try await MeetingsService.attendance(of: m, on: t.db).total == 14)
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/meetings/\(m.id!)/signin", ["count": "5"]).status == .forbidden)
+            // Minutes make it held: the stage has what it needs.
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .conflict)
+            #expect(
+                try await staff.post("/meetings/\(m.id!)/minutes", ["minutes": "到会 14 人次。\n大家同意改坡道，扶手要加高。"]).status
+                    == .seeOther)
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .seeOther)
+            // A resolution by more than half of those present, with its numbers.
+            #expect(
+                try await staff.post("/meetings/\(m.id!)/resolutions", ["resolution": "同意改坡道", "yes": "8"]).status
+                    == .seeOther)
+            let res = try #require(try await MeetingResolution.query(on: t.db).first())
+            #expect(res.passed && res.present == 14 && res.conditions.map(\.check) == ["2 × 8 > 14"])
+            #expect(
+                try await staff.post("/meetings/\(m.id!)/resolutions", ["resolution": "x", "yes": "20"]).status
+                    == .unprocessableEntity, "more in favour than present")
+            let page = try await r.get("/meetings/\(m.id!)").text
+            #expect(page.contains("2 × 8 &gt; 14") || page.contains("2 × 8 > 14"))
+            #expect(!page.contains(m.code), "the code is for staff to announce")
+        }
+    }
+
+    @Test func aResidentsMeetingNeedsItsElectorateAndAPartyMeetingIsInternal() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            _ = try await staff.post(
+                "/projects",
+                fields: [
+                    ("node", c1.id!.uuidString), ("title", "加装电梯试点"), ("kind", "microRetrofit"),
+                    ("initiator", "government"), ("template", "six-steps"), ("needs[]", need.id!.uuidString),
+                ])
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "加装电梯试点").first())
+            let when = Show.dateTime(t.clock.now())
+            for (kind, title) in [("residentsAssembly", "居民会议"), ("partyMembers", "党员议事会")] {
+                _ = try await staff.post(
+                    "/projects/\(p.id!)/meetings",
+                    ["kind": kind, "title": title, "startsAt": when, "venue": "活动室", "agenda": "加装电梯"])
+            }
+            let assembly = try #require(try await Meeting.query(on: t.db).filter(\.$title == "居民会议").first())
+            let party = try #require(try await Meeting.query(on: t.db).filter(\.$title == "党员议事会").first())
+            #expect(
+                try await staff.post(
+                    "/meetings/\(assembly.id!)/resolutions", ["resolution": "同意", "present": "60", "yes": "40"]
+                )
+                .status == .unprocessableEntity, "the electorate is needed")
+            #expect(
+                try await staff.post(
+                    "/meetings/\(assembly.id!)/resolutions",
+                    ["resolution": "同意", "electorate": "100", "present": "60", "yes": "40"]
+                ).status == .seeOther)
+            #expect(try await MeetingResolution.query(on: t.db).first()?.status == "passed")
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.get("/meetings/\(assembly.id!)").status == .ok)
+            #expect(try await r.get("/meetings/\(party.id!)").status == .notFound, "internal")
+            #expect(!(try await r.get("/projects/\(p.id!)").text.contains("党员议事会")))
+        }
+    }
+}

@@ -24,5 +24,6 @@ enum Migrations {
         M020CreateNoticesAndNeedParts(),
         M021CreateQuestionnaires(),
         M022CreateProjects(),
+        M023CreateMeetings(),
     ]
 }

@@ -13,6 +13,8 @@ enum ProjectPages {
         var history: [ProjectMove]
         var manage: Bool
         var errors = FormErrors()
+        var meetings: [Meeting] = []
+        var meetingForm = MeetingRoutes.CallForm()
     }
 
     static func kindName(_ ctx: PageContext, _ k: ProjectKind) -> String {
@@ -181,6 +183,8 @@ enum ProjectPages {
             } else {
                 C.notice(ctx.t(ProjectText.finished), tone: .ok)
             }
+            MeetingPages.projectMeetings(
+                ctx, project: p, meetings: m.meetings, manage: m.manage, form: m.meetingForm, errors: m.errors)
             C.section(ctx.t(ProjectText.linkedNeeds)) {
                 C.list(
                     m.needs.map {

@@ -109,7 +109,10 @@ struct ProjectRoutes: RouteCollection {
             project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: req.db),
             documents: try await ProjectsService.documents(of: p, on: req.db),
             history: try await ProjectsService.history(of: p, on: req.db),
-            manage: caller.allows(.projectManage, at: p.node.territoryPath), errors: errors)
+            manage: caller.allows(.projectManage, at: p.node.territoryPath), errors: errors,
+            meetings: try await Meeting.query(on: req.db).filter(\.$project.$id == p.requireID()).sort(\.$startsAt)
+                .all()
+                .filter { !$0.kind.isInternal || caller.allows(.projectManage, at: p.node.territoryPath) })
     }
 
     func show(req: Request) async throws -> Response {

@@ -8,7 +8,7 @@ struct ProjectsFeature: Feature {
         // The shipped templates are checked when the platform starts: a bad file stops it, named.
         _ = Workflows.shipped
     }
-    var pages: [any RouteCollection] { [ProjectRoutes()] }
+    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes()] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {
@@ -19,7 +19,8 @@ struct ProjectsFeature: Feature {
     var notices: [String] {
         [
             ProjectText.created.key, ProjectText.moved.key, ProjectText.movedBack.key, ProjectText.documentAdded.key,
-            ProjectText.templateAdded.key,
+            ProjectText.templateAdded.key, MeetingText.created.key, MeetingText.signedIn.key,
+            MeetingText.minutesSaved.key, MeetingText.resolved.key,
         ]
     }
 }

@@ -117,8 +117,17 @@ enum ProjectsService {
     /// What the project has at its current stage (meetings, decisions, notices, votes and funds come
     /// with their capabilities; until then a stage that needs them waits for them).
     static func facts(_ p: Project, on db: any Database) async throws -> StageFacts {
-        StageFacts(
+        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == p.requireID())
+            .filter(\.$projectStage == p.stage).all()
+        let passed =
+            meetings.isEmpty
+            ? []
+            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
+                .filter(\.$status == TallyStatus.passed.rawValue).all()
+        return StageFacts(
             needs: try await needs(of: p, on: db).count,
+            meetings: meetings.map { ($0.kind, $0.held) },
+            decisions: passed.compactMap { r in meetings.first { $0.id == r.$meeting.id }?.kind },
             documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name))
     }
 

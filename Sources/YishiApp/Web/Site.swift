@@ -79,6 +79,11 @@ enum Site {
         static let projectMove = "/projects/:projectID/move"
         static let projectDocuments = "/projects/:projectID/documents"
         static let projectDocument = "/projects/:projectID/documents/:documentID"
+        static let projectMeetings = "/projects/:projectID/meetings"
+        static let meeting = "/meetings/:meetingID"
+        static let meetingSignIn = "/meetings/:meetingID/signin"
+        static let meetingMinutes = "/meetings/:meetingID/minutes"
+        static let meetingResolutions = "/meetings/:meetingID/resolutions"
         static let questionnaire = "/questionnaires/:questionnaireID"
         static let questionnaireQuestions = "/questionnaires/:questionnaireID/questions"
         static let questionnairePublish = "/questionnaires/:questionnaireID/publish"
@@ -188,6 +193,13 @@ enum Site {
     static func projectDocument(_ id: UUID, document: UUID) -> String {
         fill(Pattern.projectDocument, id.uuidString, document.uuidString)
     }
+    static func projectMeetings(_ id: UUID) -> String { fill(Pattern.projectMeetings, id.uuidString) }
+    static func meeting(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.meeting, id.uuidString), notice)
+    }
+    static func meetingSignIn(_ id: UUID) -> String { fill(Pattern.meetingSignIn, id.uuidString) }
+    static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }
+    static func meetingResolutions(_ id: UUID) -> String { fill(Pattern.meetingResolutions, id.uuidString) }
     static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }
     static func newQuestionnaire(node: UUID) -> String { "\(newQuestionnaire)?node=\(node.uuidString)" }
     static func questionnaire(_ id: UUID, notice: String? = nil) -> String {

@@ -13,4 +13,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case noticeCreate, noticePublish, noticeObject, noticeAnswer
     case surveyCreate, surveyPublish, surveyClose, surveyAnswer
     case projectCreate, projectMove, projectDocument, workflowAdd
+    case meetingCreate, meetingSignIn, meetingMinutes, meetingResolution
 }

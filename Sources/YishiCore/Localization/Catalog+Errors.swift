@@ -54,6 +54,10 @@ extension Catalog {
         "enum.AuditAction.projectMove": .init("项目进入下一阶段或退回", "Project moved on or back"),
         "enum.AuditAction.projectDocument": .init("上传项目文件", "Project document added"),
         "enum.AuditAction.workflowAdd": .init("增加流程模板", "Workflow template added"),
+        "enum.AuditAction.meetingCreate": .init("召集会议", "Meeting called"),
+        "enum.AuditAction.meetingSignIn": .init("会议签到", "Meeting sign-in"),
+        "enum.AuditAction.meetingMinutes": .init("记录会议纪要", "Meeting minutes recorded"),
+        "enum.AuditAction.meetingResolution": .init("会议决议", "Meeting resolution"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -61,6 +61,7 @@ extension Catalog {
         TextTable(NoticeText.self),
         TextTable(SurveyText.self),
         TextTable(ProjectText.self),
+        TextTable(MeetingText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

@@ -1,0 +1,116 @@
+import Fluent
+import Vapor
+import YishiCore
+
+/// The meetings' pages: calling one for a project, the meeting (sign-in by code, by the roster or a
+/// paper count; minutes; resolutions with their rule's result).
+struct MeetingRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(Site.Pattern.projectMeetings.pathComponents, use: call)
+        routes.get(Site.Pattern.meeting.pathComponents, use: show)
+        routes.post(Site.Pattern.meetingSignIn.pathComponents, use: signIn)
+        routes.post(Site.Pattern.meetingMinutes.pathComponents, use: minutes)
+        routes.post(Site.Pattern.meetingResolutions.pathComponents, use: resolve)
+    }
+
+    struct CallForm: Content {
+        var kind: String?
+        var title: String?
+        var agenda: String?
+        var venue: String?
+        var startsAt: String?
+    }
+
+    func call(req: Request) async throws -> Response {
+        let pid = req.parameters.get("projectID", as: UUID.self)
+        let f = try req.content.decode(CallForm.self)
+        do {
+            let m = try await MeetingsService.create(
+                .init(
+                    node: nil, project: pid, kind: f.kind, title: f.title ?? "", agenda: f.agenda ?? "",
+                    venue: f.venue ?? "", startsAt: f.startsAt ?? ""), by: req.caller)
+            return req.redirect(to: Site.meeting(m.id!, notice: MeetingText.created.key))
+        } catch YishiError.invalid(let fields) {
+            let routes = ProjectRoutes()
+            var model = try await routes.model(req, errors: FormErrors(fields))
+            model.meetingForm = f
+            return req.render(ProjectPages.project(req.pageContext, model, status: .unprocessableEntity))
+        }
+    }
+
+    func model(_ req: Request, errors: FormErrors = FormErrors()) async throws -> MeetingPages.Model {
+        let caller = req.caller
+        let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: caller)
+        let manage = caller.allows(.projectManage, at: m.node.territoryPath)
+        var mayCode = false
+        if req.actor?.kind == .resident, MeetingRules.codeValid(at: caller.now, starts: m.startsAt) {
+            mayCode = true
+        }
+        return .init(
+            meeting: m, project: try await m.$project.get(on: req.db),
+            attendance: try await MeetingsService.attendance(of: m, on: req.db),
+            resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
+            errors: errors)
+    }
+
+    func show(req: Request) async throws -> Response {
+        req.render(MeetingPages.meeting(req.pageContext, try await model(req)))
+    }
+
+    struct SignInForm: Content {
+        var code: String?
+        var resident: String?
+        var count: String?
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let f = try req.content.decode(SignInForm.self)
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        do {
+            _ = try await MeetingsService.signIn(
+                id, code: f.code, resident: f.resident, paperCount: (f.count ?? "").isEmpty ? nil : f.count,
+                by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                MeetingPages.meeting(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.meeting(id!, notice: MeetingText.signedIn.key))
+    }
+
+    struct MinutesForm: Content { var minutes: String? }
+
+    func minutes(req: Request) async throws -> Response {
+        let f = try req.content.decode(MinutesForm.self)
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        do {
+            _ = try await MeetingsService.recordMinutes(id, text: f.minutes ?? "", by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                MeetingPages.meeting(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.meeting(id!, notice: MeetingText.minutesSaved.key))
+    }
+
+    struct ResolveForm: Content {
+        var resolution: String?
+        var electorate: String?
+        var present: String?
+        var yes: String?
+    }
+
+    func resolve(req: Request) async throws -> Response {
+        let f = try req.content.decode(ResolveForm.self)
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        do {
+            _ = try await MeetingsService.resolve(
+                id, text: f.resolution ?? "", electorate: f.electorate, present: f.present, yes: f.yes, by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                MeetingPages.meeting(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.meeting(id!, notice: MeetingText.resolved.key))
+    }
+}

@@ -1,0 +1,77 @@
+/// The texts keyed `meeting.…` (`Texts`).
+public enum MeetingText: String, Texts {
+    public static let prefix = "meeting"
+
+    case call, callTitle, kind, fieldTitle, agenda, venue, startsAt, startsHint, timeInvalid, created
+    case code, codeHint, signIn, signInCode, codeWrong, signedIn, alreadySignedIn, roster, rosterHint, paper
+    case paperHint, attendance, attendanceBy, minutes, minutesSave, minutesSaved, resolutions, resolution
+    case electorate, electorateHint, present, presentHint, yes, resolve, resolved, ownersByVote, countsImpossible
+    case statusPassed, statusFailed, statusNoQuorum, noResolutions, meetingsTitle, noMeetings, held, planned
+    case internalNote
+
+    public var bilingual: Bilingual {
+        switch self {
+        case .call: .init("召集会议", "Call a meeting")
+        case .callTitle: .init("为这个项目召集会议", "Call a meeting for this project")
+        case .kind: .init("会议类型", "Kind of meeting")
+        case .fieldTitle: .init("会议名称", "Meeting name")
+        case .agenda: .init("议程", "Agenda")
+        case .venue: .init("地点", "Where")
+        case .startsAt: .init("时间", "When")
+        case .startsHint: .init("例如 2026-12-03 14:00（上海时间）", "For example 2026-12-03 14:00 (Shanghai time)")
+        case .timeInvalid: .init("请按“2026-12-03 14:00”的样子填写时间。", "Give the time like 2026-12-03 14:00.")
+        case .created: .init("会议已召集。签到码在会议页面上。", "The meeting is called. Its sign-in code is on its page.")
+        case .code: .init("签到码：{0}", "Sign-in code: {0}")
+        case .codeHint:
+            .init(
+                "请在会上公布；居民在手机上输入即可签到。会前一小时起到当天结束有效。",
+                "Announce it at the meeting; residents type it on their phones to sign in. It works from an hour before until the end of the day."
+            )
+        case .signIn: .init("签到", "Sign in")
+        case .signInCode: .init("会上公布的签到码", "The sign-in code announced at the meeting")
+        case .codeWrong:
+            .init(
+                "签到码不对，或者现在不在签到时间内（会前一小时到当天结束）。",
+                "That code is wrong, or this is not the time to sign in (from an hour before until the end of the day)."
+            )
+        case .signedIn: .init("已签到，谢谢参加。", "Signed in. Thank you for coming.")
+        case .alreadySignedIn: .init("这位居民已经签过到了。", "This resident has signed in already.")
+        case .roster: .init("按名册签到", "Tick off the roster")
+        case .rosterHint: .init("居民的手机号、居民编号或姓名", "The resident's mobile, resident number or name")
+        case .paper: .init("纸质签到表人数", "People on a paper sign-in sheet")
+        case .paperHint: .init("只填人数，和网上签到一样计入参与人次。", "The number only; it counts as attendance like the rest.")
+        case .attendance: .init("参加：{0} 人次", "Attending: {0}")
+        case .attendanceBy: .init("手机签到 {0}，名册 {1}，纸质 {2}", "By code {0}, roster {1}, paper {2}")
+        case .minutes: .init("会议纪要", "Minutes")
+        case .minutesSave: .init("保存纪要", "Save the minutes")
+        case .minutesSaved: .init("纪要已保存，会议记为已召开。", "Minutes saved: the meeting counts as held.")
+        case .resolutions: .init("决议", "Resolutions")
+        case .resolution: .init("决议内容", "What is decided")
+        case .electorate: .init("应到人数（居民会议）", "Electorate (residents' meeting)")
+        case .electorateHint:
+            .init(
+                "居民会议按召集时选定的范围：全体成年居民、每户代表或居民小组代表的人数。",
+                "As convened: all adult residents, one per household, or the group representatives.")
+        case .present: .init("到会人数", "Present")
+        case .presentHint: .init("不填就用签到人次。", "Leave empty to use the sign-ins.")
+        case .yes: .init("同意人数", "In favour")
+        case .resolve: .init("记录决议", "Record the resolution")
+        case .resolved: .init("决议已记录，结果按规则算出。", "Resolution recorded; the result follows the rule.")
+        case .ownersByVote:
+            .init(
+                "业主大会和业主代表会议的决定要通过业主表决，不能在这里举手记录。",
+                "Owners decide by the owners' vote, not by a show of hands recorded here.")
+        case .countsImpossible:
+            .init("人数不对：同意人数不能多于到会人数，到会不能多于应到。", "Those counts cannot be: in favour ≤ present ≤ electorate.")
+        case .statusPassed: .init("通过", "Passed")
+        case .statusFailed: .init("未通过", "Not passed")
+        case .statusNoQuorum: .init("到会人数不足，不能作出决定", "Not enough present to decide")
+        case .noResolutions: .init("还没有决议。", "No resolutions yet.")
+        case .meetingsTitle: .init("会议", "Meetings")
+        case .noMeetings: .init("还没有会议。", "No meetings yet.")
+        case .held: .init("已召开", "Held")
+        case .planned: .init("待召开", "Coming")
+        case .internalNote: .init("党员议事会的记录只有工作人员能看到。", "The party members' meeting's record is for staff only.")
+        }
+    }
+}
