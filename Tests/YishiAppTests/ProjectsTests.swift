@@ -258,3 +258,55 @@ struct MeetingsTests {
         }
     }
 }
+
+@Suite("Projects: notices of a project")
+struct ProjectNoticesTests {
+    @Test func aStageThatNeedsANoticeWaitsForItsPeriodAndEveryAnswer() async throws {
+        try await withYishi(demo: true) { t in
+            let bs = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS").first())
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let admin = Browser(t.app)
+            try await admin.signIn("baoshan")
+            let template = #"""
+                {"key": "notice-first", "name": {"zh-Hans": "先公示", "en": "Notice first"}, "source": {"zh-Hans": "测试", "en": "Test"},
+                 "stages": [{"key": "publish", "name": {"zh-Hans": "公示", "en": "Publish"}, "requires": [{"notice": true}]},
+                            {"key": "do", "name": {"zh-Hans": "实施", "en": "Do"}, "requires": []}]}
+                """#
+            _ = try await ProjectsTests().upload(
+                admin, "/projects/workflows?district=\(bs.id!)", fields: [:], file: ("w.json", Data(template.utf8)))
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            _ = try await staff.post(
+                "/projects",
+                fields: [
+                    ("node", c1.id!.uuidString), ("title", "晾衣架改造"), ("kind", "microRenewal"),
+                    ("initiator", "selfGovernance"), ("template", "notice-first"), ("needs[]", need.id!.uuidString),
+                ])
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "晾衣架改造").first())
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .conflict)
+            let drafted = try await staff.post(
+                "/projects/\(p.id!)/notices", ["title": "晾衣架改造方案公示", "body": "方案如下。", "days": "5"])
+            #expect(drafted.status == .seeOther)
+            let n = try #require(try await PublicNotice.query(on: t.db).filter(\.$title == "晾衣架改造方案公示").first())
+            #expect(n.subjectKind == ProjectNotices.kind && n.subjectID == p.id)
+            _ = try await staff.post("/notices/\(n.id!)/publish")
+            #expect(
+                try await Browser(t.app).get("/notices/\(n.id!)").text.contains("晾衣架改造"), "the notice names its project"
+            )
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/notices/\(n.id!)/objections", ["text": "晾衣架离窗太近"])
+            t.clock.advance(5 * 86_400 + 60)
+            try await staff.signIn("baolin1")
+            #expect(
+                try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .conflict,
+                "ended, but an objection waits for its answer")
+            let o = try #require(try await NoticeObjection.query(on: t.db).filter(\.$notice.$id == n.id!).first())
+            _ = try await staff.post("/notices/\(n.id!)/objections/\(o.id!)/answer", ["answer": "已改到离窗 2 米"])
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .seeOther)
+        }
+    }
+}

@@ -185,6 +185,26 @@ enum ProjectPages {
             }
             MeetingPages.projectMeetings(
                 ctx, project: p, meetings: m.meetings, manage: m.manage, form: m.meetingForm, errors: m.errors)
+            if m.manage && current != nil {
+                H.el("details", [("class", "more no-print")]) {
+                    H.el("summary", [("class", "button secondary")], text: ctx.t(ProjectText.noticeDraft))
+                    Forms.form(
+                        ctx, action: Site.projectNotices(p.id!),
+                        [
+                            Forms.field(
+                                ctx, "title", label: ctx.t(NoticeText.fieldTitle), required: true, errors: m.errors,
+                                attributes: [("maxlength", "100")]),
+                            Forms.textArea(
+                                ctx, "body", label: ctx.t(NoticeText.fieldBody), max: 5_000, rows: 4, required: true,
+                                errors: m.errors),
+                            Forms.field(
+                                ctx, "days", label: ctx.t(NoticeText.fieldDays),
+                                value: String(NoticePeriod.defaultDays),
+                                type: "number", errors: m.errors, hint: ctx.t(NoticeText.daysHint)),
+                            Forms.submit(ctx.t(NoticeText.create)),
+                        ])
+                }
+            }
             C.section(ctx.t(ProjectText.linkedNeeds)) {
                 C.list(
                     m.needs.map {

@@ -20,6 +20,7 @@ struct ProjectRoutes: RouteCollection {
         routes.on(.POST, Site.Pattern.projectDocuments.pathComponents, body: .collect(maxSize: max), use: addDocument)
             .allowingBody(upTo: Uploads.maxRequestBytes)
         routes.get(Site.Pattern.projectDocument.pathComponents, use: document)
+        routes.post(Site.Pattern.projectNotices.pathComponents, use: notice)
     }
 
     func mine(req: Request) async throws -> Response {
@@ -104,7 +105,7 @@ struct ProjectRoutes: RouteCollection {
         let caller = req.caller
         let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: caller)
         let t = try await Workflows.template(p.templateKey, for: p.node, on: req.db)
-        let facts = try await ProjectsService.facts(p, on: req.db)
+        let facts = try await ProjectsService.facts(p, now: caller.now, on: req.db)
         return .init(
             project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: req.db),
             documents: try await ProjectsService.documents(of: p, on: req.db),
@@ -150,6 +151,30 @@ struct ProjectRoutes: RouteCollection {
             var m = try await model(req, errors: FormErrors(fields))
             m.errors = FormErrors(fields)
             return req.render(ProjectPages.project(req.pageContext, m, status: .unprocessableEntity))
+        }
+    }
+
+    struct NoticeForm: Content {
+        var title: String?
+        var body: String?
+        var days: String?
+    }
+
+    /// A notice of the project (its decision, its design) drafted at its place; published from the notice's page.
+    func notice(req: Request) async throws -> Response {
+        let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: req.caller)
+        try req.caller.authorize(.projectManage, at: p.node.territoryPath)
+        let f = try req.content.decode(NoticeForm.self)
+        do {
+            let n = try await NoticesService.create(
+                .init(
+                    node: p.$node.id, title: f.title ?? "", body: f.body ?? "", days: f.days,
+                    subject: (ProjectNotices.kind, try p.requireID())), by: req.caller)
+            return req.redirect(to: Site.notice(n.id!, notice: NoticeText.created.key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                ProjectPages.project(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
         }
     }
 

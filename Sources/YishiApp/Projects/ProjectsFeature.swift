@@ -9,6 +9,7 @@ struct ProjectsFeature: Feature {
         _ = Workflows.shipped
     }
     var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes()] }
+    var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {

@@ -116,7 +116,7 @@ enum ProjectsService {
 
     /// What the project has at its current stage (meetings, decisions, notices, votes and funds come
     /// with their capabilities; until then a stage that needs them waits for them).
-    static func facts(_ p: Project, on db: any Database) async throws -> StageFacts {
+    static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
         let meetings = try await Meeting.query(on: db).filter(\.$project.$id == p.requireID())
             .filter(\.$projectStage == p.stage).all()
         let passed =
@@ -124,10 +124,24 @@ enum ProjectsService {
             ? []
             : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
                 .filter(\.$status == TallyStatus.passed.rawValue).all()
+        // Notices of the project drafted since it came to this stage (both stamped by the database), ended
+        // with every objection answered.
+        let since =
+            try await ProjectMove.query(on: db).filter(\.$project.$id == p.requireID())
+            .filter(\.$toStage == p.stage).sort(\.$createdAt, .descending).first()?.createdAt ?? p.createdAt
+            ?? .distantPast
+        var settled = 0
+        for n in try await PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
+            .filter(\.$subjectID == p.requireID()).filter(\.$status == .published).all()
+        where (n.createdAt ?? .distantPast) >= since {
+            let objections = try await NoticesService.objections(of: n, on: db)
+            if NoticesService.outcome(n, objections, now: now)?.isSettled == true { settled += 1 }
+        }
         return StageFacts(
             needs: try await needs(of: p, on: db).count,
             meetings: meetings.map { ($0.kind, $0.held) },
             decisions: passed.compactMap { r in meetings.first { $0.id == r.$meeting.id }?.kind },
+            settledNotices: settled,
             documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name))
     }
 
@@ -140,7 +154,7 @@ enum ProjectsService {
         }
         let from = p.stage
         let to = forward ? from + 1 : from - 1
-        let facts = try await facts(p, on: caller.db)
+        let facts = try await facts(p, now: caller.now, on: caller.db)
         switch WorkflowRules.move(t, from: min(from, t.stages.count - 1), to: to, facts: facts, reason: reason) {
         case .failure(.reasonRequired): throw YishiError.invalid(["reason": FieldText.requiredText.key])
         case .failure(.missing): throw YishiError.conflict(key: ProjectText.cannotMove.key)

@@ -80,6 +80,7 @@ enum Site {
         static let projectDocuments = "/projects/:projectID/documents"
         static let projectDocument = "/projects/:projectID/documents/:documentID"
         static let projectMeetings = "/projects/:projectID/meetings"
+        static let projectNotices = "/projects/:projectID/notices"
         static let meeting = "/meetings/:meetingID"
         static let meetingSignIn = "/meetings/:meetingID/signin"
         static let meetingMinutes = "/meetings/:meetingID/minutes"
@@ -193,6 +194,7 @@ enum Site {
     static func projectDocument(_ id: UUID, document: UUID) -> String {
         fill(Pattern.projectDocument, id.uuidString, document.uuidString)
     }
+    static func projectNotices(_ id: UUID) -> String { fill(Pattern.projectNotices, id.uuidString) }
     static func projectMeetings(_ id: UUID) -> String { fill(Pattern.projectMeetings, id.uuidString) }
     static func meeting(_ id: UUID, notice: String? = nil) -> String {
         with(fill(Pattern.meeting, id.uuidString), notice)

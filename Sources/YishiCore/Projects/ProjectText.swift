@@ -11,7 +11,7 @@ public enum ProjectText: String, Texts {
     case documentName, documentFile, documentAdd, documentAdded, noTemplate, budgetInvalid, needTaken
     case reqNeeds, reqMeeting, reqMeetingMinutes, reqDecision, reqNotice, reqDocument, reqOwnersVote, reqFunds
     case reqOptionChosen, nextStep, finished, templatesTitle, templateAdd, templateAdded, templateFile
-    case templateRefused, templateHint, initiatorLabel, budgetLabel
+    case templateRefused, templateHint, initiatorLabel, budgetLabel, noticeDraft, noticeOf
 
     public var bilingual: Bilingual {
         switch self {
@@ -98,6 +98,8 @@ public enum ProjectText: String, Texts {
                 "The same format as the three shipped workflows; see docs/projects.md.")
         case .templateRefused: .init("流程文件有问题：{0}", "The workflow file has problems: {0}")
         case .initiatorLabel: .init("发起方", "Started by")
+        case .noticeDraft: .init("为这个项目起草公示", "Draft a notice for this project")
+        case .noticeOf: .init("这是项目“{0}”的公示，现在处于：{1}", "A notice of the project “{0}”, now at: {1}")
         case .budgetLabel: .init("估算金额", "Estimated cost")
         }
     }
