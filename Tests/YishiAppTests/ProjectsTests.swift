@@ -310,3 +310,70 @@ struct ProjectNoticesTests {
         }
     }
 }
+
+@Suite("Projects: design options")
+struct DesignOptionsTests {
+    @Test func versionsAreCommentedComparedAndOneIsChosenByAResolution() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            _ = try await staff.post(
+                "/projects",
+                fields: [
+                    ("node", c1.id!.uuidString), ("title", "中心绿地改造"), ("kind", "microDesign"),
+                    ("initiator", "selfGovernance"), ("template", "one-map-three-meetings"),
+                    ("needs[]", need.id!.uuidString),
+                ])
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "中心绿地改造").first())
+            let u = ProjectsTests()
+            let png = Data([
+                0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60,
+                0x82,
+            ])
+            for (label, text) in [("方案A", "保留大树，加环形步道"), ("方案A", "保留大树，步道改直"), ("方案B", "做成儿童游戏场")] {
+                #expect(
+                    try await u.upload(
+                        staff, "/projects/\(p.id!)/options",
+                        fields: ["label": label, "description": text, "cost": "80000"],
+                        file: ("d.png", png)
+                    ).status == .seeOther)
+            }
+            let options = try await DesignOptions.of(p, on: t.db)
+            #expect(options.map { "\($0.label)\($0.version)" } == ["方案A1", "方案A2", "方案B1"])
+            #expect(
+                try await staff.get("/projects/\(p.id!)/options/compare?a=\(options[1].id!)&b=\(options[2].id!)").status
+                    == .ok)
+            #expect(try await staff.get("/options/\(options[0].id!)/drawing").headers.contentType?.subType == "png")
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(
+                try await r.post("/options/\(options[1].id!)/comments", ["comment": "步道改直好，老人走得方便"]).status == .seeOther
+            )
+            #expect(try await staff.get("/projects/\(p.id!)").text.contains("步道改直好"))
+            // Chosen only by a resolution passed at one of the project's meetings.
+            #expect(try await staff.post("/options/\(options[1].id!)/choose").status == .unprocessableEntity)
+            _ = try await staff.post(
+                "/projects/\(p.id!)/meetings",
+                [
+                    "kind": "coordination", "title": "方案协调会", "startsAt": Show.dateTime(t.clock.now()), "venue": "活动室",
+                    "agenda": "选方案",
+                ])
+            let m = try #require(try await Meeting.query(on: t.db).filter(\.$title == "方案协调会").first())
+            _ = try await staff.post(
+                "/meetings/\(m.id!)/resolutions", ["resolution": "选定方案A第2稿", "present": "20", "yes": "15"])
+            let res = try #require(try await MeetingResolution.query(on: t.db).first())
+            #expect(
+                try await staff.post("/options/\(options[1].id!)/choose", ["resolution": res.id!.uuidString]).status
+                    == .seeOther)
+            #expect(try await DesignOption.find(options[1].id, on: t.db)?.chosen == true)
+            #expect(try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).optionChosen)
+            #expect(
+                try await r.post("/options/\(options[1].id!)/choose", ["resolution": res.id!.uuidString]).status
+                    == .forbidden)
+        }
+    }
+}

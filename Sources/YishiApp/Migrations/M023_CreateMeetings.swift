@@ -55,3 +55,38 @@ struct M023CreateMeetings: AsyncMigration {
         for t in ["meeting_resolutions", "meeting_attendance", "meetings"] { try await db.schema(t).delete() }
     }
 }
+
+/// Design options (方案) with their versions, residents' comments on each, and the one chosen.
+struct M024CreateDesignOptions: AsyncMigration {
+    var name: String { "024_CreateDesignOptions" }
+
+    func prepare(on db: any Database) async throws {
+        try await db.schema("design_options")
+            .id()
+            .field("project_id", .uuid, .required, .references("projects", "id"))
+            .field("label", .string, .required)
+            .field("version", .int, .required)
+            .field("description", .string, .required)
+            .field("cost_fen", .int64)
+            .field("attachment_id", .uuid, .references("attachments", "id"))
+            .field("chosen", .bool, .required)
+            .field("chosen_by_resolution_id", .uuid, .references("meeting_resolutions", "id"))
+            .field("created_by_id", .uuid)
+            .field("created_at", .datetime)
+            .unique(on: "project_id", "label", "version")
+            .create()
+        try await db.schema("design_option_comments")
+            .id()
+            .field("option_id", .uuid, .required, .references("design_options", "id"))
+            .field("text", .string, .required)
+            .field("user_id", .uuid, .required)
+            .field("staff", .bool, .required)
+            .field("created_at", .datetime)
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema("design_option_comments").delete()
+        try await db.schema("design_options").delete()
+    }
+}

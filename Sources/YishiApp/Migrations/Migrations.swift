@@ -25,5 +25,6 @@ enum Migrations {
         M021CreateQuestionnaires(),
         M022CreateProjects(),
         M023CreateMeetings(),
+        M024CreateDesignOptions(),
     ]
 }

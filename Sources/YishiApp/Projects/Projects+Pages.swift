@@ -15,6 +15,11 @@ enum ProjectPages {
         var errors = FormErrors()
         var meetings: [Meeting] = []
         var meetingForm = MeetingRoutes.CallForm()
+        var options: [DesignOption] = []
+        var optionComments: [UUID: [DesignOptionComment]] = [:]
+        var passedResolutions: [MeetingResolution] = []
+        /// A resident of the place (or staff) may comment on the options.
+        var mayComment = false
     }
 
     static func kindName(_ ctx: PageContext, _ k: ProjectKind) -> String {
@@ -205,6 +210,7 @@ enum ProjectPages {
                         ])
                 }
             }
+            options(ctx, m)
             C.section(ctx.t(ProjectText.linkedNeeds)) {
                 C.list(
                     m.needs.map {

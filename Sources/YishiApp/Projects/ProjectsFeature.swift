@@ -8,7 +8,7 @@ struct ProjectsFeature: Feature {
         // The shipped templates are checked when the platform starts: a bad file stops it, named.
         _ = Workflows.shipped
     }
-    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes()] }
+    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes()] }
     var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject] }
     var navigation: [NavEntry] {
         [
@@ -21,7 +21,8 @@ struct ProjectsFeature: Feature {
         [
             ProjectText.created.key, ProjectText.moved.key, ProjectText.movedBack.key, ProjectText.documentAdded.key,
             ProjectText.templateAdded.key, MeetingText.created.key, MeetingText.signedIn.key,
-            MeetingText.minutesSaved.key, MeetingText.resolved.key,
+            MeetingText.minutesSaved.key, MeetingText.resolved.key, ProjectText.optionAdded.key,
+            ProjectText.optionCommented.key, ProjectText.chosen.key,
         ]
     }
 }

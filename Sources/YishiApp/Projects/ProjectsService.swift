@@ -142,7 +142,9 @@ enum ProjectsService {
             meetings: meetings.map { ($0.kind, $0.held) },
             decisions: passed.compactMap { r in meetings.first { $0.id == r.$meeting.id }?.kind },
             settledNotices: settled,
-            documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name))
+            documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name),
+            optionChosen: try await DesignOption.query(on: db).filter(\.$project.$id == p.requireID())
+                .filter(\.$chosen == true).first() != nil)
     }
 
     /// On one stage, or back with a reason; two moves at once: one wins (the stage must still be the one seen).

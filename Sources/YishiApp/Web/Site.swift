@@ -81,6 +81,11 @@ enum Site {
         static let projectDocument = "/projects/:projectID/documents/:documentID"
         static let projectMeetings = "/projects/:projectID/meetings"
         static let projectNotices = "/projects/:projectID/notices"
+        static let projectOptions = "/projects/:projectID/options"
+        static let projectCompare = "/projects/:projectID/options/compare"
+        static let optionComments = "/options/:optionID/comments"
+        static let optionChoose = "/options/:optionID/choose"
+        static let optionDrawing = "/options/:optionID/drawing"
         static let meeting = "/meetings/:meetingID"
         static let meetingSignIn = "/meetings/:meetingID/signin"
         static let meetingMinutes = "/meetings/:meetingID/minutes"
@@ -194,6 +199,13 @@ enum Site {
     static func projectDocument(_ id: UUID, document: UUID) -> String {
         fill(Pattern.projectDocument, id.uuidString, document.uuidString)
     }
+    static func projectOptions(_ id: UUID) -> String { fill(Pattern.projectOptions, id.uuidString) }
+    static func projectCompare(_ id: UUID, _ a: UUID, _ b: UUID) -> String {
+        fill(Pattern.projectCompare, id.uuidString) + "?a=\(a.uuidString)&b=\(b.uuidString)"
+    }
+    static func optionComments(_ id: UUID) -> String { fill(Pattern.optionComments, id.uuidString) }
+    static func optionChoose(_ id: UUID) -> String { fill(Pattern.optionChoose, id.uuidString) }
+    static func optionDrawing(_ id: UUID) -> String { fill(Pattern.optionDrawing, id.uuidString) }
     static func projectNotices(_ id: UUID) -> String { fill(Pattern.projectNotices, id.uuidString) }
     static func projectMeetings(_ id: UUID) -> String { fill(Pattern.projectMeetings, id.uuidString) }
     static func meeting(_ id: UUID, notice: String? = nil) -> String {

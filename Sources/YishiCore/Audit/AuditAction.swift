@@ -14,4 +14,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case surveyCreate, surveyPublish, surveyClose, surveyAnswer
     case projectCreate, projectMove, projectDocument, workflowAdd
     case meetingCreate, meetingSignIn, meetingMinutes, meetingResolution
+    case designOptionAdd, designOptionChoose, designOptionComment
 }

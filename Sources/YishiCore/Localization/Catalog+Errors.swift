@@ -58,6 +58,9 @@ extension Catalog {
         "enum.AuditAction.meetingSignIn": .init("会议签到", "Meeting sign-in"),
         "enum.AuditAction.meetingMinutes": .init("记录会议纪要", "Meeting minutes recorded"),
         "enum.AuditAction.meetingResolution": .init("会议决议", "Meeting resolution"),
+        "enum.AuditAction.designOptionAdd": .init("上传设计方案", "Design option added"),
+        "enum.AuditAction.designOptionChoose": .init("选定设计方案", "Design option chosen"),
+        "enum.AuditAction.designOptionComment": .init("评论设计方案", "Comment on a design option"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -12,6 +12,9 @@ public enum ProjectText: String, Texts {
     case reqNeeds, reqMeeting, reqMeetingMinutes, reqDecision, reqNotice, reqDocument, reqOwnersVote, reqFunds
     case reqOptionChosen, nextStep, finished, templatesTitle, templateAdd, templateAdded, templateFile
     case templateRefused, templateHint, initiatorLabel, budgetLabel, noticeDraft, noticeOf
+    case optionsTitle, optionsEmpty, optionAdd, optionAdded, optionLabel, optionLabelHint, optionDescription
+    case optionCost, optionDrawing, optionClash, optionVersion, optionChosen, choose, chosen, chooseNeedsResolution
+    case chooseBy, compare, compareTitle, optionComment, optionCommented, drawing
 
     public var bilingual: Bilingual {
         switch self {
@@ -99,6 +102,30 @@ public enum ProjectText: String, Texts {
         case .templateRefused: .init("流程文件有问题：{0}", "The workflow file has problems: {0}")
         case .initiatorLabel: .init("发起方", "Started by")
         case .noticeDraft: .init("为这个项目起草公示", "Draft a notice for this project")
+        case .optionsTitle: .init("设计方案", "Design options")
+        case .optionsEmpty: .init("还没有设计方案。", "No design options yet.")
+        case .optionAdd: .init("上传方案（或新一稿）", "Add an option (or a new version)")
+        case .optionAdded: .init("方案已上传，居民可以看、可以提意见。", "The option is added; residents can see it and comment.")
+        case .optionLabel: .init("方案名称", "Option")
+        case .optionLabelHint:
+            .init("同一名称再上传就是新的一稿，例如“方案A”。", "The same name again makes a new version, such as “Option A”.")
+        case .optionDescription: .init("方案说明", "What it is")
+        case .optionCost: .init("造价估算（元）", "Estimated cost (yuan)")
+        case .optionDrawing: .init("设计图（图片或 PDF）", "Drawing (a picture or PDF)")
+        case .optionClash: .init("这一稿刚刚被别人上传了，请再试一次。", "That version was just added by someone else; try again.")
+        case .optionVersion: .init("{0} 第 {1} 稿", "{0}, version {1}")
+        case .optionChosen: .init("选定的方案", "Chosen")
+        case .choose: .init("按决议选定这个方案", "Choose it by a resolution")
+        case .chosen: .init("方案已选定，依据的决议已记录。", "The option is chosen; the resolution is recorded.")
+        case .chooseNeedsResolution:
+            .init(
+                "选定方案要依据本项目会议上通过的决议。", "An option is chosen by a resolution passed at one of the project's meetings.")
+        case .chooseBy: .init("依据的决议", "By the resolution")
+        case .compare: .init("并排比较", "Side by side")
+        case .compareTitle: .init("方案比较", "Options side by side")
+        case .optionComment: .init("对这一稿提意见", "Comment on this version")
+        case .optionCommented: .init("意见已发表。", "Your comment is posted.")
+        case .drawing: .init("查看设计图", "See the drawing")
         case .noticeOf: .init("这是项目“{0}”的公示，现在处于：{1}", "A notice of the project “{0}”, now at: {1}")
         case .budgetLabel: .init("估算金额", "Estimated cost")
         }
