@@ -164,10 +164,8 @@ struct NoticesTests {
             let c1 = try await node(t)
             let staff = Browser(t.app)
             try await staff.signIn("baolin1")
-            let listed = try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(
-                \.$status == .accepted
-            )
-            .count()
+            let listed = try await Need.query(on: t.db).filter(\.$community.$id == c1.id!)
+                .filter(\.$status ~~ Array(NeedsList.listed)).count()
             #expect(listed > 0)
             let page = try await staff.get("/territory/\(c1.id!)/needs")
             #expect(page.text.contains("<svg") && page.text.contains(NeedText.publishList.text(.zhHans)))

@@ -10,6 +10,7 @@ struct ProjectsFeature: Feature {
     }
     var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes()] }
     var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject] }
+    var demo: [DemoPart] { [ProjectsDemo.part] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {
