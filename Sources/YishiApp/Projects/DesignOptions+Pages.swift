@@ -19,9 +19,11 @@ extension ProjectPages {
                     ])
             }
             for o in m.options {
+                let superseded = m.options.contains { $0.label == o.label && $0.version > o.version }
                 H.el("div", [("class", o.chosen ? "card reply" : "card")]) {
                     H.el("h3", text: ctx.t(ProjectText.optionVersion, o.label, String(o.version)))
                     if o.chosen { C.tag(ctx.t(ProjectText.optionChosen), tone: .ok) }
+                    if superseded { C.tag(ctx.t(ProjectText.superseded)) }
                     HTMLNode.group(C.paragraphs(o.description))
                     if let fen = o.costFen {
                         C.text(ctx.t(ProjectText.budgetLabel) + " " + Show.money(fen: fen), muted: true)
@@ -29,11 +31,15 @@ extension ProjectPages {
                     if o.$attachment.id != nil {
                         H.el("p", [], [H.link(ctx.t(ProjectText.drawing), Site.optionDrawing(o.id!))])
                     }
-                    C.list(
-                        (m.optionComments[o.id!] ?? []).map {
-                            ($0.staff ? ctx.t(NeedText.committeeReply) + "：" : "") + $0.text
-                        })
-                    if m.mayComment {
+                    if let views = m.optionComments[o.id!], !views.isEmpty {
+                        H.el("h4", text: ctx.t(ProjectText.residentsViews))
+                        C.list(
+                            views.map {
+                                ($0.staff ? ctx.t(NeedText.replyLine, $0.text) : $0.text) + " · "
+                                    + Show.dateTime($0.createdAt)
+                            })
+                    }
+                    if m.mayComment && !superseded {
                         Forms.form(
                             ctx, action: Site.optionComments(o.id!),
                             [
@@ -43,14 +49,14 @@ extension ProjectPages {
                                 Forms.submit(ctx.t(NeedText.comment)),
                             ])
                     }
-                    if m.manage && !o.chosen && !m.passedResolutions.isEmpty {
+                    if m.manage && !o.chosen && !superseded && !m.passedResolutions.isEmpty {
                         Forms.form(
                             ctx, action: Site.optionChoose(o.id!),
                             [
                                 Forms.select(
                                     ctx, "resolution", label: ctx.t(ProjectText.chooseBy),
                                     options: m.passedResolutions.map { ($0.id!.uuidString, $0.text) }, selected: nil,
-                                    required: true, includeBlank: false),
+                                    required: true, includeBlank: false, id: "resolution-\(o.id!.uuidString)"),
                                 Forms.submit(ctx.t(ProjectText.choose)),
                             ])
                     }
@@ -64,16 +70,18 @@ extension ProjectPages {
                         [
                             Forms.field(
                                 ctx, "label", label: ctx.t(ProjectText.optionLabel), required: true, errors: m.errors,
-                                hint: ctx.t(ProjectText.optionLabelHint), attributes: [("maxlength", "30")]),
+                                hint: ctx.t(ProjectText.optionLabelHint), attributes: [("maxlength", "30")],
+                                id: "option-label"),
                             Forms.textArea(
                                 ctx, "description", label: ctx.t(ProjectText.optionDescription), max: 2_000, rows: 3,
                                 required: true, errors: m.errors, id: "option-description"),
                             Forms.field(
                                 ctx, "cost", label: ctx.t(ProjectText.optionCost), errors: m.errors,
-                                attributes: [("inputmode", "decimal")]),
+                                attributes: [("inputmode", "decimal")], id: "option-cost"),
                             Forms.files(
-                                ctx, "file", label: ctx.t(ProjectText.optionDrawing),
-                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors),
+                                ctx, "file", label: ctx.t(ProjectText.optionDrawing), id: "option-file",
+                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors,
+                                single: true),
                             Forms.submit(ctx.t(ProjectText.optionAdd)),
                         ])
                 }

@@ -13,6 +13,8 @@ enum MeetingPages {
         var manage: Bool
         /// A resident may sign in with the code now.
         var mayCode: Bool
+        /// The code works now (staff show it to announce).
+        var codeValid = false
         var errors = FormErrors()
     }
 
@@ -32,10 +34,15 @@ enum MeetingPages {
                 C.tag(ctx.t(mt.held ? MeetingText.held : MeetingText.planned), tone: mt.held ? .ok : .info)
             }
             if mt.kind.isInternal { C.text(ctx.t(MeetingText.internalNote), muted: true) }
-            C.facts(
-                [(ctx.t(MeetingText.startsAt), Show.dateTime(mt.startsAt)), (ctx.t(MeetingText.venue), mt.venue)]
-                    + (m.project.map { [(ctx.t(ProjectText.title), $0.title)] } ?? []))
-            if let p = m.project { H.el("p", [], [H.link(p.title, Site.project(p.id!))]) }
+            C.facts([(ctx.t(MeetingText.startsAt), Show.dateTime(mt.startsAt)), (ctx.t(MeetingText.venue), mt.venue)])
+            if let p = m.project {
+                H.el(
+                    "p", [],
+                    [
+                        .text(ctx.t(ProjectText.projectLabel) + (ctx.lang == .zhHans ? "：" : ": ")),
+                        H.link(p.title, Site.project(p.id!)),
+                    ])
+            }
             C.section(ctx.t(MeetingText.agenda)) { HTMLNode.group(C.paragraphs(mt.agenda)) }
             Forms.summary(
                 ctx, m.errors, order: ["code", "resident", "count", "minutes", "resolution", "electorate", "yes"])
@@ -47,8 +54,10 @@ enum MeetingPages {
                             MeetingText.attendanceBy, String(m.attendance.byWay[.code] ?? 0),
                             String(m.attendance.byWay[.roster] ?? 0), String(m.attendance.byWay[.paper] ?? 0)),
                         muted: true)
-                    C.notice(ctx.t(MeetingText.code, mt.code))
-                    C.text(ctx.t(MeetingText.codeHint), muted: true)
+                    if m.codeValid {
+                        C.notice(ctx.t(MeetingText.code, mt.code))
+                        C.text(ctx.t(MeetingText.codeHint), muted: true)
+                    }
                     Forms.form(
                         ctx, action: Site.meetingSignIn(mt.id!),
                         [
@@ -64,7 +73,7 @@ enum MeetingPages {
                                 ctx, "count", label: ctx.t(MeetingText.paper), type: "number", errors: m.errors,
                                 hint: ctx.t(MeetingText.paperHint),
                                 attributes: [("min", "1"), ("inputmode", "numeric")]),
-                            Forms.submit(ctx.t(MeetingText.signIn)),
+                            Forms.submit(ctx.t(MeetingText.paperSubmit)),
                         ])
                 } else if m.mayCode {
                     Forms.form(
@@ -98,6 +107,7 @@ enum MeetingPages {
                     H.el("div", [("class", "card")]) {
                         H.el("p", text: r.text)
                         C.tag(statusText(ctx, r.status), tone: r.passed ? .ok : .warning)
+                        C.text(ctx.t(MeetingText.countsLine, String(r.yes), String(r.present)))
                         C.list(r.conditions.map { "\($0.check) \($0.passed ? "✓" : "✗")" })
                     }
                 }

@@ -50,7 +50,7 @@ struct MeetingRoutes: RouteCollection {
             meeting: m, project: try await m.$project.get(on: req.db),
             attendance: try await MeetingsService.attendance(of: m, on: req.db),
             resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
-            errors: errors)
+            codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors)
     }
 
     func show(req: Request) async throws -> Response {

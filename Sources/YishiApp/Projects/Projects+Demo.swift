@@ -15,8 +15,7 @@ enum ProjectsDemo {
         let c1 = try await demo.node("BS01-C1")
         let people = try await PeopleQueries.residents(on: db, in: [c1.territoryPath]).all().map(PeopleQueries.row)
         guard people.count > 20,
-            let need = try await Need.query(on: db).filter(\.$community.$id == c1.requireID())
-                .filter(\.$status == .accepted).sort(\.$priority, .descending).first()
+            let need = try await gardenNeed(c1, on: db)
         else { return }
         let garden = try await make(
             node: c1, title: "二号楼旁小花园改造", kind: .microRenewal, template: "one-map-three-meetings", need: need,
@@ -104,6 +103,15 @@ enum ProjectsDemo {
                 description: "楼道扶手松动，先做需求调查。", budget: nil, by: staff, on: db)
         }
         demo.counts["projects"] = "2"
+    }
+
+    /// The listed need a garden answers best: seats, play or greenery first.
+    static func gardenNeed(_ c: TerritoryNode, on db: any Database) async throws -> Need? {
+        let listed = try await Need.query(on: db).filter(\.$community.$id == c.requireID()).filter(
+            \.$status == .accepted
+        )
+        .sort(\.$priority, .descending).all()
+        return listed.first { ["seating", "play", "greenery", "ageing"].contains($0.category) } ?? listed.first
     }
 
     static func make(

@@ -129,8 +129,7 @@ enum ProjectPages {
                         Forms.select(
                             ctx, "template", label: ctx.t(ProjectText.fieldTemplate),
                             options: templates.map { ($0.key, $0.name.text(ctx.lang)) },
-                            selected: form.template ?? templates.first?.key, required: true, errors: errors,
-                            includeBlank: false),
+                            selected: form.template, required: true, errors: errors),
                         Forms.submit(ctx.t(ProjectText.create)),
                     ])
             }
@@ -162,7 +161,7 @@ enum ProjectPages {
                             ? [("class", "current"), ("aria-current", "step")]
                             : (i < p.stage ? [("class", "past")] : [])
                     ) {
-                        HTMLNode.text(s.name.text(ctx.lang))
+                        HTMLNode.text((i < p.stage ? "✓ " : "") + s.name.text(ctx.lang))
                     }
                 }
             }
@@ -178,7 +177,6 @@ enum ProjectPages {
                                 .text(" " + describe(ctx, r)),
                             ]
                         })
-                    if let next = lacking.first { C.text(ctx.t(ProjectText.nextStep, describe(ctx, next))) }
                     if m.manage && lacking.isEmpty {
                         Forms.button(
                             ctx, action: Site.projectMove(p.id!), label: ctx.t(ProjectText.moveOn), secondary: false,
@@ -198,14 +196,14 @@ enum ProjectPages {
                         [
                             Forms.field(
                                 ctx, "title", label: ctx.t(NoticeText.fieldTitle), required: true, errors: m.errors,
-                                attributes: [("maxlength", "100")]),
+                                attributes: [("maxlength", "100")], id: "notice-title"),
                             Forms.textArea(
                                 ctx, "body", label: ctx.t(NoticeText.fieldBody), max: 5_000, rows: 4, required: true,
                                 errors: m.errors),
                             Forms.field(
                                 ctx, "days", label: ctx.t(NoticeText.fieldDays),
                                 value: String(NoticePeriod.defaultDays),
-                                type: "number", errors: m.errors, hint: ctx.t(NoticeText.daysHint)),
+                                type: "number", errors: m.errors, hint: ctx.t(NoticeText.daysHint), id: "notice-days"),
                             Forms.submit(ctx.t(NoticeText.create)),
                         ])
                 }
@@ -242,8 +240,9 @@ enum ProjectPages {
                                 ctx, "name", label: ctx.t(ProjectText.documentName), required: true, errors: m.errors,
                                 attributes: [("maxlength", "60")]),
                             Forms.files(
-                                ctx, "file", label: ctx.t(ProjectText.documentFile),
-                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors),
+                                ctx, "file", label: ctx.t(ProjectText.documentFile), id: "document-file",
+                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors,
+                                single: true),
                             Forms.submit(ctx.t(ProjectText.documentAdd)),
                         ])
                 }
@@ -256,12 +255,8 @@ enum ProjectPages {
                             mv.toStage < stages.count ? stages[mv.toStage].name.text(ctx.lang) : ctx.t(ProjectText.done)
                         return (
                             Show.dateTime(mv.createdAt),
-                            mv.reason.map {
-                                ctx.t(ProjectText.historyBack, "", name, $0).trimmingCharacters(
-                                    in: .punctuationCharacters.union(.whitespaces))
-                            }
-                                ?? ctx.t(ProjectText.historyForward, "", name).trimmingCharacters(
-                                    in: .punctuationCharacters.union(.whitespaces))
+                            mv.reason.map { ctx.t(ProjectText.historyBack, name, $0) }
+                                ?? ctx.t(ProjectText.historyForward, name)
                         )
                     })
                 if m.manage && p.stage > 0 {
@@ -290,7 +285,7 @@ enum ProjectPages {
             status: refused.isEmpty ? .ok : .unprocessableEntity
         ) {
             for t in templates {
-                C.section(t.name.text(ctx.lang), level: 3) {
+                C.section(t.name.text(ctx.lang)) {
                     C.text(t.source.text(ctx.lang), muted: true)
                     H.el("ol", [], t.stages.map { H.el("li", text: $0.name.text(ctx.lang)) })
                 }

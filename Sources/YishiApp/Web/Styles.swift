@@ -183,6 +183,8 @@ enum Styles {
         .compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
         .compare .drawing { width: 100%; height: auto; border: 1px solid var(--line); }
         ol.steps { padding-left: 1.4rem; } ol.steps li.current { font-weight: 700; } ol.steps li.past { color: var(--muted); }
+        .card + .card, .card + details, .card + form, .card + p { margin-top: var(--gap); }
+        select { max-width: 100%; }
         @page { size: A4; margin: 15mm; }
         @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }

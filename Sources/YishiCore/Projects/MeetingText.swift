@@ -7,7 +7,7 @@ public enum MeetingText: String, Texts {
     case paperHint, attendance, attendanceBy, minutes, minutesSave, minutesSaved, resolutions, resolution
     case electorate, electorateHint, present, presentHint, yes, resolve, resolved, ownersByVote, countsImpossible
     case statusPassed, statusFailed, statusNoQuorum, noResolutions, meetingsTitle, noMeetings, held, planned
-    case internalNote
+    case internalNote, paperSubmit, countsLine
 
     public var bilingual: Bilingual {
         switch self {
@@ -71,6 +71,8 @@ public enum MeetingText: String, Texts {
         case .noMeetings: .init("还没有会议。", "No meetings yet.")
         case .held: .init("已召开", "Held")
         case .planned: .init("待召开", "Coming")
+        case .paperSubmit: .init("记入人数（加在已有人数上）", "Add to the count")
+        case .countsLine: .init("同意 {0} 人，到会 {1} 人", "In favour {0}, present {1}")
         case .internalNote: .init("党员议事会的记录只有工作人员能看到。", "The party members' meeting's record is for staff only.")
         }
     }

@@ -10,11 +10,12 @@ public enum ProjectText: String, Texts {
     case reasonHint, cannotMove, history, historyForward, historyBack, linkedNeeds, documents, documentsEmpty
     case documentName, documentFile, documentAdd, documentAdded, noTemplate, budgetInvalid, needTaken
     case reqNeeds, reqMeeting, reqMeetingMinutes, reqDecision, reqNotice, reqDocument, reqOwnersVote, reqFunds
-    case reqOptionChosen, nextStep, finished, templatesTitle, templateAdd, templateAdded, templateFile
+    case reqOptionChosen, finished, templatesTitle, templateAdd, templateAdded, templateFile
     case templateRefused, templateHint, initiatorLabel, budgetLabel, noticeDraft, noticeOf
     case optionsTitle, optionsEmpty, optionAdd, optionAdded, optionLabel, optionLabelHint, optionDescription
     case optionCost, optionDrawing, optionClash, optionVersion, optionChosen, choose, chosen, chooseNeedsResolution
-    case chooseBy, compare, compareTitle, optionComment, optionCommented, drawing
+    case chooseBy, compare, compareTitle, optionComment, optionCommented, drawing, superseded, residentsViews,
+        projectLabel
 
     public var bilingual: Bilingual {
         switch self {
@@ -53,7 +54,7 @@ public enum ProjectText: String, Texts {
         case .initiatorGovernment: .init("政府部门", "A government department")
         case .initiatorSelfGovernance: .init("社区自治", "The community's self-governance")
         case .initiatorPartner: .init("共建单位", "A partner organisation")
-        case .stage: .init("当前阶段", "Stage now")
+        case .stage: .init("当前阶段", "Now at")
         case .stageOf: .init("第 {0} 步，共 {1} 步：{2}", "Step {0} of {1}: {2}")
         case .done: .init("已完成全部步骤", "Every step done")
         case .requirementsTitle: .init("进入下一步需要", "To move on")
@@ -70,12 +71,12 @@ public enum ProjectText: String, Texts {
                 "还不能进入下一步：这一步还缺的，项目页面上标着“还缺”。",
                 "Cannot move on yet: what this step still needs is marked on the project's page.")
         case .history: .init("项目经过", "What has happened")
-        case .historyForward: .init("{0}：进入“{1}”", "{0}: moved on to “{1}”")
-        case .historyBack: .init("{0}：退回“{1}”，原因：{2}", "{0}: moved back to “{1}”, because: {2}")
+        case .historyForward: .init("进入“{0}”", "Moved on to “{0}”")
+        case .historyBack: .init("退回“{0}”，原因：{1}", "Moved back to “{0}”, because: {1}")
         case .linkedNeeds: .init("解决的需求", "Needs it answers")
         case .documents: .init("项目文件", "Documents")
         case .documentsEmpty: .init("还没有文件。", "No documents yet.")
-        case .documentName: .init("文件名称", "Document")
+        case .documentName: .init("文件名称", "Document name")
         case .documentFile: .init("文件（图片或 PDF，不超过 5 MB）", "File (a picture or PDF, at most 5 MB)")
         case .documentAdd: .init("上传文件", "Add the document")
         case .documentAdded: .init("文件已上传。", "The document is added.")
@@ -89,7 +90,6 @@ public enum ProjectText: String, Texts {
         case .reqOwnersVote: .init("业主表决通过", "An owners' vote passed")
         case .reqFunds: .init("资金落实", "Funds committed")
         case .reqOptionChosen: .init("选定设计方案", "A design option chosen")
-        case .nextStep: .init("接下来：{0}", "What happens next: {0}")
         case .finished: .init("这个项目的所有步骤都已完成。", "Every step of this project is done.")
         case .templatesTitle: .init("工作流程", "Workflows")
         case .templateAdd: .init("增加本区的工作流程", "Add a workflow of the district")
@@ -115,17 +115,20 @@ public enum ProjectText: String, Texts {
         case .optionClash: .init("这一稿刚刚被别人上传了，请再试一次。", "That version was just added by someone else; try again.")
         case .optionVersion: .init("{0} 第 {1} 稿", "{0}, version {1}")
         case .optionChosen: .init("选定的方案", "Chosen")
-        case .choose: .init("按决议选定这个方案", "Choose it by a resolution")
+        case .choose: .init("按决议选定这个方案", "Choose this option")
         case .chosen: .init("方案已选定，依据的决议已记录。", "The option is chosen; the resolution is recorded.")
         case .chooseNeedsResolution:
             .init(
                 "选定方案要依据本项目会议上通过的决议。", "An option is chosen by a resolution passed at one of the project's meetings.")
-        case .chooseBy: .init("依据的决议", "By the resolution")
+        case .chooseBy: .init("依据的决议", "The resolution it rests on")
         case .compare: .init("并排比较", "Side by side")
         case .compareTitle: .init("方案比较", "Options side by side")
         case .optionComment: .init("对这一稿提意见", "Comment on this version")
         case .optionCommented: .init("意见已发表。", "Your comment is posted.")
         case .drawing: .init("查看设计图", "See the drawing")
+        case .superseded: .init("已有新一稿", "A newer version exists")
+        case .residentsViews: .init("居民意见", "Residents' views")
+        case .projectLabel: .init("项目", "Project")
         case .noticeOf: .init("这是项目“{0}”的公示，现在处于：{1}", "A notice of the project “{0}”, now at: {1}")
         case .budgetLabel: .init("估算金额", "Estimated cost")
         }

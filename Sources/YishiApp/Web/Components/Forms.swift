@@ -62,9 +62,9 @@ enum Forms {
     static func field(
         _ ctx: PageContext, _ name: String, label: String, value: String = "", type: String = "text",
         required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil,
-        attributes: [(String, String?)] = []
+        attributes: [(String, String?)] = [], id fieldID: String? = nil
     ) -> HTMLNode {
-        let id = "field-\(name)"
+        let id = "field-\(fieldID ?? name)"
         let error = errors.message(name, ctx)
         var described: [String] = []
         if hint != nil { described.append("\(id)-hint") }
@@ -93,9 +93,9 @@ enum Forms {
     static func select(
         _ ctx: PageContext, _ name: String, label: String, options: [(value: String, label: String)],
         selected: String?, required: Bool = false, errors: FormErrors = FormErrors(), includeBlank: Bool = true,
-        hint: String? = nil
+        hint: String? = nil, id fieldID: String? = nil
     ) -> HTMLNode {
-        let id = "field-\(name)"
+        let id = "field-\(fieldID ?? name)"
         let error = errors.message(name, ctx)
         var opts: [HTMLNode] = includeBlank ? [H.el("option", [("value", "")], text: ctx.t(CommonText.choose))] : []
         opts += options.map { o in
@@ -150,12 +150,12 @@ enum Forms {
     /// A file chooser for up to `Uploads.maxFiles` files (`accept` as the browser filters them;
     /// the server checks the content).
     static func files(
-        _ ctx: PageContext, _ name: String, label: String, accept: String, errors: FormErrors = FormErrors(),
-        hint: String? = nil
+        _ ctx: PageContext, _ name: String, label: String, id: String? = nil, accept: String,
+        errors: FormErrors = FormErrors(), hint: String? = nil, single: Bool = false
     ) -> HTMLNode {
         field(
             ctx, name, label: label, type: "file", errors: errors, hint: hint,
-            attributes: [("accept", accept), ("multiple", nil)])
+            attributes: [("accept", accept)] + (single ? [] : [("multiple", nil)]), id: id)
     }
 
     static func submit(_ label: String) -> HTMLNode {
