@@ -378,3 +378,58 @@ struct DesignOptionsTests {
         }
     }
 }
+
+@Suite("Projects: the API")
+struct ProjectsAPITests {
+    @Test func aProjectIsStartedMovedAndItsMeetingRunThroughTheAPI() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            let made = try await staff.json(
+                .POST, "/api/v1/projects",
+                #"{"node":"BS01-C1","title":"自行车棚改造","kind":"microRenewal","initiator":"selfGovernance","template":"one-map-three-meetings","budgetFen":5000050,"needs":[""#
+                    + need.id!.uuidString + #""]}"#)
+            #expect(made.status == .created)
+            let p = try made.decode(DTO.Project.self)
+            #expect(p.budgetFen == 5_000_050 && p.stageKey == "hearing" && p.missing.count == 1)
+            #expect(
+                try await staff.json(.POST, "/api/v1/projects/\(p.id)/move", #"{"direction":"forward"}"#).status
+                    == .conflict)
+            let called = try await staff.json(
+                .POST, "/api/v1/projects/\(p.id)/meetings",
+                #"{"kind":"hearing","title":"车棚征询会","agenda":"听意见","venue":"车棚旁","startsAt":""#
+                    + Show.dateTime(t.clock.now())
+                    + #""}"#)
+            #expect(called.status == .created)
+            let m = try called.decode(DTO.Meeting.self)
+            #expect(m.code?.count == 6)
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let signed = try await r.json(.POST, "/api/v1/meetings/\(m.id)/signin", #"{"code":""# + m.code! + #""}"#)
+            let seen = try signed.decode(DTO.Meeting.self)
+            #expect(signed.status == .created && seen.code == nil, "no code for residents")
+            #expect(
+                try await staff.json(.POST, "/api/v1/meetings/\(m.id)/signin", #"{"paperCount":9}"#).status == .created)
+            #expect(
+                try await staff.json(.POST, "/api/v1/meetings/\(m.id)/minutes", #"{"minutes":"同意改造"}"#).status == .ok)
+            let resolved = try await staff.json(
+                .POST, "/api/v1/meetings/\(m.id)/resolutions", #"{"text":"同意","yes":6}"#)
+            let after = try resolved.decode(DTO.Meeting.self)
+            #expect(after.attendance == 10 && after.resolutions.first?.conditions.first?.check == "2 × 6 > 10")
+            let moved = try await staff.json(.POST, "/api/v1/projects/\(p.id)/move", #"{"direction":"forward"}"#)
+            let movedOn = try moved.decode(DTO.Project.self)
+            #expect(moved.status == .ok && movedOn.stageKey == "design")
+            let home = try await r.get("/").text
+            #expect(home.contains("二号楼旁小花园改造") && home.contains("自行车棚改造"), "their community's projects at home")
+            let listed = try await r.json(.GET, "/api/v1/projects?node=BS01-C1").decode([DTO.Project].self)
+            #expect(listed.contains { $0.id == p.id })
+            #expect(
+                try await r.json(.POST, "/api/v1/projects/\(p.id)/move", #"{"direction":"back","reason":"x"}"#).status
+                    == .forbidden)
+        }
+    }
+}

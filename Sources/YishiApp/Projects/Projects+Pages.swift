@@ -39,29 +39,35 @@ enum ProjectPages {
         }
     }
 
-    /// A requirement in plain words.
-    static func describe(_ ctx: PageContext, _ r: StageRequirement) -> String {
-        let or = ctx.lang == .zhHans ? "或" : " or "
+    /// A requirement in plain words (pages and the API).
+    static func describe(_ lang: Lang, _ r: StageRequirement) -> String {
+        let or = lang == .zhHans ? "或" : " or "
         switch r {
-        case .needs(let n): return ctx.t(ProjectText.reqNeeds, String(n))
+        case .needs(let n): return ProjectText.reqNeeds.text(lang, [String(n)])
         case .meeting(let kinds, let minutes):
-            let names = kinds.map { $0.name.text(ctx.lang) }.joined(separator: or)
-            return ctx.t(minutes ? ProjectText.reqMeetingMinutes : ProjectText.reqMeeting, names)
+            let names = kinds.map { $0.name.text(lang) }.joined(separator: or)
+            return (minutes ? ProjectText.reqMeetingMinutes : ProjectText.reqMeeting).text(lang, [names])
         case .decision(let kinds):
-            return ctx.t(ProjectText.reqDecision, kinds.map { $0.name.text(ctx.lang) }.joined(separator: or))
-        case .notice: return ctx.t(ProjectText.reqNotice)
-        case .document(let name): return ctx.t(ProjectText.reqDocument, name.text(ctx.lang))
-        case .ownersVote: return ctx.t(ProjectText.reqOwnersVote)
-        case .funds: return ctx.t(ProjectText.reqFunds)
-        case .optionChosen: return ctx.t(ProjectText.reqOptionChosen)
+            return ProjectText.reqDecision.text(lang, [kinds.map { $0.name.text(lang) }.joined(separator: or)])
+        case .notice: return ProjectText.reqNotice.text(lang)
+        case .document(let name): return ProjectText.reqDocument.text(lang, [name.text(lang)])
+        case .ownersVote: return ProjectText.reqOwnersVote.text(lang)
+        case .funds: return ProjectText.reqFunds.text(lang)
+        case .optionChosen: return ProjectText.reqOptionChosen.text(lang)
         }
     }
 
-    static func stageLine(_ ctx: PageContext, _ p: Project, _ t: WorkflowTemplate?) -> String {
+    static func describe(_ ctx: PageContext, _ r: StageRequirement) -> String { describe(ctx.lang, r) }
+
+    static func stageLine(_ lang: Lang, _ p: Project, _ t: WorkflowTemplate?) -> String {
         guard let t else { return p.templateKey }
-        if p.stage >= t.stages.count { return ctx.t(ProjectText.done) }
-        return ctx.t(
-            ProjectText.stageOf, String(p.stage + 1), String(t.stages.count), t.stages[p.stage].name.text(ctx.lang))
+        if p.stage >= t.stages.count { return ProjectText.done.text(lang) }
+        return ProjectText.stageOf.text(
+            lang, [String(p.stage + 1), String(t.stages.count), t.stages[p.stage].name.text(lang)])
+    }
+
+    static func stageLine(_ ctx: PageContext, _ p: Project, _ t: WorkflowTemplate?) -> String {
+        stageLine(ctx.lang, p, t)
     }
 
     static func list(

@@ -9,6 +9,10 @@ struct ProjectsFeature: Feature {
         _ = Workflows.shipped
     }
     var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes()] }
+    var api: [any RouteCollection] { [ProjectsAPI()] }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
+    }
     var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject] }
     var demo: [DemoPart] { [ProjectsDemo.part] }
     var navigation: [NavEntry] {

@@ -42,6 +42,10 @@ enum HomePage {
         var needs: [(id: UUID, title: String, status: NeedStatus, households: Int, answer: String?)] = []
         /// Notices running now that concern their home (their community, above or below it).
         var notices: [(id: UUID, title: String, ends: Date?)] = []
+        /// Meetings of their community from today on (not the party members' own).
+        var meetings: [(id: UUID, title: String, starts: Date)] = []
+        /// Their community's projects with where each stands.
+        var projects: [(id: UUID, title: String, stage: String)] = []
     }
 
     /// Something waiting for the staff member: what, where to deal with it, how urgent.
@@ -68,7 +72,7 @@ enum HomePage {
     static func load(_ principal: Principal?, caller: Caller, lang: Lang) async throws -> Model {
         guard let p = principal else { return .visitor }
         let db = caller.db
-        if p.actor.kind == .resident { return .resident(try await resident(p, on: db, now: caller.now)) }
+        if p.actor.kind == .resident { return .resident(try await resident(p, on: db, now: caller.now, lang: lang)) }
         // The grants came with the principal; every card's counts come in one query.
         let placed = p.held.compactMap { g in g.path.map { (g, $0) } }
         let counts = try await TerritoryQueries.stats(placed.map(\.1), on: db, namespace: caller.readNamespace)
@@ -150,7 +154,7 @@ enum HomePage {
         return try await AuditPage.rows(try await q.all(), by: caller, lang: lang)
     }
 
-    static func resident(_ p: Principal, on db: any Database, now: Date) async throws -> ResidentModel {
+    static func resident(_ p: Principal, on db: any Database, now: Date, lang: Lang) async throws -> ResidentModel {
         var m = ResidentModel(verified: p.actor.isVerified)
         guard let user = try await User.find(p.userID, on: db), let rid = user.$resident.id,
             let resident = try await Resident.find(rid, on: db),
@@ -183,6 +187,23 @@ enum HomePage {
         if let community = m.community {
             m.notices = try await NoticesService.concerning(community, drafts: false, limit: 20, on: db)
                 .filter { $0.period?.hasEnded(at: now) == false }.prefix(5).map { ($0.id!, $0.title, $0.endsAt) }
+            let path = community.territoryPath
+            m.meetings = try await Meeting.query(on: db).join(
+                TerritoryNode.self, on: \Meeting.$node.$id == \TerritoryNode.$id
+            )
+            .filter(TerritoryNode.self, \.$path >= path.encoded)
+            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
+            .filter(\.$startsAt >= now.addingTimeInterval(-12 * 3_600)).filter(\.$kind != .partyMembers)
+            .sort(\.$startsAt).limit(5).all().map { ($0.id!, $0.title, $0.startsAt) }
+            for p in try await Project.query(on: db).join(
+                TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id
+            )
+            .filter(TerritoryNode.self, \.$path >= path.encoded)
+            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound).with(\.$node)
+            .sort(\.$updatedAt, .descending).limit(5).all() {
+                let t = try await Workflows.template(p.templateKey, for: p.node, on: db)
+                m.projects.append((p.id!, p.title, ProjectPages.stageLine(lang, p, t)))
+            }
         }
         m.home = (ordered.map(\.name) + [unit?.number ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
         m.lifeCircleCode = m.community?.code
@@ -342,7 +363,21 @@ enum HomePage {
                             })
                     }
                 }
-                C.section(ctx.t(HomeText.meetings)) { C.empty(ctx.t(HomeText.meetingsEmpty)) }
+                if !m.projects.isEmpty {
+                    C.section(ctx.t(ProjectText.title)) {
+                        C.list(m.projects.map { [H.link($0.title, Site.project($0.id)), .text(" · " + $0.stage)] })
+                    }
+                }
+                C.section(ctx.t(HomeText.meetings)) {
+                    if m.meetings.isEmpty {
+                        C.empty(ctx.t(HomeText.meetingsEmpty))
+                    } else {
+                        C.list(
+                            m.meetings.map {
+                                [H.link($0.title, Site.meeting($0.id)), .text(" · " + Show.dateTime($0.starts))]
+                            })
+                    }
+                }
                 C.section(ctx.t(HomeText.votes)) { C.empty(ctx.t(HomeText.votesEmpty)) }
             }
         }

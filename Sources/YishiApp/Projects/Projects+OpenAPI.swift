@@ -1,0 +1,109 @@
+import Foundation
+import YishiCore
+
+/// The projects' and meetings' part of the API description.
+extension OpenAPIDocument {
+    static let projectsOperations: [Operation] = [
+        .init(
+            method: "get", path: "/api/v1/projects", summary: "The projects at or below a node", tag: "projects",
+            response: (200, "[Project]"), query: ["node"]),
+        .init(
+            method: "post", path: "/api/v1/projects",
+            summary: "Start a project from listed needs of a node (staff); the needs are taken up", tag: "projects",
+            body: "ProjectIn", response: (201, "Project")),
+        .init(
+            method: "get", path: "/api/v1/projects/{projectID}",
+            summary: "A project with its stage and what the stage still needs", tag: "projects",
+            response: (200, "Project")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/move",
+            summary: "Move on (when the stage has what it needs; else 409) or back (with a reason)", tag: "projects",
+            body: "MoveIn", response: (200, "Project"), alsoErrors: ["409"]),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/meetings", summary: "Call a meeting for the project",
+            tag: "projects", body: "MeetingIn", response: (201, "Meeting")),
+        .init(
+            method: "get", path: "/api/v1/meetings/{meetingID}",
+            summary: "A meeting: attendance in person-times, minutes, resolutions (its code for staff only)",
+            tag: "projects", response: (200, "Meeting")),
+        .init(
+            method: "post", path: "/api/v1/meetings/{meetingID}/signin",
+            summary:
+                "Sign in: a resident with the code; staff for a resident (onBehalfOf) or a paper count (a second sign-in of a person is 409)",
+            tag: "projects", body: "SignInIn", response: (201, "Meeting"), alsoErrors: ["409"]),
+        .init(
+            method: "post", path: "/api/v1/meetings/{meetingID}/minutes",
+            summary: "Record the minutes (the meeting is held)",
+            tag: "projects", body: "MinutesIn", response: (200, "Meeting")),
+        .init(
+            method: "post", path: "/api/v1/meetings/{meetingID}/resolutions",
+            summary: "Record a resolution; the result follows the meeting's rule, every condition with its numbers",
+            tag: "projects", body: "ResolutionIn", response: (201, "Meeting"), alsoErrors: ["409"]),
+    ]
+
+    static var projectsSchemas: [String: Any] {
+        let condition = object(
+            ["name": string, "check": string, "passed": ["type": "boolean"]], required: ["name", "check", "passed"])
+        return [
+            "Project": object(
+                [
+                    "id": uuid, "node": string, "title": string, "description": string,
+                    "kind": enumeration(ProjectKind.allCases.map(\.rawValue)),
+                    "initiator": enumeration(ProjectInitiator.allCases.map(\.rawValue)), "budgetFen": int,
+                    "template": string, "stage": int, "stages": ["type": "array", "items": string], "stageKey": string,
+                    "done": ["type": "boolean"], "missing": ["type": "array", "items": string],
+                    "needs": ["type": "array", "items": uuid],
+                ],
+                required: [
+                    "id", "node", "title", "description", "kind", "initiator", "template", "stage", "stages", "done",
+                    "missing", "needs",
+                ]),
+            "ProjectIn": object(
+                [
+                    "node": string, "title": string, "description": string,
+                    "kind": enumeration(ProjectKind.allCases.map(\.rawValue)),
+                    "initiator": enumeration(ProjectInitiator.allCases.map(\.rawValue)), "budgetFen": int,
+                    "template": string, "needs": ["type": "array", "items": uuid],
+                ], required: ["node", "title", "kind", "initiator", "template", "needs"]),
+            "MoveIn": object(
+                ["direction": enumeration(["forward", "back"]), "reason": string], required: ["direction"]),
+            "Meeting": object(
+                [
+                    "id": uuid, "node": string, "project": uuid,
+                    "kind": enumeration(MeetingKind.allCases.map(\.rawValue)),
+                    "title": string, "agenda": string, "venue": string, "startsAt": dateTime, "code": string,
+                    "held": ["type": "boolean"], "minutes": string, "attendance": int,
+                    "resolutions": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": uuid, "text": string, "electorate": int, "present": int, "yes": int,
+                                "status": enumeration(TallyStatus.allCasesRaw),
+                                "conditions": ["type": "array", "items": condition],
+                            ], required: ["id", "text", "present", "yes", "status", "conditions"]),
+                    ],
+                ],
+                required: [
+                    "id", "node", "kind", "title", "agenda", "venue", "startsAt", "held", "attendance", "resolutions",
+                ]),
+            "MeetingIn": object(
+                [
+                    "kind": enumeration(MeetingKind.allCases.map(\.rawValue)), "title": string, "agenda": string,
+                    "venue": string, "startsAt": string,
+                ], required: ["kind", "title", "agenda", "venue", "startsAt"]),
+            "SignInIn": object(
+                [
+                    "code": string, "onBehalfOf": object(["resident": string], required: ["resident"]),
+                    "paperCount": int,
+                ], required: []),
+            "MinutesIn": object(["minutes": string], required: ["minutes"]),
+            "ResolutionIn": object(
+                ["text": string, "electorate": int, "present": int, "yes": int], required: ["text", "yes"]),
+        ]
+    }
+}
+
+extension TallyStatus {
+    /// Every status as stored and sent.
+    static let allCasesRaw = [TallyStatus.passed, .failed, .noQuorum, .needsReview].map(\.rawValue)
+}
