@@ -9,7 +9,7 @@ struct BenchCommand: AsyncCommandGroup {
     var commands: [String: any AnyAsyncCommand] {
         [
             "tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand(),
-            "import": BenchImportCommand(), "needs": BenchNeedsCommand(),
+            "import": BenchImportCommand(), "needs": BenchNeedsCommand(), "projects": BenchProjectsCommand(),
         ]
     }
 }

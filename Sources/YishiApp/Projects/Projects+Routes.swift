@@ -102,31 +102,37 @@ struct ProjectRoutes: RouteCollection {
     }
 
     func model(_ req: Request, errors: FormErrors = FormErrors()) async throws -> ProjectPages.Model {
-        let caller = req.caller
-        let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: caller)
-        let t = try await Workflows.template(p.templateKey, for: p.node, on: req.db)
-        let facts = try await ProjectsService.facts(p, now: caller.now, on: req.db)
-        let meetings = try await Meeting.query(on: req.db).filter(\.$project.$id == p.requireID()).sort(\.$startsAt)
-            .all()
-        let options = try await DesignOptions.of(p, on: req.db)
+        let p = try await ProjectsService.readable(req.parameters.get("projectID", as: UUID.self), by: req.caller)
+        return try await Self.model(of: p, by: req.caller, errors: errors)
+    }
+
+    /// Everything a project's page shows, as the caller may see it (the page and `bench projects`).
+    static func model(of p: Project, by caller: Caller, errors: FormErrors = FormErrors()) async throws
+        -> ProjectPages.Model
+    {
+        let db = caller.db
+        let t = try await Workflows.template(p.templateKey, for: p.node, on: db)
+        let facts = try await ProjectsService.facts(p, now: caller.now, on: db)
+        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$startsAt).all()
+        let options = try await DesignOptions.of(p, on: db)
         let passed =
             meetings.isEmpty
             ? []
-            : try await MeetingResolution.query(on: req.db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
+            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
                 .filter(\.$status == TallyStatus.passed.rawValue).all()
         let manage = caller.allows(.projectManage, at: p.node.territoryPath)
         var mayComment = manage
-        if !manage, req.actor?.kind == .resident,
+        if !manage, caller.actor?.kind == .resident,
             let (home, _) = try? await ResidentHome.whose(nil, by: caller, managing: .projectManage)
         {
             mayComment = p.node.territoryPath.contains(home.path)
         }
         return .init(
-            project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: req.db),
-            documents: try await ProjectsService.documents(of: p, on: req.db),
-            history: try await ProjectsService.history(of: p, on: req.db), manage: manage, errors: errors,
+            project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: db),
+            documents: try await ProjectsService.documents(of: p, on: db),
+            history: try await ProjectsService.history(of: p, on: db), manage: manage, errors: errors,
             meetings: meetings.filter { !$0.kind.isInternal || manage }, options: options,
-            optionComments: try await DesignOptions.comments(of: options, on: req.db), passedResolutions: passed,
+            optionComments: try await DesignOptions.comments(of: options, on: db), passedResolutions: passed,
             mayComment: mayComment)
     }
 
