@@ -158,11 +158,15 @@ enum ProjectsBench {
                 TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id
             )
             .filter(TerritoryNode.self, \.$path >= path.encoded)
-            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound).sort(\.$updatedAt, .descending).limit(200)
+            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound).sort(\.$updatedAt, .descending).sort(\.$id)
+            .range(0..<ProjectRoutes.perPage + 1)
             .all()
             let templates = try await Workflows.available(for: community, on: db)
             _ = Layout.document(
-                ctx, ProjectPages.list(ctx, node: community, projects: ps, templates: templates, manage: true))
+                ctx,
+                ProjectPages.list(
+                    ctx, node: community, projects: Array(ps.prefix(ProjectRoutes.perPage)), templates: templates,
+                    manage: true, page: 0, more: ps.count > ProjectRoutes.perPage))
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let p = try await ProjectsService.readable(bigID, by: caller)

@@ -49,18 +49,28 @@ extension ProjectPages {
                                 Forms.submit(ctx.t(NeedText.comment)),
                             ])
                     }
-                    if m.manage && !o.chosen && !superseded && !m.passedResolutions.isEmpty {
-                        Forms.form(
-                            ctx, action: Site.optionChoose(o.id!),
-                            [
-                                Forms.select(
-                                    ctx, "resolution", label: ctx.t(ProjectText.chooseBy),
-                                    options: m.passedResolutions.map { ($0.id!.uuidString, $0.text) }, selected: nil,
-                                    required: true, includeBlank: false, id: "resolution-\(o.id!.uuidString)"),
-                                Forms.submit(ctx.t(ProjectText.choose)),
-                            ])
-                    }
                 }
+            }
+            let choosable = m.options.filter { o in
+                !o.chosen && !m.options.contains { $0.label == o.label && $0.version > o.version }
+            }
+            if m.manage && !choosable.isEmpty && !m.passedResolutions.isEmpty {
+                // One form for the project: the option, and the resolution it rests on.
+                Forms.form(
+                    ctx, action: Site.projectChoose(p.id!),
+                    [
+                        Forms.select(
+                            ctx, "option", label: ctx.t(ProjectText.optionLabel),
+                            options: choosable.map {
+                                ($0.id!.uuidString, ctx.t(ProjectText.optionVersion, $0.label, String($0.version)))
+                            },
+                            selected: nil, required: true, includeBlank: false, id: "choose-option"),
+                        Forms.select(
+                            ctx, "resolution", label: ctx.t(ProjectText.chooseBy),
+                            options: m.passedResolutions.map { ($0.id!.uuidString, $0.text) }, selected: nil,
+                            required: true, includeBlank: false, id: "choose-resolution"),
+                        Forms.submit(ctx.t(ProjectText.choose)),
+                    ])
             }
             if m.manage {
                 H.el("details", [("class", "more no-print")]) {

@@ -12,6 +12,7 @@ struct DesignOptionRoutes: RouteCollection {
         routes.get(Site.Pattern.projectCompare.pathComponents, use: compare)
         routes.post(Site.Pattern.optionComments.pathComponents, use: comment)
         routes.post(Site.Pattern.optionChoose.pathComponents, use: choose)
+        routes.post(Site.Pattern.projectChoose.pathComponents, use: chooseForProject)
         routes.get(Site.Pattern.optionDrawing.pathComponents, use: drawing)
     }
 
@@ -55,6 +56,23 @@ struct DesignOptionRoutes: RouteCollection {
         let o = try await DesignOptions.choose(
             req.parameters.get("optionID", as: UUID.self), resolution: f.resolution.flatMap(UUID.init(uuidString:)),
             by: req.caller)
+        return req.redirect(to: Site.project(o.$project.id, notice: ProjectText.chosen.key) + "#options")
+    }
+
+    struct ProjectChooseForm: Content {
+        var option: String?
+        var resolution: String?
+    }
+
+    /// The project page's one choosing form: the option and the resolution it rests on.
+    func chooseForProject(req: Request) async throws -> Response {
+        let f = try req.content.decode(ProjectChooseForm.self)
+        let pid = req.parameters.get("projectID", as: UUID.self)
+        guard let oid = f.option.flatMap(UUID.init(uuidString:)),
+            let o = try await DesignOption.find(oid, on: req.db), o.$project.id == pid
+        else { throw YishiError.notFound }
+        _ = try await DesignOptions.choose(
+            oid, resolution: f.resolution.flatMap(UUID.init(uuidString:)), by: req.caller)
         return req.redirect(to: Site.project(o.$project.id, notice: ProjectText.chosen.key) + "#options")
     }
 

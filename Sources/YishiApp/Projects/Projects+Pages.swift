@@ -71,7 +71,8 @@ enum ProjectPages {
     }
 
     static func list(
-        _ ctx: PageContext, node: TerritoryNode, projects: [Project], templates: [WorkflowTemplate], manage: Bool
+        _ ctx: PageContext, node: TerritoryNode, projects: [Project], templates: [WorkflowTemplate], manage: Bool,
+        page: Int = 0, more: Bool = false
     ) -> PageView {
         PageView(title: ctx.t(ProjectText.listTitle, node.name)) {
             if manage { H.el("p", [], [C.linkButton(ctx.t(ProjectText.newTitle), Site.newProject(node: node.id!))]) }
@@ -87,6 +88,13 @@ enum ProjectPages {
                         }
                     }
                 }
+            }
+            if page > 0 || more {
+                C.pager(
+                    ctx.t(ProjectText.title),
+                    newer: page > 0
+                        ? (ctx.t(ProjectText.newer), Site.nodeProjects(node.id!) + "?page=\(page - 1)") : nil,
+                    older: more ? (ctx.t(ProjectText.older), Site.nodeProjects(node.id!) + "?page=\(page + 1)") : nil)
             }
         }
     }

@@ -37,7 +37,11 @@ struct ProjectRoutes: RouteCollection {
         return req.render(PageView(title: ctx.t(ProjectText.title)) { C.empty(ctx.t(ProjectText.listEmpty)) })
     }
 
+    /// Projects a list page shows.
+    static let perPage = 30
+
     func list(req: Request) async throws -> Response {
+        let page = max(0, (try? req.query.get(Int.self, at: "page")) ?? 0)
         let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
         let manage = req.caller.allows(.projectManage, at: node.territoryPath)
         if !manage { try req.caller.authorize(.needRead, at: node.territoryPath) }
@@ -50,7 +54,9 @@ struct ProjectRoutes: RouteCollection {
             .sort(\.$updatedAt, .descending).limit(200).all()
         let templates = try await Workflows.available(for: node, on: req.db)
         return req.render(
-            ProjectPages.list(req.pageContext, node: node, projects: projects, templates: templates, manage: manage))
+            ProjectPages.list(
+                req.pageContext, node: node, projects: Array(projects.prefix(Self.perPage)), templates: templates,
+                manage: manage, page: page, more: projects.count > Self.perPage))
     }
 
     func listedNeeds(_ node: TerritoryNode, _ req: Request) async throws -> [NeedsService.Row] {
@@ -112,14 +118,7 @@ struct ProjectRoutes: RouteCollection {
     {
         let db = caller.db
         let t = try await Workflows.template(p.templateKey, for: p.node, on: db)
-        let facts = try await ProjectsService.facts(p, now: caller.now, on: db)
-        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$startsAt).all()
-        let options = try await DesignOptions.of(p, on: db)
-        let passed =
-            meetings.isEmpty
-            ? []
-            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
-                .filter(\.$status == TallyStatus.passed.rawValue).all()
+        let record = try await ProjectsService.record(p, now: caller.now, on: db)
         let manage = caller.allows(.projectManage, at: p.node.territoryPath)
         var mayComment = manage
         if !manage, caller.actor?.kind == .resident,
@@ -128,12 +127,11 @@ struct ProjectRoutes: RouteCollection {
             mayComment = p.node.territoryPath.contains(home.path)
         }
         return .init(
-            project: p, template: t, facts: facts, needs: try await ProjectsService.needs(of: p, on: db),
-            documents: try await ProjectsService.documents(of: p, on: db),
-            history: try await ProjectsService.history(of: p, on: db), manage: manage, errors: errors,
-            meetings: meetings.filter { !$0.kind.isInternal || manage }, options: options,
-            optionComments: try await DesignOptions.comments(of: options, on: db), passedResolutions: passed,
-            mayComment: mayComment)
+            project: p, template: t, facts: ProjectsService.facts(p, record), needs: record.needs,
+            documents: record.documents, history: record.history, manage: manage, errors: errors,
+            meetings: record.meetings.filter { !$0.kind.isInternal || manage }, options: record.options,
+            optionComments: try await DesignOptions.comments(of: record.options, on: db),
+            passedResolutions: record.passed, mayComment: mayComment)
     }
 
     func show(req: Request) async throws -> Response {

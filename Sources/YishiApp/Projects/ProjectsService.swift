@@ -114,37 +114,57 @@ enum ProjectsService {
         try await ProjectDocument.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
     }
 
-    /// What the project has at its current stage (meetings, decisions, notices, votes and funds come
-    /// with their capabilities; until then a stage that needs them waits for them).
-    static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
-        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == p.requireID())
-            .filter(\.$projectStage == p.stage).all()
+    /// Everything recorded of a project, read once (its page, its facts, the API).
+    struct Record: Sendable {
+        var needs: [Need]
+        var meetings: [Meeting]
+        /// Resolutions passed at its meetings.
+        var passed: [MeetingResolution]
+        var options: [DesignOption]
+        var documents: [ProjectDocument]
+        var history: [ProjectMove]
+        /// Its notices drafted at the current stage whose period ended with every objection answered.
+        var settledNotices: Int
+    }
+
+    static func record(_ p: Project, now: Date, on db: any Database) async throws -> Record {
+        let id = try p.requireID()
+        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt).all()
         let passed =
             meetings.isEmpty
             ? []
             : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
                 .filter(\.$status == TallyStatus.passed.rawValue).all()
-        // Notices of the project drafted since it came to this stage (both stamped by the database), ended
-        // with every objection answered.
-        let since =
-            try await ProjectMove.query(on: db).filter(\.$project.$id == p.requireID())
-            .filter(\.$toStage == p.stage).sort(\.$createdAt, .descending).first()?.createdAt ?? p.createdAt
-            ?? .distantPast
+        let history = try await history(of: p, on: db)
+        // Notices of the project drafted since it came to this stage (both stamped by the database).
+        let since = history.last { $0.toStage == p.stage }?.createdAt ?? p.createdAt ?? .distantPast
         var settled = 0
         for n in try await PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
-            .filter(\.$subjectID == p.requireID()).filter(\.$status == .published).all()
+            .filter(\.$subjectID == id).filter(\.$status == .published).all()
         where (n.createdAt ?? .distantPast) >= since {
             let objections = try await NoticesService.objections(of: n, on: db)
             if NoticesService.outcome(n, objections, now: now)?.isSettled == true { settled += 1 }
         }
+        return Record(
+            needs: try await needs(of: p, on: db), meetings: meetings, passed: passed,
+            options: try await DesignOptions.of(p, on: db), documents: try await documents(of: p, on: db),
+            history: history, settledNotices: settled)
+    }
+
+    /// What the project has at its current stage: meetings held for it at this stage (with minutes),
+    /// decisions passed at them, settled notices, documents attached at it, a chosen option. The
+    /// owners' vote and funds come with their capabilities; until then a stage that needs them waits.
+    static func facts(_ p: Project, _ r: Record) -> StageFacts {
+        let here = r.meetings.filter { $0.projectStage == p.stage }
         return StageFacts(
-            needs: try await needs(of: p, on: db).count,
-            meetings: meetings.map { ($0.kind, $0.held) },
-            decisions: passed.compactMap { r in meetings.first { $0.id == r.$meeting.id }?.kind },
-            settledNotices: settled,
-            documents: try await documents(of: p, on: db).filter { $0.stage == p.stage }.map(\.name),
-            optionChosen: try await DesignOption.query(on: db).filter(\.$project.$id == p.requireID())
-                .filter(\.$chosen == true).first() != nil)
+            needs: r.needs.count, meetings: here.map { ($0.kind, $0.held) },
+            decisions: r.passed.compactMap { res in here.first { $0.id == res.$meeting.id }?.kind },
+            settledNotices: r.settledNotices, documents: r.documents.filter { $0.stage == p.stage }.map(\.name),
+            optionChosen: r.options.contains { $0.chosen })
+    }
+
+    static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
+        facts(p, try await record(p, now: now, on: db))
     }
 
     /// On one stage, or back with a reason; two moves at once: one wins (the stage must still be the one seen).

@@ -82,6 +82,7 @@ enum Site {
         static let projectMeetings = "/projects/:projectID/meetings"
         static let projectNotices = "/projects/:projectID/notices"
         static let projectOptions = "/projects/:projectID/options"
+        static let projectChoose = "/projects/:projectID/choose"
         static let projectCompare = "/projects/:projectID/options/compare"
         static let optionComments = "/options/:optionID/comments"
         static let optionChoose = "/options/:optionID/choose"
@@ -199,6 +200,7 @@ enum Site {
     static func projectDocument(_ id: UUID, document: UUID) -> String {
         fill(Pattern.projectDocument, id.uuidString, document.uuidString)
     }
+    static func projectChoose(_ id: UUID) -> String { fill(Pattern.projectChoose, id.uuidString) }
     static func projectOptions(_ id: UUID) -> String { fill(Pattern.projectOptions, id.uuidString) }
     static func projectCompare(_ id: UUID, _ a: UUID, _ b: UUID) -> String {
         fill(Pattern.projectCompare, id.uuidString) + "?a=\(a.uuidString)&b=\(b.uuidString)"

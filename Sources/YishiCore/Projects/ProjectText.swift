@@ -14,7 +14,8 @@ public enum ProjectText: String, Texts {
     case templateRefused, templateHint, initiatorLabel, budgetLabel, noticeDraft, noticeOf
     case optionsTitle, optionsEmpty, optionAdd, optionAdded, optionLabel, optionLabelHint, optionDescription
     case optionCost, optionDrawing, optionClash, optionVersion, optionChosen, choose, chosen, chooseNeedsResolution
-    case chooseBy, compare, compareTitle, optionComment, optionCommented, drawing, superseded, residentsViews,
+    case newer, older, chooseBy, compare, compareTitle, optionComment, optionCommented, drawing, superseded,
+        residentsViews,
         projectLabel
 
     public var bilingual: Bilingual {
@@ -122,6 +123,8 @@ public enum ProjectText: String, Texts {
                 "选定方案要依据本项目会议上通过的决议。", "An option is chosen by a resolution passed at one of the project's meetings.")
         case .chooseBy: .init("依据的决议", "The resolution it rests on")
         case .compare: .init("并排比较", "Side by side")
+        case .newer: .init("较新的项目", "Newer projects")
+        case .older: .init("较早的项目", "Older projects")
         case .compareTitle: .init("方案比较", "Options side by side")
         case .optionComment: .init("对这一稿提意见", "Comment on this version")
         case .optionCommented: .init("意见已发表。", "Your comment is posted.")
