@@ -110,18 +110,25 @@ enum ProjectsService {
         return ids.isEmpty ? [] : try await Need.query(on: db).filter(\.$id ~~ ids).sort(\.$priority, .descending).all()
     }
 
-    static func documents(of p: Project, on db: any Database) async throws -> [ProjectDocument] {
-        try await ProjectDocument.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
-    }
+    /// What a project's page shows of each long list: the latest this many (a project with two
+    /// hundred events stays a page a phone can read, and one that loads in a few milliseconds).
+    static let recent = 20
 
-    /// Everything recorded of a project, read once (its page, its facts, the API).
+    /// A project's record as its page and its facts need it, read once: everything at the current
+    /// stage, and the latest `recent` of each list.
     struct Record: Sendable {
         var needs: [Need]
+        /// Its latest meetings (newest first), and those held for the current stage.
         var meetings: [Meeting]
-        /// Resolutions passed at its meetings.
+        var meetingsHere: [Meeting]
+        /// Resolutions passed at its meetings (the latest), and those at the current stage's meetings.
         var passed: [MeetingResolution]
+        var passedHere: [MeetingResolution]
         var options: [DesignOption]
+        /// Its latest documents, and the names of those attached at the current stage.
         var documents: [ProjectDocument]
+        var documentsHere: [String]
+        /// Its latest moves, oldest first.
         var history: [ProjectMove]
         /// Its notices drafted at the current stage whose period ended with every objection answered.
         var settledNotices: Int
@@ -129,15 +136,22 @@ enum ProjectsService {
 
     static func record(_ p: Project, now: Date, on db: any Database) async throws -> Record {
         let id = try p.requireID()
-        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt).all()
+        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt, .descending)
+            .limit(recent).all()
+        let here = try await Meeting.query(on: db).filter(\.$project.$id == id).filter(\.$projectStage == p.stage).all()
+        let ids = Array(Set(meetings.compactMap(\.id) + here.compactMap(\.id)))
         let passed =
-            meetings.isEmpty
+            ids.isEmpty
             ? []
-            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ meetings.compactMap(\.id))
-                .filter(\.$status == TallyStatus.passed.rawValue).all()
-        let history = try await history(of: p, on: db)
+            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ ids)
+                .filter(\.$status == TallyStatus.passed.rawValue).sort(\.$createdAt, .descending).all()
+        let hereIDs = Set(here.compactMap(\.id))
+        let history = try await ProjectMove.query(on: db).filter(\.$project.$id == id).sort(\.$createdAt, .descending)
+            .limit(recent).all()
         // Notices of the project drafted since it came to this stage (both stamped by the database).
-        let since = history.last { $0.toStage == p.stage }?.createdAt ?? p.createdAt ?? .distantPast
+        let since =
+            try await ProjectMove.query(on: db).filter(\.$project.$id == id).filter(\.$toStage == p.stage)
+            .sort(\.$createdAt, .descending).first()?.createdAt ?? p.createdAt ?? .distantPast
         var settled = 0
         for n in try await PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
             .filter(\.$subjectID == id).filter(\.$status == .published).all()
@@ -145,22 +159,28 @@ enum ProjectsService {
             let objections = try await NoticesService.objections(of: n, on: db)
             if NoticesService.outcome(n, objections, now: now)?.isSettled == true { settled += 1 }
         }
+        let documents = try await ProjectDocument.query(on: db).filter(\.$project.$id == id)
+            .sort(\.$createdAt, .descending).limit(recent).all()
+        let documentsHere = try await (db as! any SQLDatabase).raw(
+            "SELECT name FROM project_documents WHERE project_id = \(bind: id) AND stage = \(bind: p.stage)"
+        ).all().map { try $0.decode(column: "name", as: String.self) }
         return Record(
-            needs: try await needs(of: p, on: db), meetings: meetings, passed: passed,
-            options: try await DesignOptions.of(p, on: db), documents: try await documents(of: p, on: db),
-            history: history, settledNotices: settled)
+            needs: try await needs(of: p, on: db), meetings: meetings.reversed(), meetingsHere: here,
+            passed: Array(passed.prefix(recent)), passedHere: passed.filter { hereIDs.contains($0.$meeting.id) },
+            options: try await DesignOptions.of(p, on: db), documents: documents.reversed(),
+            documentsHere: documentsHere,
+            history: history.reversed(), settledNotices: settled)
     }
 
     /// What the project has at its current stage: meetings held for it at this stage (with minutes),
     /// decisions passed at them, settled notices, documents attached at it, a chosen option. The
     /// owners' vote and funds come with their capabilities; until then a stage that needs them waits.
     static func facts(_ p: Project, _ r: Record) -> StageFacts {
-        let here = r.meetings.filter { $0.projectStage == p.stage }
-        return StageFacts(
-            needs: r.needs.count, meetings: here.map { ($0.kind, $0.held) },
-            decisions: r.passed.compactMap { res in here.first { $0.id == res.$meeting.id }?.kind },
-            settledNotices: r.settledNotices, documents: r.documents.filter { $0.stage == p.stage }.map(\.name),
-            optionChosen: r.options.contains { $0.chosen })
+        StageFacts(
+            needs: r.needs.count, meetings: r.meetingsHere.map { ($0.kind, $0.held) },
+            decisions: r.passedHere.compactMap { res in r.meetingsHere.first { $0.id == res.$meeting.id }?.kind },
+            settledNotices: r.settledNotices, documents: r.documentsHere, optionChosen: r.options.contains { $0.chosen }
+        )
     }
 
     static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
@@ -242,10 +262,6 @@ enum ProjectsService {
                     details: ["title": p.title, "document": docName])
             )
         }
-    }
-
-    static func history(of p: Project, on db: any Database) async throws -> [ProjectMove] {
-        try await ProjectMove.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
     }
 
     /// A district administrator adds a workflow template file, checked like the shipped ones.
