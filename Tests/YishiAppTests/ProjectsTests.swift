@@ -251,8 +251,15 @@ struct MeetingsTests {
             #expect(
                 try await MeetingResolution.query(on: t.db).filter(\.$meeting.$id == assembly.id!).first()?.status
                     == "passed")
+            // The A4 sign-in sheet: a line per household, no one's name printed; staff only.
+            let sheet = try await staff.get("/meetings/\(assembly.id!)/sheet")
+            let someone = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-101-1").first())
+            #expect(sheet.status == .ok && sheet.text.contains(MeetingText.sheetSignature.text(.zhHans)))
+            #expect(sheet.text.contains("101") && !sheet.text.contains(someone.name))
             let r = Browser(t.app)
             try await r.signInResident()
+            #expect(try await r.get("/meetings/\(assembly.id!)/sheet").status == .forbidden)
             #expect(try await r.get("/meetings/\(assembly.id!)").status == .ok)
             #expect(try await r.get("/meetings/\(party.id!)").status == .notFound, "internal")
             #expect(!(try await r.get("/projects/\(p.id!)").text.contains("党员议事会")))

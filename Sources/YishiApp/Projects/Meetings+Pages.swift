@@ -49,6 +49,9 @@ enum MeetingPages {
             C.section(ctx.t(MeetingText.signIn)) {
                 C.text(ctx.t(MeetingText.attendance, String(m.attendance.total)))
                 if m.manage {
+                    H.el(
+                        "p", [("class", "no-print")],
+                        [C.linkButton(ctx.t(MeetingText.sheet), Site.meetingSheet(mt.id!), primary: false)])
                     C.text(
                         ctx.t(
                             MeetingText.attendanceBy, String(m.attendance.byWay[.code] ?? 0),
@@ -132,6 +135,29 @@ enum MeetingPages {
                             Forms.submit(ctx.t(MeetingText.resolve)),
                         ])
                 }
+            }
+        }
+    }
+
+    /// The A4 sign-in sheet: the meeting, then a numbered line per household with blank name and signature.
+    static func sheet(_ ctx: PageContext, _ mt: Meeting, households: [(building: String, unit: String)]) -> PageView {
+        PageView(title: mt.title) {
+            H.el("p", [("class", "no-print")], [H.link(ctx.t(CommonText.back), Site.meeting(mt.id!))])
+            H.el("article", [("class", "poster sheet")]) {
+                H.el("p", [("class", "poster-kind")], text: ctx.t(MeetingText.sheetKind))
+                H.el("h2", text: mt.title)
+                H.el("p", [("class", "poster-period")], text: Show.dateTime(mt.startsAt) + " · " + mt.venue)
+                Forms.table(
+                    caption: ctx.t(MeetingText.sheetKind),
+                    headers: [
+                        "#", ctx.t(MeetingText.sheetBuilding), ctx.t(MeetingText.sheetUnit),
+                        ctx.t(MeetingText.sheetName),
+                        ctx.t(MeetingText.sheetSignature),
+                    ],
+                    rows: households.enumerated().map { i, h in
+                        [.text(String(i + 1)), .text(h.building), .text(h.unit), .text(""), .text("")]
+                    })
+                H.el("p", [("class", "poster-from")], text: ctx.t(MeetingText.sheetCount, String(households.count)))
             }
         }
     }

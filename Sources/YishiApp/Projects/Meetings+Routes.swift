@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import YishiCore
 
@@ -9,6 +10,7 @@ struct MeetingRoutes: RouteCollection {
         routes.post(Site.Pattern.projectMeetings.pathComponents, use: call)
         routes.get(Site.Pattern.meeting.pathComponents, use: show)
         routes.post(Site.Pattern.meetingSignIn.pathComponents, use: signIn)
+        routes.get(Site.Pattern.meetingSheet.pathComponents, use: sheet)
         routes.post(Site.Pattern.meetingMinutes.pathComponents, use: minutes)
         routes.post(Site.Pattern.meetingResolutions.pathComponents, use: resolve)
     }
@@ -55,6 +57,25 @@ struct MeetingRoutes: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         req.render(MeetingPages.meeting(req.pageContext, try await model(req)))
+    }
+
+    /// The A4 sign-in sheet for the meeting's place: a line per household (building and door), the
+    /// name and signature left blank for the day — no one's personal data printed (staff only).
+    func sheet(req: Request) async throws -> Response {
+        let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: req.caller)
+        try req.caller.authorize(.projectManage, at: m.node.territoryPath)
+        let path = m.node.territoryPath
+        let rows = try await (req.db as! any SQLDatabase).raw(
+            """
+            SELECT b.name AS building, u.number AS unit FROM households h JOIN units u ON u.id = h.unit_id
+            JOIN territory_nodes b ON b.id = u.building_id
+            WHERE b.path >= \(bind: path.encoded) AND b.path < \(bind: path.subtreeUpperBound)
+            ORDER BY b.path, u.number LIMIT 2000
+            """
+        ).all().map {
+            (try $0.decode(column: "building", as: String.self), try $0.decode(column: "unit", as: String.self))
+        }
+        return req.render(MeetingPages.sheet(req.pageContext, m, households: rows))
     }
 
     struct SignInForm: Content {

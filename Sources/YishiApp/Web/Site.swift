@@ -89,6 +89,7 @@ enum Site {
         static let optionDrawing = "/options/:optionID/drawing"
         static let meeting = "/meetings/:meetingID"
         static let meetingSignIn = "/meetings/:meetingID/signin"
+        static let meetingSheet = "/meetings/:meetingID/sheet"
         static let meetingMinutes = "/meetings/:meetingID/minutes"
         static let meetingResolutions = "/meetings/:meetingID/resolutions"
         static let questionnaire = "/questionnaires/:questionnaireID"
@@ -213,6 +214,7 @@ enum Site {
     static func meeting(_ id: UUID, notice: String? = nil) -> String {
         with(fill(Pattern.meeting, id.uuidString), notice)
     }
+    static func meetingSheet(_ id: UUID) -> String { fill(Pattern.meetingSheet, id.uuidString) }
     static func meetingSignIn(_ id: UUID) -> String { fill(Pattern.meetingSignIn, id.uuidString) }
     static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }
     static func meetingResolutions(_ id: UUID) -> String { fill(Pattern.meetingResolutions, id.uuidString) }

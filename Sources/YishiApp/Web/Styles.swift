@@ -185,6 +185,7 @@ enum Styles {
         ol.steps { padding-left: 1.4rem; } ol.steps li.current { font-weight: 700; } ol.steps li.past { color: var(--muted); }
         .card + .card, .card + details, .card + form, .card + p { margin-top: var(--gap); }
         select { max-width: 100%; }
+        .sheet td { height: 2.2em; } .sheet td:nth-child(4) { min-width: 6em; } .sheet td:nth-child(5) { min-width: 8em; }
         @page { size: A4; margin: 15mm; }
         @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }

@@ -7,7 +7,8 @@ public enum MeetingText: String, Texts {
     case paperHint, attendance, attendanceBy, minutes, minutesSave, minutesSaved, resolutions, resolution
     case electorate, electorateHint, present, presentHint, yes, resolve, resolved, ownersByVote, countsImpossible
     case statusPassed, statusFailed, statusNoQuorum, noResolutions, meetingsTitle, noMeetings, held, planned
-    case internalNote, paperSubmit, countsLine
+    case internalNote, paperSubmit, countsLine, sheet, sheetKind, sheetBuilding, sheetUnit, sheetName, sheetSignature
+    case sheetCount
 
     public var bilingual: Bilingual {
         switch self {
@@ -73,6 +74,16 @@ public enum MeetingText: String, Texts {
         case .planned: .init("待召开", "Coming")
         case .paperSubmit: .init("记入人数（加在已有人数上）", "Add to the count")
         case .countsLine: .init("同意 {0} 人，到会 {1} 人", "In favour {0}, present {1}")
+        case .sheet: .init("打印签到表（A4）", "Print the sign-in sheet (A4)")
+        case .sheetKind: .init("会议签到表", "Meeting sign-in sheet")
+        case .sheetBuilding: .init("楼栋", "Building")
+        case .sheetUnit: .init("门牌", "Door")
+        case .sheetName: .init("姓名", "Name")
+        case .sheetSignature: .init("签名", "Signature")
+        case .sheetCount:
+            .init(
+                "共 {0} 户。纸质签到的人数录入会议页面后计入参与人次。",
+                "{0} households. The number signed on paper counts once it is entered on the meeting's page.")
         case .internalNote: .init("党员议事会的记录只有工作人员能看到。", "The party members' meeting's record is for staff only.")
         }
     }
