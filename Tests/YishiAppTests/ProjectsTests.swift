@@ -251,6 +251,16 @@ struct MeetingsTests {
             #expect(
                 try await MeetingResolution.query(on: t.db).filter(\.$meeting.$id == assembly.id!).first()?.status
                     == "passed")
+            // Announced ahead through a notice that links to it; the party members' meeting never is.
+            #expect(try await staff.post("/meetings/\(assembly.id!)/notice").status == .seeOther)
+            let announced = try #require(
+                try await PublicNotice.query(on: t.db).filter(\.$subjectKind == MeetingNotices.kind)
+                    .filter(\.$subjectID == assembly.id!).first())
+            #expect(announced.body.contains("加装电梯") && announced.status == .draft)
+            _ = try await staff.post("/notices/\(announced.id!)/publish")
+            #expect(
+                try await Browser(t.app).get("/notices/\(announced.id!)").text.contains("/meetings/\(assembly.id!)"))
+            #expect(try await staff.post("/meetings/\(party.id!)/notice").status == .conflict)
             // The A4 sign-in sheet: a line per household, no one's name printed; staff only.
             let sheet = try await staff.get("/meetings/\(assembly.id!)/sheet")
             let someone = try #require(

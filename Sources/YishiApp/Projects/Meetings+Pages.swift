@@ -52,6 +52,9 @@ enum MeetingPages {
                     H.el(
                         "p", [("class", "no-print")],
                         [C.linkButton(ctx.t(MeetingText.sheet), Site.meetingSheet(mt.id!), primary: false)])
+                    if !mt.held && !mt.kind.isInternal {
+                        Forms.button(ctx, action: Site.meetingNotice(mt.id!), label: ctx.t(MeetingText.announce))
+                    }
                     C.text(
                         ctx.t(
                             MeetingText.attendanceBy, String(m.attendance.byWay[.code] ?? 0),

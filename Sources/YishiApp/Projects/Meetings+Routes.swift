@@ -11,6 +11,7 @@ struct MeetingRoutes: RouteCollection {
         routes.get(Site.Pattern.meeting.pathComponents, use: show)
         routes.post(Site.Pattern.meetingSignIn.pathComponents, use: signIn)
         routes.get(Site.Pattern.meetingSheet.pathComponents, use: sheet)
+        routes.post(Site.Pattern.meetingNotice.pathComponents, use: notice)
         routes.post(Site.Pattern.meetingMinutes.pathComponents, use: minutes)
         routes.post(Site.Pattern.meetingResolutions.pathComponents, use: resolve)
     }
@@ -76,6 +77,25 @@ struct MeetingRoutes: RouteCollection {
             (try $0.decode(column: "building", as: String.self), try $0.decode(column: "unit", as: String.self))
         }
         return req.render(MeetingPages.sheet(req.pageContext, m, households: rows))
+    }
+
+    /// The meeting announced ahead through a public notice (time, place, agenda), drafted for
+    /// staff to check and publish.
+    func notice(req: Request) async throws -> Response {
+        let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: req.caller)
+        try req.caller.authorize(.projectManage, at: m.node.territoryPath)
+        // The party members' meeting is internal: it is never announced in public.
+        guard !m.kind.isInternal else { throw YishiError.conflict(key: MeetingText.internalNote.key) }
+        let lang = req.pageContext.lang
+        let body = [
+            MeetingText.noticeWhen.text(lang, [Show.dateTime(m.startsAt), m.venue]),
+            MeetingText.agenda.text(lang) + (lang == .zhHans ? "：" : ": "), m.agenda,
+        ].joined(separator: "\n")
+        let n = try await NoticesService.create(
+            .init(
+                node: m.$node.id, title: MeetingText.noticeTitle.text(lang, [m.title]), body: body, days: "7",
+                subject: (MeetingNotices.kind, try m.requireID())), by: req.caller)
+        return req.redirect(to: Site.notice(n.id!, notice: NoticeText.created.key))
     }
 
     struct SignInForm: Content {

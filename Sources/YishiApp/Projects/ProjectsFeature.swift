@@ -13,7 +13,7 @@ struct ProjectsFeature: Feature {
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }
-    var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject] }
+    var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject, MeetingNotices.subject] }
     var demo: [DemoPart] { [ProjectsDemo.part] }
     var navigation: [NavEntry] {
         [

@@ -90,6 +90,7 @@ enum Site {
         static let meeting = "/meetings/:meetingID"
         static let meetingSignIn = "/meetings/:meetingID/signin"
         static let meetingSheet = "/meetings/:meetingID/sheet"
+        static let meetingNotice = "/meetings/:meetingID/notice"
         static let meetingMinutes = "/meetings/:meetingID/minutes"
         static let meetingResolutions = "/meetings/:meetingID/resolutions"
         static let questionnaire = "/questionnaires/:questionnaireID"
@@ -214,6 +215,7 @@ enum Site {
     static func meeting(_ id: UUID, notice: String? = nil) -> String {
         with(fill(Pattern.meeting, id.uuidString), notice)
     }
+    static func meetingNotice(_ id: UUID) -> String { fill(Pattern.meetingNotice, id.uuidString) }
     static func meetingSheet(_ id: UUID) -> String { fill(Pattern.meetingSheet, id.uuidString) }
     static func meetingSignIn(_ id: UUID) -> String { fill(Pattern.meetingSignIn, id.uuidString) }
     static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }

@@ -8,7 +8,7 @@ public enum MeetingText: String, Texts {
     case electorate, electorateHint, present, presentHint, yes, resolve, resolved, ownersByVote, countsImpossible
     case statusPassed, statusFailed, statusNoQuorum, noResolutions, meetingsTitle, noMeetings, held, planned
     case internalNote, paperSubmit, countsLine, sheet, sheetKind, sheetBuilding, sheetUnit, sheetName, sheetSignature
-    case sheetCount
+    case sheetCount, announce, noticeTitle, noticeWhen, noticeOf
 
     public var bilingual: Bilingual {
         switch self {
@@ -84,6 +84,10 @@ public enum MeetingText: String, Texts {
             .init(
                 "共 {0} 户。纸质签到的人数录入会议页面后计入参与人次。",
                 "{0} households. The number signed on paper counts once it is entered on the meeting's page.")
+        case .announce: .init("起草会议通知（公示）", "Draft the meeting's notice")
+        case .noticeTitle: .init("会议通知：{0}", "Meeting: {0}")
+        case .noticeWhen: .init("时间：{0}　地点：{1}", "When: {0}. Where: {1}.")
+        case .noticeOf: .init("会议：{0}", "The meeting: {0}")
         case .internalNote: .init("党员议事会的记录只有工作人员能看到。", "The party members' meeting's record is for staff only.")
         }
     }
