@@ -28,13 +28,9 @@ struct NeedPartsTests {
     func multipart(_ b: Browser, _ path: String, fields: [String: String], photos: [(String, Data)]) async throws
         -> TestingHTTPResponse
     {
-        let boundary = "b\(UUID().uuidString)"
-        var parts: [(name: String, filename: String?, data: Data)] = [(CSRF.field, nil, Data(b.csrf.utf8))]
-        for (k, v) in fields.sorted(by: { $0.key < $1.key }) { parts.append((k, nil, Data(v.utf8))) }
-        for p in photos { parts.append(("photos", p.0, p.1)) }
-        return try await b.send(
-            .POST, path, body: ByteBuffer(data: multipartBody(boundary: boundary, parts)),
-            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+        try await b.multipart(
+            path, fields: fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            files: photos.map { ("photos", $0.0, $0.1) })
     }
 
     @Test func aResidentsPhotoLosesItsLocationAndIsReadOnlyInTheCommunity() async throws {

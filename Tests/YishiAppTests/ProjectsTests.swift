@@ -15,13 +15,7 @@ struct ProjectsTests {
     func upload(_ b: Browser, _ path: String, fields: [String: String], file: (String, Data)) async throws
         -> TestingHTTPResponse
     {
-        let boundary = "b\(UUID().uuidString)"
-        var parts: [(name: String, filename: String?, data: Data)] = [(CSRF.field, nil, Data(b.csrf.utf8))]
-        for (k, v) in fields { parts.append((k, nil, Data(v.utf8))) }
-        parts.append(("file", file.0, file.1))
-        return try await b.send(
-            .POST, path, body: ByteBuffer(data: multipartBody(boundary: boundary, parts)),
-            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+        try await b.multipart(path, fields: fields.map { ($0.key, $0.value) }, files: [("file", file.0, file.1)])
     }
 
     @Test func aProjectStartsFromNeedsAndMovesOnlyWhenItsStageHasWhatItNeeds() async throws {

@@ -59,16 +59,11 @@ struct NeedRoutes: RouteCollection {
 
     /// The list of the viewer's community (a resident's, or the first place a staff member works).
     func mine(req: Request) async throws -> Response {
-        let caller = req.caller
-        let actor = try caller.requireActor()
-        if actor.kind == .resident {
-            let (home, _) = try await ResidentHome.whose(nil, by: caller, managing: .needManage)
-            return req.redirect(to: Site.nodeNeeds(home.community))
+        _ = try req.caller.requireActor()
+        guard let place = await req.ownPlace() else {
+            throw YishiError.denied(req.actor?.kind == .resident ? .notVerified : .roleLacksAction)
         }
-        guard let place = req.principal?.held.compactMap(\.path).first else {
-            throw YishiError.denied(.roleLacksAction)
-        }
-        return req.redirect(to: Site.nodeNeeds(place.nodeId))
+        return req.redirect(to: Site.nodeNeeds(place))
     }
 
     func list(req: Request) async throws -> Response {

@@ -61,9 +61,7 @@ enum NeedSettingsStore {
 
     /// Checks and saves a district's settings (its administrators only), then brings its needs in line.
     static func save(_ f: Form, district districtID: UUID?, by caller: Caller) async throws -> NeedSettings {
-        let district = try await caller.node(districtID, for: .territoryEdit)
-        guard district.level == .district else { throw YishiError.notFound }
-        try caller.authorize(.needManage, at: district.territoryPath)
+        let district = try await caller.district(districtID, for: .needManage)
         var fields: [String: String] = [:]
         var settings = NeedSettings()
         switch NeedSettings.categories(f.categories ?? "") {

@@ -10,12 +10,7 @@ struct NeedSettingsRoutes: RouteCollection {
 
     /// The district asked for, or the first the administrator holds.
     func district(_ req: Request) async throws -> TerritoryNode {
-        let asked = try? req.query.get(UUID.self, at: "district")
-        let held = req.principal?.held.compactMap(\.path).first?.ids.first
-        let node = try await req.caller.node(asked ?? held, for: .territoryEdit)
-        guard node.level == .district else { throw YishiError.notFound }
-        try req.caller.authorize(.needManage, at: node.territoryPath)
-        return node
+        try await req.administeredDistrict(for: .needManage)
     }
 
     func show(req: Request) async throws -> Response {

@@ -23,14 +23,7 @@ struct NoticeRoutes: RouteCollection {
 
     /// A resident's community's notices; staff's first place; anyone else the newest of all.
     func mine(req: Request) async throws -> Response {
-        if req.actor?.kind == .resident,
-            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .noticeManage)
-        {
-            return req.redirect(to: Site.nodeNotices(home.community))
-        }
-        if let place = req.principal?.held.compactMap(\.path).first {
-            return req.redirect(to: Site.nodeNotices(place.nodeId))
-        }
+        if let place = await req.ownPlace() { return req.redirect(to: Site.nodeNotices(place)) }
         let notices = try await PublicNotice.query(on: req.db).filter(\.$status == .published).with(\.$node)
             .sort(\.$endsAt, .descending).limit(50).all()
         return req.render(

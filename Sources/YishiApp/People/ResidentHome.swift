@@ -51,3 +51,31 @@ extension ResidentHome {
         return (try await of(r.requireID(), on: caller.db), nil)
     }
 }
+
+extension Request {
+    /// The place a capability's own page opens at for this viewer: a resident's community, or the
+    /// first place a staff member works; nil for anyone else.
+    func ownPlace() async -> UUID? {
+        if actor?.kind == .resident {
+            return try? await ResidentHome.whose(nil, by: caller, managing: .needManage).0.community
+        }
+        return principal?.held.compactMap(\.path).first?.nodeId
+    }
+
+    /// The district a district administrator's settings page is about (`?district=`, else the first
+    /// they hold), for `action` there as well as editing it.
+    func administeredDistrict(for action: Action) async throws -> TerritoryNode {
+        let asked = try? query.get(UUID.self, at: "district")
+        return try await caller.district(asked ?? principal?.held.compactMap(\.path).first?.ids.first, for: action)
+    }
+}
+
+extension Caller {
+    /// A district the caller administers (may edit), for `action` there too; a node of another level is 404.
+    func district(_ id: UUID?, for action: Action) async throws -> TerritoryNode {
+        let node = try await self.node(id, for: .territoryEdit)
+        guard node.level == .district else { throw YishiError.notFound }
+        try authorize(action, at: node.territoryPath)
+        return node
+    }
+}

@@ -24,14 +24,7 @@ struct ProjectRoutes: RouteCollection {
     }
 
     func mine(req: Request) async throws -> Response {
-        if req.actor?.kind == .resident,
-            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .projectManage)
-        {
-            return req.redirect(to: Site.nodeProjects(home.community))
-        }
-        if let place = req.principal?.held.compactMap(\.path).first {
-            return req.redirect(to: Site.nodeProjects(place.nodeId))
-        }
+        if let place = await req.ownPlace() { return req.redirect(to: Site.nodeProjects(place)) }
         _ = try req.caller.requireActor()
         let ctx = req.pageContext
         return req.render(PageView(title: ctx.t(ProjectText.title)) { C.empty(ctx.t(ProjectText.listEmpty)) })
@@ -208,12 +201,7 @@ struct ProjectRoutes: RouteCollection {
     }
 
     func district(_ req: Request) async throws -> TerritoryNode {
-        let asked = try? req.query.get(UUID.self, at: "district")
-        let held = req.principal?.held.compactMap(\.path).first?.ids.first
-        let node = try await req.caller.node(asked ?? held, for: .territoryEdit)
-        guard node.level == .district else { throw YishiError.notFound }
-        try req.caller.authorize(.projectManage, at: node.territoryPath)
-        return node
+        try await req.administeredDistrict(for: .projectManage)
     }
 
     func workflows(req: Request) async throws -> Response {

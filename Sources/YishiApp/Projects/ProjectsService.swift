@@ -268,9 +268,7 @@ enum ProjectsService {
     static func addTemplate(_ data: Data, district districtID: UUID?, by caller: Caller) async throws
         -> WorkflowTemplate
     {
-        let district = try await caller.node(districtID, for: .territoryEdit)
-        guard district.level == .district else { throw YishiError.notFound }
-        try caller.authorize(.projectManage, at: district.territoryPath)
+        let district = try await caller.district(districtID, for: .projectManage)
         let t: WorkflowTemplate
         switch WorkflowRules.template(data) {
         case .success(let ok): t = ok

@@ -20,14 +20,7 @@ struct QuestionnaireRoutes: RouteCollection {
     }
 
     func mine(req: Request) async throws -> Response {
-        if req.actor?.kind == .resident,
-            let (home, _) = try? await ResidentHome.whose(nil, by: req.caller, managing: .surveyManage)
-        {
-            return req.redirect(to: Site.nodeQuestionnaires(home.community))
-        }
-        if let place = req.principal?.held.compactMap(\.path).first {
-            return req.redirect(to: Site.nodeQuestionnaires(place.nodeId))
-        }
+        if let place = await req.ownPlace() { return req.redirect(to: Site.nodeQuestionnaires(place)) }
         // Signed out, or without a place yet: what questionnaires are, and how to take part.
         _ = try req.caller.requireActor()
         return req.render(

@@ -144,3 +144,20 @@ extension TestingHTTPResponse {
     }
     var location: String? { headers.first(name: .location) }
 }
+
+extension Browser {
+    /// Posts a multipart form as a page with a file chooser does (the CSRF field first, then the
+    /// fields, then each file under its field's name).
+    @discardableResult
+    func multipart(_ path: String, fields: [(String, String)], files: [(field: String, name: String, data: Data)])
+        async throws -> TestingHTTPResponse
+    {
+        let boundary = "b\(UUID().uuidString)"
+        let parts: [(name: String, filename: String?, data: Data)] =
+            [(CSRF.field, nil, Data(csrf.utf8))] + fields.map { ($0.0, nil, Data($0.1.utf8)) }
+            + files.map { ($0.field, $0.name, $0.data) }
+        return try await send(
+            .POST, path, body: ByteBuffer(data: multipartBody(boundary: boundary, parts)),
+            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+}
