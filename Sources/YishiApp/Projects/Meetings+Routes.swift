@@ -68,13 +68,19 @@ struct MeetingRoutes: RouteCollection {
         let path = m.node.territoryPath
         let rows = try await (req.db as! any SQLDatabase).raw(
             """
-            SELECT b.name AS building, u.number AS unit FROM households h JOIN units u ON u.id = h.unit_id
-            JOIN territory_nodes b ON b.id = u.building_id
+            SELECT c.name AS compound, b.name AS building, u.number AS unit FROM households h
+            JOIN units u ON u.id = h.unit_id JOIN territory_nodes b ON b.id = u.building_id
+            LEFT JOIN territory_nodes c ON c.id = b.parent_id
             WHERE b.path >= \(bind: path.encoded) AND b.path < \(bind: path.subtreeUpperBound)
             ORDER BY b.path, u.number LIMIT 2000
             """
-        ).all().map {
-            (try $0.decode(column: "building", as: String.self), try $0.decode(column: "unit", as: String.self))
+        ).all().map { row in
+            // Two compounds may both have a 1号: the building is named with its compound.
+            let compound = try row.decode(column: "compound", as: String?.self) ?? ""
+            let building = try row.decode(column: "building", as: String.self)
+            return (
+                (compound.isEmpty ? "" : compound + " ") + building, try row.decode(column: "unit", as: String.self)
+            )
         }
         return req.render(MeetingPages.sheet(req.pageContext, m, households: rows))
     }
