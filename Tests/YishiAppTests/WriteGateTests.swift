@@ -44,8 +44,12 @@ struct WriteGateTests {
             if !TestDatabase.isPostgres {
                 if await WriteGate.shared.waiters(AuditGroupCommit.key(t.db)) > 0 { return }
             } else {
+                // This test's own database only: the suite's other tests wait for locks in theirs.
                 let row = try await (t.db as! any SQLDatabase).raw(
-                    "SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted"
+                    """
+                    SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE NOT l.granted AND a.datname = current_database()
+                    """
                 ).first()
                 if try row!.decode(column: "n", as: Int.self) > 0 { return }
             }
