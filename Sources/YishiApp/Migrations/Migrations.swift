@@ -26,5 +26,6 @@ enum Migrations {
         M022CreateProjects(),
         M023CreateMeetings(),
         M024CreateDesignOptions(),
+        M025CreateVotesWorksAndFollowing(),
     ]
 }

@@ -23,6 +23,7 @@ extension ProjectPages {
                 H.el("div", [("class", o.chosen ? "card reply" : "card")]) {
                     H.el("h3", text: ctx.t(ProjectText.optionVersion, o.label, String(o.version)))
                     if o.chosen { C.tag(ctx.t(ProjectText.optionChosen), tone: .ok) }
+                    if o.chosen && o.chosenByVoteID != nil { C.tag(ctx.t(VoteText.chosenByVote), tone: .ok) }
                     if superseded { C.tag(ctx.t(ProjectText.superseded)) }
                     HTMLNode.group(C.paragraphs(o.description))
                     if let fen = o.costFen {

@@ -18,6 +18,7 @@ final class DesignOption: Model, @unchecked Sendable {
     @OptionalParent(key: "attachment_id") var attachment: Attachment?
     @Field(key: "chosen") var chosen: Bool
     @OptionalField(key: "chosen_by_resolution_id") var chosenByResolutionID: UUID?
+    @OptionalField(key: "chosen_by_vote_id") var chosenByVoteID: UUID?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -110,6 +111,7 @@ enum DesignOptions {
                 .update()
             o.chosen = true
             o.chosenByResolutionID = resolutionID
+            o.chosenByVoteID = nil
             try await o.update(on: tx)
             return (
                 o,

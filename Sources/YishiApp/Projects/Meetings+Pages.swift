@@ -16,6 +16,9 @@ enum MeetingPages {
         /// The code works now (staff show it to announce).
         var codeValid = false
         var errors = FormErrors()
+        var votes: [VoteView] = []
+        /// The project's design options (to open a vote between them).
+        var projectOptions: [DesignOption] = []
     }
 
     static func statusText(_ ctx: PageContext, _ status: String) -> String {
@@ -45,7 +48,11 @@ enum MeetingPages {
             }
             C.section(ctx.t(MeetingText.agenda)) { HTMLNode.group(C.paragraphs(mt.agenda)) }
             Forms.summary(
-                ctx, m.errors, order: ["code", "resident", "count", "minutes", "resolution", "electorate", "yes"])
+                ctx, m.errors,
+                order: [
+                    "code", "resident", "count", "minutes", "resolution", "electorate", "yes", "options", "method",
+                    "maxPicks", "ballot", "spoilt",
+                ])
             C.section(ctx.t(MeetingText.signIn)) {
                 C.text(ctx.t(MeetingText.attendance, String(m.attendance.total)))
                 if m.manage {
@@ -139,6 +146,7 @@ enum MeetingPages {
                         ])
                 }
             }
+            if m.project != nil && (m.manage || !m.votes.isEmpty) { votes(ctx, m) }
         }
     }
 

@@ -41,19 +41,43 @@ struct MeetingRoutes: RouteCollection {
         }
     }
 
-    func model(_ req: Request, errors: FormErrors = FormErrors()) async throws -> MeetingPages.Model {
+    func model(_ req: Request, meeting id: UUID? = nil, errors: FormErrors = FormErrors()) async throws
+        -> MeetingPages.Model
+    {
         let caller = req.caller
-        let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: caller)
+        let m = try await MeetingsService.readable(id ?? req.parameters.get("meetingID", as: UUID.self), by: caller)
         let manage = caller.allows(.projectManage, at: m.node.territoryPath)
         var mayCode = false
         if req.actor?.kind == .resident, MeetingRules.codeValid(at: caller.now, starts: m.startsAt) {
             mayCode = true
         }
+        let project = try await m.$project.get(on: req.db)
+        let options = try await project.asyncMap { try await DesignOptions.of($0, on: req.db) } ?? []
+        var resident: UUID? = nil
+        var attended = false
+        if req.actor?.kind == .resident,
+            let (home, _) = try? await ResidentHome.whose(nil, by: caller, managing: .projectManage)
+        {
+            resident = home.resident.id
+            attended =
+                try await MeetingAttendance.query(on: req.db).filter(\.$meeting.$id == m.requireID())
+                .filter(\.$resident.$id == home.resident.id).first() != nil
+        }
+        var votes: [MeetingPages.VoteView] = []
+        for v in try await DesignVotes.of(m, on: req.db) {
+            let voted =
+                try await resident.asyncMap { try await DesignVotes.hasVoted(v, resident: $0, on: req.db) } ?? false
+            votes.append(
+                .init(
+                    vote: v, options: v.optionIDs.compactMap { id in options.first { $0.id == id } },
+                    ballots: try await DesignVotes.ballotCount(v, on: req.db), mayCast: v.isOpen && attended && !voted,
+                    voted: voted))
+        }
         return .init(
-            meeting: m, project: try await m.$project.get(on: req.db),
-            attendance: try await MeetingsService.attendance(of: m, on: req.db),
+            meeting: m, project: project, attendance: try await MeetingsService.attendance(of: m, on: req.db),
             resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
-            codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors)
+            codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors, votes: votes,
+            projectOptions: options)
     }
 
     func show(req: Request) async throws -> Response {

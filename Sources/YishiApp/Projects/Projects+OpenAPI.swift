@@ -39,6 +39,23 @@ extension OpenAPIDocument {
             method: "post", path: "/api/v1/meetings/{meetingID}/resolutions",
             summary: "Record a resolution; the result follows the meeting's rule, every condition with its numbers",
             tag: "projects", body: "ResolutionIn", response: (201, "Meeting"), alsoErrors: ["409"]),
+        .init(
+            method: "post", path: "/api/v1/meetings/{meetingID}/votes",
+            summary: "Open a vote between the project's design options; the rule and tie-break are fixed now",
+            tag: "projects", body: "VoteIn", response: (201, "Vote")),
+        .init(
+            method: "get", path: "/api/v1/votes/{voteID}",
+            summary: "A vote: its rule, options, ballots so far, and once closed its result explained",
+            tag: "projects", response: (200, "Vote")),
+        .init(
+            method: "post", path: "/api/v1/votes/{voteID}/ballots",
+            summary:
+                "A resident signed in at the meeting casts their ballot (once; again is 409); staff enter paper ballots (count alike, or spoilt). A closed vote is 409",
+            tag: "projects", body: "BallotIn", response: (201, "Vote"), alsoErrors: ["409"]),
+        .init(
+            method: "post", path: "/api/v1/votes/{voteID}/close",
+            summary: "End the vote and count it; the winner becomes the chosen option (a second close is 409)",
+            tag: "projects", response: (200, "Vote"), alsoErrors: ["409"]),
     ]
 
     static var projectsSchemas: [String: Any] {
@@ -99,6 +116,32 @@ extension OpenAPIDocument {
             "MinutesIn": object(["minutes": string], required: ["minutes"]),
             "ResolutionIn": object(
                 ["text": string, "electorate": int, "present": int, "yes": int], required: ["text", "yes"]),
+            "Vote": object(
+                [
+                    "id": uuid, "meeting": uuid, "method": enumeration(["plurality", "approval", "borda"]),
+                    "maxPicks": int, "tieBreak": string, "lotSeed": int,
+                    "options": [
+                        "type": "array",
+                        "items": object(
+                            ["id": uuid, "label": string, "version": int], required: ["id", "label", "version"]),
+                    ],
+                    "status": enumeration(["open", "closed"]), "ballots": int,
+                    "result": object(
+                        [
+                            "scores": ["type": "array", "items": int], "winner": uuid,
+                            "decidedByTieBreak": ["type": "boolean"], "validBallots": int, "invalidBallots": int,
+                            "explanation": ["type": "array", "items": string],
+                        ],
+                        required: ["scores", "decidedByTieBreak", "validBallots", "invalidBallots", "explanation"]),
+                ], required: ["id", "meeting", "method", "tieBreak", "options", "status", "ballots"]),
+            "VoteIn": object(
+                [
+                    "method": enumeration(["plurality", "approval", "borda"]),
+                    "options": ["type": "array", "items": uuid], "maxPicks": int,
+                    "tieBreak": enumeration(["listed", "lot"]),
+                ], required: ["method", "options"]),
+            "BallotIn": object(
+                ["picks": ["type": "array", "items": int], "count": int, "spoilt": int], required: []),
         ]
     }
 }

@@ -8,8 +8,8 @@ struct ProjectsFeature: Feature {
         // The shipped templates are checked when the platform starts: a bad file stops it, named.
         _ = Workflows.shipped
     }
-    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes()] }
-    var api: [any RouteCollection] { [ProjectsAPI()] }
+    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes(), DesignVoteRoutes()] }
+    var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }
@@ -27,7 +27,8 @@ struct ProjectsFeature: Feature {
             ProjectText.created.key, ProjectText.moved.key, ProjectText.movedBack.key, ProjectText.documentAdded.key,
             ProjectText.templateAdded.key, MeetingText.created.key, MeetingText.signedIn.key,
             MeetingText.minutesSaved.key, MeetingText.resolved.key, ProjectText.optionAdded.key,
-            ProjectText.optionCommented.key, ProjectText.chosen.key,
+            ProjectText.optionCommented.key, ProjectText.chosen.key, VoteText.opened.key, VoteText.castDone.key,
+            VoteText.paperDone.key, VoteText.closedDone.key,
         ]
     }
 }

@@ -93,6 +93,15 @@ enum Site {
         static let meetingNotice = "/meetings/:meetingID/notice"
         static let meetingMinutes = "/meetings/:meetingID/minutes"
         static let meetingResolutions = "/meetings/:meetingID/resolutions"
+        static let meetingVotes = "/meetings/:meetingID/votes"
+        static let voteBallots = "/votes/:voteID/ballots"
+        static let votePaper = "/votes/:voteID/paper"
+        static let voteClose = "/votes/:voteID/close"
+        static let projectRecords = "/projects/:projectID/records"
+        static let projectRecordFile = "/projects/:projectID/records/:recordID/files/:n"
+        static let projectFollow = "/projects/:projectID/follow"
+        static let projectSurvey = "/projects/:projectID/survey"
+        static let projectStory = "/projects/:projectID/story"
         static let questionnaire = "/questionnaires/:questionnaireID"
         static let questionnaireQuestions = "/questionnaires/:questionnaireID/questions"
         static let questionnairePublish = "/questionnaires/:questionnaireID/publish"
@@ -220,6 +229,17 @@ enum Site {
     static func meetingSignIn(_ id: UUID) -> String { fill(Pattern.meetingSignIn, id.uuidString) }
     static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }
     static func meetingResolutions(_ id: UUID) -> String { fill(Pattern.meetingResolutions, id.uuidString) }
+    static func meetingVotes(_ id: UUID) -> String { fill(Pattern.meetingVotes, id.uuidString) }
+    static func voteBallots(_ id: UUID) -> String { fill(Pattern.voteBallots, id.uuidString) }
+    static func votePaper(_ id: UUID) -> String { fill(Pattern.votePaper, id.uuidString) }
+    static func voteClose(_ id: UUID) -> String { fill(Pattern.voteClose, id.uuidString) }
+    static func projectRecords(_ id: UUID) -> String { fill(Pattern.projectRecords, id.uuidString) }
+    static func projectRecordFile(_ id: UUID, record: UUID, _ n: Int) -> String {
+        fill(Pattern.projectRecordFile, id.uuidString, record.uuidString, String(n))
+    }
+    static func projectFollow(_ id: UUID) -> String { fill(Pattern.projectFollow, id.uuidString) }
+    static func projectSurvey(_ id: UUID) -> String { fill(Pattern.projectSurvey, id.uuidString) }
+    static func projectStory(_ id: UUID) -> String { fill(Pattern.projectStory, id.uuidString) }
     static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }
     static func newQuestionnaire(node: UUID) -> String { "\(newQuestionnaire)?node=\(node.uuidString)" }
     static func questionnaire(_ id: UUID, notice: String? = nil) -> String {

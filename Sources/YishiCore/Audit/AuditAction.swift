@@ -15,4 +15,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case projectCreate, projectMove, projectDocument, workflowAdd
     case meetingCreate, meetingSignIn, meetingMinutes, meetingResolution
     case designOptionAdd, designOptionChoose, designOptionComment
+    case designVoteOpen, designVoteBallot, designVoteClose, projectRecord, projectFollow, projectSurvey
 }

@@ -61,6 +61,12 @@ extension Catalog {
         "enum.AuditAction.designOptionAdd": .init("上传设计方案", "Design option added"),
         "enum.AuditAction.designOptionChoose": .init("选定设计方案", "Design option chosen"),
         "enum.AuditAction.designOptionComment": .init("评论设计方案", "Comment on a design option"),
+        "enum.AuditAction.designVoteOpen": .init("开始方案投票", "Vote on design options opened"),
+        "enum.AuditAction.designVoteBallot": .init("方案投票", "Ballot on design options"),
+        "enum.AuditAction.designVoteClose": .init("结束方案投票并计票", "Vote on design options counted"),
+        "enum.AuditAction.projectRecord": .init("记录项目实施或评议", "Project works or review recorded"),
+        "enum.AuditAction.projectFollow": .init("关注项目", "Project followed"),
+        "enum.AuditAction.projectSurvey": .init("发起项目满意度调查", "Project satisfaction survey started"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -62,6 +62,7 @@ extension Catalog {
         TextTable(SurveyText.self),
         TextTable(ProjectText.self),
         TextTable(MeetingText.self),
+        TextTable(VoteText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),
