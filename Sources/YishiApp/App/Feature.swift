@@ -46,6 +46,20 @@ extension Feature {
 struct NoticeSubject: Sendable {
     var kind: String
     var view: @Sendable (_ id: UUID, _ db: any Database, _ ctx: PageContext, _ poster: Bool) async throws -> [HTMLNode]
+    /// What the subject does once a notice of it is published (its followers hear of it).
+    var published: (@Sendable (_ id: UUID, _ notice: PublicNotice, _ caller: Caller) async throws -> Void)? = nil
+}
+
+extension Request {
+    /// A notice just published: its subject's feature hears of it (pages and the API alike).
+    func noticePublished(_ n: PublicNotice) async throws -> PublicNotice {
+        if let kind = n.subjectKind, let id = n.subjectID,
+            let hook = application.features.noticeSubjects[kind]?.published
+        {
+            try await hook(id, n, caller)
+        }
+        return n
+    }
 }
 
 /// A kind of background job: the work (given the job, its uploaded file and the application; it

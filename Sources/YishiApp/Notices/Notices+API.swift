@@ -59,7 +59,8 @@ struct NoticesAPI: RouteCollection {
 
     func publish(req: Request) async throws -> DTO.Notice {
         try await out(
-            try await NoticesService.publish(req.parameters.get("noticeID", as: UUID.self), by: req.caller), req)
+            try await req.noticePublished(
+                try await NoticesService.publish(req.parameters.get("noticeID", as: UUID.self), by: req.caller)), req)
     }
 
     func object(req: Request) async throws -> Response {

@@ -135,7 +135,8 @@ struct NoticeRoutes: RouteCollection {
     }
 
     func publish(req: Request) async throws -> Response {
-        let n = try await NoticesService.publish(req.parameters.get("noticeID", as: UUID.self), by: req.caller)
+        let n = try await req.noticePublished(
+            try await NoticesService.publish(req.parameters.get("noticeID", as: UUID.self), by: req.caller))
         return req.redirect(to: Site.notice(n.id!, notice: NoticeText.published.key))
     }
 

@@ -65,8 +65,8 @@ enum MeetingsService {
         }
         let bytes = caller.effects.random.bytes(8)
         let code = MeetingRules.code(bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        let (user, place, proj) = (caller.actor?.userId, node, project)
-        return try await caller.audited { tx in
+        let (user, place, proj, now) = (caller.actor?.userId, node, project, caller.now)
+        let made: Meeting = try await caller.audited { tx in
             let meeting = Meeting()
             meeting.$node.id = try place.requireID()
             meeting.$project.id = proj?.id
@@ -79,6 +79,12 @@ enum MeetingsService {
             meeting.code = code
             meeting.createdByID = user
             try await meeting.create(on: tx)
+            // The project's followers hear of a meeting called (never of the party members' own).
+            if let proj, !kind.isInternal {
+                try await ProjectFollowing.notify(
+                    try proj.requireID(), WorksText.notifyMeeting, [proj.title, t, Show.dateTime(starts)],
+                    link: Site.meeting(meeting.id!), now: now, on: tx)
+            }
             return (
                 meeting,
                 AuditEvent(
@@ -86,6 +92,11 @@ enum MeetingsService {
                     details: ["title": t, "kind": kind.rawValue, "starts": Show.dateTime(starts)])
             )
         }
+        if let proj, let pid = proj.id, !kind.isInternal {
+            await ProjectFollowing.textFollowers(
+                pid, WorksText.notifyMeeting, [proj.title, t, Show.dateTime(starts)], by: caller)
+        }
+        return made
     }
 
     static func readable(_ id: UUID?, by caller: Caller) async throws -> Meeting {

@@ -20,6 +20,38 @@ enum ProjectPages {
         var passedResolutions: [MeetingResolution] = []
         /// A resident of the place (or staff) may comment on the options.
         var mayComment = false
+        var records: [ProjectRecord] = []
+        var survey: ProjectSurveys.State? = nil
+        /// Signed in: whether they follow it (nil: not), with text messages (true).
+        var signedIn = false
+        var following: Bool? = nil
+        var followers = 0
+    }
+
+    /// Follow (with text messages if wanted) or stop; the story page.
+    static func follow(_ ctx: PageContext, _ m: Model) -> HTMLNode {
+        let p = m.project
+        return H.el("div", [("class", "no-print")]) {
+            H.el("p", [], [C.linkButton(ctx.t(WorksText.story), Site.projectStory(p.id!), primary: false)])
+            if m.signedIn {
+                if m.following != nil {
+                    Forms.button(
+                        ctx, action: Site.projectFollow(p.id!), label: ctx.t(WorksText.unfollow),
+                        hidden: [("stop", "1")])
+                } else {
+                    Forms.form(
+                        ctx, action: Site.projectFollow(p.id!),
+                        [
+                            Forms.checkboxes(
+                                ctx, "sms", legend: ctx.t(WorksText.follow),
+                                options: [("on", ctx.t(WorksText.followSMS))],
+                                checked: [], hint: ctx.t(WorksText.followHint)),
+                            Forms.submit(ctx.t(WorksText.follow)),
+                        ])
+                }
+                C.text(ctx.t(WorksText.followers, String(m.followers)), muted: true)
+            }
+        }
     }
 
     static func kindName(_ ctx: PageContext, _ k: ProjectKind) -> String {
@@ -54,6 +86,8 @@ enum ProjectPages {
         case .ownersVote: return ProjectText.reqOwnersVote.text(lang)
         case .funds: return ProjectText.reqFunds.text(lang)
         case .optionChosen: return ProjectText.reqOptionChosen.text(lang)
+        case .accepted: return WorksText.reqAccepted.text(lang)
+        case .survey: return WorksText.reqSurvey.text(lang)
         }
     }
 
@@ -166,7 +200,14 @@ enum ProjectPages {
                     (ctx.t(ProjectText.initiatorLabel), initiatorName(ctx, p.initiator)),
                     (ctx.t(ProjectText.stage), stageLine(ctx, p, m.template)),
                 ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? []))
-            Forms.summary(ctx, m.errors, order: ["reason", "name", "file"])
+            follow(ctx, m)
+            Forms.summary(
+                ctx, m.errors,
+                order: [
+                    "reason", "name", "file", "kind", "date", "party", "method", "amount", "percent", "result",
+                    "meeting",
+                    "text", "photos",
+                ])
             H.el("ol", [("class", "steps")]) {
                 for (i, s) in stages.enumerated() {
                     H.el(
@@ -223,6 +264,8 @@ enum ProjectPages {
                 }
             }
             options(ctx, m)
+            works(ctx, m)
+            review(ctx, m)
             C.section(ctx.t(ProjectText.linkedNeeds)) {
                 C.list(
                     m.needs.map {

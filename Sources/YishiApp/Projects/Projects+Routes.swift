@@ -124,7 +124,10 @@ struct ProjectRoutes: RouteCollection {
             documents: record.documents, history: record.history, manage: manage, errors: errors,
             meetings: record.meetings.filter { !$0.kind.isInternal || manage }, options: record.options,
             optionComments: try await DesignOptions.comments(of: record.options, on: db),
-            passedResolutions: record.passed, mayComment: mayComment)
+            passedResolutions: record.passed, mayComment: mayComment, records: record.records, survey: record.survey,
+            signedIn: caller.actor != nil,
+            following: try await ProjectFollowing.following(p, user: caller.actor?.userId, on: db),
+            followers: try await ProjectFollowing.followers(p, on: db))
     }
 
     func show(req: Request) async throws -> Response {

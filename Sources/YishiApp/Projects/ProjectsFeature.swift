@@ -8,7 +8,12 @@ struct ProjectsFeature: Feature {
         // The shipped templates are checked when the platform starts: a bad file stops it, named.
         _ = Workflows.shipped
     }
-    var pages: [any RouteCollection] { [ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes(), DesignVoteRoutes()] }
+    var pages: [any RouteCollection] {
+        [
+            ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes(), DesignVoteRoutes(), ProjectRecordRoutes(),
+            ProjectFollowingRoutes(),
+        ]
+    }
     var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
@@ -19,7 +24,8 @@ struct ProjectsFeature: Feature {
         [
             NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {
                 Policy.holdsAnywhere($0, .needRead)
-            }
+            },
+            NavEntry(order: 90, label: WorksText.notificationsTitle.key, path: Site.notifications) { $0 != nil },
         ]
     }
     var notices: [String] {
@@ -28,7 +34,8 @@ struct ProjectsFeature: Feature {
             ProjectText.templateAdded.key, MeetingText.created.key, MeetingText.signedIn.key,
             MeetingText.minutesSaved.key, MeetingText.resolved.key, ProjectText.optionAdded.key,
             ProjectText.optionCommented.key, ProjectText.chosen.key, VoteText.opened.key, VoteText.castDone.key,
-            VoteText.paperDone.key, VoteText.closedDone.key,
+            VoteText.paperDone.key, VoteText.closedDone.key, WorksText.added.key, WorksText.problemRaised.key,
+            WorksText.problemLinked.key, WorksText.surveyStarted.key, WorksText.followed.key, WorksText.unfollowed.key,
         ]
     }
 }

@@ -132,6 +132,10 @@ enum ProjectsService {
         var history: [ProjectMove]
         /// Its notices drafted at the current stage whose period ended with every objection answered.
         var settledNotices: Int
+        /// Its works and review records (the latest, oldest first), its acceptance, its satisfaction survey.
+        var records: [ProjectRecord] = []
+        var accepted = false
+        var survey: ProjectSurveys.State? = nil
     }
 
     static func record(_ p: Project, now: Date, on db: any Database) async throws -> Record {
@@ -169,7 +173,10 @@ enum ProjectsService {
             passed: Array(passed.prefix(recent)), passedHere: passed.filter { hereIDs.contains($0.$meeting.id) },
             options: try await DesignOptions.of(p, on: db), documents: documents.reversed(),
             documentsHere: documentsHere,
-            history: history.reversed(), settledNotices: settled)
+            history: history.reversed(), settledNotices: settled,
+            records: try await ProjectRecords.of(p, limit: recent, on: db),
+            accepted: try await ProjectRecords.accepted(p, on: db),
+            survey: try await ProjectSurveys.state(p, now: now, on: db))
     }
 
     /// What the project has at its current stage: meetings held for it at this stage (with minutes),
@@ -179,8 +186,9 @@ enum ProjectsService {
         StageFacts(
             needs: r.needs.count, meetings: r.meetingsHere.map { ($0.kind, $0.held) },
             decisions: r.passedHere.compactMap { res in r.meetingsHere.first { $0.id == res.$meeting.id }?.kind },
-            settledNotices: r.settledNotices, documents: r.documentsHere, optionChosen: r.options.contains { $0.chosen }
-        )
+            settledNotices: r.settledNotices, documents: r.documentsHere,
+            optionChosen: r.options.contains { $0.chosen },
+            accepted: r.accepted, surveyed: r.survey.map { $0.closed && $0.responses > 0 } ?? false)
     }
 
     static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
@@ -205,7 +213,10 @@ enum ProjectsService {
             guard from < t.stages.count || !forward else { throw YishiError.conflict(key: ProjectText.cannotMove.key) }
             let why: String? = if case .back(let r) = m { r } else { nil }
             let user = caller.actor?.userId
-            return try await caller.audited { tx in
+            let pid = try p.requireID()
+            let name = to < t.stages.count ? t.stages[to].name : BilingualName(zh: "全部完成", en: "every step done")
+            let now = caller.now
+            let moved: Project = try await caller.audited { tx in
                 let won = try await (tx as! any SQLDatabase).raw(
                     "UPDATE projects SET stage = \(bind: to) WHERE id = \(bind: p.requireID()) AND stage = \(bind: from) RETURNING id"
                 ).all()
@@ -218,6 +229,12 @@ enum ProjectsService {
                 mv.byID = user
                 try await mv.create(on: tx)
                 p.stage = to
+                // Its followers hear of a step forward, in the same transaction.
+                if forward {
+                    try await ProjectFollowing.notify(
+                        pid, WorksText.notifyStage, [p.title, Notification.both(name.zh, name.en)],
+                        link: Site.project(pid), now: now, on: tx)
+                }
                 return (
                     p,
                     AuditEvent(
@@ -228,6 +245,10 @@ enum ProjectsService {
                         ])
                 )
             }
+            if forward {
+                await ProjectFollowing.textFollowers(pid, WorksText.notifyStage, [p.title, name.zh], by: caller)
+            }
+            return moved
         }
     }
 

@@ -19,6 +19,8 @@ final class Questionnaire: Model, @unchecked Sendable {
     @OptionalField(key: "opens_at") var opensAt: Date?
     @OptionalField(key: "closes_at") var closesAt: Date?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
+    /// The project whose satisfaction survey it is.
+    @OptionalField(key: "project_id") var projectID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -36,6 +36,8 @@ enum Site {
     static let notices = "/notices"
     static let newNotice = "/notices/new"
     static let projects = "/projects"
+    static let notifications = "/notifications"
+    static let notificationsRead = "/notifications/read"
     static let newProject = "/projects/new"
     static let projectWorkflows = "/projects/workflows"
     static let questionnaires = "/questionnaires"
@@ -100,6 +102,7 @@ enum Site {
         static let projectRecords = "/projects/:projectID/records"
         static let projectRecordFile = "/projects/:projectID/records/:recordID/files/:n"
         static let projectFollow = "/projects/:projectID/follow"
+        static let recordMeeting = "/records/:recordID/meeting"
         static let projectSurvey = "/projects/:projectID/survey"
         static let projectStory = "/projects/:projectID/story"
         static let questionnaire = "/questionnaires/:questionnaireID"
@@ -238,6 +241,7 @@ enum Site {
         fill(Pattern.projectRecordFile, id.uuidString, record.uuidString, String(n))
     }
     static func projectFollow(_ id: UUID) -> String { fill(Pattern.projectFollow, id.uuidString) }
+    static func recordMeeting(_ id: UUID) -> String { fill(Pattern.recordMeeting, id.uuidString) }
     static func projectSurvey(_ id: UUID) -> String { fill(Pattern.projectSurvey, id.uuidString) }
     static func projectStory(_ id: UUID) -> String { fill(Pattern.projectStory, id.uuidString) }
     static func nodeQuestionnaires(_ id: UUID) -> String { fill(Pattern.nodeQuestionnaires, id.uuidString) }

@@ -63,6 +63,7 @@ extension Catalog {
         TextTable(ProjectText.self),
         TextTable(MeetingText.self),
         TextTable(VoteText.self),
+        TextTable(WorksText.self),
         TextTable(OutboxText.self),
         TextTable(PeopleText.self),
         TextTable(PreferencesText.self),

@@ -54,6 +54,10 @@ public enum StageRequirement: Hashable, Sendable, Codable {
     case funds
     /// A design option chosen (by a vote or a meeting decision).
     case optionChosen
+    /// The works accepted (验收 recorded as passed, or passed with conditions).
+    case accepted
+    /// A satisfaction survey of the project closed with answers.
+    case survey
 }
 
 /// One stage of a workflow: its key, its name and what it needs to move on.

@@ -4,9 +4,9 @@ extension StageRequirement {
     /// A template file writes a requirement as one small object: `{"needs": 1}`,
     /// `{"meeting": ["partyMembers"], "minutes": true}`, `{"decision": ["residentsAssembly"]}`,
     /// `{"notice": true}`, `{"document": {"zh-Hans": "…", "en": "…"}}`, `{"ownersVote": true}`,
-    /// `{"funds": true}`, `{"optionChosen": true}`.
+    /// `{"funds": true}`, `{"optionChosen": true}`, `{"accepted": true}`, `{"survey": true}`.
     enum Key: String, CodingKey {
-        case needs, meeting, minutes, decision, notice, document, ownersVote, funds, optionChosen
+        case needs, meeting, minutes, decision, notice, document, ownersVote, funds, optionChosen, accepted, survey
     }
 
     public init(from decoder: any Decoder) throws {
@@ -27,6 +27,10 @@ extension StageRequirement {
             self = .funds
         } else if try c.decodeIfPresent(Bool.self, forKey: .optionChosen) == true {
             self = .optionChosen
+        } else if try c.decodeIfPresent(Bool.self, forKey: .accepted) == true {
+            self = .accepted
+        } else if try c.decodeIfPresent(Bool.self, forKey: .survey) == true {
+            self = .survey
         } else {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "unknown requirement"))
@@ -46,6 +50,8 @@ extension StageRequirement {
         case .ownersVote: try c.encode(true, forKey: .ownersVote)
         case .funds: try c.encode(true, forKey: .funds)
         case .optionChosen: try c.encode(true, forKey: .optionChosen)
+        case .accepted: try c.encode(true, forKey: .accepted)
+        case .survey: try c.encode(true, forKey: .survey)
         }
     }
 }
@@ -60,11 +66,13 @@ public struct StageFacts: Sendable, Equatable {
     public var ownersVotePassed: Bool
     public var fundsCommitted: Bool
     public var optionChosen: Bool
+    public var accepted: Bool
+    public var surveyed: Bool
 
     public init(
         needs: Int = 0, meetings: [(kind: MeetingKind, minutes: Bool)] = [], decisions: [MeetingKind] = [],
         settledNotices: Int = 0, documents: [String] = [], ownersVotePassed: Bool = false,
-        fundsCommitted: Bool = false, optionChosen: Bool = false
+        fundsCommitted: Bool = false, optionChosen: Bool = false, accepted: Bool = false, surveyed: Bool = false
     ) {
         self.needs = needs
         self.meetings = meetings
@@ -74,6 +82,8 @@ public struct StageFacts: Sendable, Equatable {
         self.ownersVotePassed = ownersVotePassed
         self.fundsCommitted = fundsCommitted
         self.optionChosen = optionChosen
+        self.accepted = accepted
+        self.surveyed = surveyed
     }
 
     public static func == (a: StageFacts, b: StageFacts) -> Bool {
@@ -81,7 +91,7 @@ public struct StageFacts: Sendable, Equatable {
             && a.meetings.map(\.minutes) == b.meetings.map(\.minutes) && a.decisions == b.decisions
             && a.settledNotices == b.settledNotices && a.documents == b.documents
             && a.ownersVotePassed == b.ownersVotePassed && a.fundsCommitted == b.fundsCommitted
-            && a.optionChosen == b.optionChosen
+            && a.optionChosen == b.optionChosen && a.accepted == b.accepted && a.surveyed == b.surveyed
     }
 }
 
@@ -148,7 +158,7 @@ public enum WorkflowRules {
                     if kinds.isEmpty { out.append(.emptyMeetingKinds(s.key)) }
                 case .needs(let n): if n < 1 { out.append(.needsCount(s.key)) }
                 case .document(let name): if !validName(name) { out.append(.documentName(s.key)) }
-                case .notice, .ownersVote, .funds, .optionChosen: break
+                case .notice, .ownersVote, .funds, .optionChosen, .accepted, .survey: break
                 }
             }
         }
@@ -168,6 +178,8 @@ public enum WorkflowRules {
             case .ownersVote: !f.ownersVotePassed
             case .funds: !f.fundsCommitted
             case .optionChosen: !f.optionChosen
+            case .accepted: !f.accepted
+            case .survey: !f.surveyed
             }
         }
     }

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// A project's works and review, following it, and its story (issue 18 §7–9): records checked by
+/// their kind, a resident's problem taken to a meeting, acceptance and a closed satisfaction survey
+/// letting the stages move on; followers told in the platform and (when they asked) by text
+/// message within a daily cap; one page telling it all.
+@Suite("Projects: works, review, following and the story")
+struct ProjectWorksTests {
+    static let png = Data([
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ])
+
+    @Test func worksAndReviewAreRecordedFollowedAndToldInOrder() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let (p, hearing) = try await DesignVoteTests.setUp(t, staff, title: "健身步道")
+            // A resident follows it with text messages; meetings called then reach them, three a day at most.
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.post("/projects/\(p.id!)/follow", ["sms": "on"]).status == .seeOther)
+            #expect(try await r.post("/projects/\(p.id!)/follow", ["sms": "on"]).status == .seeOther, "again: no 500")
+            let before = try await OutboxMessage.query(on: t.db).filter(\.$phone == DemoDistrict.residentPhone).count()
+            for i in 1...4 {
+                _ = try await staff.post(
+                    "/projects/\(p.id!)/meetings",
+                    [
+                        "kind": "coordination", "title": "施工协调会\(i)", "startsAt": Show.dateTime(t.clock.now()),
+                        "venue": "活动室", "agenda": "施工安排",
+                    ])
+            }
+            let texts = try await OutboxMessage.query(on: t.db).filter(\.$phone == DemoDistrict.residentPhone).count()
+            #expect(texts - before == 3, "three a day at most")
+            let inbox = try await r.get("/notifications").text
+            #expect(inbox.contains("施工协调会4") && inbox.contains("施工协调会1"), "every one in the platform")
+            #expect(try await r.post("/notifications/read").status == .seeOther)
+            // Records are checked by their kind and change nothing when refused.
+            func record(_ b: Browser, _ fields: [(String, String)], photos: Int = 0) async throws -> HTTPStatus {
+                try await b.multipart(
+                    "/projects/\(p.id!)/records", fields: fields,
+                    files: (0..<photos).map { ("photos", "p\($0).png", Self.png) }
+                ).status
+            }
+            #expect(
+                try await record(staff, [("kind", "procurement"), ("method", "quotation"), ("party", "某某园林公司")])
+                    == .unprocessableEntity)
+            #expect(
+                try await record(
+                    staff,
+                    [("kind", "procurement"), ("method", "quotation"), ("party", "某某园林公司"), ("amount", "86000.50")])
+                    == .seeOther)
+            #expect(
+                try await record(
+                    staff, [("kind", "progress"), ("percent", "150"), ("date", "2026-12-01"), ("text", "x")])
+                    == .unprocessableEntity)
+            #expect(
+                try await record(
+                    staff, [("kind", "progress"), ("percent", "40"), ("date", "2026-12-01"), ("text", "基础完成")],
+                    photos: 2) == .seeOther)
+            #expect(try await record(staff, [("kind", "beforeAfter")], photos: 1) == .unprocessableEntity)
+            #expect(try await record(staff, [("kind", "beforeAfter"), ("text", "步道")], photos: 2) == .seeOther)
+            #expect(try await record(staff, [("kind", "reminder"), ("date", "2027-02-30")]) == .unprocessableEntity)
+            // A resident reports a problem; another kind is not theirs; other staff cannot.
+            #expect(try await record(r, [("kind", "problem"), ("text", "施工太早，七点就有噪音")], photos: 1) == .seeOther)
+            #expect(
+                try await record(r, [("kind", "acceptance"), ("party", "我"), ("date", "2026-12-01")]) == .forbidden)
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await record(other, [("kind", "reminder"), ("date", "2027-03-01")]) == .forbidden)
+            let problem = try #require(
+                try await ProjectRecord.query(on: t.db).filter(\.$project.$id == p.id!).filter(\.$kind == .problem)
+                    .first())
+            #expect(problem.byResident && problem.attachmentIDs.count == 1)
+            #expect(
+                try await staff.post("/records/\(problem.id!)/meeting", ["meeting": hearing.id!.uuidString]).status
+                    == .seeOther)
+            // Acceptance makes the works accepted.
+            #expect(try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).accepted == false)
+            #expect(
+                try await record(
+                    staff, [("kind", "acceptance"), ("party", "街道房管所"), ("date", "2026-12-20"), ("result", "passed")])
+                    == .seeOther)
+            #expect(try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).accepted)
+            // The satisfaction survey: made, published, answered, closed; counted by the engine.
+            #expect(try await staff.post("/projects/\(p.id!)/survey").status == .seeOther)
+            let q = try #require(try await Questionnaire.query(on: t.db).filter(\.$projectID == p.id!).first())
+            #expect(q.questions.map(\.kind) == [.scale, .text])
+            #expect(try await staff.post("/questionnaires/\(q.id!)/publish").status == .seeOther)
+            #expect(
+                try await r.post("/questionnaires/\(q.id!)/responses", ["q0": "4", "q1": "很好"]).status == .seeOther)
+            #expect(try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).surveyed == false, "still open")
+            #expect(try await staff.post("/questionnaires/\(q.id!)/close").status == .seeOther)
+            #expect(try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).surveyed)
+            let page = try await r.get("/projects/\(p.id!)").text
+            #expect(page.contains("平均 4.00 分") && page.contains("某某园林公司") && page.contains("施工太早"))
+            // The story: everything in order, the files behind the project's check.
+            let story = try await r.get("/projects/\(p.id!)/story")
+            #expect(story.status == .ok)
+            let text = story.text
+            let order = ["居民提出的需求", "开过的会", "设计方案", "作出的决定", "公示", "施工", "评议"].compactMap {
+                text.range(of: "<h2>\($0)</h2>")?.lowerBound
+            }
+            #expect(order.count == 7 && order == order.sorted(), "the sections in order")
+            #expect(text.contains("验收合格") && text.contains("健身步道协调会") && text.contains("接下来"))
+            let photo = try #require(problem.id)
+            #expect(try await r.get("/projects/\(p.id!)/records/\(photo)/files/0").status == .ok)
+            #expect(try await r.get("/projects/\(p.id!)/records/\(photo)/files/3").status == .notFound)
+            let anonymous = Browser(t.app)
+            #expect(try await anonymous.get("/projects/\(p.id!)/story").status != .ok)
+        }
+    }
+}
