@@ -116,4 +116,66 @@ struct ProjectWorksTests {
             #expect(try await anonymous.get("/projects/\(p.id!)/story").status != .ok)
         }
     }
+
+    @Test func aMeetingKeepsViewsAndActionsPublishesItsOutcomeAndCountsItsElectorateFromTheRegister() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let (_, m) = try await DesignVoteTests.setUp(t, staff, title: "楼道灯")
+            // Views and actions: an action needs its owner and a real due date.
+            #expect(
+                try await staff.post("/meetings/\(m.id!)/items", ["kind": "view", "view": "灯要装在楼梯转角"]).status
+                    == .seeOther)
+            #expect(
+                try await staff.post(
+                    "/meetings/\(m.id!)/items", ["kind": "action", "action": "联系电工", "owner": "", "due": "2026-12-10"]
+                ).status == .unprocessableEntity)
+            #expect(
+                try await staff.post(
+                    "/meetings/\(m.id!)/items",
+                    ["kind": "action", "action": "联系电工", "owner": "王阿姨", "due": "2026-12-10"]
+                ).status == .seeOther)
+            let action = try #require(
+                try await MeetingItem.query(on: t.db).filter(\.$meeting.$id == m.id!).filter(\.$kind == .action).first()
+            )
+            #expect(try await staff.post("/meeting-items/\(action.id!)/done").status == .seeOther)
+            #expect(try await staff.post("/meeting-items/\(action.id!)/done").status == .conflict)
+            // The outcome waits for the minutes; then it is drafted as the meeting's notice.
+            #expect(try await staff.post("/meetings/\(m.id!)/outcome").status == .conflict)
+            _ = try await staff.post("/meetings/\(m.id!)/minutes", ["minutes": "大家同意装灯。"])
+            _ = try await staff.post("/meetings/\(m.id!)/signin", ["count": "9"])
+            _ = try await staff.post("/meetings/\(m.id!)/resolutions", ["resolution": "装声控灯", "yes": "7"])
+            #expect(try await staff.post("/meetings/\(m.id!)/outcome").status == .seeOther)
+            let notice = try #require(
+                try await PublicNotice.query(on: t.db).filter(\.$subjectID == m.id!).sort(\.$createdAt, .descending)
+                    .first())
+            #expect(
+                notice.body.contains("参加 9 人次") && notice.body.contains("装声控灯：通过")
+                    && notice.body.contains("灯要装在楼梯转角") && notice.body.contains("联系电工（负责：王阿姨，2026-12-10 前）"))
+            // A residents' meeting convened with one representative per household: the electorate
+            // is counted from the register.
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "楼道灯").first())
+            _ = try await staff.post(
+                "/projects/\(p.id!)/meetings",
+                [
+                    "kind": "residentsAssembly", "title": "居民会议", "startsAt": Show.dateTime(t.clock.now()),
+                    "venue": "礼堂", "agenda": "表决", "venueLevel": "community",
+                ])
+            let assembly = try #require(
+                try await Meeting.query(on: t.db).filter(\.$title == "居民会议").with(\.$node).first())
+            #expect(assembly.venueLevel == "community")
+            let households = try await MeetingsService.register(assembly, now: t.clock.now(), on: t.db).households
+            #expect(households > 0 && c1.id != nil)
+            #expect(
+                try await staff.post(
+                    "/meetings/\(assembly.id!)/resolutions",
+                    ["resolution": "同意", "basis": "households", "present": String(households / 2 + 1), "yes": "1"]
+                ).status == .seeOther)
+            let r = try #require(
+                try await MeetingResolution.query(on: t.db).filter(\.$meeting.$id == assembly.id!).first())
+            #expect(r.electorate == households && r.basis == "households")
+            #expect(r.conditions.first?.check == "2 × \(households / 2 + 1) > \(households)")
+        }
+    }
 }

@@ -41,4 +41,45 @@ struct MeetingRulesTests {
         #expect(
             MeetingRules.decide(.ownersAssembly, electorate: nil, present: 9, yes: 9) == .failure(.ownersDecideByVote))
     }
+
+    @Test func aVillagesMeetingsFollowTheVillagersRules() throws {
+        // 村民会议: more than half the adults, or two thirds of households represented.
+        let byHouseholds = try MeetingRules.decide(
+            .villagersAssembly, .init(electorate: 300, present: 120, yes: 70, households: 90, householdsPresent: 60)
+        ).get()
+        #expect(byHouseholds.status == .passed)
+        #expect(byHouseholds.conditions.map(\.check) == ["2 × 120 > 300", "3 × 60 ≥ 2 × 90", "2 × 70 > 120"])
+        #expect(
+            try MeetingRules.decide(
+                .villagersAssembly, .init(electorate: 300, present: 120, yes: 70, households: 90, householdsPresent: 59)
+            ).get().status == .noQuorum)
+        // A residents' meeting at a village is the villagers' meeting.
+        #expect(
+            try MeetingRules.decide(
+                .residentsAssembly, village: true,
+                .init(electorate: 300, present: 151, yes: 76, households: 90, householdsPresent: 10)
+            ).get().status == .passed)
+        #expect(
+            MeetingRules.decide(.residentsAssembly, village: true, .init(electorate: 300, present: 151, yes: 76))
+                == .failure(.householdsRequired))
+        // 村民小组会议: two thirds of adults or of households present.
+        #expect(
+            try MeetingRules.decide(
+                .villagerGroup, .init(electorate: 30, present: 20, yes: 11, households: 12, householdsPresent: 5)
+            ).get().status == .passed)
+        #expect(
+            try MeetingRules.decide(
+                .villagerGroup, .init(electorate: 30, present: 19, yes: 11, households: 12, householdsPresent: 7)
+            ).get().status == .noQuorum)
+        // 村民代表会议: two thirds of its members; at a residential community, a consultative majority.
+        #expect(
+            try MeetingRules.decide(.representatives, village: true, .init(electorate: 30, present: 19, yes: 19)).get()
+                .status == .noQuorum)
+        #expect(
+            MeetingRules.decide(.representatives, village: true, .init(present: 19, yes: 19))
+                == .failure(.electorateRequired))
+        #expect(try MeetingRules.decide(.representatives, .init(present: 19, yes: 10)).get().status == .passed)
+        let group = MeetingRules.needs(.villagerGroup, village: false)
+        #expect(group.electorate && group.households)
+    }
 }

@@ -83,9 +83,34 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
             .unique(on: "user_id", "day")
             .create()
         try await db.schema("questionnaires").field("project_id", .uuid).update()
+        // A resolution's electorate as chosen, and a village's household counts.
+        // SQLite adds one column at a time.
+        try await db.schema("meeting_resolutions").field("basis", .string).update()
+        try await db.schema("meeting_resolutions").field("households", .int).update()
+        try await db.schema("meeting_resolutions").field("households_present", .int).update()
+        // Where a meeting sits among the four levels of deliberation venues.
+        try await db.schema("meetings").field("venue_level", .string).update()
+        // Views expressed at a meeting, and follow-up actions with an owner and a due date.
+        try await db.schema("meeting_items")
+            .id()
+            .field("meeting_id", .uuid, .required, .references("meetings", "id"))
+            .field("kind", .string, .required)
+            .field("text", .string, .required)
+            .field("owner", .string)
+            .field("due_on", .string)
+            .field("done_at", .datetime)
+            .field("by_id", .uuid)
+            .field("created_at", .datetime)
+            .create()
+        try await sql.create(index: "meeting_items_meeting_idx").on("meeting_items").column("meeting_id").run()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("meeting_items").delete()
+        try await db.schema("meetings").deleteField("venue_level").update()
+        for f in ["basis", "households", "households_present"] {
+            try await db.schema("meeting_resolutions").deleteField(FieldKey(stringLiteral: f)).update()
+        }
         try await db.schema("questionnaires").deleteField("project_id").update()
         try await db.schema("sms_daily_counts").delete()
         for t in ["notifications", "project_followers", "project_records"] { try await db.schema(t).delete() }

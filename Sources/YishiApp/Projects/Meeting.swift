@@ -18,6 +18,8 @@ final class Meeting: Model, @unchecked Sendable {
     @Field(key: "starts_at") var startsAt: Date
     @Field(key: "code") var code: String
     @OptionalField(key: "minutes") var minutes: String?
+    /// 街镇—居民区—小区—楼组 (`VenueLevel`).
+    @OptionalField(key: "venue_level") var venueLevel: String?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -57,6 +59,9 @@ final class MeetingResolution: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     /// `[TallyCondition]` as JSON: every condition with the numbers put in.
     @Field(key: "conditions") var conditionsJSON: String
+    @OptionalField(key: "basis") var basis: String?
+    @OptionalField(key: "households") var households: Int?
+    @OptionalField(key: "households_present") var householdsPresent: Int?
     @OptionalField(key: "entered_by_id") var enteredByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -66,4 +71,23 @@ final class MeetingResolution: Model, @unchecked Sendable {
         (try? JSONDecoder().decode([TallyCondition].self, from: Data(conditionsJSON.utf8))) ?? []
     }
     var passed: Bool { status == TallyStatus.passed.rawValue }
+}
+
+/// A view expressed at a meeting, or a follow-up action with its owner and due date (done once done).
+final class MeetingItem: Model, @unchecked Sendable {
+    static let schema = "meeting_items"
+
+    enum Kind: String, Codable, Sendable { case view, action }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "meeting_id") var meeting: Meeting
+    @Field(key: "kind") var kind: Kind
+    @Field(key: "text") var text: String
+    @OptionalField(key: "owner") var owner: String?
+    @OptionalField(key: "due_on") var dueOn: String?
+    @OptionalField(key: "done_at") var doneAt: Date?
+    @OptionalField(key: "by_id") var byID: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
 }

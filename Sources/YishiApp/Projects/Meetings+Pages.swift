@@ -19,6 +19,9 @@ enum MeetingPages {
         var votes: [VoteView] = []
         /// The project's design options (to open a vote between them).
         var projectOptions: [DesignOption] = []
+        var items: [MeetingItem] = []
+        /// At a village (its meetings also count households).
+        var village = false
     }
 
     static func statusText(_ ctx: PageContext, _ status: String) -> String {
@@ -29,6 +32,69 @@ enum MeetingPages {
         }
     }
 
+    static func levelName(_ ctx: PageContext, _ l: VenueLevel) -> String {
+        switch l {
+        case .subdistrict: ctx.t(MeetingText.levelSubdistrict)
+        case .community: ctx.t(MeetingText.levelCommunity)
+        case .compound: ctx.t(MeetingText.levelCompound)
+        case .buildingGroup: ctx.t(MeetingText.levelBuildingGroup)
+        }
+    }
+
+    /// Views expressed and follow-up actions (owner, due date, done), and staff's forms for both.
+    static func items(_ ctx: PageContext, _ m: Model) -> HTMLNode {
+        let mt = m.meeting
+        let views = m.items.filter { $0.kind == .view }
+        let actions = m.items.filter { $0.kind == .action }
+        return .group([
+            C.section(ctx.t(MeetingText.views)) {
+                if views.isEmpty { C.text(ctx.t(MeetingText.noViews), muted: true) }
+                C.list(views.map(\.text))
+                if m.manage {
+                    Forms.form(
+                        ctx, action: Site.meetingItems(mt.id!),
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "kind"), ("value", "view")]),
+                            Forms.textArea(
+                                ctx, "view", label: ctx.t(MeetingText.viewText), max: 1_000, rows: 2, required: true,
+                                errors: m.errors),
+                            Forms.submit(ctx.t(MeetingText.viewAdd)),
+                        ])
+                }
+            },
+            C.section(ctx.t(MeetingText.actions)) {
+                if actions.isEmpty { C.text(ctx.t(MeetingText.noActions), muted: true) }
+                C.list(
+                    actions.map { a in
+                        [
+                            .text(ctx.t(MeetingText.actionLine, a.text, a.owner ?? "", a.dueOn ?? "") + " "),
+                            a.doneAt != nil
+                                ? C.tag(ctx.t(MeetingText.done), tone: .ok)
+                                : (m.manage
+                                    ? Forms.button(
+                                        ctx, action: Site.itemDone(a.id!), label: ctx.t(MeetingText.markDone))
+                                    : .group([])),
+                        ]
+                    })
+                if m.manage {
+                    Forms.form(
+                        ctx, action: Site.meetingItems(mt.id!),
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "kind"), ("value", "action")]),
+                            Forms.field(
+                                ctx, "action", label: ctx.t(MeetingText.actionText), required: true, errors: m.errors),
+                            Forms.field(
+                                ctx, "owner", label: ctx.t(MeetingText.owner), required: true, errors: m.errors),
+                            Forms.field(
+                                ctx, "due", label: ctx.t(MeetingText.due), required: true, errors: m.errors,
+                                hint: ctx.t(WorksText.dateHint)),
+                            Forms.submit(ctx.t(MeetingText.actionAdd)),
+                        ])
+                }
+            },
+        ])
+    }
+
     static func meeting(_ ctx: PageContext, _ m: Model, status: HTTPStatus = .ok) -> PageView {
         let mt = m.meeting
         return PageView(title: mt.title, status: status) {
@@ -37,7 +103,11 @@ enum MeetingPages {
                 C.tag(ctx.t(mt.held ? MeetingText.held : MeetingText.planned), tone: mt.held ? .ok : .info)
             }
             if mt.kind.isInternal { C.text(ctx.t(MeetingText.internalNote), muted: true) }
-            C.facts([(ctx.t(MeetingText.startsAt), Show.dateTime(mt.startsAt)), (ctx.t(MeetingText.venue), mt.venue)])
+            C.facts(
+                [(ctx.t(MeetingText.startsAt), Show.dateTime(mt.startsAt)), (ctx.t(MeetingText.venue), mt.venue)]
+                    + (mt.venueLevel.flatMap(VenueLevel.init(rawValue:)).map {
+                        [(ctx.t(MeetingText.venueLevel), levelName(ctx, $0))]
+                    } ?? []))
             if let p = m.project {
                 H.el(
                     "p", [],
@@ -50,8 +120,9 @@ enum MeetingPages {
             Forms.summary(
                 ctx, m.errors,
                 order: [
-                    "code", "resident", "count", "minutes", "resolution", "electorate", "yes", "options", "method",
-                    "maxPicks", "ballot", "spoilt",
+                    "code", "resident", "count", "minutes", "resolution", "basis", "electorate", "households",
+                    "householdsPresent", "yes", "view", "action", "owner", "due", "options", "method", "maxPicks",
+                    "ballot", "spoilt",
                 ])
             C.section(ctx.t(MeetingText.signIn)) {
                 C.text(ctx.t(MeetingText.attendance, String(m.attendance.total)))
@@ -131,11 +202,30 @@ enum MeetingPages {
                             Forms.field(
                                 ctx, "resolution", label: ctx.t(MeetingText.resolution), required: true,
                                 errors: m.errors),
-                            mt.kind == .residentsAssembly
+                            mt.kind == .residentsAssembly && !m.village
+                                ? Forms.select(
+                                    ctx, "basis", label: ctx.t(MeetingText.basis),
+                                    options: [
+                                        ("adults", ctx.t(MeetingText.basisAdults)),
+                                        ("households", ctx.t(MeetingText.basisHouseholds)),
+                                        ("groupRepresentatives", ctx.t(MeetingText.basisGroups)),
+                                    ], selected: "adults", required: true, errors: m.errors, includeBlank: false,
+                                    hint: ctx.t(MeetingText.basisHint)) : .group([]),
+                            MeetingRules.needs(mt.kind, village: m.village).electorate
                                 ? Forms.field(
-                                    ctx, "electorate", label: ctx.t(MeetingText.electorate), type: "number",
-                                    required: true,
-                                    errors: m.errors, hint: ctx.t(MeetingText.electorateHint)) : .group([]),
+                                    ctx, "electorate",
+                                    label: ctx.t(m.village ? MeetingText.villageElectorate : MeetingText.electorate),
+                                    type: "number", errors: m.errors, hint: ctx.t(MeetingText.electorateHint))
+                                : .group([]),
+                            MeetingRules.needs(mt.kind, village: m.village).households
+                                ? .group([
+                                    Forms.field(
+                                        ctx, "households", label: ctx.t(MeetingText.households), type: "number",
+                                        errors: m.errors, hint: ctx.t(MeetingText.householdsHint)),
+                                    Forms.field(
+                                        ctx, "householdsPresent", label: ctx.t(MeetingText.householdsPresent),
+                                        type: "number", required: true, errors: m.errors),
+                                ]) : .group([]),
                             Forms.field(
                                 ctx, "present", label: ctx.t(MeetingText.present), type: "number", errors: m.errors,
                                 hint: ctx.t(MeetingText.presentHint)),
@@ -145,6 +235,12 @@ enum MeetingPages {
                             Forms.submit(ctx.t(MeetingText.resolve)),
                         ])
                 }
+            }
+            items(ctx, m)
+            if m.manage && mt.held && !mt.kind.isInternal {
+                H.el(
+                    "p", [("class", "no-print")],
+                    [Forms.button(ctx, action: Site.meetingOutcome(mt.id!), label: ctx.t(MeetingText.outcome))])
             }
             if m.project != nil && (m.manage || !m.votes.isEmpty) { votes(ctx, m) }
         }
@@ -211,6 +307,10 @@ enum MeetingPages {
                             Forms.field(
                                 ctx, "venue", label: ctx.t(MeetingText.venue), value: form.venue ?? "", required: true,
                                 errors: errors),
+                            Forms.select(
+                                ctx, "venueLevel", label: ctx.t(MeetingText.venueLevel),
+                                options: VenueLevel.allCases.map { ($0.rawValue, levelName(ctx, $0)) },
+                                selected: form.venueLevel ?? VenueLevel.community.rawValue, errors: errors),
                             Forms.textArea(
                                 ctx, "agenda", label: ctx.t(MeetingText.agenda), value: form.agenda ?? "", max: 2_000,
                                 rows: 3, required: true, errors: errors),

@@ -14,6 +14,53 @@ struct MeetingRoutes: RouteCollection {
         routes.post(Site.Pattern.meetingNotice.pathComponents, use: notice)
         routes.post(Site.Pattern.meetingMinutes.pathComponents, use: minutes)
         routes.post(Site.Pattern.meetingResolutions.pathComponents, use: resolve)
+        routes.post(Site.Pattern.meetingItems.pathComponents, use: addItem)
+        routes.post(Site.Pattern.itemDone.pathComponents, use: itemDone)
+        routes.post(Site.Pattern.meetingOutcome.pathComponents, use: outcome)
+    }
+
+    struct ItemForm: Content {
+        var kind: String?
+        var view: String?
+        var action: String?
+        var owner: String?
+        var due: String?
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let f = try req.content.decode(ItemForm.self)
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        let kind = f.kind.flatMap(MeetingItem.Kind.init(rawValue:))
+        do {
+            _ = try await MeetingsService.addItem(
+                id, kind: kind, text: (kind == .view ? f.view : f.action) ?? "", owner: f.owner, due: f.due,
+                by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                MeetingPages.meeting(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.meeting(id!, notice: MeetingText.itemSaved.key))
+    }
+
+    func itemDone(req: Request) async throws -> Response {
+        let item = try await MeetingsService.completeItem(req.parameters.get("itemID", as: UUID.self), by: req.caller)
+        return req.redirect(to: Site.meeting(item.$meeting.id, notice: MeetingText.itemSaved.key))
+    }
+
+    /// The outcome published as a notice (attendance, minutes, resolutions, views, actions), drafted for staff.
+    func outcome(req: Request) async throws -> Response {
+        let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: req.caller)
+        try req.caller.authorize(.projectManage, at: m.node.territoryPath)
+        guard !m.kind.isInternal else { throw YishiError.conflict(key: MeetingText.internalNote.key) }
+        let lang = req.pageContext.lang
+        let body = try await MeetingsService.outcomeText(m, lang: lang, on: req.db)
+        let n = try await NoticesService.create(
+            .init(
+                node: m.$node.id, title: String(MeetingText.outcomeTitle.text(lang, [m.title]).prefix(100)),
+                body: String(body.prefix(5_000)), days: "7", subject: (MeetingNotices.kind, try m.requireID())),
+            by: req.caller)
+        return req.redirect(to: Site.notice(n.id!, notice: NoticeText.created.key))
     }
 
     struct CallForm: Content {
@@ -22,6 +69,7 @@ struct MeetingRoutes: RouteCollection {
         var agenda: String?
         var venue: String?
         var startsAt: String?
+        var venueLevel: String?
     }
 
     func call(req: Request) async throws -> Response {
@@ -31,7 +79,7 @@ struct MeetingRoutes: RouteCollection {
             let m = try await MeetingsService.create(
                 .init(
                     node: nil, project: pid, kind: f.kind, title: f.title ?? "", agenda: f.agenda ?? "",
-                    venue: f.venue ?? "", startsAt: f.startsAt ?? ""), by: req.caller)
+                    venue: f.venue ?? "", startsAt: f.startsAt ?? "", venueLevel: f.venueLevel), by: req.caller)
             return req.redirect(to: Site.meeting(m.id!, notice: MeetingText.created.key))
         } catch YishiError.invalid(let fields) {
             let routes = ProjectRoutes()
@@ -77,7 +125,8 @@ struct MeetingRoutes: RouteCollection {
             meeting: m, project: project, attendance: try await MeetingsService.attendance(of: m, on: req.db),
             resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
             codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors, votes: votes,
-            projectOptions: options)
+            projectOptions: options, items: try await MeetingsService.items(of: m, on: req.db),
+            village: try await MeetingsService.atVillage(m, on: req.db))
     }
 
     func show(req: Request) async throws -> Response {
@@ -169,6 +218,9 @@ struct MeetingRoutes: RouteCollection {
         var electorate: String?
         var present: String?
         var yes: String?
+        var basis: String?
+        var households: String?
+        var householdsPresent: String?
     }
 
     func resolve(req: Request) async throws -> Response {
@@ -176,7 +228,8 @@ struct MeetingRoutes: RouteCollection {
         let id = req.parameters.get("meetingID", as: UUID.self)
         do {
             _ = try await MeetingsService.resolve(
-                id, text: f.resolution ?? "", electorate: f.electorate, present: f.present, yes: f.yes, by: req.caller)
+                id, text: f.resolution ?? "", electorate: f.electorate, present: f.present, yes: f.yes, basis: f.basis,
+                households: f.households, householdsPresent: f.householdsPresent, by: req.caller)
         } catch YishiError.invalid(let fields) {
             return req.render(
                 MeetingPages.meeting(

@@ -16,6 +16,7 @@ enum MeetingsService {
         var venue: String
         /// "2026-12-03 14:00" in Shanghai time.
         var startsAt: String
+        var venueLevel: String? = nil
     }
 
     /// "2026-12-03 14:00" (or with a T) in Shanghai time → the instant.
@@ -59,6 +60,8 @@ enum MeetingsService {
         if let p = venue.problem { fields["venue"] = p.fieldKey }
         let starts = shanghaiTime(m.startsAt)
         if starts == nil { fields["startsAt"] = MeetingText.timeInvalid.key }
+        let level = (m.venueLevel ?? "").isEmpty ? nil : m.venueLevel.flatMap(VenueLevel.init(rawValue:))
+        if level == nil && !(m.venueLevel ?? "").isEmpty { fields["venueLevel"] = FieldText.invalid.key }
         guard fields.isEmpty, let kind, let t = title.value, let a = agenda.value, let v = venue.value, let starts
         else {
             throw YishiError.invalid(fields)
@@ -77,6 +80,7 @@ enum MeetingsService {
             meeting.venue = v
             meeting.startsAt = starts
             meeting.code = code
+            meeting.venueLevel = level?.rawValue
             meeting.createdByID = user
             try await meeting.create(on: tx)
             // The project's followers hear of a meeting called (never of the party members' own).
@@ -201,10 +205,44 @@ enum MeetingsService {
         }
     }
 
+    /// Whether the meeting's community is a village (its meetings follow the villagers' rules).
+    static func atVillage(_ m: Meeting, on db: any Database) async throws -> Bool {
+        let ids = m.node.territoryPath.ids
+        guard ids.count >= 3 else { return false }
+        return try await TerritoryNode.find(ids[2], on: db)?.kind == CommunityKind.village.rawValue
+    }
+
+    /// The register's count at the meeting's place: its adults (18 or over this year) and its households.
+    static func register(_ m: Meeting, now: Date, on db: any Database) async throws -> (adults: Int, households: Int) {
+        let path = m.node.territoryPath
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(secondsFromGMT: 8 * 3_600)!
+        let born = cal.component(.year, from: now) - 18
+        let row = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT COUNT(DISTINCT h.id) AS households,
+            COUNT(DISTINCT CASE WHEN r.birth_year <= \(bind: born) THEN r.id END) AS adults
+            FROM households h JOIN units u ON u.id = h.unit_id JOIN territory_nodes b ON b.id = u.building_id
+            LEFT JOIN residents r ON r.household_id = h.id
+            WHERE b.path >= \(bind: path.encoded) AND b.path < \(bind: path.subtreeUpperBound)
+            """
+        ).first()
+        return (
+            try row?.decode(column: "adults", as: Int.self) ?? 0,
+            try row?.decode(column: "households", as: Int.self) ?? 0
+        )
+    }
+
+    /// The electorates a residents' meeting is convened with (DECISION-RULES.md §2).
+    enum Basis: String, CaseIterable, Sendable { case adults, households, groupRepresentatives }
+
     /// A resolution with its counts, decided by the meeting's rule (`MeetingRules.decide`); present
-    /// defaults to the person-times signed in.
+    /// defaults to the person-times signed in. A residents' meeting's electorate is chosen: all
+    /// adults or one per household (counted from the register unless given), or the groups'
+    /// representatives (given); a village's meetings also count households.
     static func resolve(
-        _ id: UUID?, text: String, electorate: String?, present: String?, yes: String?, by caller: Caller
+        _ id: UUID?, text: String, electorate: String?, present: String?, yes: String?, basis: String? = nil,
+        households: String? = nil, householdsPresent: String? = nil, by caller: Caller
     ) async throws -> MeetingResolution {
         let m = try await readable(id, by: caller)
         try caller.authorize(.projectManage, at: m.node.territoryPath)
@@ -218,12 +256,38 @@ enum MeetingsService {
             fields["yes"] = FieldText.requiredText.key
             throw YishiError.invalid(fields)
         }
-        let electorateN = number(electorate)
+        let village = try await atVillage(m, on: caller.db)
+        let chosen = basis.flatMap(Basis.init(rawValue:))
+        var electorateN = number(electorate)
+        var householdsN = number(households)
+        let need = MeetingRules.needs(m.kind, village: village)
+        if need.electorate || need.households, electorateN == nil || householdsN == nil {
+            let counted = try await register(m, now: caller.now, on: caller.db)
+            if need.households && householdsN == nil { householdsN = counted.households }
+            if electorateN == nil && need.electorate {
+                switch (chosen, m.kind, village) {
+                case (.households, .residentsAssembly, false): electorateN = counted.households
+                case (.adults, .residentsAssembly, _), (nil, .residentsAssembly, true), (_, .villagersAssembly, _),
+                    (_, .villagerGroup, _):
+                    electorateN = counted.adults
+                default: break
+                }
+                if electorateN == 0 { electorateN = nil }
+            }
+        }
         let decision: MeetingDecision
-        switch MeetingRules.decide(m.kind, electorate: electorateN, present: presentN, yes: yesN) {
+        switch MeetingRules.decide(
+            m.kind, village: village,
+            .init(
+                electorate: electorateN, present: presentN, yes: yesN, households: householdsN,
+                householdsPresent: number(householdsPresent)))
+        {
         case .success(let d): decision = d
         case .failure(.electorateRequired):
             fields["electorate"] = FieldText.requiredText.key
+            throw YishiError.invalid(fields)
+        case .failure(.householdsRequired):
+            fields["householdsPresent"] = FieldText.requiredText.key
             throw YishiError.invalid(fields)
         case .failure(.ownersDecideByVote): throw YishiError.conflict(key: MeetingText.ownersByVote.key)
         case .failure(.impossibleCounts):
@@ -233,11 +297,16 @@ enum MeetingsService {
         guard fields.isEmpty, let words = body.value else { throw YishiError.invalid(fields) }
         let conditions = String(decoding: try JSONEncoder().encode(decision.conditions), as: UTF8.self)
         let user = caller.actor?.userId
+        let (electorateKept, householdsKept, representedKept) = (electorateN, householdsN, number(householdsPresent))
+        let basisKept = m.kind == .residentsAssembly && !village ? chosen?.rawValue : nil
         return try await caller.audited { tx in
             let r = MeetingResolution()
             r.$meeting.id = try m.requireID()
             r.text = words
-            r.electorate = electorateN
+            r.electorate = electorateKept
+            r.basis = basisKept
+            r.households = householdsKept
+            r.householdsPresent = representedKept
             r.present = presentN
             r.yes = yesN
             r.status = decision.status.rawValue
@@ -258,5 +327,109 @@ enum MeetingsService {
 
     static func resolutions(of m: Meeting, on db: any Database) async throws -> [MeetingResolution] {
         try await MeetingResolution.query(on: db).filter(\.$meeting.$id == m.requireID()).sort(\.$createdAt).all()
+    }
+
+    /// A view expressed at the meeting, or a follow-up action with its owner and due date (staff).
+    static func addItem(
+        _ id: UUID?, kind: MeetingItem.Kind?, text: String, owner: String?, due: String?, by caller: Caller
+    ) async throws -> MeetingItem {
+        let m = try await readable(id, by: caller)
+        try caller.authorize(.projectManage, at: m.node.territoryPath)
+        guard let kind else { throw YishiError.invalid(["kind": FieldText.requiredText.key]) }
+        var fields: [String: String] = [:]
+        let body = FieldRules.paragraphs(text, max: 1_000)
+        if let p = body.problem { fields[kind == .view ? "view" : "action"] = p.fieldKey }
+        var who: String? = nil
+        var when: String? = nil
+        if kind == .action {
+            switch FieldRules.text(owner ?? "", max: 60) {
+            case .success(let v): who = v
+            case .failure(let p): fields["owner"] = p.fieldKey
+            }
+            let d = (due ?? "").trimmed
+            if ProjectRecordRules.validDate(d) { when = d } else { fields["due"] = WorksText.dateInvalid.key }
+        }
+        guard fields.isEmpty, let words = body.value else { throw YishiError.invalid(fields) }
+        let (user, ownerName, dueOn) = (caller.actor?.userId, who, when)
+        return try await caller.audited { tx in
+            let item = MeetingItem()
+            item.$meeting.id = try m.requireID()
+            item.kind = kind
+            item.text = words
+            item.owner = ownerName
+            item.dueOn = dueOn
+            item.byID = user
+            try await item.create(on: tx)
+            return (
+                item,
+                AuditEvent(
+                    action: .meetingMinutes, targetType: "meeting", targetID: m.id!.uuidString, nodeID: m.$node.id,
+                    details: ["title": m.title, kind.rawValue: words])
+            )
+        }
+    }
+
+    /// Marks an action done, once (one statement decides between two at once).
+    static func completeItem(_ itemID: UUID?, by caller: Caller) async throws -> MeetingItem {
+        guard let itemID, let item = try await MeetingItem.find(itemID, on: caller.db) else {
+            throw YishiError.notFound
+        }
+        let m = try await readable(item.$meeting.id, by: caller)
+        try caller.authorize(.projectManage, at: m.node.territoryPath)
+        let now = caller.now
+        return try await caller.audited { tx in
+            let won = try await (tx as! any SQLDatabase).raw(
+                """
+                UPDATE meeting_items SET done_at = \(bind: now)
+                WHERE id = \(bind: itemID) AND kind = 'action' AND done_at IS NULL RETURNING id
+                """
+            ).first()
+            guard won != nil else { throw YishiError.conflict(key: MeetingText.doneAlready.key) }
+            item.doneAt = now
+            return (
+                item,
+                AuditEvent(
+                    action: .meetingMinutes, targetType: "meeting", targetID: m.id!.uuidString, nodeID: m.$node.id,
+                    details: ["title": m.title, "done": item.text])
+            )
+        }
+    }
+
+    static func items(of m: Meeting, on db: any Database) async throws -> [MeetingItem] {
+        try await MeetingItem.query(on: db).filter(\.$meeting.$id == m.requireID()).sort(\.$createdAt).all()
+    }
+
+    /// The outcome as a notice's words: attendance, minutes, resolutions with their result, the
+    /// views and the follow-up actions (the meeting must be held).
+    static func outcomeText(_ m: Meeting, lang: Lang, on db: any Database) async throws -> String {
+        guard m.held else { throw YishiError.conflict(key: MeetingText.outcomeNeedsMinutes.key) }
+        let attended = try await attendance(of: m, on: db).total
+        var lines = [
+            MeetingText.noticeWhen.text(lang, [Show.dateTime(m.startsAt), m.venue]),
+            MeetingText.attendanceLine.text(lang, [String(attended)]), "", MeetingText.minutes.text(lang) + "：",
+            m.minutes ?? "",
+        ]
+        let resolutions = try await resolutions(of: m, on: db)
+        if !resolutions.isEmpty {
+            lines += ["", MeetingText.resolutions.text(lang) + "："]
+            for r in resolutions {
+                let status: MeetingText =
+                    r.passed
+                    ? .statusPassed : (r.status == TallyStatus.noQuorum.rawValue ? .statusNoQuorum : .statusFailed)
+                lines.append(
+                    "· " + r.text + "：" + status.text(lang) + "（"
+                        + MeetingText.countsLine.text(lang, [String(r.yes), String(r.present)]) + "）")
+            }
+        }
+        let items = try await items(of: m, on: db)
+        let views = items.filter { $0.kind == .view }
+        if !views.isEmpty { lines += ["", MeetingText.views.text(lang) + "："] + views.map { "· " + $0.text } }
+        let actions = items.filter { $0.kind == .action }
+        if !actions.isEmpty {
+            lines +=
+                ["", MeetingText.actions.text(lang) + "："]
+                + actions.map { "· " + MeetingText.actionLine.text(lang, [$0.text, $0.owner ?? "", $0.dueOn ?? ""]) }
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -14,6 +14,24 @@ struct ProjectsAPI: RouteCollection {
         api.post("meetings", ":meetingID", "signin", use: signIn)
         api.post("meetings", ":meetingID", "minutes", use: minutes)
         api.post("meetings", ":meetingID", "resolutions", use: resolve)
+        api.post("meetings", ":meetingID", "items", use: addItem)
+        api.post("meeting-items", ":itemID", "done", use: itemDone)
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let input = try req.content.decode(DTO.MeetingItemIn.self)
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        _ = try await MeetingsService.addItem(
+            id, kind: MeetingItem.Kind(rawValue: input.kind), text: input.text, owner: input.owner, due: input.due,
+            by: req.caller)
+        let res = Response(status: .created)
+        try res.content.encode(try await meetingOut(try await MeetingsService.readable(id, by: req.caller), req))
+        return res
+    }
+
+    func itemDone(req: Request) async throws -> DTO.Meeting {
+        let item = try await MeetingsService.completeItem(req.parameters.get("itemID", as: UUID.self), by: req.caller)
+        return try await meetingOut(try await MeetingsService.readable(item.$meeting.id, by: req.caller), req)
     }
 
     func out(_ p: Project, _ req: Request) async throws -> DTO.Project {
@@ -91,8 +109,13 @@ struct ProjectsAPI: RouteCollection {
         return DTO.Meeting(
             id: m.id!, node: m.node.code, project: m.$project.id, kind: m.kind.rawValue, title: m.title,
             agenda: m.agenda,
-            venue: m.venue, startsAt: m.startsAt, code: manage ? m.code : nil, held: m.held, minutes: m.minutes,
-            attendance: a.total,
+            venue: m.venue, venueLevel: m.venueLevel, startsAt: m.startsAt, code: manage ? m.code : nil, held: m.held,
+            minutes: m.minutes, attendance: a.total,
+            items: try await MeetingsService.items(of: m, on: req.db).map {
+                DTO.MeetingItem(
+                    id: $0.id!, kind: $0.kind.rawValue, text: $0.text, owner: $0.owner, due: $0.dueOn,
+                    done: $0.doneAt != nil)
+            },
             resolutions: try await MeetingsService.resolutions(of: m, on: req.db).map {
                 DTO.Resolution(
                     id: $0.id!, text: $0.text, electorate: $0.electorate, present: $0.present, yes: $0.yes,
@@ -107,7 +130,8 @@ struct ProjectsAPI: RouteCollection {
             .init(
                 node: nil, project: req.parameters.get("projectID", as: UUID.self), kind: input.kind,
                 title: input.title,
-                agenda: input.agenda, venue: input.venue, startsAt: input.startsAt), by: req.caller)
+                agenda: input.agenda, venue: input.venue, startsAt: input.startsAt, venueLevel: input.venueLevel),
+            by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await meetingOut(try await MeetingsService.readable(m.id, by: req.caller), req))
         return res
@@ -141,8 +165,9 @@ struct ProjectsAPI: RouteCollection {
         let id = req.parameters.get("meetingID", as: UUID.self)
         _ = try await MeetingsService.resolve(
             id, text: input.text, electorate: input.electorate.map(String.init),
-            present: input.present.map(String.init),
-            yes: String(input.yes), by: req.caller)
+            present: input.present.map(String.init), yes: String(input.yes), basis: input.basis,
+            households: input.households.map(String.init), householdsPresent: input.householdsPresent.map(String.init),
+            by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await meetingOut(try await MeetingsService.readable(id, by: req.caller), req))
         return res
@@ -209,6 +234,7 @@ extension DTO {
         var title: String
         var agenda: String
         var venue: String
+        var venueLevel: String?
         var startsAt: Date
         /// For staff only, to announce.
         var code: String?
@@ -216,7 +242,26 @@ extension DTO {
         var minutes: String?
         /// Person-times present.
         var attendance: Int
+        /// Views expressed and follow-up actions.
+        var items: [MeetingItem]
         var resolutions: [Resolution]
+    }
+
+    struct MeetingItem: Content {
+        var id: UUID
+        var kind: String
+        var text: String
+        var owner: String?
+        var due: String?
+        var done: Bool
+    }
+
+    struct MeetingItemIn: Content {
+        /// "view" or "action" (an action needs its owner and due date).
+        var kind: String
+        var text: String
+        var owner: String?
+        var due: String?
     }
 
     struct MeetingIn: Content {
@@ -226,6 +271,7 @@ extension DTO {
         var venue: String
         /// "2026-12-03 14:00", Shanghai time.
         var startsAt: String
+        var venueLevel: String?
     }
 
     struct SignInIn: Content {
@@ -241,5 +287,10 @@ extension DTO {
         var electorate: Int?
         var present: Int?
         var yes: Int
+        /// A residents' meeting: "adults", "households" or "groupRepresentatives".
+        var basis: String?
+        /// A village's meetings: its households, and those present or represented.
+        var households: Int?
+        var householdsPresent: Int?
     }
 }

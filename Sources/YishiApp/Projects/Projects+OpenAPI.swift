@@ -40,6 +40,14 @@ extension OpenAPIDocument {
             summary: "Record a resolution; the result follows the meeting's rule, every condition with its numbers",
             tag: "projects", body: "ResolutionIn", response: (201, "Meeting"), alsoErrors: ["409"]),
         .init(
+            method: "post", path: "/api/v1/meetings/{meetingID}/items",
+            summary: "Record a view expressed, or a follow-up action with its owner and due date", tag: "projects",
+            body: "MeetingItemIn", response: (201, "Meeting")),
+        .init(
+            method: "post", path: "/api/v1/meeting-items/{itemID}/done",
+            summary: "Mark a follow-up action done (a second time is 409)", tag: "projects", response: (200, "Meeting"),
+            alsoErrors: ["409"]),
+        .init(
             method: "post", path: "/api/v1/meetings/{meetingID}/votes",
             summary: "Open a vote between the project's design options; the rule and tie-break are fixed now",
             tag: "projects", body: "VoteIn", response: (201, "Vote")),
@@ -88,8 +96,17 @@ extension OpenAPIDocument {
                 [
                     "id": uuid, "node": string, "project": uuid,
                     "kind": enumeration(MeetingKind.allCases.map(\.rawValue)),
-                    "title": string, "agenda": string, "venue": string, "startsAt": dateTime, "code": string,
-                    "held": ["type": "boolean"], "minutes": string, "attendance": int,
+                    "title": string, "agenda": string, "venue": string,
+                    "venueLevel": enumeration(VenueLevel.allCases.map(\.rawValue)), "startsAt": dateTime,
+                    "code": string, "held": ["type": "boolean"], "minutes": string, "attendance": int,
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": uuid, "kind": enumeration(["view", "action"]), "text": string, "owner": string,
+                                "due": string, "done": ["type": "boolean"],
+                            ], required: ["id", "kind", "text", "done"]),
+                    ],
                     "resolutions": [
                         "type": "array",
                         "items": object(
@@ -101,12 +118,13 @@ extension OpenAPIDocument {
                     ],
                 ],
                 required: [
-                    "id", "node", "kind", "title", "agenda", "venue", "startsAt", "held", "attendance", "resolutions",
+                    "id", "node", "kind", "title", "agenda", "venue", "startsAt", "held", "attendance", "items",
+                    "resolutions",
                 ]),
             "MeetingIn": object(
                 [
                     "kind": enumeration(MeetingKind.allCases.map(\.rawValue)), "title": string, "agenda": string,
-                    "venue": string, "startsAt": string,
+                    "venue": string, "startsAt": string, "venueLevel": enumeration(VenueLevel.allCases.map(\.rawValue)),
                 ], required: ["kind", "title", "agenda", "venue", "startsAt"]),
             "SignInIn": object(
                 [
@@ -115,7 +133,14 @@ extension OpenAPIDocument {
                 ], required: []),
             "MinutesIn": object(["minutes": string], required: ["minutes"]),
             "ResolutionIn": object(
-                ["text": string, "electorate": int, "present": int, "yes": int], required: ["text", "yes"]),
+                [
+                    "text": string, "electorate": int, "present": int, "yes": int,
+                    "basis": enumeration(["adults", "households", "groupRepresentatives"]), "households": int,
+                    "householdsPresent": int,
+                ], required: ["text", "yes"]),
+            "MeetingItemIn": object(
+                ["kind": enumeration(["view", "action"]), "text": string, "owner": string, "due": string],
+                required: ["kind", "text"]),
             "Vote": object(
                 [
                     "id": uuid, "meeting": uuid, "method": enumeration(["plurality", "approval", "borda"]),

@@ -36,6 +36,7 @@ struct ProjectsFeature: Feature {
             ProjectText.optionCommented.key, ProjectText.chosen.key, VoteText.opened.key, VoteText.castDone.key,
             VoteText.paperDone.key, VoteText.closedDone.key, WorksText.added.key, WorksText.problemRaised.key,
             WorksText.problemLinked.key, WorksText.surveyStarted.key, WorksText.followed.key, WorksText.unfollowed.key,
+            MeetingText.itemSaved.key,
         ]
     }
 }

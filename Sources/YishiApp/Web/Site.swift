@@ -96,6 +96,9 @@ enum Site {
         static let meetingMinutes = "/meetings/:meetingID/minutes"
         static let meetingResolutions = "/meetings/:meetingID/resolutions"
         static let meetingVotes = "/meetings/:meetingID/votes"
+        static let meetingItems = "/meetings/:meetingID/items"
+        static let meetingOutcome = "/meetings/:meetingID/outcome"
+        static let itemDone = "/meeting-items/:itemID/done"
         static let voteBallots = "/votes/:voteID/ballots"
         static let votePaper = "/votes/:voteID/paper"
         static let voteClose = "/votes/:voteID/close"
@@ -233,6 +236,9 @@ enum Site {
     static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }
     static func meetingResolutions(_ id: UUID) -> String { fill(Pattern.meetingResolutions, id.uuidString) }
     static func meetingVotes(_ id: UUID) -> String { fill(Pattern.meetingVotes, id.uuidString) }
+    static func meetingItems(_ id: UUID) -> String { fill(Pattern.meetingItems, id.uuidString) }
+    static func meetingOutcome(_ id: UUID) -> String { fill(Pattern.meetingOutcome, id.uuidString) }
+    static func itemDone(_ id: UUID) -> String { fill(Pattern.itemDone, id.uuidString) }
     static func voteBallots(_ id: UUID) -> String { fill(Pattern.voteBallots, id.uuidString) }
     static func votePaper(_ id: UUID) -> String { fill(Pattern.votePaper, id.uuidString) }
     static func voteClose(_ id: UUID) -> String { fill(Pattern.voteClose, id.uuidString) }

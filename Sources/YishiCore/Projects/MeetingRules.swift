@@ -22,32 +22,91 @@ public enum MeetingRules {
     public enum DecisionProblem: Error, Equatable, Sendable {
         /// Owners' assemblies decide by the owners' vote (issue 19), not by a show of hands here.
         case ownersDecideByVote
-        /// A residents' meeting needs the size of its electorate.
+        /// The size of the body deciding: the electorate, the village's adults, the representatives.
         case electorateRequired
+        /// A village's meeting also counts households: how many, and how many were represented.
+        case householdsRequired
         case impossibleCounts
     }
 
-    /// A resolution at a meeting of `kind`: a residents' meeting by its quorum and majority
-    /// (DECISION-RULES.md §2, over the electorate it was convened with); a representatives' meeting
-    /// of villagers by two thirds present; every other meeting by more than half of those present.
-    public static func decide(_ kind: MeetingKind, electorate: Int?, present: Int, yes: Int) -> Result<
+    /// What a resolution is counted from: the electorate (a residents' meeting's, whichever of the
+    /// three it was convened with; a village's adults; a representatives' meeting's members), those
+    /// present (person-times signed in unless given), those in favour, and for a village's meetings
+    /// its households and those represented.
+    public struct Counts: Equatable, Sendable {
+        public var electorate: Int?
+        public var present: Int
+        public var yes: Int
+        public var households: Int?
+        public var householdsPresent: Int?
+
+        public init(
+            electorate: Int? = nil, present: Int, yes: Int, households: Int? = nil, householdsPresent: Int? = nil
+        ) {
+            self.electorate = electorate
+            self.present = present
+            self.yes = yes
+            self.households = households
+            self.householdsPresent = householdsPresent
+        }
+    }
+
+    /// What a kind of meeting at a kind of community must be given to decide.
+    public static func needs(_ kind: MeetingKind, village: Bool) -> (electorate: Bool, households: Bool) {
+        switch kind {
+        case .residentsAssembly: (true, village)
+        case .villagersAssembly, .villagerGroup: (true, true)
+        case .representatives: (village, false)
+        default: (false, false)
+        }
+    }
+
+    /// A resolution at a meeting of `kind` by the body's rule (DECISION-RULES.md §2–3), through
+    /// `CommunityDecisions`: a residents' meeting by its quorum over the electorate it was convened
+    /// with; at a village, the villagers' meeting, the villagers' group meeting and the
+    /// representatives' meeting by theirs; the consultative meetings (hearing, coordination, review
+    /// and the rest) by more than half of those present. Owners decide by their own vote.
+    public static func decide(_ kind: MeetingKind, village: Bool = false, _ c: Counts) -> Result<
         MeetingDecision, DecisionProblem
     > {
+        let need = needs(kind, village: village)
+        if kind == .ownersAssembly || kind == .ownersRepresentatives { return .failure(.ownersDecideByVote) }
+        if need.electorate && c.electorate == nil { return .failure(.electorateRequired) }
+        if need.households && (c.households == nil || c.householdsPresent == nil) {
+            return .failure(.householdsRequired)
+        }
         do {
             switch kind {
-            case .ownersAssembly, .ownersRepresentatives:
-                return .failure(.ownersDecideByVote)
-            case .residentsAssembly:
-                guard let electorate else { return .failure(.electorateRequired) }
+            case .residentsAssembly where village, .villagersAssembly:
                 return .success(
-                    try CommunityDecisions.residentsMeeting(electorate: electorate, present: present, yes: yes))
+                    try CommunityDecisions.villagersMeeting(
+                        adults: c.electorate!, adultsPresent: c.present, households: c.households!,
+                        householdsRepresented: c.householdsPresent!, yes: c.yes))
+            case .residentsAssembly:
+                return .success(
+                    try CommunityDecisions.residentsMeeting(electorate: c.electorate!, present: c.present, yes: c.yes))
+            case .villagerGroup:
+                return .success(
+                    try CommunityDecisions.villagerGroupMeeting(
+                        adults: c.electorate!, adultsPresent: c.present, households: c.households!,
+                        householdsPresent: c.householdsPresent!, yes: c.yes))
+            case .representatives where village:
+                return .success(
+                    try CommunityDecisions.villagersRepresentativesMeeting(
+                        members: c.electorate!, present: c.present, yes: c.yes))
             default:
-                guard present > 0 else { return .failure(.impossibleCounts) }
-                let d = try CommunityDecisions.committeeMajority(members: present, yes: yes)
-                return .success(d)
+                guard c.present > 0 else { return .failure(.impossibleCounts) }
+                return .success(try CommunityDecisions.committeeMajority(members: c.present, yes: c.yes))
             }
         } catch {
             return .failure(.impossibleCounts)
         }
+    }
+
+    /// The same, for a meeting that needs no household counts.
+    public static func decide(_ kind: MeetingKind, electorate: Int?, present: Int, yes: Int) -> Result<
+        MeetingDecision, DecisionProblem
+    > {
+        decide(kind, Counts(electorate: electorate, present: present, yes: yes))
     }
 }

@@ -9,6 +9,10 @@ public enum MeetingText: String, Texts {
     case statusPassed, statusFailed, statusNoQuorum, noResolutions, meetingsTitle, noMeetings, held, planned
     case internalNote, paperSubmit, countsLine, sheet, sheetKind, sheetBuilding, sheetUnit, sheetName, sheetSignature
     case sheetCount, announce, noticeTitle, noticeWhen, noticeOf
+    case venueLevel, levelSubdistrict, levelCommunity, levelCompound, levelBuildingGroup, views, viewAdd, viewText
+    case actions, actionAdd, actionText, owner, due, done, markDone, itemSaved, doneAlready, noViews, noActions
+    case outcome, outcomeTitle, outcomeNeedsMinutes, basis, basisAdults, basisHouseholds, basisGroups, basisHint
+    case households, householdsPresent, householdsHint, villageElectorate, attendanceLine, actionLine
 
     public var bilingual: Bilingual {
         switch self {
@@ -89,6 +93,45 @@ public enum MeetingText: String, Texts {
         case .noticeWhen: .init("时间：{0}　地点：{1}", "When: {0}. Where: {1}.")
         case .noticeOf: .init("会议：{0}", "The meeting: {0}")
         case .internalNote: .init("党员议事会的记录只有工作人员能看到。", "The party members' meeting's record is for staff only.")
+        case .venueLevel: .init("议事阵地", "Level of the venue")
+        case .levelSubdistrict: .init("街镇", "Subdistrict")
+        case .levelCommunity: .init("居民区", "Community")
+        case .levelCompound: .init("小区", "Compound")
+        case .levelBuildingGroup: .init("楼组", "Building group")
+        case .views: .init("会上的意见", "Views expressed")
+        case .viewAdd: .init("记下一条意见", "Record a view")
+        case .viewText: .init("意见", "The view")
+        case .actions: .init("会后要办的事", "Follow-up actions")
+        case .actionAdd: .init("增加一件要办的事", "Add a follow-up action")
+        case .actionText: .init("要办的事", "What is to be done")
+        case .owner: .init("负责人", "Who does it")
+        case .due: .init("完成期限", "Due by")
+        case .done: .init("已办好", "Done")
+        case .markDone: .init("标为已办好", "Mark as done")
+        case .itemSaved: .init("已记下。", "Recorded.")
+        case .doneAlready: .init("这件事已经标为办好了。", "This action is already marked done.")
+        case .noViews: .init("还没有记下意见。", "No views recorded yet.")
+        case .noActions: .init("没有要办的事。", "No follow-up actions.")
+        case .outcome: .init("起草会议结果公示", "Draft the outcome notice")
+        case .outcomeTitle: .init("会议结果：{0}", "Outcome of the meeting: {0}")
+        case .outcomeNeedsMinutes: .init("先记录会议纪要，再公示会议结果。", "Record the minutes before publishing the outcome.")
+        case .basis: .init("居民会议的组成", "The residents' meeting is made of")
+        case .basisAdults: .init("全体成年居民", "All adult residents")
+        case .basisHouseholds: .init("每户派代表", "One representative per household")
+        case .basisGroups: .init("居民小组推选的代表", "Representatives elected by residents' groups")
+        case .basisHint:
+            .init(
+                "前两种不填应到人数时，按居民名册自动计算。",
+                "For the first two, the electorate is counted from the register when left empty.")
+        case .households: .init("总户数（村）", "Households (village)")
+        case .householdsPresent: .init("到会（有代表）的户数", "Households present or represented")
+        case .householdsHint:
+            .init(
+                "村民会议和村民小组会议也按户数算：总户数不填时按名册计算。",
+                "A village's meetings also count households: the total comes from the register when left empty.")
+        case .villageElectorate: .init("应到人数（18 岁以上村民，或代表会议成员）", "Electorate (villagers aged 18+, or the members)")
+        case .attendanceLine: .init("参加 {0} 人次。", "{0} attended.")
+        case .actionLine: .init("{0}（负责：{1}，{2} 前）", "{0} (by {1}, due {2})")
         }
     }
 }

@@ -16,6 +16,8 @@ public enum ProjectInitiator: String, Codable, CaseIterable, Sendable {
 public enum MeetingKind: String, Codable, CaseIterable, Sendable {
     case partyMembers, buildingGroup, villagerGroup, representatives, residentsAssembly
     case ownersRepresentatives, ownersAssembly, hearing, coordination, review, joint, caseConference
+    /// 村民会议 (a village's assembly of its adults).
+    case villagersAssembly
 
     /// Only party members attend and its record is internal (党员议事会).
     public var isInternal: Bool { self == .partyMembers }
@@ -105,6 +107,12 @@ extension MeetingKind {
         case .review: BilingualName(zh: "评议会", en: "review meeting")
         case .joint: BilingualName(zh: "联席会议", en: "joint meeting")
         case .caseConference: BilingualName(zh: "会商", en: "case conference")
+        case .villagersAssembly: BilingualName(zh: "村民会议", en: "villagers' meeting")
         }
     }
+}
+
+/// 四级协商议事阵地: the level of a deliberation venue (街镇—居民区—小区—楼组).
+public enum VenueLevel: String, Codable, CaseIterable, Sendable {
+    case subdistrict, community, compound, buildingGroup
 }
