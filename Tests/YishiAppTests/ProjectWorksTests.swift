@@ -178,4 +178,83 @@ struct ProjectWorksTests {
             #expect(r.conditions.first?.check == "2 × \(households / 2 + 1) > \(households)")
         }
     }
+
+    @Test func theAPIKeepsTheWorkingGroupRecordsFollowersAndFigures() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let (p, m) = try await DesignVoteTests.setUp(t, staff, title: "口袋公园")
+            // The working group: a planner's account, a resident of the register, a contractor; twice is 409.
+            for (role, who) in [
+                ("planner", "planner"), ("resident", "R-BS01-C1-X1-B1-102-1"), ("contractor", "某某园林公司"),
+            ] {
+                #expect(
+                    try await staff.json(
+                        .POST, "/api/v1/projects/\(p.id!)/members", #"{"role":""# + role + #"","who":""# + who + #""}"#
+                    ).status == .created)
+            }
+            #expect(
+                try await staff.json(.POST, "/api/v1/projects/\(p.id!)/members", #"{"role":"planner","who":"planner"}"#)
+                    .status == .conflict)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/projects/\(p.id!)/members", #"{"role":"planner","who":"nobody-here"}"#
+                )
+                .status == .unprocessableEntity)
+            let read = try await staff.json(.GET, "/api/v1/projects/\(p.id!)").decode(DTO.Project.self)
+            #expect(read.members.map(\.role) == ["planner", "resident", "contractor"])
+            #expect(try await staff.get("/projects/\(p.id!)").text.contains("某某园林公司"))
+            // Records through the API, a photo as base64; a bad kind and a bad photo are refused.
+            let photo = Self.png.base64EncodedString()
+            let made = try await staff.json(
+                .POST, "/api/v1/projects/\(p.id!)/records",
+                #"{"kind":"progress","percent":60,"date":"2026-12-05","text":"铺装完成","photos":[""# + photo + #""]}"#)
+            #expect(made.status == .created)
+            #expect(try made.decode(DTO.Record.self).files.count == 1)
+            #expect(
+                try await staff.json(.POST, "/api/v1/projects/\(p.id!)/records", #"{"kind":"party"}"#).status
+                    == .unprocessableEntity)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/projects/\(p.id!)/records",
+                    #"{"kind":"progress","percent":70,"date":"2026-12-06","text":"x","photos":["bm90IGEgcGhvdG8="]}"#
+                ).status == .unprocessableEntity)
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let problem = try await r.json(
+                .POST, "/api/v1/projects/\(p.id!)/records", #"{"kind":"problem","text":"围挡挡住了盲道"}"#)
+            #expect(problem.status == .created)
+            let pid = try problem.decode(DTO.Record.self).id
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/records/\(pid)/meeting", #"{"meeting":""# + m.id!.uuidString + #""}"#
+                )
+                .status == .ok)
+            #expect(try await r.json(.GET, "/api/v1/projects/\(p.id!)/records").decode([DTO.Record].self).count == 2)
+            // Following and the notifications, in the reader's language.
+            #expect(try await r.json(.POST, "/api/v1/projects/\(p.id!)/follow", #"{"sms":false}"#).status == .noContent)
+            let hearing = try await staff.json(
+                .POST, "/api/v1/projects/\(p.id!)/meetings",
+                #"{"kind":"hearing","title":"征询会","agenda":"听意见","venue":"活动室","venueLevel":"compound","startsAt":""#
+                    + Show.dateTime(t.clock.now()) + #""}"#
+            ).decode(DTO.Meeting.self)
+            #expect(hearing.venueLevel == "compound")
+            _ = try await staff.json(.POST, "/api/v1/meetings/\(hearing.id)/minutes", #"{"minutes":"同意"}"#)
+            #expect(
+                try await staff.json(.POST, "/api/v1/projects/\(p.id!)/move", #"{"direction":"forward"}"#).status == .ok
+            )
+            let notes = try await r.json(.GET, "/api/v1/notifications").decode([DTO.NotificationOut].self)
+            #expect(notes.contains { $0.text == "项目“口袋公园”进入了“方案设计”" }, "\(notes)")
+            #expect(notes.contains { $0.text.hasPrefix("项目“口袋公园”要开会：征询会") })
+            #expect(try await r.json(.DELETE, "/api/v1/projects/\(p.id!)/follow").status == .noContent)
+            // The place's figures.
+            let figures = try await staff.json(.GET, "/api/v1/statistics/projects?node=BS01-C1").decode(
+                ProjectStatistics.Figures.self)
+            #expect(figures.projects >= 1 && figures.meetingsHeld >= 1 && figures.needsTakenUp >= 1)
+            #expect(figures.byStage.contains { $0.stage == "方案设计" })
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.json(.GET, "/api/v1/statistics/projects?node=BS01-C1").status == .forbidden)
+        }
+    }
 }

@@ -103,9 +103,26 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         try await sql.create(index: "meeting_items_meeting_idx").on("meeting_items").column("meeting_id").run()
+        // A project's working group: staff accounts, residents of the register, or a contractor's name.
+        try await db.schema("project_members")
+            .id()
+            .field("project_id", .uuid, .required, .references("projects", "id"))
+            .field("role", .string, .required)
+            .field("user_id", .uuid)
+            .field("resident_id", .uuid)
+            .field("name", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "project_id", "role", "name")
+            .create()
+        // A project's point, when it has one.
+        try await db.schema("projects").field("lat", .double).update()
+        try await db.schema("projects").field("lon", .double).update()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("projects").deleteField("lon").update()
+        try await db.schema("projects").deleteField("lat").update()
+        try await db.schema("project_members").delete()
         try await db.schema("meeting_items").delete()
         try await db.schema("meetings").deleteField("venue_level").update()
         for f in ["basis", "households", "households_present"] {

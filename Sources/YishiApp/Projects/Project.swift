@@ -17,6 +17,8 @@ final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "budget_fen") var budgetFen: Int64?
     @Field(key: "template_key") var templateKey: String
     @Field(key: "stage") var stage: Int
+    @OptionalField(key: "lat") var lat: Double?
+    @OptionalField(key: "lon") var lon: Double?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -88,4 +90,19 @@ enum Workflows {
     {
         try await available(for: node, on: db).first { $0.key == key }
     }
+}
+
+/// A member of a project's working group.
+final class ProjectMember: Model, @unchecked Sendable {
+    static let schema = "project_members"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "project_id") var project: Project
+    @Field(key: "role") var role: WorkingGroupRole
+    @OptionalField(key: "user_id") var userID: UUID?
+    @OptionalField(key: "resident_id") var residentID: UUID?
+    @Field(key: "name") var name: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
 }

@@ -46,7 +46,10 @@ struct ProjectsAPI: RouteCollection {
             stages: t?.stages.map(\.key) ?? [], stageKey: stage?.key,
             done: t.map { p.stage >= $0.stages.count } ?? false,
             missing: missing.map { ProjectPages.describe(req.lang, $0) },
-            needs: needs.compactMap(\.id))
+            needs: needs.compactMap(\.id), lat: p.lat, lon: p.lon,
+            members: try await ProjectsService.members(of: p, on: req.db).map {
+                DTO.Member(id: $0.id!, role: $0.role.rawValue, name: $0.name)
+            })
     }
 
     func list(req: Request) async throws -> [DTO.Project] {
@@ -80,7 +83,8 @@ struct ProjectsAPI: RouteCollection {
                 node: node.id, title: input.title, description: input.description ?? "", kind: input.kind,
                 initiator: input.initiator,
                 budget: input.budgetFen.map { String(format: "%d.%02d", $0 / 100, $0 % 100) },
-                template: input.template, needs: input.needs), by: req.caller)
+                template: input.template, needs: input.needs,
+                point: input.lat.flatMap { lat in input.lon.map { "\(lat),\($0)" } }), by: req.caller)
         let fresh = try await ProjectsService.readable(p.id, by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await out(fresh, req))
@@ -192,6 +196,16 @@ extension DTO {
         /// What the stage still needs, in words.
         var missing: [String]
         var needs: [UUID]
+        var lat: Double?
+        var lon: Double?
+        /// The working group.
+        var members: [Member]
+    }
+
+    struct Member: Content {
+        var id: UUID
+        var role: String
+        var name: String
     }
 
     struct ProjectIn: Content {
@@ -203,6 +217,8 @@ extension DTO {
         var budgetFen: Int64?
         var template: String
         var needs: [UUID]
+        var lat: Double?
+        var lon: Double?
     }
 
     struct MoveIn: Content {

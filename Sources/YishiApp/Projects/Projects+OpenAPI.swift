@@ -48,6 +48,45 @@ extension OpenAPIDocument {
             summary: "Mark a follow-up action done (a second time is 409)", tag: "projects", response: (200, "Meeting"),
             alsoErrors: ["409"]),
         .init(
+            method: "post", path: "/api/v1/projects/{projectID}/members",
+            summary:
+                "Add to the working group: a resident (phone, number or name), a staff account (username) or a contractor's name (the same twice is 409)",
+            tag: "projects", body: "MemberIn", response: (201, "Member"), alsoErrors: ["409"]),
+        .init(
+            method: "get", path: "/api/v1/projects/{projectID}/records",
+            summary: "The project's works and review records, oldest first", tag: "projects",
+            response: (200, "[Record]")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/records",
+            summary:
+                "Record procurement, progress, acceptance, upkeep, rules adopted, assessment, audit, before/after photos, a reminder or a nomination (staff); a resident of the place reports a problem",
+            tag: "projects", body: "RecordIn", response: (201, "Record")),
+        .init(
+            method: "post", path: "/api/v1/records/{recordID}/meeting",
+            summary: "Take a resident's problem to one of the project's meetings", tag: "projects", body: "LinkIn",
+            response: (200, "Record")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/survey",
+            summary:
+                "Make the project's satisfaction survey (a draft questionnaire: publish and close it as any other)",
+            tag: "projects", response: (201, "SurveyMade")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/follow",
+            summary: "Follow the project (sms: also by text message, three a day at most)", tag: "projects",
+            body: "FollowIn", response: (204, nil)),
+        .init(
+            method: "delete", path: "/api/v1/projects/{projectID}/follow", summary: "Stop following the project",
+            tag: "projects", response: (204, nil)),
+        .init(
+            method: "get", path: "/api/v1/notifications",
+            summary: "The caller's notifications, newest first, in their language", tag: "projects",
+            response: (200, "[Notification]")),
+        .init(
+            method: "get", path: "/api/v1/statistics/projects",
+            summary:
+                "A place's figures: projects by stage, meetings held, attendance in person-times (offline apart), decisions, needs taken up",
+            tag: "projects", response: (200, "ProjectStatistics"), query: ["node"]),
+        .init(
             method: "post", path: "/api/v1/meetings/{meetingID}/votes",
             summary: "Open a vote between the project's design options; the rule and tie-break are fixed now",
             tag: "projects", body: "VoteIn", response: (201, "Vote")),
@@ -77,18 +116,23 @@ extension OpenAPIDocument {
                     "initiator": enumeration(ProjectInitiator.allCases.map(\.rawValue)), "budgetFen": int,
                     "template": string, "stage": int, "stages": ["type": "array", "items": string], "stageKey": string,
                     "done": ["type": "boolean"], "missing": ["type": "array", "items": string],
-                    "needs": ["type": "array", "items": uuid],
+                    "needs": ["type": "array", "items": uuid], "lat": number, "lon": number,
+                    "members": [
+                        "type": "array",
+                        "items": object(
+                            ["id": uuid, "role": string, "name": string], required: ["id", "role", "name"]),
+                    ],
                 ],
                 required: [
                     "id", "node", "title", "description", "kind", "initiator", "template", "stage", "stages", "done",
-                    "missing", "needs",
+                    "missing", "needs", "members",
                 ]),
             "ProjectIn": object(
                 [
                     "node": string, "title": string, "description": string,
                     "kind": enumeration(ProjectKind.allCases.map(\.rawValue)),
                     "initiator": enumeration(ProjectInitiator.allCases.map(\.rawValue)), "budgetFen": int,
-                    "template": string, "needs": ["type": "array", "items": uuid],
+                    "template": string, "needs": ["type": "array", "items": uuid], "lat": number, "lon": number,
                 ], required: ["node", "title", "kind", "initiator", "template", "needs"]),
             "MoveIn": object(
                 ["direction": enumeration(["forward", "back"]), "reason": string], required: ["direction"]),
@@ -159,6 +203,46 @@ extension OpenAPIDocument {
                         ],
                         required: ["scores", "decidedByTieBreak", "validBallots", "invalidBallots", "explanation"]),
                 ], required: ["id", "meeting", "method", "tieBreak", "options", "status", "ballots"]),
+            "Member": object(["id": uuid, "role": string, "name": string], required: ["id", "role", "name"]),
+            "MemberIn": object(
+                ["role": enumeration(WorkingGroupRole.allCases.map(\.rawValue)), "who": string],
+                required: ["role", "who"]),
+            "Record": object(
+                [
+                    "id": uuid, "kind": enumeration(ProjectRecordKind.allCases.map(\.rawValue)), "stage": int,
+                    "text": string, "party": string, "method": enumeration(ProcurementMethod.allCases.map(\.rawValue)),
+                    "amountFen": int, "percent": int, "result": enumeration(AcceptanceResult.allCases.map(\.rawValue)),
+                    "date": string, "meeting": uuid, "files": ["type": "array", "items": string],
+                    "byResident": ["type": "boolean"], "createdAt": dateTime,
+                ], required: ["id", "kind", "stage", "text", "files", "byResident"]),
+            "RecordIn": object(
+                [
+                    "kind": enumeration(ProjectRecordKind.allCases.map(\.rawValue)), "text": string, "party": string,
+                    "method": enumeration(ProcurementMethod.allCases.map(\.rawValue)), "amountFen": int, "percent": int,
+                    "result": enumeration(AcceptanceResult.allCases.map(\.rawValue)), "date": string, "meeting": uuid,
+                    "photos": ["type": "array", "items": string],
+                ], required: ["kind"]),
+            "LinkIn": object(["meeting": uuid], required: ["meeting"]),
+            "SurveyMade": object(["questionnaire": uuid], required: ["questionnaire"]),
+            "FollowIn": object(["sms": ["type": "boolean"]], required: []),
+            "Notification": object(
+                [
+                    "id": uuid, "text": string, "link": string, "createdAt": dateTime, "read": ["type": "boolean"],
+                ], required: ["id", "text", "link", "createdAt", "read"]),
+            "ProjectStatistics": object(
+                [
+                    "projects": int,
+                    "byStage": [
+                        "type": "array",
+                        "items": object(["stage": string, "projects": int], required: ["stage", "projects"]),
+                    ],
+                    "meetingsHeld": int, "attendance": int, "attendanceOffline": int, "decisions": int,
+                    "votesCounted": int, "needsTakenUp": int,
+                ],
+                required: [
+                    "projects", "byStage", "meetingsHeld", "attendance", "attendanceOffline", "decisions",
+                    "votesCounted", "needsTakenUp",
+                ]),
             "VoteIn": object(
                 [
                     "method": enumeration(["plurality", "approval", "borda"]),

@@ -26,6 +26,50 @@ enum ProjectPages {
         var signedIn = false
         var following: Bool? = nil
         var followers = 0
+        var members: [ProjectMember] = []
+    }
+
+    static func roleName(_ ctx: PageContext, _ r: WorkingGroupRole) -> String {
+        switch r {
+        case .resident: ctx.t(ProjectText.roleResident)
+        case .planner: ctx.t(ProjectText.rolePlanner)
+        case .committee: ctx.t(ProjectText.roleCommittee)
+        case .ownersCommittee: ctx.t(ProjectText.roleOwnersCommittee)
+        case .contractor: ctx.t(ProjectText.roleContractor)
+        }
+    }
+
+    /// The working group by role; staff add and remove members.
+    static func workingGroup(_ ctx: PageContext, _ m: Model) -> HTMLNode {
+        C.section(ctx.t(ProjectText.workingGroup)) {
+            if m.members.isEmpty { C.text(ctx.t(ProjectText.workingGroupEmpty), muted: true) }
+            C.list(
+                m.members.map { member in
+                    [.text(roleName(ctx, member.role) + (ctx.lang == .zhHans ? "：" : ": ") + member.name + " ")]
+                        + (m.manage
+                            ? [
+                                Forms.button(
+                                    ctx, action: Site.memberRemove(member.id!), label: ctx.t(ProjectText.memberRemove))
+                            ] : [])
+                })
+            if m.manage {
+                H.el("details", [("class", "more no-print")]) {
+                    H.el("summary", [("class", "button secondary")], text: ctx.t(ProjectText.memberAdd))
+                    Forms.form(
+                        ctx, action: Site.projectMembers(m.project.id!),
+                        [
+                            Forms.select(
+                                ctx, "role", label: ctx.t(ProjectText.memberRole),
+                                options: WorkingGroupRole.allCases.map { ($0.rawValue, roleName(ctx, $0)) },
+                                selected: nil, required: true, errors: m.errors, includeBlank: false),
+                            Forms.field(
+                                ctx, "who", label: ctx.t(ProjectText.memberWho), required: true, errors: m.errors,
+                                hint: ctx.t(ProjectText.memberWhoHint)),
+                            Forms.submit(ctx.t(ProjectText.memberAdd)),
+                        ])
+                }
+            }
+        }
     }
 
     /// Follow (with text messages if wanted) or stop; the story page.
@@ -106,10 +150,11 @@ enum ProjectPages {
 
     static func list(
         _ ctx: PageContext, node: TerritoryNode, projects: [Project], templates: [WorkflowTemplate], manage: Bool,
-        page: Int = 0, more: Bool = false
+        page: Int = 0, more: Bool = false, figures: ProjectStatistics.Figures? = nil
     ) -> PageView {
         PageView(title: ctx.t(ProjectText.listTitle, node.name)) {
             if manage { H.el("p", [], [C.linkButton(ctx.t(ProjectText.newTitle), Site.newProject(node: node.id!))]) }
+            if let figures, page == 0, figures.projects > 0 { ProjectStatistics.view(ctx, figures) }
             if projects.isEmpty {
                 C.empty(ctx.t(ProjectText.listEmpty))
             } else {
@@ -140,7 +185,8 @@ enum ProjectPages {
         PageView(title: ctx.t(ProjectText.newTitle), status: status) {
             C.text(ctx.t(ProjectText.newIntro), muted: true)
             Forms.summary(
-                ctx, errors, order: ["needs", "title", "description", "kind", "initiator", "budget", "template"])
+                ctx, errors,
+                order: ["needs", "title", "description", "kind", "initiator", "budget", "point", "template"])
             if needs.isEmpty {
                 C.empty(ctx.t(ProjectText.noNeeds), action: (ctx.t(NeedText.title), Site.nodeNeeds(node.id!)))
             } else {
@@ -174,6 +220,9 @@ enum ProjectPages {
                         Forms.field(
                             ctx, "budget", label: ctx.t(ProjectText.fieldBudget), value: form.budget ?? "",
                             errors: errors, hint: ctx.t(ProjectText.budgetHint), attributes: [("inputmode", "decimal")]),
+                        Forms.field(
+                            ctx, "point", label: ctx.t(ProjectText.fieldPoint), value: form.point ?? "",
+                            errors: errors, hint: ctx.t(ProjectText.pointHint), attributes: [("inputmode", "decimal")]),
                         Forms.select(
                             ctx, "template", label: ctx.t(ProjectText.fieldTemplate),
                             options: templates.map { ($0.key, $0.name.text(ctx.lang)) },
@@ -199,14 +248,15 @@ enum ProjectPages {
                 [
                     (ctx.t(ProjectText.initiatorLabel), initiatorName(ctx, p.initiator)),
                     (ctx.t(ProjectText.stage), stageLine(ctx, p, m.template)),
-                ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? []))
+                ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? [])
+                    + (p.lat.flatMap { lat in p.lon.map { [(ctx.t(ProjectText.pointLabel), "\(lat), \($0)")] } } ?? []))
             follow(ctx, m)
             Forms.summary(
                 ctx, m.errors,
                 order: [
                     "reason", "name", "file", "kind", "date", "party", "method", "amount", "percent", "result",
                     "meeting",
-                    "text", "photos",
+                    "text", "photos", "role", "who",
                 ])
             H.el("ol", [("class", "steps")]) {
                 for (i, s) in stages.enumerated() {
@@ -263,6 +313,7 @@ enum ProjectPages {
                         ])
                 }
             }
+            workingGroup(ctx, m)
             options(ctx, m)
             works(ctx, m)
             review(ctx, m)

@@ -21,6 +21,31 @@ struct ProjectRoutes: RouteCollection {
             .allowingBody(upTo: Uploads.maxRequestBytes)
         routes.get(Site.Pattern.projectDocument.pathComponents, use: document)
         routes.post(Site.Pattern.projectNotices.pathComponents, use: notice)
+        routes.post(Site.Pattern.projectMembers.pathComponents, use: addMember)
+        routes.post(Site.Pattern.memberRemove.pathComponents, use: removeMember)
+    }
+
+    struct MemberForm: Content {
+        var role: String?
+        var who: String?
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        let f = try req.content.decode(MemberForm.self)
+        let id = req.parameters.get("projectID", as: UUID.self)
+        do {
+            _ = try await ProjectsService.addMember(id, role: f.role, who: f.who ?? "", by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                ProjectPages.project(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.project(id!, notice: ProjectText.memberAdded.key))
+    }
+
+    func removeMember(req: Request) async throws -> Response {
+        let m = try await ProjectsService.removeMember(req.parameters.get("memberID", as: UUID.self), by: req.caller)
+        return req.redirect(to: Site.project(m.$project.id, notice: ProjectText.memberRemoved.key))
     }
 
     func mine(req: Request) async throws -> Response {
@@ -49,7 +74,9 @@ struct ProjectRoutes: RouteCollection {
         return req.render(
             ProjectPages.list(
                 req.pageContext, node: node, projects: Array(projects.prefix(Self.perPage)), templates: templates,
-                manage: manage, page: page, more: projects.count > Self.perPage))
+                manage: manage, page: page, more: projects.count > Self.perPage,
+                figures: page == 0 ? try await ProjectStatistics.figures(below: node, lang: req.lang, on: req.db) : nil)
+        )
     }
 
     func listedNeeds(_ node: TerritoryNode, _ req: Request) async throws -> [NeedsService.Row] {
@@ -73,13 +100,14 @@ struct ProjectRoutes: RouteCollection {
         var budget: String?
         var template: String?
         var needs: [String] = []
+        var point: String?
     }
 
     func create(req: Request) async throws -> Response {
         let (_, f) = QuestionnaireRoutes.parse(req)
         var form = NewForm(
             node: f["node"], title: f["title"], description: f["description"], kind: f["kind"],
-            initiator: f["initiator"], budget: f["budget"], template: f["template"])
+            initiator: f["initiator"], budget: f["budget"], template: f["template"], point: f["point"])
         let body = req.body.string ?? ""
         form.needs = (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
             .filter { $0.name == "needs[]" }.compactMap(\.value)
@@ -89,7 +117,7 @@ struct ProjectRoutes: RouteCollection {
                 .init(
                     node: node.id, title: form.title ?? "", description: form.description ?? "", kind: form.kind,
                     initiator: form.initiator, budget: form.budget, template: form.template,
-                    needs: form.needs.compactMap(UUID.init(uuidString:))), by: req.caller)
+                    needs: form.needs.compactMap(UUID.init(uuidString:)), point: form.point), by: req.caller)
             return req.redirect(to: Site.project(p.id!, notice: ProjectText.created.key))
         } catch YishiError.invalid(let fields) {
             return req.render(
@@ -127,7 +155,8 @@ struct ProjectRoutes: RouteCollection {
             passedResolutions: record.passed, mayComment: mayComment, records: record.records, survey: record.survey,
             signedIn: caller.actor != nil,
             following: try await ProjectFollowing.following(p, user: caller.actor?.userId, on: db),
-            followers: try await ProjectFollowing.followers(p, on: db))
+            followers: try await ProjectFollowing.followers(p, on: db),
+            members: try await ProjectsService.members(of: p, on: db))
     }
 
     func show(req: Request) async throws -> Response {

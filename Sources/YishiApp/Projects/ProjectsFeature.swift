@@ -14,7 +14,7 @@ struct ProjectsFeature: Feature {
             ProjectFollowingRoutes(),
         ]
     }
-    var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI()] }
+    var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI(), ProjectWorksAPI()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }
@@ -36,7 +36,7 @@ struct ProjectsFeature: Feature {
             ProjectText.optionCommented.key, ProjectText.chosen.key, VoteText.opened.key, VoteText.castDone.key,
             VoteText.paperDone.key, VoteText.closedDone.key, WorksText.added.key, WorksText.problemRaised.key,
             WorksText.problemLinked.key, WorksText.surveyStarted.key, WorksText.followed.key, WorksText.unfollowed.key,
-            MeetingText.itemSaved.key,
+            MeetingText.itemSaved.key, ProjectText.memberAdded.key, ProjectText.memberRemoved.key,
         ]
     }
 }

@@ -16,6 +16,8 @@ enum ProjectsService {
         var budget: String?
         var template: String?
         var needs: [UUID]
+        /// "31.35,121.43", optional.
+        var point: String? = nil
     }
 
     /// "12000", "12000.5", "12,000.50" yuan → fen; nil when blank; a problem when it is not an amount.
@@ -46,6 +48,9 @@ enum ProjectsService {
         if case .failure = budget { fields["budget"] = ProjectText.budgetInvalid.key }
         let template = try await Workflows.template(p.template ?? "", for: node, on: caller.db)
         if template == nil { fields["template"] = ProjectText.noTemplate.key }
+        let pointText = (p.point ?? "").trimmed
+        let point = pointText.isEmpty ? nil : ProjectPoint.parse(pointText)
+        if !pointText.isEmpty && point == nil { fields["point"] = ProjectText.pointInvalid.key }
         // The needs: on the list, of the communities at or below the project's place.
         let path = node.territoryPath
         let needs =
@@ -70,6 +75,8 @@ enum ProjectsService {
                 project.kind = kind
                 project.initiator = initiator
                 project.budgetFen = fenAmount
+                project.lat = point?.lat
+                project.lon = point?.lon
                 project.templateKey = template.key
                 project.stage = 0
                 project.createdByID = user
@@ -321,4 +328,78 @@ enum ProjectsService {
     }
 
     struct TemplateRefused: Error { var problems: [WorkflowRules.Problem] }
+
+    /// Adds a member to the working group (staff): a staff account by its username, a resident of
+    /// the place from the register, or a contractor by name. The same person twice is a 409.
+    static func addMember(_ id: UUID?, role: String?, who: String, by caller: Caller) async throws -> ProjectMember {
+        let p = try await readable(id, by: caller)
+        try caller.authorize(.projectManage, at: p.node.territoryPath)
+        guard let role = role.flatMap(WorkingGroupRole.init(rawValue:)) else {
+            throw YishiError.invalid(["role": FieldText.requiredText.key])
+        }
+        let text = who.trimmed
+        guard !text.isEmpty else { throw YishiError.invalid(["who": FieldText.requiredText.key]) }
+        var (userID, residentID, name): (UUID?, UUID?, String) = (nil, nil, text)
+        switch role {
+        case .resident:
+            let (home, _) = try await ResidentHome.whose(text, by: caller, managing: .projectManage)
+            guard p.node.territoryPath.contains(home.path) || home.path.contains(p.node.territoryPath) else {
+                throw YishiError.invalid(["who": NeedText.noResident.key])
+            }
+            residentID = home.resident.id
+            name = home.resident.name
+        case .planner, .committee, .ownersCommittee:
+            guard let u = try await User.query(on: caller.db).filter(\.$username == text).first() else {
+                throw YishiError.invalid(["who": ProjectText.noAccount.key])
+            }
+            userID = u.id
+            name = u.displayName
+        case .contractor:
+            switch FieldRules.text(text, max: 60) {
+            case .success(let v): name = v
+            case .failure(let problem): throw YishiError.invalid(["who": problem.fieldKey])
+            }
+        }
+        let (u, r, n) = (userID, residentID, name)
+        do {
+            return try await caller.audited { tx in
+                let m = ProjectMember()
+                m.$project.id = try p.requireID()
+                m.role = role
+                m.userID = u
+                m.residentID = r
+                m.name = n
+                try await m.create(on: tx)
+                return (
+                    m,
+                    AuditEvent(
+                        action: .projectMember, targetType: "project", targetID: p.id!.uuidString, nodeID: p.$node.id,
+                        details: ["title": p.title, "role": role.rawValue, "name": n])
+                )
+            }
+        } catch let error where error.isUniqueViolation {
+            throw YishiError.conflict(key: ProjectText.memberClash.key)
+        }
+    }
+
+    static func removeMember(_ memberID: UUID?, by caller: Caller) async throws -> ProjectMember {
+        guard let memberID, let m = try await ProjectMember.find(memberID, on: caller.db) else {
+            throw YishiError.notFound
+        }
+        let p = try await readable(m.$project.id, by: caller)
+        try caller.authorize(.projectManage, at: p.node.territoryPath)
+        return try await caller.audited { tx in
+            try await m.delete(on: tx)
+            return (
+                m,
+                AuditEvent(
+                    action: .projectMember, targetType: "project", targetID: p.id!.uuidString, nodeID: p.$node.id,
+                    details: ["title": p.title, "role": m.role.rawValue, "removed": "yes"])
+            )
+        }
+    }
+
+    static func members(of p: Project, on db: any Database) async throws -> [ProjectMember] {
+        try await ProjectMember.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt).all()
+    }
 }

@@ -105,6 +105,8 @@ enum Site {
         static let projectRecords = "/projects/:projectID/records"
         static let projectRecordFile = "/projects/:projectID/records/:recordID/files/:n"
         static let projectFollow = "/projects/:projectID/follow"
+        static let projectMembers = "/projects/:projectID/members"
+        static let memberRemove = "/project-members/:memberID/remove"
         static let recordMeeting = "/records/:recordID/meeting"
         static let projectSurvey = "/projects/:projectID/survey"
         static let projectStory = "/projects/:projectID/story"
@@ -247,6 +249,8 @@ enum Site {
         fill(Pattern.projectRecordFile, id.uuidString, record.uuidString, String(n))
     }
     static func projectFollow(_ id: UUID) -> String { fill(Pattern.projectFollow, id.uuidString) }
+    static func projectMembers(_ id: UUID) -> String { fill(Pattern.projectMembers, id.uuidString) }
+    static func memberRemove(_ id: UUID) -> String { fill(Pattern.memberRemove, id.uuidString) }
     static func recordMeeting(_ id: UUID) -> String { fill(Pattern.recordMeeting, id.uuidString) }
     static func projectSurvey(_ id: UUID) -> String { fill(Pattern.projectSurvey, id.uuidString) }
     static func projectStory(_ id: UUID) -> String { fill(Pattern.projectStory, id.uuidString) }

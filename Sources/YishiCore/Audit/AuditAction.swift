@@ -16,4 +16,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case meetingCreate, meetingSignIn, meetingMinutes, meetingResolution
     case designOptionAdd, designOptionChoose, designOptionComment
     case designVoteOpen, designVoteBallot, designVoteClose, projectRecord, projectFollow, projectSurvey
+    case projectMember
 }

@@ -67,6 +67,7 @@ extension Catalog {
         "enum.AuditAction.projectRecord": .init("记录项目实施或评议", "Project works or review recorded"),
         "enum.AuditAction.projectFollow": .init("关注项目", "Project followed"),
         "enum.AuditAction.projectSurvey": .init("发起项目满意度调查", "Project satisfaction survey started"),
+        "enum.AuditAction.projectMember": .init("调整项目工作组", "Project working group changed"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]

@@ -17,6 +17,11 @@ public enum ProjectText: String, Texts {
     case newer, older, chooseBy, compare, compareTitle, optionComment, optionCommented, drawing, superseded,
         residentsViews,
         projectLabel
+    case pointInvalid, fieldPoint, pointHint, pointLabel, workingGroup, workingGroupEmpty, memberAdd, memberAdded
+    case memberRemove, memberRemoved, memberRole, memberWho, memberWhoHint, memberClash, noAccount
+    case roleResident, rolePlanner, roleCommittee, roleOwnersCommittee, roleContractor
+    case statistics, statProjects, statMeetings, statAttendance, statAttendanceLine, statDecisions, statNeeds
+    case statByStage
 
     public var bilingual: Bilingual {
         switch self {
@@ -134,6 +139,39 @@ public enum ProjectText: String, Texts {
         case .projectLabel: .init("项目", "Project")
         case .noticeOf: .init("这是项目“{0}”的公示，现在处于：{1}", "A notice of the project “{0}”, now at: {1}")
         case .budgetLabel: .init("估算金额", "Estimated cost")
+        case .pointInvalid:
+            .init("位置请写成“纬度,经度”，例如 31.35,121.43。", "Give the place as latitude,longitude, such as 31.35,121.43.")
+        case .fieldPoint: .init("地图上的位置（可不填）", "Point on the map (optional)")
+        case .pointHint: .init("纬度,经度，例如 31.35,121.43", "Latitude,longitude, such as 31.35,121.43")
+        case .pointLabel: .init("位置", "Point")
+        case .workingGroup: .init("项目工作组", "Working group")
+        case .workingGroupEmpty: .init("还没有工作组成员。", "No one in the working group yet.")
+        case .memberAdd: .init("加入工作组", "Add to the working group")
+        case .memberAdded: .init("已加入工作组。", "Added to the working group.")
+        case .memberRemove: .init("移出", "Remove")
+        case .memberRemoved: .init("已移出工作组。", "Removed from the working group.")
+        case .memberRole: .init("身份", "As")
+        case .memberWho: .init("是谁", "Who")
+        case .memberWhoHint:
+            .init(
+                "居民：手机号、居民编号或姓名；规划师、居委会、业委会：平台账号的用户名；施工单位：单位名称。",
+                "A resident: mobile, resident number or name; planner, committee, owners' committee: their username; contractor: its name."
+            )
+        case .memberClash: .init("这个人已经在工作组里了。", "They are in the working group already.")
+        case .noAccount: .init("没有这个用户名的账号。", "No account has that username.")
+        case .roleResident: .init("居民代表", "Resident")
+        case .rolePlanner: .init("社区规划师", "Community planner")
+        case .roleCommittee: .init("居委会", "Residents' committee")
+        case .roleOwnersCommittee: .init("业委会", "Owners' committee")
+        case .roleContractor: .init("施工单位", "Contractor")
+        case .statistics: .init("统计", "In figures")
+        case .statProjects: .init("项目", "Projects")
+        case .statMeetings: .init("已召开的会议", "Meetings held")
+        case .statAttendance: .init("参会人次", "Attendance")
+        case .statAttendanceLine: .init("{0}（其中线下名册和纸质 {1}）", "{0} (of which on the roster or paper: {1})")
+        case .statDecisions: .init("作出的决定", "Decisions")
+        case .statNeeds: .init("立项解决的需求", "Needs taken up")
+        case .statByStage: .init("各阶段的项目数", "Projects at each step")
         }
     }
 }

@@ -116,3 +116,25 @@ extension MeetingKind {
 public enum VenueLevel: String, Codable, CaseIterable, Sendable {
     case subdistrict, community, compound, buildingGroup
 }
+
+/// A member's part in a project's working group (项目工作组).
+public enum WorkingGroupRole: String, Codable, CaseIterable, Sendable {
+    case resident, planner, committee, ownersCommittee, contractor
+
+    /// Named by a staff account (planner, committee, owners' committee), a resident of the register,
+    /// or a name only (a contractor).
+    public var byAccount: Bool { [.planner, .committee, .ownersCommittee].contains(self) }
+}
+
+/// A point given as "纬度,经度" (latitude, longitude in degrees), or nil when it is not one.
+public enum ProjectPoint {
+    public static func parse(_ text: String) -> (lat: Double, lon: Double)? {
+        let parts = text.replacingOccurrences(of: "，", with: ",").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]), (-90...90).contains(lat),
+            (-180...180).contains(lon), lat.isFinite, lon.isFinite
+        else { return nil }
+        return (lat, lon)
+    }
+}
