@@ -257,4 +257,23 @@ struct ProjectWorksTests {
             #expect(try await other.json(.GET, "/api/v1/statistics/projects?node=BS01-C1").status == .forbidden)
         }
     }
+
+    @Test func thePlanningMapShowsTheCommunitysPlacesNeedsAndProjects() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let r = Browser(t.app)
+            try await r.signInResident()
+            let page = try await r.get("/territory/\(c1.id!)/planning-map")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("社区规划图") && page.text.contains("1. 需求："))
+            let svg = try await r.get("/territory/\(c1.id!)/planning-map.svg")
+            #expect(svg.headers.contentType?.subType == "svg+xml")
+            #expect(svg.headers.first(name: "Content-Security-Policy")?.contains("default-src 'none'") == true)
+            #expect(svg.text.hasPrefix("<svg") && svg.text.contains(">1</text>"))
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.get("/territory/\(c1.id!)/planning-map").status == .forbidden)
+            #expect(try await Browser(t.app).get("/territory/\(c1.id!)/planning-map.svg").status != .ok)
+        }
+    }
 }

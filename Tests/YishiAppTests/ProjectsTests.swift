@@ -90,7 +90,7 @@ struct ProjectsTests {
             try await other.signIn("youyixin")
             #expect(try await other.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .forbidden)
             #expect(try await other.get("/projects/\(p.id!)").status == .forbidden)
-            let doc = try #require(try await ProjectDocument.query(on: t.db).first())
+            let doc = try #require(try await ProjectDocument.query(on: t.db).filter(\.$project.$id == p.id!).first())
             #expect(try await r.get("/projects/\(p.id!)/documents/\(doc.id!)").headers.contentType?.subType == "pdf")
         }
     }

@@ -14,6 +14,9 @@ final class Attachment: Model, @unchecked Sendable {
     @Field(key: "data") var data: Data
     /// Who sent it (a photo waiting for its need is theirs alone).
     @OptionalField(key: "uploaded_by_id") var uploadedByID: UUID?
+    /// A photo held for its sender while they look at similar needs: removed after a day unless it
+    /// joined a need. Nothing else is ever removed that way.
+    @OptionalField(key: "held") var held: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -114,12 +114,16 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "project_id", "role", "name")
             .create()
+        // Photos held for a need still to be sent are marked: only they are ever purged (before,
+        // every file of the sender's that no need, notice or job used was — a project's drawings too).
+        try await db.schema("attachments").field("held", .bool).update()
         // A project's point, when it has one.
         try await db.schema("projects").field("lat", .double).update()
         try await db.schema("projects").field("lon", .double).update()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("attachments").deleteField("held").update()
         try await db.schema("projects").deleteField("lon").update()
         try await db.schema("projects").deleteField("lat").update()
         try await db.schema("project_members").delete()

@@ -19,7 +19,7 @@ enum NeedPhotos {
         guard case .success(let checked) = Uploads.check(files, accept: .photos) else {
             throw YishiError.invalid(["photos": NeedText.photosRefused.key])
         }
-        return try await Uploads.store(checked, by: user, on: db)
+        return try await Uploads.store(checked, by: user, held: true, on: db)
     }
 
     /// Joins new photos and the person's held ones to a need, up to five in all (inside the
@@ -33,9 +33,13 @@ enum NeedPhotos {
             ids = try await sql.raw(
                 """
                 SELECT a.id FROM attachments a WHERE a.uploaded_by_id = \(bind: user) AND a.id IN (\(binds: held))
-                AND NOT EXISTS (SELECT 1 FROM need_photos p WHERE p.attachment_id = a.id)
+                AND a.held = \(bind: true) AND NOT EXISTS (SELECT 1 FROM need_photos p WHERE p.attachment_id = a.id)
                 """
             ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            // Joined: no longer held.
+            if !ids.isEmpty {
+                try await sql.raw("UPDATE attachments SET held = NULL WHERE id IN (\(binds: ids))").run()
+            }
         }
         ids += try await Uploads.store(files, by: user, on: db)
         let existing = try await list(of: need, on: db).count
@@ -58,8 +62,8 @@ enum NeedPhotos {
     static func purgeHeld(by user: UUID, before: Date, on db: any Database) async throws {
         try await (db as! any SQLDatabase).raw(
             """
-            DELETE FROM attachments WHERE uploaded_by_id = \(bind: user) AND created_at < \(bind: before)
-            AND NOT EXISTS (SELECT 1 FROM need_photos p WHERE p.attachment_id = attachments.id)
+            DELETE FROM attachments WHERE uploaded_by_id = \(bind: user) AND held = \(bind: true)
+            AND created_at < \(bind: before) AND NOT EXISTS (SELECT 1 FROM need_photos p WHERE p.attachment_id = attachments.id)
             AND NOT EXISTS (SELECT 1 FROM notice_files f WHERE f.attachment_id = attachments.id)
             AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.attachment_id = attachments.id)
             """

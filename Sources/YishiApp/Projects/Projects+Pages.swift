@@ -76,7 +76,16 @@ enum ProjectPages {
     static func follow(_ ctx: PageContext, _ m: Model) -> HTMLNode {
         let p = m.project
         return H.el("div", [("class", "no-print")]) {
-            H.el("p", [], [C.linkButton(ctx.t(WorksText.story), Site.projectStory(p.id!), primary: false)])
+            H.el(
+                "p", [],
+                [
+                    C.linkButton(ctx.t(WorksText.story), Site.projectStory(p.id!), primary: false),
+                    .text(" "),
+                    p.node.level >= .community
+                        ? C.linkButton(
+                            ctx.t(MapText.onMap), Site.planningMap(p.$node.id, project: p.id!), primary: false)
+                        : .group([]),
+                ])
             if m.signedIn {
                 if m.following != nil {
                     Forms.button(
@@ -153,7 +162,12 @@ enum ProjectPages {
         page: Int = 0, more: Bool = false, figures: ProjectStatistics.Figures? = nil
     ) -> PageView {
         PageView(title: ctx.t(ProjectText.listTitle, node.name)) {
-            if manage { H.el("p", [], [C.linkButton(ctx.t(ProjectText.newTitle), Site.newProject(node: node.id!))]) }
+            H.el("p", [("class", "no-print")]) {
+                if manage { C.linkButton(ctx.t(ProjectText.newTitle), Site.newProject(node: node.id!)) }
+                if node.level >= .community {
+                    C.linkButton(ctx.t(MapText.open), Site.planningMap(node.id!), primary: !manage)
+                }
+            }
             if let figures, page == 0, figures.projects > 0 { ProjectStatistics.view(ctx, figures) }
             if projects.isEmpty {
                 C.empty(ctx.t(ProjectText.listEmpty))

@@ -11,7 +11,7 @@ struct ProjectsFeature: Feature {
     var pages: [any RouteCollection] {
         [
             ProjectRoutes(), MeetingRoutes(), DesignOptionRoutes(), DesignVoteRoutes(), ProjectRecordRoutes(),
-            ProjectFollowingRoutes(),
+            ProjectFollowingRoutes(), CommunityMapRoutes(),
         ]
     }
     var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI(), ProjectWorksAPI()] }
@@ -19,7 +19,7 @@ struct ProjectsFeature: Feature {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }
     var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject, MeetingNotices.subject] }
-    var demo: [DemoPart] { [ProjectsDemo.part] }
+    var demo: [DemoPart] { [ProjectsDemo.part, ProjectsDemoStory.part] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 13, label: NavigationText.projects.key, path: Site.projects) {

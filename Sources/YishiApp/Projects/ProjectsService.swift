@@ -236,6 +236,16 @@ enum ProjectsService {
                 mv.byID = user
                 try await mv.create(on: tx)
                 p.stage = to
+                // Every step done: its needs are done; a step back from there takes them up again.
+                if to == t.stages.count || from == t.stages.count {
+                    let status = to == t.stages.count ? NeedStatus.done : NeedStatus.takenUp
+                    try await (tx as! any SQLDatabase).raw(
+                        """
+                        UPDATE needs SET status = \(bind: status.rawValue)
+                        WHERE id IN (SELECT need_id FROM project_needs WHERE project_id = \(bind: pid))
+                        """
+                    ).run()
+                }
                 // Its followers hear of a step forward, in the same transaction.
                 if forward {
                     try await ProjectFollowing.notify(

@@ -83,11 +83,12 @@ enum Uploads {
     }
 
     /// Stores checked files (inside the caller's transaction) and gives their ids in order.
-    static func store(_ files: [File], by user: UUID?, on db: any Database) async throws -> [UUID] {
+    static func store(_ files: [File], by user: UUID?, held: Bool = false, on db: any Database) async throws -> [UUID] {
         var ids: [UUID] = []
         for f in files {
             let a = Attachment(name: f.name, contentType: f.contentType, data: f.data)
             a.uploadedByID = user
+            a.held = held ? true : nil
             try await a.create(on: db)
             ids.append(try a.requireID())
         }

@@ -105,6 +105,8 @@ enum Site {
         static let projectRecords = "/projects/:projectID/records"
         static let projectRecordFile = "/projects/:projectID/records/:recordID/files/:n"
         static let projectFollow = "/projects/:projectID/follow"
+        static let planningMap = "/territory/:nodeID/planning-map"
+        static let planningMapSVG = "/territory/:nodeID/planning-map.svg"
         static let projectMembers = "/projects/:projectID/members"
         static let memberRemove = "/project-members/:memberID/remove"
         static let recordMeeting = "/records/:recordID/meeting"
@@ -249,6 +251,10 @@ enum Site {
         fill(Pattern.projectRecordFile, id.uuidString, record.uuidString, String(n))
     }
     static func projectFollow(_ id: UUID) -> String { fill(Pattern.projectFollow, id.uuidString) }
+    static func planningMap(_ node: UUID, project: UUID? = nil) -> String {
+        fill(Pattern.planningMap, node.uuidString) + (project.map { "?project=\($0.uuidString)" } ?? "")
+    }
+    static func planningMapSVG(_ node: UUID) -> String { fill(Pattern.planningMapSVG, node.uuidString) }
     static func projectMembers(_ id: UUID) -> String { fill(Pattern.projectMembers, id.uuidString) }
     static func memberRemove(_ id: UUID) -> String { fill(Pattern.memberRemove, id.uuidString) }
     static func recordMeeting(_ id: UUID) -> String { fill(Pattern.recordMeeting, id.uuidString) }

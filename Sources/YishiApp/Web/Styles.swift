@@ -139,6 +139,7 @@ enum Styles {
         details.more > summary::-webkit-details-marker { display: none; }
         :target { outline: 3px solid var(--focus); }
         .lc-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+        .legend-items.pins { display: block; } .legend-items.pins li { margin: .35rem 0; }
         .progress-text { font-size: 1.25em; font-weight: 700; }
         .notice.warning { background: #fff4e0; border-left-color: #a15c00; }
         .empty { border: 2px dashed var(--line); border-radius: 6px; padding: 1rem; }
