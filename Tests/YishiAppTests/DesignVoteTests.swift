@@ -95,7 +95,7 @@ struct DesignVoteTests {
             #expect(try await staff.post("/votes/\(v.id!)/paper", ["pick": "1"]).status == .conflict)
             #expect(try await staff.post("/votes/\(v.id!)/close").status == .conflict)
             let page = try await r.get("/meetings/\(m.id!)").text
-            #expect(page.contains("有效票 8 张，无效票 1 张") && page.contains("结果：方案A v2 胜出"))
+            #expect(page.contains("有效票 8 张，无效票 1 张") && page.contains("结果：方案A 第 2 稿 胜出"))
             // Who voted is audited; what they chose is not.
             let entries = try await AuditEntry.query(on: t.db).filter(
                 \.$action == AuditAction.designVoteBallot.rawValue

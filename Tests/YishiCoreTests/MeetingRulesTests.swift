@@ -82,4 +82,12 @@ struct MeetingRulesTests {
         let group = MeetingRules.needs(.villagerGroup, village: false)
         #expect(group.electorate && group.households)
     }
+
+    @Test func aConditionReadsInPlainWordsWithItsNumbers() {
+        let c = TallyCondition(name: "majority_of_present", check: "2 × 28 > 31", passed: true)
+        #expect(c.plain(.zhHans) == "同意的超过到会人数的一半（2 × 28 > 31） ✓")
+        #expect(c.plain(.en) == "More than half of those present agreed (2 × 28 > 31) ✓")
+        let odd = TallyCondition(name: "threshold_area", check: "3 × 10 ≥ 2 × 20", passed: false)
+        #expect(odd.plain(.en) == "3 × 10 ≥ 2 × 20 ✗", "a condition without words keeps its numbers")
+    }
 }

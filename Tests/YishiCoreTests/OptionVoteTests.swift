@@ -49,7 +49,7 @@ struct OptionVoteTests {
         let lines = OptionVote.explain(r, labels: ["方案A v2", "方案B v1"], lang: .zhHans)
         #expect(
             lines == [
-                "计票规则：每人选一个，得票最多的胜出", "得票相同时，按选项列出的先后", "有效票 13 张，无效票 3 张", "方案A v2：12", "方案B v1：1",
+                "计票规则：每人选一个，得票最多的胜出", "得票相同时，按选项列出的先后决定", "有效票 13 张，无效票 3 张", "方案A v2：12", "方案B v1：1",
                 "结果：方案A v2 胜出",
             ])
     }

@@ -5,10 +5,11 @@ import Vapor
 import YishiCore
 
 /// `yishi bench projects [--projects N] [--postgres URL]`: one community of the demo district given
-/// N projects (default 500) and one project with 250 events (50 meetings with minutes and a
-/// resolution, 50 moves, 50 design options with a comment each, 50 documents), then timed at 16 at
-/// once: that project's page (its model as the page loads it, and the HTML) and the community's
-/// project list page; and the project's page rendered once more for print. Prints one JSON line.
+/// N projects (default 500) and one project with 300 events (50 meetings with minutes and a
+/// resolution, 50 moves, 50 design options with a comment each, 50 documents, 50 works and review
+/// records), then timed at 16 at once: that project's page (its model as the page loads it, and
+/// the HTML) and the community's project list page with its figures; then the printouts once: the
+/// project's story and a meeting's A4 sign-in sheet (`print_ms` is the slower). Prints one JSON line.
 struct BenchProjectsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "projects", help: "projects (default 500)")
@@ -118,6 +119,16 @@ enum ProjectsBench {
                 d.name = "文件 \(i + 1)"
                 d.$attachment.id = a.id!
                 try await d.create(on: tx)
+                // Works and review: progress entries with a photo's place, problems, the rest.
+                let rec = ProjectRecord()
+                rec.$project.id = big.id!
+                rec.kind = [.progress, .problem, .procurement, .assessment, .beforeAfter][i % 5]
+                rec.stage = 3
+                rec.text = "记录 \(i + 1)"
+                rec.percent = rec.kind == .progress ? min(100, i * 2) : nil
+                rec.attachmentsJSON = "[]"
+                rec.byResident = rec.kind == .problem
+                try await rec.create(on: tx)
             }
             return projects
         }
@@ -152,31 +163,39 @@ enum ProjectsBench {
             let m = try await ProjectRoutes.model(of: p, by: caller)
             _ = Layout.document(ctx, ProjectPages.project(ctx, m))
         }
-        let list = try await timed16 {
-            let path = community.territoryPath
-            let ps = try await Project.query(on: db).join(
-                TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id
-            )
-            .filter(TerritoryNode.self, \.$path >= path.encoded)
-            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound).sort(\.$updatedAt, .descending).sort(\.$id)
-            .range(0..<ProjectRoutes.perPage + 1)
-            .all()
-            let templates = try await Workflows.available(for: community, on: db)
-            _ = Layout.document(
-                ctx,
-                ProjectPages.list(
-                    ctx, node: community, projects: Array(ps.prefix(ProjectRoutes.perPage)), templates: templates,
-                    manage: true, page: 0, more: ps.count > ProjectRoutes.perPage))
+        // One at a time: what loading the page's record costs, and what writing its HTML costs.
+        var modelMS = 0.0
+        var renderMS = 0.0
+        for _ in 0..<40 {
+            let s0 = DispatchTime.now().uptimeNanoseconds
+            let p = try await ProjectsService.readable(bigID, by: caller)
+            let m = try await ProjectRoutes.model(of: p, by: caller)
+            let s1 = DispatchTime.now().uptimeNanoseconds
+            _ = Layout.document(ctx, ProjectPages.project(ctx, m))
+            modelMS += Double(s1 - s0) / 1e6 / 40
+            renderMS += Bench.ms(since: s1) / 40
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let p = try await ProjectsService.readable(bigID, by: caller)
-        let printed = Layout.document(ctx, ProjectPages.project(ctx, try await ProjectRoutes.model(of: p, by: caller)))
+        let list = try await timed16 {
+            _ = Layout.document(ctx, try await ProjectRoutes.listView(community, page: 0, by: caller, ctx: ctx))
+        }
+        // The printouts: the project's story (its whole record on paper) and a meeting's A4 sign-in sheet.
+        var start = DispatchTime.now().uptimeNanoseconds
+        let printed = Layout.document(ctx, ProjectStory.page(ctx, try await ProjectStory.model(bigID, by: caller)))
         let printMS = Bench.ms(since: start)
+        start = DispatchTime.now().uptimeNanoseconds
+        let meeting = try await Meeting.query(on: db).filter(\.$project.$id == bigID).with(\.$node).first()!
+        _ = Layout.document(
+            ctx,
+            MeetingPages.sheet(
+                ctx, meeting, households: try await MeetingRoutes.households(of: meeting, on: db)))
+        let sheetMS = Bench.ms(since: start)
         func pct(_ t: [Double], _ q: Double) -> Double { t[min(t.count - 1, Int(Double(t.count) * q))] }
         let out: [String: Any] = [
-            "bench": "projects", "database": database, "projects": count, "events": 250, "concurrency": 16,
+            "bench": "projects", "database": database, "projects": count, "events": 300, "concurrency": 16,
             "page_p50_ms": pct(page, 0.5), "page_p95_ms": pct(page, 0.95), "list_p50_ms": pct(list, 0.5),
-            "list_p95_ms": pct(list, 0.95), "print_ms": printMS, "page_bytes": printed.readableBytes,
+            "list_p95_ms": pct(list, 0.95), "print_ms": max(printMS, sheetMS), "story_ms": printMS,
+            "sheet_ms": sheetMS, "story_bytes": printed.readableBytes, "page_model_ms": modelMS,
+            "page_render_ms": renderMS,
         ]
         return String(decoding: try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys]), as: UTF8.self)
     }

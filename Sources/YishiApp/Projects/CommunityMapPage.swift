@@ -62,7 +62,9 @@ struct CommunityMapRoutes: RouteCollection {
         let compounds = children.map { c in
             CommunityMap.Compound(
                 id: c.id!, name: c.name, position: found[c.id!].map { ($0.x, $0.y) }, missing: found[c.id!]?.missing,
-                buildings: buildings.filter { $0.$parent.id == c.id }.map { .init(id: $0.id!, name: $0.name) })
+                buildings: buildings.filter { $0.$parent.id == c.id }
+                    .sorted { $0.name.compare($1.name, options: .numeric) == .orderedAscending }
+                    .map { .init(id: $0.id!, name: $0.name) })
         }
         var pins: [CommunityMap.Pin] = []
         var entries: [Entry] = []
@@ -116,9 +118,11 @@ struct CommunityMapRoutes: RouteCollection {
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        // One column for a phone (the page asks for it), three for a wider screen.
+        let columns = min(4, max(1, (try? req.query.get(Int.self, at: "columns")) ?? 3))
         let body = CommunityMap.svg(
             compounds: d.compounds, pins: d.pins, title: ctx.t(MapText.alt, d.community.name),
-            whole: ctx.t(MapText.whole))
+            whole: ctx.t(MapText.whole), columns: columns)
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
@@ -138,15 +142,19 @@ struct CommunityMapRoutes: RouteCollection {
         let d = try await Self.data(req)
         let ctx = req.pageContext
         let id = try req.parameters.get("nodeID", as: UUID.self) ?? d.community.requireID()
-        var src = Site.planningMapSVG(id)
-        if let p = try? req.query.get(UUID.self, at: "project") { src += "?project=\(p.uuidString)" }
+        let project = (try? req.query.get(UUID.self, at: "project")).map { "&project=\($0.uuidString)" } ?? ""
+        let src = Site.planningMapSVG(id) + "?columns=3" + project
+        let phone = Site.planningMapSVG(id) + "?columns=1" + project
         let view = PageView(title: ctx.t(MapText.title, d.community.name)) {
             C.text(ctx.t(MapText.intro))
             if d.compounds.isEmpty {
                 C.empty(ctx.t(MapText.empty))
             } else {
                 H.el("figure", [("class", "lc-map plan-map")]) {
-                    H.void("img", [("src", src), ("alt", ctx.t(MapText.alt, d.community.name))])
+                    H.el("picture") {
+                        H.void("source", [("media", "(max-width: 40rem)"), ("srcset", phone)])
+                        H.void("img", [("src", src), ("alt", ctx.t(MapText.alt, d.community.name))])
+                    }
                     H.el("figcaption") {
                         H.el("ul", [("class", "legend-items legend")]) {
                             H.el("li", [], [Self.swatch(.need, .waiting), .text(" " + ctx.t(MapText.legendNeed))])

@@ -55,7 +55,7 @@ extension ProjectPages {
             let choosable = m.options.filter { o in
                 !o.chosen && !m.options.contains { $0.label == o.label && $0.version > o.version }
             }
-            if m.manage && !choosable.isEmpty && !m.passedResolutions.isEmpty {
+            if m.manage && !choosable.isEmpty && !m.passedResolutions.isEmpty && !m.facts.optionChosen {
                 // One form for the project: the option, and the resolution it rests on.
                 Forms.form(
                     ctx, action: Site.projectChoose(p.id!),

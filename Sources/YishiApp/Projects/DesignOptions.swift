@@ -44,6 +44,13 @@ enum DesignOptions {
             .all()
     }
 
+    /// The latest `limit` versions (the page's), in label and version order.
+    static func of(_ p: Project, limit: Int, on db: any Database) async throws -> [DesignOption] {
+        try await DesignOption.query(on: db).filter(\.$project.$id == p.requireID()).sort(\.$createdAt, .descending)
+            .sort(\.$version, .descending).limit(limit).all()
+            .sorted { $0.label != $1.label ? $0.label < $1.label : $0.version < $1.version }
+    }
+
     /// A new version of option `label` (1 for a new label), with its drawing (a picture or PDF).
     static func add(
         _ projectID: UUID?, label: String, description: String, cost: String?, file: [(name: String, data: Data)],

@@ -14,7 +14,7 @@ struct DesignVotesAPI: RouteCollection {
     static func out(_ v: DesignVote, _ req: Request) async throws -> DTO.Vote {
         let options = try await DesignOption.query(on: req.db).filter(\.$id ~~ v.optionIDs).all()
         let listed = v.optionIDs.compactMap { id in options.first { $0.id == id } }
-        let labels = listed.map { "\($0.label) v\($0.version)" }
+        let labels = listed.map { ProjectText.optionVersion.text(req.lang, [$0.label, String($0.version)]) }
         var seed: UInt64? = nil
         if case .lot(let s) = v.tieBreak { seed = s }
         return DTO.Vote(

@@ -11,7 +11,10 @@ extension MeetingPages {
         var mayCast: Bool
         var voted: Bool
 
-        var labels: [String] { options.map { "\($0.label) v\($0.version)" } }
+        /// The options as people call them ("方案A 第 2 稿").
+        func labels(_ lang: Lang) -> [String] {
+            options.map { ProjectText.optionVersion.text(lang, [$0.label, String($0.version)]) }
+        }
     }
 
     static func methodName(_ ctx: PageContext, _ m: ChoiceResult.Method) -> String {
@@ -60,23 +63,24 @@ extension MeetingPages {
                     C.tag(
                         ctx.t(v.vote.isOpen ? VoteText.statusOpen : VoteText.statusClosed),
                         tone: v.vote.isOpen ? .info : .ok)
-                    C.facts(
-                        [
-                            (ctx.t(VoteText.method), methodName(ctx, v.vote.choiceMethod)),
-                            (ctx.t(VoteText.tieBreak), v.vote.tieBreak.name.in(ctx.lang)),
-                            (
-                                ctx.t(VoteText.options),
-                                v.options.map { ctx.t(ProjectText.optionVersion, $0.label, String($0.version)) }
-                                    .joined(separator: ctx.lang == .zhHans ? "、" : ", ")
-                            ),
-                        ] + (v.vote.maxPicks.map { [(ctx.t(VoteText.maxPicks), String($0))] } ?? []))
                     if let r = v.vote.result {
+                        // The result names its rule and tie-break itself.
+                        let labels = v.labels(ctx.lang)
                         H.el("h3", text: ctx.t(VoteText.resultTitle))
                         C.barChart(
                             caption: ctx.t(VoteText.resultTitle),
-                            bars: r.ranking.map { (v.labels[$0], r.scores[$0]) }, showCaption: false)
-                        C.list(OptionVote.explain(r, labels: v.labels, lang: ctx.lang))
+                            bars: r.ranking.map { (labels[$0], r.scores[$0]) }, showCaption: false)
+                        C.list(OptionVote.explain(r, labels: labels, lang: ctx.lang))
                     } else {
+                        C.facts(
+                            [
+                                (ctx.t(VoteText.method), methodName(ctx, v.vote.choiceMethod)),
+                                (ctx.t(VoteText.tieBreak), v.vote.tieBreak.name.in(ctx.lang)),
+                                (
+                                    ctx.t(VoteText.options),
+                                    v.labels(ctx.lang).joined(separator: ctx.lang == .zhHans ? "、" : ", ")
+                                ),
+                            ] + (v.vote.maxPicks.map { [(ctx.t(VoteText.maxPicks), String($0))] } ?? []))
                         C.text(ctx.t(VoteText.ballotsSoFar, String(v.ballots)), muted: true)
                         if v.voted { C.notice(ctx.t(VoteText.yourBallot), tone: .ok) }
                         if v.mayCast {
@@ -112,7 +116,7 @@ extension MeetingPages {
                     }
                 }
             }
-            if m.manage && m.project != nil && m.votes.allSatisfy({ !$0.vote.isOpen }) {
+            if m.manage && m.started && m.project != nil && m.votes.isEmpty {
                 if m.projectOptions.count < 2 {
                     C.text(ctx.t(VoteText.noOptionsYet), muted: true)
                 } else {

@@ -22,6 +22,8 @@ enum MeetingPages {
         var items: [MeetingItem] = []
         /// At a village (its meetings also count households).
         var village = false
+        /// The meeting has begun (from an hour before its start): its record may be kept.
+        var started = true
     }
 
     static func statusText(_ ctx: PageContext, _ status: String) -> String {
@@ -50,7 +52,7 @@ enum MeetingPages {
             C.section(ctx.t(MeetingText.views)) {
                 if views.isEmpty { C.text(ctx.t(MeetingText.noViews), muted: true) }
                 C.list(views.map(\.text))
-                if m.manage {
+                if m.manage && m.started {
                     Forms.form(
                         ctx, action: Site.meetingItems(mt.id!),
                         [
@@ -76,7 +78,7 @@ enum MeetingPages {
                                     : .group([])),
                         ]
                     })
-                if m.manage {
+                if m.manage && m.started {
                     Forms.form(
                         ctx, action: Site.meetingItems(mt.id!),
                         [
@@ -131,7 +133,9 @@ enum MeetingPages {
                         "p", [("class", "no-print")],
                         [C.linkButton(ctx.t(MeetingText.sheet), Site.meetingSheet(mt.id!), primary: false)])
                     if !mt.held && !mt.kind.isInternal {
-                        Forms.button(ctx, action: Site.meetingNotice(mt.id!), label: ctx.t(MeetingText.announce))
+                        H.el(
+                            "p", [("class", "no-print")],
+                            [Forms.button(ctx, action: Site.meetingNotice(mt.id!), label: ctx.t(MeetingText.announce))])
                     }
                     C.text(
                         ctx.t(
@@ -174,7 +178,8 @@ enum MeetingPages {
             }
             C.section(ctx.t(MeetingText.minutes)) {
                 if let text = mt.minutes, !text.isEmpty { HTMLNode.group(C.paragraphs(text)) }
-                if m.manage {
+                if m.manage && !m.started { C.text(ctx.t(MeetingText.notStarted), muted: true) }
+                if m.manage && m.started {
                     Forms.form(
                         ctx, action: Site.meetingMinutes(mt.id!),
                         [
@@ -192,10 +197,10 @@ enum MeetingPages {
                         H.el("p", text: r.text)
                         C.tag(statusText(ctx, r.status), tone: r.passed ? .ok : .warning)
                         C.text(ctx.t(MeetingText.countsLine, String(r.yes), String(r.present)))
-                        C.list(r.conditions.map { "\($0.check) \($0.passed ? "✓" : "✗")" })
+                        C.list(r.conditions.map { $0.plain(ctx.lang) })
                     }
                 }
-                if m.manage && mt.kind != .ownersAssembly && mt.kind != .ownersRepresentatives {
+                if m.manage && m.started && mt.kind != .ownersAssembly && mt.kind != .ownersRepresentatives {
                     Forms.form(
                         ctx, action: Site.meetingResolutions(mt.id!),
                         [
@@ -286,6 +291,7 @@ enum MeetingPages {
                             C.tag(ctx.t(mt.held ? MeetingText.held : MeetingText.planned), tone: mt.held ? .ok : .info),
                         ]
                     })
+                ProjectPages.latestOnly(ctx, project, count: meetings.count)
             }
             if manage {
                 H.el("details", [("class", "more no-print")] + (errors.isEmpty ? [] : [("open", nil)])) {

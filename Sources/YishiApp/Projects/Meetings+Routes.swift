@@ -126,7 +126,8 @@ struct MeetingRoutes: RouteCollection {
             resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
             codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors, votes: votes,
             projectOptions: options, items: try await MeetingsService.items(of: m, on: req.db),
-            village: try await MeetingsService.atVillage(m, on: req.db))
+            village: try await MeetingsService.atVillage(m, on: req.db),
+            started: caller.now >= m.startsAt.addingTimeInterval(-3_600) || m.held)
     }
 
     func show(req: Request) async throws -> Response {
@@ -138,8 +139,14 @@ struct MeetingRoutes: RouteCollection {
     func sheet(req: Request) async throws -> Response {
         let m = try await MeetingsService.readable(req.parameters.get("meetingID", as: UUID.self), by: req.caller)
         try req.caller.authorize(.projectManage, at: m.node.territoryPath)
+        return req.render(
+            MeetingPages.sheet(req.pageContext, m, households: try await Self.households(of: m, on: req.db)))
+    }
+
+    /// A line per household at the meeting's place, each building named with its compound.
+    static func households(of m: Meeting, on db: any Database) async throws -> [(building: String, unit: String)] {
         let path = m.node.territoryPath
-        let rows = try await (req.db as! any SQLDatabase).raw(
+        return try await (db as! any SQLDatabase).raw(
             """
             SELECT c.name AS compound, b.name AS building, u.number AS unit FROM households h
             JOIN units u ON u.id = h.unit_id JOIN territory_nodes b ON b.id = u.building_id
@@ -155,7 +162,6 @@ struct MeetingRoutes: RouteCollection {
                 (compound.isEmpty ? "" : compound + " ") + building, try row.decode(column: "unit", as: String.self)
             )
         }
-        return req.render(MeetingPages.sheet(req.pageContext, m, households: rows))
     }
 
     /// The meeting announced ahead through a public notice (time, place, agenda), drafted for

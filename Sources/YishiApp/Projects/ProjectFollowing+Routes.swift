@@ -56,12 +56,17 @@ struct ProjectFollowingRoutes: RouteCollection {
                 C.empty(ctx.t(WorksText.notificationsEmpty), action: (ctx.t(ProjectText.title), Site.projects))
             } else {
                 if list.contains(where: { $0.readAt == nil }) {
-                    Forms.button(ctx, action: Site.notificationsRead, label: ctx.t(WorksText.markRead))
+                    H.el("p", [], [Forms.button(ctx, action: Site.notificationsRead, label: ctx.t(WorksText.markRead))])
                 }
-                C.list(
+                H.el(
+                    "ul", [("class", "notes")],
                     list.map { n in
-                        (n.readAt == nil ? [C.tag(ctx.t(WorksText.unread), tone: .warning), .text(" ")] : [])
-                            + [H.link(text(ctx, n), n.link), .text(" · " + Show.dateTime(n.createdAt))]
+                        H.el(
+                            "li", [],
+                            (n.readAt == nil ? [C.tag(ctx.t(WorksText.unread), tone: .warning)] : []) + [
+                                H.link(text(ctx, n), n.link),
+                                H.el("span", [("class", "muted")], text: Show.dateTime(n.createdAt)),
+                            ])
                     })
             }
         }

@@ -79,22 +79,6 @@ enum ProjectFollowing {
         }
     }
 
-    /// Whether this user follows the project (nil: not followed), and with text messages.
-    static func following(_ p: Project, user: UUID?, on db: any Database) async throws -> Bool? {
-        guard let user else { return nil }
-        let row = try await (db as! any SQLDatabase).raw(
-            "SELECT sms FROM project_followers WHERE project_id = \(bind: p.requireID()) AND user_id = \(bind: user)"
-        ).first()
-        return try row?.decode(column: "sms", as: Bool.self)
-    }
-
-    static func followers(_ p: Project, on db: any Database) async throws -> Int {
-        let row = try await (db as! any SQLDatabase).raw(
-            "SELECT COUNT(*) AS n FROM project_followers WHERE project_id = \(bind: p.requireID())"
-        ).first()
-        return try row?.decode(column: "n", as: Int.self) ?? 0
-    }
-
     /// A notification to every follower of the project, in one statement, inside the caller's transaction.
     static func notify(
         _ projectID: UUID, _ text: WorksText, _ args: [String], link: String, now: Date, on tx: any Database

@@ -164,10 +164,16 @@ extension ProjectPages {
         let records = m.records.filter { !$0.kind.isReview }
         return H.el("section", [("id", "works")]) {
             H.el("h2", text: ctx.t(WorksText.worksTitle))
+            ProjectPages.latestOnly(ctx, p, count: m.records.count)
             if records.isEmpty { C.text(ctx.t(WorksText.worksEmpty), muted: true) }
             if let last = records.last(where: { $0.kind == .progress }), let pc = last.percent {
-                H.el(
-                    "progress", [("max", "100"), ("value", String(pc)), ("aria-label", ctx.t(WorksText.kindProgress))])
+                H.el("p", [("class", "progress-line")]) {
+                    HTMLNode.text(ctx.t(WorksText.kindProgress) + (ctx.lang == .zhHans ? "：" : ": "))
+                    H.el(
+                        "progress",
+                        [("max", "100"), ("value", String(pc)), ("aria-label", ctx.t(WorksText.kindProgress))])
+                    HTMLNode.text(" " + ctx.t(WorksText.percentLine, String(pc)))
+                }
             }
             for r in records {
                 record(ctx, p, r, meetings: m.meetings)
@@ -239,7 +245,9 @@ extension ProjectPages {
                 C.text(ctx.t(WorksText.surveyNone), muted: true)
             }
             if m.manage && (m.survey == nil || m.survey?.closed == true) {
-                Forms.button(ctx, action: Site.projectSurvey(p.id!), label: ctx.t(WorksText.surveyStart))
+                H.el(
+                    "p", [("class", "no-print")],
+                    [Forms.button(ctx, action: Site.projectSurvey(p.id!), label: ctx.t(WorksText.surveyStart))])
             }
             if records.isEmpty { C.text(ctx.t(WorksText.reviewEmpty), muted: true) }
             for r in records { record(ctx, p, r, meetings: m.meetings) }

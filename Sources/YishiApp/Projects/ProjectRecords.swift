@@ -150,13 +150,6 @@ enum ProjectRecords {
             .limit(limit).all().reversed()
     }
 
-    /// Accepted: an acceptance recorded as passed (or passed once fixed).
-    static func accepted(_ p: Project, on db: any Database) async throws -> Bool {
-        try await ProjectRecord.query(on: db).filter(\.$project.$id == p.requireID()).filter(\.$kind == .acceptance)
-            .filter(\.$result ~~ [AcceptanceResult.passed.rawValue, AcceptanceResult.passedWithConditions.rawValue])
-            .first() != nil
-    }
-
     /// The file of a record, after the project's check.
     static func file(_ projectID: UUID?, record recordID: UUID?, _ n: Int?, by caller: Caller) async throws
         -> Attachment

@@ -15,7 +15,7 @@ enum ProjectStory {
         var needs: [Need]
         var meetings: [Meeting]
         var resolutions: [MeetingResolution]
-        var votes: [(vote: DesignVote, labels: [String])]
+        var votes: [(vote: DesignVote, options: [(label: String, version: Int)])]
         var options: [DesignOption]
         var notices: [PublicNotice]
         var records: [ProjectRecord]
@@ -35,15 +35,15 @@ enum ProjectStory {
             ids.isEmpty
             ? [] : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ ids).sort(\.$createdAt).all()
         let options = try await DesignOptions.of(p, on: db)
-        var votes: [(DesignVote, [String])] = []
+        var votes: [(DesignVote, [(label: String, version: Int)])] = []
         if !ids.isEmpty {
             for v in try await DesignVote.query(on: db).filter(\.$meeting.$id ~~ ids).sort(\.$createdAt).all() {
                 votes.append(
                     (
                         v,
                         v.optionIDs.map { id in
-                            options.first { $0.id == id }.map { "\($0.label) v\($0.version)" } ?? "?"
-                        }
+                            options.first { $0.id == id }.map { ($0.label, $0.version) }
+                        }.compactMap { $0 }
                     ))
             }
         }
@@ -52,7 +52,8 @@ enum ProjectStory {
         return Model(
             project: p, template: try await Workflows.template(p.templateKey, for: p.node, on: db),
             facts: try await ProjectsService.facts(p, now: caller.now, on: db),
-            needs: try await ProjectsService.needs(of: p, on: db), meetings: meetings, resolutions: resolutions,
+            needs: try await ProjectsService.needs(of: p, on: db).sorted { $0.firstSubmittedAt < $1.firstSubmittedAt },
+            meetings: meetings, resolutions: resolutions,
             votes: votes, options: options, notices: notices,
             records: try await ProjectRecords.of(p, limit: 500, on: db),
             survey: try await ProjectSurveys.state(p, now: caller.now, on: db),
@@ -80,7 +81,11 @@ enum ProjectStory {
     static func optionLine(_ ctx: PageContext, _ o: DesignOption) -> String {
         let name: String = ctx.t(ProjectText.optionVersion, o.label, String(o.version))
         let chosen: String = o.chosen ? " · " + ctx.t(ProjectText.optionChosen) : ""
-        let cost: String = o.costFen.map { " · " + Show.money(fen: $0) } ?? ""
+        let cost: String =
+            o.costFen.map {
+                (ctx.lang == .zhHans ? "（" : " (") + ctx.t(ProjectText.budgetLabel) + " " + Show.money(fen: $0)
+                    + (ctx.lang == .zhHans ? "）" : ")")
+            } ?? ""
         let sep = ctx.lang == .zhHans ? "：" : ": "
         return name + chosen + sep + o.description + cost
     }
@@ -88,7 +93,7 @@ enum ProjectStory {
     static func resolutionLine(_ ctx: PageContext, _ r: MeetingResolution) -> String {
         let status: String = MeetingPages.statusText(ctx, r.status)
         let counts: String = ctx.t(MeetingText.countsLine, String(r.yes), String(r.present))
-        let checks: String = r.conditions.map { "\($0.check) \($0.passed ? "✓" : "✗")" }.joined(separator: " ")
+        let checks: String = r.conditions.map { $0.plain(ctx.lang) }.joined(separator: "；")
         return [r.text, status, counts, checks].joined(separator: " · ")
     }
 
@@ -97,6 +102,7 @@ enum ProjectStory {
         return PageView(title: ctx.t(WorksText.storyTitle, p.title)) {
             H.el("p", [("class", "no-print")], [H.link(ctx.t(CommonText.back), Site.project(p.id!))])
             C.text(ctx.t(WorksText.storyIntro), muted: true)
+            HTMLNode.group(C.paragraphs(p.description))
             C.facts(
                 [
                     (ctx.t(ProjectText.fieldKind), ProjectPages.kindName(ctx, p.kind)),
@@ -104,12 +110,11 @@ enum ProjectStory {
                     (ctx.t(ProjectText.stage), ProjectPages.stageLine(ctx, p, m.template)),
                 ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? []))
             C.section(ctx.t(WorksText.storyNext)) { C.list(next(ctx, m)) }
-            HTMLNode.group(C.paragraphs(p.description))
             C.section(ctx.t(WorksText.storyNeeds)) {
                 C.list(
                     m.needs.map {
                         $0.title + " · " + ctx.t(NeedText.households, String($0.households)) + " · "
-                            + Show.dateTime($0.createdAt)
+                            + Show.dateTime($0.firstSubmittedAt)
                     })
             }
             C.section(ctx.t(WorksText.storyMeetings)) {
@@ -133,8 +138,9 @@ enum ProjectStory {
             C.section(ctx.t(WorksText.storyDecisions)) {
                 if m.resolutions.isEmpty && m.votes.isEmpty { C.text(ctx.t(MeetingText.noResolutions), muted: true) }
                 C.list(m.resolutions.map { resolutionLine(ctx, $0) })
-                for (v, labels) in m.votes {
+                for (v, options) in m.votes {
                     if let r = v.result {
+                        let labels = options.map { ctx.t(ProjectText.optionVersion, $0.label, String($0.version)) }
                         H.el("div", [("class", "card")]) {
                             H.el("h3", text: ctx.t(VoteText.title))
                             C.list(OptionVote.explain(r, labels: labels, lang: ctx.lang))

@@ -6,7 +6,7 @@ import YishiCore
 /// The projects' part of the demo (after the needs): 宝林一村's garden project, taken up from a
 /// need on the list, through its hearing (signed in by code, by the roster and on paper, minuted,
 /// a resolution passed) into design, with two options — one in a second version — and residents'
-/// comments; and a stair-rail project in 友谊新村 just started on the city's six steps.
+/// comments; and a step-free entrance project in 友谊新村 just started on the city's six steps.
 enum ProjectsDemo {
     static let part = DemoPart(order: 45) { demo in
         let db = demo.db
@@ -96,11 +96,11 @@ enum ProjectsDemo {
         // A second community's project, just started.
         let c2 = try await demo.node("BS01-C2")
         if let need2 = try await Need.query(on: db).filter(\.$community.$id == c2.requireID())
-            .filter(\.$status == .accepted).first()
+            .filter(\.$status == .new).filter(\.$category == "accessibility").first()
         {
             _ = try await make(
-                node: c2, title: "老公房楼道扶手更新", kind: .microRetrofit, template: "six-steps", need: need2,
-                description: "楼道扶手松动，先做需求调查。", budget: nil, by: staff, on: db)
+                node: c2, title: "单元门口无障碍坡道", kind: .microRetrofit, template: "six-steps", need: need2,
+                description: "单元门口有台阶，轮椅和童车上不去。先做需求调查，看哪几个门最急。", budget: nil, by: staff, on: db)
         }
         demo.counts["projects"] = "2"
     }

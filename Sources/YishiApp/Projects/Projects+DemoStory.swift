@@ -205,10 +205,16 @@ enum ProjectsDemoStory {
         p.createdByID = staff
         try await p.create(on: db)
         try await ctx.backdate("projects", p.id, ctx.day(-125))
-        for n in needs {
+        // Raised in the months before, at the buildings of the compound the corner serves.
+        let buildings = try await TerritoryNode.query(on: db).filter(\.$parent.$id == p.$node.id)
+            .filter(\.$level == .building).sort(\.$path).all()
+        for (i, n) in needs.enumerated() {
             try await (db as! any SQLDatabase).raw(
                 "INSERT INTO project_needs (project_id, need_id) VALUES (\(bind: p.requireID()), \(bind: n.requireID()))"
             ).run()
+            n.firstSubmittedAt = ctx.day(-160 + i * 9)
+            if !buildings.isEmpty { n.$place.id = try buildings[i % buildings.count].requireID() }
+            try await n.update(on: db)
         }
         // The working group.
         for (role, name, user) in [
@@ -427,7 +433,10 @@ enum ProjectsDemoStory {
                 (WorksText.notifyStage, [p.title, Notification.both("事中协调会", "Coordination meeting")], -90),
                 (WorksText.notifyStage, [p.title, Notification.both("实施", "Works")], -72),
                 (WorksText.notifyStage, [p.title, Notification.both("事后评议会", "Review meeting")], -32),
-                (WorksText.notifyStage, [p.title, Notification.both("全部完成", "every step done")], -10),
+                (
+                    WorksText.notifyStage,
+                    [p.title, Notification.both(ProjectText.done.text(.zhHans), ProjectText.done.text(.en))], -10
+                ),
             ] {
                 let n = Notification()
                 n.userID = me
@@ -443,17 +452,18 @@ enum ProjectsDemoStory {
         // A project at the coordination meeting with its vote still open (another subdistrict).
         if let c = try? await demo.node("BS02-C1"),
             let p2 = try await start(
-                c, "小区自行车棚改造", "车棚漏雨、没有灯，电瓶车充电不安全。\n两个方案在协调会上投票。", on: db, staff: staff, at: -40, now: ctx.now)
+                c, "中心花园座椅更新", "花园里的座椅太少太旧，老人坐不住。\n两个方案在协调会上投票。", answering: ["seating"],
+                on: db, staff: staff, at: -40, now: ctx.now)
         {
             let others = try await PeopleQueries.residents(on: db, in: [c.territoryPath]).all().map(PeopleQueries.row)
             let c2 = Ctx(db: db, now: ctx.now, staff: staff, people: others)
             let h = try await c2.meeting(
-                p2, .hearing, "车棚改造征询会", agenda: "听取意见", venue: "居委会活动室", at: c2.day(-35, hour: 19),
-                minutes: "大家希望车棚有灯、有充电桩、能挡雨。", code: 3, roster: 2, paper: 9)
+                p2, .hearing, "座椅更新征询会", agenda: "听取意见", venue: "居委会活动室", at: c2.day(-35, hour: 19),
+                minutes: "大家希望座椅有靠背、有扶手，夏天有遮阴。", code: 3, roster: 2, paper: 9)
             try await c2.resolve(h, "同意出设计方案", present: 14, yes: 12)
             try await c2.move(p2, to: 1, at: c2.day(-30))
             var ids: [UUID] = []
-            for (label, text, stations) in [("方案A", "原址翻新，加顶棚和充电桩。", 3), ("方案B", "移到北门，新建带充电桩的车棚。", 2)] {
+            for (label, text, stations) in [("方案A", "原位换成有靠背和扶手的座椅 12 张。", 3), ("方案B", "加一座廊架，廊下放座椅 10 张，夏天遮阴。", 2)] {
                 let o = DesignOption()
                 o.$project.id = try p2.requireID()
                 o.label = label
@@ -470,7 +480,7 @@ enum ProjectsDemoStory {
             }
             try await c2.move(p2, to: 2, at: c2.day(-20))
             let m = try await c2.meeting(
-                p2, .coordination, "车棚方案协调会", agenda: "介绍两个方案，投票", venue: "居委会活动室", at: c2.day(0, hour: 9),
+                p2, .coordination, "座椅方案协调会", agenda: "介绍两个方案，投票", venue: "居委会活动室", at: c2.day(0, hour: 9),
                 minutes: "", code: 0, roster: 0, paper: 0)
             m.minutes = nil
             try await m.update(on: db)
@@ -489,22 +499,23 @@ enum ProjectsDemoStory {
         // A project in its works (the first subdistrict's second community).
         if let c = try? await demo.node("BS01-C2"),
             let p3 = try await start(
-                c, "垃圾分类点改造", "分类点太远、没有洗手池。改到 5 号楼旁，加雨棚和洗手池。", on: db, staff: staff, at: -70, now: ctx.now)
+                c, "健身器材维修更换", "坏了的健身器材修好，换掉两件不安全的。", answering: ["fitness"], on: db,
+                staff: staff, at: -70, now: ctx.now)
         {
             let others = try await PeopleQueries.residents(on: db, in: [c.territoryPath]).all().map(PeopleQueries.row)
             let c3 = Ctx(db: db, now: ctx.now, staff: staff, people: others)
             let h = try await c3.meeting(
-                p3, .hearing, "分类点改造征询会", agenda: "听取意见", venue: "5 号楼下", at: c3.day(-65, hour: 19),
-                minutes: "大家同意把分类点移到 5 号楼旁。", code: 4, roster: 1, paper: 7, level: .compound)
-            try await c3.resolve(h, "同意移位改造", present: 12, yes: 11)
+                p3, .hearing, "器材更换征询会", agenda: "听取意见", venue: "健身点", at: c3.day(-65, hour: 19),
+                minutes: "大家同意修三件、换两件，换适合老人的。", code: 4, roster: 1, paper: 7, level: .compound)
+            try await c3.resolve(h, "同意修三件、换两件", present: 12, yes: 11)
             try await c3.move(p3, to: 1, at: c3.day(-60))
             try await c3.move(p3, to: 2, at: c3.day(-45))
             try await c3.move(p3, to: 3, at: c3.day(-25))
             try await c3.record(
-                p3, .procurement, at: c3.day(-22), party: "上海洁美环境工程有限公司", method: .competitiveNegotiation,
+                p3, .procurement, at: c3.day(-22), party: "上海康体设施有限公司", method: .competitiveNegotiation,
                 amount: 3_850_000)
             try await c3.record(
-                p3, .progress, at: c3.day(-5), text: "雨棚立柱和洗手池管道完成。", percent: 40,
+                p3, .progress, at: c3.day(-5), text: "三件器材修好，旧器材拆除。", percent: 40,
                 pictures: [("进度40.png", DemoPictures.progress(40))])
             made += 1
         }
@@ -513,11 +524,13 @@ enum ProjectsDemoStory {
 
     /// A project of `c` on one map, three meetings, taken up from its first need not yet sorted.
     static func start(
-        _ c: TerritoryNode, _ title: String, _ description: String, on db: any Database, staff: UUID?, at day: Int,
-        now: Date
+        _ c: TerritoryNode, _ title: String, _ description: String, answering categories: [String],
+        on db: any Database, staff: UUID?, at day: Int, now: Date
     ) async throws -> Project? {
+        // The need it answers: one of its kinds not yet sorted, else none (no project answers the wrong need).
         guard
-            let need = try await Need.query(on: db).filter(\.$community.$id == c.requireID()).filter(\.$status == .new)
+            let need = try await Need.query(on: db).filter(\.$community.$id == c.requireID())
+                .filter(\.$status == .new).filter(\.$category ~~ categories)
                 .sort(\.$priority, .descending).first()
         else { return nil }
         let p = Project()

@@ -43,14 +43,18 @@ enum ProjectPages {
     static func workingGroup(_ ctx: PageContext, _ m: Model) -> HTMLNode {
         C.section(ctx.t(ProjectText.workingGroup)) {
             if m.members.isEmpty { C.text(ctx.t(ProjectText.workingGroupEmpty), muted: true) }
-            C.list(
+            H.el(
+                "ul", [("class", "spaced")],
                 m.members.map { member in
-                    [.text(roleName(ctx, member.role) + (ctx.lang == .zhHans ? "：" : ": ") + member.name + " ")]
-                        + (m.manage
-                            ? [
-                                Forms.button(
-                                    ctx, action: Site.memberRemove(member.id!), label: ctx.t(ProjectText.memberRemove))
-                            ] : [])
+                    H.el(
+                        "li", [],
+                        [.text(roleName(ctx, member.role) + (ctx.lang == .zhHans ? "：" : ": ") + member.name + " ")]
+                            + (m.manage
+                                ? [
+                                    Forms.button(
+                                        ctx, action: Site.memberRemove(member.id!),
+                                        label: ctx.t(ProjectText.memberRemove))
+                                ] : []))
                 })
             if m.manage {
                 H.el("details", [("class", "more no-print")]) {
@@ -70,6 +74,14 @@ enum ProjectPages {
                 }
             }
         }
+    }
+
+    /// Under a list cut to the latest few: where to see them all.
+    static func latestOnly(_ ctx: PageContext, _ p: Project, count: Int) -> HTMLNode {
+        guard count >= ProjectsService.recent else { return .group([]) }
+        return H.el(
+            "p", [("class", "muted")],
+            [H.link(ctx.t(WorksText.latestOnly, String(ProjectsService.recent)), Site.projectStory(p.id!))])
     }
 
     /// Follow (with text messages if wanted) or stop; the story page.
@@ -353,6 +365,7 @@ enum ProjectPages {
                                         + Show.dateTime(d.createdAt)),
                             ]
                         })
+                    latestOnly(ctx, p, count: m.documents.count)
                 }
                 if m.manage && current != nil {
                     Forms.form(
@@ -381,6 +394,7 @@ enum ProjectPages {
                                 ?? ctx.t(ProjectText.historyForward, name)
                         )
                     })
+                latestOnly(ctx, p, count: m.history.count)
                 if m.manage && p.stage > 0 {
                     Forms.form(
                         ctx, action: Site.projectMove(p.id!),

@@ -61,22 +61,28 @@ struct ProjectRoutes: RouteCollection {
     func list(req: Request) async throws -> Response {
         let page = max(0, (try? req.query.get(Int.self, at: "page")) ?? 0)
         let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
-        let manage = req.caller.allows(.projectManage, at: node.territoryPath)
-        if !manage { try req.caller.authorize(.needRead, at: node.territoryPath) }
+        return req.render(try await Self.listView(node, page: page, by: req.caller, ctx: req.pageContext))
+    }
+
+    /// A place's projects, a page of them (newest changes first), with its figures on the first
+    /// page (the page and `bench projects`).
+    static func listView(_ node: TerritoryNode, page: Int, by caller: Caller, ctx: PageContext) async throws
+        -> PageView
+    {
+        let manage = caller.allows(.projectManage, at: node.territoryPath)
+        if !manage { try caller.authorize(.needRead, at: node.territoryPath) }
         let path = node.territoryPath
-        let projects = try await Project.query(on: req.db)
+        let projects = try await Project.query(on: caller.db)
             .join(TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id)
             .filter(TerritoryNode.self, \.$path >= path.encoded).filter(
                 TerritoryNode.self, \.$path < path.subtreeUpperBound
             )
-            .sort(\.$updatedAt, .descending).limit(200).all()
-        let templates = try await Workflows.available(for: node, on: req.db)
-        return req.render(
-            ProjectPages.list(
-                req.pageContext, node: node, projects: Array(projects.prefix(Self.perPage)), templates: templates,
-                manage: manage, page: page, more: projects.count > Self.perPage,
-                figures: page == 0 ? try await ProjectStatistics.figures(below: node, lang: req.lang, on: req.db) : nil)
-        )
+            .sort(\.$updatedAt, .descending).sort(\.$id).range((page * perPage)..<((page + 1) * perPage + 1)).all()
+        let templates = try await Workflows.available(for: node, on: caller.db)
+        return ProjectPages.list(
+            ctx, node: node, projects: Array(projects.prefix(perPage)), templates: templates, manage: manage,
+            page: page, more: projects.count > perPage,
+            figures: page == 0 ? try await ProjectStatistics.figures(below: node, lang: ctx.lang, on: caller.db) : nil)
     }
 
     func listedNeeds(_ node: TerritoryNode, _ req: Request) async throws -> [NeedsService.Row] {
@@ -139,10 +145,12 @@ struct ProjectRoutes: RouteCollection {
     {
         let db = caller.db
         let t = try await Workflows.template(p.templateKey, for: p.node, on: db)
-        let record = try await ProjectsService.record(p, now: caller.now, on: db)
+        let record = try await ProjectsService.record(p, now: caller.now, user: caller.actor?.userId, on: db)
         let manage = caller.allows(.projectManage, at: p.node.territoryPath)
-        var mayComment = manage
-        if !manage, caller.actor?.kind == .resident,
+        let finished = t.map { p.stage >= $0.stages.count } ?? false
+        // Comments and problem reports are for a project still under way.
+        var mayComment = manage && !finished
+        if !manage, !finished, caller.actor?.kind == .resident,
             let (home, _) = try? await ResidentHome.whose(nil, by: caller, managing: .projectManage)
         {
             mayComment = p.node.territoryPath.contains(home.path)
@@ -153,9 +161,7 @@ struct ProjectRoutes: RouteCollection {
             meetings: record.meetings.filter { !$0.kind.isInternal || manage }, options: record.options,
             optionComments: try await DesignOptions.comments(of: record.options, on: db),
             passedResolutions: record.passed, mayComment: mayComment, records: record.records, survey: record.survey,
-            signedIn: caller.actor != nil,
-            following: try await ProjectFollowing.following(p, user: caller.actor?.userId, on: db),
-            followers: try await ProjectFollowing.followers(p, on: db),
+            signedIn: caller.actor != nil, following: record.flags.following, followers: record.flags.followers,
             members: try await ProjectsService.members(of: p, on: db))
     }
 

@@ -101,9 +101,14 @@ enum ProjectsService {
     }
 
     static func readable(_ id: UUID?, by caller: Caller) async throws -> Project {
-        guard let id, let p = try await Project.query(on: caller.db).filter(\.$id == id).with(\.$node).first() else {
-            throw YishiError.notFound
-        }
+        // The place joined in the same query (not a second one).
+        guard let id,
+            let p = try await Project.query(on: caller.db).join(
+                TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id
+            )
+            .filter(\.$id == id).first()
+        else { throw YishiError.notFound }
+        p.$node.value = try p.joined(TerritoryNode.self)
         if !caller.allows(.projectManage, at: p.node.territoryPath) {
             try caller.authorize(.needRead, at: p.node.territoryPath)
         }
@@ -119,7 +124,40 @@ enum ProjectsService {
 
     /// What a project's page shows of each long list: the latest this many (a project with two
     /// hundred events stays a page a phone can read, and one that loads in a few milliseconds).
-    static let recent = 20
+    static let recent = 10
+
+    /// What the page says yes or no to, and counts, in one query: an option chosen, the works
+    /// accepted, how many follow it, and whether (and how) this user does.
+    struct Flags: Sendable {
+        var optionChosen = false
+        var accepted = false
+        var followers = 0
+        /// nil: not following; true: with text messages.
+        var following: Bool? = nil
+    }
+
+    static func flags(_ p: Project, user: UUID?, on db: any Database) async throws -> Flags {
+        let id = try p.requireID()
+        let passed = [AcceptanceResult.passed.rawValue, AcceptanceResult.passedWithConditions.rawValue]
+        let row = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT
+            CASE WHEN EXISTS (SELECT 1 FROM design_options WHERE project_id = \(bind: id) AND chosen = \(bind: true))
+              THEN 1 ELSE 0 END AS chosen,
+            CASE WHEN EXISTS (SELECT 1 FROM project_records WHERE project_id = \(bind: id) AND kind = 'acceptance'
+              AND result IN (\(binds: passed))) THEN 1 ELSE 0 END AS accepted,
+            (SELECT COUNT(*) FROM project_followers WHERE project_id = \(bind: id)) AS followers,
+            (SELECT CASE WHEN sms THEN 2 ELSE 1 END FROM project_followers
+              WHERE project_id = \(bind: id) AND user_id = \(bind: user ?? UUID())) AS following
+            """
+        ).first()
+        guard let row else { return Flags() }
+        let following = try row.decode(column: "following", as: Int?.self)
+        return Flags(
+            optionChosen: try row.decode(column: "chosen", as: Int.self) == 1,
+            accepted: try row.decode(column: "accepted", as: Int.self) == 1,
+            followers: try row.decode(column: "followers", as: Int.self), following: following.map { $0 == 2 })
+    }
 
     /// A project's record as its page and its facts need it, read once: everything at the current
     /// stage, and the latest `recent` of each list.
@@ -127,10 +165,12 @@ enum ProjectsService {
         var needs: [Need]
         /// Its latest meetings (newest first), and those held for the current stage.
         var meetings: [Meeting]
-        var meetingsHere: [Meeting]
-        /// Resolutions passed at its meetings (the latest), and those at the current stage's meetings.
+        /// The meetings held for it at this stage (kind, minutes recorded), and the kinds of those
+        /// at which a resolution passed — as the stage's requirements look at them.
+        var meetingsHere: [(kind: MeetingKind, held: Bool)]
+        var decisionsHere: [MeetingKind]
+        /// Resolutions passed at its meetings (the latest).
         var passed: [MeetingResolution]
-        var passedHere: [MeetingResolution]
         var options: [DesignOption]
         /// Its latest documents, and the names of those attached at the current stage.
         var documents: [ProjectDocument]
@@ -141,48 +181,68 @@ enum ProjectsService {
         var settledNotices: Int
         /// Its works and review records (the latest, oldest first), its acceptance, its satisfaction survey.
         var records: [ProjectRecord] = []
+        /// An option is chosen (whether or not it is among the latest shown).
+        var optionChosen = false
         var accepted = false
+        var flags = Flags()
         var survey: ProjectSurveys.State? = nil
     }
 
-    static func record(_ p: Project, now: Date, on db: any Database) async throws -> Record {
+    static func record(_ p: Project, now: Date, user: UUID? = nil, on db: any Database) async throws -> Record {
+        let flags = try await flags(p, user: user, on: db)
         let id = try p.requireID()
+        let sql = db as! any SQLDatabase
         let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt, .descending)
             .limit(recent).all()
-        let here = try await Meeting.query(on: db).filter(\.$project.$id == id).filter(\.$projectStage == p.stage).all()
-        let ids = Array(Set(meetings.compactMap(\.id) + here.compactMap(\.id)))
-        let passed =
-            ids.isEmpty
-            ? []
-            : try await MeetingResolution.query(on: db).filter(\.$meeting.$id ~~ ids)
-                .filter(\.$status == TallyStatus.passed.rawValue).sort(\.$createdAt, .descending).all()
-        let hereIDs = Set(here.compactMap(\.id))
+        // The stage's meetings and decisions as the rules need them: a few columns, not whole records.
+        let here = try await sql.raw(
+            """
+            SELECT m.kind, CASE WHEN m.minutes IS NOT NULL AND m.minutes <> '' THEN 1 ELSE 0 END AS held,
+            CASE WHEN EXISTS (SELECT 1 FROM meeting_resolutions r WHERE r.meeting_id = m.id AND r.status = 'passed')
+              THEN 1 ELSE 0 END AS decided
+            FROM meetings m WHERE m.project_id = \(bind: id) AND m.project_stage = \(bind: p.stage)
+            """
+        ).all().compactMap { row -> (MeetingKind, Bool, Bool)? in
+            guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            return (
+                kind, try row.decode(column: "held", as: Int.self) == 1,
+                try row.decode(column: "decided", as: Int.self) == 1
+            )
+        }
+        let passed = try await MeetingResolution.query(on: db)
+            .join(Meeting.self, on: \MeetingResolution.$meeting.$id == \Meeting.$id)
+            .filter(Meeting.self, \.$project.$id == id).filter(\.$status == TallyStatus.passed.rawValue)
+            .sort(\.$createdAt, .descending).limit(recent).all()
         let history = try await ProjectMove.query(on: db).filter(\.$project.$id == id).sort(\.$createdAt, .descending)
             .limit(recent).all()
         // Notices of the project drafted since it came to this stage (both stamped by the database).
-        let since =
-            try await ProjectMove.query(on: db).filter(\.$project.$id == id).filter(\.$toStage == p.stage)
-            .sort(\.$createdAt, .descending).first()?.createdAt ?? p.createdAt ?? .distantPast
+        var since = history.first { $0.toStage == p.stage }?.createdAt
+        if since == nil && history.count == recent {
+            since =
+                try await ProjectMove.query(on: db).filter(\.$project.$id == id).filter(\.$toStage == p.stage)
+                .sort(\.$createdAt, .descending).first()?.createdAt
+        }
+        let start = since ?? p.createdAt ?? .distantPast
         var settled = 0
         for n in try await PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
             .filter(\.$subjectID == id).filter(\.$status == .published).all()
-        where (n.createdAt ?? .distantPast) >= since {
+        where (n.createdAt ?? .distantPast) >= start {
             let objections = try await NoticesService.objections(of: n, on: db)
             if NoticesService.outcome(n, objections, now: now)?.isSettled == true { settled += 1 }
         }
         let documents = try await ProjectDocument.query(on: db).filter(\.$project.$id == id)
             .sort(\.$createdAt, .descending).limit(recent).all()
-        let documentsHere = try await (db as! any SQLDatabase).raw(
+        let documentsHere = try await sql.raw(
             "SELECT name FROM project_documents WHERE project_id = \(bind: id) AND stage = \(bind: p.stage)"
         ).all().map { try $0.decode(column: "name", as: String.self) }
         return Record(
-            needs: try await needs(of: p, on: db), meetings: meetings.reversed(), meetingsHere: here,
-            passed: Array(passed.prefix(recent)), passedHere: passed.filter { hereIDs.contains($0.$meeting.id) },
-            options: try await DesignOptions.of(p, on: db), documents: documents.reversed(),
+            needs: try await needs(of: p, on: db), meetings: meetings.reversed(),
+            meetingsHere: here.map { ($0.0, $0.1) }, decisionsHere: here.filter(\.2).map(\.0), passed: passed,
+            options: try await DesignOptions.of(p, limit: recent, on: db), documents: documents.reversed(),
             documentsHere: documentsHere,
             history: history.reversed(), settledNotices: settled,
             records: try await ProjectRecords.of(p, limit: recent, on: db),
-            accepted: try await ProjectRecords.accepted(p, on: db),
+            optionChosen: flags.optionChosen, accepted: flags.accepted, flags: flags,
             survey: try await ProjectSurveys.state(p, now: now, on: db))
     }
 
@@ -191,10 +251,9 @@ enum ProjectsService {
     /// owners' vote and funds come with their capabilities; until then a stage that needs them waits.
     static func facts(_ p: Project, _ r: Record) -> StageFacts {
         StageFacts(
-            needs: r.needs.count, meetings: r.meetingsHere.map { ($0.kind, $0.held) },
-            decisions: r.passedHere.compactMap { res in r.meetingsHere.first { $0.id == res.$meeting.id }?.kind },
+            needs: r.needs.count, meetings: r.meetingsHere.map { ($0.kind, $0.held) }, decisions: r.decisionsHere,
             settledNotices: r.settledNotices, documents: r.documentsHere,
-            optionChosen: r.options.contains { $0.chosen },
+            optionChosen: r.optionChosen,
             accepted: r.accepted, surveyed: r.survey.map { $0.closed && $0.responses > 0 } ?? false)
     }
 
@@ -221,7 +280,10 @@ enum ProjectsService {
             let why: String? = if case .back(let r) = m { r } else { nil }
             let user = caller.actor?.userId
             let pid = try p.requireID()
-            let name = to < t.stages.count ? t.stages[to].name : BilingualName(zh: "全部完成", en: "every step done")
+            let name =
+                to < t.stages.count
+                ? t.stages[to].name
+                : BilingualName(zh: ProjectText.done.text(.zhHans), en: ProjectText.done.text(.en))
             let now = caller.now
             let moved: Project = try await caller.audited { tx in
                 let won = try await (tx as! any SQLDatabase).raw(

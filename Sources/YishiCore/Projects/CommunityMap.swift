@@ -121,8 +121,11 @@ public enum CommunityMap {
             p.place == nil
                 || !compounds.contains { c in c.id == p.place || c.buildings.contains { $0.id == p.place } }
         }
-        let stripH = wholePins.isEmpty ? 0.0 : 60.0
         let width = gap + Double(cols) * (blockW + gap)
+        // The whole community's pins: a line for the label, then rows of pins as wide as the map.
+        let perRow = max(1, Int((width - 2 * gap) / 38))
+        let stripRows = (wholePins.count + perRow - 1) / perRow
+        let stripH = wholePins.isEmpty ? 0.0 : 44 + Double(stripRows) * 40
         let height = gap + Double(rows) * (blockH + gap) + stripH
         var out =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"sans-serif\">"
@@ -151,13 +154,17 @@ public enum CommunityMap {
                     "<text x=\"\(f(bx + 25))\" y=\"\(f(by + 23))\" text-anchor=\"middle\" font-size=\"14\" fill=\"#222\">\(escape(String(b.name.prefix(5))))</text>"
             }
             out += "</g>"
-            // Pins: at their building's square, or along the block's foot for the compound itself.
+            // Pins: at their building's square (several fan out leftwards), or along the block's foot
+            // for the compound itself.
             var foot = 0
+            var atBuilding: [Int: Int] = [:]
             for p in pins {
                 if let bi = c.buildings.prefix(12).firstIndex(where: { $0.id == p.place }) {
                     let bx = x + 14 + Double(bi % 4) * 60 + 50
                     let by = y + 44 + Double(bi / 4) * 46
-                    out += pin(p, x: bx - 4, y: by + 2)
+                    let k = atBuilding[bi, default: 0]
+                    atBuilding[bi] = k + 1
+                    out += pin(p, x: bx - 4 - Double(k) * 14, y: by + 2 + Double(k % 2) * 6)
                 } else if p.place == c.id {
                     out += pin(p, x: x + 24 + Double(foot % 7) * 34, y: y + blockH - 22)
                     foot += 1
@@ -165,9 +172,11 @@ public enum CommunityMap {
             }
         }
         if !wholePins.isEmpty {
-            let y = height - stripH / 2
-            out += "<text x=\"\(f(gap))\" y=\"\(f(y + 6))\" font-size=\"18\" fill=\"#111\">\(escape(whole))</text>"
-            for (k, p) in wholePins.enumerated() { out += pin(p, x: gap + 150 + Double(k % 20) * 36, y: y) }
+            let top = height - stripH
+            out += "<text x=\"\(f(gap))\" y=\"\(f(top + 26))\" font-size=\"20\" fill=\"#111\">\(escape(whole))</text>"
+            for (k, p) in wholePins.enumerated() {
+                out += pin(p, x: gap + 18 + Double(k % perRow) * 38, y: top + 62 + Double(k / perRow) * 40)
+            }
         }
         return out + "</svg>"
     }

@@ -13,6 +13,7 @@ public enum MeetingText: String, Texts {
     case actions, actionAdd, actionText, owner, due, done, markDone, itemSaved, doneAlready, noViews, noActions
     case outcome, outcomeTitle, outcomeNeedsMinutes, basis, basisAdults, basisHouseholds, basisGroups, basisHint
     case households, householdsPresent, householdsHint, villageElectorate, attendanceLine, actionLine
+    case condQuorum, condQuorumAdults, condQuorumHouseholds, condMajorityPresent, condMajorityMembers, notStarted
 
     public var bilingual: Bilingual {
         switch self {
@@ -132,6 +133,33 @@ public enum MeetingText: String, Texts {
         case .villageElectorate: .init("应到人数（18 岁以上村民，或代表会议成员）", "Electorate (villagers aged 18+, or the members)")
         case .attendanceLine: .init("参加 {0} 人次。", "{0} attended.")
         case .actionLine: .init("{0}（负责：{1}，{2} 前）", "{0} (by {1}, due {2})")
+        case .condQuorum: .init("到会的人够了（超过应到的一半或规定比例）", "Enough came (the share of the electorate the rule asks)")
+        case .condQuorumAdults: .init("到会的成年人够了", "Enough adults came")
+        case .condQuorumHouseholds: .init("到会（有代表）的户数够了", "Enough households came or were represented")
+        case .condMajorityPresent: .init("同意的超过到会人数的一半", "More than half of those present agreed")
+        case .condMajorityMembers: .init("同意的超过全体成员的一半", "More than half of all members agreed")
+        case .notStarted:
+            .init(
+                "会议开始后，可以在这里记录纪要、意见、要办的事和决议。",
+                "Once the meeting starts, its minutes, views, actions and resolutions are recorded here.")
         }
+    }
+}
+
+extension TallyCondition {
+    /// The condition in plain words, then its numbers: "同意的超过到会人数的一半（2 × 28 > 31）✓".
+    public func plain(_ lang: Lang) -> String {
+        let words: MeetingText? =
+            switch name {
+            case "quorum": MeetingText.condQuorum
+            case "quorum_adults": MeetingText.condQuorumAdults
+            case "quorum_households": MeetingText.condQuorumHouseholds
+            case "majority_of_present": MeetingText.condMajorityPresent
+            case "majority_of_members": MeetingText.condMajorityMembers
+            default: nil
+            }
+        let mark = passed ? " ✓" : " ✗"
+        guard let words else { return check + mark }
+        return words.text(lang) + (lang == .zhHans ? "（\(check)）" : " (\(check))") + mark
     }
 }

@@ -18,7 +18,7 @@ public enum WorksText: String, Texts {
     case notifyStage, notifyMeeting, notifyNotice, notificationsTitle, notificationsEmpty, markRead, unread
     case story, storyTitle, storyIntro, storyNext, storyNeeds, storyMeetings, storyOptions, storyDecisions
     case storyNotices, storyWorks, storyReview, nextStage, nextDone, nextMissing
-    case reqAccepted, reqSurvey
+    case reqAccepted, reqSurvey, latestOnly
 
     public var bilingual: Bilingual {
         switch self {
@@ -70,7 +70,7 @@ public enum WorksText: String, Texts {
         case .twoPhotos: .init("请上传两张照片：改造前一张，改造后一张。", "Add two photos: one before, one after.")
         case .tooManyPhotos: .init("这类记录的照片太多了。", "Too many photos for this kind of record.")
         case .supplierLine: .init("{0}：{1}，{2}", "{0}: {1}, {2}")
-        case .acceptedLine: .init("{0}，验收人：{1}", "{0}, accepted by {1}")
+        case .acceptedLine: .init("{0}（验收：{1}）", "{0} — by {1}")
         case .responsibleLine: .init("负责：{0}", "Responsible: {0}")
         case .adoptedAt: .init("由{0}通过", "Adopted at {0}")
         case .byLine: .init("由{0}", "By {0}")
@@ -142,6 +142,8 @@ public enum WorksText: String, Texts {
         case .nextMissing: .init("进入下一步前还要：{0}", "Before it moves on: {0}")
         case .reqAccepted: .init("工程验收合格", "The works accepted")
         case .reqSurvey: .init("满意度调查结束并有人回答", "A satisfaction survey closed with answers")
+        case .latestOnly:
+            .init("这里只列出最近的 {0} 条，全部见“项目全过程”。", "Only the latest {0} are listed here; see the whole story for all.")
         }
     }
 }

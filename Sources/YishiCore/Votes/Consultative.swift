@@ -10,10 +10,11 @@ public enum TieBreak: Hashable, Sendable, Codable {
 
     public var name: Bilingual {
         switch self {
-        case .listedOrder: return .init("得票相同时，按选项列出的先后", "a tie goes to the option listed first")
+        case .listedOrder: return .init("得票相同时，按选项列出的先后决定", "A tie goes to the option listed first")
         case .lot(let seed):
             return .init(
-                "得票相同时，以事先公布的种子 \(seed) 抽签", "a tie is settled by lot drawn with the seed \(seed) published beforehand")
+                "得票相同时，用投票开始时公布的号码 \(seed) 抽签决定",
+                "A tie is settled by a lot drawn with the number \(seed), published when voting opened")
         }
     }
 
