@@ -26,7 +26,7 @@ public enum MapText: String, Texts {
                 "The darker a compound, the more kinds of everyday service its homes lack within 15 minutes; the number is written at its top right."
             )
         case .legendGapNone:
-            .init("还没有导入生活圈地图，小区底色不表示缺口。", "No life-circle map is imported yet: the shades mean nothing.")
+            .init("这里还没有生活圈数据，小区不着色。", "There is no life-circle data here yet, so compounds are not shaded.")
         case .listTitle: .init("图上的编号", "The numbers on the map")
         case .needLine: .init("{0}. 需求：{1}（{2}）", "{0}. Need: {1} ({2})")
         case .projectLine: .init("{0}. 项目：{1}（{2}）", "{0}. Project: {1} ({2})")

@@ -95,8 +95,12 @@ public enum MeetingRules {
                     try CommunityDecisions.villagersRepresentativesMeeting(
                         members: c.electorate!, present: c.present, yes: c.yes))
             default:
-                guard c.present > 0 else { return .failure(.impossibleCounts) }
-                return .success(try CommunityDecisions.committeeMajority(members: c.present, yes: c.yes))
+                // Consultative: no quorum; more than half of those present.
+                guard c.present > 0, c.yes >= 0, c.yes <= c.present else { return .failure(.impossibleCounts) }
+                let pass = TallyCondition(
+                    name: "majority_of_present", check: "2 × \(c.yes) > \(c.present)", passed: 2 * c.yes > c.present)
+                return .success(
+                    MeetingDecision(status: pass.passed ? .passed : .failed, quorumMet: true, conditions: [pass]))
             }
         } catch {
             return .failure(.impossibleCounts)
