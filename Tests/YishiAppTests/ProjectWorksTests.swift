@@ -201,6 +201,9 @@ struct ProjectWorksTests {
                     .POST, "/api/v1/projects/\(p.id!)/members", #"{"role":"planner","who":"nobody-here"}"#
                 )
                 .status == .unprocessableEntity)
+            #expect(
+                try await staff.json(.POST, "/api/v1/projects/\(p.id!)/members", #"{"role":"committee","who":"admin"}"#)
+                    .status == .unprocessableEntity, "an account with no role in the district is as if there were none")
             let read = try await staff.json(.GET, "/api/v1/projects/\(p.id!)").decode(DTO.Project.self)
             #expect(read.members.map(\.role) == ["planner", "resident", "contractor"])
             #expect(try await staff.get("/projects/\(p.id!)").text.contains("某某园林公司"))
@@ -274,6 +277,52 @@ struct ProjectWorksTests {
             try await other.signIn("youyixin")
             #expect(try await other.get("/territory/\(c1.id!)/planning-map").status == .forbidden)
             #expect(try await Browser(t.app).get("/territory/\(c1.id!)/planning-map.svg").status != .ok)
+        }
+    }
+
+    @Test func aPlaceCallsItsOwnMeetingKeepsFilesOfItsMinutesAndStaffAreRemindedAtHome() async throws {
+        try await withYishi(demo: true) { t in
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            // A building group's own meeting: no project.
+            #expect(
+                try await staff.post(
+                    "/territory/\(c1.id!)/meetings",
+                    [
+                        "kind": "buildingGroup", "title": "3号楼楼组会议", "startsAt": Show.dateTime(t.clock.now()),
+                        "venue": "3号楼下", "agenda": "楼道堆物清理", "venueLevel": "buildingGroup",
+                    ]
+                ).status == .seeOther)
+            let m = try #require(try await Meeting.query(on: t.db).filter(\.$title == "3号楼楼组会议").first())
+            #expect(m.$project.id == nil && m.venueLevel == "buildingGroup")
+            #expect(try await staff.get("/territory/\(c1.id!)/meetings").text.contains("3号楼楼组会议"))
+            let listed = try await staff.json(.GET, "/api/v1/meetings?node=BS01-C1").decode([DTO.Meeting].self)
+            #expect(listed.contains { $0.id == m.id })
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.post("/territory/\(c1.id!)/meetings", ["kind": "joint"]).status == .forbidden)
+            // Files of the minutes: a picture or PDF, checked by content; a text file is refused.
+            #expect(
+                try await staff.multipart(
+                    "/meetings/\(m.id!)/files", fields: [], files: [("files", "notes.txt", Data("hello".utf8))]
+                ).status == .unprocessableEntity)
+            #expect(
+                try await staff.multipart(
+                    "/meetings/\(m.id!)/files", fields: [], files: [("files", "签到表.png", Self.png)]
+                ).status == .seeOther)
+            let file = try #require(
+                try await MeetingItem.query(on: t.db).filter(\.$meeting.$id == m.id!).filter(\.$kind == .file).first())
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.get("/meeting-items/\(file.id!)/file").headers.contentType?.subType == "png")
+            #expect(try await other.get("/meeting-items/\(file.id!)/file").status == .forbidden)
+            // An overdue action and a reminder that has come show on the staff member's home.
+            _ = try await staff.post(
+                "/meetings/\(m.id!)/items", ["kind": "action", "action": "清理楼道", "owner": "楼组长", "due": "2020-01-01"])
+            let home = try await staff.get("/").text
+            #expect(home.contains("会后要办的事过期了：清理楼道"))
+            #expect(!(try await other.get("/").text.contains("清理楼道")), "not at another community")
         }
     }
 }

@@ -20,7 +20,6 @@ struct WriteGateTests {
         seen: NIOLockedValueBox<[String: Int]>? = nil
     ) async throws {
         try await AuditLog.ownTransaction(on: t.app.jobsDB, actor: .system, time: t.app.effects.time) { tx in
-            started?.withLockedValue { $0 = true }
             if let seen {
                 let row = try await (tx as! any SQLDatabase).raw(
                     "SELECT failed_logins FROM users WHERE username = 'baolin1'"
@@ -28,6 +27,9 @@ struct WriteGateTests {
                 let n = try row!.decode(column: "failed_logins", as: Int.self)
                 seen.withLockedValue { $0[name] = n }
             }
+            // Started once it has read what it reads: on PostgreSQL a write that does not wait for
+            // the part could otherwise land before the part's first read.
+            started?.withLockedValue { $0 = true }
             if let release { try await Self.waitUntil(release) }
             return ((), AuditEvent(action: .territoryImport, targetType: "test", targetID: name, nodeID: nil))
         }

@@ -99,6 +99,7 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
             .field("owner", .string)
             .field("due_on", .string)
             .field("done_at", .datetime)
+            .field("attachment_id", .uuid, .references("attachments", "id"))
             .field("by_id", .uuid)
             .field("created_at", .datetime)
             .create()

@@ -73,11 +73,12 @@ final class MeetingResolution: Model, @unchecked Sendable {
     var passed: Bool { status == TallyStatus.passed.rawValue }
 }
 
-/// A view expressed at a meeting, or a follow-up action with its owner and due date (done once done).
+/// A view expressed at a meeting, a follow-up action with its owner and due date (done once done),
+/// or a file of its minutes (a scan of the sign-in sheet, a photo of the board).
 final class MeetingItem: Model, @unchecked Sendable {
     static let schema = "meeting_items"
 
-    enum Kind: String, Codable, Sendable { case view, action }
+    enum Kind: String, Codable, Sendable { case view, action, file }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "meeting_id") var meeting: Meeting
@@ -86,6 +87,7 @@ final class MeetingItem: Model, @unchecked Sendable {
     @OptionalField(key: "owner") var owner: String?
     @OptionalField(key: "due_on") var dueOn: String?
     @OptionalField(key: "done_at") var doneAt: Date?
+    @OptionalParent(key: "attachment_id") var attachment: Attachment?
     @OptionalField(key: "by_id") var byID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

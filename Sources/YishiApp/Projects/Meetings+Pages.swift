@@ -124,7 +124,7 @@ enum MeetingPages {
                 order: [
                     "code", "resident", "count", "minutes", "resolution", "basis", "electorate", "households",
                     "householdsPresent", "yes", "view", "action", "owner", "due", "options", "method", "maxPicks",
-                    "ballot", "spoilt",
+                    "ballot", "spoilt", "files",
                 ])
             C.section(ctx.t(MeetingText.signIn)) {
                 C.text(ctx.t(MeetingText.attendance, String(m.attendance.total)))
@@ -179,6 +179,8 @@ enum MeetingPages {
             C.section(ctx.t(MeetingText.minutes)) {
                 if let text = mt.minutes, !text.isEmpty { HTMLNode.group(C.paragraphs(text)) }
                 if m.manage && !m.started { C.text(ctx.t(MeetingText.notStarted), muted: true) }
+                let files = m.items.filter { $0.kind == .file }
+                if !files.isEmpty { C.list(files.map { [H.link($0.text, Site.itemFile($0.id!))] }) }
                 if m.manage && m.started {
                     Forms.form(
                         ctx, action: Site.meetingMinutes(mt.id!),
@@ -187,6 +189,15 @@ enum MeetingPages {
                                 ctx, "minutes", label: ctx.t(MeetingText.minutes), value: mt.minutes ?? "", max: 10_000,
                                 rows: 6, required: true, errors: m.errors),
                             Forms.submit(ctx.t(MeetingText.minutesSave)),
+                        ])
+                    Forms.form(
+                        ctx, action: Site.meetingFiles(mt.id!), multipart: true,
+                        [
+                            Forms.files(
+                                ctx, "files", label: ctx.t(MeetingText.minutesFiles), id: "minutes-files",
+                                accept: "image/jpeg,image/png,image/webp,application/pdf", errors: m.errors,
+                                hint: ctx.t(WorksText.photosHint)),
+                            Forms.submit(ctx.t(MeetingText.minutesFilesAdd)),
                         ])
                 }
             }
@@ -274,6 +285,60 @@ enum MeetingPages {
         }
     }
 
+    /// A place's meetings (for projects or not, newest first) and, for staff, calling one that
+    /// belongs to no project — a building group's own meeting, a joint meeting.
+    static func placeMeetings(
+        _ ctx: PageContext, node: TerritoryNode, meetings: [Meeting], manage: Bool, form: MeetingRoutes.CallForm,
+        errors: FormErrors, status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.paren(ctx.t(MeetingText.meetingsTitle), node.name), status: status) {
+            if meetings.isEmpty { C.empty(ctx.t(MeetingText.noMeetings)) }
+            C.list(
+                meetings.map { mt in
+                    [
+                        H.link(mt.title, Site.meeting(mt.id!)),
+                        .text(" · " + mt.kind.name.text(ctx.lang) + " · " + Show.dateTime(mt.startsAt) + " "),
+                        C.tag(ctx.t(mt.held ? MeetingText.held : MeetingText.planned), tone: mt.held ? .ok : .info),
+                    ]
+                })
+            if manage { callForm(ctx, action: Site.nodeMeetings(node.id!), form: form, errors: errors) }
+        }
+    }
+
+    /// The form that calls a meeting (for a project, or at a place).
+    static func callForm(_ ctx: PageContext, action: String, form: MeetingRoutes.CallForm, errors: FormErrors)
+        -> HTMLNode
+    {
+        H.el("details", [("class", "more no-print")] + (errors.isEmpty ? [] : [("open", nil)])) {
+            H.el("summary", [("class", "button secondary")], text: ctx.t(MeetingText.callTitle))
+            Forms.form(
+                ctx, action: action,
+                [
+                    Forms.select(
+                        ctx, "kind", label: ctx.t(MeetingText.kind),
+                        options: MeetingKind.allCases.map { ($0.rawValue, $0.name.text(ctx.lang)) },
+                        selected: form.kind, required: true, errors: errors),
+                    Forms.field(
+                        ctx, "title", label: ctx.t(MeetingText.fieldTitle), value: form.title ?? "", required: true,
+                        errors: errors),
+                    Forms.field(
+                        ctx, "startsAt", label: ctx.t(MeetingText.startsAt), value: form.startsAt ?? "",
+                        required: true, errors: errors, hint: ctx.t(MeetingText.startsHint)),
+                    Forms.field(
+                        ctx, "venue", label: ctx.t(MeetingText.venue), value: form.venue ?? "", required: true,
+                        errors: errors),
+                    Forms.select(
+                        ctx, "venueLevel", label: ctx.t(MeetingText.venueLevel),
+                        options: VenueLevel.allCases.map { ($0.rawValue, levelName(ctx, $0)) },
+                        selected: form.venueLevel ?? VenueLevel.community.rawValue, errors: errors),
+                    Forms.textArea(
+                        ctx, "agenda", label: ctx.t(MeetingText.agenda), value: form.agenda ?? "", max: 2_000,
+                        rows: 3, required: true, errors: errors),
+                    Forms.submit(ctx.t(MeetingText.call)),
+                ])
+        }
+    }
+
     /// The project page's part: its meetings, and calling one.
     static func projectMeetings(
         _ ctx: PageContext, project: Project, meetings: [Meeting], manage: Bool, form: MeetingRoutes.CallForm,
@@ -293,37 +358,7 @@ enum MeetingPages {
                     })
                 ProjectPages.latestOnly(ctx, project, count: meetings.count)
             }
-            if manage {
-                H.el("details", [("class", "more no-print")] + (errors.isEmpty ? [] : [("open", nil)])) {
-                    H.el("summary", [("class", "button secondary")], text: ctx.t(MeetingText.callTitle))
-                    Forms.form(
-                        ctx, action: Site.projectMeetings(project.id!),
-                        [
-                            Forms.select(
-                                ctx, "kind", label: ctx.t(MeetingText.kind),
-                                options: MeetingKind.allCases.map { ($0.rawValue, $0.name.text(ctx.lang)) },
-                                selected: form.kind, required: true, errors: errors),
-                            Forms.field(
-                                ctx, "title", label: ctx.t(MeetingText.fieldTitle), value: form.title ?? "",
-                                required: true,
-                                errors: errors),
-                            Forms.field(
-                                ctx, "startsAt", label: ctx.t(MeetingText.startsAt), value: form.startsAt ?? "",
-                                required: true, errors: errors, hint: ctx.t(MeetingText.startsHint)),
-                            Forms.field(
-                                ctx, "venue", label: ctx.t(MeetingText.venue), value: form.venue ?? "", required: true,
-                                errors: errors),
-                            Forms.select(
-                                ctx, "venueLevel", label: ctx.t(MeetingText.venueLevel),
-                                options: VenueLevel.allCases.map { ($0.rawValue, levelName(ctx, $0)) },
-                                selected: form.venueLevel ?? VenueLevel.community.rawValue, errors: errors),
-                            Forms.textArea(
-                                ctx, "agenda", label: ctx.t(MeetingText.agenda), value: form.agenda ?? "", max: 2_000,
-                                rows: 3, required: true, errors: errors),
-                            Forms.submit(ctx.t(MeetingText.call)),
-                        ])
-                }
-            }
+            if manage { callForm(ctx, action: Site.projectMeetings(project.id!), form: form, errors: errors) }
         }
     }
 }

@@ -14,7 +14,13 @@ struct MeetingRoutes: RouteCollection {
         routes.post(Site.Pattern.meetingNotice.pathComponents, use: notice)
         routes.post(Site.Pattern.meetingMinutes.pathComponents, use: minutes)
         routes.post(Site.Pattern.meetingResolutions.pathComponents, use: resolve)
+        routes.get(Site.Pattern.nodeMeetings.pathComponents, use: placeMeetings)
+        routes.post(Site.Pattern.nodeMeetings.pathComponents, use: callAtPlace)
         routes.post(Site.Pattern.meetingItems.pathComponents, use: addItem)
+        let max = ByteCount(value: Uploads.maxRequestBytes)
+        routes.on(.POST, Site.Pattern.meetingFiles.pathComponents, body: .collect(maxSize: max), use: addFiles)
+            .allowingBody(upTo: Uploads.maxRequestBytes)
+        routes.get(Site.Pattern.itemFile.pathComponents, use: file)
         routes.post(Site.Pattern.itemDone.pathComponents, use: itemDone)
         routes.post(Site.Pattern.meetingOutcome.pathComponents, use: outcome)
     }
@@ -41,6 +47,22 @@ struct MeetingRoutes: RouteCollection {
                     req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
         }
         return req.redirect(to: Site.meeting(id!, notice: MeetingText.itemSaved.key))
+    }
+
+    func addFiles(req: Request) async throws -> Response {
+        let id = req.parameters.get("meetingID", as: UUID.self)
+        do {
+            _ = try await MeetingsService.addFiles(id, Uploads.parts(req.multipartForm, "files"), by: req.caller)
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                MeetingPages.meeting(
+                    req.pageContext, try await model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+        }
+        return req.redirect(to: Site.meeting(id!, notice: MeetingText.itemSaved.key))
+    }
+
+    func file(req: Request) async throws -> Response {
+        Uploads.response(try await MeetingsService.file(req.parameters.get("itemID", as: UUID.self), by: req.caller))
     }
 
     func itemDone(req: Request) async throws -> Response {
@@ -86,6 +108,42 @@ struct MeetingRoutes: RouteCollection {
             var model = try await routes.model(req, errors: FormErrors(fields))
             model.meetingForm = f
             return req.render(ProjectPages.project(req.pageContext, model, status: .unprocessableEntity))
+        }
+    }
+
+    func placePage(_ req: Request, form: CallForm = .init(), errors: FormErrors = FormErrors()) async throws
+        -> PageView
+    {
+        let node = try await TerritoryQueries.node(req.parameters.get("nodeID", as: UUID.self), on: req.db)
+        let manage = req.caller.allows(.projectManage, at: node.territoryPath)
+        if !manage { try req.caller.authorize(.needRead, at: node.territoryPath) }
+        let path = node.territoryPath
+        let meetings = try await Meeting.query(on: req.db)
+            .join(TerritoryNode.self, on: \Meeting.$node.$id == \TerritoryNode.$id)
+            .filter(TerritoryNode.self, \.$path >= path.encoded).filter(
+                TerritoryNode.self, \.$path < path.subtreeUpperBound
+            )
+            .sort(\.$startsAt, .descending).limit(50).all()
+            .filter { manage || !$0.kind.isInternal }
+        return MeetingPages.placeMeetings(
+            req.pageContext, node: node, meetings: meetings, manage: manage, form: form, errors: errors,
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func placeMeetings(req: Request) async throws -> Response { req.render(try await placePage(req)) }
+
+    /// A meeting of a place that belongs to no project.
+    func callAtPlace(req: Request) async throws -> Response {
+        let f = try req.content.decode(CallForm.self)
+        do {
+            let m = try await MeetingsService.create(
+                .init(
+                    node: req.parameters.get("nodeID", as: UUID.self), project: nil, kind: f.kind, title: f.title ?? "",
+                    agenda: f.agenda ?? "", venue: f.venue ?? "", startsAt: f.startsAt ?? "", venueLevel: f.venueLevel),
+                by: req.caller)
+            return req.redirect(to: Site.meeting(m.id!, notice: MeetingText.created.key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(try await placePage(req, form: f, errors: FormErrors(fields)))
         }
     }
 

@@ -335,7 +335,8 @@ enum MeetingsService {
     ) async throws -> MeetingItem {
         let m = try await readable(id, by: caller)
         try caller.authorize(.projectManage, at: m.node.territoryPath)
-        guard let kind else { throw YishiError.invalid(["kind": FieldText.requiredText.key]) }
+        // Files come through `addFiles`, with their file.
+        guard let kind, kind != .file else { throw YishiError.invalid(["kind": FieldText.requiredText.key]) }
         var fields: [String: String] = [:]
         let body = FieldRules.paragraphs(text, max: 1_000)
         if let p = body.problem { fields[kind == .view ? "view" : "action"] = p.fieldKey }
@@ -431,5 +432,46 @@ enum MeetingsService {
                 + actions.map { "· " + MeetingText.actionLine.text(lang, [$0.text, $0.owner ?? "", $0.dueOn ?? ""]) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Files of the minutes (pictures or PDF, five at a time), staff.
+    static func addFiles(_ id: UUID?, _ files: [(name: String, data: Data)], by caller: Caller) async throws -> Meeting
+    {
+        let m = try await readable(id, by: caller)
+        try caller.authorize(.projectManage, at: m.node.territoryPath)
+        let checked: [Uploads.File]
+        switch Uploads.check(files, accept: .documents) {
+        case .success(let f) where !f.isEmpty: checked = f
+        default: throw YishiError.invalid(["files": NoticeText.fileRefused.key])
+        }
+        let user = caller.actor?.userId
+        return try await caller.audited { tx in
+            for (file, stored) in zip(checked, try await Uploads.store(checked, by: user, on: tx)) {
+                let item = MeetingItem()
+                item.$meeting.id = try m.requireID()
+                item.kind = .file
+                item.text = file.name
+                item.$attachment.id = stored
+                item.byID = user
+                try await item.create(on: tx)
+            }
+            return (
+                m,
+                AuditEvent(
+                    action: .meetingMinutes, targetType: "meeting", targetID: m.id!.uuidString, nodeID: m.$node.id,
+                    details: ["title": m.title, "files": String(checked.count)])
+            )
+        }
+    }
+
+    /// A file of the minutes, after the meeting's check.
+    static func file(_ itemID: UUID?, by caller: Caller) async throws -> Attachment {
+        guard let itemID,
+            let item = try await MeetingItem.query(on: caller.db).filter(\.$id == itemID).filter(\.$kind == .file)
+                .with(\.$attachment).first(),
+            let a = item.attachment
+        else { throw YishiError.notFound }
+        _ = try await readable(item.$meeting.id, by: caller)
+        return a
     }
 }

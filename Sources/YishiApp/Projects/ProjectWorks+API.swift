@@ -8,7 +8,11 @@ struct ProjectWorksAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
         api.post("projects", ":projectID", "members", use: addMember)
         api.get("projects", ":projectID", "records", use: records)
-        api.post("projects", ":projectID", "records", use: addRecord)
+        // Photos come as base64: the body may hold five of them.
+        api.on(
+            .POST, "projects", ":projectID", "records",
+            body: .collect(maxSize: ByteCount(value: Uploads.maxRequestBytes)),
+            use: addRecord)
         api.post("records", ":recordID", "meeting", use: link)
         api.post("projects", ":projectID", "survey", use: survey)
         api.post("projects", ":projectID", "follow", use: follow)

@@ -10,6 +10,8 @@ struct ProjectsAPI: RouteCollection {
         api.get("projects", ":projectID", use: read)
         api.post("projects", ":projectID", "move", use: move)
         api.post("projects", ":projectID", "meetings", use: call)
+        api.get("meetings", use: meetings)
+        api.post("meetings", use: callAtPlace)
         api.get("meetings", ":meetingID", use: meeting)
         api.post("meetings", ":meetingID", "signin", use: signIn)
         api.post("meetings", ":meetingID", "minutes", use: minutes)
@@ -136,6 +138,45 @@ struct ProjectsAPI: RouteCollection {
                 title: input.title,
                 agenda: input.agenda, venue: input.venue, startsAt: input.startsAt, venueLevel: input.venueLevel),
             by: req.caller)
+        let res = Response(status: .created)
+        try res.content.encode(try await meetingOut(try await MeetingsService.readable(m.id, by: req.caller), req))
+        return res
+    }
+
+    func node(_ code: String?, _ req: Request) async throws -> TerritoryNode {
+        guard let code, let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first() else {
+            throw YishiError.invalid(["node": FieldText.unknownNode.key])
+        }
+        return node
+    }
+
+    /// The meetings at or below a node, newest first (the party members' own for staff only).
+    func meetings(req: Request) async throws -> [DTO.Meeting] {
+        let node = try await node(try? req.query.get(String.self, at: "node"), req)
+        let manage = req.caller.allows(.projectManage, at: node.territoryPath)
+        if !manage { try req.caller.authorize(.needRead, at: node.territoryPath) }
+        let path = node.territoryPath
+        var out: [DTO.Meeting] = []
+        for m in try await Meeting.query(on: req.db).join(
+            TerritoryNode.self, on: \Meeting.$node.$id == \TerritoryNode.$id
+        )
+        .filter(TerritoryNode.self, \.$path >= path.encoded).filter(
+            TerritoryNode.self, \.$path < path.subtreeUpperBound
+        )
+        .with(\.$node).sort(\.$startsAt, .descending).limit(100).all() where manage || !m.kind.isInternal {
+            out.append(try await meetingOut(m, req))
+        }
+        return out
+    }
+
+    /// A meeting of a place that belongs to no project.
+    func callAtPlace(req: Request) async throws -> Response {
+        let input = try req.content.decode(DTO.PlaceMeetingIn.self)
+        let node = try await node(input.node, req)
+        let m = try await MeetingsService.create(
+            .init(
+                node: node.id, project: nil, kind: input.kind, title: input.title, agenda: input.agenda,
+                venue: input.venue, startsAt: input.startsAt, venueLevel: input.venueLevel), by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await meetingOut(try await MeetingsService.readable(m.id, by: req.caller), req))
         return res
@@ -278,6 +319,17 @@ extension DTO {
         var text: String
         var owner: String?
         var due: String?
+    }
+
+    struct PlaceMeetingIn: Content {
+        /// The place's code.
+        var node: String
+        var kind: String
+        var title: String
+        var agenda: String
+        var venue: String
+        var startsAt: String
+        var venueLevel: String?
     }
 
     struct MeetingIn: Content {

@@ -23,6 +23,12 @@ extension OpenAPIDocument {
             method: "post", path: "/api/v1/projects/{projectID}/meetings", summary: "Call a meeting for the project",
             tag: "projects", body: "MeetingIn", response: (201, "Meeting")),
         .init(
+            method: "get", path: "/api/v1/meetings", summary: "The meetings at or below a node, newest first",
+            tag: "projects", response: (200, "[Meeting]"), query: ["node"]),
+        .init(
+            method: "post", path: "/api/v1/meetings", summary: "Call a meeting of a place that belongs to no project",
+            tag: "projects", body: "PlaceMeetingIn", response: (201, "Meeting")),
+        .init(
             method: "get", path: "/api/v1/meetings/{meetingID}",
             summary: "A meeting: attendance in person-times, minutes, resolutions (its code for staff only)",
             tag: "projects", response: (200, "Meeting")),
@@ -147,7 +153,8 @@ extension OpenAPIDocument {
                         "type": "array",
                         "items": object(
                             [
-                                "id": uuid, "kind": enumeration(["view", "action"]), "text": string, "owner": string,
+                                "id": uuid, "kind": enumeration(["view", "action", "file"]), "text": string,
+                                "owner": string,
                                 "due": string, "done": ["type": "boolean"],
                             ], required: ["id", "kind", "text", "done"]),
                     ],
@@ -165,6 +172,12 @@ extension OpenAPIDocument {
                     "id", "node", "kind", "title", "agenda", "venue", "startsAt", "held", "attendance", "items",
                     "resolutions",
                 ]),
+            "PlaceMeetingIn": object(
+                [
+                    "node": string, "kind": enumeration(MeetingKind.allCases.map(\.rawValue)), "title": string,
+                    "agenda": string, "venue": string, "startsAt": string,
+                    "venueLevel": enumeration(VenueLevel.allCases.map(\.rawValue)),
+                ], required: ["node", "kind", "title", "agenda", "venue", "startsAt"]),
             "MeetingIn": object(
                 [
                     "kind": enumeration(MeetingKind.allCases.map(\.rawValue)), "title": string, "agenda": string,

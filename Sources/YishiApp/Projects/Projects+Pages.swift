@@ -179,6 +179,7 @@ enum ProjectPages {
                 if node.level >= .community {
                     C.linkButton(ctx.t(MapText.open), Site.planningMap(node.id!), primary: !manage)
                 }
+                C.linkButton(ctx.t(MeetingText.meetingsTitle), Site.nodeMeetings(node.id!), primary: false)
             }
             if let figures, page == 0, figures.projects > 0 { ProjectStatistics.view(ctx, figures) }
             if projects.isEmpty {

@@ -421,7 +421,13 @@ enum ProjectsService {
             residentID = home.resident.id
             name = home.resident.name
         case .planner, .committee, .ownersCommittee:
-            guard let u = try await User.query(on: caller.db).filter(\.$username == text).first() else {
+            // An account that works in the project's district (a role at one of its nodes); any other
+            // answers as if there were none, so a username elsewhere reveals nothing.
+            let district = p.node.territoryPath.ids.first
+            guard let u = try await User.query(on: caller.db).filter(\.$username == text).first(),
+                try await RoleGrant.query(on: caller.db).filter(\.$user.$id == u.requireID()).with(\.$node).all()
+                    .contains(where: { $0.node?.territoryPath.ids.first == district && district != nil })
+            else {
                 throw YishiError.invalid(["who": ProjectText.noAccount.key])
             }
             userID = u.id

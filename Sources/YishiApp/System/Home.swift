@@ -117,6 +117,7 @@ enum HomePage {
                 out.append(ToDo(text: HomeText.todoVerify.text(lang, [String(waiting)]), href: Site.verify))
             }
         }
+        out += try await ProjectReminders.todo(actor, caller: caller, lang: lang)
         let scopes = Policy.scopes(actor, for: .territoryImport)
         guard !scopes.isEmpty else { return out }
         let since = caller.now.addingTimeInterval(-14 * 86_400)

@@ -96,6 +96,9 @@ enum Site {
         static let meetingMinutes = "/meetings/:meetingID/minutes"
         static let meetingResolutions = "/meetings/:meetingID/resolutions"
         static let meetingVotes = "/meetings/:meetingID/votes"
+        static let nodeMeetings = "/territory/:nodeID/meetings"
+        static let meetingFiles = "/meetings/:meetingID/files"
+        static let itemFile = "/meeting-items/:itemID/file"
         static let meetingItems = "/meetings/:meetingID/items"
         static let meetingOutcome = "/meetings/:meetingID/outcome"
         static let itemDone = "/meeting-items/:itemID/done"
@@ -240,6 +243,9 @@ enum Site {
     static func meetingMinutes(_ id: UUID) -> String { fill(Pattern.meetingMinutes, id.uuidString) }
     static func meetingResolutions(_ id: UUID) -> String { fill(Pattern.meetingResolutions, id.uuidString) }
     static func meetingVotes(_ id: UUID) -> String { fill(Pattern.meetingVotes, id.uuidString) }
+    static func nodeMeetings(_ id: UUID) -> String { fill(Pattern.nodeMeetings, id.uuidString) }
+    static func meetingFiles(_ id: UUID) -> String { fill(Pattern.meetingFiles, id.uuidString) }
+    static func itemFile(_ id: UUID) -> String { fill(Pattern.itemFile, id.uuidString) }
     static func meetingItems(_ id: UUID) -> String { fill(Pattern.meetingItems, id.uuidString) }
     static func meetingOutcome(_ id: UUID) -> String { fill(Pattern.meetingOutcome, id.uuidString) }
     static func itemDone(_ id: UUID) -> String { fill(Pattern.itemDone, id.uuidString) }

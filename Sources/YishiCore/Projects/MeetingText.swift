@@ -13,6 +13,7 @@ public enum MeetingText: String, Texts {
     case actions, actionAdd, actionText, owner, due, done, markDone, itemSaved, doneAlready, noViews, noActions
     case outcome, outcomeTitle, outcomeNeedsMinutes, basis, basisAdults, basisHouseholds, basisGroups, basisHint
     case households, householdsPresent, householdsHint, villageElectorate, attendanceLine, actionLine
+    case minutesFiles, minutesFilesAdd
     case condQuorum, condQuorumAdults, condQuorumHouseholds, condMajorityPresent, condMajorityMembers, notStarted
 
     public var bilingual: Bilingual {
@@ -133,6 +134,9 @@ public enum MeetingText: String, Texts {
         case .villageElectorate: .init("应到人数（18 岁以上村民，或代表会议成员）", "Electorate (villagers aged 18+, or the members)")
         case .attendanceLine: .init("参加 {0} 人次。", "{0} attended.")
         case .actionLine: .init("{0}（负责：{1}，{2} 前）", "{0} (by {1}, due {2})")
+        case .minutesFiles:
+            .init("纪要的附件（签到表照片、会议记录扫描件，图片或 PDF）", "Files of the minutes (sign-in sheet photos, scans: pictures or PDF)")
+        case .minutesFilesAdd: .init("上传附件", "Add the files")
         case .condQuorum: .init("到会的人够了（超过应到的一半或规定比例）", "Enough came (the share of the electorate the rule asks)")
         case .condQuorumAdults: .init("到会的成年人够了", "Enough adults came")
         case .condQuorumHouseholds: .init("到会（有代表）的户数够了", "Enough households came or were represented")

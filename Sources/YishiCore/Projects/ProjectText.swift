@@ -158,7 +158,7 @@ public enum ProjectText: String, Texts {
                 "A resident: mobile, resident number or name; planner, committee, owners' committee: their username; contractor: its name."
             )
         case .memberClash: .init("这个人已经在工作组里了。", "They are in the working group already.")
-        case .noAccount: .init("没有这个用户名的账号。", "No account has that username.")
+        case .noAccount: .init("本区没有这个用户名的工作人员。", "No staff member of this district has that username.")
         case .roleResident: .init("居民代表", "Resident")
         case .rolePlanner: .init("社区规划师", "Community planner")
         case .roleCommittee: .init("居委会", "Residents' committee")

@@ -18,7 +18,7 @@ public enum WorksText: String, Texts {
     case notifyStage, notifyMeeting, notifyNotice, notificationsTitle, notificationsEmpty, markRead, unread
     case story, storyTitle, storyIntro, storyNext, storyNeeds, storyMeetings, storyOptions, storyDecisions
     case storyNotices, storyWorks, storyReview, nextStage, nextDone, nextMissing
-    case reqAccepted, reqSurvey, latestOnly
+    case reqAccepted, reqSurvey, latestOnly, reminderTodo, actionTodo
 
     public var bilingual: Bilingual {
         switch self {
@@ -142,6 +142,8 @@ public enum WorksText: String, Texts {
         case .nextMissing: .init("进入下一步前还要：{0}", "Before it moves on: {0}")
         case .reqAccepted: .init("工程验收合格", "The works accepted")
         case .reqSurvey: .init("满意度调查结束并有人回答", "A satisfaction survey closed with answers")
+        case .reminderTodo: .init("项目“{0}”该回访检查运维了（{1}）", "Time to check the upkeep of “{0}” ({1})")
+        case .actionTodo: .init("会后要办的事过期了：{0}（负责：{1}，{2} 前）", "A follow-up action is overdue: {0} (by {1}, due {2})")
         case .latestOnly:
             .init("这里只列出最近的 {0} 条，全部见“项目全过程”。", "Only the latest {0} are listed here; see the whole story for all.")
         }
