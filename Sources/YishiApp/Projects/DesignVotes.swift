@@ -150,9 +150,11 @@ enum DesignVotes {
         }
         do {
             return try await caller.audited { tx in
-                // Taken only while the vote is still open (a close at the same moment wins or loses whole).
+                // Taken only while the vote is still open: an update that changes nothing locks the
+                // vote's row, so a close at the same moment counts this ballot or refuses it — never
+                // stores it uncounted (a plain read would not wait for the close).
                 let open = try await (tx as! any SQLDatabase).raw(
-                    "SELECT id FROM option_votes WHERE id = \(bind: v.id!) AND status = 'open'"
+                    "UPDATE option_votes SET spoilt = spoilt WHERE id = \(bind: v.id!) AND status = 'open' RETURNING id"
                 ).first()
                 guard open != nil else { throw YishiError.conflict(key: VoteText.closed.key) }
                 let ballot = DesignBallot()
