@@ -145,7 +145,10 @@ struct ProjectRoutes: RouteCollection {
     {
         let db = caller.db
         let t = try await Workflows.template(p.templateKey, for: p.node, on: db)
-        let record = try await ProjectsService.record(p, now: caller.now, user: caller.actor?.userId, on: db)
+        let record = try await ProjectsService.record(
+            p, now: caller.now, user: caller.actor?.userId,
+            stage: ProjectsService.stage(of: p, t) ?? WorkflowStage(key: "done", name: .init(zh: "", en: "")),
+            forStaff: caller.allows(.projectManage, at: p.node.territoryPath), on: db)
         let manage = caller.allows(.projectManage, at: p.node.territoryPath)
         let finished = t.map { p.stage >= $0.stages.count } ?? false
         // Comments and problem reports are for a project still under way.

@@ -134,6 +134,9 @@ enum ProjectsService {
         var followers = 0
         /// nil: not following; true: with text messages.
         var following: Bool? = nil
+        /// It has published notices; it has a satisfaction survey.
+        var notices = false
+        var survey = false
     }
 
     static func flags(_ p: Project, user: UUID?, on db: any Database) async throws -> Flags {
@@ -148,7 +151,10 @@ enum ProjectsService {
               AND result IN (\(binds: passed))) THEN 1 ELSE 0 END AS accepted,
             (SELECT COUNT(*) FROM project_followers WHERE project_id = \(bind: id)) AS followers,
             (SELECT CASE WHEN sms THEN 2 ELSE 1 END FROM project_followers
-              WHERE project_id = \(bind: id) AND user_id = \(bind: user ?? UUID())) AS following
+              WHERE project_id = \(bind: id) AND user_id = \(bind: user ?? UUID())) AS following,
+            CASE WHEN EXISTS (SELECT 1 FROM public_notices WHERE subject_kind = \(bind: ProjectNotices.kind)
+              AND subject_id = \(bind: id) AND status = 'published') THEN 1 ELSE 0 END AS notices,
+            CASE WHEN EXISTS (SELECT 1 FROM questionnaires WHERE project_id = \(bind: id)) THEN 1 ELSE 0 END AS survey
             """
         ).first()
         guard let row else { return Flags() }
@@ -156,7 +162,9 @@ enum ProjectsService {
         return Flags(
             optionChosen: try row.decode(column: "chosen", as: Int.self) == 1,
             accepted: try row.decode(column: "accepted", as: Int.self) == 1,
-            followers: try row.decode(column: "followers", as: Int.self), following: following.map { $0 == 2 })
+            followers: try row.decode(column: "followers", as: Int.self), following: following.map { $0 == 2 },
+            notices: try row.decode(column: "notices", as: Int.self) == 1,
+            survey: try row.decode(column: "survey", as: Int.self) == 1)
     }
 
     /// A project's record as its page and its facts need it, read once: everything at the current
@@ -188,31 +196,57 @@ enum ProjectsService {
         var survey: ProjectSurveys.State? = nil
     }
 
-    static func record(_ p: Project, now: Date, user: UUID? = nil, on db: any Database) async throws -> Record {
+    /// `stage`: what the current stage requires, when known — what it does not ask for is not read
+    /// (nil: read everything).
+    static func record(
+        _ p: Project, now: Date, user: UUID? = nil, stage: WorkflowStage? = nil, forStaff: Bool = true,
+        on db: any Database
+    ) async throws -> Record {
+        let asks = stage?.requires
+        let wantsMeetings =
+            asks?.contains {
+                switch $0 {
+                case .meeting, .decision: true
+                default: false
+                }
+            } ?? true
+        let wantsDocuments =
+            asks?.contains {
+                if case .document = $0 { true } else { false }
+            } ?? true
         let flags = try await flags(p, user: user, on: db)
         let id = try p.requireID()
         let sql = db as! any SQLDatabase
         let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt, .descending)
             .limit(recent).all()
         // The stage's meetings and decisions as the rules need them: a few columns, not whole records.
-        let here = try await sql.raw(
-            """
-            SELECT m.kind, CASE WHEN m.minutes IS NOT NULL AND m.minutes <> '' THEN 1 ELSE 0 END AS held,
-            CASE WHEN EXISTS (SELECT 1 FROM meeting_resolutions r WHERE r.meeting_id = m.id AND r.status = 'passed')
-              THEN 1 ELSE 0 END AS decided
-            FROM meetings m WHERE m.project_id = \(bind: id) AND m.project_stage = \(bind: p.stage)
-            """
-        ).all().compactMap { row -> (MeetingKind, Bool, Bool)? in
-            guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return (
-                kind, try row.decode(column: "held", as: Int.self) == 1,
-                try row.decode(column: "decided", as: Int.self) == 1
-            )
-        }
-        let passed = try await MeetingResolution.query(on: db)
-            .join(Meeting.self, on: \MeetingResolution.$meeting.$id == \Meeting.$id)
-            .filter(Meeting.self, \.$project.$id == id).filter(\.$status == TallyStatus.passed.rawValue)
-            .sort(\.$createdAt, .descending).limit(recent).all()
+        let here =
+            !wantsMeetings
+            ? []
+            : try await sql.raw(
+                """
+                SELECT m.kind, CASE WHEN m.minutes IS NOT NULL AND m.minutes <> '' THEN 1 ELSE 0 END AS held,
+                CASE WHEN EXISTS (SELECT 1 FROM meeting_resolutions r WHERE r.meeting_id = m.id AND r.status = 'passed')
+                  THEN 1 ELSE 0 END AS decided
+                FROM meetings m WHERE m.project_id = \(bind: id) AND m.project_stage = \(bind: p.stage)
+                """
+            ).all().compactMap { row -> (MeetingKind, Bool, Bool)? in
+                guard let kind = MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                    return nil
+                }
+                return (
+                    kind, try row.decode(column: "held", as: Int.self) == 1,
+                    try row.decode(column: "decided", as: Int.self) == 1
+                )
+            }
+        // The resolutions an option may be chosen by: for staff, while none is chosen.
+        let passed =
+            !forStaff || flags.optionChosen
+            ? []
+            : try await MeetingResolution.query(on: db)
+                .join(Meeting.self, on: \MeetingResolution.$meeting.$id == \Meeting.$id)
+                .filter(Meeting.self, \.$project.$id == id).filter(\.$status == TallyStatus.passed.rawValue)
+                .sort(\.$createdAt, .descending).limit(recent).all()
         let history = try await ProjectMove.query(on: db).filter(\.$project.$id == id).sort(\.$createdAt, .descending)
             .limit(recent).all()
         // Notices of the project drafted since it came to this stage (both stamped by the database).
@@ -224,17 +258,21 @@ enum ProjectsService {
         }
         let start = since ?? p.createdAt ?? .distantPast
         var settled = 0
-        for n in try await PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
-            .filter(\.$subjectID == id).filter(\.$status == .published).all()
+        for n in try await flags.notices
+            ? PublicNotice.query(on: db).filter(\.$subjectKind == ProjectNotices.kind)
+                .filter(\.$subjectID == id).filter(\.$status == .published).all() : []
         where (n.createdAt ?? .distantPast) >= start {
             let objections = try await NoticesService.objections(of: n, on: db)
             if NoticesService.outcome(n, objections, now: now)?.isSettled == true { settled += 1 }
         }
         let documents = try await ProjectDocument.query(on: db).filter(\.$project.$id == id)
             .sort(\.$createdAt, .descending).limit(recent).all()
-        let documentsHere = try await sql.raw(
-            "SELECT name FROM project_documents WHERE project_id = \(bind: id) AND stage = \(bind: p.stage)"
-        ).all().map { try $0.decode(column: "name", as: String.self) }
+        let documentsHere =
+            !wantsDocuments
+            ? []
+            : try await sql.raw(
+                "SELECT name FROM project_documents WHERE project_id = \(bind: id) AND stage = \(bind: p.stage)"
+            ).all().map { try $0.decode(column: "name", as: String.self) }
         return Record(
             needs: try await needs(of: p, on: db), meetings: meetings.reversed(),
             meetingsHere: here.map { ($0.0, $0.1) }, decisionsHere: here.filter(\.2).map(\.0), passed: passed,
@@ -243,7 +281,7 @@ enum ProjectsService {
             history: history.reversed(), settledNotices: settled,
             records: try await ProjectRecords.of(p, limit: recent, on: db),
             optionChosen: flags.optionChosen, accepted: flags.accepted, flags: flags,
-            survey: try await ProjectSurveys.state(p, now: now, on: db))
+            survey: flags.survey ? try await ProjectSurveys.state(p, now: now, on: db) : nil)
     }
 
     /// What the project has at its current stage: meetings held for it at this stage (with minutes),
@@ -259,6 +297,12 @@ enum ProjectsService {
 
     static func facts(_ p: Project, now: Date, on db: any Database) async throws -> StageFacts {
         facts(p, try await record(p, now: now, on: db))
+    }
+
+    /// The stage a project is at in its template (nil when done or the template is gone).
+    static func stage(of p: Project, _ t: WorkflowTemplate?) -> WorkflowStage? {
+        guard let t, p.stage < t.stages.count else { return nil }
+        return t.stages[p.stage]
     }
 
     /// On one stage, or back with a reason; two moves at once: one wins (the stage must still be the one seen).
