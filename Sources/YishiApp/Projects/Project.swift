@@ -88,7 +88,9 @@ enum Workflows {
 
     static func template(_ key: String, for node: TerritoryNode, on db: any Database) async throws -> WorkflowTemplate?
     {
-        try await available(for: node, on: db).first { $0.key == key }
+        // A shipped key needs no query (a district's own keys never take a shipped one).
+        if let t = shipped.first(where: { $0.key == key }) { return t }
+        return try await available(for: node, on: db).first { $0.key == key }
     }
 }
 

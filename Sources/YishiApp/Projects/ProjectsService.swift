@@ -116,10 +116,11 @@ enum ProjectsService {
     }
 
     static func needs(of p: Project, on db: any Database) async throws -> [Need] {
-        let ids = try await (db as! any SQLDatabase).raw(
-            "SELECT need_id FROM project_needs WHERE project_id = \(bind: p.requireID())"
-        ).all().map { try $0.decode(column: "need_id", as: UUID.self) }
-        return ids.isEmpty ? [] : try await Need.query(on: db).filter(\.$id ~~ ids).sort(\.$priority, .descending).all()
+        // One query: the project's needs by a subquery on the link table.
+        let id = try p.requireID()
+        return try await Need.query(on: db)
+            .filter(.sql(embed: "\(ident: "id") IN (SELECT need_id FROM project_needs WHERE project_id = \(bind: id))"))
+            .sort(\.$priority, .descending).all()
     }
 
     /// What a project's page shows of each long list: the latest this many (a project with two
