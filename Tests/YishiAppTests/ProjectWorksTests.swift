@@ -325,4 +325,99 @@ struct ProjectWorksTests {
             #expect(!(try await other.get("/").text.contains("清理楼道")), "not at another community")
         }
     }
+
+    @Test func theAPIAddsVersionsTakesCommentsAndFilesDocuments() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let (p, _) = try await DesignVoteTests.setUp(t, staff, title: "屋顶花园")
+            let drawing = Self.png.base64EncodedString()
+            let made = try await staff.json(
+                .POST, "/api/v1/projects/\(p.id!)/options",
+                #"{"label":"方案C","description":"屋顶种菜","costFen":1200000,"drawing":""# + drawing + #""}"#)
+            #expect(made.status == .created)
+            let c1 = try made.decode(DTO.Option.self)
+            #expect(c1.version == 1 && c1.drawing != nil && c1.costFen == 1_200_000)
+            let again = try await staff.json(
+                .POST, "/api/v1/projects/\(p.id!)/options", #"{"label":"方案C","description":"屋顶种花"}"#
+            ).decode(DTO.Option.self)
+            #expect(again.version == 2)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/projects/\(p.id!)/options",
+                    #"{"label":"方案D","description":"x","drawing":"bm90IGEgcGljdHVyZQ=="}"#
+                ).status == .unprocessableEntity, "not a picture or PDF")
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(
+                try await r.json(.POST, "/api/v1/options/\(again.id)/comments", #"{"text":"种花好看"}"#).status == .created)
+            let listed = try await r.json(.GET, "/api/v1/projects/\(p.id!)/options").decode([DTO.Option].self)
+            #expect(listed.first { $0.id == again.id }?.comments.map(\.text) == ["种花好看"])
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/options/\(again.id)/choose", #"{"resolution":""# + UUID().uuidString + #""}"#
+                )
+                .status == .unprocessableEntity, "chosen only by a resolution of the project's meetings")
+            #expect(
+                try await r.json(.POST, "/api/v1/projects/\(p.id!)/options", #"{"label":"方案E","description":"x"}"#)
+                    .status
+                    == .forbidden)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/projects/\(p.id!)/documents", #"{"name":"设计方案图","file":""# + drawing + #""}"#
+                ).status == .created)
+            #expect(
+                try await ProjectsService.facts(p, now: t.clock.now(), on: t.db).documents.contains("设计方案图"),
+                "attached at the stage it is at")
+        }
+    }
+
+    @Test func handsAreCountedPersonByPersonFromTheSignInList() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let (_, m) = try await DesignVoteTests.setUp(t, staff, title: "楼道粉刷")
+            let r = Browser(t.app)
+            try await r.signInResident()
+            _ = try await r.post("/meetings/\(m.id!)/signin", ["code": m.code])
+            let me = try #require(
+                try await Resident.query(on: t.db).filter(\.$phone == DemoDistrict.residentPhone).first())
+            let neighbour = try #require(
+                try await Resident.query(on: t.db).filter(\.$code == "R-BS01-C1-X1-B1-102-1").first())
+            let absent = try #require(
+                try await Resident.query(on: t.db).filter(\.$code != neighbour.code).filter(\.$id != me.id!).first())
+            _ = try await staff.post("/meetings/\(m.id!)/signin", ["resident": neighbour.code])
+            _ = try await staff.post("/meetings/\(m.id!)/signin", ["count": "6"])
+            #expect(try await staff.get("/meetings/\(m.id!)").text.contains(#"name="hands[]""#))
+            // Someone not signed in cannot be ticked; nothing is stored.
+            #expect(
+                try await staff.post(
+                    "/meetings/\(m.id!)/resolutions",
+                    fields: [("resolution", "粉刷成浅色"), ("hands[]", absent.id!.uuidString)]
+                ).status == .unprocessableEntity)
+            #expect(try await MeetingResolution.query(on: t.db).filter(\.$meeting.$id == m.id!).count() == 0)
+            // Two ticked by name and three more on paper: five of eight present.
+            #expect(
+                try await staff.post(
+                    "/meetings/\(m.id!)/resolutions",
+                    fields: [
+                        ("resolution", "粉刷成浅色"), ("hands[]", me.id!.uuidString), ("hands[]", neighbour.id!.uuidString),
+                        ("yes", "3"),
+                    ]
+                ).status == .seeOther)
+            let res = try #require(try await MeetingResolution.query(on: t.db).filter(\.$meeting.$id == m.id!).first())
+            #expect(res.yes == 5 && res.present == 8 && res.passed)
+            #expect(try await staff.get("/meetings/\(m.id!)").text.contains("其中按签到名单逐个记下 2 人"))
+            // Through the API, by the residents' codes.
+            let made = try await staff.json(
+                .POST, "/api/v1/meetings/\(m.id!)/resolutions",
+                #"{"text":"周末施工","hands":[""# + neighbour.code + #""]}"#)
+            #expect(made.status == .created)
+            #expect(try made.decode(DTO.Meeting.self).resolutions.last?.yes == 1)
+            #expect(
+                try await staff.json(
+                    .POST, "/api/v1/meetings/\(m.id!)/resolutions", #"{"text":"x","hands":[""# + absent.code + #""]}"#
+                ).status == .unprocessableEntity)
+        }
+    }
 }

@@ -88,6 +88,13 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
         try await db.schema("meeting_resolutions").field("basis", .string).update()
         try await db.schema("meeting_resolutions").field("households", .int).update()
         try await db.schema("meeting_resolutions").field("households_present", .int).update()
+        // Who raised a hand for a resolution, ticked on the list of those signed in (one each).
+        try await db.schema("resolution_hands")
+            .id()
+            .field("resolution_id", .uuid, .required, .references("meeting_resolutions", "id"))
+            .field("resident_id", .uuid, .required, .references("residents", "id"))
+            .unique(on: "resolution_id", "resident_id")
+            .create()
         // Where a meeting sits among the four levels of deliberation venues.
         try await db.schema("meetings").field("venue_level", .string).update()
         // Views expressed at a meeting, and follow-up actions with an owner and a due date.
@@ -124,6 +131,7 @@ struct M025CreateVotesWorksAndFollowing: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema("resolution_hands").delete()
         try await db.schema("attachments").deleteField("held").update()
         try await db.schema("projects").deleteField("lon").update()
         try await db.schema("projects").deleteField("lat").update()

@@ -24,6 +24,9 @@ enum MeetingPages {
         var village = false
         /// The meeting has begun (from an hour before its start): its record may be kept.
         var started = true
+        /// Residents signed in (for staff ticking hands), and the hands each resolution counted by name.
+        var attendees: [(id: UUID, name: String)] = []
+        var hands: [UUID: Int] = [:]
     }
 
     static func statusText(_ ctx: PageContext, _ status: String) -> String {
@@ -123,7 +126,8 @@ enum MeetingPages {
                 ctx, m.errors,
                 order: [
                     "code", "resident", "count", "minutes", "resolution", "basis", "electorate", "households",
-                    "householdsPresent", "yes", "view", "action", "owner", "due", "options", "method", "maxPicks",
+                    "householdsPresent", "hands", "yes", "view", "action", "owner", "due", "options", "method",
+                    "maxPicks",
                     "ballot", "spoilt", "files",
                 ])
             C.section(ctx.t(MeetingText.signIn)) {
@@ -208,6 +212,9 @@ enum MeetingPages {
                         H.el("p", text: r.text)
                         C.tag(statusText(ctx, r.status), tone: r.passed ? .ok : .warning)
                         C.text(ctx.t(MeetingText.countsLine, String(r.yes), String(r.present)))
+                        if let n = m.hands[r.id!], n > 0 {
+                            C.text(ctx.t(MeetingText.handsLine, String(n)), muted: true)
+                        }
                         C.list(r.conditions.map { $0.plain(ctx.lang) })
                     }
                 }
@@ -245,9 +252,15 @@ enum MeetingPages {
                             Forms.field(
                                 ctx, "present", label: ctx.t(MeetingText.present), type: "number", errors: m.errors,
                                 hint: ctx.t(MeetingText.presentHint)),
+                            m.attendees.isEmpty
+                                ? .group([])
+                                : Forms.checkboxes(
+                                    ctx, "hands", legend: ctx.t(MeetingText.hands),
+                                    options: m.attendees.map { ($0.id.uuidString, $0.name) }, checked: [],
+                                    errors: m.errors, hint: ctx.t(MeetingText.handsHint), row: true),
                             Forms.field(
-                                ctx, "yes", label: ctx.t(MeetingText.yes), type: "number", required: true,
-                                errors: m.errors),
+                                ctx, "yes", label: ctx.t(m.attendees.isEmpty ? MeetingText.yes : MeetingText.yesMore),
+                                type: "number", required: m.attendees.isEmpty, errors: m.errors),
                             Forms.submit(ctx.t(MeetingText.resolve)),
                         ])
                 }

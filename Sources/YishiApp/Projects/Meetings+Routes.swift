@@ -179,13 +179,16 @@ struct MeetingRoutes: RouteCollection {
                     ballots: try await DesignVotes.ballotCount(v, on: req.db), mayCast: v.isOpen && attended && !voted,
                     voted: voted))
         }
+        let resolutions = try await MeetingsService.resolutions(of: m, on: req.db)
         return .init(
             meeting: m, project: project, attendance: try await MeetingsService.attendance(of: m, on: req.db),
-            resolutions: try await MeetingsService.resolutions(of: m, on: req.db), manage: manage, mayCode: mayCode,
+            resolutions: resolutions, manage: manage, mayCode: mayCode,
             codeValid: MeetingRules.codeValid(at: caller.now, starts: m.startsAt), errors: errors, votes: votes,
             projectOptions: options, items: try await MeetingsService.items(of: m, on: req.db),
             village: try await MeetingsService.atVillage(m, on: req.db),
-            started: caller.now >= m.startsAt.addingTimeInterval(-3_600) || m.held)
+            started: caller.now >= m.startsAt.addingTimeInterval(-3_600) || m.held,
+            attendees: manage ? try await MeetingsService.attendees(of: m, on: req.db) : [],
+            hands: try await MeetingsService.hands(of: resolutions, on: req.db))
     }
 
     func show(req: Request) async throws -> Response {
@@ -285,6 +288,7 @@ struct MeetingRoutes: RouteCollection {
         var basis: String?
         var households: String?
         var householdsPresent: String?
+        var hands: [String]?
     }
 
     func resolve(req: Request) async throws -> Response {
@@ -293,7 +297,8 @@ struct MeetingRoutes: RouteCollection {
         do {
             _ = try await MeetingsService.resolve(
                 id, text: f.resolution ?? "", electorate: f.electorate, present: f.present, yes: f.yes, basis: f.basis,
-                households: f.households, householdsPresent: f.householdsPresent, by: req.caller)
+                households: f.households, householdsPresent: f.householdsPresent,
+                hands: (f.hands ?? []).compactMap(UUID.init(uuidString:)), by: req.caller)
         } catch YishiError.invalid(let fields) {
             return req.render(
                 MeetingPages.meeting(

@@ -242,7 +242,7 @@ enum MeetingsService {
     /// representatives (given); a village's meetings also count households.
     static func resolve(
         _ id: UUID?, text: String, electorate: String?, present: String?, yes: String?, basis: String? = nil,
-        households: String? = nil, householdsPresent: String? = nil, by caller: Caller
+        households: String? = nil, householdsPresent: String? = nil, hands: [UUID] = [], by caller: Caller
     ) async throws -> MeetingResolution {
         let m = try await readable(id, by: caller)
         try caller.authorize(.projectManage, at: m.node.territoryPath)
@@ -252,10 +252,22 @@ enum MeetingsService {
         func number(_ s: String?) -> Int? { s.flatMap { Int($0.trimmed) } }
         let signed = try await attendance(of: m, on: caller.db).total
         let presentN = number(present) ?? signed
-        guard let yesN = number(yes) else {
+        // Hands counted person by person: each ticked resident signed in at this meeting, once;
+        // the number typed adds those on paper or not on the list.
+        let ticked = Array(Set(hands))
+        if !ticked.isEmpty {
+            let attendees = Set(try await attendees(of: m, on: caller.db).map(\.id))
+            guard ticked.allSatisfy(attendees.contains) else {
+                fields["hands"] = MeetingText.handsNotPresent.key
+                throw YishiError.invalid(fields)
+            }
+        }
+        let typed = number(yes)
+        guard typed != nil || !ticked.isEmpty, (typed ?? 0) >= 0 else {
             fields["yes"] = FieldText.requiredText.key
             throw YishiError.invalid(fields)
         }
+        let yesN = (typed ?? 0) + ticked.count
         let village = try await atVillage(m, on: caller.db)
         let chosen = basis.flatMap(Basis.init(rawValue:))
         var electorateN = number(electorate)
@@ -313,6 +325,12 @@ enum MeetingsService {
             r.conditionsJSON = conditions
             r.enteredByID = user
             try await r.create(on: tx)
+            for resident in ticked {
+                try await (tx as! any SQLDatabase).insert(into: "resolution_hands").columns(
+                    "id", "resolution_id", "resident_id"
+                )
+                .values(SQLBind(UUID()), SQLBind(r.id!), SQLBind(resident)).run()
+            }
             return (
                 r,
                 AuditEvent(
@@ -473,5 +491,29 @@ enum MeetingsService {
         else { throw YishiError.notFound }
         _ = try await readable(item.$meeting.id, by: caller)
         return a
+    }
+
+    /// The residents signed in at the meeting (by code or on the roster), with their names — for
+    /// staff ticking hands.
+    static func attendees(of m: Meeting, on db: any Database) async throws -> [(id: UUID, name: String)] {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT r.id AS id, r.name AS name FROM meeting_attendance a JOIN residents r ON r.id = a.resident_id
+            WHERE a.meeting_id = \(bind: m.requireID()) ORDER BY r.name
+            """
+        ).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) }
+    }
+
+    /// How many hands each resolution counted person by person.
+    static func hands(of resolutions: [MeetingResolution], on db: any Database) async throws -> [UUID: Int] {
+        let ids = resolutions.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var out: [UUID: Int] = [:]
+        for row in try await (db as! any SQLDatabase).raw(
+            "SELECT resolution_id AS id, COUNT(*) AS n FROM resolution_hands WHERE resolution_id IN (\(binds: ids)) GROUP BY resolution_id"
+        ).all() {
+            out[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return out
     }
 }

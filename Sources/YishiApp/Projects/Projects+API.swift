@@ -205,14 +205,30 @@ struct ProjectsAPI: RouteCollection {
             req)
     }
 
+    /// Resident codes to the residents signed in at the meeting (a code not among them is refused).
+    func handsOf(_ codes: [String], _ meeting: UUID?, _ req: Request) async throws -> [UUID] {
+        guard !codes.isEmpty else { return [] }
+        let m = try await MeetingsService.readable(meeting, by: req.caller)
+        let byCode = Dictionary(
+            try await Resident.query(on: req.db).filter(\.$code ~~ codes).all().map { ($0.code, $0.id!) },
+            uniquingKeysWith: { a, _ in a })
+        let present = Set(try await MeetingsService.attendees(of: m, on: req.db).map(\.id))
+        return try codes.map { code in
+            guard let id = byCode[code], present.contains(id) else {
+                throw YishiError.invalid(["hands": MeetingText.handsNotPresent.key])
+            }
+            return id
+        }
+    }
+
     func resolve(req: Request) async throws -> Response {
         let input = try req.content.decode(DTO.ResolutionIn.self)
         let id = req.parameters.get("meetingID", as: UUID.self)
         _ = try await MeetingsService.resolve(
             id, text: input.text, electorate: input.electorate.map(String.init),
-            present: input.present.map(String.init), yes: String(input.yes), basis: input.basis,
+            present: input.present.map(String.init), yes: input.yes.map(String.init), basis: input.basis,
             households: input.households.map(String.init), householdsPresent: input.householdsPresent.map(String.init),
-            by: req.caller)
+            hands: try await handsOf(input.hands ?? [], id, req), by: req.caller)
         let res = Response(status: .created)
         try res.content.encode(try await meetingOut(try await MeetingsService.readable(id, by: req.caller), req))
         return res
@@ -354,7 +370,10 @@ extension DTO {
         var text: String
         var electorate: Int?
         var present: Int?
-        var yes: Int
+        /// Those in favour as a number (added to `hands` when both are given).
+        var yes: Int?
+        /// Residents (their codes) who raised a hand, each signed in at the meeting.
+        var hands: [String]?
         /// A residents' meeting: "adults", "households" or "groupRepresentatives".
         var basis: String?
         /// A village's meetings: its households, and those present or represented.

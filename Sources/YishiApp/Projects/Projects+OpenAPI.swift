@@ -54,6 +54,26 @@ extension OpenAPIDocument {
             summary: "Mark a follow-up action done (a second time is 409)", tag: "projects", response: (200, "Meeting"),
             alsoErrors: ["409"]),
         .init(
+            method: "get", path: "/api/v1/projects/{projectID}/options",
+            summary: "The project's design options, every version with its comments", tag: "projects",
+            response: (200, "[Option]")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/options",
+            summary: "Add an option or a new version of one (the same label); its drawing as base64 (staff)",
+            tag: "projects", body: "OptionIn", response: (201, "Option"), alsoErrors: ["409"]),
+        .init(
+            method: "post", path: "/api/v1/options/{optionID}/comments",
+            summary: "Comment on a version (a resident of the place, or staff)", tag: "projects",
+            body: "OptionCommentIn", response: (201, "Option")),
+        .init(
+            method: "post", path: "/api/v1/options/{optionID}/choose",
+            summary: "Choose the option by a resolution passed at one of the project's meetings (staff)",
+            tag: "projects", body: "ChooseIn", response: (200, "Option")),
+        .init(
+            method: "post", path: "/api/v1/projects/{projectID}/documents",
+            summary: "Attach a named document at the project's stage (a picture or PDF as base64; staff)",
+            tag: "projects", body: "DocumentIn", response: (201, nil)),
+        .init(
             method: "post", path: "/api/v1/projects/{projectID}/members",
             summary:
                 "Add to the working group: a resident (phone, number or name), a staff account (username) or a contractor's name (the same twice is 409)",
@@ -193,8 +213,8 @@ extension OpenAPIDocument {
                 [
                     "text": string, "electorate": int, "present": int, "yes": int,
                     "basis": enumeration(["adults", "households", "groupRepresentatives"]), "households": int,
-                    "householdsPresent": int,
-                ], required: ["text", "yes"]),
+                    "householdsPresent": int, "hands": ["type": "array", "items": string],
+                ], required: ["text"]),
             "MeetingItemIn": object(
                 ["kind": enumeration(["view", "action"]), "text": string, "owner": string, "due": string],
                 required: ["kind", "text"]),
@@ -217,6 +237,24 @@ extension OpenAPIDocument {
                         required: ["scores", "decidedByTieBreak", "validBallots", "invalidBallots", "explanation"]),
                 ], required: ["id", "meeting", "method", "tieBreak", "options", "status", "ballots"]),
             "Member": object(["id": uuid, "role": string, "name": string], required: ["id", "role", "name"]),
+            "Option": object(
+                [
+                    "id": uuid, "label": string, "version": int, "description": string, "costFen": int,
+                    "drawing": string, "chosen": ["type": "boolean"], "chosenByVote": uuid,
+                    "chosenByResolution": uuid,
+                    "comments": [
+                        "type": "array",
+                        "items": object(
+                            ["text": string, "staff": ["type": "boolean"], "createdAt": dateTime],
+                            required: ["text", "staff"]),
+                    ],
+                ], required: ["id", "label", "version", "description", "chosen", "comments"]),
+            "OptionIn": object(
+                ["label": string, "description": string, "costFen": int, "drawing": string],
+                required: ["label", "description"]),
+            "OptionCommentIn": object(["text": string], required: ["text"]),
+            "ChooseIn": object(["resolution": uuid], required: ["resolution"]),
+            "DocumentIn": object(["name": string, "file": string], required: ["name", "file"]),
             "MemberIn": object(
                 ["role": enumeration(WorkingGroupRole.allCases.map(\.rawValue)), "who": string],
                 required: ["role", "who"]),

@@ -14,7 +14,7 @@ struct ProjectsFeature: Feature {
             ProjectFollowingRoutes(), CommunityMapRoutes(),
         ]
     }
-    var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI(), ProjectWorksAPI()] }
+    var api: [any RouteCollection] { [ProjectsAPI(), DesignVotesAPI(), ProjectWorksAPI(), DesignOptionsAPI()] }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }

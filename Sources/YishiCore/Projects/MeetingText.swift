@@ -13,7 +13,7 @@ public enum MeetingText: String, Texts {
     case actions, actionAdd, actionText, owner, due, done, markDone, itemSaved, doneAlready, noViews, noActions
     case outcome, outcomeTitle, outcomeNeedsMinutes, basis, basisAdults, basisHouseholds, basisGroups, basisHint
     case households, householdsPresent, householdsHint, villageElectorate, attendanceLine, actionLine
-    case minutesFiles, minutesFilesAdd
+    case minutesFiles, minutesFilesAdd, hands, handsHint, handsLine, handsNotPresent, yesMore
     case condQuorum, condQuorumAdults, condQuorumHouseholds, condMajorityPresent, condMajorityMembers, notStarted
 
     public var bilingual: Bilingual {
@@ -137,6 +137,14 @@ public enum MeetingText: String, Texts {
         case .minutesFiles:
             .init("纪要的附件（签到表照片、会议记录扫描件，图片或 PDF）", "Files of the minutes (sign-in sheet photos, scans: pictures or PDF)")
         case .minutesFilesAdd: .init("上传附件", "Add the files")
+        case .hands: .init("举手同意的居民（按签到名单逐个勾选）", "Residents who raised their hand (ticked on the sign-in list)")
+        case .handsHint:
+            .init(
+                "可以逐个勾选，也可以只在下面填人数；两样都填时相加。",
+                "Tick them one by one, or give only the number below; both given are added.")
+        case .handsLine: .init("其中按签到名单逐个记下 {0} 人", "{0} of them recorded by name on the sign-in list")
+        case .handsNotPresent: .init("勾选的居民要在这次会上签过到。", "Only residents signed in at this meeting can be ticked.")
+        case .yesMore: .init("同意人数（名单外的，例如纸质签到的）", "In favour (those not on the list, such as on paper)")
         case .condQuorum: .init("到会的人够了（超过应到的一半或规定比例）", "Enough came (the share of the electorate the rule asks)")
         case .condQuorumAdults: .init("到会的成年人够了", "Enough adults came")
         case .condQuorumHouseholds: .init("到会（有代表）的户数够了", "Enough households came or were represented")
