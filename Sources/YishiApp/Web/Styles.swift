@@ -185,7 +185,7 @@ enum Styles {
         .compare .drawing { width: 100%; height: auto; border: 1px solid var(--line); }
         ol.steps { padding-left: 1.4rem; } ol.steps li.current { font-weight: 700; } ol.steps li.past { color: var(--muted); }
         .card + .card, .card + details, .card + form, .card + p { margin-top: var(--gap); }
-        ul.cards > li.card + li.card { margin-top: 0; } p > .button + .button { margin-left: .5rem; }
+        ul.cards > li.card + li.card { margin-top: 0; } p:has(> .button + .button) { display: flex; flex-wrap: wrap; gap: .5rem; }
         ul.spaced > li + li { margin-top: .5rem; } .progress-line progress { width: 12rem; max-width: 60%; vertical-align: middle; }
         ul.notes { list-style: none; padding: 0; } ul.notes > li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
         ul.notes > li a { display: block; padding: .2rem 0; } .plan-map figcaption { margin-top: .75rem; }

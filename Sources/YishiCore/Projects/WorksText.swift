@@ -34,7 +34,7 @@ public enum WorksText: String, Texts {
         case .kindProblem: .init("施工中的问题", "A problem during the works")
         case .kindAcceptance: .init("验收", "Acceptance")
         case .kindOperations: .init("运维安排", "Upkeep arrangements")
-        case .kindConvention: .init("使用规则或居民公约", "Usage rules or residents' convention")
+        case .kindConvention: .init("使用规则或居民公约", "Rules of use")
         case .kindAssessment: .init("第三方评估", "Third-party assessment")
         case .kindAudit: .init("审计", "Audit")
         case .kindBeforeAfter: .init("改造前后对比照片", "Before and after photos")
