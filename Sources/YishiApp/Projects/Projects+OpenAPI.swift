@@ -113,22 +113,22 @@ extension OpenAPIDocument {
                 "A place's figures: projects by stage, meetings held, attendance in person-times (offline apart), decisions, needs taken up",
             tag: "projects", response: (200, "ProjectStatistics"), query: ["node"]),
         .init(
-            method: "post", path: "/api/v1/meetings/{meetingID}/votes",
+            method: "post", path: "/api/v1/meetings/{meetingID}/option-votes",
             summary: "Open a vote between the project's design options; the rule and tie-break are fixed now",
-            tag: "projects", body: "VoteIn", response: (201, "Vote")),
+            tag: "projects", body: "OptionVoteIn", response: (201, "OptionVote")),
         .init(
-            method: "get", path: "/api/v1/votes/{voteID}",
+            method: "get", path: "/api/v1/option-votes/{voteID}",
             summary: "A vote: its rule, options, ballots so far, and once closed its result explained",
-            tag: "projects", response: (200, "Vote")),
+            tag: "projects", response: (200, "OptionVote")),
         .init(
-            method: "post", path: "/api/v1/votes/{voteID}/ballots",
+            method: "post", path: "/api/v1/option-votes/{voteID}/ballots",
             summary:
                 "A resident signed in at the meeting casts their ballot (once; again is 409); staff enter paper ballots (count alike, or spoilt). A closed vote is 409",
-            tag: "projects", body: "BallotIn", response: (201, "Vote"), alsoErrors: ["409"]),
+            tag: "projects", body: "OptionBallotIn", response: (201, "OptionVote"), alsoErrors: ["409"]),
         .init(
-            method: "post", path: "/api/v1/votes/{voteID}/close",
+            method: "post", path: "/api/v1/option-votes/{voteID}/close",
             summary: "End the vote and count it; the winner becomes the chosen option (a second close is 409)",
-            tag: "projects", response: (200, "Vote"), alsoErrors: ["409"]),
+            tag: "projects", response: (200, "OptionVote"), alsoErrors: ["409"]),
     ]
 
     static var projectsSchemas: [String: Any] {
@@ -218,7 +218,7 @@ extension OpenAPIDocument {
             "MeetingItemIn": object(
                 ["kind": enumeration(["view", "action"]), "text": string, "owner": string, "due": string],
                 required: ["kind", "text"]),
-            "Vote": object(
+            "OptionVote": object(
                 [
                     "id": uuid, "meeting": uuid, "method": enumeration(["plurality", "approval", "borda"]),
                     "maxPicks": int, "tieBreak": string, "lotSeed": int,
@@ -294,13 +294,13 @@ extension OpenAPIDocument {
                     "projects", "byStage", "meetingsHeld", "attendance", "attendanceOffline", "decisions",
                     "votesCounted", "needsTakenUp",
                 ]),
-            "VoteIn": object(
+            "OptionVoteIn": object(
                 [
                     "method": enumeration(["plurality", "approval", "borda"]),
                     "options": ["type": "array", "items": uuid], "maxPicks": int,
                     "tieBreak": enumeration(["listed", "lot"]),
                 ], required: ["method", "options"]),
-            "BallotIn": object(
+            "OptionBallotIn": object(
                 ["picks": ["type": "array", "items": int], "count": int, "spoilt": int], required: []),
         ]
     }
