@@ -314,16 +314,20 @@ enum MeetingPages {
                         C.tag(ctx.t(mt.held ? MeetingText.held : MeetingText.planned), tone: mt.held ? .ok : .info),
                     ]
                 })
-            if manage { callForm(ctx, action: Site.nodeMeetings(node.id!), form: form, errors: errors) }
+            if manage {
+                callForm(
+                    ctx, action: Site.nodeMeetings(node.id!), summary: ctx.t(MeetingText.call), form: form,
+                    errors: errors)
+            }
         }
     }
 
     /// The form that calls a meeting (for a project, or at a place).
-    static func callForm(_ ctx: PageContext, action: String, form: MeetingRoutes.CallForm, errors: FormErrors)
-        -> HTMLNode
-    {
+    static func callForm(
+        _ ctx: PageContext, action: String, summary: String, form: MeetingRoutes.CallForm, errors: FormErrors
+    ) -> HTMLNode {
         H.el("details", [("class", "more no-print")] + (errors.isEmpty ? [] : [("open", nil)])) {
-            H.el("summary", [("class", "button secondary")], text: ctx.t(MeetingText.callTitle))
+            H.el("summary", [("class", "button secondary")], text: summary)
             Forms.form(
                 ctx, action: action,
                 [
@@ -371,7 +375,11 @@ enum MeetingPages {
                     })
                 ProjectPages.latestOnly(ctx, project, count: meetings.count)
             }
-            if manage { callForm(ctx, action: Site.projectMeetings(project.id!), form: form, errors: errors) }
+            if manage {
+                callForm(
+                    ctx, action: Site.projectMeetings(project.id!), summary: ctx.t(MeetingText.callTitle), form: form,
+                    errors: errors)
+            }
         }
     }
 }
