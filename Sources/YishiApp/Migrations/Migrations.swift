@@ -27,5 +27,6 @@ enum Migrations {
         M023CreateMeetings(),
         M024CreateDesignOptions(),
         M025CreateVotesWorksAndFollowing(),
+        M026CreateOwnerVotes(),
     ]
 }

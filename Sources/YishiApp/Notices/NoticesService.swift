@@ -236,3 +236,35 @@ enum NoticesService {
         return try await q.with(\.$node).sort(\.$endsAt, .descending).sort(\.$createdAt, .descending).limit(limit).all()
     }
 }
+
+extension NoticesService {
+    /// An owner's objection to a notice of an owners' register (the owners' votes feature has
+    /// checked that the signed-in account is an owner on it): online, with the owner's code in
+    /// front so staff know whose entry it concerns. Only while the notice runs.
+    static func objectAsOwner(_ id: UUID, text: String, owner: String, by caller: Caller) async throws
+        -> NoticeObjection
+    {
+        let notice = try await load(id, on: caller.db)
+        let actor = try caller.requireActor()
+        let body = FieldRules.paragraphs(text, max: 500)
+        if let p = body.problem { throw YishiError.invalid(["text": p.fieldKey]) }
+        guard notice.status == .published, notice.period?.takesObjections(at: caller.now) == true else {
+            throw YishiError.conflict(key: NoticeText.objectionClosed.key)
+        }
+        let words = "【\(owner)】" + (body.value ?? "")
+        return try await caller.audited { tx in
+            let o = NoticeObjection()
+            o.$notice.id = try notice.requireID()
+            o.text = words
+            o.channel = YishiCore.Channel.online.rawValue
+            try await o.create(on: tx)
+            return (
+                o,
+                AuditEvent(
+                    action: .noticeObject, targetType: "notice", targetID: notice.id!.uuidString,
+                    nodeID: notice.$node.id, details: ["title": notice.title, "owner": owner],
+                    provenance: Provenance(forResident: nil, enteredBy: actor.userId, channel: .online))
+            )
+        }
+    }
+}

@@ -195,6 +195,8 @@ enum ProjectsService {
         var accepted = false
         var flags = Flags()
         var survey: ProjectSurveys.State? = nil
+        /// An owners' vote held for the project passed (read only when the stage asks for one).
+        var ownersVotePassed = false
     }
 
     /// `stage`: what the current stage requires, when known — what it does not ask for is not read
@@ -218,6 +220,11 @@ enum ProjectsService {
         let flags = try await flags(p, user: user, on: db)
         let id = try p.requireID()
         let sql = db as! any SQLDatabase
+        let votePassed =
+            asks?.contains(.ownersVote) ?? true
+            ? try await sql.raw(
+                "SELECT id FROM owner_votes WHERE project_id = \(bind: id) AND result_status = 'passed' LIMIT 1"
+            ).first() != nil : false
         let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt, .descending)
             .limit(recent).all()
         // The stage's meetings and decisions as the rules need them: a few columns, not whole records.
@@ -282,16 +289,17 @@ enum ProjectsService {
             history: history.reversed(), settledNotices: settled,
             records: try await ProjectRecords.of(p, limit: recent, on: db),
             optionChosen: flags.optionChosen, accepted: flags.accepted, flags: flags,
-            survey: flags.survey ? try await ProjectSurveys.state(p, now: now, on: db) : nil)
+            survey: flags.survey ? try await ProjectSurveys.state(p, now: now, on: db) : nil,
+            ownersVotePassed: votePassed)
     }
 
     /// What the project has at its current stage: meetings held for it at this stage (with minutes),
-    /// decisions passed at them, settled notices, documents attached at it, a chosen option. The
-    /// owners' vote and funds come with their capabilities; until then a stage that needs them waits.
+    /// decisions passed at them, settled notices, documents attached at it, a chosen option, an owners'
+    /// vote passed for it. Funds come with their capability; until then a stage that needs them waits.
     static func facts(_ p: Project, _ r: Record) -> StageFacts {
         StageFacts(
             needs: r.needs.count, meetings: r.meetingsHere.map { ($0.kind, $0.held) }, decisions: r.decisionsHere,
-            settledNotices: r.settledNotices, documents: r.documentsHere,
+            settledNotices: r.settledNotices, documents: r.documentsHere, ownersVotePassed: r.ownersVotePassed,
             optionChosen: r.optionChosen,
             accepted: r.accepted, surveyed: r.survey.map { $0.closed && $0.responses > 0 } ?? false)
     }

@@ -2,11 +2,18 @@ import Foundation
 import Vapor
 import YishiCore
 
+/// `yishi votes tally …` (two spreadsheets in, a tally out) and `yishi votes verify VOTE_ID` (a
+/// vote held on the platform, checked from its stored record).
+struct VotesCommand: AsyncCommandGroup {
+    var help: String {
+        "Counts an owners' vote from spreadsheets (votes tally), or checks a vote held on the platform (votes verify VOTE_ID) / 业主大会计票与核验"
+    }
+    var commands: [String: any AnyAsyncCommand] { ["tally": VotesTallyCommand(), "verify": VotesVerifyCommand()] }
+}
+
 /// `yishi votes tally --register R.csv --ballots B.csv --matter N [--count-parking] [--silence-follows-majority] [--format json|text]`
-struct VotesCommand: AsyncCommand {
+struct VotesTallyCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "tally")
-        var action: String
         @Option(
             name: "register", help: "REGISTER.csv: unit,owners,status,register_area,survey_area,contract_area[,kind]")
         var register: String?
@@ -24,12 +31,9 @@ struct VotesCommand: AsyncCommand {
         init() {}
     }
 
-    var help: String { "Counts an owners' vote from the committee's spreadsheets (votes tally) / 业主大会计票" }
+    var help: String { "Counts an owners' vote from the committee's spreadsheets / 业主大会计票" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "tally" else {
-            try CLI.fail("未知操作 / unknown action: \(signature.action) (use: votes tally)")
-        }
         guard let registerPath = signature.register, let ballotsPath = signature.ballots else {
             try CLI.fail("需要 --register 和 --ballots / --register and --ballots are required")
         }
@@ -51,6 +55,36 @@ struct VotesCommand: AsyncCommand {
             print(format == "json" ? TallyReport(r).json() : TallyReport.text(r))
         case .failure(let problems):
             try CLI.fail(problems.text)
+        }
+    }
+
+}
+
+/// `yishi votes verify VOTE_ID`: recomputes the tally from the stored ballots, checks the
+/// register's and the ballots' hashes, the chain and the audit links; prints one JSON line and
+/// exits 1 on any difference.
+struct VotesVerifyCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "vote", help: "the vote's id")
+        var vote: String
+        init() {}
+    }
+    var help: String { "Checks an owners' vote's record and recounts it / 核验业主表决记录并重新计票" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let id = UUID(uuidString: signature.vote.trimmed) else {
+            try CLI.fail("需要表决编号 / the vote's id is required: votes verify VOTE_ID")
+        }
+        let app = context.application
+        try await Yishi.prepareDatabase(app)
+        let result: OwnersVotes.Verification
+        do { result = try await OwnersVotes.verify(id, on: app.db) } catch YishiError.notFound {
+            try CLI.fail("没有这个表决 / no such vote: \(id)")
+        }
+        print(result.json)
+        if !result.ok {
+            context.console.error("表决记录不一致 / the vote's record does not verify")
+            throw ExitCode(1)
         }
     }
 }

@@ -14,6 +14,8 @@ enum YishiError: Error, Sendable {
     case importFailed(ImportFailure)
     /// The record is not in a state that allows this (published already, closed): 409 with why.
     case conflict(key: String)
+    /// An owners' register that cannot be frozen: 422 with each problem and where to fix it.
+    case registerProblems([OwnersVotes.RegisterIssue])
 
     var status: HTTPStatus {
         switch self {
@@ -22,7 +24,7 @@ enum YishiError: Error, Sendable {
         case .notFound: return .notFound
         case .csrf: return .forbidden
         case .badRequest: return .badRequest
-        case .invalid, .importFailed: return .unprocessableEntity
+        case .invalid, .importFailed, .registerProblems: return .unprocessableEntity
         case .tooManyRequests: return .tooManyRequests
         case .conflict: return .conflict
         }
@@ -40,7 +42,8 @@ enum YishiError: Error, Sendable {
         case .tooManyRequests: (ErrorText.code429.key, [])
         case .importFailed: (ImportText.failed.key, [])
         case .conflict(let key): (key, [])
-        }
+        case .registerProblems: (OwnerVoteText.registerProblems.key, [])
+    }
     }
 
     func reason(_ lang: Lang) -> String { Catalog.text(message.key, lang, message.args) }
@@ -52,6 +55,13 @@ struct APIError: Content {
     var reason: String
     var fields: [String: String]?
     var lines: [LineError]?
+    var problems: [Problem]?
+
+    /// A problem to fix elsewhere, and where.
+    struct Problem: Content {
+        var reason: String
+        var link: String?
+    }
 
     struct LineError: Content {
         var line: Int
@@ -72,12 +82,16 @@ struct ErrorMiddleware: Middleware {
         var reason: String
         var fields: [String: String]? = nil
         var lines: [APIError.LineError]? = nil
+        var problems: [APIError.Problem]? = nil
         let error: any Error = (error as? ImportFailure).map { YishiError.importFailed($0) } ?? error
         switch error {
         case let e as YishiError:
             status = e.status
             reason = e.reason(lang)
             if case .invalid(let f) = e { fields = f.mapValues { Catalog.text($0, lang) } }
+            if case .registerProblems(let list) = e {
+                problems = list.map { APIError.Problem(reason: $0.message.in(lang), link: $0.link) }
+            }
             if case .importFailed(let failure) = e {
                 lines = failure.issues.map {
                     APIError.LineError(
@@ -100,7 +114,7 @@ struct ErrorMiddleware: Middleware {
         if status == .internalServerError { req.logger.report(error: error) }
 
         if req.url.path.hasPrefix("/api/") {
-            let body = APIError(reason: reason, fields: fields, lines: lines)
+            let body = APIError(reason: reason, fields: fields, lines: lines, problems: problems)
             let res = Response(status: status)
             try? res.content.encode(body, as: .json)
             return res
@@ -112,13 +126,15 @@ struct ErrorMiddleware: Middleware {
             // The sign-in page says why it was shown.
             return req.redirect(to: "\(Site.signIn)?notice=\(SignInText.required.key)&next=\(H.query(here))")
         }
-        return req.render(errorPage(reason: reason, lines: lines, status: status, req.pageContext))
+        return req.render(
+            errorPage(reason: reason, lines: lines, problems: problems, status: status, req.pageContext))
     }
 
     /// The error page: what went wrong in the reader's language, the refused lines of a file, the way home.
-    static func errorPage(reason: String, lines: [APIError.LineError]?, status: HTTPStatus, _ ctx: PageContext)
-        -> PageView
-    {
+    static func errorPage(
+        reason: String, lines: [APIError.LineError]?, problems: [APIError.Problem]? = nil, status: HTTPStatus,
+        _ ctx: PageContext
+    ) -> PageView {
         let title: ErrorText =
             switch status {
             case .notFound: .titleNotFound
@@ -130,6 +146,13 @@ struct ErrorMiddleware: Middleware {
             H.el("p", [("class", "lead")], text: reason)
             if let lines {
                 H.el("ul", [], lines.map { H.el("li", text: ctx.t(ImportText.line, String($0.line), $0.reason)) })
+            }
+            if let problems {
+                H.el(
+                    "ul", [],
+                    problems.map { p in
+                        H.el("li", [], [H.text(p.reason + " ")] + (p.link.map { [H.link(ctx.t(OwnerVoteText.fixIt), $0)] } ?? []))
+                    })
             }
             H.el("p", [], [C.linkButton(ctx.t(ErrorText.backHome), Site.home, primary: false)])
         }

@@ -320,7 +320,7 @@ enum Site {
         with(fill(Pattern.lifeCircleLinks, code), notice)
     }
 
-    private static func with(_ path: String, _ notice: String?) -> String {
+    static func with(_ path: String, _ notice: String?) -> String {
         notice.map { "\(path)?notice=\(H.query($0))" } ?? path
     }
 }

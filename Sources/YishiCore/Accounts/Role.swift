@@ -73,4 +73,8 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case comment
     /// Vote within scope: verified residents only.
     case vote
+    /// 业主大会表决: create an owners' vote, freeze and publish its register, enter paper and proxy
+    /// ballots, open, close and publish it (the owners' committee; the residents' committee where
+    /// the compound has none — the service checks that).
+    case ownersVoteManage
 }

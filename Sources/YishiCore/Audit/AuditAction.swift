@@ -17,4 +17,6 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case designOptionAdd, designOptionChoose, designOptionComment
     case designVoteOpen, designVoteBallot, designVoteClose, projectRecord, projectFollow, projectSurvey
     case projectMember
+    case ownersVoteCreate, ownersVoteRegister, ownersVoteOpen, ownersVoteBallot, ownersVoteCorrect, ownersVoteClose
+    case ownersVotePublish, ownersVoteSettings, ownersBallotsView
 }

@@ -69,6 +69,15 @@ extension Catalog {
         "enum.AuditAction.projectSurvey": .init("发起项目满意度调查", "Project satisfaction survey started"),
         "enum.AuditAction.projectMember": .init("调整项目工作组", "Project working group changed"),
         "enum.AuditAction.ownershipAdd": .init("登记业主房屋", "Owner added to a home"),
+        "enum.AuditAction.ownersVoteCreate": .init("发起业主表决", "Owners' vote created"),
+        "enum.AuditAction.ownersVoteRegister": .init("冻结并公示业主名册", "Owners' register frozen"),
+        "enum.AuditAction.ownersVoteOpen": .init("开始业主表决", "Owners' vote opened"),
+        "enum.AuditAction.ownersVoteBallot": .init("业主投票", "Owner's ballot"),
+        "enum.AuditAction.ownersVoteCorrect": .init("业主更正选票", "Owner's ballot corrected"),
+        "enum.AuditAction.ownersVoteClose": .init("结束业主表决并计票", "Owners' vote counted"),
+        "enum.AuditAction.ownersVotePublish": .init("公布业主表决结果", "Owners' vote result published"),
+        "enum.AuditAction.ownersVoteSettings": .init("设置名册公示天数", "Register correction period set"),
+        "enum.AuditAction.ownersBallotsView": .init("查阅业主选票", "Owners' ballots viewed"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
     ]
 }

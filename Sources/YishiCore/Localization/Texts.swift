@@ -63,6 +63,7 @@ extension Catalog {
         TextTable(ProjectText.self),
         TextTable(MeetingText.self),
         TextTable(VoteText.self),
+        TextTable(OwnerVoteText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),

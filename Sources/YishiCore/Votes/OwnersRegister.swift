@@ -31,6 +31,13 @@ public struct VotingPerson: Hashable, Sendable {
     public var units: [String]
     public var area: Int64
     public var isDeveloper: Bool
+
+    public init(owners: [String], units: [String], area: Int64, isDeveloper: Bool) {
+        self.owners = owners
+        self.units = units
+        self.area = area
+        self.isDeveloper = isDeveloper
+    }
 }
 
 /// Why a register cannot be frozen; each names the rows concerned.
@@ -105,6 +112,19 @@ public struct FrozenRegister: Sendable {
     public var parkingExcluded: Int
     public var areaSources: [AreaSource: Int]
     public var notes: [Bilingual]
+
+    public init(
+        persons: [VotingPerson], personOfOwner: [String: Int], areaTotal: Int64, parkingCounted: Bool,
+        parkingExcluded: Int, areaSources: [AreaSource: Int], notes: [Bilingual]
+    ) {
+        self.persons = persons
+        self.personOfOwner = personOfOwner
+        self.areaTotal = areaTotal
+        self.parkingCounted = parkingCounted
+        self.parkingExcluded = parkingExcluded
+        self.areaSources = areaSources
+        self.notes = notes
+    }
 
     /// Groups units into persons. Parking units count only when `countParking` (default: not).
     public static func freeze(_ units: [RegisterUnit], countParking: Bool = false) -> Result<

@@ -1,0 +1,53 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// The signed ballots, shown after the close to the organisers and to the owners on the register
+/// (interpretation art. 13: owners may inspect the records); every view is audited. The public
+/// notice carries counts only.
+extension OwnersVotes {
+    static func signedBallots(_ id: UUID?, by caller: Caller) async throws -> [BallotEvent] {
+        let v = try await readable(id, by: caller)
+        guard v.status == .closed || v.status == .resultPublished else {
+            throw YishiError.conflict(key: OwnerVoteText.notClosed.key)
+        }
+        var owner: String? = nil
+        if !mayRead(v, caller) {
+            _ = try caller.requireActor()
+            guard let mine = try await entries(of: v, phone: try await phone(of: caller), on: caller.db).first else {
+                throw YishiError.denied(.outsideScope)
+            }
+            owner = mine.owner
+        }
+        let events = try await events(of: v.id!, on: caller.db)
+        let counted = OwnerVote.current(events, person: \.person, seq: \.seq).values.sorted { $0.person < $1.person }
+        let (voteID, viewer) = (v.id!, owner)
+        try await caller.audited { _ in
+            var details = ["title": v.title, "ballots": String(counted.count)]
+            if let viewer { details["owner"] = viewer }
+            return (
+                (),
+                AuditEvent(
+                    action: .ownersBallotsView, targetType: "ownersVote", targetID: voteID.uuidString,
+                    nodeID: v.$node.id, details: details, changesReads: false)
+            )
+        }
+        return counted
+    }
+
+    static func csvHeader(_ lang: Lang) -> [String] {
+        [
+            OwnerVoteText.colPerson, .colOwner, .colChoice, .colReason, .colChannel, .colSerial, .colProxy,
+            .colVersion, .colAt,
+        ].map { $0.text(lang) }
+    }
+
+    static func csvRow(_ e: BallotEvent, _ lang: Lang) -> [String] {
+        [
+            String(e.person), e.owner, OwnerVoteText.choice(e.choice).text(lang),
+            e.invalidReason.map { OwnerVoteText.reason($0).text(lang) } ?? "", OwnerVoteText.channel(e.channel).text(lang),
+            e.serial ?? "", e.proxyName ?? "", String(e.version), Show.dateTime(e.at),
+        ]
+    }
+}
