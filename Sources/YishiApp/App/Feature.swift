@@ -27,6 +27,8 @@ protocol Feature: Sendable {
     var demo: [DemoPart] { get }
     /// What it publishes through public notices (a frozen needs list), shown inside the notice.
     var noticeSubjects: [NoticeSubject] { get }
+    /// Stories the demo tells through the services, as its users, after its data is committed.
+    var demoStories: [DemoStory] { get }
 }
 
 extension Feature {
@@ -39,6 +41,7 @@ extension Feature {
     var jobKinds: [JobKindHandler] { [] }
     var demo: [DemoPart] { [] }
     var noticeSubjects: [NoticeSubject] { [] }
+    var demoStories: [DemoStory] { [] }
 }
 
 /// A capability's own content published through a public notice (公示): the notice stores its kind

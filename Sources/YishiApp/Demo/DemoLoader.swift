@@ -35,9 +35,11 @@ enum DemoLoader {
         return users == 0 && nodes == 0
     }
 
-    /// Loads every registered capability's part; returns the demo sign-ins to print.
+    /// Loads every registered capability's part, then tells its stories; returns the demo sign-ins to print.
     static func load(_ app: Application, passwordHash: String) async throws -> [SignIn] {
-        try await load(parts: app.features.demo, on: app.db, effects: app.effects, passwordHash: passwordHash)
+        let signIns = try await load(parts: app.features.demo, on: app.db, effects: app.effects, passwordHash: passwordHash)
+        for story in app.features.all.flatMap(\.demoStories).sorted(by: { $0.order < $1.order }) { try await story.run(app) }
+        return signIns
     }
 
     static func load(parts: [DemoPart], on db: any Database, effects: SideEffects, passwordHash: String)
@@ -57,6 +59,23 @@ enum DemoLoader {
             )
         }
     }
+}
+
+/// A story the demo tells after its data is in: what a capability's users do, through the same
+/// services (and the same audit) as the pages, with a clock of the story's own — so a vote's
+/// register can be corrected and its period run out in the story's past. Stories run in `order`.
+struct DemoStory: Sendable {
+    var order: Int
+    var run: @Sendable (Application) async throws -> Void
+}
+
+/// A clock a story moves by hand.
+final class DemoClock: TimeSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    func now() -> Date { lock.withLock { current } }
+    func set(_ date: Date) { lock.withLock { current = date } }
 }
 
 /// A capability's part of the demo. Parts run in `order` (numbers leave room between capabilities).

@@ -66,7 +66,7 @@ extension OwnersVotes {
     /// Casts (or corrects) a ballot; returns it as entered, with its receipt.
     static func cast(_ id: UUID?, _ b: BallotRequest, by caller: Caller) async throws -> BallotEvent {
         let v = try await readable(id, by: caller)
-        let actor = try caller.requireActor()
+        let actor = caller.actor
         var fields: [String: String] = [:]
         let choice = b.choice.flatMap { BallotChoice(rawValue: $0.trimmed) }
         if choice == nil { fields["choice"] = OwnerVoteText.choiceInvalid.key }
@@ -82,7 +82,11 @@ extension OwnersVotes {
 
         let owner = b.owner.trimmed
         let staff = channel != .online
-        if staff { try caller.authorize(.ownersVoteManage, at: v.node.territoryPath) }
+        if staff {
+            try caller.authorize(.ownersVoteManage, at: v.node.territoryPath)
+        } else if actor == nil {
+            throw YishiError.denied(.notSignedIn)
+        }
         guard let entry = try await entry(v, owner: owner, on: caller.db) else {
             if staff { throw YishiError.invalid(["owner": OwnerVoteText.notOnRegister.key]) }
             throw YishiError.denied(.outsideScope)
@@ -90,7 +94,9 @@ extension OwnersVotes {
         if !staff {
             // Online: the owner's own session — the account's phone is the one on the register.
             let mine = try await phone(of: caller).flatMap(OneTimeCodeRules.normalizePhone)
-            guard actor.kind == .resident, let mine, entry.phone == mine else { throw YishiError.denied(.outsideScope) }
+            guard let actor, actor.kind == .resident, let mine, entry.phone == mine else {
+                throw YishiError.denied(actor == nil ? .notSignedIn : .outsideScope)
+            }
         }
         var files: (scan: [Uploads.File], authority: [Uploads.File]) = ([], [])
         switch (Uploads.check(b.scan, accept: .documents, max: 1), Uploads.check(b.authority, accept: .documents, max: 1)) {
@@ -111,13 +117,13 @@ extension OwnersVotes {
         let now = Date(timeIntervalSince1970: (caller.now.timeIntervalSince1970 * 1000).rounded() / 1000)
         try allow(.ballot, v, now: now)
         let receipt = OwnerVote.Receipt.code(caller.effects.random.bytes(8))
-        let enteredBy = staff ? actor.userId.uuidString : "owner:\(owner)"
+        let enteredBy = staff ? (actor?.userId.uuidString ?? "platform") : "owner:\(owner)"
         let serial = channel == .paper ? b.serial?.trimmed : nil
         let proxyName = channel == .proxy ? b.proxyName?.trimmed : nil
         let voteID = v.id!
         let correction = b.correction
         let upload = files
-        let user = actor.userId
+        let user = actor?.userId
         do {
             return try await caller.audited { tx in
                 let sql = tx as! any SQLDatabase
@@ -194,7 +200,7 @@ extension OwnersVotes {
                     AuditEvent(
                         action: version > 1 ? .ownersVoteCorrect : .ownersVoteBallot, targetType: "ownersVote",
                         targetID: voteID.uuidString, nodeID: v.$node.id, details: details,
-                        provenance: staff ? Provenance(forResident: nil, enteredBy: user, channel: .paper) : nil)
+                        provenance: staff ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
                 )
             }
         } catch let error where error.isUniqueViolation {

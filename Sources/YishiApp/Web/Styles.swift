@@ -191,6 +191,12 @@ enum Styles {
         ul.notes > li a { display: block; padding: .2rem 0; } .plan-map figcaption { margin-top: .75rem; }
         select { max-width: 100%; }
         .sheet td { height: 2.2em; } .sheet td:nth-child(4) { min-width: 6em; } .sheet td:nth-child(5) { min-width: 8em; }
+        .ballot-choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .75rem; margin: .5rem 0; }
+        button.ballot-choice { min-height: calc(var(--target) * 1.6); font-size: 1.5rem; background: var(--paper); color: var(--ink); border: 3px solid var(--accent); }
+        button.ballot-choice.agree { border-color: #0b6e4f; } button.ballot-choice.against { border-color: #a4262c; }
+        .projector { text-align: center; } .projector-figure { font-size: 1.4rem; margin: 1.5rem 0; }
+        .projector-figure .big { display: block; font-size: 4rem; font-weight: 700; line-height: 1.1; }
+        ul.conditions { list-style: none; padding: 0; } ul.conditions li { margin: .4rem 0; } ul.conditions code { white-space: normal; }
         @page { size: A4; margin: 15mm; }
         @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }

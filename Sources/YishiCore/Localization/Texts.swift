@@ -64,6 +64,7 @@ extension Catalog {
         TextTable(MeetingText.self),
         TextTable(VoteText.self),
         TextTable(OwnerVoteText.self),
+        TextTable(OwnerVotePageText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),

@@ -1,0 +1,86 @@
+import Vapor
+import YishiCore
+
+/// A result that explains itself, on the vote's page, its own page and the notice's poster.
+enum OwnersVoteResultView {
+    typealias T = OwnerVotePageText
+
+    static func conditionName(_ ctx: PageContext, _ name: String) -> String {
+        (TallyReport.conditionNames[name] ?? .init(name, name)).in(ctx.lang)
+    }
+
+    static func conditions(_ ctx: PageContext, _ list: [TallyCondition]) -> HTMLNode {
+        H.el(
+            "ul", [("class", "conditions")],
+            list.map { c in
+                H.el(
+                    "li", [],
+                    [
+                        C.tag(ctx.t(c.passed ? T.met : T.notMet), tone: c.passed ? .ok : .warning),
+                        .text(" \(conditionName(ctx, c.name)): "), H.el("code", text: c.check),
+                    ])
+            })
+    }
+
+    static func figures(_ ctx: PageContext, _ r: OwnersVotes.StoredResult, notes: Bool = true) -> HTMLNode {
+        let status = TallyStatus(rawValue: r.status) ?? .needsReview
+        return H.el("div", [("class", "result")]) {
+            H.el("p", [("class", "lead")], text: ctx.t(T.resultIs, OwnersTally.statusName(status).in(ctx.lang)))
+            C.table(caption: ctx.t(T.figures), headers: ["", ctx.t(T.persons), ctx.t(T.area)], rows: rows(ctx, r), stackOnPhone: false)
+            H.el("h3", text: ctx.t(T.conditions))
+            conditions(ctx, r.conditions)
+            if r.invalid_as_participating.status != r.invalid_as_not_participating.status {
+                C.notice(
+                    ctx.t(
+                        T.readings, statusName(ctx, r.invalid_as_participating.status),
+                        statusName(ctx, r.invalid_as_not_participating.status)), tone: .warning)
+                H.el("h3", text: ctx.t(T.withoutInvalid))
+                conditions(ctx, r.invalid_as_not_participating.conditions)
+            }
+            if let s = r.silence_follows_majority {
+                C.notice(ctx.t(T.withClause, statusName(ctx, s.status)), tone: .warning)
+                conditions(ctx, s.conditions)
+            }
+            if notes {
+                H.el("h3", text: ctx.t(T.notes))
+                C.list(r.notes.map { ctx.lang == .zhHans ? $0.zh : $0.en })
+            }
+        }
+    }
+
+    static func rows(_ ctx: PageContext, _ r: OwnersVotes.StoredResult) -> [[HTMLNode]] {
+        let lines: [(T, Int, String?)] = [
+            (.total, r.persons_total, r.area_total),
+            (.participating, r.persons_participating, r.area_participating),
+            (.agreeing, r.persons_agree, r.area_agree),
+            (.against, r.persons_against, r.area_against),
+            (.abstaining, r.persons_abstain, r.area_abstain),
+            (.invalid, r.persons_invalid, r.area_invalid),
+            (.notReturned, r.persons_not_returned, nil),
+        ]
+        return lines.map { line in
+            let area: String = line.2.map { $0 + " ㎡" } ?? "—"
+            return [HTMLNode.text(ctx.t(line.0)), HTMLNode.text(String(line.1)), HTMLNode.text(area)]
+        }
+    }
+
+    static func statusName(_ ctx: PageContext, _ s: String) -> String {
+        TallyStatus(rawValue: s).map { OwnersTally.statusName($0).in(ctx.lang) } ?? s
+    }
+
+    /// The result's own page: printable, with the record's codes.
+    static func page(_ ctx: PageContext, _ v: OwnersVote, _ r: OwnersVotes.StoredResult) -> PageView {
+        PageView(title: ctx.t(T.resultTitle, v.title)) {
+            C.breadcrumbs(ctx.t(T.result), [(v.title, Site.ownersVote(v.id!))])
+            C.facts(
+                [
+                    (ctx.t(T.matter), "\(v.matterNumber). \(v.matter.name.in(ctx.lang))"),
+                    (ctx.t(T.scope), OwnersVotePages.scopeLine(ctx, v)),
+                    (ctx.t(T.closedAt), Show.dateTime(v.closedAt)),
+                    (ctx.t(T.recordCode), v.resultHash ?? "—"),
+                ])
+            figures(ctx, r)
+            C.text(ctx.t(T.verifyHint), muted: true)
+        }
+    }
+}
