@@ -89,7 +89,9 @@ struct BackupTests {
             #expect(try FileManager.default.attributesOfItem(atPath: backup)[.size] as? Int == size)
         }
         #expect((before["territory_nodes"]?.count ?? 0) > 10)
-        #expect(before["audit_entries"]?.count == 4)
+        // The demo's load, its stories' changes (an owners' vote told through the services) and three more.
+        let entries = before["audit_entries"]?.count ?? 0
+        #expect(entries > 4)
         #expect(before["territory_nodes"]?.contains { $0.contains("'BK-2'") } == true)
 
         try await withSQLiteFile(dir + "/target.sqlite", migrate: false) { app in
@@ -97,7 +99,7 @@ struct BackupTests {
             let after = try await dump(app.db)
             #expect(after.keys.sorted() == before.keys.sorted())
             for (table, rows) in before { #expect(after[table] == rows, "table \(table) differs") }
-            #expect(try await AuditLog.verify(on: app.db) == .ok(entries: 4))
+            #expect(try await AuditLog.verify(on: app.db) == .ok(entries: entries))
             // The database is no longer empty: a second restore is refused and changes nothing.
             #expect(try await exitStatus(app, RestoreCommand(), [backup]) == 2)
             #expect(try await dump(app.db) == after)

@@ -82,7 +82,7 @@ struct NoticesTests {
                 try await other.post("/notices/\(n.id!)/objections/\(o.id!)/answer", ["answer": "x"]).status
                     == .forbidden)
             let audited = try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.noticeObject.rawValue)
-                .count()
+                .filter(\.$targetID == n.id!.uuidString).count()
             #expect(audited == 2)
             // Answered; the period ends: objections are refused and nothing is stored.
             #expect(

@@ -34,7 +34,8 @@ struct OwnersVoteTests {
         return (committee, compound, id)
     }
 
-    static func ownerCodes(_ t: TestContext, _ vote: UUID) async throws -> [(code: String, person: Int, phone: String?)] {
+    static func ownerCodes(_ t: TestContext, _ vote: UUID) async throws -> [(code: String, person: Int, phone: String?)]
+    {
         try await (t.db as! any SQLDatabase).raw(
             """
             SELECT owner_code, person, phone FROM owner_vote_owners WHERE vote_id = \(bind: vote)
@@ -70,11 +71,13 @@ struct OwnersVoteTests {
             try await owner.signInResident()
             let objected = try await owner.post("/votes/\(id)/register/objections", ["text": "我家面积应为 86.20 平方米"])
             #expect(objected.status == .seeOther, "\(objected.text)")
-            let objection = try #require(try await NoticeObjection.query(on: t.db).filter(\.$notice.$id == v1.registerNotice!).first())
+            let objection = try #require(
+                try await NoticeObjection.query(on: t.db).filter(\.$notice.$id == v1.registerNotice!).first())
             #expect(objection.text.hasPrefix("【O-"))
             t.clock.advance(8 * 86_400)
             #expect(
-                try await committee.json(.POST, "\(base)/open").status == .conflict, "an unanswered objection keeps it shut")
+                try await committee.json(.POST, "\(base)/open").status == .conflict,
+                "an unanswered objection keeps it shut")
             let answered = try await committee.post(
                 "/notices/\(v1.registerNotice!)/objections/\(objection.id!)/answer", ["answer": "已核对不动产登记，已更正。"])
             #expect(answered.status == .seeOther)
@@ -126,7 +129,9 @@ struct OwnersVoteTests {
                     .POST, "\(base)/ballots", #"{"owner": "\#(mine.code)", "choice": "yes", "channel": "online"}"#
                 ).status == .unprocessableEntity)
             // Paper and proxy by staff, with what each needs.
-            let singles = owners.filter { o in owners.filter { $0.person == o.person }.count == 1 && o.person != mine.person }
+            let singles = owners.filter { o in
+                owners.filter { $0.person == o.person }.count == 1 && o.person != mine.person
+            }
             let paper = singles.prefix(12).map(\.code)
             #expect(
                 try await committee.json(
@@ -134,7 +139,8 @@ struct OwnersVoteTests {
                 ).status == .unprocessableEntity, "a paper ballot needs its serial")
             #expect(
                 try await committee.json(
-                    .POST, "\(base)/ballots", #"{"owner": "NOBODY", "choice": "agree", "channel": "paper", "serial": "1"}"#
+                    .POST, "\(base)/ballots",
+                    #"{"owner": "NOBODY", "choice": "agree", "channel": "paper", "serial": "1"}"#
                 ).status == .unprocessableEntity, "not on the register")
             for (i, code) in paper.dropLast(2).enumerated() {
                 let choice = i % 4 == 3 ? "against" : "agree"
@@ -145,7 +151,8 @@ struct OwnersVoteTests {
             }
             let invalid = try await committee.json(
                 .POST, "\(base)/ballots",
-                #"{"owner": "\#(paper[10])", "choice": "invalid", "channel": "paper", "serial": "P-11", "invalidReason": "unsigned"}"#)
+                #"{"owner": "\#(paper[10])", "choice": "invalid", "channel": "paper", "serial": "P-11", "invalidReason": "unsigned"}"#
+            )
             #expect(invalid.status == .created)
             #expect(
                 try await committee.json(
@@ -173,7 +180,9 @@ struct OwnersVoteTests {
             let result = try await committee.json(.GET, "\(base)/result")
             let r = try result.decode(OwnersVotes.StoredResult.self)
             // Agree: the owner's corrected ballot, eight on paper and the proxy; against: two; one invalid.
-            #expect(r.persons_participating == 13 && r.persons_agree == 10 && r.persons_against == 2 && r.persons_invalid == 1)
+            #expect(
+                r.persons_participating == 13 && r.persons_agree == 10 && r.persons_against == 2
+                    && r.persons_invalid == 1)
             let quorum = 3 * 13 >= 2 * r.persons_total
             #expect(r.status == (quorum ? "passed" : "no_quorum"), "\(r.persons_total) persons")
             #expect(r.conditions.count == 4 && r.notes.count >= 3)
@@ -183,7 +192,9 @@ struct OwnersVoteTests {
             #expect(checked.status == .ok)
             let receipt = try checked.decode(DTO.Receipt.self)
             #expect(receipt.counts && receipt.counted && receipt.choice == "agree")
-            #expect(try await anonymous.json(.GET, "/api/v1/receipts/\(first.receipt)").decode(DTO.Receipt.self).counts == false)
+            #expect(
+                try await anonymous.json(.GET, "/api/v1/receipts/\(first.receipt)").decode(DTO.Receipt.self).counts
+                    == false)
             #expect(try await anonymous.json(.GET, "/api/v1/receipts/AAAAA-AAAAA").status == .notFound)
             // The signed ballots: the owner on the register may see them; each view is audited.
             let signed = try await owner.json(.GET, "\(base)/ballots")
@@ -209,7 +220,8 @@ struct OwnersVoteTests {
             let code = try #require(try await Self.ownerCodes(t, id).first).code
             #expect(
                 try await committee.json(
-                    .POST, "\(base)/ballots", #"{"owner": "\#(code)", "choice": "agree", "channel": "paper", "serial": "1"}"#
+                    .POST, "\(base)/ballots",
+                    #"{"owner": "\#(code)", "choice": "agree", "channel": "paper", "serial": "1"}"#
                 ).status == .created)
             let sql = t.db as! any SQLDatabase
             // The database refuses to change or delete the record.

@@ -10,9 +10,10 @@ struct OwnerVoteTests {
     typealias V = OwnerVote
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    func check(_ step: V.Step, _ status: V.Status, published: Date? = nil, days: Int = 7, unanswered: Int = 0,
-        closesAt: Date? = nil) -> V.Refusal?
-    {
+    func check(
+        _ step: V.Step, _ status: V.Status, published: Date? = nil, days: Int = 7, unanswered: Int = 0,
+        closesAt: Date? = nil
+    ) -> V.Refusal? {
         V.check(
             step, status: status, now: now, registerPublishedAt: published, noticeDays: days, unanswered: unanswered,
             closesAt: closesAt)
@@ -44,7 +45,8 @@ struct OwnerVoteTests {
                 == .correctionPeriod(until: published.addingTimeInterval(7 * 86_400)))
         #expect(check(.open, .registerPublished, published: published, days: 3) == nil, "exactly at the end: open")
         #expect(check(.open, .registerPublished, published: now, days: 0) == nil, "0 days: no period")
-        #expect(check(.open, .registerPublished, published: published, days: 0, unanswered: 2) == .objectionsUnanswered(2))
+        #expect(
+            check(.open, .registerPublished, published: published, days: 0, unanswered: 2) == .objectionsUnanswered(2))
         #expect(check(.open, .registerPublished, published: published, days: 0, closesAt: now) == .closesAtPassed)
         #expect(check(.open, .registerPublished, published: published, days: 0, closesAt: now + 60) == nil)
     }
@@ -57,42 +59,69 @@ struct OwnerVoteTests {
 
     @Test(arguments: [
         // online, the owner: fine; staff may not cast "online"; an online ballot cannot be invalid.
-        (V.BallotInput(channel: .online, choice: .agree), V.Caster.owner(code: "A", coOwned: false, designated: nil),
-            nil as V.BallotProblem?),
+        (
+            V.BallotInput(channel: .online, choice: .agree), V.Caster.owner(code: "A", coOwned: false, designated: nil),
+            nil as V.BallotProblem?
+        ),
         (V.BallotInput(channel: .online, choice: .agree), .staff, .wrongChannel),
-        (V.BallotInput(channel: .online, choice: .invalid, invalidReason: .unsigned),
-            .owner(code: "A", coOwned: false, designated: nil), .invalidOnline),
+        (
+            V.BallotInput(channel: .online, choice: .invalid, invalidReason: .unsigned),
+            .owner(code: "A", coOwned: false, designated: nil), .invalidOnline
+        ),
         // a co-owned home: only the designated co-owner, online.
-        (V.BallotInput(channel: .online, choice: .against), .owner(code: "A", coOwned: true, designated: "B"),
-            .notDesignated),
-        (V.BallotInput(channel: .online, choice: .against), .owner(code: "A", coOwned: true, designated: nil),
-            .notDesignated),
+        (
+            V.BallotInput(channel: .online, choice: .against), .owner(code: "A", coOwned: true, designated: "B"),
+            .notDesignated
+        ),
+        (
+            V.BallotInput(channel: .online, choice: .against), .owner(code: "A", coOwned: true, designated: nil),
+            .notDesignated
+        ),
         (V.BallotInput(channel: .online, choice: .against), .owner(code: "B", coOwned: true, designated: "B"), nil),
         // paper: staff with the serial; invalid with a reason only.
         (V.BallotInput(channel: .paper, choice: .agree, serial: "0001"), .staff, nil),
         (V.BallotInput(channel: .paper, choice: .agree, serial: "  "), .staff, .serialMissing),
-        (V.BallotInput(channel: .paper, choice: .agree, serial: String(repeating: "9", count: 41)), .staff,
-            .serialMissing),
-        (V.BallotInput(channel: .paper, choice: .agree, serial: "1"), .owner(code: "A", coOwned: false, designated: nil),
-            .wrongChannel),
+        (
+            V.BallotInput(channel: .paper, choice: .agree, serial: String(repeating: "9", count: 41)), .staff,
+            .serialMissing
+        ),
+        (
+            V.BallotInput(channel: .paper, choice: .agree, serial: "1"),
+            .owner(code: "A", coOwned: false, designated: nil),
+            .wrongChannel
+        ),
         (V.BallotInput(channel: .paper, choice: .invalid, serial: "2"), .staff, .reasonMissing),
         (V.BallotInput(channel: .paper, choice: .invalid, invalidReason: .severalChoices, serial: "2"), .staff, nil),
-        (V.BallotInput(channel: .paper, choice: .abstain, invalidReason: .unsigned, serial: "2"), .staff,
-            .reasonNotAllowed),
+        (
+            V.BallotInput(channel: .paper, choice: .abstain, invalidReason: .unsigned, serial: "2"), .staff,
+            .reasonNotAllowed
+        ),
         // proxy: authority, name and instruction, and the choice as instructed.
-        (V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .agree, proxyName: "王"),
-            .staff, nil),
-        (V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: false, instruction: .agree, proxyName: "王"),
-            .staff, .authorityMissing),
-        (V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .agree, proxyName: " "),
-            .staff, .proxyNameMissing),
-        (V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, proxyName: "王"), .staff,
-            .instructionMissing),
-        (V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .against, proxyName: "王"),
-            .staff, .notAsInstructed),
-        (V.BallotInput(
-            channel: .proxy, choice: .invalid, invalidReason: .unsigned, hasAuthority: true, instruction: .against,
-            proxyName: "王"), .staff, nil),
+        (
+            V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .agree, proxyName: "王"),
+            .staff, nil
+        ),
+        (
+            V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: false, instruction: .agree, proxyName: "王"),
+            .staff, .authorityMissing
+        ),
+        (
+            V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .agree, proxyName: " "),
+            .staff, .proxyNameMissing
+        ),
+        (
+            V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, proxyName: "王"), .staff,
+            .instructionMissing
+        ),
+        (
+            V.BallotInput(channel: .proxy, choice: .agree, hasAuthority: true, instruction: .against, proxyName: "王"),
+            .staff, .notAsInstructed
+        ),
+        (
+            V.BallotInput(
+                channel: .proxy, choice: .invalid, invalidReason: .unsigned, hasAuthority: true, instruction: .against,
+                proxyName: "王"), .staff, nil
+        ),
     ])
     func aBallotOnEachChannel(_ b: V.BallotInput, _ by: V.Caster, _ want: V.BallotProblem?) {
         #expect(V.check(b, by: by) == want)
@@ -136,14 +165,17 @@ struct OwnerVoteTests {
         let a = V.Record.ballotLine(
             seq: 3, person: 7, owner: "O-1", choice: .agree, reason: nil, channel: .paper, serial: "0042",
             enteredBy: "u1", at: at, version: 2, receipt: "ABCDE-FGHJK")
-        #expect(a == ["ballot", "3", "7", "O-1", "agree", "", "paper", "0042", "u1", "1700000000123", "2", "ABCDE-FGHJK"]
-            .joined(separator: "\u{1F}"))
+        #expect(
+            a
+                == ["ballot", "3", "7", "O-1", "agree", "", "paper", "0042", "u1", "1700000000123", "2", "ABCDE-FGHJK"]
+                .joined(separator: "\u{1F}"))
         let b = V.Record.ballotLine(
             seq: 3, person: 7, owner: "O-1", choice: .against, reason: nil, channel: .paper, serial: "0042",
             enteredBy: "u1", at: at, version: 2, receipt: "ABCDE-FGHJK")
         #expect(a != b)
         #expect(
-            V.Record.personLine(number: 1, owners: ["A", "B"], units: ["U1"], area: 8_000, developer: false, designated: "B")
+            V.Record.personLine(
+                number: 1, owners: ["A", "B"], units: ["U1"], area: 8_000, developer: false, designated: "B")
                 != V.Record.personLine(
                     number: 1, owners: ["A", "B"], units: ["U1"], area: 8_000, developer: false, designated: "A"))
     }
@@ -154,6 +186,7 @@ struct OwnerVoteTests {
         #expect(cur.count == 2)
         #expect(cur[1]?.c == "abstain")
         #expect(cur[2]?.c == "against")
-        #expect(V.current(history.reversed(), person: \.p, seq: \.s)[1]?.c == "abstain", "order of reading does not matter")
+        #expect(
+            V.current(history.reversed(), person: \.p, seq: \.s)[1]?.c == "abstain", "order of reading does not matter")
     }
 }

@@ -43,10 +43,10 @@ let expectedActions: [Role: Set<Action>] = [
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .phoneReveal, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
-        .projectManage,
+        .projectManage, .ownersVoteManage,
     ],
     .planner: [.territoryRead, .needRead, .needFromGap],
-    .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead],
+    .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead, .ownersVoteManage, .noticeManage],
     .propertyManager: [.territoryRead, .needRead],
     .socialOrganization: [.territoryRead, .actForResident, .needRead],
     .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise, .noticeObject, .surveyAnswer],
@@ -252,6 +252,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 8)
+        #expect(Policy.sections.count == 9)
     }
 }

@@ -37,8 +37,11 @@ enum DemoLoader {
 
     /// Loads every registered capability's part, then tells its stories; returns the demo sign-ins to print.
     static func load(_ app: Application, passwordHash: String) async throws -> [SignIn] {
-        let signIns = try await load(parts: app.features.demo, on: app.db, effects: app.effects, passwordHash: passwordHash)
-        for story in app.features.all.flatMap(\.demoStories).sorted(by: { $0.order < $1.order }) { try await story.run(app) }
+        let signIns = try await load(
+            parts: app.features.demo, on: app.db, effects: app.effects, passwordHash: passwordHash)
+        for story in app.features.all.flatMap(\.demoStories).sorted(by: { $0.order < $1.order }) {
+            try await story.run(app)
+        }
         return signIns
     }
 

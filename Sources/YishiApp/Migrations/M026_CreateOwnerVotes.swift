@@ -163,7 +163,8 @@ struct M026CreateOwnerVotes: AsyncMigration {
             }
             for t in neverDeleted {
                 try await run(
-                    "CREATE TRIGGER \(t)_kept BEFORE DELETE ON \(t) FOR EACH ROW EXECUTE FUNCTION yishi_owner_votes_refuse()")
+                    "CREATE TRIGGER \(t)_kept BEFORE DELETE ON \(t) FOR EACH ROW EXECUTE FUNCTION yishi_owner_votes_refuse()"
+                )
             }
         }
     }
@@ -173,9 +174,10 @@ struct M026CreateOwnerVotes: AsyncMigration {
         if sql.dialect.name != "sqlite" {
             try await sql.raw("DROP FUNCTION IF EXISTS yishi_owner_votes_refuse() CASCADE").run()
         }
-        for t in ["owner_vote_settings", "owner_ballot_events", "owner_ballots", "owner_vote_owners",
-            "owner_vote_persons", "owner_vote_registers", "owner_votes"]
-        {
+        for t in [
+            "owner_vote_settings", "owner_ballot_events", "owner_ballots", "owner_vote_owners",
+            "owner_vote_persons", "owner_vote_registers", "owner_votes",
+        ] {
             try await db.schema(t).delete()
         }
     }

@@ -46,6 +46,8 @@ enum HomePage {
         var meetings: [(id: UUID, title: String, starts: Date)] = []
         /// Their community's projects with where each stands.
         var projects: [(id: UUID, title: String, stage: String)] = []
+        /// Owners' votes open now whose register has their phone.
+        var votes: [OwnersVotes.Waiting] = []
     }
 
     /// Something waiting for the staff member: what, where to deal with it, how urgent.
@@ -157,7 +159,9 @@ enum HomePage {
 
     static func resident(_ p: Principal, on db: any Database, now: Date, lang: Lang) async throws -> ResidentModel {
         var m = ResidentModel(verified: p.actor.isVerified)
-        guard let user = try await User.find(p.userID, on: db), let rid = user.$resident.id,
+        guard let user = try await User.find(p.userID, on: db) else { return m }
+        m.votes = try await OwnersVotes.waiting(phone: user.phone, on: db)
+        guard let rid = user.$resident.id,
             let resident = try await Resident.find(rid, on: db),
             let home = try await Residents.home(of: resident, on: db)
         else { return m }
@@ -330,6 +334,7 @@ enum HomePage {
                 } else {
                     C.empty(ctx.t(HomeText.residentNoCommunity))
                 }
+                OwnersVotePages.home(ctx, m.votes)
                 C.section(ctx.t(HomeText.myNeeds)) {
                     if m.needs.isEmpty {
                         C.empty(ctx.t(HomeText.needsEmpty))

@@ -94,7 +94,9 @@ struct VoteRegister: Sendable {
         var personOfOwner: [String: Int] = [:]
         for (i, p) in persons.enumerated() { for o in p.owners { personOfOwner[o] = i } }
         return FrozenRegister(
-            persons: persons.map { VotingPerson(owners: $0.owners, units: $0.units, area: $0.area, isDeveloper: $0.developer) },
+            persons: persons.map {
+                VotingPerson(owners: $0.owners, units: $0.units, area: $0.area, isDeveloper: $0.developer)
+            },
             personOfOwner: personOfOwner, areaTotal: areaTotal, parkingCounted: false, parkingExcluded: 0,
             areaSources: [:], notes: notes)
     }
@@ -135,9 +137,10 @@ enum RecordHash {
     }
 
     /// A register's hash: its head line, then each person in order.
-    static func register(vote: UUID, version: Int, matter: Int, countParking: Bool, silence: Bool,
-        persons: [RegisterPerson], area: Int64) -> String
-    {
+    static func register(
+        vote: UUID, version: Int, matter: Int, countParking: Bool, silence: Bool,
+        persons: [RegisterPerson], area: Int64
+    ) -> String {
         var h = next(
             nil,
             OwnerVote.Record.registerLine(

@@ -31,15 +31,20 @@ struct OwnersVotesAPI: RouteCollection {
             scopeLabel: v.scopeLabel, matter: v.matterNumber, matterName: v.matter.name.in(req.lang), title: v.title,
             text: v.text, countParking: v.countParking, silenceFollowsMajority: v.silence, silenceRule: v.silenceRule,
             registerNoticeDays: v.noticeDays, opensAt: v.opensAt, closesAt: v.closesAt, status: v.status.rawValue,
-            registerVersion: v.registerVersion, registerHash: v.registerHash, registerPublishedAt: v.registerPublishedAt,
+            registerVersion: v.registerVersion, registerHash: v.registerHash,
+            registerPublishedAt: v.registerPublishedAt,
             correctionEndsAt: OwnerVote.correctionEnds(publishedAt: v.registerPublishedAt, days: v.noticeDays),
-            registerNotice: v.registerNoticeID, openedAt: v.openedAt, closedAt: v.closedAt, resultStatus: v.resultStatus,
-            resultHash: v.resultHash, resultNotice: v.resultNoticeID, documents: v.fileIDs.map { Site.ownersVoteFile(v.id!, $0) })
+            registerNotice: v.registerNoticeID, openedAt: v.openedAt, closedAt: v.closedAt,
+            resultStatus: v.resultStatus,
+            resultHash: v.resultHash, resultNotice: v.resultNoticeID,
+            documents: v.fileIDs.map { Site.ownersVoteFile(v.id!, $0) })
     }
 
     static func time(_ text: String?, _ field: String) throws -> Date? {
         guard let t = text?.trimmed, !t.isEmpty else { return nil }
-        guard let d = MeetingsService.shanghaiTime(t) else { throw YishiError.invalid([field: MeetingText.timeInvalid.key]) }
+        guard let d = MeetingsService.shanghaiTime(t) else {
+            throw YishiError.invalid([field: MeetingText.timeInvalid.key])
+        }
         return d
     }
 
@@ -166,8 +171,10 @@ struct OwnersVotesAPI: RouteCollection {
     func ballots(req: Request) async throws -> [DTO.SignedBallot] {
         try await OwnersVotes.signedBallots(id(req), by: req.caller).map {
             DTO.SignedBallot(
-                person: $0.person, owner: $0.owner, choice: $0.choice.rawValue, invalidReason: $0.invalidReason?.rawValue,
-                channel: $0.channel.rawValue, serial: $0.serial, proxyName: $0.proxyName, version: $0.version, at: $0.at)
+                person: $0.person, owner: $0.owner, choice: $0.choice.rawValue,
+                invalidReason: $0.invalidReason?.rawValue,
+                channel: $0.channel.rawValue, serial: $0.serial, proxyName: $0.proxyName, version: $0.version, at: $0.at
+            )
         }
     }
 

@@ -43,7 +43,9 @@ struct OwnersVoteBallotRoutes {
             guard let p = reg?.persons.first(where: { $0.number == e.person }) else { continue }
             let b = try await Self.current(v, person: e.person, on: req.db)
             entries.append(
-                .init(owner: e.owner, person: e.person, names: p.names, units: p.units, ballot: b.map { ($0.choice, $0.receipt) }))
+                .init(
+                    owner: e.owner, person: e.person, names: p.names, units: p.units,
+                    ballot: b.map { ($0.choice, $0.receipt) }))
         }
         return (v, entries)
     }
@@ -74,7 +76,8 @@ struct OwnersVoteBallotRoutes {
             let (v, entries) = try await ballotModel(req)
             return req.render(
                 OwnersVoteBallotPages.ballot(
-                    req.pageContext, v, entries: entries, receipt: nil, files: try await OwnersVoteRoutes.files(v, on: req.db),
+                    req.pageContext, v, entries: entries, receipt: nil,
+                    files: try await OwnersVoteRoutes.files(v, on: req.db),
                     errors: FormErrors(fields), status: .unprocessableEntity))
         }
     }
@@ -91,7 +94,8 @@ struct OwnersVoteBallotRoutes {
     func enter(req: Request) async throws -> Response {
         let m = req.multipartForm
         let f = OwnersVoteBallotPages.EnterForm(
-            owner: m?.field("owner"), channel: m?.field("channel"), choice: m?.field("choice"), serial: m?.field("serial"),
+            owner: m?.field("owner"), channel: m?.field("channel"), choice: m?.field("choice"),
+            serial: m?.field("serial"),
             invalidReason: m?.field("invalidReason"), proxyName: m?.field("proxyName"),
             instruction: m?.field("instruction"), correction: m?.field("correction") == "1")
         let id = OwnersVoteRoutes.id(req)
@@ -115,7 +119,8 @@ struct OwnersVoteBallotRoutes {
 
     func projector(req: Request) async throws -> Response {
         let v = try await OwnersVotes.readable(OwnersVoteRoutes.id(req), by: req.caller)
-        return req.render(OwnersVoteBallotPages.projector(req.pageContext, v, try await OwnersVotes.turnout(v, on: req.db)))
+        return req.render(
+            OwnersVoteBallotPages.projector(req.pageContext, v, try await OwnersVotes.turnout(v, on: req.db)))
     }
 
     /// The form, or (with `?code=`) the receipt's own page.
@@ -132,7 +137,8 @@ struct OwnersVoteBallotRoutes {
     func receipt(req: Request) async throws -> Response {
         let typed = req.parameters.get("code") ?? ""
         do {
-            return req.render(OwnersVoteBallotPages.receipt(req.pageContext, try await OwnersVotes.receipt(typed, on: req.db)))
+            return req.render(
+                OwnersVoteBallotPages.receipt(req.pageContext, try await OwnersVotes.receipt(typed, on: req.db)))
         } catch YishiError.notFound {
             return req.render(OwnersVoteBallotPages.receiptForm(req.pageContext, code: typed, status: .notFound))
         }

@@ -42,7 +42,8 @@ extension OwnersVotes {
         else { return nil }
         return Entry(
             person: try r.decode(column: "person", as: Int.self),
-            owners: (try? JSONDecoder().decode([String].self, from: Data(try r.decode(column: "owners", as: String.self).utf8)))
+            owners: (try? JSONDecoder().decode(
+                [String].self, from: Data(try r.decode(column: "owners", as: String.self).utf8)))
                 ?? [],
             designated: try r.decode(column: "designated", as: String?.self),
             phone: try r.decode(column: "phone", as: String?.self))
@@ -99,13 +100,16 @@ extension OwnersVotes {
             }
         }
         var files: (scan: [Uploads.File], authority: [Uploads.File]) = ([], [])
-        switch (Uploads.check(b.scan, accept: .documents, max: 1), Uploads.check(b.authority, accept: .documents, max: 1)) {
+        switch (
+            Uploads.check(b.scan, accept: .documents, max: 1), Uploads.check(b.authority, accept: .documents, max: 1)
+        ) {
         case (.success(let s), .success(let a)): files = (s, a)
         case (.failure, _): throw YishiError.invalid(["scan": NoticeText.fileRefused.key])
         case (_, .failure): throw YishiError.invalid(["authority": NoticeText.fileRefused.key])
         }
         let input = OwnerVote.BallotInput(
-            channel: channel, choice: choice, invalidReason: reason, serial: b.serial, hasAuthority: !files.authority.isEmpty,
+            channel: channel, choice: choice, invalidReason: reason, serial: b.serial,
+            hasAuthority: !files.authority.isEmpty,
             instruction: instruction, proxyName: b.proxyName)
         let caster: OwnerVote.Caster =
             staff ? .staff : .owner(code: owner, coOwned: entry.owners.count > 1, designated: entry.designated)
@@ -200,7 +204,8 @@ extension OwnersVotes {
                     AuditEvent(
                         action: version > 1 ? .ownersVoteCorrect : .ownersVoteBallot, targetType: "ownersVote",
                         targetID: voteID.uuidString, nodeID: v.$node.id, details: details,
-                        provenance: staff ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
+                        provenance: staff
+                            ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
                 )
             }
         } catch let error where error.isUniqueViolation {
@@ -225,7 +230,8 @@ extension OwnersVotes {
         return OwnerVote.Turnout(
             personsTotal: try total?.decode(column: "persons", as: Int.self) ?? 0,
             areaTotal: try total?.decode(column: "area", as: Int64.self) ?? 0,
-            personsIn: try row?.decode(column: "n", as: Int.self) ?? 0, areaIn: try row?.decode(column: "a", as: Int64.self) ?? 0)
+            personsIn: try row?.decode(column: "n", as: Int.self) ?? 0,
+            areaIn: try row?.decode(column: "a", as: Int64.self) ?? 0)
     }
 
     /// A ballot by its receipt code, for anyone holding it: the vote, the ballot as entered, and
@@ -268,9 +274,11 @@ extension OwnersVotes {
             instruction: try r.decode(column: "instruction", as: String?.self).flatMap(BallotChoice.init(rawValue:)),
             scanID: try r.decode(column: "scan_id", as: UUID?.self),
             authorityID: try r.decode(column: "authority_id", as: UUID?.self),
-            version: try r.decode(column: "version", as: Int.self), receipt: try r.decode(column: "receipt", as: String.self),
+            version: try r.decode(column: "version", as: Int.self),
+            receipt: try r.decode(column: "receipt", as: String.self),
             enteredBy: try r.decode(column: "entered_by", as: String.self),
-            enteredByID: try r.decode(column: "entered_by_id", as: UUID?.self), at: try r.decode(column: "at", as: Date.self),
+            enteredByID: try r.decode(column: "entered_by_id", as: UUID?.self),
+            at: try r.decode(column: "at", as: Date.self),
             hash: try r.decode(column: "hash", as: String.self))
     }
 

@@ -93,7 +93,8 @@ extension OwnersVotes {
             }
             let seq = try head.decode(column: "chain_seq", as: Int.self)
             let resultHash = RecordHash.next(
-                try head.decode(column: "chain_head", as: String?.self), OwnerVote.Record.resultLine(ballots: seq, json: json))
+                try head.decode(column: "chain_head", as: String?.self),
+                OwnerVote.Record.resultLine(ballots: seq, json: json))
             try await sql.raw(
                 """
                 UPDATE owner_votes SET result = \(bind: json), result_status = \(bind: status), result_hash = \(bind: resultHash)
@@ -112,7 +113,7 @@ extension OwnersVotes {
         v.status = .closed
         v.closedAt = now
         (v.resultJSON, v.resultStatus, v.resultHash) = (out.0, out.1, out.2)
-        
+
         return v
     }
 
@@ -144,7 +145,8 @@ extension OwnersVotes {
             return (
                 (),
                 AuditEvent(
-                    action: .ownersVotePublish, targetType: "ownersVote", targetID: voteID.uuidString, nodeID: v.$node.id,
+                    action: .ownersVotePublish, targetType: "ownersVote", targetID: voteID.uuidString,
+                    nodeID: v.$node.id,
                     details: ["title": v.title, "notice": n.id!.uuidString])
             )
         }

@@ -77,8 +77,9 @@ enum OwnersVotesDemo {
         _ = try await OwnersVotes.publishResult(a.id, by: committee)
 
         // One building's lift: its owners only, matter 7 (three quarters), open now.
-        guard let building = try await TerritoryNode.query(on: db).filter(\.$parent.$id == compoundID)
-            .sort(\.$code).first()
+        guard
+            let building = try await TerritoryNode.query(on: db).filter(\.$parent.$id == compoundID)
+                .sort(\.$code).first()
         else { return }
         at(14)
         let b = try await OwnersVotes.create(
@@ -93,20 +94,24 @@ enum OwnersVotesDemo {
         let opened = try await OwnersVotes.open(b.id, by: committee)
         let mineHere = try await OwnersVotes.entries(of: opened, phone: DemoDistrict.residentPhone, on: db).first
         try await ballots(
-            b, me: nil, skip: mineHere?.person, committee: committee, resident: resident, at: at, start: 16.5, share: 0.4)
+            b, me: nil, skip: mineHere?.person, committee: committee, resident: resident, at: at, start: 16.5,
+            share: 0.4)
         clock.set(now)
     }
 
     /// Ballots for about `share` of the persons: the demo resident online (then corrected), one by
     /// proxy, one invalid paper ballot, the rest on paper — mostly agreeing.
     static func ballots(
-        _ v: OwnersVote, me: (owner: String, person: Int)?, skip: Int?, committee: Caller, resident: Caller, at: (Double) -> Void,
+        _ v: OwnersVote, me: (owner: String, person: Int)?, skip: Int?, committee: Caller, resident: Caller,
+        at: (Double) -> Void,
         start: Double, share: Double
     ) async throws {
-        let reg = try await OwnersVotes.register(of: try await OwnersVotes.readable(v.id, by: committee), on: committee.db)
+        let reg = try await OwnersVotes.register(
+            of: try await OwnersVotes.readable(v.id, by: committee), on: committee.db)
         if let me {
             at(start + 0.2)
-            _ = try await OwnersVotes.cast(v.id, .init(owner: me.owner, choice: "against", channel: "online"), by: resident)
+            _ = try await OwnersVotes.cast(
+                v.id, .init(owner: me.owner, choice: "against", channel: "online"), by: resident)
             at(start + 1.2)
             _ = try await OwnersVotes.cast(
                 v.id, .init(owner: me.owner, choice: "agree", channel: "online", correction: true), by: resident)
@@ -133,6 +138,8 @@ enum OwnersVotesDemo {
 
 /// The demo needs what an earlier step made; a missing one is a bug in the story.
 func requireDemo<T>(_ value: T?) throws -> T {
-    guard let value else { throw Abort(.internalServerError, reason: "demo: a step of the owners' vote story found nothing") }
+    guard let value else {
+        throw Abort(.internalServerError, reason: "demo: a step of the owners' vote story found nothing")
+    }
     return value
 }

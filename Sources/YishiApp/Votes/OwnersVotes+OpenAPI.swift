@@ -26,7 +26,8 @@ extension OpenAPIDocument {
             tag: "votes", response: (200, "OwnersRegister")),
         .init(
             method: "post", path: "/api/v1/votes/{voteID}/register/designations",
-            summary: "Record the co-owner who votes for a co-owned home (a new version of the register, before opening)",
+            summary:
+                "Record the co-owner who votes for a co-owned home (a new version of the register, before opening)",
             tag: "votes", body: "DesignationIn", response: (200, "OwnersVote"), alsoErrors: ["409"]),
         .init(
             method: "post", path: "/api/v1/votes/{voteID}/open",
@@ -39,7 +40,8 @@ extension OpenAPIDocument {
             tag: "votes", body: "OwnerBallotIn", response: (201, "OwnerBallot"), alsoErrors: ["409"]),
         .init(
             method: "get", path: "/api/v1/votes/{voteID}/ballots",
-            summary: "The signed ballots that count, after the close: organisers and owners on the register; each view audited",
+            summary:
+                "The signed ballots that count, after the close: organisers and owners on the register; each view audited",
             tag: "votes", response: (200, "[SignedBallot]"), alsoErrors: ["409"]),
         .init(
             method: "get", path: "/api/v1/votes/{voteID}/turnout",
@@ -53,7 +55,8 @@ extension OpenAPIDocument {
             tag: "votes", response: (200, "OwnersVote"), alsoErrors: ["409"]),
         .init(
             method: "get", path: "/api/v1/votes/{voteID}/result",
-            summary: "The result, with the same keys as `yishi votes tally`'s JSON (409 before the close)", tag: "votes",
+            summary: "The result, with the same keys as `yishi votes tally`'s JSON (409 before the close)",
+            tag: "votes",
             response: (200, "OwnersVoteResult"), alsoErrors: ["409"]),
         .init(
             method: "get", path: "/api/v1/receipts/{code}",
@@ -75,7 +78,9 @@ extension OpenAPIDocument {
                 "quorum_met": ["type": "boolean"], "threshold_met": ["type": "boolean"],
                 "conditions": ["type": "array", "items": condition],
             ],
-            required: ["status", "persons_participating", "area_participating", "quorum_met", "threshold_met", "conditions"])
+            required: [
+                "status", "persons_participating", "area_participating", "quorum_met", "threshold_met", "conditions",
+            ])
         let strings: [String: Any] = ["type": "array", "items": string]
         return [
             "OwnersVote": object(
@@ -155,7 +160,9 @@ extension OpenAPIDocument {
                     "area_invalid": area, "quorum_met": ["type": "boolean"],
                     "conditions": ["type": "array", "items": condition], "invalid_as_participating": variant,
                     "invalid_as_not_participating": variant, "silence_follows_majority": variant,
-                    "notes": ["type": "array", "items": object(["zh": string, "en": string], required: ["zh", "en"])],
+                    "notes": [
+                        "type": "array", "items": object(["zh": string, "en": string], required: ["zh", "en"]),
+                    ],
                 ],
                 required: [
                     "status", "matter", "threshold", "persons_total", "persons_participating", "persons_agree",

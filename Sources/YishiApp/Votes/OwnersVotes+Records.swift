@@ -38,16 +38,47 @@ extension OwnersVotes {
 
     static func csvHeader(_ lang: Lang) -> [String] {
         [
-            OwnerVoteText.colPerson, .colOwner, .colChoice, .colReason, .colChannel, .colSerial, .colProxy,
-            .colVersion, .colAt,
+            OwnerVoteText.colPerson, OwnerVoteText.colOwner, OwnerVoteText.colChoice, OwnerVoteText.colReason,
+            OwnerVoteText.colChannel, OwnerVoteText.colSerial, OwnerVoteText.colProxy, OwnerVoteText.colVersion,
+            OwnerVoteText.colAt,
         ].map { $0.text(lang) }
     }
 
     static func csvRow(_ e: BallotEvent, _ lang: Lang) -> [String] {
         [
             String(e.person), e.owner, OwnerVoteText.choice(e.choice).text(lang),
-            e.invalidReason.map { OwnerVoteText.reason($0).text(lang) } ?? "", OwnerVoteText.channel(e.channel).text(lang),
+            e.invalidReason.map { OwnerVoteText.reason($0).text(lang) } ?? "",
+            OwnerVoteText.channel(e.channel).text(lang),
             e.serial ?? "", e.proxyName ?? "", String(e.version), Show.dateTime(e.at),
         ]
+    }
+}
+
+extension OwnersVotes {
+    /// An open vote an owner may cast, for their home page.
+    struct Waiting: Sendable {
+        var id: UUID
+        var title: String
+        var closes: Date?
+        var voted: Bool
+    }
+
+    /// The open votes whose register has this phone, soonest closing first.
+    static func waiting(phone: String?, on db: any Database) async throws -> [Waiting] {
+        guard let phone = phone.flatMap(OneTimeCodeRules.normalizePhone) else { return [] }
+        return try await (db as! any SQLDatabase).raw(
+            """
+            SELECT DISTINCT v.id, v.title, v.closes_at,
+              CASE WHEN EXISTS (SELECT 1 FROM owner_ballots b WHERE b.vote_id = v.id AND b.person = o.person)
+                THEN 1 ELSE 0 END AS voted
+            FROM owner_vote_owners o JOIN owner_votes v ON v.id = o.vote_id AND v.register_version = o.version
+            WHERE o.phone = \(bind: phone) AND v.status = 'open' ORDER BY v.closes_at LIMIT 10
+            """
+        ).all().map {
+            Waiting(
+                id: try $0.decode(column: "id", as: UUID.self), title: try $0.decode(column: "title", as: String.self),
+                closes: try $0.decode(column: "closes_at", as: Date?.self),
+                voted: try $0.decode(column: "voted", as: Int.self) == 1)
+        }
     }
 }

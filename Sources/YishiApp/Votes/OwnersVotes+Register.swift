@@ -84,7 +84,9 @@ extension OwnersVotes {
         case .failure(let problems):
             throw YishiError.registerProblems(
                 problems.list.map { p in
-                    RegisterIssue(message: p.message, link: data.unitIDs.indices.contains(p.line) ? Site.unit(data.unitIDs[p.line]) : nil)
+                    RegisterIssue(
+                        message: p.message,
+                        link: data.unitIDs.indices.contains(p.line) ? Site.unit(data.unitIDs[p.line]) : nil)
                 })
         }
         guard !frozen.persons.isEmpty, frozen.areaTotal > 0 else {
@@ -148,7 +150,9 @@ extension OwnersVotes {
             ).run()
             var personRows = BatchInsert(
                 table: "owner_vote_persons",
-                columns: ["vote_id", "version", "number", "owners", "names", "units", "area", "developer", "designated"])
+                columns: [
+                    "vote_id", "version", "number", "owners", "names", "units", "area", "developer", "designated",
+                ])
             var ownerRows = BatchInsert(
                 table: "owner_vote_owners", columns: ["vote_id", "version", "owner_code", "person", "phone"])
             for p in persons {
@@ -221,14 +225,16 @@ extension OwnersVotes {
         for r in rows {
             let p = RegisterPerson(
                 number: try r.decode(column: "number", as: Int.self), owners: try list(r, "owners"),
-                names: try list(r, "names"), units: try list(r, "units"), area: try r.decode(column: "area", as: Int64.self),
+                names: try list(r, "names"), units: try list(r, "units"),
+                area: try r.decode(column: "area", as: Int64.self),
                 developer: try r.decode(column: "developer", as: Bool.self),
                 designated: try r.decode(column: "designated", as: String?.self))
             for o in p.owners { personOf[o] = p.number }
             persons.append(p)
         }
         let notes =
-            (try? d.decode([[String]].self, from: Data(((try head?.decode(column: "notes", as: String.self)) ?? "[]").utf8)))
+            (try? d.decode(
+                [[String]].self, from: Data(((try head?.decode(column: "notes", as: String.self)) ?? "[]").utf8)))
             ?? []
         return VoteRegister(
             version: version, persons: persons, hash: try head?.decode(column: "hash", as: String.self) ?? "",
@@ -269,13 +275,16 @@ extension OwnersVotes {
             WHERE vote_id = \(bind: v.id!) AND version = \(bind: v.registerVersion) AND phone = \(bind: phone)
             ORDER BY person
             """
-        ).all().map { (try $0.decode(column: "owner_code", as: String.self), try $0.decode(column: "person", as: Int.self)) }
+        ).all().map {
+            (try $0.decode(column: "owner_code", as: String.self), try $0.decode(column: "person", as: Int.self))
+        }
     }
 
     /// The signed-in account's phone (the one its one-time codes went to).
     static func phone(of caller: Caller) async throws -> String? {
         guard let user = caller.actor?.userId else { return nil }
-        return try await (caller.db as! any SQLDatabase).raw("SELECT phone FROM users WHERE id = \(bind: user)").first()?
+        return try await (caller.db as! any SQLDatabase).raw("SELECT phone FROM users WHERE id = \(bind: user)")
+            .first()?
             .decode(column: "phone", as: String?.self)
     }
 

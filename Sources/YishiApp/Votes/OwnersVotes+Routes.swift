@@ -97,7 +97,8 @@ struct OwnersVoteRoutes: RouteCollection {
             vote: v, register: v.registerVersion > 0 ? try await OwnersVotes.register(of: v, on: req.db) : nil,
             turnout: v.status == .open ? try await OwnersVotes.turnout(v, on: req.db) : nil,
             result: OwnersVotes.result(v), files: try await files(v, on: req.db),
-            manage: caller.allows(.ownersVoteManage, at: path), readRegister: caller.allows(.ownersRegisterRead, at: path),
+            manage: caller.allows(.ownersVoteManage, at: path),
+            readRegister: caller.allows(.ownersRegisterRead, at: path),
             now: caller.now, errors: errors)
         if caller.actor?.kind == .resident {
             m.mine = try await OwnersVotes.entries(of: v, phone: try await OwnersVotes.phone(of: caller), on: req.db)
@@ -136,7 +137,8 @@ struct OwnersVoteRoutes: RouteCollection {
         } catch YishiError.invalid(let fields) {
             return req.render(
                 OwnersVotePages.vote(
-                    req.pageContext, try await Self.model(req, errors: FormErrors(fields)), status: .unprocessableEntity))
+                    req.pageContext, try await Self.model(req, errors: FormErrors(fields)), status: .unprocessableEntity
+                ))
         }
     }
 
@@ -151,7 +153,7 @@ struct OwnersVoteRoutes: RouteCollection {
         let f = try req.content.decode(ReasonForm.self)
         return try await step(req) {
             try await OwnersVotes.freeze(Self.id(req), reason: f.reason, by: req.caller)
-            return .frozen
+            return OwnerVotePageText.frozen
         }
     }
 
@@ -169,35 +171,36 @@ struct OwnersVoteRoutes: RouteCollection {
         let f = try req.content.decode(ReasonForm.self)
         try await OwnersVotes.designate(Self.id(req), person: f.person ?? 0, owner: f.owner ?? "", by: req.caller)
         return req.redirect(
-            to: Site.with(Site.ownersVote(Site.Pattern.ownersVoteRegister, Self.id(req)!), OwnerVotePageText.designatedDone.key))
+            to: Site.with(
+                Site.ownersVote(Site.Pattern.ownersVoteRegister, Self.id(req)!), OwnerVotePageText.designatedDone.key))
     }
 
     func object(req: Request) async throws -> Response {
         let f = try req.content.decode(ReasonForm.self)
         return try await step(req) {
             try await OwnersVotes.object(Self.id(req), text: f.text ?? "", by: req.caller)
-            return .objected
+            return OwnerVotePageText.objected
         }
     }
 
     func open(req: Request) async throws -> Response {
         try await step(req) {
             _ = try await OwnersVotes.open(Self.id(req), by: req.caller)
-            return .opened
+            return OwnerVotePageText.opened
         }
     }
 
     func close(req: Request) async throws -> Response {
         try await step(req) {
             _ = try await OwnersVotes.close(Self.id(req), by: req.caller)
-            return .closedDone
+            return OwnerVotePageText.closedDone
         }
     }
 
     func publish(req: Request) async throws -> Response {
         try await step(req) {
             _ = try await OwnersVotes.publishResult(Self.id(req), by: req.caller)
-            return .published
+            return OwnerVotePageText.published
         }
     }
 

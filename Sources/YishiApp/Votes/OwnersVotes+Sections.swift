@@ -3,27 +3,28 @@ import YishiCore
 
 /// The parts of a vote's page, each shown at the stages where it means something.
 enum OwnersVoteSections {
-    typealias T = OwnerVotePageText
 
     /// The signed-in owner: their entry on the register, an objection while it is published, their
     /// ballot while voting is open.
     static func owner(_ ctx: PageContext, _ m: OwnersVotePages.Model) -> HTMLNode {
         let v = m.vote
         guard !m.mine.isEmpty, let reg = m.register else { return .group([]) }
-        return C.section(ctx.t(T.yourEntry)) {
+        return C.section(ctx.t(OwnerVotePageText.yourEntry)) {
             for e in m.mine {
                 if let p = reg.persons.first(where: { $0.number == e.person }) {
                     C.facts(
                         [
-                            (ctx.t(T.personNumber), String(p.number)),
-                            (ctx.t(T.homes), p.units.joined(separator: "、")),
-                            (ctx.t(T.owners), p.names.joined(separator: "、")),
-                            (ctx.t(T.area), Show.area(centi: p.area)),
+                            (ctx.t(OwnerVotePageText.personNumber), String(p.number)),
+                            (ctx.t(OwnerVotePageText.homes), p.units.joined(separator: "、")),
+                            (ctx.t(OwnerVotePageText.owners), p.names.joined(separator: "、")),
+                            (ctx.t(OwnerVotePageText.area), Show.area(centi: p.area)),
                         ])
                     if p.owners.count > 1 {
                         C.text(
-                            p.designated.map { d in ctx.t(T.designatedIs, p.names[p.owners.firstIndex(of: d) ?? 0]) }
-                                ?? ctx.t(T.designateNeeded), muted: true)
+                            p.designated.map { d in
+                                ctx.t(OwnerVotePageText.designatedIs, p.names[p.owners.firstIndex(of: d) ?? 0])
+                            }
+                                ?? ctx.t(OwnerVotePageText.designateNeeded), muted: true)
                     }
                 }
             }
@@ -32,20 +33,22 @@ enum OwnersVoteSections {
                     ctx, action: Site.ownersVote(Site.Pattern.ownersVoteObject, v.id!),
                     [
                         Forms.textArea(
-                            ctx, "text", label: ctx.t(T.objection), max: 500, rows: 3, required: true, errors: m.errors,
-                            hint: ctx.t(T.objectionHint)),
-                        Forms.submit(ctx.t(T.objectionSend)),
+                            ctx, "text", label: ctx.t(OwnerVotePageText.objection), max: 500, rows: 3, required: true,
+                            errors: m.errors,
+                            hint: ctx.t(OwnerVotePageText.objectionHint)),
+                        Forms.submit(ctx.t(OwnerVotePageText.objectionSend)),
                     ])
             }
             if v.status == .open {
                 if let b = m.myBallot {
-                    C.notice(ctx.t(T.youVoted, ctx.t(OwnerVoteText.choice(b.choice)), b.receipt), tone: .ok)
+                    C.notice(
+                        ctx.t(OwnerVotePageText.youVoted, ctx.t(OwnerVoteText.choice(b.choice)), b.receipt), tone: .ok)
                 }
                 H.el(
                     "p", [],
                     [
                         C.linkButton(
-                            ctx.t(m.myBallot == nil ? T.castYours : T.correctYours),
+                            ctx.t(m.myBallot == nil ? OwnerVotePageText.castYours : OwnerVotePageText.correctYours),
                             Site.ownersVote(Site.Pattern.ownersVoteBallot, v.id!))
                     ])
             }
@@ -57,49 +60,58 @@ enum OwnersVoteSections {
     static func register(_ ctx: PageContext, _ m: OwnersVotePages.Model) -> HTMLNode {
         let v = m.vote
         let id = v.id!
-        return C.section(ctx.t(T.register)) {
+        return C.section(ctx.t(OwnerVotePageText.register)) {
             if let reg = m.register {
                 C.facts(
                     [
-                        (ctx.t(T.version), String(reg.version)),
-                        (ctx.t(T.persons), String(reg.persons.count)),
-                        (ctx.t(T.areaTotal), Show.area(centi: reg.areaTotal)),
+                        (ctx.t(OwnerVotePageText.version), String(reg.version)),
+                        (ctx.t(OwnerVotePageText.persons), String(reg.persons.count)),
+                        (ctx.t(OwnerVotePageText.areaTotal), Show.area(centi: reg.areaTotal)),
                         (
-                            ctx.t(T.correctionEnds),
+                            ctx.t(OwnerVotePageText.correctionEnds),
                             v.noticeDays == 0
-                                ? ctx.t(T.noCorrectionPeriod)
+                                ? ctx.t(OwnerVotePageText.noCorrectionPeriod)
                                 : Show.dateTime(
                                     OwnerVote.correctionEnds(publishedAt: v.registerPublishedAt, days: v.noticeDays))
                         ),
-                        (ctx.t(T.recordCode), String(reg.hash.prefix(16))),
+                        (ctx.t(OwnerVotePageText.recordCode), String(reg.hash.prefix(16))),
                     ])
                 C.list(reg.notes.map { $0.in(ctx.lang) })
                 H.el("p", [("class", "no-print")]) {
-                    if let notice = v.registerNoticeID { C.linkButton(ctx.t(T.registerNotice), Site.notice(notice), primary: false) }
+                    if let notice = v.registerNoticeID {
+                        C.linkButton(ctx.t(OwnerVotePageText.registerNotice), Site.notice(notice), primary: false)
+                    }
                     if m.readRegister {
-                        C.linkButton(ctx.t(T.registerFull), Site.ownersVote(Site.Pattern.ownersVoteRegister, id), primary: false)
+                        C.linkButton(
+                            ctx.t(OwnerVotePageText.registerFull), Site.ownersVote(Site.Pattern.ownersVoteRegister, id),
+                            primary: false)
                     }
                 }
             } else {
-                C.empty(ctx.t(m.manage ? T.registerNoneStaff : T.registerNone))
+                C.empty(ctx.t(m.manage ? OwnerVotePageText.registerNoneStaff : OwnerVotePageText.registerNone))
             }
             if m.manage && v.status == .draft {
-                Forms.button(ctx, action: Site.ownersVote(Site.Pattern.ownersVoteRegister, id), label: ctx.t(T.freeze), secondary: false)
+                Forms.button(
+                    ctx, action: Site.ownersVote(Site.Pattern.ownersVoteRegister, id),
+                    label: ctx.t(OwnerVotePageText.freeze), secondary: false)
             }
             if m.manage && v.status == .registerPublished {
                 if m.unanswered > 0 {
-                    C.notice(ctx.t(T.unanswered, String(m.unanswered)), tone: .warning)
+                    C.notice(ctx.t(OwnerVotePageText.unanswered, String(m.unanswered)), tone: .warning)
                 }
-                Forms.button(ctx, action: Site.ownersVote(Site.Pattern.ownersVoteOpen, id), label: ctx.t(T.open), secondary: false)
+                Forms.button(
+                    ctx, action: Site.ownersVote(Site.Pattern.ownersVoteOpen, id), label: ctx.t(OwnerVotePageText.open),
+                    secondary: false)
                 H.el("details", [("class", "no-print")]) {
-                    H.el("summary", text: ctx.t(T.refreeze))
+                    H.el("summary", text: ctx.t(OwnerVotePageText.refreeze))
                     Forms.form(
                         ctx, action: Site.ownersVote(Site.Pattern.ownersVoteRegister, id),
                         [
                             Forms.textArea(
-                                ctx, "reason", label: ctx.t(T.reason), max: 500, rows: 2, required: true, errors: m.errors,
-                                hint: ctx.t(T.reasonHint)),
-                            Forms.submit(ctx.t(T.refreezeDo)),
+                                ctx, "reason", label: ctx.t(OwnerVotePageText.reason), max: 500, rows: 2,
+                                required: true, errors: m.errors,
+                                hint: ctx.t(OwnerVotePageText.reasonHint)),
+                            Forms.submit(ctx.t(OwnerVotePageText.refreezeDo)),
                         ])
                 }
             }
@@ -112,14 +124,18 @@ enum OwnersVoteSections {
         let v = m.vote
         guard v.status == .open, let t = m.turnout else { return .group([]) }
         let id = v.id!
-        return C.section(ctx.t(T.turnout)) {
+        return C.section(ctx.t(OwnerVotePageText.turnout)) {
             turnout(ctx, t)
             if m.manage {
                 H.el("p", [("class", "no-print")]) {
-                    C.linkButton(ctx.t(T.enter), Site.ownersVote(Site.Pattern.ownersVoteEnter, id))
-                    C.linkButton(ctx.t(T.projector), Site.ownersVote(Site.Pattern.ownersVoteProjector, id), primary: false)
+                    C.linkButton(ctx.t(OwnerVotePageText.enter), Site.ownersVote(Site.Pattern.ownersVoteEnter, id))
+                    C.linkButton(
+                        ctx.t(OwnerVotePageText.projector), Site.ownersVote(Site.Pattern.ownersVoteProjector, id),
+                        primary: false)
                 }
-                Forms.button(ctx, action: Site.ownersVote(Site.Pattern.ownersVoteClose, id), label: ctx.t(T.close))
+                Forms.button(
+                    ctx, action: Site.ownersVote(Site.Pattern.ownersVoteClose, id),
+                    label: ctx.t(OwnerVotePageText.close))
             }
         }
     }
@@ -129,17 +145,22 @@ enum OwnersVoteSections {
         let ap = t.areaTotal == 0 ? 0 : Int(min(100, t.areaIn * 100 / t.areaTotal))
         return H.el("div", [("class", "turnout")]) {
             C.progress(
-                pp, text: ctx.t(T.personsIn, String(t.personsIn), String(t.personsTotal), String(t.personsNeeded)),
-                label: ctx.t(T.persons))
+                pp,
+                text: ctx.t(
+                    OwnerVotePageText.personsIn, String(t.personsIn), String(t.personsTotal), String(t.personsNeeded)),
+                label: ctx.t(OwnerVotePageText.persons))
             C.progress(
                 ap,
                 text: ctx.t(
-                    T.areaIn, Show.area(centi: t.areaIn), Show.area(centi: t.areaTotal), Show.area(centi: t.areaNeeded)),
-                label: ctx.t(T.area))
+                    OwnerVotePageText.areaIn, Show.area(centi: t.areaIn), Show.area(centi: t.areaTotal),
+                    Show.area(centi: t.areaNeeded)),
+                label: ctx.t(OwnerVotePageText.area))
             C.text(
                 t.personsMet && t.areaMet
-                    ? ctx.t(T.quorumReached)
-                    : ctx.t(T.quorumStill, String(t.personsStillNeeded), Show.area(centi: t.areaStillNeeded)))
+                    ? ctx.t(OwnerVotePageText.quorumReached)
+                    : ctx.t(
+                        OwnerVotePageText.quorumStill, String(t.personsStillNeeded), Show.area(centi: t.areaStillNeeded)
+                    ))
         }
     }
 
@@ -149,17 +170,25 @@ enum OwnersVoteSections {
         let v = m.vote
         guard let r = m.result else { return .group([]) }
         let id = v.id!
-        return C.section(ctx.t(T.result)) {
+        return C.section(ctx.t(OwnerVotePageText.result)) {
             OwnersVoteResultView.figures(ctx, r)
             H.el("p", [("class", "no-print")]) {
-                C.linkButton(ctx.t(T.resultPage), Site.ownersVote(Site.Pattern.ownersVoteResult, id), primary: false)
-                if let n = v.resultNoticeID { C.linkButton(ctx.t(T.resultNotice), Site.notice(n), primary: false) }
+                C.linkButton(
+                    ctx.t(OwnerVotePageText.resultPage), Site.ownersVote(Site.Pattern.ownersVoteResult, id),
+                    primary: false)
+                if let n = v.resultNoticeID {
+                    C.linkButton(ctx.t(OwnerVotePageText.resultNotice), Site.notice(n), primary: false)
+                }
                 if m.manage || !m.mine.isEmpty {
-                    C.linkButton(ctx.t(T.ballots), Site.ownersVote(Site.Pattern.ownersVoteBallots, id), primary: false)
+                    C.linkButton(
+                        ctx.t(OwnerVotePageText.ballots), Site.ownersVote(Site.Pattern.ownersVoteBallots, id),
+                        primary: false)
                 }
             }
             if m.manage && v.status == .closed {
-                Forms.button(ctx, action: Site.ownersVote(Site.Pattern.ownersVotePublish, id), label: ctx.t(T.publish), secondary: false)
+                Forms.button(
+                    ctx, action: Site.ownersVote(Site.Pattern.ownersVotePublish, id),
+                    label: ctx.t(OwnerVotePageText.publish), secondary: false)
             }
         }
     }

@@ -26,7 +26,9 @@ extension Site.Pattern {
 extension Site {
     static func ownersVotes(node: UUID) -> String { "\(Pattern.ownersVotes)?node=\(node.uuidString)" }
     static func ownersVoteNew(node: UUID) -> String { "\(Pattern.ownersVoteNew)?node=\(node.uuidString)" }
-    static func ownersVote(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.ownersVote, id.uuidString), notice) }
+    static func ownersVote(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.ownersVote, id.uuidString), notice)
+    }
     static func ownersVoteFile(_ id: UUID, _ file: UUID) -> String {
         fill(Pattern.ownersVoteFile, id.uuidString, file.uuidString)
     }

@@ -70,7 +70,9 @@ extension OwnersVotes {
         }
         if v.status != .draft && v.status != .registerPublished {
             if head != v.chainHead { out.problems.append("the chain's head is not the last ballot's hash") }
-            if v.chainSeq != events.count { out.problems.append("the vote counts \(v.chainSeq) ballots entered, the record \(events.count)") }
+            if v.chainSeq != events.count {
+                out.problems.append("the vote counts \(v.chainSeq) ballots entered, the record \(events.count)")
+            }
         }
         // Each ballot's hash is in the audit log.
         let logged = try await sql.raw(
@@ -90,20 +92,27 @@ extension OwnersVotes {
         let latest = OwnerVote.current(events, person: \.person, seq: \.seq)
         let counted = try await currentBallots(of: id, on: db)
         out.ballotsCounted = counted.count
-        if counted.count != latest.count { out.problems.append("ballots counted \(counted.count), persons with a ballot \(latest.count)") }
+        if counted.count != latest.count {
+            out.problems.append("ballots counted \(counted.count), persons with a ballot \(latest.count)")
+        }
         for c in counted {
             guard let e = latest[c.person] else {
                 out.problems.append("person \(c.person): a counted ballot without a record")
                 continue
             }
-            if e.seq != c.seq || e.choice != c.choice || e.owner != c.owner || e.receipt != c.receipt || e.version != c.version {
-                out.problems.append("person \(c.person): the counted ballot is not the latest entered (receipt \(e.receipt))")
+            if e.seq != c.seq || e.choice != c.choice || e.owner != c.owner || e.receipt != c.receipt
+                || e.version != c.version
+            {
+                out.problems.append(
+                    "person \(c.person): the counted ballot is not the latest entered (receipt \(e.receipt))")
             }
         }
         // The result, counted again.
         if let stored = v.resultJSON, let reg = current {
             out.resultStatus = v.resultStatus
-            switch tally(v, register: reg, ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice) }) {
+            switch tally(
+                v, register: reg, ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice) })
+            {
             case .success(let r):
                 let again = TallyReport(r).json()
                 if again != stored { out.problems.append("the result counted again differs from the stored result") }

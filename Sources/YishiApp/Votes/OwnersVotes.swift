@@ -196,8 +196,10 @@ enum OwnersVotes {
         let path = node.territoryPath
         let rows = try await OwnersVote.query(on: db).join(
             TerritoryNode.self, on: \OwnersVote.$node.$id == \TerritoryNode.$id
-        ).filter(TerritoryNode.self, \.$path >= path.encoded).filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
-            .sort(\.$createdAt, .descending).limit(200).all()
+        ).filter(TerritoryNode.self, \.$path >= path.encoded).filter(
+            TerritoryNode.self, \.$path < path.subtreeUpperBound
+        )
+        .sort(\.$createdAt, .descending).limit(200).all()
         for v in rows { v.$node.value = try v.joined(TerritoryNode.self) }
         return rows.filter { drafts || $0.status != .draft }
     }

@@ -20,7 +20,8 @@ struct VotesFeature: Feature {
     }
     var notices: [String] {
         [
-            OwnerVotePageText.created, .frozen, .objected, .opened, .closedDone, .published, .designatedDone,
+            OwnerVotePageText.created, OwnerVotePageText.frozen, OwnerVotePageText.objected, OwnerVotePageText.opened,
+            OwnerVotePageText.closedDone, OwnerVotePageText.published, OwnerVotePageText.designatedDone,
         ].map(\.key)
     }
     var noticeSubjects: [NoticeSubject] { [OwnersVoteNotices.register, OwnersVoteNotices.result] }

@@ -43,7 +43,7 @@ enum YishiError: Error, Sendable {
         case .importFailed: (ImportText.failed.key, [])
         case .conflict(let key): (key, [])
         case .registerProblems: (OwnerVoteText.registerProblems.key, [])
-    }
+        }
     }
 
     func reason(_ lang: Lang) -> String { Catalog.text(message.key, lang, message.args) }
@@ -151,7 +151,9 @@ struct ErrorMiddleware: Middleware {
                 H.el(
                     "ul", [],
                     problems.map { p in
-                        H.el("li", [], [H.text(p.reason + " ")] + (p.link.map { [H.link(ctx.t(OwnerVoteText.fixIt), $0)] } ?? []))
+                        H.el(
+                            "li", [],
+                            [H.text(p.reason + " ")] + (p.link.map { [H.link(ctx.t(OwnerVoteText.fixIt), $0)] } ?? []))
                     })
             }
             H.el("p", [], [C.linkButton(ctx.t(ErrorText.backHome), Site.home, primary: false)])

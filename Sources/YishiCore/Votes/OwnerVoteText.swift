@@ -18,43 +18,47 @@ public enum OwnerVoteText: String, Texts {
 
     public static func choice(_ c: BallotChoice) -> OwnerVoteText {
         switch c {
-        case .agree: .agree
-        case .against: .against
-        case .abstain: .abstain
-        case .invalid: .invalidChoice
+        case .agree: OwnerVoteText.agree
+        case .against: OwnerVoteText.against
+        case .abstain: OwnerVoteText.abstain
+        case .invalid: OwnerVoteText.invalidChoice
         }
     }
 
     public static func channel(_ c: OwnerVote.Channel) -> OwnerVoteText {
         switch c {
-        case .online: .online
-        case .paper: .paper
-        case .proxy: .proxy
+        case .online: OwnerVoteText.online
+        case .paper: OwnerVoteText.paper
+        case .proxy: OwnerVoteText.proxy
         }
     }
 
     public static func reason(_ r: OwnerVote.InvalidReason) -> OwnerVoteText {
         switch r {
-        case .unsigned: .reasonUnsigned
-        case .severalChoices: .reasonSeveralChoices
-        case .conflictingCoOwners: .reasonConflictingCoOwners
-        case .unverifiedPerson: .reasonUnverifiedPerson
+        case .unsigned: OwnerVoteText.reasonUnsigned
+        case .severalChoices: OwnerVoteText.reasonSeveralChoices
+        case .conflictingCoOwners: OwnerVoteText.reasonConflictingCoOwners
+        case .unverifiedPerson: OwnerVoteText.reasonUnverifiedPerson
         }
     }
 
     public var bilingual: Bilingual {
         switch self {
         case .nodeLevel:
-            .init("业主表决只能在小区（全体业主或部分业主共有部分）或一栋楼（楼组）发起。", "An owners' vote is held at a compound (all its owners, or those sharing a part) or at one building.")
+            .init(
+                "业主表决只能在小区（全体业主或部分业主共有部分）或一栋楼（楼组）发起。",
+                "An owners' vote is held at a compound (all its owners, or those sharing a part) or at one building.")
         case .committeeExists:
             .init("这个小区已经成立业主委员会，表决由业委会组织。", "This compound has an owners' committee: it organises the vote.")
-        case .matterInvalid: .init("请选择表决事项（民法典第二百七十八条的九项之一）。", "Choose the matter: one of the nine of Civil Code art. 278.")
+        case .matterInvalid:
+            .init("请选择表决事项（民法典第二百七十八条的九项之一）。", "Choose the matter: one of the nine of Civil Code art. 278.")
         case .silenceRuleNeeded:
             .init("打开“未表决视为同意多数意见”时，须写明管理规约中的原文。", "With the silence clause on, copy the estate's rule word for word.")
         case .closesBeforeOpens: .init("结束时间要晚于开始时间。", "The closing time must come after the opening time.")
         case .closesAtPast: .init("结束时间已经过去。", "The closing time has already passed.")
         case .projectElsewhere: .init("这个项目不在这个小区所在的社区。", "That project is not in this compound's community.")
-        case .partBuildings: .init("请选择共有部分涉及的楼栋（本小区的楼）。", "Choose the buildings that share the part (of this compound).")
+        case .partBuildings:
+            .init("请选择共有部分涉及的楼栋（本小区的楼）。", "Choose the buildings that share the part (of this compound).")
         case .registerLocked: .init("投票已经开始，业主名册不能再改。", "Voting has begun: the owners' register can no longer change.")
         case .reasonNeeded: .init("重新冻结名册时，请写明更正的原因。", "Say why the register is frozen again.")
         case .registerNotPublished: .init("请先冻结并公示业主名册。", "Freeze and publish the owners' register first.")
@@ -69,22 +73,37 @@ public enum OwnerVoteText: String, Texts {
         case .fixIt: .init("去改正", "Fix it")
         case .notCoOwner: .init("这位不是这套房屋的共有人。", "That person is not a co-owner of this home.")
         case .wrongChannel:
-            .init("网上投票须由业主本人登录；纸质票和委托票由工作人员录入。", "Online ballots come from the owner's own account; paper and proxy ballots are entered by staff.")
+            .init(
+                "网上投票须由业主本人登录；纸质票和委托票由工作人员录入。",
+                "Online ballots come from the owner's own account; paper and proxy ballots are entered by staff.")
         case .notDesignated:
-            .init("这套房屋有多位共有人，须由共有人书面推举的一位投票。请到业委会或居委会登记。", "This home has several owners: only the co-owner they designated in writing may vote. Ask the committee to record it.")
+            .init(
+                "这套房屋有多位共有人，须由共有人书面推举的一位投票。请到业委会或居委会登记。",
+                "This home has several owners: only the co-owner they designated in writing may vote. Ask the committee to record it."
+            )
         case .serialMissing: .init("请填写纸质选票的编号（1–40 个字）。", "Enter the paper ballot's serial number (1–40 characters).")
-        case .authorityMissing: .init("委托投票须附业主签字的授权委托书（扫描件或照片）。", "A proxy ballot needs the owner's signed written authority (a scan or photo).")
+        case .authorityMissing:
+            .init(
+                "委托投票须附业主签字的授权委托书（扫描件或照片）。",
+                "A proxy ballot needs the owner's signed written authority (a scan or photo).")
         case .proxyNameMissing: .init("请填写受托人的姓名。", "Enter the proxy's name.")
         case .instructionMissing: .init("请填写业主在委托书里的意见。", "Enter what the owner instructed in the authority.")
         case .notAsInstructed: .init("受托人须按委托书写明的意见投票。", "A proxy votes as the authority instructs.")
-        case .reasonMissing: .init("无效票须写明原因：未签名、多选、共有人意见不一或身份未核实。", "An invalid ballot needs its reason: unsigned, several choices, co-owners disagree, or person not verified.")
+        case .reasonMissing:
+            .init(
+                "无效票须写明原因：未签名、多选、共有人意见不一或身份未核实。",
+                "An invalid ballot needs its reason: unsigned, several choices, co-owners disagree, or person not verified."
+            )
         case .reasonNotAllowed: .init("只有无效票才写无效原因。", "Only an invalid ballot has a reason for being invalid.")
         case .invalidOnline: .init("网上投票请选同意、反对或弃权。", "Online, choose agree, against or abstain.")
-        case .choiceInvalid: .init("请选择：同意、反对、弃权（纸质票还可以是无效）。", "Choose agree, against or abstain (or invalid, for a paper ballot).")
+        case .choiceInvalid:
+            .init("请选择：同意、反对、弃权（纸质票还可以是无效）。", "Choose agree, against or abstain (or invalid, for a paper ballot).")
         case .channelInvalid: .init("投票方式应为网上、纸质或委托。", "The channel must be online, paper or proxy.")
         case .notOnRegister: .init("这位业主不在本次表决的业主名册上。", "That owner is not on this vote's register.")
         case .alreadyVoted:
-            .init("这一户已经投过票。要改，请用“更正选票”，以最后一次为准。", "This home has already voted. To change it, correct the ballot: the last one counts.")
+            .init(
+                "这一户已经投过票。要改，请用“更正选票”，以最后一次为准。",
+                "This home has already voted. To change it, correct the ballot: the last one counts.")
         case .countFailed: .init("不能计票：{0}", "The vote cannot be counted: {0}")
         case .registerNoticeTitle: .init("业主名册公示：{0}", "Owners' register: {0}")
         case .registerNoticeBody:
