@@ -40,25 +40,32 @@ extension OwnersVotes {
     }
 
     /// The count of a vote from its register and the ballots that count.
-    static func tally(_ v: OwnersVote, register reg: VoteRegister, ballots: [(owner: String, choice: BallotChoice)])
-        -> Result<OwnersTallyResult, TallyError>
-    {
+    static func tally(
+        _ v: OwnersVote, register reg: VoteRegister,
+        ballots: [(owner: String, choice: BallotChoice, reason: OwnerVote.InvalidReason?)]
+    ) -> Result<OwnersTallyResult, TallyError> {
         OwnersTally.count(
             register: reg.frozen, ballots: ballots.map { Ballot(owner: $0.owner, choice: $0.choice) }, matter: v.matter,
-            scope: v.decisionScope, silenceFollowsMajority: v.silence)
+            scope: v.decisionScope, silenceFollowsMajority: v.silence,
+            recordedConflicts: ballots.filter { $0.reason == .conflictingCoOwners }.count)
     }
 
     static func currentBallots(of vote: UUID, on db: any Database) async throws -> [(
-        person: Int, owner: String, choice: BallotChoice, seq: Int, version: Int, receipt: String
+        person: Int, owner: String, choice: BallotChoice, seq: Int, version: Int, receipt: String,
+        reason: OwnerVote.InvalidReason?
     )] {
         try await (db as! any SQLDatabase).raw(
-            "SELECT person, owner_code, choice, seq, version, receipt FROM owner_ballots WHERE vote_id = \(bind: vote) ORDER BY person"
+            """
+            SELECT person, owner_code, choice, seq, version, receipt, invalid_reason FROM owner_ballots
+            WHERE vote_id = \(bind: vote) ORDER BY person
+            """
         ).all().map {
             (
                 try $0.decode(column: "person", as: Int.self), try $0.decode(column: "owner_code", as: String.self),
                 BallotChoice(rawValue: try $0.decode(column: "choice", as: String.self)) ?? .invalid,
                 try $0.decode(column: "seq", as: Int.self), try $0.decode(column: "version", as: Int.self),
-                try $0.decode(column: "receipt", as: String.self)
+                try $0.decode(column: "receipt", as: String.self),
+                try $0.decode(column: "invalid_reason", as: String?.self).flatMap(OwnerVote.InvalidReason.init(rawValue:))
             )
         }
     }
@@ -84,7 +91,7 @@ extension OwnersVotes {
             let ballots = try await currentBallots(of: voteID, on: tx)
             let json: String
             let status: String
-            switch tally(v, register: reg, ballots: ballots.map { ($0.owner, $0.choice) }) {
+            switch tally(v, register: reg, ballots: ballots.map { ($0.owner, $0.choice, $0.reason) }) {
             case .success(let r):
                 json = TallyReport(r).json()
                 status = r.status.rawValue

@@ -111,7 +111,7 @@ extension OwnersVotes {
         if let stored = v.resultJSON, let reg = current {
             out.resultStatus = v.resultStatus
             switch tally(
-                v, register: reg, ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice) })
+                v, register: reg, ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice, $0.invalidReason) })
             {
             case .success(let r):
                 let again = TallyReport(r).json()

@@ -125,16 +125,18 @@ public struct OwnersTallyResult: Sendable {
 }
 
 public enum OwnersTally {
-    /// Counts `ballots` against the frozen register. Integer arithmetic only.
+    /// Counts `ballots` against the frozen register. Integer arithmetic only. `recordedConflicts`:
+    /// persons whose co-owners' differing ballots were recorded as one invalid ballot (on paper, on
+    /// the platform) — explained like the conflicts found among the ballots themselves.
     public static func count(
         register: FrozenRegister, ballots: [Ballot], matter: OwnersMatter, scope: DecisionScope = .wholeEstate,
-        silenceFollowsMajority: Bool = false
+        silenceFollowsMajority: Bool = false, recordedConflicts: Int = 0
     ) -> Result<OwnersTallyResult, TallyError> {
         let n = register.persons.count
         guard n > 0, register.areaTotal > 0 else { return .failure(.emptyRegister) }
         // 0 none, 1 agree, 2 against, 3 abstain, 4 invalid
         var state = [UInt8](repeating: 0, count: n)
-        var conflicts = 0
+        var conflicts = recordedConflicts
         for b in ballots {
             guard let p = register.personOfOwner[b.owner] else {
                 return .failure(.unknownOwner(owner: b.owner, line: b.line))
