@@ -1,0 +1,202 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import YishiCore
+
+/// `yishi bench ballots [--units N] [--connections C] [--postgres URL] [--port P]`: the demo district
+/// with an estate of N units (default 5,000) added to the owners' committee's compound, each with its
+/// owner, the owner's account and a signed-in session; a vote frozen and opened; then every owner
+/// casts their ballot online over HTTP on loopback (C at once, default 16; each from its own
+/// session, through the whole stack: session, CSRF, the register, the group commit, the audit
+/// chain). Then the close, the tally from the stored ballots (the database read included) and
+/// `votes verify`. Prints one JSON line.
+struct BenchBallotsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "units", help: "units of the estate (default 5000)")
+        var units: Int?
+        @Option(name: "connections", help: "ballots sent at once (default 16)")
+        var connections: Int?
+        @Option(
+            name: "postgres",
+            help: "a PostgreSQL URL to use instead of a temporary SQLite file (its database must be empty)")
+        var postgres: String?
+        init() {}
+    }
+    var help: String { "Times online ballots over HTTP and the tally of a large estate / 业主投票性能" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yishi-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .error
+        do {
+            let db: Settings.DatabaseChoice =
+                signature.postgres.map { .postgres($0) } ?? .sqliteFile(dir.appendingPathComponent("bench.sqlite").path)
+            try await Yishi.configure(app, settings: Settings(database: db, developmentPages: false))
+            try await Yishi.prepareDatabase(app)
+            _ = try await DemoLoader.load(app, passwordHash: "bench")
+            let out = try await BallotsBench.run(
+                app: app, units: max(10, signature.units ?? 5_000), connections: max(1, signature.connections ?? 16),
+                database: signature.postgres == nil ? "sqlite" : "postgresql")
+            try await app.asyncShutdown()
+            print(out)
+        } catch {
+            try? await app.asyncShutdown()
+            try CLI.fail("\(error)")
+        }
+    }
+}
+
+enum BallotsBench {
+    struct Voter: Sendable {
+        var owner: String
+        var cookie: String
+        var csrf: String
+    }
+
+    /// Adds `units` units (and owners, accounts, sessions) in new buildings of the committee's compound.
+    static func estate(app: Application, units: Int) async throws -> (compound: UUID, voters: [Voter]) {
+        let db = app.db
+        guard let committee = try await User.query(on: db).filter(\.$username == "yeweihui").first(),
+            let grant = try await RoleGrant.query(on: db).filter(\.$user.$id == committee.requireID()).first(),
+            let compoundID = grant.$node.id, let compound = try await TerritoryNode.find(compoundID, on: db)
+        else { throw Abort(.internalServerError, reason: "the demo has no owners' committee") }
+        let now = Date()
+        let perBuilding = 100
+        var voters: [Voter] = []
+        var nodes = BatchInsert(
+            table: TerritoryNode.schema, columns: ["id", "level", "parent_id", "path", "code", "name", "created_at"])
+        var unitRows = BatchInsert(
+            table: Unit.schema,
+            columns: [
+                "id", "building_id", "code", "number", "kind", "status", "register_area", "area", "area_source",
+                "created_at", "updated_at",
+            ])
+        var owners = BatchInsert(table: Owner.schema, columns: ["id", "code", "name", "phone", "created_at"])
+        var ownerships = BatchInsert(table: "ownerships", columns: ["id", "owner_id", "unit_id"])
+        var users = BatchInsert(
+            table: User.schema, columns: ["id", "kind", "phone", "display_name", "failed_logins", "channel", "created_at"])
+        var sessions = BatchInsert(table: UserSession.schema, columns: ["id", "token_hash", "user_id", "expires_at", "created_at"])
+        var building: UUID = UUID()
+        for i in 0..<units {
+            if i % perBuilding == 0 {
+                building = UUID()
+                let b = i / perBuilding + 1
+                let path = TerritoryPath(compound.territoryPath.ids + [building]).encoded
+                nodes.add([
+                    building, TerritoryLevel.building.rawValue, compoundID, path, "\(compound.code)-Z\(b)", "压测\(b)号", now,
+                ])
+            }
+            let unit = UUID()
+            let code = "\(compound.code)-Z\(i / perBuilding + 1)-\(i % perBuilding + 1)"
+            let area = Int64(6_000 + (i * 37) % 9_000)
+            unitRows.add([
+                unit, building, code, String(i % perBuilding + 1), UnitKind.residential.rawValue,
+                UnitStatus.delivered.rawValue, area, area, AreaSource.register.rawValue, now, now,
+            ])
+            let owner = UUID()
+            let phone = String(format: "139%08d", i + 1)
+            owners.add([owner, "O-\(code)", "业主\(i + 1)", phone, now])
+            ownerships.add([UUID(), owner, unit])
+            let user = UUID()
+            users.add([user, Actor.Kind.resident.rawValue, phone, "业主\(i + 1)", 0, YishiCore.Channel.online.rawValue, now])
+            let token = app.effects.random.token()
+            sessions.add([UUID(), sha256Hex(token), user, now.addingTimeInterval(86_400), now])
+            voters.append(Voter(owner: "O-\(code)", cookie: token, csrf: CSRF.token(forSession: token)))
+        }
+        let batches = [nodes, unitRows, owners, ownerships, users, sessions]
+        try await db.transaction { tx in for b in batches { try await b.insert(on: tx) } }
+        await SQLiteTuning.optimize(db)
+        return (compoundID, voters)
+    }
+
+    static func run(app: Application, units: Int, connections: Int, database: String) async throws -> String {
+        let (compound, voters) = try await estate(app: app, units: units)
+        guard let committeeUser = try await User.query(on: app.db).filter(\.$username == "yeweihui").first() else {
+            throw Abort(.internalServerError)
+        }
+        let grants = try await PrincipalMiddleware.grants(of: committeeUser.requireID(), on: app.db)
+        let committee = app.caller(
+            .person(Actor(userId: try committeeUser.requireID(), kind: .staff, isVerified: true, grants: grants)),
+            auditActor: AuditActor(id: committeeUser.id, label: "bench"))
+        let (vote, freezeMS) = try await NeedsBench.timedAsync { () -> OwnersVote in
+            let v = try await OwnersVotes.create(
+                .init(node: compound, matter: 4, title: "压测表决", text: "续聘物业", noticeDays: "0"), by: committee)
+            try await OwnersVotes.freeze(v.id, reason: nil, by: committee)
+            return try await OwnersVotes.open(v.id, by: committee)
+        }
+        // The server, on a free loopback port.
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError) }
+        let url = "http://127.0.0.1:\(port)/api/v1/votes/\(vote.id!)/ballots"
+        let choices = ["agree", "agree", "agree", "against", "abstain"]
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (times, ok, refused) = try await withThrowingTaskGroup(of: ([Double], Int, Int).self) { group in
+            for c in 0..<connections {
+                group.addTask {
+                    var times: [Double] = []
+                    var ok = 0
+                    var refused = 0
+                    var i = c
+                    while i < voters.count {
+                        let v = voters[i]
+                        var headers = HTTPHeaders()
+                        headers.add(name: .cookie, value: "\(SessionCookie.name)=\(v.cookie)")
+                        headers.add(name: CSRF.header, value: v.csrf)
+                        headers.contentType = .json
+                        let body = #"{"owner": "\#(v.owner)", "choice": "\#(choices[i % choices.count])", "channel": "online"}"#
+                        let t0 = DispatchTime.now().uptimeNanoseconds
+                        let res = try await app.client.post(URI(string: url), headers: headers) { req in
+                            req.body = ByteBuffer(string: body)
+                        }
+                        times.append(Bench.ms(since: t0))
+                        if res.status == .created { ok += 1 } else { refused += 1 }
+                        i += connections
+                    }
+                    return (times, ok, refused)
+                }
+            }
+            var all: [Double] = []
+            var ok = 0
+            var refused = 0
+            for try await (t, o, r) in group {
+                all += t
+                ok += o
+                refused += r
+            }
+            return (all.sorted(), ok, refused)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        await app.server.shutdown()
+        func pct(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        // The tally from the stored ballots, the database read included (median of 7).
+        let open = try await OwnersVotes.readable(vote.id, by: committee)
+        var tallies: [Double] = []
+        var status = ""
+        for _ in 0..<7 {
+            let (r, ms) = try await NeedsBench.timedAsync { () -> OwnersTallyResult in
+                let reg = try await OwnersVotes.register(of: open, on: app.db)
+                let ballots = try await OwnersVotes.currentBallots(of: open.id!, on: app.db)
+                return try OwnersVotes.tally(open, register: reg, ballots: ballots.map { ($0.owner, $0.choice, $0.reason) })
+                    .get()
+            }
+            tallies.append(ms)
+            status = r.status.rawValue
+        }
+        let (_, closeMS) = try await NeedsBench.timedAsync { _ = try await OwnersVotes.close(vote.id, by: committee) }
+        let (verified, verifyMS) = try await NeedsBench.timedAsync { try await OwnersVotes.verify(vote.id!, on: app.db) }
+        let audit = try await AuditLog.verify(on: app.db)
+        var auditOK = false
+        if case .ok = audit { auditOK = true }
+        return try Bench.jsonLine([
+            "bench": "ballots", "database": database, "units": units, "connections": connections,
+            "ballots": voters.count, "answered_2xx": ok, "refused": refused,
+            "ballots_per_s": (Double(ok) / seconds * 10).rounded() / 10, "p50_ms": pct(0.5), "p99_ms": pct(0.99),
+            "max_ms": times.last ?? 0, "tally_ms": tallies.sorted()[3], "tally_status": status, "close_ms": closeMS,
+            "prepare_ms": freezeMS, "verify_ok": verified.ok, "verify_ms": verifyMS,
+            "audit_ok": auditOK,
+        ])
+    }
+}
