@@ -73,7 +73,11 @@ struct OwnersVoteTests {
             #expect(objected.status == .seeOther, "\(objected.text)")
             let objection = try #require(
                 try await NoticeObjection.query(on: t.db).filter(\.$notice.$id == v1.registerNotice!).first())
-            #expect(objection.text.hasPrefix("【O-"))
+            #expect(objection.text.hasPrefix("我家面积"), "the owner's code stays off the public notice")
+            let logged = try #require(
+                try await AuditEntry.query(on: t.db).filter(\.$action == "noticeObject")
+                    .filter(\.$targetID == v1.registerNotice!.uuidString).first())
+            #expect(logged.details.contains("O-BS01"), "staff find whose entry it is in the audit log")
             t.clock.advance(8 * 86_400)
             #expect(
                 try await committee.json(.POST, "\(base)/open").status == .conflict,
@@ -265,6 +269,35 @@ struct OwnersVoteTests {
             #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
             #expect(statuses.filter { $0 == .conflict }.count == 5, "\(statuses)")
             #expect(try await OwnersVotes.verify(id, on: t.db).ok)
+        }
+    }
+
+    @Test func aRegisterWithProblemsIsNotFrozenAndSaysWhereToFixThem() async throws {
+        try await withYishi(demo: true) { t in
+            // A commodity-housing compound of the residents' committee's (no owners' committee there).
+            let committee = Browser(t.app)
+            try await committee.signIn("baolin1")
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let compound = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$parent.$id == c1.id!)
+                    .filter(\.$kind == HousingType.commodityHousing.rawValue).first())
+            #expect(try await OwnersVotes.hasCommittee(compound.id!, on: t.db) == false)
+            // Counting parking: the demo's parking spaces have no owners on record.
+            let made = try await committee.json(
+                .POST, "/api/v1/votes",
+                #"{"node": "\#(compound.code)", "matter": 4, "title": "车位计入的表决", "text": "x", "countParking": true}"#)
+            let id = try made.decode(DTO.OwnersVote.self).id
+            let refused = try await committee.json(.POST, "/api/v1/votes/\(id)/register", "{}")
+            #expect(refused.status == .unprocessableEntity)
+            let body = try refused.decode(APIError.self)
+            let problems = try #require(body.problems)
+            #expect(!problems.isEmpty && problems.allSatisfy { $0.link?.hasPrefix("/units/") == true })
+            #expect(problems[0].reason.contains("没有业主"))
+            // Nothing was stored: still a draft, no register, no notice; the page lists the problems too.
+            let v = try #require(try await OwnersVote.find(id, on: t.db))
+            #expect(v.status == .draft && v.registerVersion == 0 && v.registerNoticeID == nil)
+            let page = try await committee.post("/votes/\(id)/register")
+            #expect(page.status == .unprocessableEntity && page.text.contains("/units/"))
         }
     }
 

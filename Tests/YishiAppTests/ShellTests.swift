@@ -62,9 +62,12 @@ struct ShellTests {
             #expect(home.text.contains(#"href="/needs/"#), "the demo resident's own need, with where it stands")
             #expect(home.text.contains("需求清单"), "the running notice of the needs list")
             #expect(home.text.contains("已联系物业"), "the committee's answer to their need")
-            for empty in [HomeText.meetingsEmpty, .votesEmpty, .lifeCircleNone] {
+            for empty in [HomeText.meetingsEmpty, .lifeCircleNone] {
                 #expect(home.text.contains(empty.text(.zhHans)), "\(empty)")
             }
+            // The demo's open owners' vote on the resident's building, with one large button to vote.
+            #expect(!home.text.contains(HomeText.votesEmpty.text(.zhHans)))
+            #expect(home.text.contains("加装电梯") && home.text.contains(OwnerVotePageText.castYours.text(.zhHans)))
             #expect(home.text.contains(#"<form method="post" action="/signout""#), "sign-out in the header")
             for word in Self.staffWords { #expect(!home.text.contains(word), "no \(word) on the resident's home") }
             // Their community page describes the community.

@@ -67,7 +67,8 @@ struct VotesAgreementTests {
                 return "\(unitCode(r.unit)),\(owners),\(r.status),\(areas),\(r.kind)"
             }
             let register =
-                "unit,owners,status,register_area,survey_area,contract_area,kind\n" + registerLines.joined(separator: "\n")
+                "unit,owners,status,register_area,survey_area,contract_area,kind\n"
+                + registerLines.joined(separator: "\n")
                 + "\n"
             let ballotTable = try CSVTable.read(Data(c.ballots.utf8))
             let ballots = ballotTable.rows.map { (owner: ownerCode($0.fields[0]), word: $0.fields[1]) }
@@ -86,7 +87,8 @@ struct VotesAgreementTests {
             try await staff.signIn("baolin1")
             let made = try await staff.json(
                 .POST, "/api/v1/votes",
-                #"{"node": "\#(compound)", "matter": \#(c.matter), "title": "\#(c.name)", "text": "协议测试", "registerNoticeDays": 0}"#)
+                #"{"node": "\#(compound)", "matter": \#(c.matter), "title": "\#(c.name)", "text": "协议测试", "registerNoticeDays": 0}"#
+            )
             #expect(made.status == .created, "\(made.text)")
             let id = try made.decode(DTO.OwnersVote.self).id
             let base = "/api/v1/votes/\(id)"

@@ -14,6 +14,8 @@ struct Principal: Sendable {
     /// Every grant the user holds, with its node's code and name, read in the same query as the
     /// session (what `/api/v1/me` and the account menu show). For a token: the owner's grants.
     var held: [HeldGrant] = []
+    /// The account's phone (where its one-time codes go): an owner on a vote's register is found by it.
+    var phone: String? = nil
 
     struct HeldGrant: Sendable {
         var id: UUID
@@ -110,7 +112,7 @@ struct PrincipalMiddleware: Middleware {
 
     /// The columns every principal query returns after its own: the user and one grant per row.
     private static let userColumns = """
-        u.id AS uid, u.display_name AS uname, u.kind AS ukind,
+        u.id AS uid, u.display_name AS uname, u.kind AS ukind, u.phone AS uphone,
         CASE WHEN u.verified_at IS NULL THEN 0 ELSE 1 END AS uverified,
         g.id AS gid, g.role AS grole, n.path AS gpath, n.code AS gcode, n.name AS gname
         """
@@ -136,7 +138,8 @@ struct PrincipalMiddleware: Middleware {
                 actor: Actor(
                     userId: uid, kind: kind, isVerified: verified,
                     grants: held.map { Grant(role: $0.role, path: $0.path) }),
-                tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held)
+                tokenID: nil, sessionID: try first.decode(column: "sid", as: UUID.self), held: held,
+                phone: try first.decode(column: "uphone", as: String?.self))
             return (principal, try first.decode(column: "sexpires", as: Date.self))
         }
     }
@@ -177,7 +180,8 @@ struct PrincipalMiddleware: Middleware {
                 let principal = Principal(
                     userID: uid, displayName: name,
                     actor: Actor(userId: uid, kind: kind, isVerified: verified, grants: [grant]),
-                    tokenID: tid, sessionID: nil, held: held)
+                    tokenID: tid, sessionID: nil, held: held,
+                    phone: try first.decode(column: "uphone", as: String?.self))
                 guard try first.decode(column: "tstale", as: Int.self) == 1 else {
                     return req.eventLoop.makeSucceededFuture(principal)
                 }

@@ -29,6 +29,8 @@ struct Caller: Sendable {
     var logger: Logger
     /// The application's name in the process-wide read caches (`Application.readNamespace`).
     var readNamespace: String = ""
+    /// The signed-in account's phone, when the request's principal carried it.
+    var phone: String? = nil
 
     var now: Date { effects.time.now() }
 
@@ -94,7 +96,7 @@ extension Request {
             db: db, acting: principal.map { .person($0.actor) } ?? .nobody,
             sessionID: principal?.tokenID == nil ? principal?.sessionID : nil,
             auditActor: auditActor, effects: effects, passwords: password.async, logger: logger,
-            readNamespace: application.readNamespace)
+            readNamespace: application.readNamespace, phone: principal?.phone)
     }
 }
 

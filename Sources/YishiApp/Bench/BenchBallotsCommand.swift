@@ -21,11 +21,29 @@ struct BenchBallotsCommand: AsyncCommand {
             name: "postgres",
             help: "a PostgreSQL URL to use instead of a temporary SQLite file (its database must be empty)")
         var postgres: String?
+        @Option(
+            name: "prepare",
+            help:
+                "only prepare: load the demo and the estate into the configured database, open the vote, write its id and the owners' sessions to this JSON file (scripts/killtest-ballots)"
+        )
+        var prepare: String?
         init() {}
     }
     var help: String { "Times online ballots over HTTP and the tally of a large estate / 业主投票性能" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if let file = signature.prepare {
+            let app = context.application
+            try await Yishi.prepareDatabase(app)
+            _ = try await DemoLoader.load(app, passwordHash: "bench")
+            let (vote, voters) = try await BallotsBench.prepare(app: app, units: max(10, signature.units ?? 5_000))
+            let out: [String: Any] = [
+                "vote": vote.uuidString,
+                "voters": voters.map { ["owner": $0.owner, "cookie": $0.cookie, "csrf": $0.csrf] },
+            ]
+            try JSONSerialization.data(withJSONObject: out).write(to: URL(fileURLWithPath: file))
+            return
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yishi-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -77,8 +95,10 @@ enum BallotsBench {
         var owners = BatchInsert(table: Owner.schema, columns: ["id", "code", "name", "phone", "created_at"])
         var ownerships = BatchInsert(table: "ownerships", columns: ["id", "owner_id", "unit_id"])
         var users = BatchInsert(
-            table: User.schema, columns: ["id", "kind", "phone", "display_name", "failed_logins", "channel", "created_at"])
-        var sessions = BatchInsert(table: UserSession.schema, columns: ["id", "token_hash", "user_id", "expires_at", "created_at"])
+            table: User.schema,
+            columns: ["id", "kind", "phone", "display_name", "failed_logins", "channel", "created_at"])
+        var sessions = BatchInsert(
+            table: UserSession.schema, columns: ["id", "token_hash", "user_id", "expires_at", "created_at"])
         var building: UUID = UUID()
         for i in 0..<units {
             if i % perBuilding == 0 {
@@ -86,7 +106,8 @@ enum BallotsBench {
                 let b = i / perBuilding + 1
                 let path = TerritoryPath(compound.territoryPath.ids + [building]).encoded
                 nodes.add([
-                    building, TerritoryLevel.building.rawValue, compoundID, path, "\(compound.code)-Z\(b)", "压测\(b)号", now,
+                    building, TerritoryLevel.building.rawValue, compoundID, path, "\(compound.code)-Z\(b)", "压测\(b)号",
+                    now,
                 ])
             }
             let unit = UUID()
@@ -101,7 +122,9 @@ enum BallotsBench {
             owners.add([owner, "O-\(code)", "业主\(i + 1)", phone, now])
             ownerships.add([UUID(), owner, unit])
             let user = UUID()
-            users.add([user, Actor.Kind.resident.rawValue, phone, "业主\(i + 1)", 0, YishiCore.Channel.online.rawValue, now])
+            users.add([
+                user, Actor.Kind.resident.rawValue, phone, "业主\(i + 1)", 0, YishiCore.Channel.online.rawValue, now,
+            ])
             let token = app.effects.random.token()
             sessions.add([UUID(), sha256Hex(token), user, now.addingTimeInterval(86_400), now])
             voters.append(Voter(owner: "O-\(code)", cookie: token, csrf: CSRF.token(forSession: token)))
@@ -112,21 +135,34 @@ enum BallotsBench {
         return (compoundID, voters)
     }
 
-    static func run(app: Application, units: Int, connections: Int, database: String) async throws -> String {
-        let (compound, voters) = try await estate(app: app, units: units)
+    static func committee(_ app: Application) async throws -> Caller {
         guard let committeeUser = try await User.query(on: app.db).filter(\.$username == "yeweihui").first() else {
             throw Abort(.internalServerError)
         }
         let grants = try await PrincipalMiddleware.grants(of: committeeUser.requireID(), on: app.db)
-        let committee = app.caller(
+        return app.caller(
             .person(Actor(userId: try committeeUser.requireID(), kind: .staff, isVerified: true, grants: grants)),
             auditActor: AuditActor(id: committeeUser.id, label: "bench"))
-        let (vote, freezeMS) = try await NeedsBench.timedAsync { () -> OwnersVote in
-            let v = try await OwnersVotes.create(
-                .init(node: compound, matter: 4, title: "压测表决", text: "续聘物业", noticeDays: "0"), by: committee)
-            try await OwnersVotes.freeze(v.id, reason: nil, by: committee)
-            return try await OwnersVotes.open(v.id, by: committee)
-        }
+    }
+
+    /// The estate, and a vote there frozen and opened (no correction period).
+    static func openVote(app: Application, compound: UUID) async throws -> OwnersVote {
+        let committee = try await committee(app)
+        let v = try await OwnersVotes.create(
+            .init(node: compound, matter: 4, title: "压测表决", text: "续聘物业", noticeDays: "0"), by: committee)
+        try await OwnersVotes.freeze(v.id, reason: nil, by: committee)
+        return try await OwnersVotes.open(v.id, by: committee)
+    }
+
+    static func prepare(app: Application, units: Int) async throws -> (UUID, [Voter]) {
+        let (compound, voters) = try await estate(app: app, units: units)
+        return (try await openVote(app: app, compound: compound).requireID(), voters)
+    }
+
+    static func run(app: Application, units: Int, connections: Int, database: String) async throws -> String {
+        let (compound, voters) = try await estate(app: app, units: units)
+        let committee = try await committee(app)
+        let (vote, freezeMS) = try await NeedsBench.timedAsync { try await openVote(app: app, compound: compound) }
         // The server, on a free loopback port.
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError) }
@@ -146,7 +182,8 @@ enum BallotsBench {
                         headers.add(name: .cookie, value: "\(SessionCookie.name)=\(v.cookie)")
                         headers.add(name: CSRF.header, value: v.csrf)
                         headers.contentType = .json
-                        let body = #"{"owner": "\#(v.owner)", "choice": "\#(choices[i % choices.count])", "channel": "online"}"#
+                        let body =
+                            #"{"owner": "\#(v.owner)", "choice": "\#(choices[i % choices.count])", "channel": "online"}"#
                         let t0 = DispatchTime.now().uptimeNanoseconds
                         let res = try await app.client.post(URI(string: url), headers: headers) { req in
                             req.body = ByteBuffer(string: body)
@@ -170,7 +207,9 @@ enum BallotsBench {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         await app.server.shutdown()
-        func pct(_ p: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        func pct(_ p: Double) -> Double {
+            times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))]
+        }
         // The tally from the stored ballots, the database read included (median of 7).
         let open = try await OwnersVotes.readable(vote.id, by: committee)
         var tallies: [Double] = []
@@ -179,14 +218,18 @@ enum BallotsBench {
             let (r, ms) = try await NeedsBench.timedAsync { () -> OwnersTallyResult in
                 let reg = try await OwnersVotes.register(of: open, on: app.db)
                 let ballots = try await OwnersVotes.currentBallots(of: open.id!, on: app.db)
-                return try OwnersVotes.tally(open, register: reg, ballots: ballots.map { ($0.owner, $0.choice, $0.reason) })
-                    .get()
+                return try OwnersVotes.tally(
+                    open, register: reg, ballots: ballots.map { ($0.owner, $0.choice, $0.reason) }
+                )
+                .get()
             }
             tallies.append(ms)
             status = r.status.rawValue
         }
         let (_, closeMS) = try await NeedsBench.timedAsync { _ = try await OwnersVotes.close(vote.id, by: committee) }
-        let (verified, verifyMS) = try await NeedsBench.timedAsync { try await OwnersVotes.verify(vote.id!, on: app.db) }
+        let (verified, verifyMS) = try await NeedsBench.timedAsync {
+            try await OwnersVotes.verify(vote.id!, on: app.db)
+        }
         let audit = try await AuditLog.verify(on: app.db)
         var auditOK = false
         if case .ok = audit { auditOK = true }

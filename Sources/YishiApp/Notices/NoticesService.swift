@@ -239,8 +239,8 @@ enum NoticesService {
 
 extension NoticesService {
     /// An owner's objection to a notice of an owners' register (the owners' votes feature has
-    /// checked that the signed-in account is an owner on it): online, with the owner's code in
-    /// front so staff know whose entry it concerns. Only while the notice runs.
+    /// checked that the signed-in account is an owner on it): online; whose entry it concerns is
+    /// in the audit entry (staff read it there), not on the public notice. Only while the notice runs.
     static func objectAsOwner(_ id: UUID, text: String, owner: String, by caller: Caller) async throws
         -> NoticeObjection
     {
@@ -251,7 +251,7 @@ extension NoticesService {
         guard notice.status == .published, notice.period?.takesObjections(at: caller.now) == true else {
             throw YishiError.conflict(key: NoticeText.objectionClosed.key)
         }
-        let words = "【\(owner)】" + (body.value ?? "")
+        let words = body.value ?? ""
         return try await caller.audited { tx in
             let o = NoticeObjection()
             o.$notice.id = try notice.requireID()

@@ -384,7 +384,7 @@ enum HomePage {
                             })
                     }
                 }
-                C.section(ctx.t(HomeText.votes)) { C.empty(ctx.t(HomeText.votesEmpty)) }
+
             }
         }
     }

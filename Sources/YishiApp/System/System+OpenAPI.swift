@@ -24,6 +24,11 @@ extension OpenAPIDocument {
                         "type": "array",
                         "items": object(["line": int, "reason": string], required: ["line", "reason"]),
                     ],
+                    // What stops an owners' register from being frozen, each with the page where it is fixed.
+                    "problems": [
+                        "type": "array",
+                        "items": object(["reason": string, "link": string], required: ["reason"]),
+                    ],
                 ], required: ["error", "reason"]),
             "Health": object(["status": string, "database": string], required: ["status", "database"]),
         ]

@@ -131,6 +131,13 @@ struct BallotEvent: Sendable, Codable, Hashable {
 
 /// The record's hash: SHA-256 of the previous hash and the line, in hex.
 enum RecordHash {
+    /// A hash as people compare it: its first 16 hex digits in groups of four ("3f2a 9c01 …"),
+    /// which wrap on a phone; `yishi votes verify` checks the whole.
+    static func shown(_ hash: String) -> String {
+        stride(from: 0, to: min(16, hash.count), by: 4).map { i in
+            String(hash.dropFirst(i).prefix(4))
+        }.joined(separator: " ")
+    }
     static func next(_ previous: String?, _ line: String) -> String {
         let digest = SHA256.hash(data: Data(((previous ?? "") + "\n" + line).utf8))
         return digest.map { String(format: "%02x", $0) }.joined()

@@ -11,6 +11,8 @@ enum OwnersVoteBallotPages {
         var names: [String]
         var units: [String]
         var ballot: (choice: BallotChoice, receipt: String)?
+        /// Not when the home is co-owned and another (or no) co-owner is designated.
+        var mayCast = true
     }
 
     static func ballot(
@@ -45,30 +47,39 @@ enum OwnersVoteBallotPages {
                                 ctx.t(OwnerVotePageText.currentChoice, ctx.t(OwnerVoteText.choice(b.choice)), b.receipt)
                             )
                         }
-                        Forms.form(
-                            ctx, action: Site.ownersVote(Site.Pattern.ownersVoteBallot, v.id!), class: "ballot",
-                            [
-                                H.void("input", [("type", "hidden"), ("name", "owner"), ("value", e.owner)]),
-                                H.void(
-                                    "input",
-                                    [("type", "hidden"), ("name", "correction"), ("value", e.ballot == nil ? "" : "1")]),
-                                H.el("p", [("class", "hint")], text: ctx.t(OwnerVotePageText.choose)),
-                                H.el("div", [("class", "ballot-choices")]) {
-                                    for c in [BallotChoice.agree, .against, .abstain] {
-                                        H.el(
-                                            "button",
-                                            [
-                                                ("type", "submit"), ("name", "choice"), ("value", c.rawValue),
-                                                ("class", "ballot-choice \(c.rawValue)"),
-                                            ], text: ctx.t(OwnerVoteText.choice(c)))
-                                    }
-                                },
-                                H.el("p", [("class", "hint")], text: ctx.t(OwnerVotePageText.correctHint)),
-                            ])
+                        if e.mayCast {
+                            choiceForm(ctx, v, e)
+                        } else {
+                            C.notice(ctx.t(OwnerVoteText.notDesignated), tone: .warning)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// The three large buttons of a ballot (a correction when one is cast already).
+    static func choiceForm(_ ctx: PageContext, _ v: OwnersVote, _ e: Entry) -> HTMLNode {
+        Forms.form(
+            ctx, action: Site.ownersVote(Site.Pattern.ownersVoteBallot, v.id!), class: "ballot",
+            [
+                H.void("input", [("type", "hidden"), ("name", "owner"), ("value", e.owner)]),
+                H.void(
+                    "input",
+                    [("type", "hidden"), ("name", "correction"), ("value", e.ballot == nil ? "" : "1")]),
+                H.el("p", [("class", "hint")], text: ctx.t(OwnerVotePageText.choose)),
+                H.el("div", [("class", "ballot-choices")]) {
+                    for c in [BallotChoice.agree, .against, .abstain] {
+                        H.el(
+                            "button",
+                            [
+                                ("type", "submit"), ("name", "choice"), ("value", c.rawValue),
+                                ("class", "ballot-choice \(c.rawValue)"),
+                            ], text: ctx.t(OwnerVoteText.choice(c)))
+                    }
+                },
+                H.el("p", [("class", "hint")], text: ctx.t(OwnerVotePageText.correctHint)),
+            ])
     }
 
     struct EnterForm: Sendable {
@@ -149,6 +160,7 @@ enum OwnersVoteBallotPages {
     static func projector(_ ctx: PageContext, _ v: OwnersVote, _ t: OwnerVote.Turnout) -> PageView {
         PageView(title: v.title, refreshSeconds: v.status == .open ? 10 : nil) {
             H.el("div", [("class", "projector")]) {
+                OwnersVoteSections.turnout(ctx, t)
                 H.el("p", [("class", "projector-figure")]) {
                     H.el("span", [("class", "big")], text: "\(t.personsIn) / \(t.personsTotal)")
                     H.el("span", text: ctx.t(OwnerVotePageText.projectorPersons, String(t.personsNeeded)))

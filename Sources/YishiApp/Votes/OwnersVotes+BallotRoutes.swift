@@ -42,10 +42,11 @@ struct OwnersVoteBallotRoutes {
         for e in mine where !entries.contains(where: { $0.person == e.person }) {
             guard let p = reg?.persons.first(where: { $0.number == e.person }) else { continue }
             let b = try await Self.current(v, person: e.person, on: req.db)
+            let labels = try await OwnersVotes.unitLabels(p.units, on: req.db)
             entries.append(
                 .init(
-                    owner: e.owner, person: e.person, names: p.names, units: p.units,
-                    ballot: b.map { ($0.choice, $0.receipt) }))
+                    owner: e.owner, person: e.person, names: p.names, units: p.units.map { labels[$0] ?? $0 },
+                    ballot: b.map { ($0.choice, $0.receipt) }, mayCast: p.owners.count == 1 || p.designated == e.owner))
         }
         return (v, entries)
     }

@@ -29,24 +29,68 @@ extension OwnersVotes {
         var phone: String?
     }
 
-    static func entry(_ v: OwnersVote, owner: String, on db: any Database) async throws -> Entry? {
-        guard v.registerVersion > 0 else { return nil }
-        guard
-            let r = try await (db as! any SQLDatabase).raw(
-                """
-                SELECT o.person, o.phone, p.owners, p.designated FROM owner_vote_owners o
-                JOIN owner_vote_persons p ON p.vote_id = o.vote_id AND p.version = o.version AND p.number = o.person
-                WHERE o.vote_id = \(bind: v.id!) AND o.version = \(bind: v.registerVersion) AND o.owner_code = \(bind: owner)
-                """
-            ).first()
-        else { return nil }
-        return Entry(
-            person: try r.decode(column: "person", as: Int.self),
-            owners: (try? JSONDecoder().decode(
-                [String].self, from: Data(try r.decode(column: "owners", as: String.self).utf8)))
-                ?? [],
-            designated: try r.decode(column: "designated", as: String?.self),
-            phone: try r.decode(column: "phone", as: String?.self))
+    /// Every owner on the register of the vote's current version, with their person.
+    static func entries(_ v: OwnersVote, on db: any Database) async throws -> [String: Entry] {
+        guard v.registerVersion > 0 else { return [:] }
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT o.owner_code, o.person, o.phone, p.owners, p.designated FROM owner_vote_owners o
+            JOIN owner_vote_persons p ON p.vote_id = o.vote_id AND p.version = o.version AND p.number = o.person
+            WHERE o.vote_id = \(bind: v.id!) AND o.version = \(bind: v.registerVersion)
+            """
+        ).all()
+        var out: [String: Entry] = [:]
+        out.reserveCapacity(rows.count)
+        let d = JSONDecoder()
+        for r in rows {
+            out[try r.decode(column: "owner_code", as: String.self)] = Entry(
+                person: try r.decode(column: "person", as: Int.self),
+                owners: (try? d.decode([String].self, from: Data(try r.decode(column: "owners", as: String.self).utf8)))
+                    ?? [],
+                designated: try r.decode(column: "designated", as: String?.self),
+                phone: try r.decode(column: "phone", as: String?.self))
+        }
+        return out
+    }
+
+    /// What a ballot needs of its vote: the vote's place, state and register. Once voting is open the
+    /// register cannot change, so an open vote's is kept in memory (per application, vote and version):
+    /// a ballot then reads nothing before its transaction, which checks again that the vote is open.
+    struct BallotContext: Sendable {
+        var vote: UUID
+        var node: UUID
+        var path: TerritoryPath
+        var title: String
+        var status: OwnerVote.Status
+        var closesAt: Date?
+        var entries: [String: Entry]
+    }
+
+    final class BallotContexts: @unchecked Sendable {
+        static let shared = BallotContexts()
+        private let lock = NSLock()
+        private var kept: [String: BallotContext] = [:]
+        func get(_ key: String) -> BallotContext? { lock.withLock { kept[key] } }
+        func put(_ key: String, _ c: BallotContext) {
+            lock.withLock {
+                if kept.count >= 64 { kept.removeAll() }
+                kept[key] = c
+            }
+        }
+    }
+
+    static func ballotContext(_ id: UUID?, by caller: Caller) async throws -> BallotContext {
+        let key = "\(caller.readNamespace)|\(id?.uuidString ?? "")"
+        if id != nil, let kept = BallotContexts.shared.get(key) { return kept }
+        let v = try await readable(id, by: caller)
+        var c = BallotContext(
+            vote: v.id!, node: v.$node.id, path: v.node.territoryPath, title: v.title, status: v.status,
+            closesAt: v.closesAt, entries: [:])
+        if v.status == .open {
+            c.entries = try await entries(v, on: caller.db)
+            BallotContexts.shared.put(key, c)
+        }
+        return c
     }
 
     static func problemKey(_ p: OwnerVote.BallotProblem) -> (field: String, key: String) {
@@ -66,7 +110,7 @@ extension OwnersVotes {
 
     /// Casts (or corrects) a ballot; returns it as entered, with its receipt.
     static func cast(_ id: UUID?, _ b: BallotRequest, by caller: Caller) async throws -> BallotEvent {
-        let v = try await readable(id, by: caller)
+        let v = try await ballotContext(id, by: caller)
         let actor = caller.actor
         var fields: [String: String] = [:]
         let choice = b.choice.flatMap { BallotChoice(rawValue: $0.trimmed) }
@@ -84,11 +128,19 @@ extension OwnersVotes {
         let owner = b.owner.trimmed
         let staff = channel != .online
         if staff {
-            try caller.authorize(.ownersVoteManage, at: v.node.territoryPath)
+            try caller.authorize(.ownersVoteManage, at: v.path)
         } else if actor == nil {
             throw YishiError.denied(.notSignedIn)
         }
-        guard let entry = try await entry(v, owner: owner, on: caller.db) else {
+        // Whole milliseconds: the time is part of the ballot's hashed line and must read back the same.
+        let now = Date(timeIntervalSince1970: (caller.now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        if let r = OwnerVote.check(
+            .ballot, status: v.status, now: now, registerPublishedAt: nil, noticeDays: 0, unanswered: 0,
+            closesAt: v.closesAt)
+        {
+            throw refusal(r)
+        }
+        guard let entry = v.entries[owner] else {
             if staff { throw YishiError.invalid(["owner": OwnerVoteText.notOnRegister.key]) }
             throw YishiError.denied(.outsideScope)
         }
@@ -117,14 +169,11 @@ extension OwnersVotes {
             let (field, key) = problemKey(p)
             throw YishiError.invalid([field: key])
         }
-        // Whole milliseconds: the time is part of the ballot's hashed line and must read back the same.
-        let now = Date(timeIntervalSince1970: (caller.now.timeIntervalSince1970 * 1000).rounded() / 1000)
-        try allow(.ballot, v, now: now)
         let receipt = OwnerVote.Receipt.code(caller.effects.random.bytes(8))
         let enteredBy = staff ? (actor?.userId.uuidString ?? "platform") : "owner:\(owner)"
         let serial = channel == .paper ? b.serial?.trimmed : nil
         let proxyName = channel == .proxy ? b.proxyName?.trimmed : nil
-        let voteID = v.id!
+        let voteID = v.vote
         let correction = b.correction
         let upload = files
         let user = actor?.userId
@@ -203,7 +252,7 @@ extension OwnersVotes {
                     event,
                     AuditEvent(
                         action: version > 1 ? .ownersVoteCorrect : .ownersVoteBallot, targetType: "ownersVote",
-                        targetID: voteID.uuidString, nodeID: v.$node.id, details: details,
+                        targetID: voteID.uuidString, nodeID: v.node, details: details,
                         provenance: staff
                             ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
                 )

@@ -65,7 +65,8 @@ extension OwnersVotes {
                 BallotChoice(rawValue: try $0.decode(column: "choice", as: String.self)) ?? .invalid,
                 try $0.decode(column: "seq", as: Int.self), try $0.decode(column: "version", as: Int.self),
                 try $0.decode(column: "receipt", as: String.self),
-                try $0.decode(column: "invalid_reason", as: String?.self).flatMap(OwnerVote.InvalidReason.init(rawValue:))
+                try $0.decode(column: "invalid_reason", as: String?.self).flatMap(
+                    OwnerVote.InvalidReason.init(rawValue:))
             )
         }
     }
@@ -128,15 +129,15 @@ extension OwnersVotes {
     static func publishResult(_ id: UUID?, by caller: Caller) async throws -> PublicNotice {
         let v = try await managed(id, by: caller)
         try allow(.publishResult, v, now: caller.now)
-        guard let report = v.resultJSON else { throw YishiError.conflict(key: OwnerVoteText.notClosed.key) }
+        guard v.resultJSON != nil else { throw YishiError.conflict(key: OwnerVoteText.notClosed.key) }
         let status = TallyStatus(rawValue: v.resultStatus ?? "") ?? .needsReview
         let n = try await NoticesService.create(
             .init(
                 node: v.$node.id,
                 title: Catalog.text(OwnerVoteText.resultNoticeTitle, .zhHans, [v.title]),
-                body: Catalog.text(
-                    OwnerVoteText.resultNoticeBody, .zhHans, [OwnersTally.statusName(status).zh, v.resultHash ?? ""])
-                    + "\n\n" + resultSummary(report),
+                body: bilingual(
+                    OwnerVoteText.resultNoticeBody,
+                    { [OwnersTally.statusName(status).in($0), RecordHash.shown(v.resultHash ?? "")] }),
                 days: String(v.noticeDays), subject: (kind: "ownersResult", id: v.id!)),
             by: caller)
         let published = try await NoticesService.publish(n.id, by: caller)
@@ -158,15 +159,6 @@ extension OwnersVotes {
             )
         }
         return published
-    }
-
-    /// The figures of a stored result, in words a notice can carry (both languages' numbers are the same).
-    static func resultSummary(_ json: String) -> String {
-        guard let r = try? JSONDecoder().decode(StoredResult.self, from: Data(json.utf8)) else { return "" }
-        return [
-            "总人数 \(r.persons_total)，参与 \(r.persons_participating)：同意 \(r.persons_agree)，反对 \(r.persons_against)，弃权 \(r.persons_abstain)，无效 \(r.persons_invalid)；未投票 \(r.persons_not_returned)。",
-            "总面积 \(r.area_total) ㎡，参与 \(r.area_participating) ㎡：同意 \(r.area_agree) ㎡，反对 \(r.area_against) ㎡，弃权 \(r.area_abstain) ㎡，无效 \(r.area_invalid) ㎡。",
-        ].joined(separator: "\n")
     }
 
     /// The stored result read back (the keys of `yishi votes tally`'s JSON).
@@ -210,5 +202,10 @@ extension OwnersVotes {
 
     static func result(_ v: OwnersVote) -> StoredResult? {
         v.resultJSON.flatMap { try? JSONDecoder().decode(StoredResult.self, from: Data($0.utf8)) }
+    }
+
+    /// A notice's words the platform writes: Chinese, then English (a notice has one body for everyone).
+    static func bilingual(_ text: OwnerVoteText, _ args: (Lang) -> [String]) -> String {
+        text.text(.zhHans, args(.zhHans)) + "\n\n" + text.text(.en, args(.en))
     }
 }

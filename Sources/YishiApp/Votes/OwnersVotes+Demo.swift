@@ -87,9 +87,15 @@ enum OwnersVotesDemo {
                 node: building.requireID(), matter: OwnersMatter.rebuild.rawValue, title: "\(building.name)加装电梯",
                 text:
                     "在\(building.name)北侧加装一部电梯，停靠各层半层平台。费用按楼层分摊，政府补贴后每户约 2 万至 4 万元。\n\n方案图和分摊表附后。须参与表决的业主四分之三以上同意。",
-                noticeDays: "2", closesAt: now.addingTimeInterval(9 * day)),
+                noticeDays: "2", closesAt: now.addingTimeInterval(9 * day),
+                files: [("加装电梯方案和分摊表.pdf", Data("%PDF-1.4\n% 加装电梯方案图和费用分摊表（演示）\n".utf8))]),
             by: committee)
         try await OwnersVotes.freeze(b.id, reason: nil, by: committee)
+        // The resident's home is co-owned now: the co-owners designate the resident for this vote too.
+        let frozenB = try await OwnersVotes.readable(b.id, by: committee)
+        if let mineB = try await OwnersVotes.entries(of: frozenB, phone: DemoDistrict.residentPhone, on: db).first {
+            try await OwnersVotes.designate(b.id, person: mineB.person, owner: mineB.owner, by: committee)
+        }
         at(16.5)
         let opened = try await OwnersVotes.open(b.id, by: committee)
         let mineHere = try await OwnersVotes.entries(of: opened, phone: DemoDistrict.residentPhone, on: db).first

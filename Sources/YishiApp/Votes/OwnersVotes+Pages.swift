@@ -19,6 +19,8 @@ enum OwnersVotePages {
         /// The signed-in owner's entries on this register, and their current ballot's receipt.
         var mine: [(owner: String, person: Int)] = []
         var myBallot: (choice: BallotChoice, receipt: String, version: Int)? = nil
+        /// Their homes as people name them, by unit code.
+        var unitNames: [String: String] = [:]
         var unanswered = 0
         var now: Date
         var errors = FormErrors()
@@ -204,10 +206,10 @@ enum OwnersVotePages {
 }
 
 extension OwnersVotePages {
-    /// The resident home's "votes waiting for you": each with its deadline and one large button.
+    /// The resident home's votes: each open one they may cast, with its deadline and one large button.
     static func home(_ ctx: PageContext, _ votes: [OwnersVotes.Waiting]) -> HTMLNode {
-        guard !votes.isEmpty else { return .group([]) }
-        return C.section(ctx.t(OwnerVotePageText.homeTitle)) {
+        C.section(ctx.t(HomeText.votes)) {
+            if votes.isEmpty { C.empty(ctx.t(HomeText.votesEmpty)) }
             for v in votes {
                 H.el("div", [("class", "card")]) {
                     H.el(

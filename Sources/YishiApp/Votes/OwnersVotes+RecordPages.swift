@@ -17,7 +17,7 @@ enum OwnersVoteRecordPages {
                     (ctx.t(OwnerVotePageText.version), String(reg.version)),
                     (ctx.t(OwnerVotePageText.persons), String(reg.persons.count)),
                     (ctx.t(OwnerVotePageText.areaTotal), Show.area(centi: reg.areaTotal)),
-                    (ctx.t(OwnerVotePageText.recordCode), reg.hash),
+                    (ctx.t(OwnerVotePageText.recordCode), RecordHash.shown(reg.hash)),
                 ])
             C.list(reg.notes.map { $0.in(ctx.lang) })
             Forms.summary(ctx, errors)

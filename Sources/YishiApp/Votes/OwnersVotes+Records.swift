@@ -81,4 +81,18 @@ extension OwnersVotes {
                 voted: try $0.decode(column: "voted", as: Int.self) == 1)
         }
     }
+
+    /// Homes as people name them ("1号 101"), by unit code.
+    static func unitLabels(_ codes: [String], on db: any Database) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        return try await (db as! any SQLDatabase).raw(
+            """
+            SELECT u.code, u.number, b.name FROM units u JOIN territory_nodes b ON b.id = u.building_id
+            WHERE u.code IN (\(binds: codes))
+            """
+        ).all().reduce(into: [String: String]()) { out, r in
+            out[try r.decode(column: "code", as: String.self)] =
+                "\(try r.decode(column: "name", as: String.self)) \(try r.decode(column: "number", as: String.self))"
+        }
+    }
 }

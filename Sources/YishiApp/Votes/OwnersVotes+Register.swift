@@ -187,9 +187,8 @@ extension OwnersVotes {
         let n = try await NoticesService.create(
             .init(
                 node: v.$node.id, title: Catalog.text(OwnerVoteText.registerNoticeTitle, .zhHans, [v.title]),
-                body: Catalog.text(
-                    OwnerVoteText.registerNoticeBody, .zhHans,
-                    [String(v.registerVersion), String(v.noticeDays)]),
+                body: bilingual(
+                    OwnerVoteText.registerNoticeBody, { _ in [String(v.registerVersion), String(v.noticeDays)] }),
                 days: String(v.noticeDays), subject: (kind: "ownersRegister", id: v.id!)),
             by: caller)
         _ = try await NoticesService.publish(n.id, by: caller)
@@ -282,6 +281,7 @@ extension OwnersVotes {
 
     /// The signed-in account's phone (the one its one-time codes went to).
     static func phone(of caller: Caller) async throws -> String? {
+        if let phone = caller.phone { return phone }
         guard let user = caller.actor?.userId else { return nil }
         return try await (caller.db as! any SQLDatabase).raw("SELECT phone FROM users WHERE id = \(bind: user)")
             .first()?

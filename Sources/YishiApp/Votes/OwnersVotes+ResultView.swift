@@ -83,7 +83,7 @@ enum OwnersVoteResultView {
                     (ctx.t(OwnerVotePageText.matter), "\(v.matterNumber). \(v.matter.name.in(ctx.lang))"),
                     (ctx.t(OwnerVotePageText.scope), OwnersVotePages.scopeLine(ctx, v)),
                     (ctx.t(OwnerVotePageText.closedAt), Show.dateTime(v.closedAt)),
-                    (ctx.t(OwnerVotePageText.recordCode), v.resultHash ?? "—"),
+                    (ctx.t(OwnerVotePageText.recordCode), v.resultHash.map(RecordHash.shown) ?? "—"),
                 ])
             figures(ctx, r)
             C.text(ctx.t(OwnerVotePageText.verifyHint), muted: true)

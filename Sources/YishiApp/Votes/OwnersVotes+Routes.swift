@@ -105,6 +105,8 @@ struct OwnersVoteRoutes: RouteCollection {
             if let person = m.mine.first?.person {
                 m.myBallot = try await OwnersVoteBallotRoutes.current(v, person: person, on: req.db)
             }
+            let units = m.register?.persons.filter { p in m.mine.contains { $0.person == p.number } }.flatMap(\.units)
+            m.unitNames = try await OwnersVotes.unitLabels(units ?? [], on: req.db)
         }
         if m.manage && v.status == .registerPublished { m.unanswered = try await OwnersVotes.unanswered(v, on: req.db) }
         return m

@@ -9,13 +9,21 @@ enum OwnersVoteSections {
     static func owner(_ ctx: PageContext, _ m: OwnersVotePages.Model) -> HTMLNode {
         let v = m.vote
         guard !m.mine.isEmpty, let reg = m.register else { return .group([]) }
+        // A co-owned home votes online only through the co-owner the others designated.
+        let mayCast = m.mine.contains { e in
+            reg.persons.first { $0.number == e.person }.map { $0.owners.count == 1 || $0.designated == e.owner }
+                ?? false
+        }
         return C.section(ctx.t(OwnerVotePageText.yourEntry)) {
             for e in m.mine {
                 if let p = reg.persons.first(where: { $0.number == e.person }) {
                     C.facts(
                         [
                             (ctx.t(OwnerVotePageText.personNumber), String(p.number)),
-                            (ctx.t(OwnerVotePageText.homes), p.units.joined(separator: "、")),
+                            (
+                                ctx.t(OwnerVotePageText.homes),
+                                p.units.map { m.unitNames[$0] ?? $0 }.joined(separator: "、")
+                            ),
                             (ctx.t(OwnerVotePageText.owners), p.names.joined(separator: "、")),
                             (ctx.t(OwnerVotePageText.area), Show.area(centi: p.area)),
                         ])
@@ -28,6 +36,9 @@ enum OwnersVoteSections {
                     }
                 }
             }
+            if v.status == .open && !mayCast {
+                C.notice(ctx.t(OwnerVoteText.notDesignated), tone: .warning)
+            }
             if v.status == .registerPublished {
                 Forms.form(
                     ctx, action: Site.ownersVote(Site.Pattern.ownersVoteObject, v.id!),
@@ -39,7 +50,7 @@ enum OwnersVoteSections {
                         Forms.submit(ctx.t(OwnerVotePageText.objectionSend)),
                     ])
             }
-            if v.status == .open {
+            if v.status == .open && mayCast {
                 if let b = m.myBallot {
                     C.notice(
                         ctx.t(OwnerVotePageText.youVoted, ctx.t(OwnerVoteText.choice(b.choice)), b.receipt), tone: .ok)
@@ -74,7 +85,7 @@ enum OwnersVoteSections {
                                 : Show.dateTime(
                                     OwnerVote.correctionEnds(publishedAt: v.registerPublishedAt, days: v.noticeDays))
                         ),
-                        (ctx.t(OwnerVotePageText.recordCode), String(reg.hash.prefix(16))),
+                        (ctx.t(OwnerVotePageText.recordCode), RecordHash.shown(reg.hash)),
                     ])
                 C.list(reg.notes.map { $0.in(ctx.lang) })
                 H.el("p", [("class", "no-print")]) {
@@ -126,6 +137,9 @@ enum OwnersVoteSections {
         let id = v.id!
         return C.section(ctx.t(OwnerVotePageText.turnout)) {
             turnout(ctx, t)
+            H.el("p", [("class", "no-print")]) {
+                C.linkButton(ctx.t(OwnerVotePageText.checkReceipts), Site.Pattern.receipts, primary: false)
+            }
             if m.manage {
                 H.el("p", [("class", "no-print")]) {
                     C.linkButton(ctx.t(OwnerVotePageText.enter), Site.ownersVote(Site.Pattern.ownersVoteEnter, id))
@@ -179,6 +193,7 @@ enum OwnersVoteSections {
                 if let n = v.resultNoticeID {
                     C.linkButton(ctx.t(OwnerVotePageText.resultNotice), Site.notice(n), primary: false)
                 }
+                C.linkButton(ctx.t(OwnerVotePageText.checkReceipts), Site.Pattern.receipts, primary: false)
                 if m.manage || !m.mine.isEmpty {
                     C.linkButton(
                         ctx.t(OwnerVotePageText.ballots), Site.ownersVote(Site.Pattern.ownersVoteBallots, id),

@@ -111,7 +111,8 @@ extension OwnersVotes {
         if let stored = v.resultJSON, let reg = current {
             out.resultStatus = v.resultStatus
             switch tally(
-                v, register: reg, ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice, $0.invalidReason) })
+                v, register: reg,
+                ballots: latest.values.sorted { $0.person < $1.person }.map { ($0.owner, $0.choice, $0.invalidReason) })
             {
             case .success(let r):
                 let again = TallyReport(r).json()

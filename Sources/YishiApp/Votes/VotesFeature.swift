@@ -43,7 +43,7 @@ enum OwnersVoteNotices {
                 OwnerVotePageText.noticeRegisterLine, String(try head.decode(column: "version", as: Int.self)),
                 String(try head.decode(column: "persons", as: Int.self)),
                 Show.area(centi: try head.decode(column: "area", as: Int64.self)),
-                String(try head.decode(column: "hash", as: String.self).prefix(16)))
+                RecordHash.shown(try head.decode(column: "hash", as: String.self)))
             return [
                 poster ? C.text(v.title) : H.el("p", [], [H.link(v.title, Site.ownersVote(id))]), C.text(line),
                 C.text(ctx.t(OwnerVotePageText.noticeSignIn), muted: true),

@@ -194,9 +194,10 @@ enum Styles {
         .ballot-choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .75rem; margin: .5rem 0; }
         button.ballot-choice { min-height: calc(var(--target) * 1.6); font-size: 1.5rem; background: var(--paper); color: var(--ink); border: 3px solid var(--accent); }
         button.ballot-choice.agree { border-color: #0b6e4f; } button.ballot-choice.against { border-color: #a4262c; }
-        .projector { text-align: center; } .projector-figure { font-size: 1.4rem; margin: 1.5rem 0; }
-        .projector-figure .big { display: block; font-size: 4rem; font-weight: 700; line-height: 1.1; }
-        ul.conditions { list-style: none; padding: 0; } ul.conditions li { margin: .4rem 0; } ul.conditions code { white-space: normal; }
+        .projector { text-align: center; } .projector-figure { font-size: clamp(1.2rem, 2.5vw, 2.4rem); margin: 1.5rem 0; }
+        .projector-figure .big { display: block; font-size: clamp(2.6rem, 9vw, 8rem); font-weight: 700; line-height: 1.1; }
+        main:has(.projector) { max-width: none; } .projector .turnout { max-width: 60rem; margin: 0 auto; text-align: left; }
+        ul.conditions { list-style: none; padding: 0; } ul.conditions li { margin: .4rem 0; } ul.conditions code { display: block; white-space: nowrap; font-size: .95em; }
         @page { size: A4; margin: 15mm; }
         @media print { .poster { border: none; padding: 0; max-width: none; } main:has(.poster) > h1 { display: none; } }
         @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } .lc-map { break-inside: avoid; } }

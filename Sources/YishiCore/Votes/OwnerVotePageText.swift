@@ -25,7 +25,7 @@ public enum OwnerVotePageText: String, Texts {
     case receiptTitle, receiptLead, receiptUnknown, receiptCode, receiptCodeHint, receiptCheck, receiptCounted
     case receiptStands, receiptReplaced, voteLabel, when, toVote
     case registerTitle, designated, developer, noneDesignated, designate, ballotsTitle, ballotsLead, csv
-    case nav, homeTitle, homeVote, noticeRegisterLine, noticeSignIn
+    case nav, homeVote, noticeRegisterLine, noticeSignIn, checkReceipts
 
     public var bilingual: Bilingual {
         switch self {
@@ -263,10 +263,12 @@ public enum OwnerVotePageText: String, Texts {
                 "Every ballot that counts (each home's last). Owners may ask to see them; every view is recorded.")
         case .csv: .init("下载表格（CSV）", "Download (CSV)")
         case .nav: .init("业主表决", "Owners' votes")
-        case .homeTitle: .init("等您投票", "Votes waiting for you")
+        case .checkReceipts: .init("查验投票回执", "Check a ballot receipt")
         case .homeVote: .init("{0}（截止 {1}）", "{0} (closes {1})")
         case .noticeRegisterLine:
-            .init("第 {0} 版名册：{1} 人，总面积 {2}。校验码 {3}", "Register version {0}: {1} persons, {2} in all. Check code {3}")
+            .init(
+                "现行名册：第 {0} 版，{1} 人，总面积 {2}。校验码 {3}",
+                "The register now: version {0}, {1} persons, {2} in all. Check code {3}")
         case .noticeSignIn:
             .init(
                 "业主请登录后在表决页面查看自己的登记，有错可以提出异议。",
