@@ -138,7 +138,29 @@ struct M026CreateOwnerVotes: AsyncMigration {
     static func protect(_ sql: any SQLDatabase) async throws {
         let message = "the records of owners votes cannot be changed or deleted"
         func run(_ statement: String) async throws { try await sql.raw("\(unsafeRaw: statement)").run() }
+        // A ballot entered moves the chain's head and becomes the person's ballot that counts, in the
+        // statement that stores it: the first of a person is an INSERT (a second one at the same time
+        // breaks the unique index), a correction replaces exactly the version it corrects.
+        let columns =
+            "id, vote_id, person, owner_code, choice, invalid_reason, channel, version, seq, receipt, entered_by_id, updated_at"
+        let values =
+            "NEW.id, NEW.vote_id, NEW.person, NEW.owner_code, NEW.choice, NEW.invalid_reason, NEW.channel, NEW.version, NEW.seq, NEW.receipt, NEW.entered_by_id, NEW.at"
+        let replace = """
+            owner_code = NEW.owner_code, choice = NEW.choice, invalid_reason = NEW.invalid_reason, channel = NEW.channel,
+            version = NEW.version, seq = NEW.seq, receipt = NEW.receipt, entered_by_id = NEW.entered_by_id, updated_at = NEW.at
+            """
         if sql.dialect.name == "sqlite" {
+            try await run(
+                """
+                CREATE TRIGGER owner_ballot_events_count AFTER INSERT ON owner_ballot_events BEGIN
+                  UPDATE owner_votes SET chain_head = NEW.hash WHERE id = NEW.vote_id;
+                  INSERT INTO owner_ballots (\(columns)) SELECT \(values) WHERE NEW.version = 1;
+                  UPDATE owner_ballots SET \(replace)
+                    WHERE NEW.version > 1 AND vote_id = NEW.vote_id AND person = NEW.person AND version = NEW.version - 1;
+                  SELECT RAISE(ABORT, 'stale ballot') WHERE NEW.version > 1 AND NOT EXISTS (
+                    SELECT 1 FROM owner_ballots WHERE vote_id = NEW.vote_id AND person = NEW.person AND version = NEW.version);
+                END
+                """)
             for t in appendOnly {
                 for op in ["UPDATE", "DELETE"] {
                     try await run(
@@ -151,6 +173,24 @@ struct M026CreateOwnerVotes: AsyncMigration {
                     "CREATE TRIGGER \(t)_no_delete BEFORE DELETE ON \(t) BEGIN SELECT RAISE(ABORT, '\(message)'); END")
             }
         } else {
+            try await run(
+                """
+                CREATE FUNCTION yishi_owner_ballot_counts() RETURNS trigger AS $$
+                BEGIN
+                  UPDATE owner_votes SET chain_head = NEW.hash WHERE id = NEW.vote_id;
+                  IF NEW.version = 1 THEN
+                    INSERT INTO owner_ballots (\(columns)) VALUES (\(values));
+                  ELSE
+                    UPDATE owner_ballots SET \(replace)
+                      WHERE vote_id = NEW.vote_id AND person = NEW.person AND version = NEW.version - 1;
+                    IF NOT FOUND THEN RAISE EXCEPTION 'stale ballot'; END IF;
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql
+                """)
+            try await run(
+                "CREATE TRIGGER owner_ballot_events_count AFTER INSERT ON owner_ballot_events FOR EACH ROW EXECUTE FUNCTION yishi_owner_ballot_counts()"
+            )
             try await run(
                 """
                 CREATE FUNCTION yishi_owner_votes_refuse() RETURNS trigger AS $$
@@ -173,6 +213,7 @@ struct M026CreateOwnerVotes: AsyncMigration {
         let sql = db as! any SQLDatabase
         if sql.dialect.name != "sqlite" {
             try await sql.raw("DROP FUNCTION IF EXISTS yishi_owner_votes_refuse() CASCADE").run()
+            try await sql.raw("DROP FUNCTION IF EXISTS yishi_owner_ballot_counts() CASCADE").run()
         }
         for t in [
             "owner_vote_settings", "owner_ballot_events", "owner_ballots", "owner_vote_owners",

@@ -173,13 +173,7 @@ enum OwnersVoteBallotPages {
                             OwnerVotePageText.projectorArea, Show.area(centi: t.areaTotal),
                             Show.area(centi: t.areaNeeded)))
                 }
-                H.el(
-                    "p", [("class", "lead")],
-                    text: t.personsMet && t.areaMet
-                        ? ctx.t(OwnerVotePageText.quorumReached)
-                        : ctx.t(
-                            OwnerVotePageText.quorumStill, String(t.personsStillNeeded),
-                            Show.area(centi: t.areaStillNeeded)))
+                
                 C.text(
                     ctx.t(v.status == .open ? OwnerVotePageText.projectorLive : OwnerVotePageText.ballotClosed),
                     muted: true)

@@ -180,22 +180,22 @@ extension OwnersVotes {
         do {
             return try await caller.audited { tx in
                 let sql = tx as! any SQLDatabase
-                // Still open, and the chain's next place: one statement that increments and returns
-                // (and on PostgreSQL holds the vote's row, so a close at the same moment waits).
+                // Still open, the chain's next place and the person's ballot so far: one statement that
+                // increments and returns (on PostgreSQL it holds the vote's row, so a close waits for it).
                 guard
                     let head = try await sql.raw(
                         """
                         UPDATE owner_votes SET chain_seq = chain_seq + 1
                         WHERE id = \(bind: voteID) AND status = 'open' AND (closes_at IS NULL OR closes_at > \(bind: now))
-                        RETURNING chain_seq, chain_head
+                        RETURNING chain_seq, chain_head,
+                          (SELECT version FROM owner_ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: entry.person))
+                            AS existing
                         """
                     ).first()
                 else { throw YishiError.conflict(key: OwnerVoteText.closed.key) }
                 let seq = try head.decode(column: "chain_seq", as: Int.self)
                 let previous = try head.decode(column: "chain_head", as: String?.self)
-                let existing = try await sql.raw(
-                    "SELECT version FROM owner_ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: entry.person)"
-                ).first()?.decode(column: "version", as: Int.self)
+                let existing = try head.decode(column: "existing", as: Int?.self)
                 if existing != nil && !correction { throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key) }
                 let version = (existing ?? 0) + 1
                 let scanIDs = try await Uploads.store(upload.scan, by: user, on: tx)
@@ -206,6 +206,9 @@ extension OwnersVotes {
                     scanID: scanIDs.first, authorityID: authorityIDs.first, version: version, receipt: receipt,
                     enteredBy: enteredBy, enteredByID: user, at: now, hash: "")
                 event.hash = RecordHash.next(previous, event.line)
+                // Its trigger (M026) moves the chain's head and makes it the person's ballot that counts:
+                // the first by an INSERT (a second at the same moment breaks the unique index), a
+                // correction by replacing exactly the version it corrects (else "stale ballot").
                 try await sql.raw(
                     """
                     INSERT INTO owner_ballot_events (id, vote_id, seq, person, owner_code, choice, invalid_reason, channel,
@@ -215,32 +218,6 @@ extension OwnersVotes {
                       \(bind: proxyName), \(bind: instruction?.rawValue), \(bind: event.scanID), \(bind: event.authorityID),
                       \(bind: version), \(bind: receipt), \(bind: enteredBy), \(bind: user), \(bind: now), \(bind: event.hash))
                     """
-                ).run()
-                if let existing {
-                    let updated = try await sql.raw(
-                        """
-                        UPDATE owner_ballots SET owner_code = \(bind: owner), choice = \(bind: choice.rawValue),
-                          invalid_reason = \(bind: reason?.rawValue), channel = \(bind: channel.rawValue),
-                          version = \(bind: version), seq = \(bind: seq), receipt = \(bind: receipt),
-                          entered_by_id = \(bind: user), updated_at = \(bind: now)
-                        WHERE vote_id = \(bind: voteID) AND person = \(bind: entry.person) AND version = \(bind: existing)
-                        RETURNING id
-                        """
-                    ).first()
-                    guard updated != nil else { throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key) }
-                } else {
-                    try await sql.raw(
-                        """
-                        INSERT INTO owner_ballots (id, vote_id, person, owner_code, choice, invalid_reason, channel, version,
-                          seq, receipt, entered_by_id, updated_at)
-                        VALUES (\(bind: UUID()), \(bind: voteID), \(bind: entry.person), \(bind: owner), \(bind: choice.rawValue),
-                          \(bind: reason?.rawValue), \(bind: channel.rawValue), 1, \(bind: seq), \(bind: receipt), \(bind: user),
-                          \(bind: now))
-                        """
-                    ).run()
-                }
-                try await sql.raw(
-                    "UPDATE owner_votes SET chain_head = \(bind: event.hash) WHERE id = \(bind: voteID)"
                 ).run()
                 // Who voted, how and the record's hash; the choice stays out of the log until the close.
                 var details = [
@@ -257,7 +234,7 @@ extension OwnersVotes {
                             ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
                 )
             }
-        } catch let error where error.isUniqueViolation {
+        } catch let error where error.isUniqueViolation || String(reflecting: error).contains("stale ballot") {
             throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key)
         }
     }

@@ -87,7 +87,7 @@ enum OwnersVotesDemo {
                 node: building.requireID(), matter: OwnersMatter.rebuild.rawValue, title: "\(building.name)加装电梯",
                 text:
                     "在\(building.name)北侧加装一部电梯，停靠各层半层平台。费用按楼层分摊，政府补贴后每户约 2 万至 4 万元。\n\n方案图和分摊表附后。须参与表决的业主四分之三以上同意。",
-                noticeDays: "2", closesAt: now.addingTimeInterval(9 * day),
+                noticeDays: "2", closesAt: eveningInShanghai(now.addingTimeInterval(9 * day)),
                 files: [("加装电梯方案和分摊表.pdf", Data("%PDF-1.4\n% 加装电梯方案图和费用分摊表（演示）\n".utf8))]),
             by: committee)
         try await OwnersVotes.freeze(b.id, reason: nil, by: committee)
@@ -140,6 +140,12 @@ enum OwnersVotesDemo {
             _ = try await OwnersVotes.cast(v.id, request, by: committee)
         }
     }
+}
+
+/// 18:00 in Shanghai on the day of `date` (a closing time people expect).
+func eveningInShanghai(_ date: Date) -> Date {
+    let day = (Int(date.timeIntervalSince1970) + 8 * 3_600) / 86_400
+    return Date(timeIntervalSince1970: Double(day * 86_400 + 10 * 3_600))
 }
 
 /// The demo needs what an earlier step made; a missing one is a bug in the story.
