@@ -329,3 +329,63 @@ struct OwnersVoteTests {
         }
     }
 }
+
+/// A project stage that requires an owners' vote (`{"ownersVote": true}`, the shipped
+/// `owners-vote-works` template) waits until a vote held for the project has passed.
+@Suite("Votes: a project's stage waits for its owners' vote")
+struct ProjectOwnersVoteTests {
+    @Test func theStageMovesOnOnceTheProjectsVotePassed() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let c1 = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let need = try #require(
+                try await Need.query(on: t.db).filter(\.$community.$id == c1.id!).filter(\.$status == .accepted).first()
+            )
+            let made = try await staff.post(
+                "/projects",
+                fields: [
+                    ("node", c1.id!.uuidString), ("title", "3号楼加装电梯"), ("kind", "microRetrofit"),
+                    ("initiator", "selfGovernance"), ("template", "owners-vote-works"),
+                    ("needs[]", need.id!.uuidString),
+                ])
+            #expect(made.status == .seeOther, "\(made.text)")
+            let p = try #require(try await Project.query(on: t.db).filter(\.$title == "3号楼加装电梯").first())
+            let template = try #require(OwnersVoteProjectFixture.template)
+            let voteStage = try #require(template.stages.firstIndex { $0.requires.contains(.ownersVote) })
+            // Straight to the stage that asks for the vote (its earlier steps are other tests' business).
+            p.stage = voteStage
+            try await p.update(on: t.db)
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .conflict)
+            // A compound of its community without an owners' committee: the residents' committee holds the vote.
+            let compound = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$parent.$id == c1.id!)
+                    .filter(\.$kind == HousingType.commodityHousing.rawValue).first())
+            let v = try await staff.json(
+                .POST, "/api/v1/votes",
+                #"{"node": "\#(compound.code)", "matter": 7, "title": "加装电梯", "text": "x", "registerNoticeDays": 0, "project": "\#(p.id!)"}"#
+            )
+            #expect(v.status == .created, "\(v.text)")
+            let id = try v.decode(DTO.OwnersVote.self).id
+            #expect(try await staff.json(.POST, "/api/v1/votes/\(id)/register", "{}").status == .ok)
+            #expect(try await staff.json(.POST, "/api/v1/votes/\(id)/open").status == .ok)
+            let reg = try await staff.json(.GET, "/api/v1/votes/\(id)/register").decode(DTO.OwnersRegister.self)
+            // (The developer's unsold homes are one person with nobody to sign for it.)
+            for person in reg.persons where !person.owners.isEmpty {
+                let r = try await staff.json(
+                    .POST, "/api/v1/votes/\(id)/ballots",
+                    #"{"owner": "\#(person.owners[0])", "choice": "agree", "channel": "paper", "serial": "\#(person.number)"}"#
+                )
+                #expect(r.status == .created)
+            }
+            #expect(try await staff.json(.POST, "/api/v1/votes/\(id)/close").status == .ok)
+            #expect(try await OwnersVote.find(id, on: t.db)?.resultStatus == "passed")
+            #expect(try await staff.post("/projects/\(p.id!)/move", ["direction": "forward"]).status == .seeOther)
+            #expect(try await Project.find(p.id, on: t.db)?.stage == voteStage + 1)
+        }
+    }
+}
+
+enum OwnersVoteProjectFixture {
+    static var template: WorkflowTemplate? { Workflows.shipped.first { $0.key == "owners-vote-works" } }
+}

@@ -108,10 +108,19 @@ enum Backup {
     }
 
     /// One transaction: empty each table (migrations may have seeded it) and fill it from the backup,
-    /// column by column by name, then refuse the lot if any foreign key points nowhere.
+    /// column by column by name, then refuse the lot if any foreign key points nowhere. The triggers
+    /// are set aside meanwhile and put back as they were: rows come back as they were stored, not as a
+    /// trigger would derive or refuse them (an owners' ballot entered, which makes the ballot that
+    /// counts; a record that may not be deleted).
     private static func copyAll(_ c: any SQLDatabase, tables: [String]) async throws -> Copied {
         try await c.raw("BEGIN IMMEDIATE").run()
         do {
+            let triggers = try await c.raw(
+                "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL ORDER BY name"
+            ).all().map {
+                (try $0.decode(column: "name", as: String.self), try $0.decode(column: "sql", as: String.self))
+            }
+            for (name, _) in triggers { try await c.raw("DROP TRIGGER main.\(ident: name)").run() }
             for t in tables {
                 let target = try await columns(c, schema: "main", table: t)
                 let source = Set(try await columns(c, schema: "backup", table: t))
@@ -130,6 +139,7 @@ enum Backup {
                     message: "备份中的引用不完整（\(table)），未做任何改动 / the backup has broken references (\(table)); "
                         + "nothing was changed")
             }
+            for (_, definition) in triggers { try await c.raw("\(unsafeRaw: definition)").run() }
             let n = try await c.raw("SELECT count(*) AS n FROM main.audit_entries").first()?
                 .decode(column: "n", as: Int.self)
             try await c.raw("COMMIT").run()

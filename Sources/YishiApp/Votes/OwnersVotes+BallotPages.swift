@@ -173,7 +173,7 @@ enum OwnersVoteBallotPages {
                             OwnerVotePageText.projectorArea, Show.area(centi: t.areaTotal),
                             Show.area(centi: t.areaNeeded)))
                 }
-                
+
                 C.text(
                     ctx.t(v.status == .open ? OwnerVotePageText.projectorLive : OwnerVotePageText.ballotClosed),
                     muted: true)

@@ -92,7 +92,8 @@ public enum OwnerVotePageText: String, Texts {
         case .thresholdThreeQuarters:
             .init(
                 "参与表决的面积和人数都达到三分之二以上，其中同意的面积和人数都达四分之三以上",
-                "At least two thirds of area and persons take part; three quarters or more of their area and persons agree")
+                "At least two thirds of area and persons take part; three quarters or more of their area and persons agree"
+            )
         case .scope: .init("谁来决定", "Who decides")
         case .scopeWhole: .init("{0}全体业主", "All owners of {0}")
         case .scopePart: .init("{0}共有“{1}”的业主", "Owners of {0} who share “{1}”")
