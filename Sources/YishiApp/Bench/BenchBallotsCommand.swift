@@ -27,6 +27,12 @@ struct BenchBallotsCommand: AsyncCommand {
                 "only prepare: load the demo and the estate into the configured database, open the vote, write its id and the owners' sessions to this JSON file (scripts/killtest-ballots)"
         )
         var prepare: String?
+        @Option(
+            name: "client",
+            help:
+                "wrk (default, when installed: a C load generator, so the server keeps most of the two cores) or internal (an HTTP client in this process)"
+        )
+        var client: String?
         init() {}
     }
     var help: String { "Times online ballots over HTTP and the tally of a large estate / 业主投票性能" }
@@ -57,7 +63,7 @@ struct BenchBallotsCommand: AsyncCommand {
             _ = try await DemoLoader.load(app, passwordHash: "bench")
             let out = try await BallotsBench.run(
                 app: app, units: max(10, signature.units ?? 5_000), connections: max(1, signature.connections ?? 16),
-                database: signature.postgres == nil ? "sqlite" : "postgresql")
+                database: signature.postgres == nil ? "sqlite" : "postgresql", useWrk: signature.client != "internal")
             try await app.asyncShutdown()
             print(out)
         } catch {
@@ -159,7 +165,9 @@ enum BallotsBench {
         return (try await openVote(app: app, compound: compound).requireID(), voters)
     }
 
-    static func run(app: Application, units: Int, connections: Int, database: String) async throws -> String {
+    static func run(app: Application, units: Int, connections: Int, database: String, useWrk: Bool) async throws
+        -> String
+    {
         let (compound, voters) = try await estate(app: app, units: units)
         let committee = try await committee(app)
         let (vote, freezeMS) = try await NeedsBench.timedAsync { try await openVote(app: app, compound: compound) }
@@ -169,10 +177,25 @@ enum BallotsBench {
         let url = "http://127.0.0.1:\(port)/api/v1/votes/\(vote.id!)/ballots"
         // The first tenth (at most 500) warms the server up (its connections, caches and pages) and is
         // not timed; the rest is.
-        let warm = min(500, voters.count / 10)
-        let warmed = try await send(Array(voters.prefix(warm)), to: url, connections: connections, app: app)
-        let (times, ok, refused, seconds) = try await send(
-            Array(voters.dropFirst(warm)), to: url, connections: connections, app: app)
+        var warm = min(500, voters.count / 10)
+        var client = "internal"
+        var times: [Double] = []
+        var (ok, refused, warmOK, warmRefused, seconds) = (0, 0, 0, 0, 1.0)
+        var wrkFigures: WrkFigures? = nil
+        if useWrk,
+            let w = try await Wrk.run(
+                voters, port: port, path: "/api/v1/votes/\(vote.id!)/ballots", connections: connections)
+        {
+            client = "wrk"
+            wrkFigures = w
+            (warm, warmOK, warmRefused) = (w.warmRequests, w.warmRequests - w.warmRefused, w.warmRefused)
+            (ok, refused) = (w.requests - w.refused, w.refused)
+        } else {
+            let warmed = try await send(Array(voters.prefix(warm)), to: url, connections: connections, app: app)
+            (warmOK, warmRefused) = (warmed.ok, warmed.refused)
+            (times, ok, refused, seconds) = try await send(
+                Array(voters.dropFirst(warm)), to: url, connections: connections, app: app)
+        }
         await app.server.shutdown()
         func pct(_ p: Double) -> Double {
             times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))]
@@ -202,11 +225,13 @@ enum BallotsBench {
         if case .ok = audit { auditOK = true }
         return try Bench.jsonLine([
             "bench": "ballots", "database": database, "units": units, "connections": connections,
-            "ballots": voters.count, "warm_up": warm, "answered_2xx": ok + warmed.ok,
-            "refused": refused + warmed.refused,
-            "ballots_per_s": (Double(ok) / seconds * 10).rounded() / 10, "timed": voters.count - warm,
-            "p50_ms": pct(0.5), "p99_ms": pct(0.99),
-            "max_ms": times.last ?? 0, "tally_ms": tallies.sorted()[3], "tally_status": status, "close_ms": closeMS,
+            "client": client, "ballots": voters.count, "warm_up": warm, "answered_2xx": ok + warmOK,
+            "refused": refused + warmRefused,
+            "ballots_per_s": wrkFigures?.perSecond ?? (Double(ok) / seconds * 10).rounded() / 10,
+            "timed": wrkFigures?.requests ?? voters.count - warm,
+            "p50_ms": wrkFigures?.p50 ?? pct(0.5), "p99_ms": wrkFigures?.p99 ?? pct(0.99),
+            "max_ms": wrkFigures == nil ? (times.last ?? 0) : NSNull(), "tally_ms": tallies.sorted()[3],
+            "tally_status": status, "close_ms": closeMS,
             "prepare_ms": freezeMS, "verify_ok": verified.ok, "verify_ms": verifyMS,
             "audit_ok": auditOK,
         ])
@@ -255,5 +280,97 @@ enum BallotsBench {
             return (all.sorted(), ok, refused)
         }
         return (times, ok, refused, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}
+
+struct WrkFigures: Sendable {
+    var warmRequests: Int
+    var warmRefused: Int
+    var requests: Int
+    var refused: Int
+    var perSecond: Double
+    var p50: Double
+    var p99: Double
+}
+
+/// `wrk` on loopback, each request a ballot from the next owner's own session (a Lua script reads
+/// the owners, cookies and CSRF tokens from a file): one second to warm up, then three timed.
+enum Wrk {
+    static let script = """
+        local counter = 0
+        function setup(thread) thread:set("id", counter); counter = counter + 1 end
+        function init(args)
+          voters = {}
+          for line in io.lines(args[1]) do
+            local o, c, s = line:match("([^\t]+)\t([^\t]+)\t([^\t]+)")
+            table.insert(voters, {o, c, s})
+          end
+          n = 0; threads = tonumber(args[2]); path = args[3]; offset = tonumber(args[4])
+          choices = {"agree", "agree", "agree", "against", "abstain"}
+        end
+        function request()
+          local i = offset + id + n * threads
+          n = n + 1
+          local v = voters[(i % #voters) + 1]
+          local body = '{"owner": "' .. v[1] .. '", "choice": "' .. choices[(i % 5) + 1] .. '", "channel": "online"}'
+          return wrk.format("POST", path, {["Cookie"] = "yishi_session=" .. v[2], ["X-CSRF-Token"] = v[3],
+            ["Content-Type"] = "application/json"}, body)
+        end
+        """
+
+    /// Nil when wrk is not installed.
+    static func run(_ voters: [BallotsBench.Voter], port: Int, path: String, connections: Int) async throws
+        -> WrkFigures?
+    {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yishi-wrk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tsv = dir.appendingPathComponent("voters.tsv")
+        let lua = dir.appendingPathComponent("ballots.lua")
+        try voters.map { "\($0.owner)\t\($0.cookie)\t\($0.csrf)" }.joined(separator: "\n").write(
+            to: tsv, atomically: true, encoding: .utf8)
+        try script.write(to: lua, atomically: true, encoding: .utf8)
+        let threads = 2
+        func wrk(_ seconds: Int, offset: Int) async -> String? {
+            await withCheckedContinuation { done in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                p.arguments = [
+                    "wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", lua.path,
+                    "http://127.0.0.1:\(port)", "--", tsv.path, String(threads), path, String(offset),
+                ]
+                let out = Pipe()
+                p.standardOutput = out
+                p.standardError = Pipe()
+                p.terminationHandler = { proc in
+                    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    done.resume(returning: proc.terminationStatus == 0 ? text : nil)
+                }
+                do { try p.run() } catch { done.resume(returning: nil) }
+            }
+        }
+        func number(_ text: String, _ pattern: String) -> Double? {
+            guard let r = text.range(of: pattern, options: .regularExpression) else { return nil }
+            let digits = text[r].split(whereSeparator: { !"0123456789.".contains($0) }).last.map(String.init)
+            return digits.flatMap(Double.init)
+        }
+        func millis(_ text: String, _ label: String) -> Double {
+            guard let r = text.range(of: "\(label)[ \t]+[0-9.]+(us|ms|s)", options: .regularExpression) else {
+                return 0
+            }
+            let s = String(text[r])
+            let v = Double(s.split(whereSeparator: { !"0123456789.".contains($0) }).last ?? "0") ?? 0
+            return s.hasSuffix("us") ? v / 1000 : (s.hasSuffix("ms") ? v : v * 1000)
+        }
+        guard let warm = await wrk(1, offset: 0) else { return nil }
+        let warmN = Int(number(warm, "[0-9]+ requests in") ?? 0)
+        let warmBad = Int(number(warm, "Non-2xx or 3xx responses: [0-9]+") ?? 0)
+        guard let timed = await wrk(3, offset: warmN + 2 * connections) else { return nil }
+        let n = Int(number(timed, "[0-9]+ requests in") ?? 0)
+        return WrkFigures(
+            warmRequests: warmN, warmRefused: warmBad, requests: n,
+            refused: Int(number(timed, "Non-2xx or 3xx responses: [0-9]+") ?? 0),
+            perSecond: number(timed, "Requests/sec:[ ]+[0-9.]+") ?? 0, p50: millis(timed, "50%"),
+            p99: millis(timed, "99%"))
     }
 }
