@@ -364,8 +364,14 @@ enum Wrk {
         }
         guard let warm = await wrk(1, offset: 0) else { return nil }
         let warmN = Int(number(warm, "[0-9]+ requests in") ?? 0)
+        // A run that got no answer at all (wrk could not connect): say why, and let the caller fall back.
+        guard warmN > 0 else {
+            FileHandle.standardError.write(Data(("wrk: no answers; using the in-process client\n" + warm).utf8))
+            return nil
+        }
         let warmBad = Int(number(warm, "Non-2xx or 3xx responses: [0-9]+") ?? 0)
-        guard let timed = await wrk(3, offset: warmN + 2 * connections) else { return nil }
+        // The timed run starts well past the owners the warm-up may have reached (its threads run unevenly).
+        guard let timed = await wrk(3, offset: warmN + warmN / 2 + 2 * connections) else { return nil }
         let n = Int(number(timed, "[0-9]+ requests in") ?? 0)
         return WrkFigures(
             warmRequests: warmN, warmRefused: warmBad, requests: n,
