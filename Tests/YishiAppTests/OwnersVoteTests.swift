@@ -205,10 +205,18 @@ struct OwnersVoteTests {
             #expect(signed.status == .ok)
             #expect(try signed.decode([DTO.SignedBallot].self).count == 13)
             #expect(try await AuditEntry.query(on: t.db).filter(\.$action == "ownersBallotsView").count() == 1)
-            // The result is published as a notice; the record verifies.
-            let published = try await committee.json(.POST, "\(base)/publish")
-            #expect(published.status == .ok)
+            // The result is published as a notice, once, even when asked twice at the same moment.
+            let secondDesk = Browser(t.app)
+            try await secondDesk.signIn("yeweihui")
+            async let one = committee.json(.POST, "\(base)/publish")
+            async let two = secondDesk.json(.POST, "\(base)/publish")
+            let answers = [try await one, try await two]
+            #expect(answers.map(\.status.code).sorted() == [200, 409])
+            let published = try #require(answers.first { $0.status == .ok })
             #expect(try published.decode(DTO.OwnersVote.self).resultNotice != nil)
+            #expect(
+                try await PublicNotice.query(on: t.db).filter(\.$subjectKind == "ownersResult")
+                    .filter(\.$subjectID == id).count() == 1)
             let verified = try await OwnersVotes.verify(id, on: t.db)
             #expect(verified.ok, "\(verified.problems)")
             #expect(verified.ballotsEntered == 14 && verified.ballotsCounted == 13 && verified.registerVersions == 3)

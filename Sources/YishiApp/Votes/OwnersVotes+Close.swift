@@ -131,34 +131,45 @@ extension OwnersVotes {
         try allow(.publishResult, v, now: caller.now)
         guard v.resultJSON != nil else { throw YishiError.conflict(key: OwnerVoteText.notClosed.key) }
         let status = TallyStatus(rawValue: v.resultStatus ?? "") ?? .needsReview
-        let n = try await NoticesService.create(
-            .init(
-                node: v.$node.id,
-                title: Catalog.text(OwnerVoteText.resultNoticeTitle, .zhHans, [v.title]),
-                body: bilingual(
-                    OwnerVoteText.resultNoticeBody,
-                    { [OwnersTally.statusName(status).in($0), RecordHash.shown(v.resultHash ?? "")] }),
-                days: String(v.noticeDays), subject: (kind: "ownersResult", id: v.id!)),
-            by: caller)
-        let published = try await NoticesService.publish(n.id, by: caller)
         let (voteID, now) = (v.id!, caller.now)
+        // The vote is claimed first (one UPDATE decides between two at once), so only one notice is made.
         try await caller.audited { tx in
-            let done = try await (tx as! any SQLDatabase).raw(
+            let claimed = try await (tx as! any SQLDatabase).raw(
                 """
-                UPDATE owner_votes SET status = 'resultPublished', result_notice_id = \(bind: n.id!), updated_at = \(bind: now)
+                UPDATE owner_votes SET status = 'resultPublished', updated_at = \(bind: now)
                 WHERE id = \(bind: voteID) AND status = 'closed' RETURNING id
                 """
             ).first()
-            guard done != nil else { throw YishiError.conflict(key: NoticeText.alreadyPublished.key) }
+            guard claimed != nil else { throw YishiError.conflict(key: NoticeText.alreadyPublished.key) }
             return (
                 (),
                 AuditEvent(
                     action: .ownersVotePublish, targetType: "ownersVote", targetID: voteID.uuidString,
-                    nodeID: v.$node.id,
-                    details: ["title": v.title, "notice": n.id!.uuidString])
+                    nodeID: v.$node.id, details: ["title": v.title])
             )
         }
-        return published
+        let sql = caller.db as! any SQLDatabase
+        do {
+            let n = try await NoticesService.create(
+                .init(
+                    node: v.$node.id,
+                    title: Catalog.text(OwnerVoteText.resultNoticeTitle, .zhHans, [v.title]),
+                    body: bilingual(
+                        OwnerVoteText.resultNoticeBody,
+                        { [OwnersTally.statusName(status).in($0), RecordHash.shown(v.resultHash ?? "")] }),
+                    days: String(v.noticeDays), subject: (kind: "ownersResult", id: voteID)),
+                by: caller)
+            let published = try await NoticesService.publish(n.id, by: caller)
+            try await sql.raw("UPDATE owner_votes SET result_notice_id = \(bind: n.id!) WHERE id = \(bind: voteID)")
+                .run()
+            return published
+        } catch {
+            // No notice came of it: the vote is closed again, to be published once more.
+            try? await sql.raw(
+                "UPDATE owner_votes SET status = 'closed' WHERE id = \(bind: voteID) AND result_notice_id IS NULL"
+            ).run()
+            throw error
+        }
     }
 
     /// The stored result read back (the keys of `yishi votes tally`'s JSON).
