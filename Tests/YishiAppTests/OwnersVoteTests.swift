@@ -182,13 +182,13 @@ struct OwnersVoteTests {
                     #"{"owner": "\#(mine.code)", "choice": "against", "channel": "online", "correction": true}"#
                 ).status == .conflict)
             let result = try await committee.json(.GET, "\(base)/result")
-            let r = try result.decode(OwnersVotes.StoredResult.self)
+            let r = try result.decode(TallyReport.self)
             // Agree: the owner's corrected ballot, eight on paper and the proxy; against: two; one invalid.
             #expect(
                 r.persons_participating == 13 && r.persons_agree == 10 && r.persons_against == 2
                     && r.persons_invalid == 1)
             let quorum = 3 * 13 >= 2 * r.persons_total
-            #expect(r.status == (quorum ? "passed" : "no_quorum"), "\(r.persons_total) persons")
+            #expect(r.status.rawValue == (quorum ? "passed" : "no_quorum"), "\(r.persons_total) persons")
             #expect(r.conditions.count == 4 && r.notes.count >= 3)
             // The receipt: the corrected ballot counts, the first does not; anyone may check.
             let anonymous = Browser(t.app)

@@ -82,12 +82,13 @@ struct RegisterPerson: Sendable, Codable, Hashable {
 /// The register a vote counts by: its persons in order, with their owners' phones (for signing in).
 struct VoteRegister: Sendable {
     var version: Int
+    /// Every person, or only those asked for (`OwnersVotes.register(of:only:on:)`).
     var persons: [RegisterPerson]
+    /// The register's count of persons, however many were read.
+    var personsTotal: Int
     var hash: String
     var areaTotal: Int64
     var notes: [Bilingual]
-    /// owner code → person number.
-    var personOf: [String: Int]
 
     /// The engine's register again, from the stored persons: the count of a closed vote uses this.
     var frozen: FrozenRegister {

@@ -37,7 +37,7 @@ struct OwnersVoteBallotRoutes {
         _ = try caller.requireActor()
         let v = try await OwnersVotes.readable(OwnersVoteRoutes.id(req), by: caller)
         let mine = try await OwnersVotes.entries(of: v, phone: try await OwnersVotes.phone(of: caller), on: req.db)
-        let reg = mine.isEmpty ? nil : try await OwnersVotes.register(of: v, on: req.db)
+        let reg = mine.isEmpty ? nil : try await OwnersVotes.register(of: v, only: mine.map(\.person), on: req.db)
         var entries: [OwnersVoteBallotPages.Entry] = []
         for e in mine where !entries.contains(where: { $0.person == e.person }) {
             guard let p = reg?.persons.first(where: { $0.number == e.person }) else { continue }

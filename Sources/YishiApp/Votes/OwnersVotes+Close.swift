@@ -172,47 +172,9 @@ extension OwnersVotes {
         }
     }
 
-    /// The stored result read back (the keys of `yishi votes tally`'s JSON).
-    struct StoredResult: Codable, Sendable {
-        var status: String
-        var matter: Int
-        var threshold: String
-        var persons_total: Int
-        var persons_participating: Int
-        var persons_agree: Int
-        var persons_against: Int
-        var persons_abstain: Int
-        var persons_invalid: Int
-        var persons_not_returned: Int
-        var area_total: String
-        var area_participating: String
-        var area_agree: String
-        var area_against: String
-        var area_abstain: String
-        var area_invalid: String
-        var quorum_met: Bool
-        var conditions: [TallyCondition]
-        var invalid_as_participating: Variant
-        var invalid_as_not_participating: Variant
-        var silence_follows_majority: Variant?
-        var notes: [Note]
-
-        struct Variant: Codable, Sendable {
-            var status: String
-            var persons_participating: Int
-            var area_participating: String
-            var quorum_met: Bool
-            var threshold_met: Bool
-            var conditions: [TallyCondition]
-        }
-        struct Note: Codable, Sendable {
-            var zh: String
-            var en: String
-        }
-    }
-
-    static func result(_ v: OwnersVote) -> StoredResult? {
-        v.resultJSON.flatMap { try? JSONDecoder().decode(StoredResult.self, from: Data($0.utf8)) }
+    /// The stored result read back: the JSON `yishi votes tally` prints, as the close wrote it.
+    static func result(_ v: OwnersVote) -> TallyReport? {
+        v.resultJSON.flatMap { try? JSONDecoder().decode(TallyReport.self, from: Data($0.utf8)) }
     }
 
     /// A notice's words the platform writes: Chinese, then English (a notice has one body for everyone).

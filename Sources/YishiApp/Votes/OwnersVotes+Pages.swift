@@ -10,7 +10,7 @@ enum OwnersVotePages {
         var vote: OwnersVote
         var register: VoteRegister?
         var turnout: OwnerVote.Turnout?
-        var result: OwnersVotes.StoredResult?
+        var result: TallyReport?
         var files: [(id: UUID, name: String)]
         /// The organisers' controls.
         var manage: Bool

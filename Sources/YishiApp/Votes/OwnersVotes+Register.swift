@@ -198,20 +198,27 @@ extension OwnersVotes {
         v.registerNoticeID = n.id
     }
 
-    /// The current version of a vote's register.
-    static func register(of v: OwnersVote, on db: any Database) async throws -> VoteRegister {
-        try await register(vote: v.id!, version: v.registerVersion, on: db)
+    /// The current version of a vote's register: every person, or (`only`) just those numbered —
+    /// a page about one owner reads their entry and the register's totals, not thousands of persons.
+    static func register(of v: OwnersVote, only: [Int]? = nil, on db: any Database) async throws -> VoteRegister {
+        try await register(vote: v.id!, version: v.registerVersion, only: only, on: db)
     }
 
-    static func register(vote: UUID, version: Int, on db: any Database) async throws -> VoteRegister {
+    static func register(vote: UUID, version: Int, only: [Int]? = nil, on db: any Database) async throws
+        -> VoteRegister
+    {
         let sql = db as! any SQLDatabase
         let head = try await sql.raw(
-            "SELECT hash, area, notes FROM owner_vote_registers WHERE vote_id = \(bind: vote) AND version = \(bind: version)"
+            """
+            SELECT hash, persons, area, notes FROM owner_vote_registers
+            WHERE vote_id = \(bind: vote) AND version = \(bind: version)
+            """
         ).first()
+        let some: SQLQueryString = only.map { "AND number IN (\(binds: $0.isEmpty ? [-1] : $0))" } ?? ""
         let rows = try await sql.raw(
             """
             SELECT number, owners, names, units, area, developer, designated FROM owner_vote_persons
-            WHERE vote_id = \(bind: vote) AND version = \(bind: version) ORDER BY number
+            WHERE vote_id = \(bind: vote) AND version = \(bind: version) \(some) ORDER BY number
             """
         ).all()
         let d = JSONDecoder()
@@ -219,7 +226,6 @@ extension OwnersVotes {
             (try? d.decode([String].self, from: Data(try r.decode(column: c, as: String.self).utf8))) ?? []
         }
         var persons: [RegisterPerson] = []
-        var personOf: [String: Int] = [:]
         persons.reserveCapacity(rows.count)
         for r in rows {
             let p = RegisterPerson(
@@ -228,7 +234,6 @@ extension OwnersVotes {
                 area: try r.decode(column: "area", as: Int64.self),
                 developer: try r.decode(column: "developer", as: Bool.self),
                 designated: try r.decode(column: "designated", as: String?.self))
-            for o in p.owners { personOf[o] = p.number }
             persons.append(p)
         }
         let notes =
@@ -236,9 +241,10 @@ extension OwnersVotes {
                 [[String]].self, from: Data(((try head?.decode(column: "notes", as: String.self)) ?? "[]").utf8)))
             ?? []
         return VoteRegister(
-            version: version, persons: persons, hash: try head?.decode(column: "hash", as: String.self) ?? "",
+            version: version, persons: persons, personsTotal: try head?.decode(column: "persons", as: Int.self) ?? 0,
+            hash: try head?.decode(column: "hash", as: String.self) ?? "",
             areaTotal: try head?.decode(column: "area", as: Int64.self) ?? 0,
-            notes: notes.compactMap { $0.count == 2 ? Bilingual($0[0], $0[1]) : nil }, personOf: personOf)
+            notes: notes.compactMap { $0.count == 2 ? Bilingual($0[0], $0[1]) : nil })
     }
 
     /// Records which co-owner votes for a co-owned home (their written designation, kept by staff):

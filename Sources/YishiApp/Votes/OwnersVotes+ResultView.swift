@@ -23,8 +23,8 @@ enum OwnersVoteResultView {
             })
     }
 
-    static func figures(_ ctx: PageContext, _ r: OwnersVotes.StoredResult, notes: Bool = true) -> HTMLNode {
-        let status = TallyStatus(rawValue: r.status) ?? .needsReview
+    static func figures(_ ctx: PageContext, _ r: TallyReport, notes: Bool = true) -> HTMLNode {
+        let status = r.status
         return H.el("div", [("class", "result")]) {
             H.el(
                 "p", [("class", "lead")],
@@ -54,7 +54,7 @@ enum OwnersVoteResultView {
         }
     }
 
-    static func rows(_ ctx: PageContext, _ r: OwnersVotes.StoredResult) -> [[HTMLNode]] {
+    static func rows(_ ctx: PageContext, _ r: TallyReport) -> [[HTMLNode]] {
         let lines: [(OwnerVotePageText, Int, String?)] = [
             (OwnerVotePageText.total, r.persons_total, r.area_total),
             (OwnerVotePageText.participating, r.persons_participating, r.area_participating),
@@ -70,12 +70,10 @@ enum OwnersVoteResultView {
         }
     }
 
-    static func statusName(_ ctx: PageContext, _ s: String) -> String {
-        TallyStatus(rawValue: s).map { OwnersTally.statusName($0).in(ctx.lang) } ?? s
-    }
+    static func statusName(_ ctx: PageContext, _ s: TallyStatus) -> String { OwnersTally.statusName(s).in(ctx.lang) }
 
     /// The result's own page: printable, with the record's codes.
-    static func page(_ ctx: PageContext, _ v: OwnersVote, _ r: OwnersVotes.StoredResult) -> PageView {
+    static func page(_ ctx: PageContext, _ v: OwnersVote, _ r: TallyReport) -> PageView {
         PageView(title: ctx.t(OwnerVotePageText.resultTitle, v.title)) {
             C.breadcrumbs(ctx.t(OwnerVotePageText.result), [(v.title, Site.ownersVote(v.id!))])
             C.facts(

@@ -93,21 +93,24 @@ struct OwnersVoteRoutes: RouteCollection {
         let caller = req.caller
         let v = try await OwnersVotes.readable(id(req), by: caller)
         let path = v.node.territoryPath
+        // A resident's own entries; the register is read for its totals and those entries only.
+        let mine =
+            caller.actor?.kind == .resident
+            ? try await OwnersVotes.entries(of: v, phone: try await OwnersVotes.phone(of: caller), on: req.db) : []
         var m = OwnersVotePages.Model(
-            vote: v, register: v.registerVersion > 0 ? try await OwnersVotes.register(of: v, on: req.db) : nil,
+            vote: v,
+            register: v.registerVersion > 0
+                ? try await OwnersVotes.register(of: v, only: mine.map(\.person), on: req.db) : nil,
             turnout: v.status == .open ? try await OwnersVotes.turnout(v, on: req.db) : nil,
             result: OwnersVotes.result(v), files: try await files(v, on: req.db),
             manage: caller.allows(.ownersVoteManage, at: path),
             readRegister: caller.allows(.ownersRegisterRead, at: path),
             now: caller.now, errors: errors)
-        if caller.actor?.kind == .resident {
-            m.mine = try await OwnersVotes.entries(of: v, phone: try await OwnersVotes.phone(of: caller), on: req.db)
-            if let person = m.mine.first?.person {
-                m.myBallot = try await OwnersVoteBallotRoutes.current(v, person: person, on: req.db)
-            }
-            let units = m.register?.persons.filter { p in m.mine.contains { $0.person == p.number } }.flatMap(\.units)
-            m.unitNames = try await OwnersVotes.unitLabels(units ?? [], on: req.db)
+        m.mine = mine
+        if let person = mine.first?.person {
+            m.myBallot = try await OwnersVoteBallotRoutes.current(v, person: person, on: req.db)
         }
+        m.unitNames = try await OwnersVotes.unitLabels(m.register?.persons.flatMap(\.units) ?? [], on: req.db)
         if m.manage && v.status == .registerPublished { m.unanswered = try await OwnersVotes.unanswered(v, on: req.db) }
         return m
     }

@@ -76,7 +76,7 @@ enum OwnersVoteSections {
                 C.facts(
                     [
                         (ctx.t(OwnerVotePageText.version), String(reg.version)),
-                        (ctx.t(OwnerVotePageText.persons), String(reg.persons.count)),
+                        (ctx.t(OwnerVotePageText.persons), String(reg.personsTotal)),
                         (ctx.t(OwnerVotePageText.areaTotal), Show.area(centi: reg.areaTotal)),
                         (
                             ctx.t(OwnerVotePageText.correctionEnds),

@@ -86,8 +86,9 @@ enum TallyFiles {
     }
 }
 
-/// The JSON the command prints: the figures named in the issue, then everything else that explains them.
-struct TallyReport: Encodable {
+/// The JSON the command prints (and a closed vote stores): the figures named in the issue, then
+/// everything else that explains them.
+struct TallyReport: Codable, Sendable {
     var status: TallyStatus
     var matter: Int
     var threshold: Threshold
@@ -111,7 +112,7 @@ struct TallyReport: Encodable {
     var silence_follows_majority: Variant?
     var notes: [Note]
 
-    struct Variant: Encodable {
+    struct Variant: Codable, Sendable {
         var status: TallyStatus
         var persons_participating: Int
         var area_participating: String
@@ -128,7 +129,7 @@ struct TallyReport: Encodable {
         }
     }
 
-    struct Note: Encodable {
+    struct Note: Codable, Sendable {
         var zh: String
         var en: String
     }
