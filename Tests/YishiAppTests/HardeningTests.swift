@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Testing
@@ -198,6 +199,67 @@ struct HardeningTests {
             #expect(try await AuditEntry.query(on: db).count() == before + 108)
             #expect(try await AuditLog.verify(on: db) == .ok(entries: before + 108))
         }
+    }
+
+    /// The same with atomic changes (one statement each, no savepoint on SQLite): one that breaks a
+    /// unique index is taken back alone, the others commit, and the chain verifies. An error that
+    /// may have ended the transaction is not taken for one the statement took back.
+    @Test func atomicChangesThatFailLeaveTheBatchWhole() async throws {
+        try await withYishi(demo: true) { t in
+            let district = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first())
+            let db = t.db
+            let time = t.app.effects.time
+            let before = try await AuditEntry.query(on: db).count()
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<120 {
+                    group.addTask {
+                        do {
+                            try await AuditLog.transaction(on: db, actor: .system, time: time, atomic: true) { tx in
+                                // Every tenth takes a code the district already has.
+                                let code = i % 10 == 7 ? DemoDistrict.districtCode : "GA-\(i)"
+                                let node = try TerritoryNode(
+                                    level: .subdistrict, parent: district, code: code, name: "原子 \(i)",
+                                    kind: "street")
+                                try await node.create(on: tx)
+                                return (
+                                    (),
+                                    AuditEvent(
+                                        action: .territoryCreate, targetType: "node", targetID: code, nodeID: node.id)
+                                )
+                            }
+                            return true
+                        } catch let error where error.isUniqueViolation { return false }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 108)
+            #expect(try await TerritoryNode.query(on: db).filter(\.$code =~ "GA-").count() == 108)
+            #expect(try await AuditEntry.query(on: db).count() == before + 108)
+            #expect(try await AuditLog.verify(on: db) == .ok(entries: before + 108))
+        }
+        #expect(AuditGroupCommit.statementOnly(YishiError.notFound))
+        for reason: SQLiteError.Reason in [.constraint, .constraintUniqueFailed, .constraintTriggerFailed] {
+            #expect(AuditGroupCommit.statementOnly(reason))
+        }
+        for reason: SQLiteError.Reason in [.ioErrorFailedWrite, .full, .busy, .noMemory, .corrupt] {
+            #expect(!AuditGroupCommit.statementOnly(reason))
+        }
+    }
+
+    /// The UUIDs the write paths make without Foundation's /dev/urandom: random version-4 UUIDs.
+    @Test func randomUUIDsAreVersionFourAndDistinct() {
+        let made = (0..<2_000).map { _ in UUID.random() }
+        #expect(Set(made).count == made.count)
+        for u in made {
+            let s = u.uuidString
+            #expect(Array(s)[14] == "4")
+            #expect("89AB".contains(Array(s)[19]))
+        }
+        // Every random bit varies somewhere (a constant byte would show as the same in all).
+        let firsts = Set(made.map { $0.uuid.0 })
+        #expect(firsts.count > 100)
     }
 
     /// 50 edits and 20 creates of one code at once through the API: only 2xx and 4xx, one create

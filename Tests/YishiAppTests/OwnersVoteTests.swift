@@ -252,6 +252,90 @@ struct OwnersVoteTests {
         }
     }
 
+    /// The platform keeps the chain's head in memory; the database checks it on every ballot. A head
+    /// kept from an older state is refused, read again and the ballot goes in; a ballot written
+    /// behind the platform's back that does not continue the chain, or after the close, is refused.
+    @Test func theDatabaseKeepsTheChainWhateverThePlatformRemembers() async throws {
+        try await withYishi(demo: true) { t in
+            let (committee, _, id) = try await Self.setUp(t, days: 0)
+            let base = "/api/v1/votes/\(id)"
+            #expect(try await committee.json(.POST, "\(base)/register", "{}").status == .ok)
+            #expect(try await committee.json(.POST, "\(base)/open").status == .ok)
+            let codes = try await Self.ownerCodes(t, id)
+            func paper(_ code: String, _ serial: String) async throws -> HTTPStatus {
+                try await committee.json(
+                    .POST, "\(base)/ballots",
+                    #"{"owner": "\#(code)", "choice": "agree", "channel": "paper", "serial": "\#(serial)"}"#
+                ).status
+            }
+            #expect(try await paper(codes[0].code, "1") == .created)
+            // An older head in memory (as after a batch that did not commit, or another process).
+            let key = "\(t.app.readNamespace)|\(id.uuidString)"
+            OwnersVotes.BallotChains.shared.put(key, .init(seq: 0, hash: "stale"))
+            let other = try #require(codes.first { $0.person != codes[0].person })
+            #expect(try await paper(other.code, "2") == .created)
+            #expect(OwnersVotes.BallotChains.shared.get(key)?.seq == 2)
+            let sql = t.db as! any SQLDatabase
+            let head = try #require(
+                try await sql.raw("SELECT chain_seq, chain_head FROM owner_votes WHERE id = \(bind: id)").first())
+            let seq = try head.decode(column: "chain_seq", as: Int.self)
+            let hash = try head.decode(column: "chain_head", as: String.self)
+            #expect(seq == 2)
+            let third = try #require(codes.first { $0.person != codes[0].person && $0.person != other.person })
+            func insert(seq: Int, previous: String) async throws {
+                try await sql.raw(
+                    """
+                    INSERT INTO owner_ballot_events (id, vote_id, seq, person, owner_code, choice, channel, version,
+                      receipt, entered_by, at, hash, previous)
+                    VALUES (\(bind: UUID()), \(bind: id), \(bind: seq), \(bind: third.person), \(bind: third.code),
+                      'agree', 'paper', 1, \(bind: "R\(seq)\(previous.prefix(4))"), 'sql', \(bind: Date()), 'x', \(bind: previous))
+                    """
+                ).run()
+            }
+            await #expect(throws: (any Error).self) { try await insert(seq: seq + 1, previous: "not the head") }
+            await #expect(throws: (any Error).self) { try await insert(seq: seq + 2, previous: hash) }
+            await #expect(throws: (any Error).self) { try await insert(seq: seq, previous: hash) }
+            #expect(try await OwnersVotes.verify(id, on: t.db).ok)
+            #expect(try await committee.json(.POST, "\(base)/close").status == .ok)
+            // Closed: the database refuses even a ballot that continues the chain, and the API says so.
+            await #expect(throws: (any Error).self) { try await insert(seq: seq + 1, previous: hash) }
+            #expect(try await paper(third.code, "3") == .conflict)
+            let verified = try await OwnersVotes.verify(id, on: t.db)
+            #expect(verified.ok && verified.ballotsEntered == 2, "\(verified.problems)")
+        }
+    }
+
+    /// `votes verify` reads one snapshot: run while ballots arrive, it never sees a head without its
+    /// ballot or a ballot without its audit entry.
+    @Test func verifyWhileBallotsArriveSeesOneMoment() async throws {
+        try await withYishi(demo: true) { t in
+            let (committee, _, id) = try await Self.setUp(t, days: 0)
+            let base = "/api/v1/votes/\(id)"
+            #expect(try await committee.json(.POST, "\(base)/register", "{}").status == .ok)
+            #expect(try await committee.json(.POST, "\(base)/open").status == .ok)
+            var seen: Set<Int> = []
+            let persons = try await Self.ownerCodes(t, id).filter { seen.insert($0.person).inserted }
+            let db = t.db
+            let problems = try await withThrowingTaskGroup(of: [String].self) { group in
+                for (i, p) in persons.enumerated() {
+                    group.addTask {
+                        let status = try await committee.json(
+                            .POST, "\(base)/ballots",
+                            #"{"owner": "\#(p.code)", "choice": "agree", "channel": "paper", "serial": "V\#(i)"}"#
+                        ).status
+                        return status == .created ? [] : ["ballot \(i): \(status)"]
+                    }
+                }
+                for _ in 0..<8 {
+                    group.addTask { try await OwnersVotes.verify(id, on: db).problems }
+                }
+                return try await group.reduce(into: [String]()) { $0 += $1 }
+            }
+            #expect(problems.isEmpty, "\(problems)")
+            #expect(try await OwnersVotes.verify(id, on: t.db).ballotsEntered == persons.count)
+        }
+    }
+
     @Test func twoBallotsOfOnePersonAtOnceCannotBothCount() async throws {
         try await withYishi(demo: true) { t in
             let (committee, _, id) = try await Self.setUp(t, days: 0)

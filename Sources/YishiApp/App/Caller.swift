@@ -17,7 +17,9 @@ struct Caller: Sendable {
         case platform
     }
 
-    var db: any Database
+    var db: any Database {
+        didSet { auditKey = nil }
+    }
     var acting: Acting
     /// The browser session a request came with; nil for an API token, a job or a command.
     var sessionID: UUID?
@@ -31,6 +33,9 @@ struct Caller: Sendable {
     var readNamespace: String = ""
     /// The signed-in account's phone, when the request's principal carried it.
     var phone: String? = nil
+    /// The group commit's key of `db` (`AuditGroupCommit.key`), worked out once at start for a
+    /// request's database (it reflects on the configuration, which costs); nil once `db` changes.
+    var auditKey: String? = nil
 
     var now: Date { effects.time.now() }
 
@@ -74,11 +79,13 @@ struct Caller: Sendable {
         if case .failure(let denial) = decide(action, at: path) { throw YishiError.denied(denial) }
     }
 
-    /// Runs `body` in one audited transaction (`AuditLog.transaction`) as this caller.
-    func audited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)) async throws
-        -> T
-    {
-        try await AuditLog.transaction(on: db, actor: auditActor, time: effects.time, body)
+    /// Runs `body` in one audited transaction (`AuditLog.transaction`) as this caller. `atomic`: the
+    /// body writes with one statement at most (see `AuditGroupCommit`).
+    func audited<T: Sendable>(
+        atomic: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)
+    ) async throws -> T {
+        try await AuditLog.transaction(
+            on: db, key: auditKey, actor: auditActor, time: effects.time, atomic: atomic, body)
     }
 
     /// The same caller on another database handle (a job's pool, a transaction).
@@ -96,7 +103,7 @@ extension Request {
             db: db, acting: principal.map { .person($0.actor) } ?? .nobody,
             sessionID: principal?.tokenID == nil ? principal?.sessionID : nil,
             auditActor: auditActor, effects: effects, passwords: password.async, logger: logger,
-            readNamespace: application.readNamespace, phone: principal?.phone)
+            readNamespace: application.readNamespace, phone: principal?.phone, auditKey: application.auditKey)
     }
 }
 

@@ -79,6 +79,7 @@ public enum Yishi {
 
         app.features = Features(features(settings) + extra)
         app.readNamespace = UUID().uuidString
+        app.auditKey = AuditGroupCommit.key(app.db)
         try app.features.register(on: app)
     }
 

@@ -53,6 +53,25 @@ extension RandomSource {
     }
 }
 
+extension UUID {
+    /// A random (version 4) UUID from the system generator, one `getrandom` call per half.
+    /// Foundation's `UUID()` on Linux opens, reads and closes /dev/urandom for each one: on a hot
+    /// write path (each ballot and its audit entry) that was three system calls apiece.
+    static func random() -> UUID {
+        var g = SystemRandomNumberGenerator()
+        var bytes = (g.next() as UInt64, g.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = (raw[6] & 0x0f) | 0x40
+            raw[8] = (raw[8] & 0x3f) | 0x80
+            return UUID(
+                uuid: (
+                    raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9], raw[10], raw[11],
+                    raw[12], raw[13], raw[14], raw[15]
+                ))
+        }
+    }
+}
+
 /// SHA-256 in lower-case hex: how tokens, codes and audit entries are kept.
 func sha256Hex(_ data: Data) -> String {
     let digits = Array("0123456789abcdef".utf8)

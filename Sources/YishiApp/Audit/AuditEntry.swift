@@ -48,7 +48,7 @@ final class AuditEntry: Model, @unchecked Sendable {
     /// The entry as the values of `columns`, bound as Fluent binds the model's fields.
     static func row(_ r: AuditRecord, hash: String) -> [any Encodable & Sendable] {
         [
-            UUID(), r.seq, r.atMillis, r.actorId, r.actorLabel, r.action, r.targetType, r.targetId, r.nodeId,
+            UUID.random(), r.seq, r.atMillis, r.actorId, r.actorLabel, r.action, r.targetType, r.targetId, r.nodeId,
             r.onBehalfOf, r.channel, encode(r.details), r.prevHash, hash,
         ]
     }

@@ -31,7 +31,7 @@ enum AuditLog {
     /// runs in its own savepoint, so one that throws leaves the others alone, and its caller gets
     /// the error. Called inside a transaction already, it appends there.
     static func transaction<T: Sendable>(
-        on db: any Database, actor: AuditActor, time: any TimeSource,
+        on db: any Database, key: String? = nil, actor: AuditActor, time: any TimeSource, atomic: Bool = false,
         _ body: @escaping @Sendable (any Database) async throws -> (T, AuditEvent)
     ) async throws -> T {
         let box = ValueBox<T>()
@@ -44,7 +44,7 @@ enum AuditLog {
             try await appendInline(run, on: db, actor: actor, time: time)
         } else {
             try await AuditGroupCommit.shared.submit(
-                key: AuditGroupCommit.key(db), db: db, actor: actor, time: time, body: run)
+                key: key ?? AuditGroupCommit.key(db), db: db, actor: actor, time: time, atomic: atomic, body: run)
         }
         return box.value!
     }

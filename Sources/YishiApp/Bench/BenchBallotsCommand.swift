@@ -4,17 +4,26 @@ import SQLKit
 import Vapor
 import YishiCore
 
-/// `yishi bench ballots [--units N] [--connections C] [--postgres URL] [--port P]`: the demo district
-/// with an estate of N units (default 5,000) added to the owners' committee's compound, each with its
-/// owner, the owner's account and a signed-in session; a vote frozen and opened; then every owner
-/// casts their ballot online over HTTP on loopback (C at once, default 16; each from its own
-/// session, through the whole stack: session, CSRF, the register, the group commit, the audit
-/// chain). Then the close, the tally from the stored ballots (the database read included) and
-/// `votes verify`. Prints one JSON line.
+/// `yishi bench ballots [--units N] [--voters V] [--connections C] [--postgres URL]`: the demo
+/// district with two estates, each unit with its owner, the owner's account and a signed-in session,
+/// and a vote opened at each:
+///
+/// - the load: a compound of V units (default 12,000, more than the fastest run reaches, so no
+///   owner votes twice) whose owners cast their ballots online over HTTP on loopback (C at once,
+///   default 16; each from its own session, through the whole stack: session, CSRF, the register,
+///   the group commit, the audit chain). Only ballots answered 201 count towards `ballots_per_s`;
+///   its record is verified after;
+/// - the tally: N units (default 5,000) added to the owners' committee's compound, every owner's
+///   ballot entered, then the tally from the stored ballots (the database read included), the close
+///   and `votes verify` timed.
+///
+/// Prints one JSON line.
 struct BenchBallotsCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "units", help: "units of the estate (default 5000)")
+        @Option(name: "units", help: "units of the estate whose tally is timed (default 5000)")
         var units: Int?
+        @Option(name: "voters", help: "owners of the estate the HTTP load runs on (default 12000)")
+        var voters: Int?
         @Option(name: "connections", help: "ballots sent at once (default 16)")
         var connections: Int?
         @Option(
@@ -62,7 +71,8 @@ struct BenchBallotsCommand: AsyncCommand {
             try await Yishi.prepareDatabase(app)
             _ = try await DemoLoader.load(app, passwordHash: "bench")
             let out = try await BallotsBench.run(
-                app: app, units: max(10, signature.units ?? 5_000), connections: max(1, signature.connections ?? 16),
+                app: app, units: max(10, signature.units ?? 5_000), voters: max(100, signature.voters ?? 12_000),
+                connections: max(1, signature.connections ?? 16),
                 database: signature.postgres == nil ? "sqlite" : "postgresql", useWrk: signature.client != "internal")
             try await app.asyncShutdown()
             print(out)
@@ -80,18 +90,35 @@ enum BallotsBench {
         var csrf: String
     }
 
-    /// Adds `units` units (and owners, accounts, sessions) in new buildings of the committee's compound.
-    static func estate(app: Application, units: Int) async throws -> (compound: UUID, voters: [Voter]) {
+    /// Adds `units` units (and owners, accounts, sessions) in new buildings of the committee's
+    /// compound, or (`apart`) of a new compound beside it.
+    static func estate(app: Application, units: Int, apart: Bool = false) async throws -> (
+        compound: UUID, voters: [Voter]
+    ) {
         let db = app.db
         guard let committee = try await User.query(on: db).filter(\.$username == "yeweihui").first(),
             let grant = try await RoleGrant.query(on: db).filter(\.$user.$id == committee.requireID()).first(),
-            let compoundID = grant.$node.id, let compound = try await TerritoryNode.find(compoundID, on: db)
+            let committeeCompound = grant.$node.id,
+            let beside = try await TerritoryNode.find(committeeCompound, on: db)
         else { throw Abort(.internalServerError, reason: "the demo has no owners' committee") }
         let now = Date()
         let perBuilding = 100
         var voters: [Voter] = []
         var nodes = BatchInsert(
             table: TerritoryNode.schema, columns: ["id", "level", "parent_id", "path", "code", "name", "created_at"])
+        let compound: (id: UUID, path: [UUID], code: String)
+        if apart, let community = beside.$parent.id {
+            let id = UUID()
+            let path = Array(beside.territoryPath.ids.dropLast()) + [id]
+            compound = (id, path, "\(beside.code)-LOAD")
+            nodes.add([
+                id, TerritoryLevel.compound.rawValue, community, TerritoryPath(path).encoded, compound.code, "压测小区",
+                now,
+            ])
+        } else {
+            compound = (committeeCompound, beside.territoryPath.ids, beside.code)
+        }
+        let series = apart ? "L" : "Z"
         var unitRows = BatchInsert(
             table: Unit.schema,
             columns: [
@@ -110,21 +137,21 @@ enum BallotsBench {
             if i % perBuilding == 0 {
                 building = UUID()
                 let b = i / perBuilding + 1
-                let path = TerritoryPath(compound.territoryPath.ids + [building]).encoded
+                let path = TerritoryPath(compound.path + [building]).encoded
                 nodes.add([
-                    building, TerritoryLevel.building.rawValue, compoundID, path, "\(compound.code)-Z\(b)", "压测\(b)号",
-                    now,
+                    building, TerritoryLevel.building.rawValue, compound.id, path, "\(compound.code)-\(series)\(b)",
+                    "压测\(b)号", now,
                 ])
             }
             let unit = UUID()
-            let code = "\(compound.code)-Z\(i / perBuilding + 1)-\(i % perBuilding + 1)"
+            let code = "\(compound.code)-\(series)\(i / perBuilding + 1)-\(i % perBuilding + 1)"
             let area = Int64(6_000 + (i * 37) % 9_000)
             unitRows.add([
                 unit, building, code, String(i % perBuilding + 1), UnitKind.residential.rawValue,
                 UnitStatus.delivered.rawValue, area, area, AreaSource.register.rawValue, now, now,
             ])
             let owner = UUID()
-            let phone = String(format: "139%08d", i + 1)
+            let phone = String(format: apart ? "137%08d" : "139%08d", i + 1)
             owners.add([owner, "O-\(code)", "业主\(i + 1)", phone, now])
             ownerships.add([UUID(), owner, unit])
             let user = UUID()
@@ -138,7 +165,7 @@ enum BallotsBench {
         let batches = [nodes, unitRows, owners, ownerships, users, sessions]
         try await db.transaction { tx in for b in batches { try await b.insert(on: tx) } }
         await SQLiteTuning.optimize(db)
-        return (compoundID, voters)
+        return (compound.id, voters)
     }
 
     static func committee(_ app: Application) async throws -> Caller {
@@ -151,13 +178,15 @@ enum BallotsBench {
             auditActor: AuditActor(id: committeeUser.id, label: "bench"))
     }
 
-    /// The estate, and a vote there frozen and opened (no correction period).
-    static func openVote(app: Application, compound: UUID) async throws -> OwnersVote {
-        let committee = try await committee(app)
+    /// The estate, and a vote there frozen and opened (no correction period): by the owners'
+    /// committee at its compound, by the platform elsewhere.
+    static func openVote(app: Application, compound: UUID, by caller: Caller? = nil) async throws -> OwnersVote {
+        var by = caller
+        if by == nil { by = try await committee(app) }
         let v = try await OwnersVotes.create(
-            .init(node: compound, matter: 4, title: "压测表决", text: "续聘物业", noticeDays: "0"), by: committee)
-        try await OwnersVotes.freeze(v.id, reason: nil, by: committee)
-        return try await OwnersVotes.open(v.id, by: committee)
+            .init(node: compound, matter: 4, title: "压测表决", text: "续聘物业", noticeDays: "0"), by: by!)
+        try await OwnersVotes.freeze(v.id, reason: nil, by: by!)
+        return try await OwnersVotes.open(v.id, by: by!)
     }
 
     static func prepare(app: Application, units: Int) async throws -> (UUID, [Voter]) {
@@ -165,40 +194,62 @@ enum BallotsBench {
         return (try await openVote(app: app, compound: compound).requireID(), voters)
     }
 
-    static func run(app: Application, units: Int, connections: Int, database: String, useWrk: Bool) async throws
-        -> String
-    {
-        let (compound, voters) = try await estate(app: app, units: units)
-        let committee = try await committee(app)
-        let (vote, freezeMS) = try await NeedsBench.timedAsync { try await openVote(app: app, compound: compound) }
+    static func run(
+        app: Application, units: Int, voters loadVoters: Int, connections: Int, database: String, useWrk: Bool
+    ) async throws -> String {
+        // The load's estate and vote, apart from the committee's compound.
+        let (loadCompound, voters) = try await estate(app: app, units: loadVoters, apart: true)
+        let platform = app.caller(.platform, auditActor: AuditActor(id: nil, label: "bench"))
+        let load = try await openVote(app: app, compound: loadCompound, by: platform)
         // The server, on a free loopback port.
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError) }
-        let url = "http://127.0.0.1:\(port)/api/v1/votes/\(vote.id!)/ballots"
-        // The first tenth (at most 500) warms the server up (its connections, caches and pages) and is
-        // not timed; the rest is.
-        var warm = min(500, voters.count / 10)
+        let path = "/api/v1/votes/\(load.id!)/ballots"
+        var warm = 500
         var client = "internal"
         var times: [Double] = []
         var (ok, refused, warmOK, warmRefused, seconds) = (0, 0, 0, 0, 1.0)
-        var wrkFigures: WrkFigures? = nil
-        if useWrk,
-            let w = try await Wrk.run(
-                voters, port: port, path: "/api/v1/votes/\(vote.id!)/ballots", connections: connections)
-        {
+        var timed = 0
+        var (p50, p99) = (0.0, 0.0)
+        if useWrk, let w = try await Wrk.run(voters, port: port, path: path, connections: connections) {
             client = "wrk"
-            wrkFigures = w
             (warm, warmOK, warmRefused) = (w.warmRequests, w.warmRequests - w.warmRefused, w.warmRefused)
-            (ok, refused) = (w.requests - w.refused, w.refused)
+            (timed, ok, refused, seconds) = (w.requests, w.requests - w.refused, w.refused, w.seconds)
+            (p50, p99) = (w.p50, w.p99)
         } else {
-            let warmed = try await send(Array(voters.prefix(warm)), to: url, connections: connections, app: app)
+            // In this process: the first 500 warm the server up (connections, caches), the next 5,500 are timed.
+            let warmed = try await send(
+                Array(voters.prefix(warm)), to: "http://127.0.0.1:\(port)\(path)", connections: connections, app: app)
             (warmOK, warmRefused) = (warmed.ok, warmed.refused)
             (times, ok, refused, seconds) = try await send(
-                Array(voters.dropFirst(warm)), to: url, connections: connections, app: app)
+                Array(voters.dropFirst(warm).prefix(5_500)), to: "http://127.0.0.1:\(port)\(path)",
+                connections: connections, app: app)
+            timed = times.count
+            func pct(_ p: Double) -> Double {
+                times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))]
+            }
+            (p50, p99) = (pct(0.5), pct(0.99))
         }
         await app.server.shutdown()
-        func pct(_ p: Double) -> Double {
-            times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))]
+        let loadVerified = try await OwnersVotes.verify(load.id!, on: app.db)
+
+        // The tally's estate: every owner's ballot entered (on paper, 32 at once), then timed.
+        let (compound, owners) = try await estate(app: app, units: units)
+        let committee = try await committee(app)
+        let (vote, freezeMS) = try await NeedsBench.timedAsync { try await openVote(app: app, compound: compound) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let choices = ["agree", "agree", "agree", "against", "abstain"]
+            for lane in 0..<32 {
+                group.addTask {
+                    for i in stride(from: lane, to: owners.count, by: 32) {
+                        _ = try await OwnersVotes.cast(
+                            vote.id,
+                            .init(owner: owners[i].owner, choice: choices[i % 5], channel: "paper", serial: "B\(i)"),
+                            by: committee)
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
         // The tally from the stored ballots, the database read included (median of 7).
         let open = try await OwnersVotes.readable(vote.id, by: committee)
@@ -224,15 +275,15 @@ enum BallotsBench {
         var auditOK = false
         if case .ok = audit { auditOK = true }
         return try Bench.jsonLine([
-            "bench": "ballots", "database": database, "units": units, "connections": connections,
-            "client": client, "ballots": voters.count, "warm_up": warm, "answered_2xx": ok + warmOK,
-            "refused": refused + warmRefused,
-            "ballots_per_s": wrkFigures?.perSecond ?? (Double(ok) / seconds * 10).rounded() / 10,
-            "timed": wrkFigures?.requests ?? voters.count - warm,
-            "p50_ms": wrkFigures?.p50 ?? pct(0.5), "p99_ms": wrkFigures?.p99 ?? pct(0.99),
-            "max_ms": wrkFigures == nil ? (times.last ?? 0) : NSNull(), "tally_ms": tallies.sorted()[3],
-            "tally_status": status, "close_ms": closeMS,
-            "prepare_ms": freezeMS, "verify_ok": verified.ok, "verify_ms": verifyMS,
+            "bench": "ballots", "database": database, "units": units, "voters": voters.count,
+            "connections": connections, "client": client, "warm_up": warm, "timed": timed,
+            "answered_2xx": ok + warmOK, "refused": refused + warmRefused,
+            // Ballots stored (answered 201) per second of the timed run; a refusal is not a ballot.
+            "ballots_per_s": (Double(ok) / seconds * 10).rounded() / 10,
+            "p50_ms": p50, "p99_ms": p99, "max_ms": times.last.map { $0 as Any } ?? NSNull(),
+            "load_verify_ok": loadVerified.ok, "load_verify_problems": Array(loadVerified.problems.prefix(3)),
+            "tally_ms": tallies.sorted()[3], "tally_status": status,
+            "close_ms": closeMS, "prepare_ms": freezeMS, "verify_ok": verified.ok, "verify_ms": verifyMS,
             "audit_ok": auditOK,
         ])
     }
@@ -288,7 +339,8 @@ struct WrkFigures: Sendable {
     var warmRefused: Int
     var requests: Int
     var refused: Int
-    var perSecond: Double
+    /// How long the timed run took, as wrk reports it ("N requests in 3.00s").
+    var seconds: Double
     var p50: Double
     var p99: Double
 }
@@ -376,7 +428,7 @@ enum Wrk {
         return WrkFigures(
             warmRequests: warmN, warmRefused: warmBad, requests: n,
             refused: Int(number(timed, "Non-2xx or 3xx responses: [0-9]+") ?? 0),
-            perSecond: number(timed, "Requests/sec:[ ]+[0-9.]+") ?? 0, p50: millis(timed, "50%"),
+            seconds: max(0.001, number(timed, "requests in [0-9.]+s") ?? 3), p50: millis(timed, "50%"),
             p99: millis(timed, "99%"))
     }
 }

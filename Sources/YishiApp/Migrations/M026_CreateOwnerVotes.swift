@@ -135,20 +135,22 @@ struct M026CreateOwnerVotes: AsyncMigration {
         try await Self.protect(sql)
     }
 
+    // A ballot entered moves the chain's head and becomes the person's ballot that counts, in the
+    // statement that stores it: the first of a person is an INSERT (a second one at the same time
+    // breaks the unique index), a correction replaces exactly the version it corrects.
+    static let columns =
+        "id, vote_id, person, owner_code, choice, invalid_reason, channel, version, seq, receipt, entered_by_id, updated_at"
+    static let values =
+        "NEW.id, NEW.vote_id, NEW.person, NEW.owner_code, NEW.choice, NEW.invalid_reason, NEW.channel, NEW.version, NEW.seq, NEW.receipt, NEW.entered_by_id, NEW.at"
+    static let replace = """
+        owner_code = NEW.owner_code, choice = NEW.choice, invalid_reason = NEW.invalid_reason, channel = NEW.channel,
+        version = NEW.version, seq = NEW.seq, receipt = NEW.receipt, entered_by_id = NEW.entered_by_id, updated_at = NEW.at
+        """
+
     static func protect(_ sql: any SQLDatabase) async throws {
         let message = "the records of owners votes cannot be changed or deleted"
         func run(_ statement: String) async throws { try await sql.raw("\(unsafeRaw: statement)").run() }
-        // A ballot entered moves the chain's head and becomes the person's ballot that counts, in the
-        // statement that stores it: the first of a person is an INSERT (a second one at the same time
-        // breaks the unique index), a correction replaces exactly the version it corrects.
-        let columns =
-            "id, vote_id, person, owner_code, choice, invalid_reason, channel, version, seq, receipt, entered_by_id, updated_at"
-        let values =
-            "NEW.id, NEW.vote_id, NEW.person, NEW.owner_code, NEW.choice, NEW.invalid_reason, NEW.channel, NEW.version, NEW.seq, NEW.receipt, NEW.entered_by_id, NEW.at"
-        let replace = """
-            owner_code = NEW.owner_code, choice = NEW.choice, invalid_reason = NEW.invalid_reason, channel = NEW.channel,
-            version = NEW.version, seq = NEW.seq, receipt = NEW.receipt, entered_by_id = NEW.entered_by_id, updated_at = NEW.at
-            """
+        let (columns, values, replace) = (Self.columns, Self.values, Self.replace)
         if sql.dialect.name == "sqlite" {
             try await run(
                 """

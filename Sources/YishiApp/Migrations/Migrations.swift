@@ -28,5 +28,6 @@ enum Migrations {
         M024CreateDesignOptions(),
         M025CreateVotesWorksAndFollowing(),
         M026CreateOwnerVotes(),
+        M027UpdateBallotChain(),
     ]
 }

@@ -69,6 +69,14 @@ extension Application {
         get { storage[ReadNamespaceKey.self] ?? "" }
         set { storage[ReadNamespaceKey.self] = newValue }
     }
+
+    private struct AuditKeyKey: StorageKey { typealias Value = String }
+
+    /// `AuditGroupCommit.key(db)` of the default database (the one requests use), made at start.
+    var auditKey: String? {
+        get { storage[AuditKeyKey.self] }
+        set { storage[AuditKeyKey.self] = newValue }
+    }
 }
 
 /// Every read cache, emptied together after a change.

@@ -122,6 +122,9 @@ struct BallotEvent: Sendable, Codable, Hashable {
     var enteredByID: UUID?
     var at: Date
     var hash: String
+    /// The hash this ballot follows (the register's for the first); stored with the ballot since
+    /// M027, so the database can refuse one that does not continue the chain.
+    var previous: String? = nil
 
     var line: String {
         OwnerVote.Record.ballotLine(
@@ -140,8 +143,7 @@ enum RecordHash {
         }.joined(separator: " ")
     }
     static func next(_ previous: String?, _ line: String) -> String {
-        let digest = SHA256.hash(data: Data(((previous ?? "") + "\n" + line).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Data(((previous ?? "") + "\n" + line).utf8))
     }
 
     /// A register's hash: its head line, then each person in order.

@@ -79,6 +79,28 @@ extension OwnersVotes {
         }
     }
 
+    /// Where each open vote's chain stands (its last `seq` and head), kept in memory so that a ballot
+    /// writes without reading it first. The database checks it on every ballot (M027's trigger): one
+    /// kept from an older state — a batch that did not commit, another process — is refused as
+    /// "chain moved", forgotten and read again.
+    final class BallotChains: @unchecked Sendable {
+        static let shared = BallotChains()
+        struct Head: Sendable {
+            var seq: Int
+            var hash: String?
+        }
+        private let lock = NSLock()
+        private var kept: [String: Head] = [:]
+        func get(_ key: String) -> Head? { lock.withLock { kept[key] } }
+        func put(_ key: String, _ h: Head) {
+            lock.withLock {
+                if kept.count >= 256 { kept.removeAll() }
+                kept[key] = h
+            }
+        }
+        func forget(_ key: String) { _ = lock.withLock { kept.removeValue(forKey: key) } }
+    }
+
     static func ballotContext(_ id: UUID?, by caller: Caller) async throws -> BallotContext {
         let key = "\(caller.readNamespace)|\(id?.uuidString ?? "")"
         if id != nil, let kept = BallotContexts.shared.get(key) { return kept }
@@ -177,66 +199,89 @@ extension OwnersVotes {
         let correction = b.correction
         let upload = files
         let user = actor?.userId
-        do {
-            return try await caller.audited { tx in
-                let sql = tx as! any SQLDatabase
-                // Still open, the chain's next place and the person's ballot so far: one statement that
-                // increments and returns (on PostgreSQL it holds the vote's row, so a close waits for it).
-                guard
-                    let head = try await sql.raw(
+        let chain = "\(caller.readNamespace)|\(voteID.uuidString)"
+        // Without files a ballot is one INSERT (a correction reads its version first): atomic.
+        let atomic = upload.scan.isEmpty && upload.authority.isEmpty
+        for attempt in 1...2 {
+            do {
+                return try await caller.audited(atomic: atomic) { tx in
+                    let sql = tx as! any SQLDatabase
+                    let head: BallotChains.Head
+                    if let kept = BallotChains.shared.get(chain) {
+                        head = kept
+                    } else {
+                        guard
+                            let row = try await sql.raw(
+                                "SELECT chain_seq, chain_head FROM owner_votes WHERE id = \(bind: voteID)"
+                            ).first()
+                        else { throw YishiError.notFound }
+                        head = .init(
+                            seq: try row.decode(column: "chain_seq", as: Int.self),
+                            hash: try row.decode(column: "chain_head", as: String?.self))
+                    }
+                    // A first ballot is version 1: if the person has one, the unique index refuses it.
+                    var version = 1
+                    if correction {
+                        version +=
+                            try await sql.raw(
+                                "SELECT version FROM owner_ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: entry.person)"
+                            ).first()?.decode(column: "version", as: Int.self) ?? 0
+                    }
+                    let scanIDs = try await Uploads.store(upload.scan, by: user, on: tx)
+                    let authorityIDs = try await Uploads.store(upload.authority, by: user, on: tx)
+                    var event = BallotEvent(
+                        seq: head.seq + 1, person: entry.person, owner: owner, choice: choice, invalidReason: reason,
+                        channel: channel, serial: serial, proxyName: proxyName, instruction: instruction,
+                        scanID: scanIDs.first, authorityID: authorityIDs.first, version: version, receipt: receipt,
+                        enteredBy: enteredBy, enteredByID: user, at: now, hash: "", previous: head.hash)
+                    event.hash = RecordHash.next(head.hash, event.line)
+                    // Its triggers (M026, M027) refuse it unless the vote is open and it continues the
+                    // chain where it stands, move the chain's head and make it the person's ballot that
+                    // counts: the first by an INSERT (a second at the same moment breaks the unique
+                    // index), a correction by replacing exactly the version it corrects ("stale ballot").
+                    try await sql.raw(
                         """
-                        UPDATE owner_votes SET chain_seq = chain_seq + 1
-                        WHERE id = \(bind: voteID) AND status = 'open' AND (closes_at IS NULL OR closes_at > \(bind: now))
-                        RETURNING chain_seq, chain_head,
-                          (SELECT version FROM owner_ballots WHERE vote_id = \(bind: voteID) AND person = \(bind: entry.person))
-                            AS existing
+                        INSERT INTO owner_ballot_events (id, vote_id, seq, person, owner_code, choice, invalid_reason, channel,
+                          serial, proxy_name, instruction, scan_id, authority_id, version, receipt, entered_by, entered_by_id, at,
+                          hash, previous)
+                        VALUES (\(bind: UUID.random()), \(bind: voteID), \(bind: event.seq), \(bind: entry.person), \(bind: owner),
+                          \(bind: choice.rawValue), \(bind: reason?.rawValue), \(bind: channel.rawValue), \(bind: serial),
+                          \(bind: proxyName), \(bind: instruction?.rawValue), \(bind: event.scanID), \(bind: event.authorityID),
+                          \(bind: version), \(bind: receipt), \(bind: enteredBy), \(bind: user), \(bind: now), \(bind: event.hash),
+                          \(bind: head.hash))
                         """
-                    ).first()
-                else { throw YishiError.conflict(key: OwnerVoteText.closed.key) }
-                let seq = try head.decode(column: "chain_seq", as: Int.self)
-                let previous = try head.decode(column: "chain_head", as: String?.self)
-                let existing = try head.decode(column: "existing", as: Int?.self)
-                if existing != nil && !correction { throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key) }
-                let version = (existing ?? 0) + 1
-                let scanIDs = try await Uploads.store(upload.scan, by: user, on: tx)
-                let authorityIDs = try await Uploads.store(upload.authority, by: user, on: tx)
-                var event = BallotEvent(
-                    seq: seq, person: entry.person, owner: owner, choice: choice, invalidReason: reason,
-                    channel: channel, serial: serial, proxyName: proxyName, instruction: instruction,
-                    scanID: scanIDs.first, authorityID: authorityIDs.first, version: version, receipt: receipt,
-                    enteredBy: enteredBy, enteredByID: user, at: now, hash: "")
-                event.hash = RecordHash.next(previous, event.line)
-                // Its trigger (M026) moves the chain's head and makes it the person's ballot that counts:
-                // the first by an INSERT (a second at the same moment breaks the unique index), a
-                // correction by replacing exactly the version it corrects (else "stale ballot").
-                try await sql.raw(
-                    """
-                    INSERT INTO owner_ballot_events (id, vote_id, seq, person, owner_code, choice, invalid_reason, channel,
-                      serial, proxy_name, instruction, scan_id, authority_id, version, receipt, entered_by, entered_by_id, at, hash)
-                    VALUES (\(bind: UUID()), \(bind: voteID), \(bind: seq), \(bind: entry.person), \(bind: owner),
-                      \(bind: choice.rawValue), \(bind: reason?.rawValue), \(bind: channel.rawValue), \(bind: serial),
-                      \(bind: proxyName), \(bind: instruction?.rawValue), \(bind: event.scanID), \(bind: event.authorityID),
-                      \(bind: version), \(bind: receipt), \(bind: enteredBy), \(bind: user), \(bind: now), \(bind: event.hash))
-                    """
-                ).run()
-                // Who voted, how and the record's hash; the choice stays out of the log until the close.
-                var details = [
-                    "title": v.title, "person": String(entry.person), "owner": owner, "way": channel.rawValue,
-                    "version": String(version), "hash": event.hash,
-                ]
-                if let serial { details["serial"] = serial }
-                return (
-                    event,
-                    AuditEvent(
-                        action: version > 1 ? .ownersVoteCorrect : .ownersVoteBallot, targetType: "ownersVote",
-                        targetID: voteID.uuidString, nodeID: v.node, details: details,
-                        provenance: staff
-                            ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
-                )
+                    ).run()
+                    BallotChains.shared.put(chain, .init(seq: event.seq, hash: event.hash))
+                    // Who voted, how and the record's hash; the choice stays out of the log until the close.
+                    var details = [
+                        "title": v.title, "person": String(entry.person), "owner": owner, "way": channel.rawValue,
+                        "version": String(version), "hash": event.hash,
+                    ]
+                    if let serial { details["serial"] = serial }
+                    return (
+                        event,
+                        AuditEvent(
+                            action: version > 1 ? .ownersVoteCorrect : .ownersVoteBallot, targetType: "ownersVote",
+                            targetID: voteID.uuidString, nodeID: v.node, details: details,
+                            provenance: staff
+                                ? user.map { Provenance(forResident: nil, enteredBy: $0, channel: .paper) } : nil)
+                    )
+                }
+            } catch let error where error.isUniqueViolation || Self.refused(error, "stale ballot") {
+                throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key)
+            } catch let error where Self.refused(error, "vote not open") {
+                BallotChains.shared.forget(chain)
+                throw YishiError.conflict(key: OwnerVoteText.closed.key)
+            } catch let error where Self.refused(error, "chain moved") && attempt == 1 {
+                BallotChains.shared.forget(chain)
             }
-        } catch let error where error.isUniqueViolation || String(reflecting: error).contains("stale ballot") {
-            throw YishiError.conflict(key: OwnerVoteText.alreadyVoted.key)
         }
+        throw YishiError.conflict(key: OwnerVoteText.closed.key)
+    }
+
+    /// Whether the database refused a ballot with this message of its triggers (M026, M027).
+    static func refused(_ error: any Error, _ message: String) -> Bool {
+        String(reflecting: error).contains(message)
     }
 
     /// Persons and area participating so far (every ballot: an invalid one takes part under the
@@ -305,7 +350,8 @@ extension OwnersVotes {
             enteredBy: try r.decode(column: "entered_by", as: String.self),
             enteredByID: try r.decode(column: "entered_by_id", as: UUID?.self),
             at: try r.decode(column: "at", as: Date.self),
-            hash: try r.decode(column: "hash", as: String.self))
+            hash: try r.decode(column: "hash", as: String.self),
+            previous: try r.decode(column: "previous", as: String?.self))
     }
 
     /// Every ballot entered, in the chain's order.

@@ -28,7 +28,21 @@ extension OwnersVotes {
         }
     }
 
+    /// Reads everything from one snapshot of the database, so a vote still open can be verified
+    /// while ballots arrive (on PostgreSQL a repeatable-read transaction; on SQLite, in WAL mode, a
+    /// read transaction sees the database as it was at its first read).
     static func verify(_ id: UUID, on db: any Database) async throws -> Verification {
+        if db.inTransaction { return try await verifySnapshot(id, on: db) }
+        return try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            if sql.dialect.name != "sqlite" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            }
+            return try await verifySnapshot(id, on: tx)
+        }
+    }
+
+    private static func verifySnapshot(_ id: UUID, on db: any Database) async throws -> Verification {
         guard let v = try await OwnersVote.find(id, on: db) else { throw YishiError.notFound }
         var out = Verification(vote: id, status: v.status.rawValue)
         let sql = db as! any SQLDatabase
@@ -64,6 +78,9 @@ extension OwnersVotes {
         var head = v.registerHash
         for (i, e) in events.enumerated() {
             if e.seq != i + 1 { out.problems.append("ballot \(e.seq): the chain has a gap before it") }
+            if let previous = e.previous, previous != head {
+                out.problems.append("ballot \(e.seq): it names another hash before it than the chain's")
+            }
             let again = RecordHash.next(head, e.line)
             if again != e.hash { out.problems.append("ballot \(e.seq) (receipt \(e.receipt)): hash does not match") }
             head = e.hash
