@@ -336,6 +336,37 @@ struct OwnersVoteTests {
         }
     }
 
+    /// The minute voting opens every owner may vote at once: the register is read once for all of
+    /// them, and a read that failed is tried again by the next ballot.
+    @Test func theRegisterIsReadOnceForBallotsThatArriveTogether() async throws {
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var n = 0
+            func add() { lock.withLock { n += 1 } }
+        }
+        let reads = Count()
+        let key = "test|\(UUID().uuidString)"
+        let got = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await OwnersVotes.BallotContexts.shared.entries(key) {
+                        reads.add()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return ["O-1": .init(person: 1, owners: ["O-1"], designated: nil, phone: nil)]
+                    }.count
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(got == Array(repeating: 1, count: 20))
+        #expect(reads.n == 1)
+        struct Failed: Error {}
+        await #expect(throws: Failed.self) {
+            try await OwnersVotes.BallotContexts.shared.entries(key) { throw Failed() }
+        }
+        #expect(try await OwnersVotes.BallotContexts.shared.entries(key) { [:] }.isEmpty)
+    }
+
     @Test func twoBallotsOfOnePersonAtOnceCannotBothCount() async throws {
         try await withYishi(demo: true) { t in
             let (committee, _, id) = try await Self.setUp(t, days: 0)

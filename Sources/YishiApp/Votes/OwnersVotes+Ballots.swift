@@ -70,7 +70,23 @@ extension OwnersVotes {
         static let shared = BallotContexts()
         private let lock = NSLock()
         private var kept: [String: BallotContext] = [:]
+        private var loading: [String: Task<[String: Entry], any Error>] = [:]
         func get(_ key: String) -> BallotContext? { lock.withLock { kept[key] } }
+
+        /// The register's entries, read once however many ballots ask at the same moment (the
+        /// minute voting opens, every owner at once): the others wait for the one read.
+        func entries(_ key: String, read: @escaping @Sendable () async throws -> [String: Entry]) async throws
+            -> [String: Entry]
+        {
+            let task = lock.withLock { () -> Task<[String: Entry], any Error> in
+                if let running = loading[key] { return running }
+                let started = Task { try await read() }
+                loading[key] = started
+                return started
+            }
+            defer { lock.withLock { loading[key] = nil } }
+            return try await task.value
+        }
         func put(_ key: String, _ c: BallotContext) {
             lock.withLock {
                 if kept.count >= 64 { kept.removeAll() }
@@ -109,7 +125,8 @@ extension OwnersVotes {
             vote: v.id!, node: v.$node.id, path: v.node.territoryPath, title: v.title, status: v.status,
             closesAt: v.closesAt, entries: [:])
         if v.status == .open {
-            c.entries = try await entries(v, on: caller.db)
+            let db = caller.db
+            c.entries = try await BallotContexts.shared.entries(key) { try await entries(v, on: db) }
             BallotContexts.shared.put(key, c)
         }
         return c
