@@ -48,6 +48,17 @@ enum SQLiteTuning {
         }
     }
 
+    /// The same for a few tables just filled (a register frozen): SQLite's `optimize` analyses only
+    /// what changed much; PostgreSQL analyses the tables named.
+    static func analyze(_ db: any Database, tables: [String]) async {
+        guard let sql = db as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" {
+            _ = try? await sql.raw("PRAGMA optimize=0x10002").all()
+        } else {
+            _ = try? await sql.raw("ANALYZE \(unsafeRaw: tables.joined(separator: ", "))").run()
+        }
+    }
+
     /// What each loop's connection reports, for tests and `yishi bench`: name → values seen.
     static func read(_ app: Application) async throws -> [String: [Int]] {
         var out: [String: [Int]] = [:]
