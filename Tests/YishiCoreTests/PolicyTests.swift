@@ -35,21 +35,23 @@ let expectedActions: [Role: Set<Action>] = [
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .usersManage, .auditRead, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
+        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
+        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .phoneReveal, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
-        .projectManage, .ownersVoteManage,
+        .projectManage, .ownersVoteManage, .diagnosisWrite,
     ],
-    .planner: [.territoryRead, .needRead, .needFromGap],
+    .planner: [.territoryRead, .needRead, .needFromGap, .plannerLog, .diagnosisWrite],
     .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead, .ownersVoteManage, .noticeManage],
     .propertyManager: [.territoryRead, .needRead],
     .socialOrganization: [.territoryRead, .actForResident, .needRead],
-    .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise, .noticeObject, .surveyAnswer],
+    .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise, .noticeObject, .surveyAnswer, .plannerRate],
 ]
 
 struct PolicyCase: CustomTestStringConvertible, Sendable {
@@ -110,6 +112,7 @@ struct PolicyTests {
         #expect(
             Policy.decide(r, .surveyAnswer, at: Tree.B1) == .failure(.notVerified), "questionnaires: verified residents"
         )
+        #expect(Policy.decide(r, .plannerRate, at: Tree.B1) == .failure(.notVerified), "ratings: verified residents")
         #expect(Policy.decide(r, .needRead, at: Tree.B1) == .success(()))
         var v = r
         v.isVerified = true
@@ -252,6 +255,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 9)
+        #expect(Policy.sections.count == 10)
     }
 }

@@ -29,5 +29,6 @@ enum Migrations {
         M025CreateVotesWorksAndFollowing(),
         M026CreateOwnerVotes(),
         M027UpdateBallotChain(),
+        M028CreatePlanners(),
     ]
 }

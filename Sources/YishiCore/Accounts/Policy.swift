@@ -62,7 +62,7 @@ public enum Policy {
     /// The capabilities' sections of the role → action table, one line each.
     static let sections: [PolicySection] = [
         territorySection, peopleSection, accountsSection, auditSection, participationSection, needsSection,
-        noticesSection, projectsSection, votesSection,
+        noticesSection, projectsSection, votesSection, plannersSection,
     ]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil
@@ -72,7 +72,7 @@ public enum Policy {
         let withAction = actor.grants.filter { actions[$0.role, default: []].contains(action) }
         guard !withAction.isEmpty else { return .failure(.roleLacksAction) }
         guard withAction.contains(where: { $0.covers(resource) }) else { return .failure(.outsideScope) }
-        if [.vote, .needRaise, .noticeObject, .surveyAnswer].contains(action) && !actor.isVerified {
+        if [.vote, .needRaise, .noticeObject, .surveyAnswer, .plannerRate].contains(action) && !actor.isVerified {
             return .failure(.notVerified)
         }
         return .success(())

@@ -77,4 +77,18 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     /// ballots, open, close and publish it (the owners' committee; the residents' committee where
     /// the compound has none — the service checks that).
     case ownersVoteManage
+    /// 社区规划师: keep the pool of planners, review applications, pair planners with subdistricts
+    /// and communities, confirm service entries (the district and the subdistricts).
+    case plannerManage
+    /// Appoint a planner and issue the certificate (the tier's authority: the district for experts,
+    /// the subdistrict otherwise — checked by `PlannerAppointment.authorized`).
+    case plannerAppoint
+    /// Score a planner's annual review (评定).
+    case plannerReview
+    /// Log one's own service as a planner.
+    case plannerLog
+    /// Rate a planner's help on a project (a verified resident, once per project).
+    case plannerRate
+    /// Write a community's diagnosis report (把脉).
+    case diagnosisWrite
 }

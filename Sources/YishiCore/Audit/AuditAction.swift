@@ -19,4 +19,6 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case projectMember
     case ownersVoteCreate, ownersVoteRegister, ownersVoteOpen, ownersVoteBallot, ownersVoteCorrect, ownersVoteClose
     case ownersVotePublish, ownersVoteSettings, ownersBallotsView
+    case plannerRules, plannerAdd, plannerDecide, plannerAppoint, plannerEnd, plannerPair, plannerUnpair
+    case plannerLog, plannerConfirm, plannerRate, plannerReview
 }

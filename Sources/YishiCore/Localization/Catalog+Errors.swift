@@ -79,5 +79,16 @@ extension Catalog {
         "enum.AuditAction.ownersVoteSettings": .init("设置名册公示天数", "Register correction period set"),
         "enum.AuditAction.ownersBallotsView": .init("查阅业主选票", "Owners' ballots viewed"),
         "enum.AuditAction.ownershipRemove": .init("取消业主房屋登记", "Owner removed from a home"),
+        "enum.AuditAction.plannerRules": .init("发布规划师制度版本", "Planners' rules version added"),
+        "enum.AuditAction.plannerAdd": .init("规划师入库或申请", "Planner added to the pool or applied"),
+        "enum.AuditAction.plannerDecide": .init("审核规划师申请", "Planner's application decided"),
+        "enum.AuditAction.plannerAppoint": .init("聘任社区规划师", "Planner appointed"),
+        "enum.AuditAction.plannerEnd": .init("规划师聘任结束", "Planner's appointment ended"),
+        "enum.AuditAction.plannerPair": .init("规划师定向结对", "Planner paired"),
+        "enum.AuditAction.plannerUnpair": .init("结束规划师结对", "Planner's pairing ended"),
+        "enum.AuditAction.plannerLog": .init("记录规划师服务", "Planner's service logged"),
+        "enum.AuditAction.plannerConfirm": .init("确认规划师服务记录", "Planner's service confirmed"),
+        "enum.AuditAction.plannerRate": .init("居民评价规划师", "Planner rated by a resident"),
+        "enum.AuditAction.plannerReview": .init("规划师年度评定", "Planner's annual review"),
     ]
 }

@@ -65,6 +65,7 @@ extension Catalog {
         TextTable(VoteText.self),
         TextTable(OwnerVoteText.self),
         TextTable(OwnerVotePageText.self),
+        TextTable(PlannerText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),
