@@ -98,6 +98,7 @@ public enum Yishi {
             AuditFeature(),
             JobsFeature(),
             VotesFeature(),
+            PlannersFeature(),
             BenchFeature(),
         ]
             + (settings.developmentPages ? [OutboxFeature()] : [])
