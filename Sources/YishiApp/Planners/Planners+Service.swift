@@ -167,8 +167,8 @@ extension Planners {
         let (from, to) = ("\(year)-01-01", "\(year)-12-31")
         let s = try await sql.raw(
             """
-            SELECT COUNT(*) AS n, COALESCE(SUM(quarter_hours), 0) AS q,
-              COALESCE(SUM(CASE WHEN confirmed_at IS NULL THEN 0 ELSE quarter_hours END), 0) AS cq,
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(quarter_hours), 0) AS BIGINT) AS q,
+              CAST(COALESCE(SUM(CASE WHEN confirmed_at IS NULL THEN 0 ELSE quarter_hours END), 0) AS BIGINT) AS cq,
               COUNT(DISTINCT project_id) AS projects
             FROM planner_service WHERE planner_id = \(bind: plannerID) AND day >= \(bind: from) AND day <= \(bind: to)
             """
