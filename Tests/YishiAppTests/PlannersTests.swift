@@ -19,7 +19,18 @@ struct PlannersTests {
         var community: TerritoryNode
     }
 
+    /// The demo tells Baoshan's "1+12+X" (`PlannersDemo`); these tests start from an empty pool.
+    static func emptyPool(_ t: TestContext) async throws {
+        for table in [
+            "planner_honours", "planner_reviews", "planner_ratings", "planner_service", "planner_pairings",
+            "planner_appointments", "planner_applications", "planners", "planner_rules",
+        ] {
+            try await (t.db as! any SQLDatabase).raw("DELETE FROM \(unsafeRaw: table)").run()
+        }
+    }
+
     static func places(_ t: TestContext) async throws -> Places {
+        try await emptyPool(t)
         let district = try #require(
             try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first())
         let sub = try #require(
@@ -213,6 +224,76 @@ struct PlannersTests {
             // Renewable: a pass and a project in the term.
             let appointment = try #require(try await PlannerAppointmentRow.query(on: t.db).first())
             #expect(try await Planners.renewal(of: appointment, on: t.db) == nil)
+        }
+    }
+}
+
+/// The demo's "1+12+X" and the planners' pages as each role sees them.
+@Suite("Planners: the demo and the pages")
+struct PlannerPagesTests {
+    @Test func theDemoHasBaoshansOnePlusTwelvePlusX() async throws {
+        try await withYishi(demo: true) { t in
+            let sql = t.db as! any SQLDatabase
+            let tiers = try await sql.raw("SELECT tier, COUNT(*) AS n FROM planner_appointments GROUP BY tier").all()
+                .reduce(into: [String: Int]()) {
+                    $0[try $1.decode(column: "tier", as: String.self)] = try $1.decode(column: "n", as: Int.self)
+                }
+            #expect(tiers == ["districtExpert": 5, "subdistrict": 12, "area": 3])
+            #expect(try await PlannerServiceEntry.query(on: t.db).count() == 50)
+            #expect(try await PlannerRating.query(on: t.db).count() == 1)
+            #expect(try await PlannerReviewRow.query(on: t.db).filter(\.$passed == true).count() == 1)
+            #expect(
+                try await Planners.rules(
+                    of: try #require(
+                        try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first()
+                    ).id!, on: t.db
+                ).map(\.version) == [1, 2])
+            // Eleven subdistricts paired, one gap on the district's page.
+            let district = Browser(t.app)
+            try await district.signIn("baoshan")
+            let page = try await district.send(.GET, "/planners")
+            #expect(page.status == .ok)
+            #expect(
+                page.body.string.contains("罗泾镇") && page.body.string.contains(PlannerPageText.notPaired.text(.zhHans)))
+            #expect(page.body.string.contains("11 / 12"))
+        }
+    }
+
+    @Test func eachRoleSeesWhatItMay() async throws {
+        try await withYishi(demo: true) { t in
+            let mine = try #require(try await Planner.query(on: t.db).filter(\.$name == "周文杰").first())
+            let other = try #require(try await Planner.query(on: t.db).filter(\.$name == "胡蓉").first())
+            // The planner lands on their own page, sees their own phone, and logs service.
+            let me = Browser(t.app)
+            try await me.signIn("planner")
+            let landing = try await me.send(.GET, "/planners")
+            #expect(landing.status == .seeOther && landing.headers.first(name: .location) == Site.planner(mine.id!))
+            let own = try await me.send(.GET, Site.planner(mine.id!))
+            #expect(own.status == .ok && own.body.string.contains("13910000001"))
+            // Another subdistrict's planner is not theirs to read.
+            #expect(try await me.send(.GET, Site.planner(other.id!)).status == .forbidden)
+            let form = try await me.send(.GET, Site.Pattern.plannerLog)
+            #expect(form.status == .ok)
+            let before = try await PlannerServiceEntry.query(on: t.db).count()
+            let bad = try await me.post(
+                Site.Pattern.plannerLog, ["kind": "visit", "day": "2026-11-18", "hours": "0.3"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try await PlannerServiceEntry.query(on: t.db).count() == before)
+            let ok = try await me.post(
+                Site.Pattern.plannerLog, ["kind": "visit", "day": "2026-11-18", "hours": "1.5", "note": "走访"])
+            #expect(ok.status == .seeOther)
+            #expect(try await PlannerServiceEntry.query(on: t.db).count() == before + 1)
+            // The subdistrict's staff see their planner with the whole phone; a resident sees no planner page.
+            let sub = Browser(t.app)
+            try await sub.signIn("youyilu")
+            let seen = try await sub.send(.GET, Site.planner(mine.id!))
+            #expect(seen.status == .ok && seen.body.string.contains("13910000001"))
+            #expect(try await sub.send(.GET, Site.planner(other.id!)).status == .forbidden)
+            let resident = Browser(t.app)
+            try await resident.signInResident()
+            #expect(try await resident.send(.GET, Site.planner(mine.id!)).status == .forbidden)
+            #expect(try await resident.send(.GET, "/planners").status == .forbidden)
+            #expect(try await Browser(t.app).send(.GET, "/planners").status != .ok)
         }
     }
 }

@@ -233,11 +233,14 @@ extension Planners {
         var coverage: PlannerPairing.Coverage
     }
 
+    /// The district's staff see every subdistrict; a subdistrict's staff see their own.
     static func pairing(_ district: UUID?, by caller: Caller) async throws -> PairingBoard {
-        let node = try await caller.node(district, for: .plannerManage)
+        let node = try await TerritoryQueries.node(district, on: caller.db)
         guard node.level == .district else { throw YishiError.notFound }
         let subs = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == node.id!)
             .filter(\.$level == .subdistrict).sort(\.$code).all()
+            .filter { caller.allows(.plannerManage, at: $0.territoryPath) }
+        if subs.isEmpty { try caller.authorize(.plannerManage, at: node.territoryPath) }
         let today = CalendarDay(caller.now).description
         let rows = try await (caller.db as! any SQLDatabase).raw(
             """

@@ -187,8 +187,7 @@ enum Planners {
             return (node, node, .subdistrict)
         case (.area, .subdistrict):
             guard let area,
-                let a = try await PlanningArea.query(on: db).filter(\.$id == area).with(\.$node).first(),
-                a.node.territoryPath.ids.first == node.territoryPath.ids.first
+                let a = try await PlanningArea.find(area, on: db), a.$node.id == node.id
             else { throw invalid("area", PlannerText.scopeInvalid) }
             return (node, node, .planningArea)
         default:

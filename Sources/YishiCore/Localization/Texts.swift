@@ -66,6 +66,7 @@ extension Catalog {
         TextTable(OwnerVoteText.self),
         TextTable(OwnerVotePageText.self),
         TextTable(PlannerText.self),
+        TextTable(PlannerPageText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),

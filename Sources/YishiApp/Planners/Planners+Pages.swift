@@ -1,0 +1,243 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// The planners' pages: the district's board (unpaired subdistricts first), a planner's page, and
+/// the form a planner logs service with from their phone.
+enum PlannerPages {
+    static func tierName(_ ctx: PageContext, _ t: PlannerTier) -> String { ctx.t(PlannerText.tier(t)) }
+
+    static func board(
+        _ ctx: PageContext, district: TerritoryNode, board b: Planners.PairingBoard, tiers: [PlannerTier: Int]
+    )
+        -> PageView
+    {
+        PageView(title: ctx.t(PlannerPageText.boardTitle, district.name)) {
+            let unpaired = b.rows.filter { b.coverage.unpaired.contains($0.subdistrict.id!) }
+            if !unpaired.isEmpty {
+                C.alert(
+                    ctx.t(PlannerPageText.unpairedAlert, String(unpaired.count)),
+                    detail: ctx.t(
+                        PlannerPageText.unpairedDetail, unpaired.map(\.subdistrict.name).joined(separator: "、")))
+            } else if !b.rows.isEmpty {
+                C.text(ctx.t(PlannerPageText.allPaired))
+            }
+            C.section(ctx.t(PlannerPageText.tiersTitle)) {
+                C.facts(
+                    PlannerTier.allCases.map {
+                        (tierName(ctx, $0), ctx.t(PlannerPageText.tierCount, String(tiers[$0] ?? 0)))
+                    }
+                        + [
+                            (
+                                ctx.t(PlannerPageText.coverage),
+                                "\(b.coverage.paired) / \(b.coverage.subdistricts)"
+                            )
+                        ])
+            }
+            if b.rows.isEmpty {
+                C.empty(ctx.t(PlannerPageText.boardEmpty))
+            } else {
+                // Unpaired first: what needs doing is at the top.
+                let rows = unpaired + b.rows.filter { !b.coverage.unpaired.contains($0.subdistrict.id!) }
+                C.table(
+                    caption: ctx.t(PlannerPageText.boardTitle, district.name),
+                    headers: [
+                        ctx.t(PlannerPageText.colSubdistrict), ctx.t(PlannerPageText.colPaired),
+                        ctx.t(PlannerPageText.colPlanners),
+                    ],
+                    rows: rows.map { r in
+                        let isPaired = !b.coverage.unpaired.contains(r.subdistrict.id!)
+                        return [
+                            C.text(r.subdistrict.name),
+                            C.tag(
+                                ctx.t(isPaired ? PlannerPageText.paired : PlannerPageText.notPaired),
+                                tone: isPaired ? .ok : .warning),
+                            H.el(
+                                "span", [],
+                                r.planners.enumerated().flatMap { i, p in
+                                    (i > 0 ? [HTMLNode.text("、")] : [])
+                                        + [H.link(p.name, Site.planner(p.planner))]
+                                        + (p.tier.map { [HTMLNode.text(" · " + tierName(ctx, $0))] } ?? [])
+                                }),
+                        ]
+                    })
+            }
+        }
+    }
+
+    struct PlannerModel: Sendable {
+        var planner: Planner
+        var reveal: Bool
+        var appointments: [(row: PlannerAppointmentRow, scope: String)]
+        var pairings: [(row: PlannerPairingRow, place: String)]
+        var service: [PlannerServiceEntry]
+        var facts: PlannerReview.Facts
+        var year: Int
+        var reviews: [PlannerReviewRow]
+        var mine: Bool
+    }
+
+    static func planner(_ ctx: PageContext, _ m: PlannerModel) -> PageView {
+        let p = m.planner
+        return PageView(title: ctx.t(PlannerPageText.plannerTitle, p.name)) {
+            if m.mine && p.status == .appointed {
+                H.el("p", [], [C.linkButton(ctx.t(PlannerPageText.logLink), Site.Pattern.plannerLog)])
+            }
+            C.section(ctx.t(PlannerPageText.profile)) {
+                C.facts(
+                    [
+                        (ctx.t(PlannerPageText.status), ctx.t(PlannerText.status(p.status))),
+                        (ctx.t(PlannerPageText.organisation), p.organisation),
+                        (ctx.t(PlannerPageText.background), ctx.t(PlannerText.background(p.background))),
+                        (ctx.t(PlannerPageText.qualifications), p.qualifications.isEmpty ? "—" : p.qualifications),
+                        (
+                            ctx.t(PlannerPageText.socialWork),
+                            ctx.t(p.socialWorkCertificate ? PlannerPageText.yes : PlannerPageText.no)
+                        ),
+                        (ctx.t(PlannerPageText.source), ctx.t(PlannerText.source(p.source))),
+                        (
+                            ctx.t(PlannerPageText.contact),
+                            (p.phone.map { m.reveal ? $0 : OneTimeCodeRules.mask($0) } ?? "—")
+                        ),
+                    ] + (p.livesOrWorks.map { [(ctx.t(PlannerPageText.livesOrWorks), $0)] } ?? []))
+            }
+            C.section(ctx.t(PlannerPageText.appointments)) {
+                if m.appointments.isEmpty {
+                    C.empty(ctx.t(PlannerPageText.noAppointments))
+                } else {
+                    C.table(
+                        caption: ctx.t(PlannerPageText.appointments),
+                        headers: [
+                            ctx.t(PlannerPageText.colTier), ctx.t(PlannerPageText.colScope),
+                            ctx.t(PlannerPageText.colTerm),
+                            ctx.t(PlannerPageText.colCertificate), ctx.t(PlannerPageText.colRules),
+                            ctx.t(PlannerPageText.colState),
+                        ],
+                        rows: m.appointments.map { a, scope in
+                            [
+                                C.text(tierName(ctx, a.tier)), C.text(scope),
+                                C.text("\(a.startsOn) — \(a.endedOn ?? a.endsOn)"), C.text(a.certificate),
+                                C.text("v\(a.rulesVersion)"),
+                                C.tag(
+                                    ctx.t(a.status == .active ? PlannerPageText.active : PlannerPageText.ended),
+                                    tone: a.status == .active ? .ok : .info),
+                            ]
+                        })
+                }
+            }
+            C.section(ctx.t(PlannerPageText.pairings)) {
+                if m.pairings.isEmpty {
+                    C.empty(ctx.t(PlannerPageText.noPairings))
+                } else {
+                    C.table(
+                        caption: ctx.t(PlannerPageText.pairings),
+                        headers: [
+                            ctx.t(PlannerPageText.colPlace), ctx.t(PlannerPageText.colSince),
+                            ctx.t(PlannerPageText.colUntil),
+                        ],
+                        rows: m.pairings.map { r, place in
+                            [
+                                C.text(place), C.text(r.startedOn),
+                                C.text(r.endedOn.map { "\($0) \(r.endReason ?? "")" } ?? "—"),
+                            ]
+                        })
+                }
+            }
+            C.section(ctx.t(PlannerPageText.service)) {
+                C.text(
+                    ctx.t(
+                        PlannerPageText.serviceYear, String(m.year), Self.hours(m.facts.hours),
+                        Self.hours(m.facts.confirmedHours), String(m.facts.projects)))
+                if m.service.isEmpty {
+                    C.empty(ctx.t(PlannerPageText.noService))
+                } else {
+                    C.table(
+                        caption: ctx.t(PlannerPageText.service),
+                        headers: [
+                            ctx.t(PlannerPageText.colDay), ctx.t(PlannerPageText.colKind),
+                            ctx.t(PlannerPageText.colHours),
+                            ctx.t(PlannerPageText.colNote), ctx.t(PlannerPageText.colState),
+                        ],
+                        rows: m.service.map { e in
+                            [
+                                C.text(e.day), C.text(ctx.t(PlannerText.kind(e.kind))), C.text(Self.hours(e.hours)),
+                                C.text(e.note.isEmpty ? "—" : e.note),
+                                C.tag(
+                                    ctx.t(
+                                        e.confirmedAt == nil ? PlannerPageText.notConfirmed : PlannerPageText.confirmed),
+                                    tone: e.confirmedAt == nil ? .warning : .ok),
+                            ]
+                        })
+                }
+            }
+            C.section(ctx.t(PlannerPageText.reviews)) {
+                if m.reviews.isEmpty {
+                    C.empty(ctx.t(PlannerPageText.noReviews))
+                } else {
+                    C.table(
+                        caption: ctx.t(PlannerPageText.reviews),
+                        headers: [
+                            ctx.t(PlannerPageText.colYear), ctx.t(PlannerPageText.colTotal),
+                            ctx.t(PlannerPageText.colOutcome),
+                        ],
+                        rows: m.reviews.map { r in
+                            [
+                                C.text(String(r.year)), C.text(String(r.total)),
+                                C.tag(
+                                    ctx.t(r.passed ? PlannerPageText.pass : PlannerPageText.fail),
+                                    tone: r.passed ? .ok : .warning),
+                            ]
+                        })
+                }
+            }
+        }
+    }
+
+    static func hours(_ h: Double) -> String {
+        h == h.rounded()
+            ? String(Int(h))
+            : String(format: "%.2f", h).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+    }
+
+    struct LogForm: Sendable {
+        var kind: String?
+        var day: String?
+        var hours: String?
+        var place: String?
+        var note: String?
+    }
+
+    static func log(
+        _ ctx: PageContext, form: LogForm, places: [(value: String, label: String)], errors: FormErrors,
+        status: HTTPStatus = .ok
+    ) -> PageView {
+        PageView(title: ctx.t(PlannerPageText.logTitle), status: status) {
+            C.text(ctx.t(PlannerPageText.logIntro), muted: true)
+            Forms.summary(ctx, errors, order: ["kind", "day", "hours", "node", "note"])
+            Forms.form(
+                ctx, action: Site.Pattern.plannerLog,
+                [
+                    Forms.select(
+                        ctx, "kind", label: ctx.t(PlannerPageText.logKind),
+                        options: ServiceKind.allCases.map { ($0.rawValue, ctx.t(PlannerText.kind($0))) },
+                        selected: form.kind ?? ServiceKind.visit.rawValue, required: true, errors: errors,
+                        includeBlank: false),
+                    Forms.field(
+                        ctx, "day", label: ctx.t(PlannerPageText.logDay), value: form.day ?? "", type: "date",
+                        required: true, errors: errors),
+                    Forms.field(
+                        ctx, "hours", label: ctx.t(PlannerPageText.logHours), value: form.hours ?? "", type: "number",
+                        required: true, errors: errors, hint: ctx.t(PlannerPageText.logHoursHint),
+                        attributes: [("step", "0.25"), ("min", "0.25"), ("max", "24"), ("inputmode", "decimal")]),
+                    Forms.select(
+                        ctx, "node", label: ctx.t(PlannerPageText.logPlace), options: places, selected: form.place,
+                        errors: errors),
+                    Forms.textArea(
+                        ctx, "note", label: ctx.t(PlannerPageText.logNote), value: form.note ?? "", max: 500,
+                        errors: errors),
+                    Forms.submit(ctx.t(PlannerPageText.logSubmit)),
+                ])
+        }
+    }
+}

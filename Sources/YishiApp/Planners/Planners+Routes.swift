@@ -1,0 +1,135 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+extension Site.Pattern {
+    static let planners = "/planners"
+    static let planner = "/planners/:plannerID"
+    static let plannerLog = "/planners/service"
+}
+
+extension Site {
+    static func planner(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.planner, id.uuidString), notice)
+    }
+    static func planners(district: UUID) -> String { "\(Pattern.planners)?district=\(district.uuidString)" }
+}
+
+/// The planners' pages. A planner signed in lands on their own page; the district's and the
+/// subdistricts' staff on the board.
+struct PlannerRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(Site.Pattern.planners.pathComponents, use: board)
+        routes.get(Site.Pattern.plannerLog.pathComponents, use: logForm)
+        routes.post(Site.Pattern.plannerLog.pathComponents, use: log)
+        routes.get(Site.Pattern.planner.pathComponents, use: show)
+    }
+
+    func board(req: Request) async throws -> Response {
+        let caller = req.caller
+        if !Policy.holdsAnywhere(caller.actor, .plannerManage),
+            let me = try? await Planners.mine(caller)
+        {
+            return req.redirect(to: Site.planner(me.id!))
+        }
+        let asked = try? req.query.get(UUID.self, at: "district")
+        var district = asked
+        if district == nil { district = await req.ownPlace() }
+        let place = try await TerritoryQueries.node(district, on: req.db)
+        let root = try await TerritoryQueries.node(place.territoryPath.ids.first, on: req.db)
+        let b = try await Planners.pairing(root.id, by: caller)
+        let today = CalendarDay(caller.now).description
+        let rows = try await (req.db as! any SQLDatabase).raw(
+            """
+            SELECT a.tier, COUNT(DISTINCT a.planner_id) AS n FROM planner_appointments a
+            JOIN planners p ON p.id = a.planner_id
+            WHERE p.district_id = \(bind: root.id!) AND a.status = 'active' AND a.starts_on <= \(bind: today)
+              AND a.ends_on >= \(bind: today)
+            GROUP BY a.tier
+            """
+        ).all()
+        var tiers: [PlannerTier: Int] = [:]
+        for r in rows {
+            if let t = PlannerTier(rawValue: try r.decode(column: "tier", as: String.self)) {
+                tiers[t] = try r.decode(column: "n", as: Int.self)
+            }
+        }
+        return req.render(PlannerPages.board(req.pageContext, district: root, board: b, tiers: tiers))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let caller = req.caller
+        let p = try await Planners.planner(req.parameters.get("plannerID", as: UUID.self), by: caller)
+        let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
+        let places = try await Planners.places(of: p, on: req.db)
+        let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
+        let appointments = try await PlannerAppointmentRow.query(on: req.db).filter(\.$planner.$id == p.id!)
+            .with(\.$scope).sort(\.$startsOn, .descending).all()
+        let pairings = try await PlannerPairingRow.query(on: req.db).filter(\.$planner.$id == p.id!).with(\.$node)
+            .sort(\.$startedOn, .descending).all()
+        let service = try await PlannerServiceEntry.query(on: req.db).filter(\.$planner.$id == p.id!)
+            .sort(\.$day, .descending).limit(20).all()
+        let year = CalendarDay(caller.now).year
+        let facts = try await Planners.facts(p.id!, year: year, on: req.db)
+        let reviews = try await PlannerReviewRow.query(on: req.db).filter(\.$planner.$id == p.id!)
+            .sort(\.$year, .descending).all()
+        return req.render(
+            PlannerPages.planner(
+                req.pageContext,
+                .init(
+                    planner: p, reveal: mine || keeper, appointments: appointments.map { ($0, $0.scope.name) },
+                    pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
+                    reviews: reviews, mine: mine)))
+    }
+
+    struct LogIn: Content {
+        var kind: String?
+        var day: String?
+        var hours: String?
+        var node: String?
+        var note: String?
+    }
+
+    /// The places a planner serves: the subdistricts of their appointments and pairings, each with
+    /// its communities.
+    static func places(of p: Planner, on db: any Database) async throws -> [(value: String, label: String)] {
+        let paths = try await Planners.places(of: p, on: db).filter { $0.ids.count >= 2 }
+        var out: [(value: String, label: String)] = []
+        for sub in Set(paths.map { $0.ids[1] }).sorted(by: { $0.uuidString < $1.uuidString }) {
+            guard let node = try await TerritoryNode.find(sub, on: db) else { continue }
+            out.append((sub.uuidString, node.name))
+            for c in try await TerritoryNode.query(on: db).filter(\.$parent.$id == sub).sort(\.$code).all() {
+                out.append((c.id!.uuidString, node.name + " · " + c.name))
+            }
+        }
+        return out
+    }
+
+    func logForm(req: Request) async throws -> Response {
+        let me = try await Planners.mine(req.caller)
+        let today = CalendarDay(req.caller.now).description
+        return req.render(
+            PlannerPages.log(
+                req.pageContext, form: .init(day: today), places: try await Self.places(of: me, on: req.db),
+                errors: FormErrors()))
+    }
+
+    func log(req: Request) async throws -> Response {
+        let i = try req.content.decode(LogIn.self)
+        let form = PlannerPages.LogForm(kind: i.kind, day: i.day, hours: i.hours, place: i.node, note: i.note)
+        let me = try await Planners.mine(req.caller)
+        do {
+            let node = (i.node?.trimmed).flatMap(UUID.init(uuidString:))
+            let hours = i.hours.flatMap { Double($0.trimmed) }
+            _ = try await Planners.log(
+                me.id, .init(kind: i.kind, day: i.day, hours: hours ?? .nan, node: node, note: i.note), by: req.caller)
+            return req.redirect(to: Site.planner(me.id!, notice: PlannerPageText.logged.key))
+        } catch YishiError.invalid(let fields) {
+            return req.render(
+                PlannerPages.log(
+                    req.pageContext, form: form, places: try await Self.places(of: me, on: req.db),
+                    errors: FormErrors(fields), status: .unprocessableEntity))
+        }
+    }
+}
