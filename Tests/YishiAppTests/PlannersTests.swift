@@ -270,6 +270,13 @@ struct PlannerPagesTests {
             #expect(landing.status == .seeOther && landing.headers.first(name: .location) == Site.planner(mine.id!))
             let own = try await me.send(.GET, Site.planner(mine.id!))
             #expect(own.status == .ok && own.body.string.contains("13910000001"))
+            // Their certificate prints: the number, the term, the authority and the rules it rests on.
+            let appointment = try #require(
+                try await PlannerAppointmentRow.query(on: t.db).filter(\.$planner.$id == mine.id!).first())
+            let sheet = try await me.send(.GET, Site.plannerCertificate(appointment.id!))
+            #expect(sheet.status == .ok)
+            #expect(sheet.body.string.contains(appointment.certificate) && sheet.body.string.contains("友谊路街道"))
+            #expect(sheet.body.string.contains(PlannerRules.baoshan2024.title))
             // Another subdistrict's planner is not theirs to read.
             #expect(try await me.send(.GET, Site.planner(other.id!)).status == .forbidden)
             let form = try await me.send(.GET, Site.Pattern.plannerLog)
@@ -293,6 +300,7 @@ struct PlannerPagesTests {
             try await resident.signInResident()
             #expect(try await resident.send(.GET, Site.planner(mine.id!)).status == .forbidden)
             #expect(try await resident.send(.GET, "/planners").status == .forbidden)
+            #expect(try await resident.send(.GET, Site.plannerCertificate(appointment.id!)).status == .forbidden)
             #expect(try await Browser(t.app).send(.GET, "/planners").status != .ok)
         }
     }

@@ -117,7 +117,8 @@ enum PlannerPages {
                         rows: m.appointments.map { a, scope in
                             [
                                 C.text(tierName(ctx, a.tier)), C.text(scope),
-                                C.text("\(a.startsOn) — \(a.endedOn ?? a.endsOn)"), C.text(a.certificate),
+                                C.text("\(a.startsOn) — \(a.endedOn ?? a.endsOn)"),
+                                H.link(a.certificate, Site.plannerCertificate(a.id!)),
                                 C.text("v\(a.rulesVersion)"),
                                 C.tag(
                                     ctx.t(a.status == .active ? PlannerPageText.active : PlannerPageText.ended),
@@ -190,6 +191,37 @@ enum PlannerPages {
                             ]
                         })
                 }
+            }
+        }
+    }
+
+    /// The certificate as an A4 sheet (第七条: the district government for experts, the subdistrict
+    /// otherwise): the planner, the place, the tier, the term, its number and the rules it rests on.
+    static func certificate(
+        _ ctx: PageContext, _ a: PlannerAppointmentRow, planner: Planner, scope: TerritoryNode,
+        authority: TerritoryNode, rules: PlannerRules?, issued: String
+    ) -> PageView {
+        PageView(title: ctx.t(PlannerPageText.certificate) + " · " + planner.name) {
+            H.el("p", [("class", "no-print")], [H.link(ctx.t(CommonText.back), Site.planner(planner.id!))])
+            H.el("article", [("class", "poster")]) {
+                H.el(
+                    "p", [("class", ctx.lang == .zhHans ? "poster-kind spaced" : "poster-kind")],
+                    text: ctx.t(PlannerPageText.certificateKind))
+                H.el(
+                    "p", [("class", "poster-period")],
+                    text: ctx.t(PlannerPageText.certificateBody, planner.name, scope.name, tierName(ctx, a.tier)))
+                H.el("p", [], text: ctx.t(PlannerPageText.certificateTerm, a.startsOn, a.endsOn))
+                H.el("p", [], text: ctx.t(PlannerPageText.certificateNumber, a.certificate))
+                if let rules {
+                    H.el("p", [], text: ctx.t(PlannerPageText.certificateRules, rules.title, String(rules.version)))
+                }
+                H.el(
+                    "p", [("class", "poster-from")],
+                    text: ctx.t(
+                        PlannerPageText.certificateBy,
+                        a.tier == .districtExpert
+                            ? ctx.t(PlannerPageText.certificateDistrict, authority.name) : authority.name) + " · "
+                        + issued)
             }
         }
     }

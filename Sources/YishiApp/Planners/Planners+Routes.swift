@@ -7,6 +7,7 @@ extension Site.Pattern {
     static let planners = "/planners"
     static let planner = "/planners/:plannerID"
     static let plannerLog = "/planners/service"
+    static let plannerCertificate = "/planners/certificates/:appointmentID"
 }
 
 extension Site {
@@ -14,6 +15,7 @@ extension Site {
         with(fill(Pattern.planner, id.uuidString), notice)
     }
     static func planners(district: UUID) -> String { "\(Pattern.planners)?district=\(district.uuidString)" }
+    static func plannerCertificate(_ id: UUID) -> String { fill(Pattern.plannerCertificate, id.uuidString) }
 }
 
 /// The planners' pages. A planner signed in lands on their own page; the district's and the
@@ -24,6 +26,7 @@ struct PlannerRoutes: RouteCollection {
         routes.get(Site.Pattern.plannerLog.pathComponents, use: logForm)
         routes.post(Site.Pattern.plannerLog.pathComponents, use: log)
         routes.get(Site.Pattern.planner.pathComponents, use: show)
+        routes.get(Site.Pattern.plannerCertificate.pathComponents, use: certificate)
     }
 
     func board(req: Request) async throws -> Response {
@@ -81,6 +84,22 @@ struct PlannerRoutes: RouteCollection {
                     planner: p, reveal: mine || keeper, appointments: appointments.map { ($0, $0.scope.name) },
                     pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
                     reviews: reviews, mine: mine)))
+    }
+
+    /// The certificate, for whoever may read the planner (the planner prints their own).
+    func certificate(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("appointmentID", as: UUID.self),
+            let a = try await PlannerAppointmentRow.query(on: req.db).filter(\.$id == id).with(\.$scope)
+                .with(\.$authority).first()
+        else { throw YishiError.notFound }
+        let p = try await Planners.planner(a.$planner.id, by: req.caller)
+        let rules = try await Planners.rules(of: p.$district.id, on: req.db).first { $0.version == a.rulesVersion }
+        // Issued the day it was made, or on its first day if that came earlier (a term entered late).
+        let made = a.createdAt.map { CalendarDay($0).description } ?? a.startsOn
+        let issued = min(made, a.startsOn)
+        return req.render(
+            PlannerPages.certificate(
+                req.pageContext, a, planner: p, scope: a.scope, authority: a.authority, rules: rules, issued: issued))
     }
 
     struct LogIn: Content {

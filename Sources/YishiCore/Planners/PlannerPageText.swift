@@ -10,6 +10,8 @@ public enum PlannerPageText: String, Texts {
     case colHours, colNote, confirmed, notConfirmed, noService, reviews, colYear, colTotal, colOutcome, pass, fail
     case noReviews, logTitle, logIntro, logKind, logDay, logHours, logHoursHint, logPlace, logNote, logSubmit
     case logged, yes, no, logLink
+    case certificate, certificateKind, certificateBody, certificateTerm, certificateNumber, certificateRules
+    case certificateBy, certificateDistrict
 
     public var bilingual: Bilingual {
         switch self {
@@ -86,6 +88,14 @@ public enum PlannerPageText: String, Texts {
         case .yes: .init("有", "Yes")
         case .no: .init("无", "No")
         case .logLink: .init("记录服务", "Log service")
+        case .certificate: .init("聘书", "Certificate")
+        case .certificateKind: .init("聘 书", "Certificate of appointment")
+        case .certificateBody: .init("兹聘请 {0} 同志为{1}{2}社区规划师。", "{0} is appointed a community planner ({2}) for {1}.")
+        case .certificateTerm: .init("聘期自 {0} 至 {1}。", "Term: {0} to {1}.")
+        case .certificateNumber: .init("聘书编号：{0}", "Certificate number: {0}")
+        case .certificateRules: .init("依据：{0}（第 {1} 版）", "Under: {0} (version {1})")
+        case .certificateBy: .init("{0}（盖章）", "{0} (seal)")
+        case .certificateDistrict: .init("{0}人民政府", "{0} People's Government")
         }
     }
 }
