@@ -10,6 +10,7 @@ struct BenchCommand: AsyncCommandGroup {
         [
             "tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand(),
             "import": BenchImportCommand(), "needs": BenchNeedsCommand(), "projects": BenchProjectsCommand(),
+            "planners": BenchPlannersCommand(),
             "ballots": BenchBallotsCommand(),
         ]
     }

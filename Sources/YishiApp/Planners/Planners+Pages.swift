@@ -53,13 +53,15 @@ enum PlannerPages {
                             C.tag(
                                 ctx.t(isPaired ? PlannerPageText.paired : PlannerPageText.notPaired),
                                 tone: isPaired ? .ok : .warning),
-                            H.el(
-                                "span", [],
-                                r.planners.enumerated().flatMap { i, p in
-                                    (i > 0 ? [HTMLNode.text("、")] : [])
-                                        + [H.link(p.name, Site.planner(p.planner))]
-                                        + (p.tier.map { [HTMLNode.text(" · " + tierName(ctx, $0))] } ?? [])
-                                }),
+                            r.planners.isEmpty
+                                ? C.text("—")
+                                : H.el(
+                                    "span", [],
+                                    r.planners.enumerated().flatMap { i, p in
+                                        (i > 0 ? [HTMLNode.text("、")] : [])
+                                            + [H.link(p.name, Site.planner(p.planner))]
+                                            + (p.tier.map { [HTMLNode.text(" · " + tierName(ctx, $0))] } ?? [])
+                                    }),
                         ]
                     })
             }

@@ -39,11 +39,16 @@ struct PlannerRoutes: RouteCollection {
         let asked = try? req.query.get(UUID.self, at: "district")
         var district = asked
         if district == nil { district = await req.ownPlace() }
-        let place = try await TerritoryQueries.node(district, on: req.db)
-        let root = try await TerritoryQueries.node(place.territoryPath.ids.first, on: req.db)
+        return req.render(try await Self.boardView(district, by: caller, ctx: req.pageContext))
+    }
+
+    /// The board of the district a place belongs to (the page, and `yishi bench planners`).
+    static func boardView(_ place: UUID?, by caller: Caller, ctx: PageContext) async throws -> PageView {
+        let node = try await TerritoryQueries.node(place, on: caller.db)
+        let root = try await TerritoryQueries.node(node.territoryPath.ids.first, on: caller.db)
         let b = try await Planners.pairing(root.id, by: caller)
         let today = CalendarDay(caller.now).description
-        let rows = try await (req.db as! any SQLDatabase).raw(
+        let rows = try await (caller.db as! any SQLDatabase).raw(
             """
             SELECT a.tier, COUNT(DISTINCT a.planner_id) AS n FROM planner_appointments a
             JOIN planners p ON p.id = a.planner_id
@@ -58,32 +63,35 @@ struct PlannerRoutes: RouteCollection {
                 tiers[t] = try r.decode(column: "n", as: Int.self)
             }
         }
-        return req.render(PlannerPages.board(req.pageContext, district: root, board: b, tiers: tiers))
+        return PlannerPages.board(ctx, district: root, board: b, tiers: tiers)
     }
 
     func show(req: Request) async throws -> Response {
-        let caller = req.caller
-        let p = try await Planners.planner(req.parameters.get("plannerID", as: UUID.self), by: caller)
+        let m = try await Self.model(req.parameters.get("plannerID", as: UUID.self), by: req.caller)
+        return req.render(PlannerPages.planner(req.pageContext, m))
+    }
+
+    /// A planner's page as the caller may see it, with this year's figures (the page, and the bench).
+    static func model(_ id: UUID?, by caller: Caller) async throws -> PlannerPages.PlannerModel {
+        let db = caller.db
+        let p = try await Planners.planner(id, by: caller)
         let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
-        let places = try await Planners.places(of: p, on: req.db)
+        let places = try await Planners.places(of: p, on: db)
         let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
-        let appointments = try await PlannerAppointmentRow.query(on: req.db).filter(\.$planner.$id == p.id!)
+        let appointments = try await PlannerAppointmentRow.query(on: db).filter(\.$planner.$id == p.id!)
             .with(\.$scope).sort(\.$startsOn, .descending).all()
-        let pairings = try await PlannerPairingRow.query(on: req.db).filter(\.$planner.$id == p.id!).with(\.$node)
+        let pairings = try await PlannerPairingRow.query(on: db).filter(\.$planner.$id == p.id!).with(\.$node)
             .sort(\.$startedOn, .descending).all()
-        let service = try await PlannerServiceEntry.query(on: req.db).filter(\.$planner.$id == p.id!)
+        let service = try await PlannerServiceEntry.query(on: db).filter(\.$planner.$id == p.id!)
             .sort(\.$day, .descending).limit(20).all()
         let year = CalendarDay(caller.now).year
-        let facts = try await Planners.facts(p.id!, year: year, on: req.db)
-        let reviews = try await PlannerReviewRow.query(on: req.db).filter(\.$planner.$id == p.id!)
+        let facts = try await Planners.facts(p.id!, year: year, on: db)
+        let reviews = try await PlannerReviewRow.query(on: db).filter(\.$planner.$id == p.id!)
             .sort(\.$year, .descending).all()
-        return req.render(
-            PlannerPages.planner(
-                req.pageContext,
-                .init(
-                    planner: p, reveal: mine || keeper, appointments: appointments.map { ($0, $0.scope.name) },
-                    pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
-                    reviews: reviews, mine: mine)))
+        return .init(
+            planner: p, reveal: mine || keeper, appointments: appointments.map { ($0, $0.scope.name) },
+            pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
+            reviews: reviews, mine: mine)
     }
 
     /// The certificate, for whoever may read the planner (the planner prints their own).
