@@ -259,6 +259,29 @@ struct PlannerPagesTests {
         }
     }
 
+    /// The board names the first few planners of a subdistrict (the appointed first) and says how
+    /// many there are; the counting happens in the database.
+    @Test func theBoardNamesTheFirstFewAndCountsAll() async throws {
+        try await withYishi(demo: true) { t in
+            let platform = t.app.caller(.platform, auditActor: .system)
+            let district = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == DemoDistrict.districtCode).first())
+            let first = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$parent.$id == district.id!).sort(\.$code).first())
+            for expert in try await Planner.query(on: t.db).filter(\.$organisation != "社区居民").all()
+            where try await PlannerPairingRow.query(on: t.db).filter(\.$planner.$id == expert.id!).count() == 0 {
+                _ = try await Planners.pair(expert.id, node: first.id, by: platform)
+            }
+            let all = try await Planners.pairing(district.id, by: platform)
+            let few = try await Planners.pairing(district.id, by: platform, first: 2)
+            let row = try #require(few.rows.first { $0.subdistrict.id == first.id })
+            let whole = try #require(all.rows.first { $0.subdistrict.id == first.id })
+            #expect(whole.total == 6 && whole.planners.count == 6)
+            #expect(row.total == 6 && row.planners.count == 2 && row.planners.allSatisfy { $0.tier != nil })
+            #expect(few.coverage == all.coverage && few.coverage.paired == 11)
+        }
+    }
+
     @Test func eachRoleSeesWhatItMay() async throws {
         try await withYishi(demo: true) { t in
             let mine = try #require(try await Planner.query(on: t.db).filter(\.$name == "周文杰").first())

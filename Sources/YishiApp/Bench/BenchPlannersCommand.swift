@@ -142,6 +142,16 @@ enum PlannersBench {
             let m = try await PlannerRoutes.model(ids[(k * 37) % ids.count], by: caller)
             _ = Layout.document(ctx, PlannerPages.planner(ctx, m))
         }
+        // One at a time: what reading the board costs, and what writing its HTML costs.
+        var (modelMS, renderMS) = (0.0, 0.0)
+        for _ in 0..<20 {
+            let s0 = DispatchTime.now().uptimeNanoseconds
+            let view = try await PlannerRoutes.boardView(districtID, by: caller, ctx: ctx)
+            let s1 = DispatchTime.now().uptimeNanoseconds
+            _ = Layout.document(ctx, view)
+            modelMS += Double(s1 - s0) / 1e6 / 20
+            renderMS += Bench.ms(since: s1) / 20
+        }
         func pct(_ t: [Double], _ q: Double) -> Double { t[min(t.count - 1, Int(Double(t.count) * q))] }
         return try Bench.jsonLine([
             "bench": "planners", "database": database,
@@ -149,6 +159,7 @@ enum PlannersBench {
             "entries": try await PlannerServiceEntry.query(on: db).count(), "concurrency": 16,
             "load_ms": loadMS, "pairing_p50_ms": pct(pairing, 0.5), "pairing_p95_ms": pct(pairing, 0.95),
             "review_p50_ms": pct(review, 0.5), "review_p95_ms": pct(review, 0.95), "calls": pairing.count,
+            "pairing_model_ms": modelMS, "pairing_render_ms": renderMS,
         ])
     }
 }

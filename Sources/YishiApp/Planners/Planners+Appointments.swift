@@ -228,42 +228,104 @@ extension Planners {
         struct Row: Sendable {
             var subdistrict: TerritoryNode
             var planners: [(pairing: UUID, planner: UUID, name: String, tier: PlannerTier?)]
+            /// Open pairings in all (`planners` may list only the first few).
+            var total: Int
         }
         var rows: [Row]
         var coverage: PlannerPairing.Coverage
+        /// Planners appointed today, per tier, in the whole district.
+        var tiers: [PlannerTier: Int] = [:]
     }
 
-    /// The district's staff see every subdistrict; a subdistrict's staff see their own.
-    static func pairing(_ district: UUID?, by caller: Caller) async throws -> PairingBoard {
+    /// The district's staff see every subdistrict; a subdistrict's staff see their own. `first`: how
+    /// many planners to name per subdistrict (the appointed first, then by name); nil names all. The
+    /// counting and the choosing happen in the database, so a district of 2,000 planners reads a
+    /// few rows.
+    static func pairing(_ district: UUID?, by caller: Caller, first: Int? = nil) async throws -> PairingBoard {
         let node = try await TerritoryQueries.node(district, on: caller.db)
         guard node.level == .district else { throw YishiError.notFound }
-        let subs = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == node.id!)
-            .filter(\.$level == .subdistrict).sort(\.$code).all()
-            .filter { caller.allows(.plannerManage, at: $0.territoryPath) }
-        if subs.isEmpty { try caller.authorize(.plannerManage, at: node.territoryPath) }
         let today = CalendarDay(caller.now).description
-        let rows = try await (caller.db as! any SQLDatabase).raw(
+        // The district's whole board, read once and kept a few seconds (emptied by any audited
+        // change); each caller then sees the subdistricts they may manage.
+        let key = "\(caller.readNamespace)|\(node.id!)|\(first ?? 0)|\(today)"
+        let data: BoardData
+        if let kept = boardCache.value(key) {
+            data = kept
+        } else {
+            let generation = boardCache.generation
+            data = try await boardData(node, first: first, today: today, on: caller.db)
+            boardCache.keep(data, key, generation: generation)
+        }
+        let subs = data.subdistricts.filter { caller.allows(.plannerManage, at: $0.territoryPath) }
+        if subs.isEmpty { try caller.authorize(.plannerManage, at: node.territoryPath) }
+        let coverage = PlannerPairing.coverage(subdistricts: subs.map { $0.id! }, pairedWithAppointed: data.paired)
+        return PairingBoard(
+            rows: subs.map {
+                PairingBoard.Row(subdistrict: $0, planners: data.named[$0.id!] ?? [], total: data.totals[$0.id!] ?? 0)
+            }, coverage: coverage, tiers: data.tiers)
+    }
+
+    struct BoardData: Sendable {
+        var subdistricts: [TerritoryNode]
+        var named: [UUID: [(pairing: UUID, planner: UUID, name: String, tier: PlannerTier?)]]
+        var totals: [UUID: Int]
+        var paired: Set<UUID>
+        var tiers: [PlannerTier: Int]
+    }
+
+    static let boardCache = ReadCache<BoardData>(lifetime: .seconds(5), capacity: 200)
+
+    static func boardData(_ node: TerritoryNode, first: Int?, today: String, on db: any Database) async throws
+        -> BoardData
+    {
+        let subs = try await TerritoryNode.query(on: db).filter(\.$parent.$id == node.id!)
+            .filter(\.$level == .subdistrict).sort(\.$code).all()
+        let counted = try await (db as! any SQLDatabase).raw(
             """
-            SELECT pp.id AS pid, pp.node_id, p.id AS planner, p.name,
-              (SELECT MIN(a.tier) FROM planner_appointments a WHERE a.planner_id = p.id AND a.status = 'active'
-                 AND a.starts_on <= \(bind: today) AND a.ends_on >= \(bind: today)) AS tier
-            FROM planner_pairings pp JOIN planners p ON p.id = pp.planner_id
-            WHERE pp.ended_on IS NULL AND p.district_id = \(bind: node.id!)
-            ORDER BY p.name
+            SELECT a.tier, COUNT(DISTINCT a.planner_id) AS n FROM planner_appointments a
+            JOIN planners p ON p.id = a.planner_id
+            WHERE p.district_id = \(bind: node.id!) AND a.status = 'active' AND a.starts_on <= \(bind: today)
+              AND a.ends_on >= \(bind: today)
+            GROUP BY a.tier
+            """
+        ).all()
+        var tiers: [PlannerTier: Int] = [:]
+        for r in counted {
+            if let t = PlannerTier(rawValue: try r.decode(column: "tier", as: String.self)) {
+                tiers[t] = try r.decode(column: "n", as: Int.self)
+            }
+        }
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw(
+            """
+            SELECT node_id, pid, planner, name, tier, n, appointed FROM (
+              SELECT pp.node_id, pp.id AS pid, p.id AS planner, p.name, a.tier,
+                ROW_NUMBER() OVER (PARTITION BY pp.node_id ORDER BY CASE WHEN a.tier IS NULL THEN 1 ELSE 0 END, p.name) AS k,
+                COUNT(*) OVER (PARTITION BY pp.node_id) AS n,
+                SUM(CASE WHEN a.tier IS NULL THEN 0 ELSE 1 END) OVER (PARTITION BY pp.node_id) AS appointed
+              FROM planner_pairings pp JOIN planners p ON p.id = pp.planner_id
+              LEFT JOIN (
+                SELECT planner_id, MIN(tier) AS tier FROM planner_appointments
+                WHERE status = 'active' AND starts_on <= \(bind: today) AND ends_on >= \(bind: today) GROUP BY planner_id
+              ) a ON a.planner_id = p.id
+              WHERE pp.ended_on IS NULL AND p.district_id = \(bind: node.id!)
+            ) x WHERE k <= \(bind: first ?? Int(Int32.max)) ORDER BY k
             """
         ).all()
         var by: [UUID: [(pairing: UUID, planner: UUID, name: String, tier: PlannerTier?)]] = [:]
+        var totals: [UUID: Int] = [:]
+        var paired: Set<UUID> = []
         for r in rows {
+            let place = try r.decode(column: "node_id", as: UUID.self)
             let tier = try r.decode(column: "tier", as: String?.self).flatMap(PlannerTier.init(rawValue:))
-            by[try r.decode(column: "node_id", as: UUID.self), default: []].append(
+            by[place, default: []].append(
                 (
                     try r.decode(column: "pid", as: UUID.self), try r.decode(column: "planner", as: UUID.self),
                     try r.decode(column: "name", as: String.self), tier
                 ))
+            totals[place] = try r.decode(column: "n", as: Int.self)
+            if try r.decode(column: "appointed", as: Int.self) > 0 { paired.insert(place) }
         }
-        let paired = Set(by.compactMap { id, list in list.contains { $0.tier != nil } ? id : nil })
-        let coverage = PlannerPairing.coverage(subdistricts: subs.map { $0.id! }, pairedWithAppointed: paired)
-        return PairingBoard(
-            rows: subs.map { PairingBoard.Row(subdistrict: $0, planners: by[$0.id!] ?? []) }, coverage: coverage)
+        return BoardData(subdistricts: subs, named: by, totals: totals, paired: paired, tiers: tiers)
     }
 }

@@ -61,7 +61,9 @@ enum PlannerPages {
                                         (i > 0 ? [HTMLNode.text("、")] : [])
                                             + [H.link(p.name, Site.planner(p.planner))]
                                             + (p.tier.map { [HTMLNode.text(" · " + tierName(ctx, $0))] } ?? [])
-                                    }),
+                                    }
+                                        + (r.total > r.planners.count
+                                            ? [HTMLNode.text(ctx.t(PlannerPageText.andMore, String(r.total)))] : [])),
                         ]
                     })
             }

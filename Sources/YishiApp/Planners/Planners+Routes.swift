@@ -46,24 +46,8 @@ struct PlannerRoutes: RouteCollection {
     static func boardView(_ place: UUID?, by caller: Caller, ctx: PageContext) async throws -> PageView {
         let node = try await TerritoryQueries.node(place, on: caller.db)
         let root = try await TerritoryQueries.node(node.territoryPath.ids.first, on: caller.db)
-        let b = try await Planners.pairing(root.id, by: caller)
-        let today = CalendarDay(caller.now).description
-        let rows = try await (caller.db as! any SQLDatabase).raw(
-            """
-            SELECT a.tier, COUNT(DISTINCT a.planner_id) AS n FROM planner_appointments a
-            JOIN planners p ON p.id = a.planner_id
-            WHERE p.district_id = \(bind: root.id!) AND a.status = 'active' AND a.starts_on <= \(bind: today)
-              AND a.ends_on >= \(bind: today)
-            GROUP BY a.tier
-            """
-        ).all()
-        var tiers: [PlannerTier: Int] = [:]
-        for r in rows {
-            if let t = PlannerTier(rawValue: try r.decode(column: "tier", as: String.self)) {
-                tiers[t] = try r.decode(column: "n", as: Int.self)
-            }
-        }
-        return PlannerPages.board(ctx, district: root, board: b, tiers: tiers)
+        let b = try await Planners.pairing(root.id, by: caller, first: 5)
+        return PlannerPages.board(ctx, district: root, board: b, tiers: b.tiers)
     }
 
     func show(req: Request) async throws -> Response {

@@ -87,5 +87,6 @@ enum ReadCaches {
         TerritoryQueries.counts.clear()
         HomePage.work.clear()
         NeedStats.cache.clear()
+        Planners.boardCache.clear()
     }
 }
