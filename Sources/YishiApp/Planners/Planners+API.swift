@@ -94,9 +94,9 @@ struct PlannersAPI: RouteCollection {
     /// who may see the profile.
     func read(req: Request) async throws -> DTO.PlannerOut {
         let caller = req.caller
-        let p = try await Planners.planner(uuid(req, "plannerID"), by: caller)
+        let (p, places) = try await Planners.plannerAndPlaces(uuid(req, "plannerID"), by: caller)
         let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
-        let keeper = try await Planners.places(of: p, on: req.db).contains { caller.allows(.plannerManage, at: $0) }
+        let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
         return Self.out(p, application: nil, reveal: mine || keeper)
     }
 

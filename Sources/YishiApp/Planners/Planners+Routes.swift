@@ -58,9 +58,8 @@ struct PlannerRoutes: RouteCollection {
     /// A planner's page as the caller may see it, with this year's figures (the page, and the bench).
     static func model(_ id: UUID?, by caller: Caller) async throws -> PlannerPages.PlannerModel {
         let db = caller.db
-        let p = try await Planners.planner(id, by: caller)
+        let (p, places) = try await Planners.plannerAndPlaces(id, by: caller)
         let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
-        let places = try await Planners.places(of: p, on: db)
         let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
         let appointments = try await PlannerAppointmentRow.query(on: db).filter(\.$planner.$id == p.id!)
             .with(\.$scope).sort(\.$startsOn, .descending).all()

@@ -206,9 +206,9 @@ extension Planners {
     /// Scores a planner's year on the four grounds, with the facts as they stand kept beside the
     /// scores; one review per planner and year.
     static func review(_ plannerID: UUID?, _ n: NewReview, by caller: Caller) async throws -> PlannerReviewRow {
-        let p = try await planner(plannerID, by: caller, for: .plannerReview)
+        let (p, places) = try await plannerAndPlaces(plannerID, by: caller, for: .plannerReview)
         if let me = caller.actor?.userId, p.$user.id == me { throw YishiError.denied(.outsideScope) }
-        let places = try await places(of: p, on: caller.db)
+        // A planner reads their own record, but a reviewer must hold the right where the planner is.
         guard places.contains(where: { caller.allows(.plannerReview, at: $0) }) else {
             throw YishiError.denied(.outsideScope)
         }

@@ -259,15 +259,22 @@ enum Planners {
 
     /// A planner as the caller may see them: within the scope of their `plannerManage`, or themself.
     static func planner(_ id: UUID?, by caller: Caller, for action: Action = .plannerManage) async throws -> Planner {
+        try await plannerAndPlaces(id, by: caller, for: action).planner
+    }
+
+    /// The same, with the planner's places (read once: the page needs them too).
+    static func plannerAndPlaces(_ id: UUID?, by caller: Caller, for action: Action = .plannerManage) async throws
+        -> (planner: Planner, places: [TerritoryPath])
+    {
         guard let id, let p = try await Planner.query(on: caller.db).filter(\.$id == id).with(\.$district).first()
         else { throw YishiError.notFound }
-        if let me = caller.actor?.userId, p.$user.id == me { return p }
-        // Staff of the district, or of a subdistrict the planner applied to or serves.
         let places = try await places(of: p, on: caller.db)
+        if let me = caller.actor?.userId, p.$user.id == me { return (p, places) }
+        // Staff of the district, or of a subdistrict the planner applied to or serves.
         guard places.contains(where: { caller.allows(action, at: $0) }) else {
             throw YishiError.denied(caller.actor == nil ? .notSignedIn : .outsideScope)
         }
-        return p
+        return (p, places)
     }
 
     /// The nodes a planner belongs to: the district, and each scope they applied to, were appointed
