@@ -7,9 +7,10 @@ import YishiCore
 /// `yishi bench planners [--planners N] [--entries M] [--postgres URL]`: the demo district given N
 /// planners (default 2,000; each appointed in a subdistrict and paired with it) and M service-log
 /// entries (default 200,000, spread over the past year), then timed at 16 at once as the district's
-/// administrator sees them: the district's pairing board, and a planner's page with this year's
-/// figures for the review (hours, confirmed hours, projects, ratings), both loaded and written as
-/// HTML. Prints one JSON line with `pairing_p95_ms` and `review_p95_ms`.
+/// administrator sees them: the district's pairing board, a planner's annual-review form with this
+/// year's figures prefilled (hours, confirmed hours, entries, projects, ratings), and a planner's
+/// page, each loaded and written as HTML. Prints one JSON line with `pairing_p95_ms`,
+/// `review_p95_ms` and `planner_p95_ms`.
 struct BenchPlannersCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "planners", help: "planners (default 2000)")
@@ -139,8 +140,12 @@ enum PlannersBench {
             _ = Layout.document(ctx, try await PlannerRoutes.boardView(districtID, by: caller, ctx: ctx))
         }
         let review = try await timed16 { k in
-            let m = try await PlannerRoutes.model(ids[(k * 37) % ids.count], by: caller)
-            _ = Layout.document(ctx, PlannerPages.planner(ctx, m))
+            let m = try await PlannerFormRoutes.reviewModel(ids[(k * 37) % ids.count], year: nil, by: caller)
+            _ = Layout.document(ctx, PlannerPages.review(ctx, m, form: .init(), errors: FormErrors()))
+        }
+        let page = try await timed16 { k in
+            let m = try await PlannerRoutes.model(ids[(k * 41) % ids.count], by: caller)
+            _ = Layout.document(ctx, PlannerPages.planner(ctx, m, errors: FormErrors()))
         }
         // One at a time: what reading the board costs, and what writing its HTML costs.
         var (modelMS, renderMS) = (0.0, 0.0)
@@ -158,7 +163,8 @@ enum PlannersBench {
             "planners": try await Planner.query(on: db).filter(\.$district.$id == districtID).count(),
             "entries": try await PlannerServiceEntry.query(on: db).count(), "concurrency": 16,
             "load_ms": loadMS, "pairing_p50_ms": pct(pairing, 0.5), "pairing_p95_ms": pct(pairing, 0.95),
-            "review_p50_ms": pct(review, 0.5), "review_p95_ms": pct(review, 0.95), "calls": pairing.count,
+            "review_p50_ms": pct(review, 0.5), "review_p95_ms": pct(review, 0.95),
+            "planner_p50_ms": pct(page, 0.5), "planner_p95_ms": pct(page, 0.95), "calls": pairing.count,
             "pairing_model_ms": modelMS, "pairing_render_ms": renderMS,
         ])
     }

@@ -14,6 +14,11 @@ enum PlannerPages {
         -> PageView
     {
         PageView(title: ctx.t(PlannerPageText.boardTitle, district.name)) {
+            H.el("p", [("class", "actions")]) {
+                C.linkButton(
+                    ctx.t(PlannerFormText.poolLink), "\(Site.Pattern.plannerPool)?district=\(district.id!.uuidString)")
+                C.linkButton(ctx.t(PlannerFormText.queueLink), Site.Pattern.plannerQueue, primary: false)
+            }
             let unpaired = b.rows.filter { b.coverage.unpaired.contains($0.subdistrict.id!) }
             if !unpaired.isEmpty {
                 C.alert(
@@ -50,9 +55,15 @@ enum PlannerPages {
                         let isPaired = !b.coverage.unpaired.contains(r.subdistrict.id!)
                         return [
                             C.text(r.subdistrict.name),
-                            C.tag(
-                                ctx.t(isPaired ? PlannerPageText.paired : PlannerPageText.notPaired),
-                                tone: isPaired ? .ok : .warning),
+                            isPaired
+                                ? C.tag(ctx.t(PlannerPageText.paired), tone: .ok)
+                                : H.el("span", []) {
+                                    C.tag(ctx.t(PlannerPageText.notPaired), tone: .warning)
+                                    HTMLNode.text(" ")
+                                    H.link(
+                                        ctx.t(PlannerPageText.findPlanner),
+                                        Site.plannerPool(district: district.id!, place: r.subdistrict.id!))
+                                },
                             r.planners.isEmpty
                                 ? C.text("—")
                                 : H.el(
@@ -80,13 +91,48 @@ enum PlannerPages {
         var year: Int
         var reviews: [PlannerReviewRow]
         var mine: Bool
+        var keeper = false
+        var reviewer = false
+        var pairPlaces: [Option] = []
+        /// The active appointments the caller may end (the tier's authority).
+        var endable: Set<UUID> = []
+        var applications: [PlannerApplication] = []
     }
 
-    static func planner(_ ctx: PageContext, _ m: PlannerModel) -> PageView {
+    static func planner(_ ctx: PageContext, _ m: PlannerModel, errors: FormErrors, status: HTTPStatus = .ok)
+        -> PageView
+    {
         let p = m.planner
-        return PageView(title: ctx.t(PlannerPageText.plannerTitle, p.name)) {
-            if m.mine && p.status == .appointed {
-                H.el("p", [], [C.linkButton(ctx.t(PlannerPageText.logLink), Site.Pattern.plannerLog)])
+        return PageView(title: ctx.t(PlannerPageText.plannerTitle, p.name), status: status) {
+            Forms.summary(ctx, errors, order: ["reason", "node"])
+            if (m.mine && p.status == .appointed) || m.reviewer {
+                H.el("p", [("class", "actions")]) {
+                    if m.mine && p.status == .appointed {
+                        C.linkButton(ctx.t(PlannerPageText.logLink), Site.Pattern.plannerLog)
+                    }
+                    if m.reviewer {
+                        C.linkButton(
+                            ctx.t(PlannerFormText.reviewLink), Site.plannerReview(p.id!, year: nil), primary: !m.mine)
+                    }
+                }
+            }
+            if !m.applications.isEmpty && (m.mine || m.keeper) {
+                C.section(ctx.t(PlannerFormText.queueTitle)) {
+                    C.list(
+                        m.applications.map { a in
+                            [
+                                HTMLNode.text(
+                                    ctx.t(
+                                        PlannerFormText.applied, a.createdAt.map { Show.dateTime($0) } ?? "",
+                                        tierName(ctx, a.tier), a.scope.name) + " "),
+                                a.status == .pending
+                                    ? C.tag(ctx.t(PlannerFormText.decide), tone: .warning)
+                                    : a.status == .approved
+                                        ? C.tag(ctx.t(PlannerPageText.pass), tone: .ok)
+                                        : C.tag(ctx.t(PlannerFormText.declined, a.reason ?? ""), tone: .warning),
+                            ]
+                        })
+                }
             }
             C.section(ctx.t(PlannerPageText.profile)) {
                 C.facts(
@@ -117,7 +163,7 @@ enum PlannerPages {
                             ctx.t(PlannerPageText.colTerm),
                             ctx.t(PlannerPageText.colCertificate), ctx.t(PlannerPageText.colRules),
                             ctx.t(PlannerPageText.colState),
-                        ],
+                        ] + (m.endable.isEmpty ? [] : [ctx.t(PlannerFormText.actions)]),
                         rows: m.appointments.map { a, scope in
                             [
                                 C.text(tierName(ctx, a.tier)), C.text(scope),
@@ -128,6 +174,16 @@ enum PlannerPages {
                                     ctx.t(a.status == .active ? PlannerPageText.active : PlannerPageText.ended),
                                     tone: a.status == .active ? .ok : .info),
                             ]
+                                + (m.endable.isEmpty
+                                    ? []
+                                    : [
+                                        m.endable.contains(a.id!)
+                                            ? reasonForm(
+                                                ctx, Site.plannerAppointmentEnd(a.id!),
+                                                summary: ctx.t(PlannerFormText.endAppointment),
+                                                label: ctx.t(PlannerFormText.endAppointmentReason), id: a.id!)
+                                            : C.text("—")
+                                    ])
                         })
                 }
             }
@@ -140,16 +196,35 @@ enum PlannerPages {
                         headers: [
                             ctx.t(PlannerPageText.colPlace), ctx.t(PlannerPageText.colSince),
                             ctx.t(PlannerPageText.colUntil),
-                        ],
+                        ] + (m.keeper ? [ctx.t(PlannerFormText.actions)] : []),
                         rows: m.pairings.map { r, place in
                             [
                                 C.text(place), C.text(r.startedOn),
                                 C.text(r.endedOn.map { "\($0) \(r.endReason ?? "")" } ?? "—"),
                             ]
+                                + (m.keeper
+                                    ? [
+                                        r.endedOn == nil
+                                            ? reasonForm(
+                                                ctx, Site.plannerPairingEnd(r.id!),
+                                                summary: ctx.t(PlannerFormText.endPairing),
+                                                label: ctx.t(PlannerFormText.endPairingReason), id: r.id!)
+                                            : C.text("—")
+                                    ] : [])
                         })
                 }
+                if !m.pairPlaces.isEmpty {
+                    Forms.form(
+                        ctx, action: Site.plannerPairings(p.id!),
+                        [
+                            Forms.select(
+                                ctx, "node", label: ctx.t(PlannerFormText.pairWith), options: m.pairPlaces,
+                                selected: nil, required: true, errors: errors),
+                            Forms.submit(ctx.t(PlannerFormText.pair)),
+                        ])
+                }
             }
-            C.section(ctx.t(PlannerPageText.service)) {
+            C.section(ctx.t(PlannerPageText.service), id: "service") {
                 C.text(
                     ctx.t(
                         PlannerPageText.serviceYear, String(m.year), Self.hours(m.facts.hours),
@@ -163,7 +238,7 @@ enum PlannerPages {
                             ctx.t(PlannerPageText.colDay), ctx.t(PlannerPageText.colKind),
                             ctx.t(PlannerPageText.colHours),
                             ctx.t(PlannerPageText.colNote), ctx.t(PlannerPageText.colState),
-                        ],
+                        ] + (m.keeper ? [ctx.t(PlannerFormText.actions)] : []),
                         rows: m.service.map { e in
                             [
                                 C.text(e.day), C.text(ctx.t(PlannerText.kind(e.kind))), C.text(Self.hours(e.hours)),
@@ -173,6 +248,14 @@ enum PlannerPages {
                                         e.confirmedAt == nil ? PlannerPageText.notConfirmed : PlannerPageText.confirmed),
                                     tone: e.confirmedAt == nil ? .warning : .ok),
                             ]
+                                + (m.keeper
+                                    ? [
+                                        e.confirmedAt == nil
+                                            ? Forms.button(
+                                                ctx, action: Site.plannerConfirm(e.id!),
+                                                label: ctx.t(PlannerFormText.confirm))
+                                            : C.text("—")
+                                    ] : [])
                         })
                 }
             }
@@ -227,6 +310,22 @@ enum PlannerPages {
                             ? ctx.t(PlannerPageText.certificateDistrict, authority.name) : authority.name) + " · "
                         + issued)
             }
+        }
+    }
+
+    /// A form that ends something with its reason, folded away so it is not pressed by chance.
+    static func reasonForm(_ ctx: PageContext, _ action: String, summary: String, label: String, id: UUID)
+        -> HTMLNode
+    {
+        H.el("details", []) {
+            H.el("summary", text: summary)
+            Forms.form(
+                ctx, action: action,
+                [
+                    Forms.textArea(
+                        ctx, "reason", label: label, max: 500, rows: 2, required: true, id: "reason-\(id.uuidString)"),
+                    H.el("button", [("type", "submit"), ("class", "secondary")], text: summary),
+                ])
         }
     }
 

@@ -52,7 +52,7 @@ struct PlannerRoutes: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let m = try await Self.model(req.parameters.get("plannerID", as: UUID.self), by: req.caller)
-        return req.render(PlannerPages.planner(req.pageContext, m))
+        return req.render(PlannerPages.planner(req.pageContext, m, errors: FormErrors()))
     }
 
     /// A planner's page as the caller may see it, with this year's figures (the page, and the bench).
@@ -62,7 +62,7 @@ struct PlannerRoutes: RouteCollection {
         let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
         let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
         let appointments = try await PlannerAppointmentRow.query(on: db).filter(\.$planner.$id == p.id!)
-            .with(\.$scope).sort(\.$startsOn, .descending).all()
+            .with(\.$scope).with(\.$authority).sort(\.$startsOn, .descending).all()
         let pairings = try await PlannerPairingRow.query(on: db).filter(\.$planner.$id == p.id!).with(\.$node)
             .sort(\.$startedOn, .descending).all()
         let service = try await PlannerServiceEntry.query(on: db).filter(\.$planner.$id == p.id!)
@@ -71,10 +71,44 @@ struct PlannerRoutes: RouteCollection {
         let facts = try await Planners.facts(p.id!, year: year, on: db)
         let reviews = try await PlannerReviewRow.query(on: db).filter(\.$planner.$id == p.id!)
             .sort(\.$year, .descending).all()
+        let applications = try await PlannerApplication.query(on: db).filter(\.$planner.$id == p.id!)
+            .with(\.$scope).sort(\.$createdAt, .descending).all()
+        let endable = Set(
+            appointments.filter { a in
+                a.status == .active && caller.allows(.plannerAppoint, at: a.authority.territoryPath)
+                    && PlannerAppointment.authorized(caller.actor, tier: a.tier, authority: a.authority.territoryPath)
+            }.compactMap(\.id))
         return .init(
             planner: p, reveal: mine || keeper, appointments: appointments.map { ($0, $0.scope.name) },
             pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
-            reviews: reviews, mine: mine)
+            reviews: reviews, mine: mine, keeper: keeper,
+            reviewer: !mine && places.contains { caller.allows(.plannerReview, at: $0) },
+            pairPlaces: p.status == .appointed ? try await pairPlaces(p.$district.id, by: caller) : [],
+            endable: endable, applications: applications)
+    }
+
+    /// Where the caller may pair a planner of `district`: the subdistricts for the district's staff,
+    /// a subdistrict and its communities for its own staff.
+    static func pairPlaces(_ district: UUID, by caller: Caller) async throws -> [PlannerPages.Option] {
+        var out: [PlannerPages.Option] = []
+        var seen = Set<UUID>()
+        for scope in Policy.scopes(caller.actor, for: .plannerManage) {
+            guard scope == nil || scope!.ids.first == district else { continue }
+            let nodes: [TerritoryNode]
+            if let scope, scope.ids.count >= 2 {
+                let top = try await TerritoryNode.find(scope.nodeId, on: caller.db)
+                let below =
+                    scope.ids.count == 2
+                    ? try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == scope.nodeId).sort(\.$code)
+                        .all() : []
+                nodes = (top.map { [$0] } ?? []) + below
+            } else {
+                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == district).sort(\.$code)
+                    .all()
+            }
+            for n in nodes where seen.insert(n.id!).inserted { out.append((n.id!.uuidString, n.name)) }
+        }
+        return out
     }
 
     /// The certificate, for whoever may read the planner (the planner prints their own).

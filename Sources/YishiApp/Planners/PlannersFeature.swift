@@ -4,7 +4,7 @@ import YishiCore
 /// Community planners, "1+12+X" (seed 001): the pool, appointments, pairing, the service log,
 /// residents' ratings and the annual review.
 struct PlannersFeature: Feature {
-    var pages: [any RouteCollection] { [PlannerRoutes()] }
+    var pages: [any RouteCollection] { [PlannerRoutes(), PlannerFormRoutes()] }
     var api: [any RouteCollection] { [PlannersAPI()] }
     var navigation: [NavEntry] {
         [
@@ -13,7 +13,13 @@ struct PlannersFeature: Feature {
             }
         ]
     }
-    var notices: [String] { [PlannerPageText.logged.key] }
+    var notices: [String] {
+        [PlannerPageText.logged.key]
+            + [
+                PlannerFormText.joined, .joinedStaff, .decidedNotice, .appointed, .pairedNotice, .pairingEndedNotice,
+                .appointmentEndedNotice, .confirmedNotice, .reviewedNotice, .ratedNotice,
+            ].map(\.key)
+    }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.plannersOperations, schemas: { OpenAPIDocument.plannersSchemas })
     }

@@ -27,6 +27,8 @@ enum ProjectPages {
         var following: Bool? = nil
         var followers = 0
         var members: [ProjectMember] = []
+        /// Community planners have logged work on it: residents may rate them.
+        var plannersWorked = false
     }
 
     static func kindName(_ ctx: PageContext, _ k: ProjectKind) -> String {
@@ -188,6 +190,9 @@ enum ProjectPages {
                 ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? [])
                     + (p.lat.flatMap { lat in p.lon.map { [(ctx.t(ProjectText.pointLabel), "\(lat), \($0)")] } } ?? []))
             follow(ctx, m)
+            if m.plannersWorked {
+                H.el("p", [], [H.link(ctx.t(PlannerFormText.rateLink), Site.plannerRate(p.id!))])
+            }
             Forms.summary(
                 ctx, m.errors,
                 order: [

@@ -165,7 +165,8 @@ struct ProjectRoutes: RouteCollection {
             optionComments: try await DesignOptions.comments(of: record.options, on: db),
             passedResolutions: record.passed, mayComment: mayComment, records: record.records, survey: record.survey,
             signedIn: caller.actor != nil, following: record.flags.following, followers: record.flags.followers,
-            members: try await ProjectsService.members(of: p, on: db))
+            members: try await ProjectsService.members(of: p, on: db),
+            plannersWorked: try await PlannerServiceEntry.query(on: db).filter(\.$projectID == p.id!).first() != nil)
     }
 
     func show(req: Request) async throws -> Response {

@@ -111,6 +111,7 @@ enum Styles {
         th, td { text-align: left; padding: .25rem .6rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
         th { background: var(--tint); }
         td a, .link-list a, .crumbs a { display: inline-flex; align-items: center; min-height: var(--target); min-width: var(--target); }
+        .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
         .link-list { display: flex; flex-wrap: wrap; gap: 0 1.25rem; list-style: none; padding: 0; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dl.facts dt { font-weight: 600; }

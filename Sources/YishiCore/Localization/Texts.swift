@@ -67,6 +67,7 @@ extension Catalog {
         TextTable(OwnerVotePageText.self),
         TextTable(PlannerText.self),
         TextTable(PlannerPageText.self),
+        TextTable(PlannerFormText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),

@@ -9,7 +9,7 @@ public enum PlannerPageText: String, Texts {
     case noAppointments, pairings, colPlace, colSince, colUntil, noPairings, service, serviceYear, colDay, colKind
     case colHours, colNote, confirmed, notConfirmed, noService, reviews, colYear, colTotal, colOutcome, pass, fail
     case noReviews, logTitle, logIntro, logKind, logDay, logHours, logHoursHint, logPlace, logNote, logSubmit
-    case logged, yes, no, logLink, andMore
+    case logged, yes, no, logLink, andMore, findPlanner
     case certificate, certificateKind, certificateBody, certificateTerm, certificateNumber, certificateRules
     case certificateBy, certificateDistrict
 
@@ -88,6 +88,7 @@ public enum PlannerPageText: String, Texts {
         case .yes: .init("有", "Yes")
         case .no: .init("无", "No")
         case .logLink: .init("记录服务", "Log service")
+        case .findPlanner: .init("找规划师结对", "Find a planner to pair")
         case .andMore: .init(" 等共 {0} 人", " and others, {0} in all")
         case .certificate: .init("聘书", "Certificate")
         case .certificateKind: .init("聘 书", "Certificate of appointment")

@@ -20,8 +20,10 @@ enum C {
     }
 
     /// A titled part of a page.
-    static func section(_ title: String, level: Int = 2, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
-        H.el("section", [], [H.el("h\(min(max(level, 2), 4))", text: title)] + content())
+    static func section(
+        _ title: String, level: Int = 2, id: String? = nil, @HTMLBuilder _ content: () -> [HTMLNode]
+    ) -> HTMLNode {
+        H.el("section", id.map { [("id", $0)] } ?? [], [H.el("h\(min(max(level, 2), 4))", text: title)] + content())
     }
 
     /// Label–value pairs.

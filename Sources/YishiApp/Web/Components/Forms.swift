@@ -194,11 +194,12 @@ extension Forms {
     static func checkboxes(
         _ ctx: PageContext, _ name: String, legend: String, options: [(value: String, label: String)],
         checked: Set<String>, errors: FormErrors = FormErrors(), radio: Bool = false, required: Bool = false,
-        hint: String? = nil, row: Bool = false
+        hint: String? = nil, row: Bool = false, id fieldID: String? = nil
     ) -> HTMLNode {
         let error = errors.message(name, ctx)
+        let base = "field-\(fieldID ?? name)"
         let cls = "field checks" + (row ? " row" : "") + (error == nil ? "" : " has-error")
-        return H.el("fieldset", [("class", cls), ("id", "field-\(name)")]) {
+        return H.el("fieldset", [("class", cls), ("id", base)]) {
             H.el("legend") {
                 HTMLNode.text(legend)
                 if required { H.el("span", [("class", "req")], text: " " + ctx.t(CommonText.requiredText)) }
@@ -206,11 +207,11 @@ extension Forms {
             if let hint { H.el("p", [("class", "hint")], text: hint) }
             if let error { H.el("p", [("class", "error")], text: error) }
             for (i, o) in options.enumerated() {
-                H.el("label", [("class", "check"), ("for", "field-\(name)-\(i)")]) {
+                H.el("label", [("class", "check"), ("for", "\(base)-\(i)")]) {
                     H.void(
                         "input",
                         [
-                            ("id", "field-\(name)-\(i)"), ("type", radio ? "radio" : "checkbox"),
+                            ("id", "\(base)-\(i)"), ("type", radio ? "radio" : "checkbox"),
                             ("name", radio ? name : "\(name)[]"), ("value", o.value),
                         ]
                             + (checked.contains(o.value) ? [("checked", nil)] : []))
