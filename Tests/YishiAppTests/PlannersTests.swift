@@ -22,7 +22,8 @@ struct PlannersTests {
     /// The demo tells Baoshan's "1+12+X" (`PlannersDemo`); these tests start from an empty pool.
     static func emptyPool(_ t: TestContext) async throws {
         for table in [
-            "planner_honours", "planner_reviews", "planner_ratings", "planner_service", "planner_pairings",
+            "diagnosis_reports", "planner_honours", "planner_reviews", "planner_ratings", "planner_service",
+            "planner_pairings",
             "planner_appointments", "planner_applications", "planners", "planner_rules",
         ] {
             try await (t.db as! any SQLDatabase).raw("DELETE FROM \(unsafeRaw: table)").run()
@@ -239,7 +240,7 @@ struct PlannerPagesTests {
                     $0[try $1.decode(column: "tier", as: String.self)] = try $1.decode(column: "n", as: Int.self)
                 }
             #expect(tiers == ["districtExpert": 5, "subdistrict": 12, "area": 3])
-            #expect(try await PlannerServiceEntry.query(on: t.db).count() == 50)
+            #expect(try await PlannerServiceEntry.query(on: t.db).count() == 51)
             #expect(try await PlannerRating.query(on: t.db).count() == 1)
             #expect(try await PlannerReviewRow.query(on: t.db).filter(\.$passed == true).count() == 1)
             #expect(

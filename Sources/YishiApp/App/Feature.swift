@@ -29,6 +29,13 @@ protocol Feature: Sendable {
     var noticeSubjects: [NoticeSubject] { get }
     /// Stories the demo tells through the services, as its users, after its data is committed.
     var demoStories: [DemoStory] { get }
+    /// What it asks of a staff member on their home page (a term ending, a check due).
+    var toDo: [ToDoSource] { get }
+}
+
+/// A capability's lines on a staff member's to-do list, as that person may see them.
+struct ToDoSource: Sendable {
+    var list: @Sendable (_ actor: Actor, _ caller: Caller, _ lang: Lang) async throws -> [HomePage.ToDo]
 }
 
 extension Feature {
@@ -42,6 +49,7 @@ extension Feature {
     var demo: [DemoPart] { [] }
     var noticeSubjects: [NoticeSubject] { [] }
     var demoStories: [DemoStory] { [] }
+    var toDo: [ToDoSource] { [] }
 }
 
 /// A capability's own content published through a public notice (公示): the notice stores its kind
@@ -111,9 +119,11 @@ struct Features: Sendable {
     let jobKinds: [Job.Kind: JobKindHandler]
     let demo: [DemoPart]
     let noticeSubjects: [String: NoticeSubject]
+    let toDo: [ToDoSource]
 
     init(_ all: [any Feature]) {
         self.all = all
+        toDo = all.flatMap(\.toDo)
         navigation = all.flatMap(\.navigation).sorted { $0.order < $1.order }
         notices = Set(all.flatMap(\.notices))
         operations = all.flatMap(\.apiDescription.operations)

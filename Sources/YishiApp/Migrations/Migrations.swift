@@ -30,5 +30,6 @@ enum Migrations {
         M026CreateOwnerVotes(),
         M027UpdateBallotChain(),
         M028CreatePlanners(),
+        M029CreateDiagnoses(),
     ]
 }

@@ -133,6 +133,45 @@ enum PlannersDemo {
                 year: CalendarDay(clock.now()).year,
                 scores: ["effectiveness": 85, "hours": 90, "attitude": 95, "feedback": 100], reasons: "",
                 reviewers: ["宝山区规划资源局 王工", "友谊路街道 李敏"]), by: districtStaff)
+        // A case conference on a difficulty, with the departments invited; the planner logs his part.
+        at(12)
+        let conference = try await MeetingsService.create(
+            .init(
+                node: subs[0].id, project: nil, kind: MeetingKind.caseConference.rawValue,
+                title: "老公房加装电梯：低层住户意见分歧怎么协商", agenda: "一、低层住户的顾虑\n二、补偿和费用分摊的做法\n三、下一步协商安排",
+                venue: "友谊路街道社区党群服务中心", startsAt: Show.dateTime(clock.now().addingTimeInterval(2 * dayLength)),
+                invited: "区房管局、街道城建办、宝林一村居委会、物业公司"), by: subStaff)
+        at(9)
+        _ = try await Planners.log(
+            mine.id,
+            .init(
+                kind: ServiceKind.consultation.rawValue, day: today(), hours: 3, node: nil, project: nil,
+                meeting: conference.id, note: "加装电梯会商"), by: me)
+        // The planner's diagnosis of the garden's community, proposing a project from the needs list.
+        if let garden {
+            at(6)
+            let listed = try await NeedsService.rankedRows(below: garden.node, limit: nil, on: db)
+                .filter { $0.status == .accepted }.prefix(2).map(\.id)
+            _ = try await Diagnoses.write(
+                garden.$node.id,
+                .init(
+                    history: "宝林一村建于上世纪八十年代，是宝山较早的工人新村之一。\n老居民多，邻里熟悉，每年重阳节有百家宴的传统。",
+                    resources: "居委会活动室（60 平方米）、小区中心绿地；睦邻点 2 个；共建单位：友谊路街道社区卫生服务中心、宝山区图书馆；自治金每年 5 万元。",
+                    recommendations: [
+                        .init(
+                            title: "先解决大家最急的事", text: "按需求清单排在前面的几件事立项，先做能很快见效的。",
+                            needs: Array(listed)),
+                        .init(title: "把中心绿地改成全龄友好的口袋花园", text: "座椅、遮阳、儿童和老人都能用的小场地。", needs: []),
+                    ]), by: me)
+        }
+        // The subdistrict nominates its planner; the district awards the honour.
+        at(2)
+        let honour = try await Planners.nominate(
+            mine.id,
+            .init(
+                kind: HonourKind.excellentPlanner.rawValue, year: CalendarDay(clock.now()).year,
+                citation: "全年下社区 50 次，带着居民把小花园从图纸做成了现实。", project: nil), by: subStaff)
+        _ = try await Planners.decideHonour(honour.id, award: true, by: districtStaff)
         // One pairing ends: the district's page shows the gap until a new planner is paired.
         at(1)
         if let last = try await PlannerPairingRow.query(on: db).filter(\.$node.$id == subs[subs.count - 1].id!).first()

@@ -19,6 +19,23 @@ enum PlannerPages {
                     ctx.t(PlannerFormText.poolLink), "\(Site.Pattern.plannerPool)?district=\(district.id!.uuidString)")
                 C.linkButton(ctx.t(PlannerFormText.queueLink), Site.Pattern.plannerQueue, primary: false)
             }
+            H.el("ul", [("class", "link-list")]) {
+                H.el("li", [], [H.link(ctx.t(HonourText.conferencesLink), Site.Pattern.plannerConferences)])
+                H.el(
+                    "li", [],
+                    [
+                        H.link(
+                            ctx.t(HonourText.rollLink),
+                            "\(Site.Pattern.plannerHonourRoll)?district=\(district.id!.uuidString)")
+                    ])
+                H.el(
+                    "li", [],
+                    [
+                        H.link(
+                            ctx.t(HonourText.rulesLink),
+                            "\(Site.Pattern.plannerRules)?district=\(district.id!.uuidString)")
+                    ])
+            }
             let unpaired = b.rows.filter { b.coverage.unpaired.contains($0.subdistrict.id!) }
             if !unpaired.isEmpty {
                 C.alert(
@@ -97,6 +114,10 @@ enum PlannerPages {
         /// The active appointments the caller may end (the tier's authority).
         var endable: Set<UUID> = []
         var applications: [PlannerApplication] = []
+        var honours: [PlannerHonour] = []
+        /// The projects they worked on (for a nomination), for their keepers.
+        var projects: [Option] = []
+        var today: CalendarDay? = nil
     }
 
     static func planner(_ ctx: PageContext, _ m: PlannerModel, errors: FormErrors, status: HTTPStatus = .ok)
@@ -104,7 +125,15 @@ enum PlannerPages {
     {
         let p = m.planner
         return PageView(title: ctx.t(PlannerPageText.plannerTitle, p.name), status: status) {
-            Forms.summary(ctx, errors, order: ["reason", "node"])
+            Forms.summary(ctx, errors, order: ["reason", "node", "kind", "year", "citation", "project"])
+            if let today = m.today {
+                for (a, _) in m.appointments where a.status == .active {
+                    if let term = a.term, term.reminderDue(on: today, before: PlannerReminders.before) {
+                        C.notice(
+                            ctx.t(PlannerPageText.termEnds, String(term.daysLeft(on: today)), a.endsOn), tone: .warning)
+                    }
+                }
+            }
             if (m.mine && p.status == .appointed) || m.reviewer {
                 H.el("p", [("class", "actions")]) {
                     if m.mine && p.status == .appointed {
@@ -259,6 +288,20 @@ enum PlannerPages {
                         })
                 }
             }
+            if !m.honours.isEmpty || m.keeper {
+                C.section(ctx.t(HonourText.rollLink)) {
+                    if !m.honours.isEmpty {
+                        C.list(
+                            m.honours.map { h in
+                                [
+                                    HTMLNode.text("\(h.year) · \(ctx.t(HonourText.kind(h.kind))) · \(h.citation) "),
+                                    C.tag(ctx.t(HonourText.status(h.status)), tone: h.status == .awarded ? .ok : .info),
+                                ]
+                            })
+                    }
+                    if m.keeper { nominateForm(ctx, planner: p.id!, year: m.year, projects: m.projects) }
+                }
+            }
             C.section(ctx.t(PlannerPageText.reviews)) {
                 if m.reviews.isEmpty {
                     C.empty(ctx.t(PlannerPageText.noReviews))
@@ -340,16 +383,18 @@ enum PlannerPages {
         var day: String?
         var hours: String?
         var place: String?
+        var project: String?
+        var meeting: String?
         var note: String?
     }
 
     static func log(
-        _ ctx: PageContext, form: LogForm, places: [(value: String, label: String)], errors: FormErrors,
-        status: HTTPStatus = .ok
+        _ ctx: PageContext, form: LogForm, places: [(value: String, label: String)],
+        work: (projects: [Option], meetings: [Option]), errors: FormErrors, status: HTTPStatus = .ok
     ) -> PageView {
         PageView(title: ctx.t(PlannerPageText.logTitle), status: status) {
             C.text(ctx.t(PlannerPageText.logIntro), muted: true)
-            Forms.summary(ctx, errors, order: ["kind", "day", "hours", "node", "note"])
+            Forms.summary(ctx, errors, order: ["kind", "day", "hours", "node", "project", "meeting", "note"])
             Forms.form(
                 ctx, action: Site.Pattern.plannerLog,
                 [
@@ -368,6 +413,12 @@ enum PlannerPages {
                     Forms.select(
                         ctx, "node", label: ctx.t(PlannerPageText.logPlace), options: places, selected: form.place,
                         errors: errors),
+                    Forms.select(
+                        ctx, "project", label: ctx.t(PlannerPageText.logProject), options: work.projects,
+                        selected: form.project, errors: errors),
+                    Forms.select(
+                        ctx, "meeting", label: ctx.t(PlannerPageText.logMeeting), options: work.meetings,
+                        selected: form.meeting, errors: errors),
                     Forms.textArea(
                         ctx, "note", label: ctx.t(PlannerPageText.logNote), value: form.note ?? "", max: 500,
                         errors: errors),

@@ -84,7 +84,20 @@ struct PlannerRoutes: RouteCollection {
             reviews: reviews, mine: mine, keeper: keeper,
             reviewer: !mine && places.contains { caller.allows(.plannerReview, at: $0) },
             pairPlaces: p.status == .appointed ? try await pairPlaces(p.$district.id, by: caller) : [],
-            endable: endable, applications: applications)
+            endable: endable, applications: applications,
+            honours: try await PlannerHonour.query(on: db).filter(\.$planner.$id == p.id!).sort(\.$year, .descending)
+                .all(),
+            projects: keeper ? try await projects(of: p.id!, on: db) : [], today: CalendarDay(caller.now))
+    }
+
+    /// The projects a planner logged work on (an exemplary case names one).
+    static func projects(of planner: UUID, on db: any Database) async throws -> [PlannerPages.Option] {
+        let ids = try await PlannerServiceEntry.query(on: db).filter(\.$planner.$id == planner)
+            .filter(\.$projectID != nil).unique().all(\.$projectID).compactMap { $0 }
+        guard !ids.isEmpty else { return [] }
+        return try await Project.query(on: db).filter(\.$id ~~ Array(Set(ids))).sort(\.$title).all().map {
+            ($0.id!.uuidString, $0.title)
+        }
     }
 
     /// Where the caller may pair a planner of `district`: the subdistricts for the district's staff,
@@ -132,7 +145,27 @@ struct PlannerRoutes: RouteCollection {
         var day: String?
         var hours: String?
         var node: String?
+        var project: String?
+        var meeting: String?
         var note: String?
+    }
+
+    /// The projects and meetings of the places a planner serves (the latest first), to log work on.
+    static func work(of p: Planner, on db: any Database) async throws
+        -> (projects: [PlannerPages.Option], meetings: [PlannerPages.Option])
+    {
+        let paths = try await Planners.places(of: p, on: db).filter { $0.ids.count >= 2 }
+        guard !paths.isEmpty else { return ([], []) }
+        let projects = try await Project.query(on: db)
+            .join(TerritoryNode.self, on: \Project.$node.$id == \TerritoryNode.$id).joinedNodeInAnySubtree(paths)
+            .sort(\.$updatedAt, .descending).limit(30).all()
+        let meetings = try await Meeting.query(on: db)
+            .join(TerritoryNode.self, on: \Meeting.$node.$id == \TerritoryNode.$id).joinedNodeInAnySubtree(paths)
+            .sort(\.$startsAt, .descending).limit(30).all()
+        return (
+            projects.map { ($0.id!.uuidString, $0.title) },
+            meetings.map { ($0.id!.uuidString, Show.dateTime($0.startsAt).prefix(10) + " " + $0.title) }
+        )
     }
 
     /// The places a planner serves: the subdistricts of their appointments and pairings, each with
@@ -156,24 +189,31 @@ struct PlannerRoutes: RouteCollection {
         return req.render(
             PlannerPages.log(
                 req.pageContext, form: .init(day: today), places: try await Self.places(of: me, on: req.db),
-                errors: FormErrors()))
+                work: try await Self.work(of: me, on: req.db), errors: FormErrors()))
     }
 
     func log(req: Request) async throws -> Response {
         let i = try req.content.decode(LogIn.self)
-        let form = PlannerPages.LogForm(kind: i.kind, day: i.day, hours: i.hours, place: i.node, note: i.note)
+        let form = PlannerPages.LogForm(
+            kind: i.kind, day: i.day, hours: i.hours, place: i.node, project: i.project, meeting: i.meeting,
+            note: i.note)
         let me = try await Planners.mine(req.caller)
         do {
             let node = (i.node?.trimmed).flatMap(UUID.init(uuidString:))
             let hours = i.hours.flatMap { Double($0.trimmed) }
             _ = try await Planners.log(
-                me.id, .init(kind: i.kind, day: i.day, hours: hours ?? .nan, node: node, note: i.note), by: req.caller)
+                me.id,
+                .init(
+                    kind: i.kind, day: i.day, hours: hours ?? .nan, node: node,
+                    project: (i.project?.trimmed).flatMap(UUID.init(uuidString:)),
+                    meeting: (i.meeting?.trimmed).flatMap(UUID.init(uuidString:)), note: i.note), by: req.caller)
             return req.redirect(to: Site.planner(me.id!, notice: PlannerPageText.logged.key))
         } catch YishiError.invalid(let fields) {
             return req.render(
                 PlannerPages.log(
                     req.pageContext, form: form, places: try await Self.places(of: me, on: req.db),
-                    errors: FormErrors(fields), status: .unprocessableEntity))
+                    work: try await Self.work(of: me, on: req.db), errors: FormErrors(fields),
+                    status: .unprocessableEntity))
         }
     }
 }

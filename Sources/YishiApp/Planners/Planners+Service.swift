@@ -53,11 +53,21 @@ extension Planners {
                 place.territoryPath.ids.first == me.$district.id
             else { throw invalid("node", PlannerText.scopeInvalid) }
         }
+        // The place defaults to the project's or the meeting's (the statistics count it there).
+        var node = n.node
         if let project = n.project {
             guard let pr = try await Project.query(on: caller.db).filter(\.$id == project).with(\.$node).first(),
                 pr.node.territoryPath.ids.first == me.$district.id
             else { throw invalid("project", PlannerText.scopeInvalid) }
+            node = node ?? pr.$node.id
         }
+        if let meeting = n.meeting {
+            guard let mt = try await Meeting.query(on: caller.db).filter(\.$id == meeting).with(\.$node).first(),
+                mt.node.territoryPath.ids.first == me.$district.id
+            else { throw invalid("meeting", PlannerText.scopeInvalid) }
+            node = node ?? mt.$node.id
+        }
+        let place = node
         let plannerID = me.id!
         let user = caller.actor?.userId
         let quarters = Int(((n.hours ?? 0) * 4).rounded())
@@ -67,7 +77,7 @@ extension Planners {
             e.kind = kind
             e.day = day.description
             e.quarterHours = quarters
-            e.nodeID = n.node
+            e.nodeID = place
             e.projectID = n.project
             e.meetingID = n.meeting
             e.note = note
@@ -76,7 +86,7 @@ extension Planners {
             return (
                 e,
                 AuditEvent(
-                    action: .plannerLog, targetType: "planner", targetID: plannerID.uuidString, nodeID: n.node,
+                    action: .plannerLog, targetType: "planner", targetID: plannerID.uuidString, nodeID: place,
                     details: ["kind": kind.rawValue, "day": day.description, "hours": String(Double(quarters) / 4)],
                     changesReads: true)
             )

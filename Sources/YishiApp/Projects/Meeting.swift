@@ -20,6 +20,8 @@ final class Meeting: Model, @unchecked Sendable {
     @OptionalField(key: "minutes") var minutes: String?
     /// 街镇—居民区—小区—楼组 (`VenueLevel`).
     @OptionalField(key: "venue_level") var venueLevel: String?
+    /// The departments and units invited (a case conference's), as entered.
+    @OptionalField(key: "invited") var invited: String?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -112,7 +112,7 @@ enum MeetingPages {
                 [(ctx.t(MeetingText.startsAt), Show.dateTime(mt.startsAt)), (ctx.t(MeetingText.venue), mt.venue)]
                     + (mt.venueLevel.flatMap(VenueLevel.init(rawValue:)).map {
                         [(ctx.t(MeetingText.venueLevel), levelName(ctx, $0))]
-                    } ?? []))
+                    } ?? []) + (mt.invited.map { [(ctx.t(HonourText.invited), $0)] } ?? []))
             if let p = m.project {
                 H.el(
                     "p", [],

@@ -17,6 +17,8 @@ enum MeetingsService {
         /// "2026-12-03 14:00" in Shanghai time.
         var startsAt: String
         var venueLevel: String? = nil
+        /// The departments and units invited (a case conference).
+        var invited: String? = nil
     }
 
     /// "2026-12-03 14:00" (or with a T) in Shanghai time → the instant.
@@ -62,6 +64,9 @@ enum MeetingsService {
         if starts == nil { fields["startsAt"] = MeetingText.timeInvalid.key }
         let level = (m.venueLevel ?? "").isEmpty ? nil : m.venueLevel.flatMap(VenueLevel.init(rawValue:))
         if level == nil && !(m.venueLevel ?? "").isEmpty { fields["venueLevel"] = FieldText.invalid.key }
+        let invitedText = (m.invited ?? "").trimmed
+        let invited = invitedText.isEmpty ? nil : FieldRules.text(invitedText, max: 300).value
+        if !invitedText.isEmpty && invited == nil { fields["invited"] = FieldText.invalid.key }
         guard fields.isEmpty, let kind, let t = title.value, let a = agenda.value, let v = venue.value, let starts
         else {
             throw YishiError.invalid(fields)
@@ -81,6 +86,7 @@ enum MeetingsService {
             meeting.startsAt = starts
             meeting.code = code
             meeting.venueLevel = level?.rawValue
+            meeting.invited = invited
             meeting.createdByID = user
             try await meeting.create(on: tx)
             // The project's followers hear of a meeting called (never of the party members' own).

@@ -91,10 +91,21 @@ struct ProjectRoutes: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let node = try await req.caller.node(try? req.query.get(UUID.self, at: "node"), for: .projectManage)
+        // Filled in from where it was opened (a diagnosis report's recommendation).
+        let items: [(name: String, value: String?)] = (req.url.query ?? "").split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
+        }
+        func one(_ name: String) -> String? { items.first { $0.name == name }?.value }
         return req.render(
             ProjectPages.new(
                 req.pageContext, node: node, needs: try await listedNeeds(node, req),
-                templates: try await Workflows.available(for: node, on: req.db), form: .init()))
+                templates: try await Workflows.available(for: node, on: req.db),
+                form: .init(
+                    title: one("title"), description: one("description"),
+                    needs: items.filter { $0.name == "needs[]" }.compactMap(\.value))))
     }
 
     struct NewForm: Sendable {

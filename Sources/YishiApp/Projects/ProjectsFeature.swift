@@ -19,6 +19,7 @@ struct ProjectsFeature: Feature {
         .init(operations: OpenAPIDocument.projectsOperations, schemas: { OpenAPIDocument.projectsSchemas })
     }
     var noticeSubjects: [NoticeSubject] { [ProjectNotices.subject, MeetingNotices.subject] }
+    var toDo: [ToDoSource] { [ToDoSource(list: ProjectReminders.todo)] }
     var demo: [DemoPart] { [ProjectsDemo.part, ProjectsDemoStory.part] }
     var navigation: [NavEntry] {
         [

@@ -12,7 +12,9 @@ struct HomeRoutes: RouteCollection {
     func home(req: Request) async throws -> Response {
         let ctx = req.pageContext
         return req.render(
-            HomePage.view(try await HomePage.load(req.principal, caller: req.caller, lang: ctx.lang), ctx))
+            HomePage.view(
+                try await HomePage.load(
+                    req.principal, caller: req.caller, lang: ctx.lang, toDo: req.application.features.toDo), ctx))
     }
 }
 
@@ -71,7 +73,9 @@ enum HomePage {
         case resident(ResidentModel)
     }
 
-    static func load(_ principal: Principal?, caller: Caller, lang: Lang) async throws -> Model {
+    static func load(_ principal: Principal?, caller: Caller, lang: Lang, toDo: [ToDoSource] = []) async throws
+        -> Model
+    {
         guard let p = principal else { return .visitor }
         let db = caller.db
         if p.actor.kind == .resident { return .resident(try await resident(p, on: db, now: caller.now, lang: lang)) }
@@ -95,7 +99,7 @@ enum HomePage {
         if let kept = work.value(key) { return .staff(StaffModel(cards: cards, todo: kept.todo, recent: kept.recent)) }
         let generation = work.generation
         let box = WorkBox(
-            todo: try await todo(p.actor, caller: caller, lang: lang),
+            todo: try await todo(p.actor, caller: caller, lang: lang, sources: toDo),
             recent: try await recent(p.actor, caller: caller, lang: lang))
         work.keep(box, key, generation: generation)
         return .staff(StaffModel(cards: cards, todo: box.todo, recent: box.recent))
@@ -108,7 +112,7 @@ enum HomePage {
     static let work = ReadCache<WorkBox>(lifetime: .seconds(5), capacity: 5_000)
 
     /// Accounts waiting for verification, imports that failed or are still running in the scope.
-    static func todo(_ actor: Actor, caller: Caller, lang: Lang) async throws -> [ToDo] {
+    static func todo(_ actor: Actor, caller: Caller, lang: Lang, sources: [ToDoSource]) async throws -> [ToDo] {
         let db = caller.db
         var out: [ToDo] = []
         if Policy.holdsAnywhere(actor, .residentVerify) {
@@ -119,7 +123,7 @@ enum HomePage {
                 out.append(ToDo(text: HomeText.todoVerify.text(lang, [String(waiting)]), href: Site.verify))
             }
         }
-        out += try await ProjectReminders.todo(actor, caller: caller, lang: lang)
+        for source in sources { out += try await source.list(actor, caller, lang) }
         let scopes = Policy.scopes(actor, for: .territoryImport)
         guard !scopes.isEmpty else { return out }
         let since = caller.now.addingTimeInterval(-14 * 86_400)

@@ -21,4 +21,5 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case ownersVotePublish, ownersVoteSettings, ownersBallotsView
     case plannerRules, plannerAdd, plannerDecide, plannerAppoint, plannerEnd, plannerPair, plannerUnpair
     case plannerLog, plannerConfirm, plannerRate, plannerReview
+    case diagnosisWrite, plannerNominate, plannerHonour
 }

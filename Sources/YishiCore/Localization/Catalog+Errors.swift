@@ -90,5 +90,8 @@ extension Catalog {
         "enum.AuditAction.plannerConfirm": .init("确认规划师服务记录", "Planner's service confirmed"),
         "enum.AuditAction.plannerRate": .init("居民评价规划师", "Planner rated by a resident"),
         "enum.AuditAction.plannerReview": .init("规划师年度评定", "Planner's annual review"),
+        "enum.AuditAction.diagnosisWrite": .init("社区把脉报告", "Community diagnosis report"),
+        "enum.AuditAction.plannerNominate": .init("推荐评优", "Honour nominated"),
+        "enum.AuditAction.plannerHonour": .init("评优决定", "Honour decided"),
     ]
 }

@@ -68,6 +68,8 @@ extension Catalog {
         TextTable(PlannerText.self),
         TextTable(PlannerPageText.self),
         TextTable(PlannerFormText.self),
+        TextTable(DiagnosisText.self),
+        TextTable(HonourText.self),
         TextTable(WorksText.self),
         TextTable(MapText.self),
         TextTable(OutboxText.self),

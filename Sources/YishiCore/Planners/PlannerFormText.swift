@@ -9,12 +9,12 @@ public enum PlannerFormText: String, Texts {
     case phone, email, livesOrWorks, livesOrWorksHint, tier, scope, scopeHint, area, areaHint, statement
     case statementHint, source, joinSubmit, joined, joinedStaff
     case queueTitle, queueIntro, queueEmpty, queueLink, applied, decide, approve, decline, reason, reasonHint
-    case approved, declined, appointTitle, startsOn, startsOnHint, appoint, appointed, decidedNotice
+    case approved, declined, startsOn, startsOnHint, appoint, appointed, decidedNotice
     case actions, pairWith, pair, pairedNotice, endPairing, endPairingReason, pairingEndedNotice
     case endAppointment, endAppointmentReason, appointmentEndedNotice, confirm, confirmedNotice, reviewLink
     case reviewTitle, reviewIntro, facts, factsHours, factsConfirmed, factsEntries, factsProjects, factsRatings
     case factsRatingMean, suggested, scoreHint, reasons, reasonsHint, reviewers, reviewersHint, reviewSubmit
-    case reviewedNotice, reviewDone, weights, passMark, year
+    case reviewedNotice, reviewDone, passMark
     case rateTitle, rateIntro, rateEmpty, stars, comment, rateSubmit, ratedNotice, alreadyRatedHere, rateLink
     case starsLabel
 
@@ -90,7 +90,6 @@ public enum PlannerFormText: String, Texts {
         case .reasonHint: .init("不通过时必填，申请人会看到。", "Needed to decline; the applicant sees it.")
         case .approved: .init("已通过，待聘任", "Approved, to appoint")
         case .declined: .init("未通过：{0}", "Declined: {0}")
-        case .appointTitle: .init("聘任", "Appoint")
         case .startsOn: .init("聘期开始日期", "First day of the term")
         case .startsOnHint: .init("聘期长度按制度版本计算（默认两年）。", "The term's length follows the rules (two years by default).")
         case .appoint: .init("聘任并生成聘书", "Appoint and make the certificate")
@@ -131,9 +130,7 @@ public enum PlannerFormText: String, Texts {
         case .reviewSubmit: .init("保存评定", "Save the review")
         case .reviewedNotice: .init("评定已保存。", "The review is saved.")
         case .reviewDone: .init("{0} 年度已评定：{1} 分，{2}。", "The year {0} is reviewed: {1}, {2}.")
-        case .weights: .init("权重", "Weights")
         case .passMark: .init("合格线：{0} 分", "Pass mark: {0}")
-        case .year: .init("年度", "Year")
         case .rateTitle: .init("为项目中的社区规划师评分", "Rate the planners of this project")
         case .rateIntro:
             .init(

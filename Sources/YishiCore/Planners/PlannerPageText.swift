@@ -9,7 +9,8 @@ public enum PlannerPageText: String, Texts {
     case noAppointments, pairings, colPlace, colSince, colUntil, noPairings, service, serviceYear, colDay, colKind
     case colHours, colNote, confirmed, notConfirmed, noService, reviews, colYear, colTotal, colOutcome, pass, fail
     case noReviews, logTitle, logIntro, logKind, logDay, logHours, logHoursHint, logPlace, logNote, logSubmit
-    case logged, yes, no, logLink, andMore, findPlanner
+    case logged, yes, no, logLink, andMore, findPlanner, todoMyTerm, todoTermEnding, todoApplications, termEnds,
+        logProject, logMeeting
     case certificate, certificateKind, certificateBody, certificateTerm, certificateNumber, certificateRules
     case certificateBy, certificateDistrict
 
@@ -88,6 +89,13 @@ public enum PlannerPageText: String, Texts {
         case .yes: .init("有", "Yes")
         case .no: .init("无", "No")
         case .logLink: .init("记录服务", "Log service")
+        case .logProject: .init("哪个项目（可不选）", "Which project (optional)")
+        case .logMeeting: .init("哪次会议或会商（可不选）", "Which meeting or case conference (optional)")
+        case .todoMyTerm: .init("您的社区规划师聘期将于 {0} 到期", "Your term as a community planner ends on {0}")
+        case .todoTermEnding:
+            .init("规划师 {0} 的聘期将于 {1} 到期：请评定并决定续聘或更换", "Planner {0}'s term ends on {1}: review, then renew or replace")
+        case .todoApplications: .init("{0} 份规划师申请待审核", "{0} planner applications to decide")
+        case .termEnds: .init("聘期还有 {0} 天到期（{1}）。", "The term ends in {0} days ({1}).")
         case .findPlanner: .init("找规划师结对", "Find a planner to pair")
         case .andMore: .init(" 等共 {0} 人", " and others, {0} in all")
         case .certificate: .init("聘书", "Certificate")
