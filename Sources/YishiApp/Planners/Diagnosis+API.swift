@@ -227,8 +227,8 @@ extension Planners {
         let (from, to) = ("\(year)-01-01", "\(year)-12-31")
         let rows = try await sql.raw(
             """
-            SELECT n.path, SUM(s.quarter_hours) AS q,
-              SUM(CASE WHEN s.confirmed_at IS NULL THEN 0 ELSE s.quarter_hours END) AS c
+            SELECT n.path, CAST(SUM(s.quarter_hours) AS BIGINT) AS q,
+              CAST(SUM(CASE WHEN s.confirmed_at IS NULL THEN 0 ELSE s.quarter_hours END) AS BIGINT) AS c
             FROM planner_service s JOIN territory_nodes n ON n.id = s.node_id
             JOIN planners p ON p.id = s.planner_id
             WHERE p.district_id = \(bind: district.id!) AND s.day >= \(bind: from) AND s.day <= \(bind: to)
