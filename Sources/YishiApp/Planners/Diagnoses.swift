@@ -15,11 +15,11 @@ final class DiagnosisReport: Model, @unchecked Sendable {
     @OptionalField(key: "author_id") var authorID: UUID?
     @OptionalParent(key: "planner_id") var planner: Planner?
     @Field(key: "history") var history: String
+    /// The moment it was saved, on the platform's clock (the figures are of that moment too).
+    @OptionalField(key: "created_at") var createdAt: Date?
     @Field(key: "resources") var resources: String
     @Field(key: "recommendations") var recommendationsJSON: String
     @Field(key: "snapshot") var snapshotJSON: String
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-
     init() {}
 
     var recommendations: [Diagnosis.Recommendation] {
@@ -242,6 +242,7 @@ enum Diagnoses {
                 r.resources = resources
                 r.recommendationsJSON = recJSON
                 r.snapshotJSON = snapJSON
+                r.createdAt = snapshot.computedAt
                 try await r.create(on: tx)
                 return (
                     r,

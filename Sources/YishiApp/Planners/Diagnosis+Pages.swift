@@ -51,7 +51,7 @@ enum DiagnosisPages {
                                 r.version.map {
                                     ctx.t(DiagnosisText.version, String($0)) + " · "
                                         + (r.at.map { Show.dateTime($0) } ?? "")
-                                } ?? "—"),
+                                } ?? ctx.t(DiagnosisText.notYet)),
                         ]
                     })
             }
@@ -78,7 +78,7 @@ enum DiagnosisPages {
                 [
                     (ctx.t(DiagnosisText.colBy), author(ctx, r, m.authors)),
                     (ctx.t(DiagnosisText.colWhen), r.createdAt.map { Show.dateTime($0) } ?? "—"),
-                ] + (s.map { [(ctx.t(DiagnosisText.computedAt, Show.dateTime($0.computedAt)), "")] } ?? []))
+                ])
             if let s { figures(ctx, s, categories: m.categories) }
             C.section(ctx.t(DiagnosisText.history)) {
                 if r.history.isEmpty { C.text("—") } else { HTMLNode.group(C.paragraphs(r.history)) }
@@ -153,11 +153,12 @@ enum DiagnosisPages {
                     caption: ctx.t(DiagnosisText.band),
                     bars: DiagnosisFigures.AgeBand.allCases.map { (ctx.t(DiagnosisText.band($0)), p.bands[$0] ?? 0) })
                 C.text(
-                    ctx.t(DiagnosisText.sizes) + "："
+                    ctx.t(DiagnosisText.sizes) + (ctx.lang == .zhHans ? "：" : ": ")
                         + (1...5).map {
-                            ctx.t(
-                                DiagnosisText.sizeLine, $0 == 5 ? "5+" : String($0), String(p.householdSizes[$0] ?? 0))
-                        }.joined(separator: "；"))
+                            $0 == 5
+                                ? ctx.t(DiagnosisText.sizeFive, String(p.householdSizes[5] ?? 0))
+                                : ctx.t(DiagnosisText.sizeLine, String($0), String(p.householdSizes[$0] ?? 0))
+                        }.joined(separator: ctx.lang == .zhHans ? "；" : "; "))
             },
             C.section(ctx.t(DiagnosisText.spatial)) {
                 if s.compounds.isEmpty {
@@ -172,7 +173,10 @@ enum DiagnosisPages {
                         ],
                         rows: s.compounds.map { c in
                             [
-                                C.text(c.name), C.text(c.kind ?? ctx.t(DiagnosisText.kindUnknown)),
+                                C.text(c.name),
+                                C.text(
+                                    c.kind.flatMap { HousingType(rawValue: $0) }.map { ctx.name($0) } ?? c.kind
+                                        ?? ctx.t(DiagnosisText.kindUnknown)),
                                 C.text(String(c.buildings)), C.text(String(c.units)), C.text(String(c.households)),
                             ]
                         })
@@ -203,11 +207,12 @@ enum DiagnosisPages {
                     C.text(ctx.t(DiagnosisText.needsNone))
                 } else {
                     C.text(ctx.t(DiagnosisText.needsTotal, String(s.needsTotal)))
+                    H.el("h3", text: ctx.t(DiagnosisText.byKind))
                     C.table(
                         caption: ctx.t(DiagnosisText.needs),
                         headers: [
                             ctx.t(DiagnosisText.colCategory), ctx.t(DiagnosisText.colNeeds),
-                            ctx.t(DiagnosisText.colHouseholds),
+                            ctx.t(DiagnosisText.colSupport),
                         ],
                         rows: s.categories.map { c in
                             [
@@ -215,11 +220,12 @@ enum DiagnosisPages {
                                 C.text(String(c.needs)), C.text(String(c.households)),
                             ]
                         })
+                    H.el("h3", text: ctx.t(DiagnosisText.colTop))
                     C.table(
                         caption: ctx.t(DiagnosisText.colTop),
                         headers: [
                             ctx.t(DiagnosisText.colTop), ctx.t(DiagnosisText.colCategory),
-                            ctx.t(DiagnosisText.colHouseholds), ctx.t(DiagnosisText.colPriority),
+                            ctx.t(DiagnosisText.colSupport), ctx.t(DiagnosisText.colPriority),
                         ],
                         rows: s.topNeeds.map { n in
                             [
@@ -245,7 +251,7 @@ enum DiagnosisPages {
         _ ctx: PageContext, community: TerritoryNode, form f: Form, needs: [NeedsService.Row], errors: FormErrors,
         status: HTTPStatus = .ok
     ) -> PageView {
-        let slots = min(Diagnosis.maxRecommendations, max(3, f.recommendations.count + 1))
+        let slots = min(Diagnosis.maxRecommendations, max(2, f.recommendations.count + 1))
         return PageView(title: ctx.t(DiagnosisText.writeTitle, community.name), status: status) {
             C.text(ctx.t(DiagnosisText.writeIntro), muted: true)
             Forms.summary(ctx, errors, order: ["history", "resources", "recommendations"])
@@ -261,7 +267,9 @@ enum DiagnosisPages {
                         max: Diagnosis.maxSection, rows: 5, errors: errors, hint: ctx.t(DiagnosisText.resourcesHint)),
                     H.el("fieldset", [("class", "field"), ("id", "field-recommendations")]) {
                         H.el("legend", text: ctx.t(DiagnosisText.recommendations))
-                        H.el("p", [("class", "hint")], text: ctx.t(DiagnosisText.recommendationsHint))
+                        H.el(
+                            "p", [("class", "hint")],
+                            text: ctx.t(DiagnosisText.recommendationsHint) + " " + ctx.t(DiagnosisText.moreSlots))
                         if let e = errors.message("recommendations", ctx) { H.el("p", [("class", "error")], text: e) }
                         for i in 0..<slots {
                             let rec = i < f.recommendations.count ? f.recommendations[i] : nil
@@ -274,10 +282,11 @@ enum DiagnosisPages {
                             if !needs.isEmpty {
                                 Forms.checkboxes(
                                     ctx, "rec\(i)_needs", legend: ctx.t(DiagnosisText.recNeeds, String(i + 1)),
-                                    options: needs.map {
+                                    options: needs.enumerated().map { k, n in
                                         (
-                                            $0.id.uuidString,
-                                            $0.title + " · " + ctx.t(NeedText.households, String($0.score.households))
+                                            n.id.uuidString,
+                                            "\(k + 1). " + n.title + " · "
+                                                + ctx.t(NeedText.households, String(n.score.households))
                                         )
                                     }, checked: Set((rec?.needs ?? []).map(\.uuidString)))
                             }

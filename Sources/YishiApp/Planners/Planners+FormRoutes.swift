@@ -148,7 +148,10 @@ struct PlannerFormRoutes: RouteCollection {
             ? [] : try await PlanningArea.query(on: db).filter(\.$node.$id ~~ subs.compactMap(\.id)).sort(\.$code).all()
         return (
             [(district.id!.uuidString, district.name)] + subs.map { ($0.id!.uuidString, $0.name) },
-            areas.map { ($0.id!.uuidString, (names[$0.$node.id] ?? "") + " · " + $0.name) }
+            areas.map { a in
+                let sub = names[a.$node.id] ?? ""
+                return (a.id!.uuidString, a.name.hasPrefix(sub) ? a.name : sub + " · " + a.name)
+            }
         )
     }
 

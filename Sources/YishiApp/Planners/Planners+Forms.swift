@@ -284,8 +284,11 @@ extension PlannerPages {
             C.text(ctx.t(PlannerFormText.reviewIntro))
             C.section(ctx.t(PlannerFormText.facts)) {
                 C.facts([
-                    (ctx.t(PlannerFormText.factsHours), hours(facts.hours)),
-                    (ctx.t(PlannerFormText.factsConfirmed), hours(facts.confirmedHours)),
+                    (ctx.t(PlannerFormText.factsHours), ctx.t(PlannerFormText.hoursValue, hours(facts.hours))),
+                    (
+                        ctx.t(PlannerFormText.factsConfirmed),
+                        ctx.t(PlannerFormText.hoursValue, hours(facts.confirmedHours))
+                    ),
                     (ctx.t(PlannerFormText.factsEntries), String(facts.entries)),
                     (ctx.t(PlannerFormText.factsProjects), String(facts.projects)),
                     (

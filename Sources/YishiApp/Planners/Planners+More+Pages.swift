@@ -79,6 +79,8 @@ extension PlannerPages {
 
     // MARK: The rules' versions
 
+    static func listSeparator(_ ctx: PageContext) -> String { ctx.lang == .zhHans ? "、" : ", " }
+
     static func rules(
         _ ctx: PageContext, district: TerritoryNode, versions: [PlannerRules], today: CalendarDay, mayAdd: Bool,
         errors: FormErrors, status: HTTPStatus = .ok
@@ -106,11 +108,11 @@ extension PlannerPages {
                         },
                         C.text(r.title),
                         C.text("\(r.validFrom) — \(r.validUntil?.description ?? ctx.t(HonourText.untilOpen))"),
-                        C.text(String(r.termYears)),
-                        C.text(r.tiers.map { tierName(ctx, $0) }.joined(separator: "、")),
+                        C.text(ctx.t(HonourText.termYearsValue, String(r.termYears))),
+                        C.text(r.tiers.map { tierName(ctx, $0) }.joined(separator: listSeparator(ctx))),
                         C.text(
                             ReviewGround.allCases.map { "\(ctx.t(PlannerText.ground($0))) \(r.weights[$0] ?? 0)" }
-                                .joined(separator: "、")),
+                                .joined(separator: listSeparator(ctx))),
                         C.text(String(r.passMark)),
                     ]
                 })
@@ -175,7 +177,7 @@ extension PlannerPages {
 
     static func conferences(
         _ ctx: PageContext, meetings: [(meeting: Meeting, place: String)], places: [Option], form f: ConferenceForm,
-        errors: FormErrors, status: HTTPStatus = .ok
+        now: Date, errors: FormErrors, status: HTTPStatus = .ok
     ) -> PageView {
         PageView(title: ctx.t(HonourText.conferencesTitle), status: status) {
             C.text(ctx.t(HonourText.conferencesIntro), muted: true)
@@ -192,7 +194,11 @@ extension PlannerPages {
                         [
                             H.link(m.title, Site.meeting(m.id!)), C.text(Show.dateTime(m.startsAt)), C.text(place),
                             C.text(m.invited ?? "—"),
-                            C.tag(ctx.t(m.held ? HonourText.held : HonourText.upcoming), tone: m.held ? .ok : .info),
+                            m.held
+                                ? C.tag(ctx.t(HonourText.held), tone: .ok)
+                                : m.startsAt < now
+                                    ? C.tag(ctx.t(HonourText.toRecord), tone: .warning)
+                                    : C.tag(ctx.t(HonourText.upcoming)),
                         ]
                     })
             }

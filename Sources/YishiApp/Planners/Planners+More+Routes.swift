@@ -192,7 +192,8 @@ struct PlannerMoreRoutes: RouteCollection {
         req.render(
             PlannerPages.conferences(
                 req.pageContext, meetings: try await Self.conferenceList(req.caller),
-                places: try await Self.callPlaces(req.caller), form: form, errors: errors, status: status))
+                places: try await Self.callPlaces(req.caller), form: form, now: req.caller.now, errors: errors,
+                status: status))
     }
 
     func conferences(req: Request) async throws -> Response { try await conferencePage(req) }

@@ -87,8 +87,11 @@ enum PlannerPages {
                                     "span", [],
                                     r.planners.enumerated().flatMap { i, p in
                                         (i > 0 ? [HTMLNode.text("、")] : [])
-                                            + [H.link(p.name, Site.planner(p.planner))]
-                                            + (p.tier.map { [HTMLNode.text(" · " + tierName(ctx, $0))] } ?? [])
+                                            + [
+                                                H.link(
+                                                    p.name + (p.tier.map { " · " + tierName(ctx, $0) } ?? ""),
+                                                    Site.planner(p.planner))
+                                            ]
                                     }
                                         + (r.total > r.planners.count
                                             ? [HTMLNode.text(ctx.t(PlannerPageText.andMore, String(r.total)))] : [])),
@@ -146,7 +149,7 @@ enum PlannerPages {
                 }
             }
             if !m.applications.isEmpty && (m.mine || m.keeper) {
-                C.section(ctx.t(PlannerFormText.queueTitle)) {
+                C.section(ctx.t(PlannerFormText.applicationsTitle)) {
                     C.list(
                         m.applications.map { a in
                             [
@@ -192,7 +195,7 @@ enum PlannerPages {
                             ctx.t(PlannerPageText.colTerm),
                             ctx.t(PlannerPageText.colCertificate), ctx.t(PlannerPageText.colRules),
                             ctx.t(PlannerPageText.colState),
-                        ] + (m.endable.isEmpty ? [] : [ctx.t(PlannerFormText.actions)]),
+                        ],
                         rows: m.appointments.map { a, scope in
                             [
                                 C.text(tierName(ctx, a.tier)), C.text(scope),
@@ -203,17 +206,13 @@ enum PlannerPages {
                                     ctx.t(a.status == .active ? PlannerPageText.active : PlannerPageText.ended),
                                     tone: a.status == .active ? .ok : .info),
                             ]
-                                + (m.endable.isEmpty
-                                    ? []
-                                    : [
-                                        m.endable.contains(a.id!)
-                                            ? reasonForm(
-                                                ctx, Site.plannerAppointmentEnd(a.id!),
-                                                summary: ctx.t(PlannerFormText.endAppointment),
-                                                label: ctx.t(PlannerFormText.endAppointmentReason), id: a.id!)
-                                            : C.text("—")
-                                    ])
                         })
+                    for (a, _) in m.appointments where m.endable.contains(a.id!) {
+                        reasonForm(
+                            ctx, Site.plannerAppointmentEnd(a.id!),
+                            summary: ctx.t(PlannerFormText.endAppointment) + " · " + a.certificate,
+                            label: ctx.t(PlannerFormText.endAppointmentReason), id: a.id!)
+                    }
                 }
             }
             C.section(ctx.t(PlannerPageText.pairings)) {
@@ -225,22 +224,21 @@ enum PlannerPages {
                         headers: [
                             ctx.t(PlannerPageText.colPlace), ctx.t(PlannerPageText.colSince),
                             ctx.t(PlannerPageText.colUntil),
-                        ] + (m.keeper ? [ctx.t(PlannerFormText.actions)] : []),
+                        ],
                         rows: m.pairings.map { r, place in
                             [
                                 C.text(place), C.text(r.startedOn),
                                 C.text(r.endedOn.map { "\($0) \(r.endReason ?? "")" } ?? "—"),
                             ]
-                                + (m.keeper
-                                    ? [
-                                        r.endedOn == nil
-                                            ? reasonForm(
-                                                ctx, Site.plannerPairingEnd(r.id!),
-                                                summary: ctx.t(PlannerFormText.endPairing),
-                                                label: ctx.t(PlannerFormText.endPairingReason), id: r.id!)
-                                            : C.text("—")
-                                    ] : [])
                         })
+                    if m.keeper {
+                        for (r, place) in m.pairings where r.endedOn == nil {
+                            reasonForm(
+                                ctx, Site.plannerPairingEnd(r.id!),
+                                summary: ctx.t(PlannerFormText.endPairing) + " · " + place,
+                                label: ctx.t(PlannerFormText.endPairingReason), id: r.id!)
+                        }
+                    }
                 }
                 if !m.pairPlaces.isEmpty {
                     Forms.form(
@@ -258,6 +256,10 @@ enum PlannerPages {
                     ctx.t(
                         PlannerPageText.serviceYear, String(m.year), Self.hours(m.facts.hours),
                         Self.hours(m.facts.confirmedHours), String(m.facts.projects)))
+                if m.service.count >= PlannerRoutes.serviceShown {
+                    C.text(ctx.t(PlannerPageText.latestEntries, String(PlannerRoutes.serviceShown)), muted: true)
+                }
+                let confirming = m.keeper && m.service.contains { $0.confirmedAt == nil }
                 if m.service.isEmpty {
                     C.empty(ctx.t(PlannerPageText.noService))
                 } else {
@@ -267,7 +269,7 @@ enum PlannerPages {
                             ctx.t(PlannerPageText.colDay), ctx.t(PlannerPageText.colKind),
                             ctx.t(PlannerPageText.colHours),
                             ctx.t(PlannerPageText.colNote), ctx.t(PlannerPageText.colState),
-                        ] + (m.keeper ? [ctx.t(PlannerFormText.actions)] : []),
+                        ] + (confirming ? [ctx.t(PlannerFormText.actions)] : []),
                         rows: m.service.map { e in
                             [
                                 C.text(e.day), C.text(ctx.t(PlannerText.kind(e.kind))), C.text(Self.hours(e.hours)),
@@ -277,7 +279,7 @@ enum PlannerPages {
                                         e.confirmedAt == nil ? PlannerPageText.notConfirmed : PlannerPageText.confirmed),
                                     tone: e.confirmedAt == nil ? .warning : .ok),
                             ]
-                                + (m.keeper
+                                + (confirming
                                     ? [
                                         e.confirmedAt == nil
                                             ? Forms.button(
@@ -360,8 +362,8 @@ enum PlannerPages {
     static func reasonForm(_ ctx: PageContext, _ action: String, summary: String, label: String, id: UUID)
         -> HTMLNode
     {
-        H.el("details", []) {
-            H.el("summary", text: summary)
+        H.el("details", [("class", "no-print")]) {
+            H.el("summary", [("class", "button secondary")], text: summary)
             Forms.form(
                 ctx, action: action,
                 [

@@ -55,24 +55,34 @@ struct PlannerRoutes: RouteCollection {
         return req.render(PlannerPages.planner(req.pageContext, m, errors: FormErrors()))
     }
 
+    /// How many of a planner's latest service entries their page lists.
+    static let serviceShown = 20
+
     /// A planner's page as the caller may see it, with this year's figures (the page, and the bench).
     static func model(_ id: UUID?, by caller: Caller) async throws -> PlannerPages.PlannerModel {
         let db = caller.db
         let (p, places) = try await Planners.plannerAndPlaces(id, by: caller)
         let mine = caller.actor.map { p.$user.id == $0.userId } ?? false
         let keeper = places.contains { caller.allows(.plannerManage, at: $0) }
-        let appointments = try await PlannerAppointmentRow.query(on: db).filter(\.$planner.$id == p.id!)
-            .with(\.$scope).with(\.$authority).sort(\.$startsOn, .descending).all()
-        let pairings = try await PlannerPairingRow.query(on: db).filter(\.$planner.$id == p.id!).with(\.$node)
-            .sort(\.$startedOn, .descending).all()
-        let service = try await PlannerServiceEntry.query(on: db).filter(\.$planner.$id == p.id!)
-            .sort(\.$day, .descending).limit(20).all()
+        let pid = p.id!
         let year = CalendarDay(caller.now).year
-        let facts = try await Planners.facts(p.id!, year: year, on: db)
-        let reviews = try await PlannerReviewRow.query(on: db).filter(\.$planner.$id == p.id!)
+        // The parts are independent: read at once (each its own statement).
+        async let appointmentsRead = PlannerAppointmentRow.query(on: db).filter(\.$planner.$id == pid)
+            .with(\.$scope).with(\.$authority).sort(\.$startsOn, .descending).all()
+        async let pairingsRead = PlannerPairingRow.query(on: db).filter(\.$planner.$id == pid).with(\.$node)
+            .sort(\.$startedOn, .descending).all()
+        async let serviceRead = PlannerServiceEntry.query(on: db).filter(\.$planner.$id == pid)
+            .sort(\.$day, .descending).limit(serviceShown).all()
+        async let factsRead = Planners.facts(pid, year: year, on: db)
+        async let reviewsRead = PlannerReviewRow.query(on: db).filter(\.$planner.$id == pid)
             .sort(\.$year, .descending).all()
-        let applications = try await PlannerApplication.query(on: db).filter(\.$planner.$id == p.id!)
+        async let applicationsRead = PlannerApplication.query(on: db).filter(\.$planner.$id == pid)
             .with(\.$scope).sort(\.$createdAt, .descending).all()
+        async let honoursRead = PlannerHonour.query(on: db).filter(\.$planner.$id == pid).sort(\.$year, .descending)
+            .all()
+        let (appointments, pairings, service, facts, reviews, applications, honours) = try await (
+            appointmentsRead, pairingsRead, serviceRead, factsRead, reviewsRead, applicationsRead, honoursRead
+        )
         let endable = Set(
             appointments.filter { a in
                 a.status == .active && caller.allows(.plannerAppoint, at: a.authority.territoryPath)
@@ -84,9 +94,7 @@ struct PlannerRoutes: RouteCollection {
             reviews: reviews, mine: mine, keeper: keeper,
             reviewer: !mine && places.contains { caller.allows(.plannerReview, at: $0) },
             pairPlaces: p.status == .appointed ? try await pairPlaces(p.$district.id, by: caller) : [],
-            endable: endable, applications: applications,
-            honours: try await PlannerHonour.query(on: db).filter(\.$planner.$id == p.id!).sort(\.$year, .descending)
-                .all(),
+            endable: endable, applications: applications, honours: honours,
             projects: keeper ? try await projects(of: p.id!, on: db) : [], today: CalendarDay(caller.now))
     }
 

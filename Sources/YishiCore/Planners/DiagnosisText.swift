@@ -9,9 +9,9 @@ public enum DiagnosisText: String, Texts {
     case lifeCircle, lifeCircleNone, colOk, colMissing, colMissing15, colNearest, nothingMissing
     case needs, needsNone, needsTotal, colCategory, colNeeds, colTop, colPriority
     case history, historyHint, resources, resourcesHint, recommendations, recommendationsHint
-    case recTitle, recText, recNeeds, recEmpty, openProject, projectOpened, computedAt, saved, writeTitle
+    case recTitle, recText, recNeeds, recEmpty, openProject, projectOpened, saved, writeTitle
     case writeIntro, submit, problemTitle, problemText, problemTooMany, problemLong, problemEmpty, needsInvalid
-    case notCommunity, byPlanner, reportsLink, colCommunity
+    case notCommunity, byPlanner, reportsLink, colCommunity, sizeFive, byKind, colSupport, notYet, moreSlots
 
     public var bilingual: Bilingual {
         switch self {
@@ -43,14 +43,14 @@ public enum DiagnosisText: String, Texts {
         case .bandFrom35: .init("35–59 岁", "35–59")
         case .bandFrom60: .init("60–79 岁", "60–79")
         case .bandFrom80: .init("80 岁及以上", "80 and over")
-        case .sizeLine: .init("{0} 人户：{1}", "{0}-person: {1}")
+        case .sizeLine: .init("{0} 人户：{1}", "{0} person: {1}")
         case .spatial: .init("空间", "Space")
         case .compounds: .init("小区", "Compounds")
         case .colCompound: .init("小区", "Compound")
         case .colKind: .init("房屋类型", "Housing type")
         case .colBuildings: .init("楼栋", "Buildings")
         case .colUnits: .init("房屋", "Homes")
-        case .colHouseholds: .init("户", "Households")
+        case .colHouseholds: .init("户数", "Households")
         case .kindUnknown: .init("未登记", "Not recorded")
         case .lifeCircle: .init("15 分钟生活圈：公共服务和公共空间", "15-minute life circle: services and public spaces")
         case .lifeCircleNone:
@@ -88,7 +88,7 @@ public enum DiagnosisText: String, Texts {
         case .recEmpty: .init("还没有建议。", "No recommendation yet.")
         case .openProject: .init("据此建立项目", "Open a project from it")
         case .projectOpened: .init("已立项：{0}", "Project opened: {0}")
-        case .computedAt: .init("数据截至 {0}", "Figures as of {0}")
+
         case .saved: .init("已保存为新的版本。", "Saved as a new version.")
         case .writeTitle: .init("{0}：写把脉报告", "{0}: write the diagnosis")
         case .writeIntro:
@@ -109,6 +109,11 @@ public enum DiagnosisText: String, Texts {
         case .byPlanner: .init("{0}（社区规划师）", "{0} (community planner)")
         case .reportsLink: .init("社区把脉", "Community diagnosis")
         case .colCommunity: .init("社区", "Community")
+        case .sizeFive: .init("5 人及以上户：{0}", "5 or more: {0}")
+        case .byKind: .init("按类别", "By kind")
+        case .colSupport: .init("支持的户数", "Households in support")
+        case .notYet: .init("还没有写", "Not written yet")
+        case .moreSlots: .init("保存后会再多出一条空白建议，可以接着写。", "After saving there is a blank one more to write.")
         }
     }
 

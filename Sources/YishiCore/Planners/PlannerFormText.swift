@@ -16,7 +16,7 @@ public enum PlannerFormText: String, Texts {
     case factsRatingMean, suggested, scoreHint, reasons, reasonsHint, reviewers, reviewersHint, reviewSubmit
     case reviewedNotice, reviewDone, passMark
     case rateTitle, rateIntro, rateEmpty, stars, comment, rateSubmit, ratedNotice, alreadyRatedHere, rateLink
-    case starsLabel
+    case starsLabel, applicationsTitle, hoursValue
 
     public var bilingual: Bilingual {
         switch self {
@@ -52,7 +52,7 @@ public enum PlannerFormText: String, Texts {
         case .background: .init("专业背景", "Background")
         case .qualifications: .init("资格证书（可不填）", "Qualifications (optional)")
         case .socialWork: .init("持有社会工作职业资格证书", "Holds a social-work certificate")
-        case .phone: .init("手机号（只有工作人员能看到完整号码）", "Mobile number (only staff see it whole)")
+        case .phone: .init("手机号（可不填；只有工作人员能看到完整号码）", "Mobile number (optional; only staff see it whole)")
         case .email: .init("电子邮箱（可不填）", "Email (optional)")
         case .livesOrWorks: .init("在地情况（可不填）", "Living or working in the area (optional)")
         case .livesOrWorksHint:
@@ -129,7 +129,7 @@ public enum PlannerFormText: String, Texts {
         case .reviewersHint: .init("区和街镇的评定人员。", "The district's and the subdistrict's reviewers.")
         case .reviewSubmit: .init("保存评定", "Save the review")
         case .reviewedNotice: .init("评定已保存。", "The review is saved.")
-        case .reviewDone: .init("{0} 年度已评定：{1} 分，{2}。", "The year {0} is reviewed: {1}, {2}.")
+        case .reviewDone: .init("{0} 年度已评定：{1} 分，{2}。", "{0} is reviewed: {1} points — {2}.")
         case .passMark: .init("合格线：{0} 分", "Pass mark: {0}")
         case .rateTitle: .init("为项目中的社区规划师评分", "Rate the planners of this project")
         case .rateIntro:
@@ -145,6 +145,8 @@ public enum PlannerFormText: String, Texts {
         case .rateSubmit: .init("提交评分", "Send")
         case .ratedNotice: .init("谢谢您的评分！", "Thank you for rating!")
         case .alreadyRatedHere: .init("您已评过：{0} 星", "You rated: {0} stars")
+        case .applicationsTitle: .init("申请记录", "Applications")
+        case .hoursValue: .init("{0} 小时", "{0} h")
         case .rateLink: .init("为规划师评分", "Rate the planners")
         }
     }

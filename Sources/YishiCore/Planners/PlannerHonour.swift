@@ -25,7 +25,7 @@ public enum HonourText: String, Texts {
     case weightsLegend, passMark, addRulesSubmit, rulesAdded, rulesLapsedAlert, untilOpen
     case conferencesTitle, conferencesIntro, conferencesEmpty, callConference, difficulty, agenda, venue
     case startsAt, startsAtHint, invited, invitedHint, place, callSubmit, conferencesLink, colWhen, colPlace
-    case colInvited, colState, held, upcoming
+    case colInvited, colState, held, upcoming, toRecord, termYearsValue
 
     public var bilingual: Bilingual {
         switch self {
@@ -120,6 +120,8 @@ public enum HonourText: String, Texts {
         case .colState: .init("状态", "State")
         case .held: .init("已召开", "Held")
         case .upcoming: .init("待召开", "Upcoming")
+        case .toRecord: .init("已过时间，待记录", "Past, to be recorded")
+        case .termYearsValue: .init("{0} 年", "{0} years")
         }
     }
 

@@ -10,7 +10,7 @@ public enum PlannerPageText: String, Texts {
     case colHours, colNote, confirmed, notConfirmed, noService, reviews, colYear, colTotal, colOutcome, pass, fail
     case noReviews, logTitle, logIntro, logKind, logDay, logHours, logHoursHint, logPlace, logNote, logSubmit
     case logged, yes, no, logLink, andMore, findPlanner, todoMyTerm, todoTermEnding, todoApplications, termEnds,
-        logProject, logMeeting
+        logProject, logMeeting, latestEntries
     case certificate, certificateKind, certificateBody, certificateTerm, certificateNumber, certificateRules
     case certificateBy, certificateDistrict
 
@@ -26,7 +26,7 @@ public enum PlannerPageText: String, Texts {
         case .coverage: .init("结对覆盖", "Pairing coverage")
         case .colSubdistrict: .init("街镇", "Subdistrict")
         case .colPlanners: .init("结对规划师", "Paired planners")
-        case .colPaired: .init("是否结对", "Paired")
+        case .colPaired: .init("结对情况", "Pairing")
         case .paired: .init("已结对", "Paired")
         case .notPaired: .init("未结对", "Not paired")
         case .boardEmpty: .init("这里还没有街镇。", "There are no subdistricts here yet.")
@@ -57,7 +57,9 @@ public enum PlannerPageText: String, Texts {
         case .noPairings: .init("还没有结对。", "Not paired yet.")
         case .service: .init("服务记录", "Service")
         case .serviceYear:
-            .init("{0} 年共 {1} 小时，其中已确认 {2} 小时；参与项目 {3} 个。", "In {0}: {1} hours, {2} of them confirmed; {3} projects.")
+            .init(
+                "{0} 年共 {1} 小时，其中已确认 {2} 小时；参与项目 {3} 个。",
+                "In {0}: {1} hours, {2} of them confirmed; projects worked on: {3}.")
         case .colDay: .init("日期", "Day")
         case .colKind: .init("类型", "Kind")
         case .colHours: .init("小时", "Hours")
@@ -89,6 +91,7 @@ public enum PlannerPageText: String, Texts {
         case .yes: .init("有", "Yes")
         case .no: .init("无", "No")
         case .logLink: .init("记录服务", "Log service")
+        case .latestEntries: .init("下面是最近的 {0} 条记录。", "The latest {0} entries are below.")
         case .logProject: .init("哪个项目（可不选）", "Which project (optional)")
         case .logMeeting: .init("哪次会议或会商（可不选）", "Which meeting or case conference (optional)")
         case .todoMyTerm: .init("您的社区规划师聘期将于 {0} 到期", "Your term as a community planner ends on {0}")
