@@ -83,7 +83,8 @@ final class PlannerApplication: Model, @unchecked Sendable {
     @OptionalField(key: "decided_by_id") var decidedByID: UUID?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "created_by_id") var createdByID: UUID?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When it was made, on the platform's clock (what the applicant and the queue show).
+    @OptionalField(key: "created_at") var createdAt: Date?
 
     init() {}
 }

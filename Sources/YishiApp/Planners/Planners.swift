@@ -244,6 +244,7 @@ enum Planners {
                 a.statement = c.statement
                 a.status = .pending
                 a.createdByID = caller.actor?.userId
+                a.createdAt = caller.now
                 try await a.create(on: tx)
                 return (
                     (p, a),
