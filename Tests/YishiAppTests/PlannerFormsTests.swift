@@ -78,6 +78,13 @@ struct PlannerFormsTests {
             let made = try #require(
                 try await PlannerAppointmentRow.query(on: t.db).filter(\.$planner.$id == p.id!).first())
             #expect(made.tier == .subdistrict && made.startsOn == today && made.applicationID == a.id)
+            // The resident's account holds no planner role: the keepers are told to ask for it.
+            #expect(
+                try await sub.get(Site.planner(p.id!)).body.string.contains(PlannerPageText.needsRole.text(.zhHans)))
+            let zhou = try #require(try await Planner.query(on: t.db).filter(\.$name == "周文杰").first())
+            #expect(
+                !(try await sub.get(Site.planner(zhou.id!)).body.string.contains(
+                    PlannerPageText.needsRole.text(.zhHans))))
             // Appointed once: the queue no longer offers it, and a second one overlaps.
             #expect(!(try await sub.get(Site.Pattern.plannerQueue).body.string.contains("陈思远")))
             #expect(try await sub.post(Site.plannerAppointments(p.id!), appointFields).status == .conflict)

@@ -121,6 +121,8 @@ enum PlannerPages {
         /// The projects they worked on (for a nomination), for their keepers.
         var projects: [Option] = []
         var today: CalendarDay? = nil
+        /// Appointed with an account that does not hold the planner role (a user manager grants it).
+        var needsRole = false
     }
 
     static func planner(_ ctx: PageContext, _ m: PlannerModel, errors: FormErrors, status: HTTPStatus = .ok)
@@ -129,6 +131,7 @@ enum PlannerPages {
         let p = m.planner
         return PageView(title: ctx.t(PlannerPageText.plannerTitle, p.name), status: status) {
             Forms.summary(ctx, errors, order: ["reason", "node", "kind", "year", "citation", "project"])
+            if m.needsRole { C.notice(ctx.t(PlannerPageText.needsRole), tone: .warning) }
             if let today = m.today {
                 for (a, _) in m.appointments where a.status == .active {
                     if let term = a.term, term.reminderDue(on: today, before: PlannerReminders.before) {

@@ -95,7 +95,15 @@ struct PlannerRoutes: RouteCollection {
             reviewer: !mine && places.contains { caller.allows(.plannerReview, at: $0) },
             pairPlaces: p.status == .appointed ? try await pairPlaces(p.$district.id, by: caller) : [],
             endable: endable, applications: applications, honours: honours,
-            projects: keeper ? try await projects(of: p.id!, on: db) : [], today: CalendarDay(caller.now))
+            projects: keeper ? try await projects(of: p.id!, on: db) : [], today: CalendarDay(caller.now),
+            needsRole: keeper && p.status == .appointed ? try await lacksRole(p, on: db) : false)
+    }
+
+    /// Whether an appointed planner's account lacks the planner role. Roles are granted in one
+    /// place only (a user manager, audited); the page tells the keepers to ask for it.
+    static func lacksRole(_ p: Planner, on db: any Database) async throws -> Bool {
+        guard let user = p.$user.id else { return false }
+        return try await RoleGrant.query(on: db).filter(\.$user.$id == user).filter(\.$role == .planner).first() == nil
     }
 
     /// The projects a planner logged work on (an exemplary case names one).

@@ -10,7 +10,7 @@ public enum PlannerPageText: String, Texts {
     case colHours, colNote, confirmed, notConfirmed, noService, reviews, colYear, colTotal, colOutcome, pass, fail
     case noReviews, logTitle, logIntro, logKind, logDay, logHours, logHoursHint, logPlace, logNote, logSubmit
     case logged, yes, no, logLink, andMore, findPlanner, todoMyTerm, todoTermEnding, todoApplications, termEnds,
-        logProject, logMeeting, latestEntries
+        logProject, logMeeting, latestEntries, needsRole
     case certificate, certificateKind, certificateBody, certificateTerm, certificateNumber, certificateRules
     case certificateBy, certificateDistrict
 
@@ -91,6 +91,11 @@ public enum PlannerPageText: String, Texts {
         case .yes: .init("有", "Yes")
         case .no: .init("无", "No")
         case .logLink: .init("记录服务", "Log service")
+        case .needsRole:
+            .init(
+                "这位规划师的账号还没有“社区规划师”角色。请账号管理员在“账号”里为其开通（在所服务的街镇），开通后才能在平台上写社区把脉报告。",
+                "This planner's account does not hold the community planner role yet. Ask a user manager to grant it (at the subdistrict they serve); then they can write community diagnoses."
+            )
         case .latestEntries: .init("下面是最近的 {0} 条记录。", "The latest {0} entries are below.")
         case .logProject: .init("哪个项目（可不选）", "Which project (optional)")
         case .logMeeting: .init("哪次会议或会商（可不选）", "Which meeting or case conference (optional)")
