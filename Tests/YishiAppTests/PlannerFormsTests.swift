@@ -119,6 +119,58 @@ struct PlannerFormsTests {
         }
     }
 
+    /// A later term in the same tier is a renewal: refused without a project in the term before, or
+    /// without a passed review; allowed with both. Near a term's end the keepers see which it is.
+    @Test func renewalNeedsAProjectAndAPassedReview() async throws {
+        try await withYishi(demo: true) { t in
+            let platform = t.app.caller(.platform, auditActor: .system)
+            let sql = t.db as! any SQLDatabase
+            let today = CalendarDay(t.app.effects.time.now())
+            func endTerms(of name: String) async throws -> (Planner, PlannerAppointmentRow) {
+                let p = try #require(try await Planner.query(on: t.db).filter(\.$name == name).first())
+                try await sql.raw(
+                    """
+                    UPDATE planner_appointments SET starts_on = \(bind: today.adding(days: -700).description),
+                      ends_on = \(bind: today.adding(days: -1).description) WHERE planner_id = \(bind: p.id!)
+                    """
+                ).run()
+                let a = try #require(
+                    try await PlannerAppointmentRow.query(on: t.db).filter(\.$planner.$id == p.id!).first())
+                return (p, a)
+            }
+            // 胡蓉 worked on no project: not renewable, and nothing is written.
+            let (hu, huTerm) = try await endTerms(of: "胡蓉")
+            let before = try await PlannerAppointmentRow.query(on: t.db).count()
+            do {
+                _ = try await Planners.appoint(
+                    hu.id, .init(tier: "subdistrict", scope: huTerm.$scope.id, startsOn: today.description),
+                    by: platform)
+                Issue.record("renewed without a project")
+            } catch YishiError.invalid(let fields) {
+                #expect(fields["startsOn"] == PlannerText.notRenewableProject.key)
+            }
+            #expect(try await PlannerAppointmentRow.query(on: t.db).count() == before)
+            // 周文杰 worked on the garden and passed this year's review: renewed.
+            let (zhou, zhouTerm) = try await endTerms(of: "周文杰")
+            let renewed = try await Planners.appoint(
+                zhou.id, .init(tier: "subdistrict", scope: zhouTerm.$scope.id, startsOn: today.description),
+                by: platform)
+            #expect(renewed.startsOn == today.description && renewed.certificate != zhouTerm.certificate)
+            // A failed last review stops a renewal too.
+            try await sql.raw("UPDATE planner_reviews SET passed = \(bind: false) WHERE planner_id = \(bind: zhou.id!)")
+                .run()
+            #expect(try await Planners.renewal(of: zhouTerm, on: t.db) == .reviewNotPassed)
+            // Near the end of a term, the keepers see whether it may be renewed.
+            try await sql.raw(
+                "UPDATE planner_appointments SET ends_on = \(bind: today.adding(days: 20).description) WHERE id = \(bind: renewed.id!)"
+            ).run()
+            let sub = Browser(t.app)
+            try await sub.signIn("youyilu")
+            let page = try await sub.get(Site.planner(zhou.id!))
+            #expect(page.body.string.contains(PlannerText.notRenewableProject.text(.zhHans)))
+        }
+    }
+
     @Test func serviceIsConfirmedTheYearReviewedAndAProjectRatedOnce() async throws {
         try await withYishi(demo: true) { t in
             let mine = try #require(try await Planner.query(on: t.db).filter(\.$name == "周文杰").first())
@@ -133,6 +185,21 @@ struct PlannerFormsTests {
                 try await PlannerServiceEntry.query(on: t.db).filter(\.$planner.$id == mine.id!)
                     .filter(\.$confirmedAt == nil).first())
             #expect(!(try await me.get(Site.planner(mine.id!)).body.string.contains(Site.plannerConfirm(entry.id!))))
+            // A meeting of another district is not one to log work against.
+            let elsewhere = try TerritoryNode(level: .district, parent: nil, code: "ZZ", name: "别的区")
+            try await elsewhere.create(on: t.db)
+            let foreign = Meeting()
+            (foreign.$node.id, foreign.kind, foreign.title, foreign.agenda) = (
+                elsewhere.id!, .caseConference, "别处", "别处"
+            )
+            (foreign.venue, foreign.startsAt, foreign.code) = ("别处", t.app.effects.time.now(), "ZZ0000")
+            try await foreign.create(on: t.db)
+            let entries = try await PlannerServiceEntry.query(on: t.db).count()
+            let refused = try await me.post(
+                Site.Pattern.plannerLog,
+                ["kind": "consultation", "day": "2026-11-18", "hours": "1", "meeting": foreign.id!.uuidString])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await PlannerServiceEntry.query(on: t.db).count() == entries)
             #expect(try await me.post(Site.plannerConfirm(entry.id!)).status == .forbidden)
             let sub = Browser(t.app)
             try await sub.signIn("youyilu")

@@ -41,6 +41,14 @@ extension Planners {
             throw invalid("startsOn", PlannerText.startInvalid)
         }
         let today = CalendarDay(caller.now)
+        // A later term in the same tier is a renewal (续聘): it needs a passed review and a project in
+        // the term before (第八条).
+        if let previous = try await PlannerAppointmentRow.query(on: caller.db).filter(\.$planner.$id == plannerID)
+            .filter(\.$tier == tier).filter(\.$endsOn < start.description).sort(\.$endsOn, .descending).first(),
+            let why = try await renewal(of: previous, on: caller.db)
+        {
+            throw invalid("startsOn", PlannerText.notRenewable(why))
+        }
         let district = p.$district.id
         let user = caller.actor?.userId
         let areaID = tier == .area ? n.area : nil

@@ -123,6 +123,9 @@ enum PlannerPages {
         var today: CalendarDay? = nil
         /// Appointed with an account that does not hold the planner role (a user manager grants it).
         var needsRole = false
+        /// For the keepers, each active appointment ending within the reminder's window: whether it
+        /// may be renewed, or why not.
+        var renewals: [UUID: PlannerReview.NotRenewable?] = [:]
     }
 
     static func planner(_ ctx: PageContext, _ m: PlannerModel, errors: FormErrors, status: HTTPStatus = .ok)
@@ -137,6 +140,9 @@ enum PlannerPages {
                     if let term = a.term, term.reminderDue(on: today, before: PlannerReminders.before) {
                         C.notice(
                             ctx.t(PlannerPageText.termEnds, String(term.daysLeft(on: today)), a.endsOn), tone: .warning)
+                        if let r = m.renewals[a.id!] {
+                            C.text(ctx.t(r.map(PlannerText.notRenewable) ?? PlannerText.renewable))
+                        }
                     }
                 }
             }

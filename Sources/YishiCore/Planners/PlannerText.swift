@@ -10,7 +10,7 @@ public enum PlannerText: String, Texts {
     case hoursInvalid, dayInFuture, dayTooOld, kindInvalid, alreadyConfirmed
     case ratingInvalid, alreadyRated, notOnProject, reviewExists, scoreMissing, reasonMissing, yearInvalid
     case rulesTitle, rulesTermYears, rulesNoTier, rulesWeights, rulesPassMark, rulesUntil, rulesOrder
-    case reasonNeeded
+    case reasonNeeded, notRenewableReview, notRenewableProject, notRenewableExited, renewable
     // Names.
     case tierDistrictExpert, tierSubdistrict, tierArea
     case bgPlanning, bgArchitecture, bgLandscape, bgInterior, bgArtDesign, bgSociology, bgOther
@@ -76,6 +76,14 @@ public enum PlannerText: String, Texts {
         }
     }
 
+    public static func notRenewable(_ r: PlannerReview.NotRenewable) -> PlannerText {
+        switch r {
+        case .reviewNotPassed: PlannerText.notRenewableReview
+        case .noProject: PlannerText.notRenewableProject
+        case .exited: PlannerText.notRenewableExited
+        }
+    }
+
     public static func refusal(_ r: PlannerAppointment.Refusal) -> PlannerText {
         switch r {
         case .noRulesInForce: PlannerText.noRulesInForce
@@ -128,6 +136,17 @@ public enum PlannerText: String, Texts {
                 "The scope does not suit the tier: experts serve the district, subdistrict planners a subdistrict, area planners a planning area."
             )
         case .startTooFar: .init("开始日期不能晚于一年以后。", "The start day cannot be more than a year away.")
+        case .notRenewableReview:
+            .init(
+                "不能续聘：上一聘期的年度评定没有通过（或还没有评定）。",
+                "Cannot be renewed: the last annual review in the term did not pass (or there is none).")
+        case .notRenewableProject:
+            .init(
+                "不能续聘：聘期内没有参与任何社区建设项目（实施办法第八条）。",
+                "Cannot be renewed: no community project in the whole term (article 8 of the measures).")
+        case .notRenewableExited: .init("不能续聘：这位规划师已离任。", "Cannot be renewed: this planner has left.")
+        case .renewable:
+            .init("聘期满后可以续聘（评定通过，聘期内参与了项目）。", "May be renewed at the term's end (review passed, projects in the term).")
         case .startInvalid:
             .init("请按“年-月-日”填写日期，例如 2026-12-01。", "Please enter the day as year-month-day, e.g. 2026-12-01.")
         case .notAppointed: .init("这位规划师目前没有有效聘任。", "This planner holds no current appointment.")

@@ -140,6 +140,12 @@ func withYishi(
     demo: Bool = false, production: Bool = false, adding features: [any Feature] = [],
     _ body: (TestContext) async throws -> Void
 ) async throws {
+    // On PostgreSQL each application holds a dozen connections (its pools on each event loop):
+    // tests beyond `AppSlots.postgres` at once wait for a slot, so the cluster's connection limit is
+    // never what fails a test however many suites there are.
+    let slots = TestDatabase.isPostgres ? AppSlots.postgres : nil
+    await slots?.acquire()
+    defer { if let slots { Task { await slots.release() } } }
     let clock = TestClock()
     let app = try await Application.make(.testing)
     // A copy of the migrated template (with the demo district when asked).
@@ -160,6 +166,30 @@ func withYishi(
     }
     try await app.asyncShutdown()
     await drop()
+}
+
+/// A counting semaphore for applications under test (no test makes one inside another).
+actor AppSlots {
+    static let postgres = AppSlots(24)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    init(_ n: Int) { free = n }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// The demo password hashed once at the lowest bcrypt cost, so tests stay fast; verification
