@@ -22,14 +22,10 @@ enum ProjectsService {
 
     /// "12000", "12000.5", "12,000.50" yuan → fen; nil when blank; a problem when it is not an amount.
     static func fen(_ text: String?) -> Result<Int64?, FieldProblem> {
-        let t = (text ?? "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        let t = (text ?? "").trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return .success(nil) }
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let yuan = Int64(parts[0]), yuan >= 0, yuan < 10_000_000_000,
-            parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isNumber)
-        else { return .failure(.invalid) }
-        let cents = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0
-        return .success(yuan * 100 + cents)
+        guard let fen = Yuan.fen(t) else { return .failure(.invalid) }
+        return .success(fen)
     }
 
     static func create(_ p: NewProject, by caller: Caller) async throws -> Project {

@@ -5,16 +5,8 @@ import YishiCore
 enum Show {
     /// Money is kept in fen (分); shown as yuan with two decimals and thousands separators: ¥12,345.60.
     static func money(fen: Int64) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        let yuan = String(magnitude / 100)
-        let cents = magnitude % 100
-        var grouped = ""
-        for (i, ch) in yuan.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        return "\(sign)¥\(String(grouped.reversed())).\(cents < 10 ? "0" : "")\(cents)"
+        let text = Yuan.text(fen)
+        return text.hasPrefix("-") ? "-¥" + text.dropFirst() : "¥" + text
     }
 
     /// Areas are kept in 0.01 m²; shown with two decimals and the unit.
