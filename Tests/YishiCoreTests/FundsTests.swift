@@ -189,3 +189,63 @@ struct FundsMatchingTests {
         #expect(ExpenseApproval.current(policy, fen: 600_000, given: given) == nil)
     }
 }
+
+@Suite("Funds: statements and verification")
+struct FundsStatementTests {
+    typealias Line = FundStatement.Line
+
+    @Test func aStatementOpensWhereTheLastClosedAndShowsCorrectionsWhenDated() {
+        let lines = [
+            Line(effective: "2026-03-01", fen: 500_000, counterpart: "source:owners", kind: "receipt"),
+            Line(effective: "2026-06-30", fen: -120_000, counterpart: "project:a", kind: "payment"),
+            Line(effective: "2026-07-01", fen: 300_000, counterpart: "source:owners", kind: "receipt"),
+            Line(effective: "2026-08-15", fen: 50_000, counterpart: "source:interest", kind: "receipt"),
+            Line(effective: "2026-09-01", fen: -80_000, counterpart: "project:b", kind: "payment"),
+            // A correction of the June payment, dated in the current period: shown here, not there.
+            Line(effective: "2026-10-10", fen: 120_000, counterpart: "project:a", kind: "reversal"),
+            Line(effective: "2027-01-02", fen: 1, counterpart: "source:owners", kind: "receipt"),
+        ]
+        let first = FundStatement.figures(lines, from: "2026-01-01", to: "2026-06-30", reported: 380_000)
+        #expect(first.opening == 0 && first.income == 500_000 && first.spending == 120_000)
+        #expect(first.closing == 380_000 && first.difference == 0 && first.entries == 2)
+        let second = FundStatement.figures(lines, from: "2026-07-01", to: "2026-12-31", reported: 650_000)
+        #expect(second.opening == first.closing)
+        #expect(second.income == 470_000 && second.spending == 80_000 && second.closing == 770_000)
+        #expect(second.difference == 120_000)  // the custodian's figure misses the correction: shown, not hidden
+        #expect(second.bySource.map(\.key) == ["source:owners", "project:a", "source:interest"])
+        #expect(second.byUse == [.init(key: "project:b", fen: 80_000)])
+        #expect(FundStatement.figures(lines, from: "2026-01-01", to: "2026-12-31").difference == nil)
+        #expect(FundStatement.figures([], from: "2026-01-01", to: "2026-12-31").closing == 0)
+    }
+
+    @Test func schedulesCutTheYearIntoPeriods() {
+        #expect(FundStatement.periods(.halfYearly, year: 2026).map(\.to) == ["2026-06-30", "2026-12-31"])
+        #expect(FundStatement.periods(.quarterly, year: 2026).count == 4)
+        #expect(FundStatement.periods(.quarterly, year: 2026)[1].from == "2026-04-01")
+        #expect(FundStatement.periods(.yearly, year: 2026).map(\.from) == ["2026-01-01"])
+    }
+
+    @Test func verificationFindsEveryKindOfBreak() {
+        let (pot, src) = (LedgerAccount.pot(UUID()), LedgerAccount.source("owners"))
+        let a = FundsVerify.Entry(id: UUID(), postings: [Posting(pot, 1_000), Posting(src, -1_000)])
+        let b = FundsVerify.Entry(id: UUID(), postings: JournalEntry.reversal(of: a.postings), reverses: a.id)
+        let good = FundsVerify.check([a, b], storedBalances: [pot: 0, src: 0])
+        #expect(good.isEmpty)
+        // Edited in the database: one side changed.
+        var edited = a
+        edited.postings[0].fen = 999
+        #expect(FundsVerify.check([edited], storedBalances: [:]) == [.unbalanced(a.id, .unbalanced)])
+        // A reversal of the reversal, a second reversal, a reversal of nothing, a wrong negation.
+        let c = FundsVerify.Entry(id: UUID(), postings: a.postings, reverses: b.id)
+        let d = FundsVerify.Entry(id: UUID(), postings: JournalEntry.reversal(of: a.postings), reverses: a.id)
+        let e = FundsVerify.Entry(id: UUID(), postings: a.postings, reverses: UUID())
+        let f = FundsVerify.Entry(id: UUID(), postings: [Posting(pot, -5), Posting(src, 5)], reverses: a.id)
+        let found = FundsVerify.check([a, b, c, d, e, f], storedBalances: [pot: 1_000])
+        #expect(found.contains(.reversalOfReversal(c.id)))
+        #expect(found.contains(.reversedTwice(a.id)))
+        #expect(found.contains(.reversesNothing(e.id)))
+        #expect(found.contains(.notTheNegation(f.id)))
+        // 1,000 − 1,000 + 1,000 − 1,000 + 1,000 − 5 on the pot.
+        #expect(found.contains(.balance(account: pot, stored: 1_000, summed: 995)))
+    }
+}
