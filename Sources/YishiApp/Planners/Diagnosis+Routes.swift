@@ -109,8 +109,7 @@ struct DiagnosisRoutes: RouteCollection {
 
     /// The form's fields, with each recommendation's ticked needs (`rec0_needs[]` …).
     static func parse(_ req: Request) -> DiagnosisPages.Form {
-        let body = req.body.string ?? ""
-        let items = (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
+        let items = req.formItems
         func one(_ name: String) -> String { items.first { $0.name == name }?.value ?? "" }
         var recs: [Diagnosis.Recommendation] = []
         for i in 0..<Diagnosis.maxRecommendations + 1 {

@@ -110,9 +110,7 @@ struct PlannerMoreRoutes: RouteCollection {
 
     func addRules(req: Request) async throws -> Response {
         let (_, f) = QuestionnaireRoutes.parse(req)
-        let body = req.body.string ?? ""
-        let tiers = (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
-            .filter { $0.name == "tiers[]" }.compactMap(\.value)
+        let tiers = req.formValues("tiers")
         let district = try await PlannerFormRoutes.district(req)
         var weights: [String: Int] = [:]
         var fields: [String: String] = [:]
@@ -144,34 +142,6 @@ struct PlannerMoreRoutes: RouteCollection {
 
     // MARK: Case conferences
 
-    /// Where the caller may call a conference: the places of their `projectManage` (a district's
-    /// subdistricts, a subdistrict and its communities, a community).
-    static func callPlaces(_ caller: Caller) async throws -> [PlannerPages.Option] {
-        var out: [PlannerPages.Option] = []
-        var seen = Set<UUID>()
-        for scope in Policy.scopes(caller.actor, for: .projectManage) {
-            let nodes: [TerritoryNode]
-            if let scope, scope.ids.count >= 2 {
-                let top = try await TerritoryNode.find(scope.nodeId, on: caller.db)
-                let below =
-                    scope.ids.count == 2
-                    ? try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == scope.nodeId).sort(\.$code)
-                        .all() : []
-                nodes = (top.map { [$0] } ?? []) + below
-            } else if let scope {
-                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == scope.nodeId)
-                    .sort(\.$code).all()
-            } else {
-                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$level == .subdistrict).sort(\.$code)
-                    .limit(100).all()
-            }
-            for n in nodes where n.level == .subdistrict || n.level == .community {
-                if seen.insert(n.id!).inserted { out.append((n.id!.uuidString, n.name)) }
-            }
-        }
-        return out
-    }
-
     static func conferenceList(_ caller: Caller) async throws -> [(meeting: Meeting, place: String)] {
         let scopes =
             Policy.scopes(caller.actor, for: .plannerManage) + Policy.scopes(caller.actor, for: .plannerLog)
@@ -192,7 +162,8 @@ struct PlannerMoreRoutes: RouteCollection {
         req.render(
             PlannerPages.conferences(
                 req.pageContext, meetings: try await Self.conferenceList(req.caller),
-                places: try await Self.callPlaces(req.caller), form: form, now: req.caller.now, errors: errors,
+                places: try await PlannerRoutes.places(where: .projectManage, in: nil, by: req.caller), form: form,
+                now: req.caller.now, errors: errors,
                 status: status))
     }
 

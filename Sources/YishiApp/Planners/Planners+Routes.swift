@@ -92,7 +92,8 @@ struct PlannerRoutes: RouteCollection {
             pairings: pairings.map { ($0, $0.node.name) }, service: service, facts: facts, year: year,
             reviews: reviews, mine: mine, keeper: keeper,
             reviewer: !mine && places.contains { caller.allows(.plannerReview, at: $0) },
-            pairPlaces: p.status == .appointed ? try await pairPlaces(p.$district.id, by: caller) : [],
+            pairPlaces: p.status == .appointed
+                ? try await Self.places(where: .plannerManage, in: p.$district.id, by: caller) : [],
             endable: endable, applications: applications, honours: honours,
             projects: keeper ? try await projects(of: p.id!, on: db) : [], today: CalendarDay(caller.now),
             needsRole: keeper && p.status == .appointed ? try await lacksRole(p, on: db) : false,
@@ -129,13 +130,16 @@ struct PlannerRoutes: RouteCollection {
         }
     }
 
-    /// Where the caller may pair a planner of `district`: the subdistricts for the district's staff,
-    /// a subdistrict and its communities for its own staff.
-    static func pairPlaces(_ district: UUID, by caller: Caller) async throws -> [PlannerPages.Option] {
+    /// The subdistricts and communities where the caller holds `action` (within `district` when
+    /// given): a district's subdistricts for its staff, a subdistrict and its communities for its
+    /// own, a community for its own. Where a planner is paired, where a conference is called.
+    static func places(where action: Action, in district: UUID?, by caller: Caller) async throws
+        -> [PlannerPages.Option]
+    {
         var out: [PlannerPages.Option] = []
         var seen = Set<UUID>()
-        for scope in Policy.scopes(caller.actor, for: .plannerManage) {
-            guard scope == nil || scope!.ids.first == district else { continue }
+        for scope in Policy.scopes(caller.actor, for: action) {
+            if let district, let scope, scope.ids.first != district { continue }
             let nodes: [TerritoryNode]
             if let scope, scope.ids.count >= 2 {
                 let top = try await TerritoryNode.find(scope.nodeId, on: caller.db)
@@ -144,11 +148,15 @@ struct PlannerRoutes: RouteCollection {
                     ? try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == scope.nodeId).sort(\.$code)
                         .all() : []
                 nodes = (top.map { [$0] } ?? []) + below
+            } else if let parent = scope?.nodeId ?? district {
+                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == parent).sort(\.$code).all()
             } else {
-                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$parent.$id == district).sort(\.$code)
-                    .all()
+                nodes = try await TerritoryNode.query(on: caller.db).filter(\.$level == .subdistrict).sort(\.$code)
+                    .limit(100).all()
             }
-            for n in nodes where seen.insert(n.id!).inserted { out.append((n.id!.uuidString, n.name)) }
+            for n in nodes where n.level == .subdistrict || n.level == .community {
+                if seen.insert(n.id!).inserted { out.append((n.id!.uuidString, n.name)) }
+            }
         }
         return out
     }

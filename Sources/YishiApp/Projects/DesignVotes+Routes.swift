@@ -13,11 +13,7 @@ struct DesignVoteRoutes: RouteCollection {
     }
 
     /// Every value of a repeated field (`pick[]`, `rank`…) in the order sent.
-    static func values(_ req: Request, _ name: String) -> [String] {
-        let body = req.body.string ?? ""
-        return (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
-            .filter { $0.name == name || $0.name == name + "[]" }.compactMap(\.value)
-    }
+    static func values(_ req: Request, _ name: String) -> [String] { req.formValues(name) }
 
     static func single(_ req: Request, _ name: String) -> String? { values(req, name).first }
 

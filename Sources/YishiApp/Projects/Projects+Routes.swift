@@ -125,9 +125,7 @@ struct ProjectRoutes: RouteCollection {
         var form = NewForm(
             node: f["node"], title: f["title"], description: f["description"], kind: f["kind"],
             initiator: f["initiator"], budget: f["budget"], template: f["template"], point: f["point"])
-        let body = req.body.string ?? ""
-        form.needs = (URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [])
-            .filter { $0.name == "needs[]" }.compactMap(\.value)
+        form.needs = req.formValues("needs")
         let node = try await req.caller.node(form.node.flatMap(UUID.init(uuidString:)), for: .projectManage)
         do {
             let p = try await ProjectsService.create(

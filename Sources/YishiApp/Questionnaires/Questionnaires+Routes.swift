@@ -135,8 +135,7 @@ struct QuestionnaireRoutes: RouteCollection {
 
     /// The posted form's values by question (`q3` once, or `q3[]` for several), and its other fields.
     static func parse(_ req: Request) -> (raw: [Int: [String]], fields: [String: String]) {
-        let body = req.body.string ?? ""
-        let items = URLComponents(string: "?" + body.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? []
+        let items = req.formItems
         var raw: [Int: [String]] = [:]
         var fields: [String: String] = [:]
         for item in items {
