@@ -134,6 +134,26 @@ struct DiagnosisTests {
             #expect(try await sub.post(Site.honourDecision(h.id!), ["decision": "award"]).status == .forbidden)
             #expect(try await dist.post(Site.honourDecision(h.id!), ["decision": "award"]).status == .seeOther)
             #expect(try await dist.post(Site.honourDecision(h.id!), ["decision": "decline"]).status == .conflict)
+            // The same through the API: a nomination for last year, decided once.
+            let twice = try await sub.json(
+                .POST, "/api/v1/planners/\(mine.id!)/honours",
+                #"{"kind": "excellentPlanner", "year": \#(year), "citation": "再推荐一次"}"#)
+            #expect(twice.status == .conflict)
+            let byAPI = try await sub.json(
+                .POST, "/api/v1/planners/\(mine.id!)/honours",
+                #"{"kind": "exemplaryCase", "year": \#(year - 1), "citation": "小花园", "project": "\#(garden.id!)"}"#)
+            #expect(byAPI.status == .created)
+            let made = try byAPI.content.decode(DTO.HonourOut.self)
+            #expect(made.status == "nominated" && made.year == year - 1)
+            #expect(
+                try await sub.json(.POST, "/api/v1/planner-honours/\(made.id)/decision", #"{"award": true}"#).status
+                    == .forbidden)
+            let decided = try await dist.json(.POST, "/api/v1/planner-honours/\(made.id)/decision", #"{"award": true}"#)
+            #expect(decided.status == .ok)
+            #expect(try decided.content.decode(DTO.HonourOut.self).status == "awarded")
+            #expect(
+                try await dist.json(.POST, "/api/v1/planner-honours/\(made.id)/decision", #"{"award": false}"#).status
+                    == .conflict)
             let honours = try await Browser(t.app).json(.GET, "/api/v1/planner-honours/\(district.id!)")
             #expect(honours.status == .ok && honours.body.string.contains("exemplaryCase"))
 
