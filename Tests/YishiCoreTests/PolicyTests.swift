@@ -35,22 +35,25 @@ let expectedActions: [Role: Set<Action>] = [
     .districtAdmin: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .usersManage, .auditRead, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
-        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite,
+        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite, .fundManage, .fundRecord, .fundApprove,
     ],
     .subdistrictStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage, .projectManage,
-        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite,
+        .plannerManage, .plannerAppoint, .plannerReview, .diagnosisWrite, .fundManage, .fundRecord, .fundApprove,
     ],
     .communityStaff: [
         .territoryRead, .territoryEdit, .territoryImport, .personalDataRead, .ownersRegisterRead, .residentVerify,
         .actForResident, .phoneReveal, .needRead, .needManage, .needFromGap, .noticeManage, .surveyManage,
-        .projectManage, .ownersVoteManage, .diagnosisWrite,
+        .projectManage, .ownersVoteManage, .diagnosisWrite, .fundManage, .fundRecord, .fundApprove,
     ],
     .planner: [.territoryRead, .needRead, .needFromGap, .plannerLog, .diagnosisWrite],
-    .ownersCommittee: [.territoryRead, .ownersRegisterRead, .needRead, .ownersVoteManage, .noticeManage],
-    .propertyManager: [.territoryRead, .needRead],
-    .socialOrganization: [.territoryRead, .actForResident, .needRead],
+    .ownersCommittee: [
+        .territoryRead, .ownersRegisterRead, .needRead, .ownersVoteManage, .noticeManage, .fundManage, .fundRecord,
+        .fundApprove,
+    ],
+    .propertyManager: [.territoryRead, .needRead, .fundRecord],
+    .socialOrganization: [.territoryRead, .actForResident, .needRead, .fundRecord],
     .resident: [.territoryRead, .comment, .vote, .needRead, .needRaise, .noticeObject, .surveyAnswer, .plannerRate],
 ]
 
@@ -255,6 +258,6 @@ struct PolicyMatrixTests {
                 Role.allCases.contains { Policy.actions[$0, default: []].contains(action) },
                 "\(action) is granted to no role")
         }
-        #expect(Policy.sections.count == 10)
+        #expect(Policy.sections.count == 11)
     }
 }

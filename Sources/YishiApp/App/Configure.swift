@@ -99,6 +99,7 @@ public enum Yishi {
             JobsFeature(),
             VotesFeature(),
             PlannersFeature(),
+            FundsFeature(),
             BenchFeature(),
         ]
             + (settings.developmentPages ? [OutboxFeature()] : [])

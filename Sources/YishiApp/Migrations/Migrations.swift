@@ -31,5 +31,6 @@ enum Migrations {
         M027UpdateBallotChain(),
         M028CreatePlanners(),
         M029CreateDiagnoses(),
+        M030CreateFunds(),
     ]
 }

@@ -62,7 +62,7 @@ public enum Policy {
     /// The capabilities' sections of the role → action table, one line each.
     static let sections: [PolicySection] = [
         territorySection, peopleSection, accountsSection, auditSection, participationSection, needsSection,
-        noticesSection, projectsSection, votesSection, plannersSection,
+        noticesSection, projectsSection, votesSection, plannersSection, fundsSection,
     ]
 
     /// Decides one request. `resource` is the path of the node the resource belongs to, or nil

@@ -91,4 +91,12 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case plannerRate
     /// Write a community's diagnosis report (把脉).
     case diagnosisWrite
+    /// 阳光居务: open and close pots, allocate to projects on their decisions, set matching rules,
+    /// record payments, correct entries and publish statements.
+    case fundManage
+    /// Record money received and pledged (cash collected on residents' behalf too), set budget lines'
+    /// expenses and submit them.
+    case fundRecord
+    /// Approve, reject or send back an expense at a step of its pot's approval policy.
+    case fundApprove
 }

@@ -22,4 +22,6 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case plannerRules, plannerAdd, plannerDecide, plannerAppoint, plannerEnd, plannerPair, plannerUnpair
     case plannerLog, plannerConfirm, plannerRate, plannerReview
     case diagnosisWrite, plannerNominate, plannerHonour
+    case fundPotCreate, fundPotClose, fundReceive, fundReverse, fundPledge, fundMatchRule, fundBudget, fundAllocate
+    case fundExpense, fundApprove, fundPay, fundStatement
 }

@@ -26,6 +26,11 @@ public enum PotKind: String, CaseIterable, Codable, Sendable {
     public var needsOwnersVote: Bool { self == .maintenance }
 }
 
+/// Who gives money or a pledge.
+public enum FundParty: String, Codable, Sendable, CaseIterable {
+    case household, partner, foundation, titleHolder, government, other
+}
+
 /// One side of a journal entry: an account and a signed amount in fen (positive: into the account).
 public struct Posting: Hashable, Sendable, Codable {
     public var account: String
@@ -45,9 +50,23 @@ public enum LedgerAccount {
     public static func payee(_ key: String) -> String { "payee:" + key }
     public static func household(_ id: UUID) -> String { "household:" + id.uuidString.lowercased() }
 
-    /// The pot an account is, if it is one.
+    /// A home's sub-account of a maintenance-fund pot (each home's share by area).
+    public static func unit(_ unit: UUID, of pot: UUID) -> String {
+        Self.pot(pot) + "/unit:" + unit.uuidString.lowercased()
+    }
+
+    /// The pot an account is, or belongs to as a sub-account, if any.
     public static func potID(_ account: String) -> UUID? {
-        account.hasPrefix("pot:") ? UUID(uuidString: String(account.dropFirst(4))) : nil
+        guard account.hasPrefix("pot:") else { return nil }
+        let id = account.dropFirst(4).prefix(36)
+        let rest = account.dropFirst(40)
+        guard rest.isEmpty || rest.hasPrefix("/") else { return nil }
+        return UUID(uuidString: String(id))
+    }
+
+    /// The pot's own account for any account of it (a sub-account's pot), else the account itself.
+    public static func potAccount(_ account: String) -> String {
+        potID(account).map(pot) ?? account
     }
 }
 
@@ -73,7 +92,7 @@ public enum JournalEntry {
     /// at commit on PostgreSQL).
     public static func check(_ postings: [Posting]) -> Problem? {
         if postings.count < 2 { return .tooFew }
-        if postings.contains(where: { $0.account.isEmpty || $0.account.count > 80 }) { return .badAccount }
+        if postings.contains(where: { $0.account.isEmpty || $0.account.count > 100 }) { return .badAccount }
         if postings.contains(where: { $0.fen == 0 }) { return .zeroPosting }
         if postings.contains(where: { abs($0.fen) > maxFen }) { return .tooLarge }
         if Set(postings.map(\.account)).count != postings.count { return .repeatedAccount }

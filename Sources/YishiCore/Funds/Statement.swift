@@ -124,7 +124,7 @@ public enum FundsVerify {
         var sums: [String: Int64] = [:]
         for e in entries {
             if let p = JournalEntry.check(e.postings) { out.append(.unbalanced(e.id, p)) }
-            for p in e.postings { sums[p.account, default: 0] += p.fen }
+            for p in e.postings { sums[LedgerAccount.potAccount(p.account), default: 0] += p.fen }
             guard let original = e.reverses else { continue }
             guard let o = byID[original] else {
                 out.append(.reversesNothing(e.id))

@@ -93,5 +93,17 @@ extension Catalog {
         "enum.AuditAction.diagnosisWrite": .init("社区把脉报告", "Community diagnosis report"),
         "enum.AuditAction.plannerNominate": .init("推荐评优", "Honour nominated"),
         "enum.AuditAction.plannerHonour": .init("评优决定", "Honour decided"),
+        "enum.AuditAction.fundPotCreate": .init("建立资金池", "Pot created"),
+        "enum.AuditAction.fundPotClose": .init("关闭资金池", "Pot closed"),
+        "enum.AuditAction.fundReceive": .init("资金到账", "Money received"),
+        "enum.AuditAction.fundReverse": .init("更正记账", "Entry corrected"),
+        "enum.AuditAction.fundPledge": .init("认捐", "Pledge"),
+        "enum.AuditAction.fundMatchRule": .init("配比规则", "Matching rule"),
+        "enum.AuditAction.fundBudget": .init("项目预算", "Project budget"),
+        "enum.AuditAction.fundAllocate": .init("立项拨付", "Allocation"),
+        "enum.AuditAction.fundExpense": .init("支出", "Expense"),
+        "enum.AuditAction.fundApprove": .init("支出审批", "Expense approval"),
+        "enum.AuditAction.fundPay": .init("支付", "Payment"),
+        "enum.AuditAction.fundStatement": .init("资金公示", "Statement"),
     ]
 }

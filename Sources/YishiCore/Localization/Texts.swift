@@ -51,6 +51,8 @@ extension Catalog {
         TextTable(ErrorText.self),
         TextTable(FieldText.self),
         TextTable(FooterText.self),
+        TextTable(FundText.self),
+        TextTable(FundPageText.self),
         TextTable(HelpText.self),
         TextTable(HomeText.self),
         TextTable(ImportText.self),

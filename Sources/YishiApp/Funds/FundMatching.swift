@@ -1,0 +1,228 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+/// Matching (资金配比): a matcher pot adds to what is received into a target pot, by a rule that
+/// never changes once made (a new version replaces it). Each match is an entry naming the rule's
+/// version and the receipt it matches, written in the receipt's transaction; reversing the receipt
+/// reverses its matches (`Funds.reverse`).
+enum FundMatching {
+    struct NewRule: Sendable {
+        var matcher: UUID?
+        var target: UUID?
+        var numerator: Int64?
+        var denominator: Int64?
+        /// Caps and the threshold in yuan, as entered (empty: none).
+        var perContribution: String?
+        var perHousehold: String?
+        var perProject: String?
+        var total: String?
+        var threshold: String?
+        var kinds: [String]?
+        var subtree: UUID?
+        var oncePerHousehold = false
+        var validFrom: String?
+        var validUntil: String?
+    }
+
+    /// A rule of a matcher pot (its next version; the open version before it is closed).
+    static func create(_ n: NewRule, by caller: Caller) async throws -> FundMatchingRule {
+        let matcher = try await Funds.pot(n.matcher, for: .fundManage, by: caller)
+        let target = try await Funds.pot(n.target, for: .fundRecord, by: caller)
+        var fields: [String: String] = [:]
+        if matcher.id == target.id { fields["target"] = FundText.matchSelf.key }
+        func yuan(_ s: String?, _ field: String) -> Int64? {
+            guard let t = s?.trimmed, !t.isEmpty else { return nil }
+            guard let f = Yuan.fen(t) else {
+                fields[field] = FundText.amountInvalid.key
+                return nil
+            }
+            return f
+        }
+        let rule = MatchingRule(
+            numerator: n.numerator ?? 0, denominator: n.denominator ?? 0,
+            perContribution: yuan(n.perContribution, "perContribution"), perHousehold: yuan(n.perHousehold, "perHousehold"),
+            perProject: yuan(n.perProject, "perProject"), total: yuan(n.total, "total"),
+            threshold: yuan(n.threshold, "threshold"))
+        if rule.problem != nil { fields["ratio"] = FundText.ratioInvalid.key }
+        let kinds = (n.kinds ?? [FundParty.household.rawValue]).compactMap { FundParty(rawValue: $0.trimmed) }
+        if kinds.isEmpty || kinds.count != (n.kinds?.count ?? 1) { fields["kinds"] = FundText.partyInvalid.key }
+        let from = CalendarDay((n.validFrom ?? "").trimmed) ?? CalendarDay(caller.now)
+        var until: CalendarDay? = nil
+        if let u = n.validUntil?.trimmed, !u.isEmpty {
+            until = CalendarDay(u)
+            if until == nil || until! < from { fields["validUntil"] = FundText.effectiveInvalid.key }
+        }
+        var subtree: TerritoryNode? = nil
+        if let s = n.subtree {
+            subtree = try await TerritoryNode.find(s, on: caller.db)
+            if subtree == nil || !target.node.territoryPath.contains(subtree!.territoryPath) {
+                fields["subtree"] = FundText.householdOutside.key
+            }
+        }
+        guard fields.isEmpty else { throw YishiError.invalid(fields) }
+        let row = FundMatchingRule()
+        row.$matcher.id = matcher.id!
+        row.$target.id = target.id!
+        row.ruleJSON = String(decoding: try JSONEncoder().encode(rule), as: UTF8.self)
+        row.kindsJSON = String(decoding: try JSONEncoder().encode(kinds), as: UTF8.self)
+        row.subtreeID = subtree?.id
+        row.oncePerHousehold = n.oncePerHousehold
+        row.validFrom = from.description
+        row.validUntil = until?.description
+        row.status = .open
+        row.createdByID = caller.actor?.userId
+        let now = caller.now
+        do {
+            try await caller.audited { tx in
+                _ = try await Funds.lock(matcher.id!, on: tx, at: now)
+                let sql = tx as! any SQLDatabase
+                let last =
+                    try await sql.raw(
+                        "SELECT COALESCE(MAX(version), 0) AS v FROM fund_matching_rules WHERE matcher_pot_id = \(bind: matcher.id!)"
+                    ).first()?.decode(column: "v", as: Int.self) ?? 0
+                row.version = last + 1
+                try await sql.raw(
+                    """
+                    UPDATE fund_matching_rules SET status = 'closed'
+                    WHERE matcher_pot_id = \(bind: matcher.id!) AND target_pot_id = \(bind: target.id!) AND status = 'open'
+                    """
+                ).run()
+                try await row.create(on: tx)
+                return (
+                    (),
+                    AuditEvent(
+                        action: .fundMatchRule, targetType: "fundPot", targetID: matcher.id!.uuidString,
+                        nodeID: matcher.$node.id,
+                        details: [
+                            "version": String(row.version), "ratio": "\(rule.numerator):\(rule.denominator)",
+                            "target": target.name,
+                        ])
+                )
+            }
+        } catch let e where e.isUniqueViolation {
+            throw YishiError.conflict(key: FundText.ruleChanged.key)
+        }
+        return row
+    }
+
+    /// Closes a rule: nothing more is matched by it (what was matched stays).
+    static func close(_ id: UUID?, by caller: Caller) async throws {
+        guard let id, let r = try await FundMatchingRule.find(id, on: caller.db) else { throw YishiError.notFound }
+        let matcher = try await Funds.pot(r.$matcher.id, for: .fundManage, by: caller)
+        try await caller.audited { tx in
+            try await (tx as! any SQLDatabase).raw("UPDATE fund_matching_rules SET status = 'closed' WHERE id = \(bind: id)")
+                .run()
+            return (
+                (),
+                AuditEvent(
+                    action: .fundMatchRule, targetType: "fundPot", targetID: matcher.id!.uuidString,
+                    nodeID: matcher.$node.id, details: ["version": String(r.version), "closed": "true"])
+            )
+        }
+    }
+
+    /// What a rule has matched so far (net of reversals), in all, for a household and for a project.
+    static func matched(
+        rule: UUID, matcher: UUID, household: UUID?, project: UUID?, on db: any Database
+    ) async throws -> Matching.SoFar {
+        let sql = db as! any SQLDatabase
+        func sum(_ extra: SQLQueryString) async throws -> Int64 {
+            try await sql.raw(
+                """
+                SELECT CAST(COALESCE(-SUM(p.fen), 0) AS BIGINT) AS n FROM fund_entries e
+                JOIN fund_postings p ON p.entry_id = e.id AND p.pot_id = \(bind: matcher)
+                WHERE e.rule_id = \(bind: rule) \(extra)
+                """
+            ).first()?.decode(column: "n", as: Int64.self) ?? 0
+        }
+        let total = try await sum("")
+        var (h, p): (Int64, Int64) = (0, 0)
+        if let household { h = try await sum("AND e.household_id = \(bind: household)") }
+        if let project { p = try await sum("AND e.project_id = \(bind: project)") }
+        return Matching.SoFar(household: h, project: p, total: total)
+    }
+
+    /// The receipts into the target that a rule takes: their party among its kinds, dated in its
+    /// window, not reversed. With `unmatched`, only those it has not matched yet.
+    static func eligible(
+        _ r: FundMatchingRule, unmatched: Bool, on db: any Database
+    ) async throws -> [(id: UUID, fen: Int64, household: UUID?, project: UUID?, effective: String)] {
+        let kinds = r.kinds.map(\.rawValue)
+        guard !kinds.isEmpty else { return [] }
+        let until = r.validUntil ?? "9999-12-31"
+        let onlyUnmatched: SQLQueryString =
+            unmatched
+            ? "AND NOT EXISTS (SELECT 1 FROM fund_entries m WHERE m.source_entry_id = e.id AND m.rule_id = \(bind: r.id!))"
+            : ""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT e.id, p.fen, e.household_id, e.project_id, e.effective FROM fund_entries e
+            JOIN fund_postings p ON p.entry_id = e.id AND p.pot_id = \(bind: r.$target.id)
+            WHERE e.kind = 'receipt' AND e.party IN (\(binds: kinds)) AND e.effective >= \(bind: r.validFrom)
+              AND e.effective <= \(bind: until)
+              AND NOT EXISTS (SELECT 1 FROM fund_entries x WHERE x.reverses_id = e.id)
+              \(onlyUnmatched)
+            ORDER BY e.recorded_at, e.id
+            """
+        ).all()
+        return try rows.map {
+            (
+                try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "fen", as: Int64.self),
+                try $0.decode(column: "household_id", as: UUID?.self), try $0.decode(column: "project_id", as: UUID?.self),
+                try $0.decode(column: "effective", as: String.self)
+            )
+        }
+    }
+
+    /// Matches a receipt just written, by every open rule that takes it. Under a threshold nothing is
+    /// matched until the eligible receipts reach it; the receipt that reaches it brings the match of
+    /// every one before it. A match never takes the matcher below what it has available.
+    static func onReceipt(
+        _ receipt: UUID, entry: FundLedger.NewEntry, pot: FundPot, fen: Int64, building: TerritoryNode?, at now: Date,
+        on tx: any Database
+    ) async throws {
+        guard let party = entry.party else { return }
+        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id == pot.id!)
+            .filter(\.$status == .open).sort(\.$createdAt).all()
+        for r in rules where r.kinds.contains(party) {
+            guard let rule = r.rule, r.validFrom <= entry.effective, entry.effective <= (r.validUntil ?? "9999-12-31")
+            else { continue }
+            if let s = r.subtreeID {
+                guard let building, building.territoryPath.ids.contains(s) else { continue }
+            }
+            let all = try await eligible(r, unmatched: false, on: tx)
+            let raised = all.reduce(Int64(0)) { $0 + $1.fen }
+            guard Matching.thresholdMet(rule, raised: raised) else { continue }
+            let reachedNow = !Matching.thresholdMet(rule, raised: raised - fen)
+            let toMatch =
+                reachedNow
+                ? try await eligible(r, unmatched: true, on: tx)
+                : all.filter { $0.id == receipt }
+            let matcherID = r.$matcher.id
+            let state = try await Funds.lock(matcherID, on: tx, at: now)
+            guard state.open else { continue }
+            var available = state.balance - (try await Funds.reserved(matcherID, on: tx))
+            for s in toMatch {
+                if r.oncePerHousehold, let h = s.household,
+                    try await FundEntry.query(on: tx).filter(\.$ruleID == r.id!).filter(\.$householdID == h)
+                        .filter(\.$kind == .match).count() > 0
+                {
+                    continue
+                }
+                let soFar = try await matched(
+                    rule: r.id!, matcher: matcherID, household: s.household, project: s.project, on: tx)
+                let m = min(Matching.match(s.fen, rule: rule, soFar: soFar), max(0, available))
+                guard m > 0 else { continue }
+                let match = FundLedger.NewEntry(
+                    node: entry.node, kind: .match, effective: entry.effective, memo: "",
+                    postings: [Posting(LedgerAccount.pot(matcherID), -m), Posting(pot.account, m)],
+                    enteredBy: entry.enteredBy, project: s.project, household: s.household, rule: r.id,
+                    ruleVersion: r.version, sourceEntry: s.id)
+                try await FundLedger.write(match, id: UUID(), at: now, on: tx)
+                available -= m
+            }
+        }
+    }
+}

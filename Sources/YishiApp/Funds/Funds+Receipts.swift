@@ -1,0 +1,333 @@
+import Fluent
+import SQLKit
+import Vapor
+import YishiCore
+
+extension Funds {
+    // MARK: Receipts
+
+    struct NewReceipt: Sendable {
+        var pot: UUID?
+        var yuan: String?
+        var effective: String?
+        var party: String?
+        /// The giver's name (an organisation, or a resident's household as the committee knows it).
+        var from: String?
+        var household: UUID?
+        var pledge: UUID?
+        var memo: String?
+        /// Assisted entry: cash collected by someone else (a building-group leader), entered by staff
+        /// with the receipt number and the name of the second person who counted it.
+        var collectedBy: String?
+        var receiptNo: String?
+        var countedBy: String?
+        var idempotencyKey: String?
+    }
+
+    /// Money received into a pot: an entry `pot +x, source −x`, maybe against a pledge; matched by
+    /// the open matching rules that take it, in the same transaction. A repeated request with the same
+    /// idempotency key returns the first entry; the same key with other content is 409.
+    static func receive(_ r: NewReceipt, by caller: Caller) async throws -> UUID {
+        let pot = try await pot(r.pot, for: .fundRecord, by: caller)
+        var fields: [String: String] = [:]
+        let fen = Yuan.fen(r.yuan ?? "")
+        if (fen ?? 0) <= 0 { fields["amount"] = FundText.amountInvalid.key }
+        let today = CalendarDay(caller.now)
+        let effective = CalendarDay((r.effective ?? "").trimmed) ?? (r.effective?.trimmed.isEmpty != false ? today : nil)
+        if effective == nil || effective! > today { fields["effective"] = FundText.effectiveInvalid.key }
+        let party = FundParty(rawValue: (r.party ?? "").trimmed)
+        if party == nil { fields["party"] = FundText.partyInvalid.key }
+        let from = FieldRules.text(r.from ?? "", max: 60)
+        if from.problem != nil && r.household == nil { fields["from"] = FundText.fromNeeded.key }
+        let memo = String((r.memo ?? "").trimmed.prefix(200))
+        let collected = (r.collectedBy ?? "").trimmed
+        let receiptNo = (r.receiptNo ?? "").trimmed
+        let counted = (r.countedBy ?? "").trimmed
+        if !collected.isEmpty {
+            if receiptNo.isEmpty || receiptNo.count > 40 { fields["receiptNo"] = FundText.receiptNoNeeded.key }
+            if counted.isEmpty || counted.count > 30 { fields["countedBy"] = FundText.countedByNeeded.key }
+        }
+        let key = try FundLedger.checkKey(r.idempotencyKey)
+        var household: Household? = nil
+        if let h = r.household {
+            household = try await Household.query(on: caller.db).filter(\.$id == h).with(\.$unit) { $0.with(\.$building) }
+                .first()
+            if household == nil || !pot.node.territoryPath.contains(household!.unit.building.territoryPath) {
+                fields["household"] = FundText.householdOutside.key
+            }
+        }
+        var pledge: FundPledge? = nil
+        if let p = r.pledge {
+            pledge = try await FundPledge.find(p, on: caller.db)
+            if pledge == nil || pledge!.$pot.id != pot.id || pledge!.inKind != nil {
+                fields["pledge"] = FundText.pledgeInvalid.key
+            }
+        }
+        guard fields.isEmpty, let fen, let effective, let party else { throw YishiError.invalid(fields) }
+        let name: String =
+            if case .success(let n) = from { n } else { household.map { "\($0.unit.building.name) \($0.unit.number)" } ?? "" }
+        let source =
+            household.map { LedgerAccount.source("household:" + $0.id!.uuidString.lowercased()) }
+            ?? LedgerAccount.source(party.rawValue + ":" + name)
+        let onBehalf = collected.isEmpty ? name : "\(name)（\(collected)）"
+        let into = try await Self.into(pot, fen: fen, household: household, on: caller.db)
+        let entry = FundLedger.NewEntry(
+            node: pot.$node.id, kind: .receipt, effective: effective.description, memo: memo,
+            postings: into + [Posting(String(source.prefix(100)), -fen)],
+            enteredBy: caller.actor?.userId, party: party, onBehalf: onBehalf,
+            receiptNo: receiptNo.isEmpty ? nil : receiptNo, countedBy: counted.isEmpty ? nil : counted,
+            idempotencyKey: key, pledge: pledge?.id, project: pot.projectID, household: household?.id)
+        if let p = JournalEntry.check(entry.postings) { throw invalid("amount", FundText.entry(p)) }
+        if let first = try await FundLedger.replay(key, hash: entry.contentHash, on: caller.db) { return first }
+        let (id, now, potID, pledgeID, building) = (UUID(), caller.now, pot.id!, pledge?.id, household?.unit.building)
+        do {
+            try await caller.audited { tx in
+                let state = try await lock(potID, on: tx, at: now)
+                guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+                if pot.kind == .residentContribution {
+                    let raised = try await raisedFromSources(potID, on: tx)
+                    guard Pledge.withinDecision(authorised: pot.authorisedFen, alreadyRaised: raised, adding: fen) else {
+                        throw invalid("amount", FundText.beyondDecision)
+                    }
+                }
+                if let p = pledgeID {
+                    let ok = try await (tx as! any SQLDatabase).raw(
+                        """
+                        UPDATE fund_pledges SET received_fen = received_fen + \(bind: fen),
+                          status = CASE WHEN received_fen + \(bind: fen) >= fen THEN 'fulfilled' ELSE status END
+                        WHERE id = \(bind: p) AND status = 'open' AND received_fen + \(bind: fen) <= fen RETURNING id
+                        """
+                    ).first()
+                    guard ok != nil else { throw invalid("pledge", FundText.pledgeExceeded) }
+                }
+                try await FundLedger.write(entry, id: id, at: now, on: tx)
+                try await FundMatching.onReceipt(
+                    id, entry: entry, pot: pot, fen: fen, building: building, at: now, on: tx)
+                return ((), FundLedger.event(.fundReceive, entry, id: id))
+            }
+        } catch let e where e.isUniqueViolation {
+            if let first = try await FundLedger.replay(key, hash: entry.contentHash, on: caller.db) { return first }
+            throw YishiError.conflict(key: FundText.keyReused.key)
+        }
+        return id
+    }
+
+    /// Where money received goes in a pot: its own account, or a maintenance fund's homes — the
+    /// giver's home, or every home by its area (Civil Code art. 283).
+    static func into(_ pot: FundPot, fen: Int64, household: Household?, on db: any Database) async throws -> [Posting] {
+        guard pot.kind == .maintenance else { return [Posting(pot.account, fen)] }
+        if let u = household?.unit, u.$building.id == pot.$node.id {
+            return [Posting(LedgerAccount.unit(u.id!, of: pot.id!), fen)]
+        }
+        return try await byArea(pot, fen: fen, on: db)
+    }
+
+    /// An amount spread over a maintenance fund's homes by area; the pot's own account when it has
+    /// no homes with an area.
+    static func byArea(_ pot: FundPot, fen: Int64, on db: any Database) async throws -> [Posting] {
+        let units = try await Unit.query(on: db).filter(\.$building.$id == pot.$node.id).sort(\.$code).all()
+            .filter { $0.area > 0 }
+        let shares = CostSharing.byArea(abs(fen), areas: units.map(\.area))
+        let out = zip(units, shares).filter { $0.1 > 0 }.map {
+            Posting(LedgerAccount.unit($0.0.id!, of: pot.id!), fen < 0 ? -$0.1 : $0.1)
+        }
+        return out.isEmpty ? [Posting(pot.account, fen)] : out
+    }
+
+    /// What a pot has received from outside (its receipts less their reversals): the sum over the
+    /// `source:` side of the entries that moved it.
+    static func raisedFromSources(_ pot: UUID, on db: any Database) async throws -> Int64 {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT CAST(COALESCE(SUM(p.fen), 0) AS BIGINT) AS n FROM fund_postings p
+            WHERE p.pot_id = \(bind: pot) AND EXISTS (
+              SELECT 1 FROM fund_postings s WHERE s.entry_id = p.entry_id AND s.account LIKE 'source:%')
+            """
+        ).first()?.decode(column: "n", as: Int64.self) ?? 0
+    }
+
+    // MARK: Reversal
+
+    /// A correction: an entry that negates an earlier one, dated today, with its reason. Matches
+    /// of a reversed receipt are reversed with it; a reversed payment's expense is approved again
+    /// (to be paid once more), and its allocation's paid amount goes back.
+    static func reverse(_ id: UUID?, reason: String?, by caller: Caller) async throws -> UUID {
+        guard let id, let original = try await FundEntry.find(id, on: caller.db) else { throw YishiError.notFound }
+        guard let node = try await TerritoryNode.find(original.nodeID, on: caller.db) else { throw YishiError.notFound }
+        try caller.authorize(.fundManage, at: node.territoryPath)
+        let why = FieldRules.text(reason ?? "", max: 200)
+        guard case .success(let reasonText) = why else { throw invalid("reason", FundText.reasonNeeded) }
+        let (now, user) = (caller.now, caller.actor?.userId)
+        let today = CalendarDay(now).description
+        let newID = UUID()
+        try await caller.audited { tx in
+            let chain = [id] + (try await FundEntry.query(on: tx).filter(\.$sourceEntryID == id).all().compactMap(\.id))
+            let postings = try await FundLedger.postings(of: chain, on: tx)
+            var first: FundLedger.NewEntry? = nil
+            for (i, eid) in chain.enumerated() {
+                guard let e = try await FundEntry.find(eid, on: tx) else { continue }
+                let already = try await FundEntry.query(on: tx).filter(\.$reversesID == eid).count() > 0
+                if let refusal = JournalEntry.mayReverse(isReversal: e.reversesID != nil, alreadyReversed: already) {
+                    if i == 0 { throw YishiError.conflict(key: FundText.reversal(refusal).key) }
+                    continue
+                }
+                let back = JournalEntry.reversal(of: postings[eid] ?? [])
+                for pot in Set(back.compactMap { LedgerAccount.potID($0.account) }) {
+                    guard try await lock(pot, on: tx, at: now).open else {
+                        throw YishiError.conflict(key: FundText.potClosed.key)
+                    }
+                }
+                let entry = FundLedger.NewEntry(
+                    node: e.nodeID, kind: .reversal, effective: today, memo: reasonText, postings: back,
+                    enteredBy: user, party: e.party, onBehalf: e.onBehalf, reverses: eid, pledge: e.pledgeID,
+                    expense: e.expenseID, project: e.projectID, household: e.householdID, rule: e.ruleID,
+                    ruleVersion: e.ruleVersion)
+                try await FundLedger.write(entry, id: i == 0 ? newID : UUID(), at: now, on: tx)
+                if i == 0 { first = entry }
+                let sql = tx as! any SQLDatabase
+                let moved = (postings[eid] ?? []).filter { $0.fen > 0 }.reduce(Int64(0)) { $0 + $1.fen }
+                if let p = e.pledgeID, e.kind == .receipt {
+                    try await sql.raw(
+                        """
+                        UPDATE fund_pledges SET received_fen = received_fen - \(bind: moved), status = 'open'
+                        WHERE id = \(bind: p)
+                        """
+                    ).run()
+                }
+                if let x = e.expenseID, e.kind == .payment {
+                    try await sql.raw(
+                        """
+                        UPDATE fund_allocations SET paid_fen = paid_fen - \(bind: moved)
+                        WHERE id = (SELECT allocation_id FROM fund_expenses WHERE id = \(bind: x))
+                        """
+                    ).run()
+                    try await sql.raw(
+                        """
+                        UPDATE fund_expenses SET status = 'approved', paid_entry_id = NULL, updated_at = \(bind: now)
+                        WHERE id = \(bind: x)
+                        """
+                    ).run()
+                }
+            }
+            guard let first else { throw YishiError.conflict(key: FundText.reversal(.alreadyReversed).key) }
+            return ((), FundLedger.event(.fundReverse, first, id: newID))
+        }
+        return newID
+    }
+}
+
+extension Funds {
+    // MARK: Pledges
+
+    struct NewPledge: Sendable {
+        var pot: UUID?
+        var party: String?
+        var from: String?
+        var household: UUID?
+        var yuan: String?
+        /// In kind: what (materials, labour, space), at the stated value `yuan`.
+        var inKind: String?
+        /// A condition: the pot must have raised `threshold` by `deadline`, else the pledge is released.
+        var threshold: String?
+        var deadline: String?
+    }
+
+    /// A pledge (认捐) to a pot. A residents' contribution pot takes pledges only within what its
+    /// residents' meeting decided (what was received and what is still pledged count).
+    static func pledge(_ n: NewPledge, by caller: Caller) async throws -> FundPledge {
+        let pot = try await pot(n.pot, for: .fundRecord, by: caller)
+        var fields: [String: String] = [:]
+        let party = FundParty(rawValue: (n.party ?? "").trimmed)
+        if party == nil { fields["party"] = FundText.partyInvalid.key }
+        let from = FieldRules.text(n.from ?? "", max: 60)
+        if from.problem != nil { fields["from"] = FundText.fromNeeded.key }
+        let fen = Yuan.fen(n.yuan ?? "")
+        if (fen ?? 0) <= 0 { fields["amount"] = FundText.amountInvalid.key }
+        let inKind = (n.inKind ?? "").trimmed
+        if inKind.count > 200 { fields["inKind"] = FundText.inKindNeeded.key }
+        let thresholdText = (n.threshold ?? "").trimmed
+        let deadlineText = (n.deadline ?? "").trimmed
+        var threshold: Int64? = nil
+        var deadline: CalendarDay? = nil
+        if !thresholdText.isEmpty || !deadlineText.isEmpty {
+            threshold = Yuan.fen(thresholdText)
+            deadline = CalendarDay(deadlineText)
+            if (threshold ?? 0) <= 0 || deadline == nil || deadline! < CalendarDay(caller.now) {
+                fields["deadline"] = FundText.deadlineInvalid.key
+            }
+        }
+        if let h = n.household {
+            let hh = try await Household.query(on: caller.db).filter(\.$id == h).with(\.$unit) { $0.with(\.$building) }
+                .first()
+            if hh == nil || !pot.node.territoryPath.contains(hh!.unit.building.territoryPath) {
+                fields["household"] = FundText.householdOutside.key
+            }
+        }
+        guard fields.isEmpty, let party, let fen, case .success(let name) = from else {
+            throw YishiError.invalid(fields)
+        }
+        let row = FundPledge()
+        row.$pot.id = pot.id!
+        row.projectID = pot.projectID
+        row.partyKind = party
+        row.partyName = name
+        row.householdID = n.household
+        row.fen = fen
+        row.inKind = inKind.isEmpty ? nil : inKind
+        row.thresholdFen = threshold
+        row.deadline = deadline?.description
+        row.status = .open
+        row.receivedFen = 0
+        row.enteredByID = caller.actor?.userId
+        let (potID, now) = (pot.id!, caller.now)
+        try await caller.audited { tx in
+            _ = try await lock(potID, on: tx, at: now)
+            if pot.kind == .residentContribution && row.inKind == nil {
+                let raised = try await raisedFromSources(potID, on: tx)
+                let pledged = try await openPledged(potID, on: tx)
+                guard Pledge.withinDecision(authorised: pot.authorisedFen, alreadyRaised: raised + pledged, adding: fen)
+                else { throw invalid("amount", FundText.beyondDecision) }
+            }
+            try await row.create(on: tx)
+            return (
+                (),
+                AuditEvent(
+                    action: .fundPledge, targetType: "fundPledge", targetID: row.id!.uuidString, nodeID: pot.$node.id,
+                    details: [
+                        "pot": pot.name, "from": name, "yuan": Yuan.text(fen), "inKind": row.inKind ?? "",
+                        "deadline": row.deadline ?? "",
+                    ])
+            )
+        }
+        return row
+    }
+
+    /// What open cash pledges still promise (not yet received).
+    static func openPledged(_ pot: UUID, on db: any Database) async throws -> Int64 {
+        try await (db as! any SQLDatabase).raw(
+            """
+            SELECT CAST(COALESCE(SUM(fen - received_fen), 0) AS BIGINT) AS n FROM fund_pledges
+            WHERE pot_id = \(bind: pot) AND status = 'open' AND in_kind IS NULL
+            """
+        ).first()?.decode(column: "n", as: Int64.self) ?? 0
+    }
+
+    /// Releases a pot's conditional pledges whose deadline passed short of their threshold (all or
+    /// nothing: `Pledge.released`). Returns how many were released.
+    @discardableResult
+    static func releaseLapsed(_ pot: UUID, today: CalendarDay, on db: any Database) async throws -> Int {
+        let open = try await FundPledge.query(on: db).filter(\.$pot.$id == pot).filter(\.$status == .open)
+            .filter(\.$deadline != nil).all()
+        guard !open.isEmpty else { return 0 }
+        let raised = try await raisedFromSources(pot, on: db)
+        var n = 0
+        for p in open
+        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description) {
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open'"
+            ).run()
+            n += 1
+        }
+        return n
+    }
+}

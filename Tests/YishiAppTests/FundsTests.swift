@@ -1,0 +1,322 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import YishiApp
+@testable import YishiCore
+
+/// Money in the open (issue 21): the ledger on both databases, the demo's micro-renewal, and every
+/// refusal the issue names — each refused with a clear error and nothing stored.
+@Suite("Funds: the ledger and the money of a project")
+struct FundsTests {
+    static func staffCaller(_ t: TestContext, _ username: String) async throws -> Caller {
+        let u = try #require(try await User.query(on: t.db).filter(\.$username == username).first())
+        let grants = try await PrincipalMiddleware.grants(of: u.requireID(), on: t.db)
+        return t.app.caller(
+            .person(Actor(userId: try u.requireID(), kind: u.kind, isVerified: true, grants: grants)),
+            auditActor: AuditActor(id: u.id, label: username))
+    }
+
+    static func pot(_ t: TestContext, kind: PotKind) async throws -> FundPot {
+        try #require(try await FundPot.query(on: t.db).filter(\.$kind == kind).with(\.$node).first())
+    }
+
+    static func count(_ t: TestContext, _ table: String) async throws -> Int {
+        try await (t.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()!
+            .decode(column: "n", as: Int.self)
+    }
+
+    @Test func theDemoFundsTheGardenFromFourSourcesAndVerifies() async throws {
+        try await withYishi(demo: true) { t in
+            // A pot of every kind.
+            let kinds = Set(try await FundPot.query(on: t.db).all().map(\.kind))
+            #expect(kinds == Set(PotKind.allCases))
+            // The residents' gifts were matched 1:1 by the foundation, capped at ¥500 a household.
+            let residents = try await Self.pot(t, kind: .residentContribution)
+            let matcher = try await Self.pot(t, kind: .matching)
+            let gifts: [Int64] = [300, 500, 200, 400, 600, 250, 300].map { $0 * 100 }
+            let matched = gifts.map { min($0, 50_000) }.reduce(0, +)
+            #expect(matcher.balance == 3_000_000 - matched)
+            // The design (¥4,000) was paid from the residents' pot.
+            #expect(residents.balance == gifts.reduce(0, +) + matched - 400_000)
+            let cash = try await FundEntry.query(on: t.db).filter(\.$receiptNo != nil).filter(\.$kind == .receipt).all()
+            #expect(cash.count == 4 && cash.allSatisfy { $0.countedBy == "李伟" && $0.onBehalf?.contains("楼组长") == true })
+            // The maintenance fund paid ¥10,400 shared by area among its homes, after the owners' vote.
+            let maintenance = try await Self.pot(t, kind: .maintenance)
+            #expect(maintenance.balance == 18_640_000 - 1_040_000)
+            let alloc = try #require(
+                try await FundAllocation.query(on: t.db).filter(\.$pot.$id == maintenance.id!).first())
+            #expect(alloc.decision == .ownersVote && alloc.paidFen == 1_040_000)
+            let homes = try await FundPosting.query(on: t.db).filter(\.$potID == maintenance.id!).all()
+            #expect(homes.allSatisfy { $0.account.contains("/unit:") } && homes.count > 2)
+            // Every expense passed its approvals and was paid.
+            let expenses = try await FundExpense.query(on: t.db).all()
+            #expect(expenses.count == 4 && expenses.allSatisfy { $0.status == .paid })
+            // The six-monthly statement is published as a notice.
+            let statement = try #require(try await FundStatementRow.query(on: t.db).first())
+            #expect(statement.noticeID != nil && statement.figures?.closing == 18_640_000)
+            // The ledger verifies.
+            let report = try await FundsVerification.run(on: t.db)
+            #expect(report.ok, "\(report.failures)")
+            #expect(report.entries > 20 && report.statements == 1)
+        }
+    }
+
+    @Test func entriesAreNeverChangedAndVerifyFailsWhenOneIs() async throws {
+        try await withYishi(demo: true) { t in
+            let sql = t.db as! any SQLDatabase
+            // The database refuses to change or delete an entry or a posting, and an unbalanced entry.
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE fund_postings SET fen = fen + 1").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM fund_entries").run() }
+            let entry = UUID()
+            let pot = try await Self.pot(t, kind: .partner)
+            await #expect(throws: (any Error).self) {
+                try await t.db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                try await sql.raw(
+                    """
+                    INSERT INTO fund_postings (id, entry_id, account, pot_id, fen, effective) VALUES
+                    (\(bind: UUID()), \(bind: entry), \(bind: pot.account), \(bind: pot.id!), 100, '2026-11-01'),
+                    (\(bind: UUID()), \(bind: entry), 'source:x', NULL, -99, '2026-11-01')
+                    """
+                ).run()
+                try await sql.raw(
+                    """
+                    INSERT INTO fund_entries (id, node_id, kind, effective, recorded_at, memo, content_hash)
+                    VALUES (\(bind: entry), \(bind: pot.$node.id), 'receipt', '2026-11-01', \(bind: Date()), '', 'x')
+                    """
+                ).run()
+                }
+            }
+            #expect(try await FundEntry.find(entry, on: t.db) == nil)
+            #expect(try await FundsVerification.run(on: t.db).ok)
+            // Someone with the database's keys sets the guard aside and edits a posting: verify fails.
+            if sql.dialect.name == "sqlite" {
+                try await sql.raw("DROP TRIGGER fund_postings_no_update").run()
+            } else {
+                try await sql.raw("ALTER TABLE fund_postings DISABLE TRIGGER fund_postings_frozen").run()
+            }
+            try await sql.raw(
+                "UPDATE fund_postings SET fen = fen + 100 WHERE id = (SELECT id FROM fund_postings WHERE fen > 0 ORDER BY id LIMIT 1)"
+            ).run()
+            let report = try await FundsVerification.run(on: t.db)
+            #expect(!report.ok)
+            #expect(report.failures.contains { $0.contains("does not hold") || $0.contains("trigger missing") })
+        }
+    }
+
+    @Test func aRepeatedRequestGivesTheFirstEntryAndAReusedKeyIsRefused() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let pot = try await Self.pot(t, kind: .partner)
+            let r = Funds.NewReceipt(
+                pot: pot.id, yuan: "1,200.50", party: "partner", from: "共建单位", idempotencyKey: "bank-0001")
+            let first = try await Funds.receive(r, by: staff)
+            let again = try await Funds.receive(r, by: staff)
+            #expect(first == again)
+            var other = r
+            other.yuan = "1200.51"
+            #expect(await refused("409 fund.keyReused") {
+                _ = try await Funds.receive(other, by: staff)
+            })
+            // Two at once with one key: one entry.
+            var twin = r
+            twin.idempotencyKey = "bank-0002"
+            let request = twin
+            let both = try await withThrowingTaskGroup(of: UUID.self) { g in
+                for _ in 0..<2 { g.addTask { try await Funds.receive(request, by: staff) } }
+                return try await g.reduce(into: [UUID]()) { $0.append($1) }
+            }
+            #expect(Set(both).count == 1)
+            let updated = try #require(try await FundPot.find(pot.id, on: t.db))
+            #expect(updated.balance == pot.balance + 2 * 120_050)
+        }
+    }
+
+    @Test func badInputIsRefusedAndNothingIsStored() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let committee = try await Self.staffCaller(t, "yeweihui")
+            let before = try await Self.count(t, "fund_entries")
+            let allocations = try await Self.count(t, "fund_allocations")
+            let garden = try #require(try await Project.query(on: t.db).filter(\.$title == "二号楼旁小花园改造").first())
+            let maintenance = try await Self.pot(t, kind: .maintenance)
+            let selfGov = try await Self.pot(t, kind: .selfGovernance)
+            let residents = try await Self.pot(t, kind: .residentContribution)
+            // A maintenance-fund use without a passed vote; the emergency route without its reason.
+            #expect(await refused("decision=fund.decNotForPot") {
+                _ = try await Funds.allocate(
+                    .init(
+                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
+                        decision: "subdistrictApproval"), by: committee)
+            })
+            #expect(await refused("vote=fund.decVoteMissing") {
+                _ = try await Funds.allocate(
+                    .init(pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "ownersVote"),
+                    by: committee)
+            })
+            #expect(await refused("reference=fund.decReferenceMissing") {
+                _ = try await Funds.allocate(
+                    .init(pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "emergency73"),
+                    by: committee)
+            })
+            // A vote on another matter (the property manager's renewal) does not carry the fund.
+            let renewal = try #require(
+                try await OwnersVote.query(on: t.db).filter(\.$matterNumber == OwnersMatter.propertyManager.rawValue).first())
+            #expect(await refused("vote=fund.decVoteWrongMatter") {
+                _ = try await Funds.allocate(
+                    .init(
+                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "ownersVote",
+                        vote: renewal.id), by: committee)
+            })
+            // An allocation beyond what the pot has available.
+            #expect(await refused("amount=fund.overBalance") {
+                _ = try await Funds.allocate(
+                    .init(
+                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "1000000", decision: "emergency73",
+                        reference: "暴雨后屋面渗漏"), by: committee)
+            })
+            // A self-governance allocation by the community alone: the subdistrict approves it.
+            let hearing = try #require(
+                try await Meeting.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$kind == .hearing).first())
+            #expect(await refused("denied roleLacksAction") {
+                _ = try await Funds.allocate(
+                    .init(
+                        pot: selfGov.id, project: garden.id, line: "materials", yuan: "100",
+                        decision: "subdistrictApproval", meeting: hearing.id), by: staff)
+            })
+            // Residents' contributions beyond the meeting's decision (¥6,000 allowed, ¥2,550 raised).
+            let household = try #require(
+                try await FundEntry.query(on: t.db).filter(\.$householdID != nil).first()?.householdID)
+            #expect(await refused("amount=fund.beyondDecision") {
+                _ = try await Funds.receive(
+                    .init(pot: residents.id, yuan: "3500", party: "household", household: household), by: staff)
+            })
+            #expect(await refused("amount=fund.beyondDecision") {
+                _ = try await Funds.pledge(
+                    .init(pot: residents.id, party: "household", from: "3号楼 201", yuan: "3500"), by: staff)
+            })
+            // A receipt of cash collected by a leader without its receipt number or second counter.
+            #expect(
+                await refused("countedBy=fund.countedByNeeded,receiptNo=fund.receiptNoNeeded") {
+                    _ = try await Funds.receive(
+                        .init(pot: selfGov.id, yuan: "100", party: "household", from: "楼组", collectedBy: "楼组长"),
+                        by: staff)
+                })
+            // Bad amounts and a date in the future.
+            for bad in ["0", "-5", "1.234", "abc", ""] {
+                #expect(await refused("amount=fund.amountInvalid") {
+                    _ = try await Funds.receive(.init(pot: selfGov.id, yuan: bad, party: "partner", from: "x"), by: staff)
+                })
+            }
+            #expect(await refused("effective=fund.effectiveInvalid") {
+                _ = try await Funds.receive(
+                    .init(pot: selfGov.id, yuan: "1", effective: "2099-01-01", party: "partner", from: "x"), by: staff)
+            })
+            #expect(try await Self.count(t, "fund_entries") == before)
+            #expect(try await Self.count(t, "fund_allocations") == allocations)
+        }
+    }
+
+    @Test func expensesKeepWithinTheirAllocationAndNobodyApprovesTheirOwn() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let sub = try await Self.staffCaller(t, "youyilu")
+            let district = try await Self.staffCaller(t, "baoshan")
+            let selfGov = try await Self.pot(t, kind: .selfGovernance)
+            let alloc = try #require(try await FundAllocation.query(on: t.db).filter(\.$pot.$id == selfGov.id!).first())
+            // ¥2,000 left of ¥20,000. The submitter may not approve; an approval beyond the
+            // allocation is refused and leaves no trace.
+            let small = try await Funds.addExpense(
+                .init(allocation: alloc.id, title: "垃圾清运", payee: "清运队", items: [("清运", "2500")]), by: sub)
+            #expect(await refused("409 fund.ownExpense") {
+                _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: sub)
+            })
+            #expect(await refused("amount=fund.overAllocation") {
+                _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: staff)
+            })
+            #expect(try await FundApproval.query(on: t.db).filter(\.$expense.$id == small.id!).count() == 0)
+            #expect(try await FundExpense.find(small.id, on: t.db)?.status == .submitted)
+            // Rejecting needs a reason; the submitter sees it.
+            #expect(await refused("comment=fund.commentNeeded") {
+                _ = try await Funds.decideExpense(small.id, decision: "reject", comment: " ", by: district)
+            })
+            let rejected = try await Funds.decideExpense(small.id, decision: "reject", comment: "超出拨付额度", by: district)
+            #expect(rejected.status == .rejected && rejected.comment == "超出拨付额度")
+            // An expense within it: approved and paid; paying again gives the same entry.
+            let fits = try await Funds.addExpense(
+                .init(allocation: alloc.id, title: "标识牌", payee: "广告公司", items: [("标识牌 2 块", "1800")]), by: staff)
+            _ = try await Funds.decideExpense(fits.id, decision: "approve", comment: nil, by: sub)
+            let paid = try await Funds.payExpense(fits.id, effective: nil, idempotencyKey: "pay-fits", by: staff)
+            #expect(try await Funds.payExpense(fits.id, effective: nil, idempotencyKey: "pay-fits", by: staff) == paid)
+            let a = try #require(try await FundAllocation.find(alloc.id, on: t.db))
+            #expect(a.paidFen == 1_980_000 && a.approvedFen == 1_980_000)
+            // Reversing the payment puts the expense back to be paid, and the money back in the pot.
+            _ = try await Funds.reverse(paid, reason: "付错了收款方", by: staff)
+            #expect(try await FundExpense.find(fits.id, on: t.db)?.status == .approved)
+            #expect(try await FundPot.find(selfGov.id, on: t.db)?.balance == selfGov.balance)
+            #expect(await refused("409 fund.alreadyReversed") {
+                _ = try await Funds.reverse(paid, reason: "再冲一次", by: staff)
+            })
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
+    @Test func twoPaymentsAtOnceNeverTakeAPotBelowZero() async throws {
+        try await withYishi(demo: true) { t in
+            let committee = try await Self.staffCaller(t, "baolin1")
+            let wuye = try await Self.staffCaller(t, "shehui")
+            let pot = try await Self.pot(t, kind: .partner)  // ¥20,000
+            let garden = try #require(try await Project.query(on: t.db).filter(\.$title == "二号楼旁小花园改造").first())
+            var ids: [UUID] = []
+            for _ in 0..<2 {
+                let a = try await Funds.allocate(
+                    .init(
+                        pot: pot.id, project: garden.id, line: "materials", yuan: "9000", decision: "agreement",
+                        reference: "公房修缮批复"), by: committee)
+                let x = try await Funds.addExpense(
+                    .init(allocation: a.id, title: "楼道粉刷", payee: "施工队", items: [("粉刷", "9000")]), by: wuye)
+                _ = try await Funds.decideExpense(x.id, decision: "approve", comment: nil, by: committee)
+                ids.append(x.id!)
+            }
+            // A third allocation would go beyond the balance: refused under the pot's lock.
+            #expect(await refused("amount=fund.overBalance") {
+                _ = try await Funds.allocate(
+                    .init(
+                        pot: pot.id, project: garden.id, line: "materials", yuan: "2001", decision: "agreement",
+                        reference: "公房修缮批复"), by: committee)
+            })
+            try await withThrowingTaskGroup(of: Void.self) { g in
+                for id in ids { g.addTask { _ = try await Funds.payExpense(id, effective: nil, idempotencyKey: nil, by: committee) } }
+                try await g.waitForAll()
+            }
+            #expect(try await FundPot.find(pot.id, on: t.db)?.balance == 200_000)
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+}
+
+/// What a call was refused with, as text a test compares: `field=key,…` (422), `409 key`,
+/// `denied reason`, `404`; "accepted" when it was not refused.
+func refused(_ expected: String? = nil, _ body: () async throws -> Void) async -> Bool {
+    let got: String
+    do {
+        try await body()
+        got = "accepted"
+    } catch let e as YishiError {
+        switch e {
+        case .invalid(let f): got = f.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        case .conflict(let k): got = "409 " + k
+        case .denied(let d): got = "denied \(d)"
+        case .notFound: got = "404"
+        default: got = "\(e)"
+        }
+    } catch {
+        got = "\(error)"
+    }
+    if let expected, got != expected { Issue.record("refused with \(got), expected \(expected)") }
+    return expected.map { got == $0 } ?? (got != "accepted")
+}
