@@ -69,26 +69,28 @@ struct FundsTests {
         try await withYishi(demo: true) { t in
             let sql = t.db as! any SQLDatabase
             // The database refuses to change or delete an entry or a posting, and an unbalanced entry.
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE fund_postings SET fen = fen + 1").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE fund_postings SET fen = fen + 1").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM fund_entries").run() }
             let entry = UUID()
             let pot = try await Self.pot(t, kind: .partner)
             await #expect(throws: (any Error).self) {
                 try await t.db.transaction { tx in
-                let sql = tx as! any SQLDatabase
-                try await sql.raw(
-                    """
-                    INSERT INTO fund_postings (id, entry_id, account, pot_id, fen, effective) VALUES
-                    (\(bind: UUID()), \(bind: entry), \(bind: pot.account), \(bind: pot.id!), 100, '2026-11-01'),
-                    (\(bind: UUID()), \(bind: entry), 'source:x', NULL, -99, '2026-11-01')
-                    """
-                ).run()
-                try await sql.raw(
-                    """
-                    INSERT INTO fund_entries (id, node_id, kind, effective, recorded_at, memo, content_hash)
-                    VALUES (\(bind: entry), \(bind: pot.$node.id), 'receipt', '2026-11-01', \(bind: Date()), '', 'x')
-                    """
-                ).run()
+                    let sql = tx as! any SQLDatabase
+                    try await sql.raw(
+                        """
+                        INSERT INTO fund_postings (id, entry_id, account, pot_id, fen, effective) VALUES
+                        (\(bind: UUID()), \(bind: entry), \(bind: pot.account), \(bind: pot.id!), 100, '2026-11-01'),
+                        (\(bind: UUID()), \(bind: entry), 'source:x', NULL, -99, '2026-11-01')
+                        """
+                    ).run()
+                    try await sql.raw(
+                        """
+                        INSERT INTO fund_entries (id, node_id, kind, effective, recorded_at, memo, content_hash)
+                        VALUES (\(bind: entry), \(bind: pot.$node.id), 'receipt', '2026-11-01', \(bind: Date()), '', 'x')
+                        """
+                    ).run()
                 }
             }
             #expect(try await FundEntry.find(entry, on: t.db) == nil)
@@ -119,9 +121,10 @@ struct FundsTests {
             #expect(first == again)
             var other = r
             other.yuan = "1200.51"
-            #expect(await refused("409 fund.keyReused") {
-                _ = try await Funds.receive(other, by: staff)
-            })
+            #expect(
+                await refused("409 fund.keyReused") {
+                    _ = try await Funds.receive(other, by: staff)
+                })
             // Two at once with one key: one entry.
             var twin = r
             twin.idempotencyKey = "bank-0002"
@@ -147,58 +150,74 @@ struct FundsTests {
             let selfGov = try await Self.pot(t, kind: .selfGovernance)
             let residents = try await Self.pot(t, kind: .residentContribution)
             // A maintenance-fund use without a passed vote; the emergency route without its reason.
-            #expect(await refused("decision=fund.decNotForPot") {
-                _ = try await Funds.allocate(
-                    .init(
-                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
-                        decision: "subdistrictApproval"), by: committee)
-            })
-            #expect(await refused("vote=fund.decVoteMissing") {
-                _ = try await Funds.allocate(
-                    .init(pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "ownersVote"),
-                    by: committee)
-            })
-            #expect(await refused("reference=fund.decReferenceMissing") {
-                _ = try await Funds.allocate(
-                    .init(pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "emergency73"),
-                    by: committee)
-            })
+            #expect(
+                await refused("decision=fund.decNotForPot") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
+                            decision: "subdistrictApproval"), by: committee)
+                })
+            #expect(
+                await refused("vote=fund.decVoteMissing") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
+                            decision: "ownersVote"),
+                        by: committee)
+                })
+            #expect(
+                await refused("reference=fund.decReferenceMissing") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
+                            decision: "emergency73"),
+                        by: committee)
+                })
             // A vote on another matter (the property manager's renewal) does not carry the fund.
             let renewal = try #require(
-                try await OwnersVote.query(on: t.db).filter(\.$matterNumber == OwnersMatter.propertyManager.rawValue).first())
-            #expect(await refused("vote=fund.decVoteWrongMatter") {
-                _ = try await Funds.allocate(
-                    .init(
-                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "100", decision: "ownersVote",
-                        vote: renewal.id), by: committee)
-            })
+                try await OwnersVote.query(on: t.db).filter(\.$matterNumber == OwnersMatter.propertyManager.rawValue)
+                    .first())
+            #expect(
+                await refused("vote=fund.decVoteWrongMatter") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "materials", yuan: "100",
+                            decision: "ownersVote",
+                            vote: renewal.id), by: committee)
+                })
             // An allocation beyond what the pot has available.
-            #expect(await refused("amount=fund.overBalance") {
-                _ = try await Funds.allocate(
-                    .init(
-                        pot: maintenance.id, project: garden.id, line: "materials", yuan: "1000000", decision: "emergency73",
-                        reference: "暴雨后屋面渗漏"), by: committee)
-            })
+            #expect(
+                await refused("amount=fund.overBalance") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "materials", yuan: "1000000",
+                            decision: "emergency73",
+                            reference: "暴雨后屋面渗漏"), by: committee)
+                })
             // A self-governance allocation by the community alone: the subdistrict approves it.
             let hearing = try #require(
-                try await Meeting.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$kind == .hearing).first())
-            #expect(await refused("denied roleLacksAction") {
-                _ = try await Funds.allocate(
-                    .init(
-                        pot: selfGov.id, project: garden.id, line: "materials", yuan: "100",
-                        decision: "subdistrictApproval", meeting: hearing.id), by: staff)
-            })
+                try await Meeting.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$kind == .hearing)
+                    .first())
+            #expect(
+                await refused("denied roleLacksAction") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: selfGov.id, project: garden.id, line: "materials", yuan: "100",
+                            decision: "subdistrictApproval", meeting: hearing.id), by: staff)
+                })
             // Residents' contributions beyond the meeting's decision (¥6,000 allowed, ¥2,550 raised).
             let household = try #require(
                 try await FundEntry.query(on: t.db).filter(\.$householdID != nil).first()?.householdID)
-            #expect(await refused("amount=fund.beyondDecision") {
-                _ = try await Funds.receive(
-                    .init(pot: residents.id, yuan: "3500", party: "household", household: household), by: staff)
-            })
-            #expect(await refused("amount=fund.beyondDecision") {
-                _ = try await Funds.pledge(
-                    .init(pot: residents.id, party: "household", from: "3号楼 201", yuan: "3500"), by: staff)
-            })
+            #expect(
+                await refused("amount=fund.beyondDecision") {
+                    _ = try await Funds.receive(
+                        .init(pot: residents.id, yuan: "3500", party: "household", household: household), by: staff)
+                })
+            #expect(
+                await refused("amount=fund.beyondDecision") {
+                    _ = try await Funds.pledge(
+                        .init(pot: residents.id, party: "household", from: "3号楼 201", yuan: "3500"), by: staff)
+                })
             // A receipt of cash collected by a leader without its receipt number or second counter.
             #expect(
                 await refused("countedBy=fund.countedByNeeded,receiptNo=fund.receiptNoNeeded") {
@@ -208,14 +227,18 @@ struct FundsTests {
                 })
             // Bad amounts and a date in the future.
             for bad in ["0", "-5", "1.234", "abc", ""] {
-                #expect(await refused("amount=fund.amountInvalid") {
-                    _ = try await Funds.receive(.init(pot: selfGov.id, yuan: bad, party: "partner", from: "x"), by: staff)
-                })
+                #expect(
+                    await refused("amount=fund.amountInvalid") {
+                        _ = try await Funds.receive(
+                            .init(pot: selfGov.id, yuan: bad, party: "partner", from: "x"), by: staff)
+                    })
             }
-            #expect(await refused("effective=fund.effectiveInvalid") {
-                _ = try await Funds.receive(
-                    .init(pot: selfGov.id, yuan: "1", effective: "2099-01-01", party: "partner", from: "x"), by: staff)
-            })
+            #expect(
+                await refused("effective=fund.effectiveInvalid") {
+                    _ = try await Funds.receive(
+                        .init(pot: selfGov.id, yuan: "1", effective: "2099-01-01", party: "partner", from: "x"),
+                        by: staff)
+                })
             #expect(try await Self.count(t, "fund_entries") == before)
             #expect(try await Self.count(t, "fund_allocations") == allocations)
         }
@@ -232,18 +255,21 @@ struct FundsTests {
             // allocation is refused and leaves no trace.
             let small = try await Funds.addExpense(
                 .init(allocation: alloc.id, title: "垃圾清运", payee: "清运队", items: [("清运", "2500")]), by: sub)
-            #expect(await refused("409 fund.ownExpense") {
-                _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: sub)
-            })
-            #expect(await refused("amount=fund.overAllocation") {
-                _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: staff)
-            })
+            #expect(
+                await refused("409 fund.ownExpense") {
+                    _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: sub)
+                })
+            #expect(
+                await refused("amount=fund.overAllocation") {
+                    _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: staff)
+                })
             #expect(try await FundApproval.query(on: t.db).filter(\.$expense.$id == small.id!).count() == 0)
             #expect(try await FundExpense.find(small.id, on: t.db)?.status == .submitted)
             // Rejecting needs a reason; the submitter sees it.
-            #expect(await refused("comment=fund.commentNeeded") {
-                _ = try await Funds.decideExpense(small.id, decision: "reject", comment: " ", by: district)
-            })
+            #expect(
+                await refused("comment=fund.commentNeeded") {
+                    _ = try await Funds.decideExpense(small.id, decision: "reject", comment: " ", by: district)
+                })
             let rejected = try await Funds.decideExpense(small.id, decision: "reject", comment: "超出拨付额度", by: district)
             #expect(rejected.status == .rejected && rejected.comment == "超出拨付额度")
             // An expense within it: approved and paid; paying again gives the same entry.
@@ -258,9 +284,10 @@ struct FundsTests {
             _ = try await Funds.reverse(paid, reason: "付错了收款方", by: staff)
             #expect(try await FundExpense.find(fits.id, on: t.db)?.status == .approved)
             #expect(try await FundPot.find(selfGov.id, on: t.db)?.balance == selfGov.balance)
-            #expect(await refused("409 fund.alreadyReversed") {
-                _ = try await Funds.reverse(paid, reason: "再冲一次", by: staff)
-            })
+            #expect(
+                await refused("409 fund.alreadyReversed") {
+                    _ = try await Funds.reverse(paid, reason: "再冲一次", by: staff)
+                })
             #expect(try await FundsVerification.run(on: t.db).ok)
         }
     }
@@ -283,18 +310,79 @@ struct FundsTests {
                 ids.append(x.id!)
             }
             // A third allocation would go beyond the balance: refused under the pot's lock.
-            #expect(await refused("amount=fund.overBalance") {
-                _ = try await Funds.allocate(
-                    .init(
-                        pot: pot.id, project: garden.id, line: "materials", yuan: "2001", decision: "agreement",
-                        reference: "公房修缮批复"), by: committee)
-            })
+            #expect(
+                await refused("amount=fund.overBalance") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: pot.id, project: garden.id, line: "materials", yuan: "2001", decision: "agreement",
+                            reference: "公房修缮批复"), by: committee)
+                })
             try await withThrowingTaskGroup(of: Void.self) { g in
-                for id in ids { g.addTask { _ = try await Funds.payExpense(id, effective: nil, idempotencyKey: nil, by: committee) } }
+                for id in ids {
+                    g.addTask { _ = try await Funds.payExpense(id, effective: nil, idempotencyKey: nil, by: committee) }
+                }
                 try await g.waitForAll()
             }
             #expect(try await FundPot.find(pot.id, on: t.db)?.balance == 200_000)
             #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+}
+
+/// The ledger through the API, each answer checked against the OpenAPI document.
+@Suite("Funds: the API")
+struct FundsAPITests {
+    @Test func aPartnerPotTakesMoneyAndThePublicSeesAmountsNotResidents() async throws {
+        try await withYishi(demo: true) { t in
+            let me = Browser(t.app)
+            try await me.signIn("baolin1")
+            let community = try #require(
+                try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let made = try await me.json(
+                .POST, "/api/v1/funds/pots",
+                #"{"node": "BS01-C1", "kind": "partner", "name": "共建单位·超市", "custodian": "居委会", "legalOwner": "超市（定向捐赠）", "approvalSteps": [{"name": "主任", "required": 1, "fromYuan": "0"}]}"#
+            )
+            #expect(made.status == .created)
+            let pot = try JSONDecoder().decode(DTO.FundPotOut.self, from: made.body)
+            // The same request key twice: one entry; with other content: 409.
+            let body = #"{"yuan": "800.00", "party": "partner", "from": "联华超市", "idempotencyKey": "k-1"}"#
+            let first = try await me.json(.POST, "/api/v1/funds/pots/\(pot.id)/receipts", body)
+            let second = try await me.json(.POST, "/api/v1/funds/pots/\(pot.id)/receipts", body)
+            struct Id: Decodable { var id: UUID }
+            let ids = try [first, second].map { try JSONDecoder().decode(Id.self, from: $0.body).id }
+            #expect(first.status == .created && second.status == .created && ids[0] == ids[1])
+            let other = try await me.json(
+                .POST, "/api/v1/funds/pots/\(pot.id)/receipts",
+                #"{"yuan": "900.00", "party": "partner", "from": "联华超市", "idempotencyKey": "k-1"}"#)
+            #expect(other.status == .conflict)
+            let bad = try await me.json(
+                .POST, "/api/v1/funds/pots/\(pot.id)/receipts", #"{"yuan": "1.001", "party": "partner", "from": "x"}"#)
+            #expect(bad.status == .unprocessableEntity)
+            let read = try await Browser(t.app).json(.GET, "/api/v1/funds/pots/\(pot.id)")
+            #expect(read.status == .ok && read.body.string.contains("\"balanceFen\":80000"))
+            // Anyone reads the residents' pot: amounts yes, the households' names and homes no.
+            let residents = try #require(
+                try await FundPot.query(on: t.db).filter(\.$kind == .residentContribution).first())
+            let ledger = try await Browser(t.app).json(.GET, "/api/v1/funds/pots/\(residents.id!)/entries")
+            #expect(ledger.status == .ok && ledger.body.string.contains("\"kind\":\"match\""))
+            #expect(!ledger.body.string.contains("王阿姨") && !ledger.body.string.contains("source:household:"))
+            let staffView = try await me.json(.GET, "/api/v1/funds/pots/\(residents.id!)/entries")
+            #expect(staffView.body.string.contains("王阿姨"))
+            // The garden's money, the statement and the statistics are public.
+            let garden = try #require(try await Project.query(on: t.db).filter(\.$title == "二号楼旁小花园改造").first())
+            let money = try await Browser(t.app).json(.GET, "/api/v1/funds/projects/\(garden.id!)")
+            #expect(money.status == .ok && money.body.string.contains("\"spentFen\":4740000"))
+            let statement = try #require(try await FundStatementRow.query(on: t.db).first())
+            #expect(try await Browser(t.app).json(.GET, "/api/v1/funds/statements/\(statement.id!)").status == .ok)
+            let stats = try await Browser(t.app).json(.GET, "/api/v1/funds/statistics/\(community.code)?year=2026")
+            #expect(stats.status == .ok && stats.body.string.contains("residentsAndPartnersPerMille"))
+            // A resident cannot record money; nobody signed in cannot either.
+            let resident = Browser(t.app)
+            try await resident.signInResident()
+            #expect(try await resident.json(.POST, "/api/v1/funds/pots/\(pot.id)/receipts", body).status == .forbidden)
+            #expect(
+                try await Browser(t.app).json(.POST, "/api/v1/funds/pots/\(pot.id)/receipts", body).status
+                    == .unauthorized)
         }
     }
 }

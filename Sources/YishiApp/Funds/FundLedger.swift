@@ -32,7 +32,8 @@ enum FundLedger {
         var contentHash: String {
             sha256Hex(
                 JournalEntry.canonical(postings: postings, effective: effective, memo: memo, kind: kind.rawValue)
-                    + "\n" + [party?.rawValue, onBehalf, receiptNo, countedBy, pledge?.uuidString, project?.uuidString]
+                    + "\n"
+                    + [party?.rawValue, onBehalf, receiptNo, countedBy, pledge?.uuidString, project?.uuidString]
                     .map { $0 ?? "" }.joined(separator: "|"))
         }
     }
@@ -87,7 +88,8 @@ enum FundLedger {
         for p in try await FundPosting.query(on: db).filter(\.$entryID ~~ entries).all() {
             out[p.entryID, default: []].append(Posting(p.account, p.fen))
         }
-        return out
+        // Money in first, then by account: the same entry always reads the same.
+        return out.mapValues { $0.sorted { ($1.fen, $0.account) < ($0.fen, $1.account) } }
     }
 
     /// The key's length and characters: printable ASCII, at most 100.

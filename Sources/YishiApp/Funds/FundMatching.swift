@@ -42,7 +42,8 @@ enum FundMatching {
         }
         let rule = MatchingRule(
             numerator: n.numerator ?? 0, denominator: n.denominator ?? 0,
-            perContribution: yuan(n.perContribution, "perContribution"), perHousehold: yuan(n.perHousehold, "perHousehold"),
+            perContribution: yuan(n.perContribution, "perContribution"),
+            perHousehold: yuan(n.perHousehold, "perHousehold"),
             perProject: yuan(n.perProject, "perProject"), total: yuan(n.total, "total"),
             threshold: yuan(n.threshold, "threshold"))
         if rule.problem != nil { fields["ratio"] = FundText.ratioInvalid.key }
@@ -112,8 +113,10 @@ enum FundMatching {
         guard let id, let r = try await FundMatchingRule.find(id, on: caller.db) else { throw YishiError.notFound }
         let matcher = try await Funds.pot(r.$matcher.id, for: .fundManage, by: caller)
         try await caller.audited { tx in
-            try await (tx as! any SQLDatabase).raw("UPDATE fund_matching_rules SET status = 'closed' WHERE id = \(bind: id)")
-                .run()
+            try await (tx as! any SQLDatabase).raw(
+                "UPDATE fund_matching_rules SET status = 'closed' WHERE id = \(bind: id)"
+            )
+            .run()
             return (
                 (),
                 AuditEvent(
@@ -170,7 +173,8 @@ enum FundMatching {
         return try rows.map {
             (
                 try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "fen", as: Int64.self),
-                try $0.decode(column: "household_id", as: UUID?.self), try $0.decode(column: "project_id", as: UUID?.self),
+                try $0.decode(column: "household_id", as: UUID?.self),
+                try $0.decode(column: "project_id", as: UUID?.self),
                 try $0.decode(column: "effective", as: String.self)
             )
         }

@@ -69,8 +69,6 @@ final class FundPledge: Model, @unchecked Sendable {
     init() {}
 }
 
-
-
 /// A project's budget line (设计, 材料, 人工, 审价…) and its planned amount.
 final class FundBudgetLine: Model, @unchecked Sendable {
     static let schema = "fund_budget_lines"

@@ -61,7 +61,8 @@ enum FundViews {
         if !f.bySource.isEmpty {
             out.append(
                 C.table(
-                    caption: ctx.t(FundPageText.bySource), headers: [ctx.t(FundPageText.source), ctx.t(FundPageText.amount)],
+                    caption: ctx.t(FundPageText.bySource),
+                    headers: [ctx.t(FundPageText.source), ctx.t(FundPageText.amount)],
                     rows: f.bySource.map(row), stackOnPhone: false))
         }
         if !f.byUse.isEmpty {

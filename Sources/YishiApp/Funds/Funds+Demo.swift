@@ -181,7 +181,8 @@ enum FundsDemo {
         let vote = try await OwnersVotes.create(
             .init(
                 node: compound.id!, matter: OwnersMatter.useMaintenanceFund.rawValue,
-                title: "动用\(building.name)维修资金修缮小花园旁雨水管", text: "\(building.name)北侧雨水管破损，结合小花园改造一并修缮，预算 12000 元，从\(building.name)维修资金按面积分摊。",
+                title: "动用\(building.name)维修资金修缮小花园旁雨水管",
+                text: "\(building.name)北侧雨水管破损，结合小花园改造一并修缮，预算 12000 元，从\(building.name)维修资金按面积分摊。",
                 noticeDays: "2", closesAt: now.addingTimeInterval(-25 * day), files: []),
             by: committee)
         try await OwnersVotes.freeze(vote.id, reason: nil, by: committee)

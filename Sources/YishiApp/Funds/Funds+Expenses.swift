@@ -109,10 +109,14 @@ extension Funds {
     }
 
     /// Moves an expense from one state to another in one statement (two at once: one wins, 409).
-    static func move(_ id: UUID, from: [ExpenseFlow.Status], to: ExpenseFlow.Status, comment: String?, at now: Date, on tx: any Database)
+    static func move(
+        _ id: UUID, from: [ExpenseFlow.Status], to: ExpenseFlow.Status, comment: String?, at now: Date,
+        on tx: any Database
+    )
         async throws
     {
-        let stamp: SQLQueryString = to == .submitted && !from.contains(.submitted) ? ", submitted_at = \(bind: now)" : ""
+        let stamp: SQLQueryString =
+            to == .submitted && !from.contains(.submitted) ? ", submitted_at = \(bind: now)" : ""
         let done = try await (tx as! any SQLDatabase).raw(
             """
             UPDATE fund_expenses SET status = \(bind: to.rawValue), comment = COALESCE(\(bind: comment), comment),
@@ -259,8 +263,10 @@ extension Funds {
                     """
                 ).first()
                 guard claimed != nil else { throw YishiError.conflict(key: FundText.expenseState.key) }
-                try await sql.raw("UPDATE fund_allocations SET paid_fen = paid_fen + \(bind: fen) WHERE id = \(bind: aid)")
-                    .run()
+                try await sql.raw(
+                    "UPDATE fund_allocations SET paid_fen = paid_fen + \(bind: fen) WHERE id = \(bind: aid)"
+                )
+                .run()
                 try await FundLedger.write(entry, id: entryID, at: now, on: tx)
                 return ((), FundLedger.event(.fundPay, entry, id: entryID))
             }

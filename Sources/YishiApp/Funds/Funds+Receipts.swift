@@ -33,7 +33,8 @@ extension Funds {
         let fen = Yuan.fen(r.yuan ?? "")
         if (fen ?? 0) <= 0 { fields["amount"] = FundText.amountInvalid.key }
         let today = CalendarDay(caller.now)
-        let effective = CalendarDay((r.effective ?? "").trimmed) ?? (r.effective?.trimmed.isEmpty != false ? today : nil)
+        let effective =
+            CalendarDay((r.effective ?? "").trimmed) ?? (r.effective?.trimmed.isEmpty != false ? today : nil)
         if effective == nil || effective! > today { fields["effective"] = FundText.effectiveInvalid.key }
         let party = FundParty(rawValue: (r.party ?? "").trimmed)
         if party == nil { fields["party"] = FundText.partyInvalid.key }
@@ -50,8 +51,10 @@ extension Funds {
         let key = try FundLedger.checkKey(r.idempotencyKey)
         var household: Household? = nil
         if let h = r.household {
-            household = try await Household.query(on: caller.db).filter(\.$id == h).with(\.$unit) { $0.with(\.$building) }
-                .first()
+            household = try await Household.query(on: caller.db).filter(\.$id == h).with(\.$unit) {
+                $0.with(\.$building)
+            }
+            .first()
             if household == nil || !pot.node.territoryPath.contains(household!.unit.building.territoryPath) {
                 fields["household"] = FundText.householdOutside.key
             }
@@ -65,7 +68,9 @@ extension Funds {
         }
         guard fields.isEmpty, let fen, let effective, let party else { throw YishiError.invalid(fields) }
         let name: String =
-            if case .success(let n) = from { n } else { household.map { "\($0.unit.building.name) \($0.unit.number)" } ?? "" }
+            if case .success(let n) = from { n } else {
+                household.map { "\($0.unit.building.name) \($0.unit.number)" } ?? ""
+            }
         let source =
             household.map { LedgerAccount.source("household:" + $0.id!.uuidString.lowercased()) }
             ?? LedgerAccount.source(party.rawValue + ":" + name)
@@ -86,7 +91,8 @@ extension Funds {
                 guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
                 if pot.kind == .residentContribution {
                     let raised = try await raisedFromSources(potID, on: tx)
-                    guard Pledge.withinDecision(authorised: pot.authorisedFen, alreadyRaised: raised, adding: fen) else {
+                    guard Pledge.withinDecision(authorised: pot.authorisedFen, alreadyRaised: raised, adding: fen)
+                    else {
                         throw invalid("amount", FundText.beyondDecision)
                     }
                 }
@@ -322,7 +328,8 @@ extension Funds {
         let raised = try await raisedFromSources(pot, on: db)
         var n = 0
         for p in open
-        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description) {
+        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description)
+        {
             try await (db as! any SQLDatabase).raw(
                 "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open'"
             ).run()

@@ -12,7 +12,9 @@ extension Site {
     static func funds(node: UUID? = nil) -> String {
         node.map { "\(Pattern.funds)?node=\($0.uuidString)" } ?? Pattern.funds
     }
-    static func fundPot(_ id: UUID, notice: String? = nil) -> String { with(fill(Pattern.fundPot, id.uuidString), notice) }
+    static func fundPot(_ id: UUID, notice: String? = nil) -> String {
+        with(fill(Pattern.fundPot, id.uuidString), notice)
+    }
     static func fundStatement(_ id: UUID) -> String { fill(Pattern.fundStatement, id.uuidString) }
     static func fundExpense(_ id: UUID, notice: String? = nil) -> String {
         with(fill(Pattern.fundExpense, id.uuidString), notice)

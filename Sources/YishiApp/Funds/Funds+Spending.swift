@@ -148,7 +148,8 @@ extension Funds {
                     action: .fundAllocate, targetType: "fundAllocation", targetID: row.id!.uuidString,
                     nodeID: pot.$node.id,
                     details: [
-                        "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen), "decision": decision.rawValue,
+                        "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen),
+                        "decision": decision.rawValue,
                         "line": line,
                     ])
             )

@@ -53,7 +53,8 @@ extension Funds {
         ).all()
         let lines = try rows.map { r in
             StatementLine(
-                entry: try r.decode(column: "entry_id", as: UUID.self), fen: try r.decode(column: "fen", as: Int64.self),
+                entry: try r.decode(column: "entry_id", as: UUID.self),
+                fen: try r.decode(column: "fen", as: Int64.self),
                 effective: try r.decode(column: "effective", as: String.self),
                 kind: EntryKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .transfer,
                 party: (try r.decode(column: "party", as: String?.self)).flatMap(FundParty.init(rawValue:)),
@@ -74,7 +75,9 @@ extension Funds {
     {
         FundStatement.figures(
             [.init(effective: "0000-00-00", fen: opening, counterpart: "opening", kind: "opening")]
-                + lines.map { .init(effective: $0.effective, fen: $0.fen, counterpart: $0.counterpart, kind: $0.kind.rawValue) },
+                + lines.map {
+                    .init(effective: $0.effective, fen: $0.fen, counterpart: $0.counterpart, kind: $0.kind.rawValue)
+                },
             from: from, to: to, reported: reported)
     }
 

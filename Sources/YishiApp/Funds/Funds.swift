@@ -104,7 +104,8 @@ enum Funds {
                 )
             }
         } catch let e where e.isUniqueViolation {
-            throw YishiError.conflict(key: kind == .maintenance ? FundText.maintenanceExists.key : FundText.nameTaken.key)
+            throw YishiError.conflict(
+                key: kind == .maintenance ? FundText.maintenanceExists.key : FundText.nameTaken.key)
         }
         return pot
     }
@@ -153,7 +154,10 @@ enum Funds {
                 """
             ).first()
         else { throw YishiError.notFound }
-        return (try row.decode(column: "balance", as: Int64.self), try row.decode(column: "status", as: String.self) == "open")
+        return (
+            try row.decode(column: "balance", as: Int64.self),
+            try row.decode(column: "status", as: String.self) == "open"
+        )
     }
 
     /// Closes a pot: no more postings to it (the database refuses them too). Its balance must be zero.
@@ -166,7 +170,8 @@ enum Funds {
             guard state.balance == 0, try await reserved(potID, on: tx) == 0 else {
                 throw YishiError.conflict(key: FundText.closeNotEmpty.key)
             }
-            try await (tx as! any SQLDatabase).raw("UPDATE fund_pots SET status = 'closed' WHERE id = \(bind: potID)").run()
+            try await (tx as! any SQLDatabase).raw("UPDATE fund_pots SET status = 'closed' WHERE id = \(bind: potID)")
+                .run()
             return (
                 (),
                 AuditEvent(

@@ -134,28 +134,51 @@ public enum FundText: String, Texts {
         case .kindInvalid: .init("请选择资金池的类型。", "Please choose the kind of pot.")
         case .nameNeeded: .init("请填写资金池的名称（不超过60字）。", "Please name the pot (up to 60 characters).")
         case .custodianNeeded:
-            .init("请写明谁保管这笔钱的实际账户（如居委会、街道、维修资金专户、基金会）。", "Please say who holds the real account (the committee, the subdistrict, the maintenance-fund account, a foundation).")
+            .init(
+                "请写明谁保管这笔钱的实际账户（如居委会、街道、维修资金专户、基金会）。",
+                "Please say who holds the real account (the committee, the subdistrict, the maintenance-fund account, a foundation)."
+            )
         case .legalOwnerNeeded:
-            .init("请写明这笔钱在法律上归谁所有（维修资金归业主共有）。", "Please say who owns the money in law (the maintenance fund belongs to the owners jointly).")
-        case .scheduleInvalid: .init("请选择公示周期：每半年、每季度或每年。", "Please choose how often it is published: half-yearly, quarterly or yearly.")
+            .init(
+                "请写明这笔钱在法律上归谁所有（维修资金归业主共有）。",
+                "Please say who owns the money in law (the maintenance fund belongs to the owners jointly).")
+        case .scheduleInvalid:
+            .init("请选择公示周期：每半年、每季度或每年。", "Please choose how often it is published: half-yearly, quarterly or yearly.")
         case .fiscalInvalid: .init("财年起始月份应为1到12。", "The fiscal year starts in a month from 1 to 12.")
         case .policyInvalid:
-            .init("审批规则不对：至少一步，每步1到9人，第一步从0元起。", "The approval rules are not valid: at least one step, 1 to 9 people a step, the first from ¥0.")
-        case .maintenanceBuilding: .init("维修资金按幢设立，请在一幢楼下建立。", "A maintenance fund is kept per building: create it at a building.")
+            .init(
+                "审批规则不对：至少一步，每步1到9人，第一步从0元起。",
+                "The approval rules are not valid: at least one step, 1 to 9 people a step, the first from ¥0.")
+        case .maintenanceBuilding:
+            .init("维修资金按幢设立，请在一幢楼下建立。", "A maintenance fund is kept per building: create it at a building.")
         case .potLevel: .init("这类资金池不能建在楼栋下。", "This kind of pot cannot be kept at a building.")
         case .maintenanceSchedule:
-            .init("维修资金至少每半年公布一次，请选择每半年或每季度。", "The maintenance fund is published at least every six months: choose half-yearly or quarterly.")
-        case .amountInvalid: .init("金额不对：请填大于0的金额，最多两位小数，如 1200.50。", "The amount is not valid: enter more than 0 with at most two decimals, e.g. 1200.50.")
+            .init(
+                "维修资金至少每半年公布一次，请选择每半年或每季度。",
+                "The maintenance fund is published at least every six months: choose half-yearly or quarterly.")
+        case .amountInvalid:
+            .init(
+                "金额不对：请填大于0的金额，最多两位小数，如 1200.50。",
+                "The amount is not valid: enter more than 0 with at most two decimals, e.g. 1200.50.")
         case .resolutionNeeded:
-            .init("居民自筹需依据居民会议通过的决定：请选择一项已通过的决议。", "Residents' contributions need a residents' meeting's decision: choose a resolution that passed.")
+            .init(
+                "居民自筹需依据居民会议通过的决定：请选择一项已通过的决议。",
+                "Residents' contributions need a residents' meeting's decision: choose a resolution that passed.")
         case .maintenanceExists: .init("这幢楼已有维修资金账户。", "This building already has a maintenance fund.")
         case .nameTaken: .init("这里已有同名的资金池。", "A pot of that name already exists here.")
         case .potClosed: .init("这个资金池已关闭，不能再记账。", "This pot is closed: nothing more can be entered.")
-        case .closeNotEmpty: .init("资金池还有余额或未结拨付，不能关闭。", "The pot still holds money or open allocations: it cannot be closed.")
+        case .closeNotEmpty:
+            .init("资金池还有余额或未结拨付，不能关闭。", "The pot still holds money or open allocations: it cannot be closed.")
         case .keyReused:
-            .init("这个请求编号已用于另一笔不同的记账，未作改动。", "This request key was already used for a different entry; nothing was changed.")
-        case .keyInvalid: .init("请求编号不对（最多100个英文字符，不含空格）。", "The request key is not valid (up to 100 ASCII characters, no spaces).")
-        case .effectiveInvalid: .init("日期不对：请填到账日期（不晚于今天），如 2026-11-18。", "The date is not valid: enter the bank's date (not after today), e.g. 2026-11-18.")
+            .init(
+                "这个请求编号已用于另一笔不同的记账，未作改动。",
+                "This request key was already used for a different entry; nothing was changed.")
+        case .keyInvalid:
+            .init("请求编号不对（最多100个英文字符，不含空格）。", "The request key is not valid (up to 100 ASCII characters, no spaces).")
+        case .effectiveInvalid:
+            .init(
+                "日期不对：请填到账日期（不晚于今天），如 2026-11-18。",
+                "The date is not valid: enter the bank's date (not after today), e.g. 2026-11-18.")
         case .partyInvalid: .init("请选择出资方类型。", "Please choose who gives.")
         case .fromNeeded: .init("请填写出资方名称，或选择出资的住户。", "Please enter who gave, or choose the household.")
         case .receiptNoNeeded:
@@ -165,14 +188,25 @@ public enum FundText: String, Texts {
         case .householdOutside: .init("这户不在这个资金池的范围内。", "This household is outside the pot's area.")
         case .pledgeInvalid: .init("认捐不属于这个资金池，或是实物认捐。", "The pledge is not this pot's, or it is in kind.")
         case .beyondDecision:
-            .init("超出了居民会议决定的筹集金额，未记账。", "This goes beyond what the residents' meeting decided to raise; nothing was entered.")
+            .init(
+                "超出了居民会议决定的筹集金额，未记账。",
+                "This goes beyond what the residents' meeting decided to raise; nothing was entered.")
         case .pledgeExceeded: .init("超出了认捐金额，或认捐已结束。", "This is more than the pledge, or the pledge has ended.")
-        case .reasonNeeded: .init("请写明更正的原因（不超过200字）。", "Please give the reason for the correction (up to 200 characters).")
+        case .reasonNeeded:
+            .init("请写明更正的原因（不超过200字）。", "Please give the reason for the correction (up to 200 characters).")
         case .matchSelf: .init("配比资金池不能配比自己。", "A matcher pot cannot match itself.")
         case .ratioInvalid:
-            .init("配比比例或上限不对：比例为正数（最高100:1），上限和门槛不能为负。", "The ratio or a cap is not valid: a positive ratio (at most 100:1), no negative cap or threshold.")
-        case .ruleChanged: .init("配比规则刚被别人修改，请刷新后再试。", "The matching rule was just changed by someone else; please reload and try again.")
-        case .lineNeeded: .init("请填写预算科目和名称（如 设计、材料、人工、审价）。", "Please enter the budget line and its name (design, materials, labour, cost review…).")
+            .init(
+                "配比比例或上限不对：比例为正数（最高100:1），上限和门槛不能为负。",
+                "The ratio or a cap is not valid: a positive ratio (at most 100:1), no negative cap or threshold.")
+        case .ruleChanged:
+            .init(
+                "配比规则刚被别人修改，请刷新后再试。", "The matching rule was just changed by someone else; please reload and try again."
+            )
+        case .lineNeeded:
+            .init(
+                "请填写预算科目和名称（如 设计、材料、人工、审价）。",
+                "Please enter the budget line and its name (design, materials, labour, cost review…).")
         case .lineTaken: .init("这个预算科目刚被别人添加。", "This budget line was just added by someone else.")
         case .projectOutside: .init("项目不在这个资金池可以支付的范围内。", "The project is outside what this pot may pay for.")
         case .lineUnknown: .init("请先为项目设置这个预算科目。", "Please set up this budget line for the project first.")
@@ -183,29 +217,50 @@ public enum FundText: String, Texts {
         case .titleNeeded: .init("请填写支出事项（不超过100字）。", "Please say what the expense is for (up to 100 characters).")
         case .payeeNeeded: .init("请填写收款方。", "Please enter the payee.")
         case .itemInvalid: .init("每一项都要写明内容和金额。", "Each item needs what it is and its amount.")
-        case .fileKindInvalid: .init("请为每个文件选择类型（发票、收据、合同、审价报告、施工前后照片）。", "Please choose each file's kind (invoice, receipt, contract, cost review, photo before or after).")
-        case .fileRefused: .init("文件只能是照片或PDF，每个不超过5MB，最多10个。", "Files must be photos or PDFs, up to 5 MB each and 10 in all.")
-        case .expenseState: .init("这笔支出现在不能这样处理（可能刚被别人处理过）。", "This expense cannot be handled this way now (someone may just have handled it).")
-        case .commentNeeded: .init("退回或要求补充材料时请写明原因（不超过500字）。", "Please give a reason when rejecting or asking for more (up to 500 characters).")
-        case .periodInvalid: .init("请填写公示的起止日期，如 2026-01-01 至 2026-06-30。", "Please enter the period, e.g. 2026-01-01 to 2026-06-30.")
+        case .fileKindInvalid:
+            .init(
+                "请为每个文件选择类型（发票、收据、合同、审价报告、施工前后照片）。",
+                "Please choose each file's kind (invoice, receipt, contract, cost review, photo before or after).")
+        case .fileRefused:
+            .init("文件只能是照片或PDF，每个不超过5MB，最多10个。", "Files must be photos or PDFs, up to 5 MB each and 10 in all.")
+        case .expenseState:
+            .init(
+                "这笔支出现在不能这样处理（可能刚被别人处理过）。",
+                "This expense cannot be handled this way now (someone may just have handled it).")
+        case .commentNeeded:
+            .init(
+                "退回或要求补充材料时请写明原因（不超过500字）。",
+                "Please give a reason when rejecting or asking for more (up to 500 characters).")
+        case .periodInvalid:
+            .init("请填写公示的起止日期，如 2026-01-01 至 2026-06-30。", "Please enter the period, e.g. 2026-01-01 to 2026-06-30.")
         case .periodNotEnded: .init("这个期间还没结束，结束后再公示。", "This period has not ended yet; publish it after it ends.")
         case .differenceUnexplained:
             .init("账面余额与保管方的实际余额不一致，请说明原因。", "The ledger's balance differs from the custodian's: please explain why.")
         case .statementExists:
-            .init("这个期间的公示已经发布，不能改写；更正会出现在下一期。", "This period's statement is already published and is never rewritten; a correction shows in the next.")
+            .init(
+                "这个期间的公示已经发布，不能改写；更正会出现在下一期。",
+                "This period's statement is already published and is never rewritten; a correction shows in the next.")
         case .deadlineInvalid: .init("条件认捐需要门槛金额和截止日期。", "A conditional pledge needs a threshold and a deadline.")
-        case .inKindNeeded: .init("实物认捐请写明是什么（材料、人工、场地）。", "An in-kind pledge needs what it is (materials, labour, space).")
+        case .inKindNeeded:
+            .init("实物认捐请写明是什么（材料、人工、场地）。", "An in-kind pledge needs what it is (materials, labour, space).")
         case .pledgeReleased: .init("条件未达成，认捐已解除。", "The condition was missed: the pledge is released.")
         case .entryTooFew: .init("一笔记账至少要有两方。", "An entry needs at least two sides.")
         case .entryZero: .init("记账金额不能为0。", "An amount cannot be zero.")
-        case .entryUnbalanced: .init("借贷不平：各方金额之和必须为0，未记账。", "The entry does not balance (its amounts must sum to zero); nothing was entered.")
+        case .entryUnbalanced:
+            .init(
+                "借贷不平：各方金额之和必须为0，未记账。",
+                "The entry does not balance (its amounts must sum to zero); nothing was entered.")
         case .entryTooLarge: .init("金额超出了可记录的范围。", "The amount is beyond what the ledger keeps.")
         case .entryRepeated: .init("同一账户在一笔记账中出现了两次。", "The same account appears twice in one entry.")
         case .entryBadAccount: .init("账户名称不对。", "An account name is not valid.")
-        case .reversalOfReversal: .init("更正记录不能再被冲正，请另记一笔。", "A correction is never reversed itself; enter a new entry instead.")
+        case .reversalOfReversal:
+            .init("更正记录不能再被冲正，请另记一笔。", "A correction is never reversed itself; enter a new entry instead.")
         case .alreadyReversed: .init("这笔记账已经冲正过了。", "This entry has already been reversed.")
         case .decNotForPot:
-            .init("这类资金不能依据这种决定拨付（维修资金须经业主大会表决或按紧急程序）。", "This pot cannot pay on this kind of decision (the maintenance fund needs an owners' vote or the emergency route).")
+            .init(
+                "这类资金不能依据这种决定拨付（维修资金须经业主大会表决或按紧急程序）。",
+                "This pot cannot pay on this kind of decision (the maintenance fund needs an owners' vote or the emergency route)."
+            )
         case .decMeetingMissing: .init("请选择这个项目的听证会或议事会。", "Please choose the project's hearing or council meeting.")
         case .decMeetingNotHeld: .init("这次会议还没有记录会议纪要。", "That meeting's minutes are not recorded yet.")
         case .decResolutionNotPassed: .init("居民会议的决议没有通过。", "The residents' meeting's resolution did not pass.")
