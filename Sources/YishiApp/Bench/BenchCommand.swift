@@ -11,6 +11,7 @@ struct BenchCommand: AsyncCommandGroup {
             "tally": BenchTallyCommand(), "atlas": BenchAtlasCommand(), "pbf": BenchPBFCommand(),
             "import": BenchImportCommand(), "needs": BenchNeedsCommand(), "projects": BenchProjectsCommand(),
             "planners": BenchPlannersCommand(),
+            "funds": BenchFundsCommand(),
             "ballots": BenchBallotsCommand(),
         ]
     }

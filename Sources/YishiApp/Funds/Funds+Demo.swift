@@ -125,8 +125,8 @@ enum FundsDemo {
                 memo: "公房楼道修缮出资"), by: committee)
         _ = try await Funds.receive(
             .init(
-                pot: maintenance.id, yuan: "186400", effective: "2026-03-31", party: "other", from: "维修资金专户",
-                memo: "截至 2026 年一季度末的维修资金余额（转入本平台记账）"), by: committee)
+                pot: maintenance.id, yuan: "186400", effective: "2025-12-31", party: "other", from: "区维修资金专户",
+                memo: "截至 2025 年底的维修资金余额，转入本平台记账", opening: true), by: committee)
 
         // The residents' representatives decide to raise up to ¥6,000 for the garden.
         at(40)
@@ -199,7 +199,7 @@ enum FundsDemo {
         at(24)
         for (line, title, yuan) in [
             ("design", "设计", "8000"), ("materials", "材料", "40000"), ("labour", "人工", "25000"),
-            ("costReview", "审价", "2000"),
+            ("costReview", "审价", "2000"), ("drains", "雨水管修缮（维修资金）", "12000"),
         ] {
             _ = try await Funds.setBudgetLine(project: garden.id, line: line, title: title, planned: yuan, by: staff)
         }
@@ -247,7 +247,7 @@ enum FundsDemo {
         if passed {
             let drains = try await Funds.allocate(
                 .init(
-                    pot: maintenance.id, project: garden.id, line: "materials", yuan: "12000",
+                    pot: maintenance.id, project: garden.id, line: "drains", yuan: "12000",
                     decision: FundDecision.ownersVote.rawValue, vote: vote.id),
                 by: committee)
             let repair = try await Funds.addExpense(

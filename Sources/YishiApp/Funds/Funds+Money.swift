@@ -148,14 +148,18 @@ extension Funds {
 extension Funds {
     /// A pot's entries dated before `before`, latest first (from the pot's posting index).
     static func entries(of pot: UUID, before: String, limit: Int, on db: any Database) async throws -> [FundEntry] {
+        // Straight from the (pot, day) index; a maintenance fund's entry moves several of its homes,
+        // so more rows are read than entries wanted and the repeats dropped here.
+        var seen = Set<UUID>()
         let ids = try await (db as! any SQLDatabase).raw(
             """
-            SELECT DISTINCT entry_id, effective FROM fund_postings WHERE pot_id = \(bind: pot) AND effective < \(bind: before)
-            ORDER BY effective DESC LIMIT \(bind: limit)
+            SELECT entry_id FROM fund_postings WHERE pot_id = \(bind: pot) AND effective < \(bind: before)
+            ORDER BY effective DESC LIMIT \(bind: limit * 8)
             """
-        ).all().map { try $0.decode(column: "entry_id", as: UUID.self) }
+        ).all().map { try $0.decode(column: "entry_id", as: UUID.self) }.filter { seen.insert($0).inserted }
+            .prefix(limit)
         guard !ids.isEmpty else { return [] }
-        return try await FundEntry.query(on: db).filter(\.$id ~~ ids).sort(\.$effective, .descending)
+        return try await FundEntry.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$effective, .descending)
             .sort(\.$recordedAt, .descending).all()
     }
 }

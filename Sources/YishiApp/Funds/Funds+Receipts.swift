@@ -22,6 +22,9 @@ extension Funds {
         var receiptNo: String?
         var countedBy: String?
         var idempotencyKey: String?
+        /// The balance a pot brings when it starts on Yishi (期初转入), dated before its first
+        /// statement: shown as the opening balance, not as income, and never matched.
+        var opening = false
     }
 
     /// Money received into a pot: an entry `pot +x, source −x`, maybe against a pledge; matched by
@@ -77,7 +80,7 @@ extension Funds {
         let onBehalf = collected.isEmpty ? name : "\(name)（\(collected)）"
         let into = try await Self.into(pot, fen: fen, household: household, on: caller.db)
         let entry = FundLedger.NewEntry(
-            node: pot.$node.id, kind: .receipt, effective: effective.description, memo: memo,
+            node: pot.$node.id, kind: r.opening ? .opening : .receipt, effective: effective.description, memo: memo,
             postings: into + [Posting(String(source.prefix(100)), -fen)],
             enteredBy: caller.actor?.userId, party: party, onBehalf: onBehalf,
             receiptNo: receiptNo.isEmpty ? nil : receiptNo, countedBy: counted.isEmpty ? nil : counted,
@@ -107,8 +110,10 @@ extension Funds {
                     guard ok != nil else { throw invalid("pledge", FundText.pledgeExceeded) }
                 }
                 try await FundLedger.write(entry, id: id, at: now, on: tx)
-                try await FundMatching.onReceipt(
-                    id, entry: entry, pot: pot, fen: fen, building: building, at: now, on: tx)
+                if entry.kind == .receipt {
+                    try await FundMatching.onReceipt(
+                        id, entry: entry, pot: pot, fen: fen, building: building, at: now, on: tx)
+                }
                 return ((), FundLedger.event(.fundReceive, entry, id: id))
             }
         } catch let e where e.isUniqueViolation {

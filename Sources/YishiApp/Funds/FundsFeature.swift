@@ -6,6 +6,21 @@ import YishiCore
 struct FundsFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "funds", command: FundsCommand())] }
     var api: [any RouteCollection] { [FundsAPI()] }
+    var pages: [any RouteCollection] { [FundRoutes()] }
+    var navigation: [NavEntry] {
+        [
+            NavEntry(order: 17, label: FundPageText.title.key, path: Site.Pattern.funds) {
+                Policy.holdsAnywhere($0, .fundRecord)
+            }
+        ]
+    }
+    var notices: [String] {
+        [
+            FundPageText.potCreated, FundPageText.receivedNotice, FundPageText.pledgedNotice,
+            FundPageText.reversedNotice, FundPageText.budgetSaved, FundPageText.allocatedNotice,
+            FundPageText.expenseSubmitted, FundPageText.decided, FundPageText.paidNotice,
+        ].map(\.key)
+    }
     var apiDescription: APIDescription {
         .init(operations: OpenAPIDocument.fundsOperations, schemas: { OpenAPIDocument.fundsSchemas })
     }

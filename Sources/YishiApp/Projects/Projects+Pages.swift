@@ -190,6 +190,7 @@ enum ProjectPages {
                 ] + (p.budgetFen.map { [(ctx.t(ProjectText.budgetLabel), Show.money(fen: $0))] } ?? [])
                     + (p.lat.flatMap { lat in p.lon.map { [(ctx.t(ProjectText.pointLabel), "\(lat), \($0)")] } } ?? []))
             follow(ctx, m)
+            H.el("p", [], [H.link(ctx.t(FundPageText.moneyLink), Site.projectMoney(p.id!))])
             if m.plannersWorked {
                 H.el("p", [], [H.link(ctx.t(PlannerFormText.rateLink), Site.plannerRate(p.id!))])
             }

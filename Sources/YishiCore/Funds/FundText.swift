@@ -10,7 +10,7 @@ public enum FundText: String, Texts {
     case reasonNeeded, matchSelf, ratioInvalid, ruleChanged, lineNeeded, lineTaken, projectOutside, lineUnknown
     case decisionInvalid, allocationBusy, allocationClosed, titleNeeded, payeeNeeded, itemInvalid, fileKindInvalid
     case fileRefused, expenseState, commentNeeded, periodInvalid, periodNotEnded, differenceUnexplained
-    case statementExists, deadlineInvalid, inKindNeeded, pledgeReleased
+    case statementExists, deadlineInvalid, inKindNeeded, entryChoose
     case entryTooFew, entryZero, entryUnbalanced, entryTooLarge, entryRepeated, entryBadAccount
     case reversalOfReversal, alreadyReversed
     case decNotForPot, decMeetingMissing, decMeetingNotHeld, decResolutionNotPassed, decVoteMissing
@@ -243,7 +243,7 @@ public enum FundText: String, Texts {
         case .deadlineInvalid: .init("条件认捐需要门槛金额和截止日期。", "A conditional pledge needs a threshold and a deadline.")
         case .inKindNeeded:
             .init("实物认捐请写明是什么（材料、人工、场地）。", "An in-kind pledge needs what it is (materials, labour, space).")
-        case .pledgeReleased: .init("条件未达成，认捐已解除。", "The condition was missed: the pledge is released.")
+        case .entryChoose: .init("请选择要更正的那一笔记录。", "Please choose the entry to correct.")
         case .entryTooFew: .init("一笔记账至少要有两方。", "An entry needs at least two sides.")
         case .entryZero: .init("记账金额不能为0。", "An amount cannot be zero.")
         case .entryUnbalanced:
@@ -285,12 +285,12 @@ public enum FundText: String, Texts {
         case .kPartner: .init("共建单位", "Partner organisation")
         case .kResidentContribution: .init("居民自筹", "Residents' contributions")
         case .kPublicFunds: .init("财政资金", "Public funds")
-        case .kTitleHolder: .init("权属方出资", "Title holder")
+        case .kTitleHolder: .init("权属方出资", "Property owner's contribution")
         case .kMatching: .init("配比资金", "Matching fund")
         case .pHousehold: .init("居民", "Resident household")
         case .pPartner: .init("共建单位", "Partner")
         case .pFoundation: .init("基金会", "Foundation")
-        case .pTitleHolder: .init("权属方", "Title holder")
+        case .pTitleHolder: .init("权属方", "Property owner")
         case .pGovernment: .init("政府部门", "Government office")
         case .pOther: .init("其他", "Other")
         case .dSubdistrictApproval: .init("街道审批（经听证会/议事会）", "Subdistrict approval (after a hearing or council)")
