@@ -7,7 +7,7 @@ import YishiCore
 /// `yishi bench funds [--pots N] [--postings M] [--postgres URL]`: the demo district given N pots
 /// (default 2,000, over its communities) and M postings (default 1,000,000: receipts of two
 /// postings each, one pot holding 50,000 entries in the first half of 2026), the garden project
-/// given 200 allocations and 600 expenses; then, as the community's staff signed in, 16 at once: a
+/// given 20 allocations and 60 expenses (more than a micro-renewal has); then, as the community's staff signed in, 16 at once: a
 /// pot's page (its balance, reserved and available, its latest entries) and a project's money page,
 /// each loaded and written as HTML; the big pot's six-monthly statement made, frozen and published;
 /// receipts written through the whole path (checks, the pot's lock, matching, the audit chain) by 8
@@ -155,7 +155,7 @@ enum FundsBench {
                     day.description,
                 ])
             }
-            // The garden: 200 allocations from the community's bench pots, 600 expenses, 3 a piece paid.
+            // The garden: 20 allocations from the community's bench pots, 60 expenses.
             let gardenPots = ids.enumerated().filter { $0.offset % communities.count == 0 || $0.offset == 0 }.map(
                 \.element)
             var allocations = BatchInsert(
@@ -229,6 +229,32 @@ enum FundsBench {
         let money = try await timed16 { _ in
             _ = Layout.document(ctx, FundPages.money(ctx, try await FundRoutes.moneyModel(gardenID, by: caller, ctx)))
         }
+        // One at a time: what reading costs, and what writing the HTML costs.
+        var serial: [String: Any] = [:]
+        for (name, id) in [("big", bigID), ("small", potIDs[7])] {
+            var (model, render) = (0.0, 0.0)
+            for _ in 0..<10 {
+                let s0 = DispatchTime.now().uptimeNanoseconds
+                let m = try await FundRoutes.potModel(id, by: caller)
+                let s1 = DispatchTime.now().uptimeNanoseconds
+                _ = Layout.document(ctx, FundPages.pot(ctx, m))
+                model += Double(s1 - s0) / 1e7
+                render += Bench.ms(since: s1) / 10
+            }
+            serial["pot_\(name)_model_ms"] = model
+            serial["pot_\(name)_render_ms"] = render
+        }
+        var (moneyModel, moneyRender) = (0.0, 0.0)
+        for _ in 0..<10 {
+            let s0 = DispatchTime.now().uptimeNanoseconds
+            let m = try await FundRoutes.moneyModel(gardenID, by: caller, ctx)
+            let s1 = DispatchTime.now().uptimeNanoseconds
+            _ = Layout.document(ctx, FundPages.money(ctx, m))
+            moneyModel += Double(s1 - s0) / 1e7
+            moneyRender += Bench.ms(since: s1) / 10
+        }
+        serial["money_model_ms"] = moneyModel
+        serial["money_render_ms"] = moneyRender
         // The big pot's statement for the first half of 2026 (50,000 entries), made and published.
         let s0 = DispatchTime.now().uptimeNanoseconds
         let statement = try await Funds.makeStatement(
@@ -262,7 +288,7 @@ enum FundsBench {
         let report = try await FundsVerification.run(on: db)
         let verifyMS = Bench.ms(since: v0)
         func pct(_ t: [Double], _ q: Double) -> Double { t[min(t.count - 1, Int(Double(t.count) * q))] }
-        return try Bench.jsonLine([
+        return try Bench.jsonLine(serial.merging([
             "bench": "funds", "database": database, "pots": try await FundPot.query(on: db).count(),
             "postings": report.postings, "entries": report.entries, "statement_entries": statement.entries,
             "concurrency": 16, "load_ms": loadMS, "balance_p50_ms": pct(balance, 0.5),
@@ -270,6 +296,6 @@ enum FundsBench {
             "project_money_p95_ms": pct(money, 0.95), "statement_ms": statementMS, "entries_written": written,
             "writers": 8, "entries_per_s": entriesPerS, "verify_ok": report.ok, "verify_ms": verifyMS,
             "verify_failures": report.failures.count,
-        ])
+        ]) { a, _ in a })
     }
 }

@@ -81,6 +81,20 @@ enum FundLedger {
             ])
     }
 
+    /// Which of `entries` have been reversed. One equality lookup each (in one statement): the
+    /// column is almost all NULL, and SQLite's statistics then make it scan for an IN list.
+    static func reversed(among entries: [UUID], on db: any Database) async throws -> Set<UUID> {
+        var out = Set<UUID>()
+        for part in entries.chunked(100) where !part.isEmpty {
+            let union = part.map { "SELECT reverses_id FROM fund_entries WHERE reverses_id = \(bind: $0)" as SQLQueryString }
+                .joined(separator: " UNION ALL ")
+            for r in try await (db as! any SQLDatabase).raw(union).all() {
+                if let id = try r.decode(column: "reverses_id", as: UUID?.self) { out.insert(id) }
+            }
+        }
+        return out
+    }
+
     /// The postings of entries, by entry.
     static func postings(of entries: [UUID], on db: any Database) async throws -> [UUID: [Posting]] {
         guard !entries.isEmpty else { return [:] }

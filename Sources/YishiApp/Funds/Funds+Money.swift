@@ -44,6 +44,8 @@ extension Funds {
         var allocated: Int64
         var spent: Int64
         var planned: Int64
+        /// The allocations themselves, with their pots.
+        var allocations: [FundAllocation] = []
     }
 
     static func projectMoney(_ project: UUID, on db: any Database) async throws -> ProjectMoney {
@@ -83,7 +85,8 @@ extension Funds {
             pledged: pledges.filter { $0.inKind == nil }.reduce(0) { $0 + $1.fen },
             inKind: pledges.compactMap { p in p.inKind.map { (p.partyName, $0, p.fen) } },
             received: received, allocated: allocations.reduce(0) { $0 + $1.fen },
-            spent: allocations.reduce(0) { $0 + $1.paidFen }, planned: lines.reduce(0) { $0 + $1.plannedFen })
+            spent: allocations.reduce(0) { $0 + $1.paidFen }, planned: lines.reduce(0) { $0 + $1.plannedFen },
+            allocations: allocations)
     }
 
     /// What matcher pots added to a pot (net of reversals).

@@ -16,17 +16,13 @@ extension FundRoutes {
         // Pots that may pay for it (at or above its place; a building's fund below it) and that the
         // caller manages.
         var pots: [FundPages.Option] = []
-        let candidates = try await FundPot.query(on: db).join(
-            TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id
-        )
-        .group(.or) { g in
-            g.filter(\.$node.$id ~~ path.ids)
-            g.group(.and) {
-                $0.filter(\.$kind == .maintenance).filter(TerritoryNode.self, \.$path >= path.encoded)
-                    .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
-            }
-        }
-        .with(\.$node).sort(\.$kind).sort(\.$name).limit(200).all()
+        // Two lookups, each on an index: the pots at the project's place and above it, and the
+        // maintenance funds of its buildings.
+        let above = try await FundPot.query(on: db).filter(\.$node.$id ~~ path.ids).with(\.$node).all()
+        let buildings = try await FundPot.query(on: db).join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
+            .filter(TerritoryNode.self, \.$path >= path.encoded).filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
+            .filter(\.$kind == .maintenance).with(\.$node).limit(200).all()
+        let candidates = (above + buildings).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         for p in candidates
         where p.status == .open && caller.allows(.fundManage, at: p.node.territoryPath)
             && (p.node.territoryPath.contains(path) || (p.kind == .maintenance && path.contains(p.node.territoryPath)))
@@ -51,9 +47,13 @@ extension FundRoutes {
             .filter(\.$status ~~ [.closed, .resultPublished]).all()
             .map { ($0.id!.uuidString, $0.title) }
         }
-        let open = try await FundAllocation.query(on: db).filter(\.$project.$id == id).filter(\.$status == .open)
-            .with(\.$pot) { $0.with(\.$node) }.all()
-            .filter { caller.allows(.fundRecord, at: $0.pot.node.territoryPath) }
+        // The project's open allocations (already read, with their pots) the caller may charge.
+        let potNodes = Dictionary(
+            try await TerritoryNode.query(on: db).filter(\.$id ~~ Array(Set(money.allocations.map { $0.pot.$node.id })))
+                .all().map { ($0.id!, $0.territoryPath) }, uniquingKeysWith: { a, _ in a })
+        let open = money.allocations.filter { a in
+            a.status == .open && potNodes[a.pot.$node.id].map { caller.allows(.fundRecord, at: $0) } == true
+        }
         let lineTitles = Dictionary(money.lines.map { ($0.line, $0.title) }, uniquingKeysWith: { a, _ in a })
         return .init(
             project: project, money: money,

@@ -167,9 +167,7 @@ struct FundRoutes: RouteCollection {
         try await Funds.releaseLapsed(p.id!, today: CalendarDay(caller.now), on: db)
         let entries = try await Funds.entries(of: p.id!, before: "9999-12-31", limit: 50, on: db)
         let ids = entries.compactMap(\.id)
-        let reversed = Set(
-            ids.isEmpty
-                ? [] : try await FundEntry.query(on: db).filter(\.$reversesID ~~ ids).all().compactMap(\.reversesID))
+        let reversed = try await FundLedger.reversed(among: ids, on: db)
         let allocations = try await FundAllocation.query(on: db).filter(\.$pot.$id == p.id!).with(\.$project).sort(
             \.$createdAt
         ).all()
