@@ -49,7 +49,16 @@ extension Funds {
     }
 
     static func projectMoney(_ project: UUID, on db: any Database) async throws -> ProjectMoney {
-        let allocations = try await FundAllocation.query(on: db).filter(\.$project.$id == project).with(\.$pot).all()
+        // Each allocation with its pot and the pot's place, in one query.
+        let allocations = try await FundAllocation.query(on: db)
+            .join(FundPot.self, on: \FundAllocation.$pot.$id == \FundPot.$id)
+            .join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
+            .filter(\.$project.$id == project).all()
+        for a in allocations {
+            let pot = try a.joined(FundPot.self)
+            pot.$node.value = try a.joined(TerritoryNode.self)
+            a.$pot.value = pot
+        }
         let lines = try await FundBudgetLine.query(on: db).filter(\.$project.$id == project).sort(\.$createdAt).all()
         let expenses = try await FundExpense.query(on: db).filter(\.$allocation.$id ~~ allocations.compactMap(\.id))
             .sort(\.$createdAt).all()
@@ -62,9 +71,7 @@ extension Funds {
             s.paid += a.paidFen
             sources[a.$pot.id] = s
         }
-        let own = try await FundPot.query(on: db).filter(\.$projectID == project).all()
-        var received: Int64 = 0
-        for p in own { received += try await raisedFromSources(p.id!, on: db) + (try await matchedInto(p.id!, on: db)) }
+        let received = try await raisedFor(project, on: db)
         let pledges = try await FundPledge.query(on: db).filter(\.$projectID == project).filter(\.$status != .released)
             .all()
         let byAllocation = Dictionary(grouping: allocations, by: { $0.id! })
@@ -87,6 +94,23 @@ extension Funds {
             received: received, allocated: allocations.reduce(0) { $0 + $1.fen },
             spent: allocations.reduce(0) { $0 + $1.paidFen }, planned: lines.reduce(0) { $0 + $1.plannedFen },
             allocations: allocations)
+    }
+
+    /// What the project's own pots (residents' contributions raised for it) received from outside
+    /// and from matchers, net of corrections, in one statement.
+    static func raisedFor(_ project: UUID, on db: any Database) async throws -> Int64 {
+        // The pots first (few; the column is mostly empty, so a join could read every posting).
+        let pots = try await FundPot.query(on: db).filter(\.$projectID == project).all(\.$id)
+        guard !pots.isEmpty else { return 0 }
+        return try await (db as! any SQLDatabase).raw(
+            """
+            SELECT CAST(COALESCE(SUM(p.fen), 0) AS BIGINT) AS n FROM fund_postings p
+            JOIN fund_entries e ON e.id = p.entry_id
+            WHERE p.pot_id IN (\(binds: pots))
+              AND (e.kind IN ('receipt', 'match', 'opening')
+                OR (e.kind = 'reversal' AND (e.party IS NOT NULL OR e.rule_id IS NOT NULL)))
+            """
+        ).first()?.decode(column: "n", as: Int64.self) ?? 0
     }
 
     /// What matcher pots added to a pot (net of reversals).

@@ -6,58 +6,89 @@ import YishiCore
 extension FundRoutes {
     // MARK: A project's money
 
-    static func moneyModel(_ id: UUID?, by caller: Caller, _ ctx: PageContext) async throws -> FundPages.MoneyModel {
-        guard let id, let project = try await Project.query(on: caller.db).filter(\.$id == id).with(\.$node).first()
-        else { throw YishiError.notFound }
-        let db = caller.db
-        let money = try await Funds.projectMoney(id, on: db)
-        let review = try await ProjectSurveys.state(project, now: caller.now, on: db)
-        let path = project.node.territoryPath
-        // Pots that may pay for it (at or above its place; a building's fund below it) and that the
-        // caller manages.
-        var pots: [FundPages.Option] = []
-        // Two lookups, each on an index: the pots at the project's place and above it, and the
-        // maintenance funds of its buildings.
-        let above = try await FundPot.query(on: db).filter(\.$node.$id ~~ path.ids).with(\.$node).all()
-        let buildings = try await FundPot.query(on: db).join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
-            .filter(TerritoryNode.self, \.$path >= path.encoded).filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
-            .filter(\.$kind == .maintenance).with(\.$node).limit(200).all()
-        let candidates = (above + buildings).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
-        for p in candidates
-        where p.status == .open && caller.allows(.fundManage, at: p.node.territoryPath)
-            && (p.node.territoryPath.contains(path) || (p.kind == .maintenance && path.contains(p.node.territoryPath)))
-            && (p.projectID == nil || p.projectID == id)
-        {
-            pots.append((p.id!.uuidString, "\(p.name)（\(FundPages.kindName(ctx, p.kind))）"))
+    /// What a project's money page reads, the same for everyone: its money, its review, the pots
+    /// that could pay for it, its held meetings and the closed votes on the maintenance fund in its
+    /// place. Kept a few seconds (`ReadCache`, emptied by every change), read once however many ask.
+    struct MoneyData: Sendable {
+        var project: Project
+        var money: Funds.ProjectMoney
+        var satisfaction: Consultative.Satisfaction?
+        var candidates: [FundPot]
+        var meetings: [FundPages.Option]
+        var votes: [FundPages.Option]
+    }
+
+    static let moneyCache = ReadCache<MoneyData>(lifetime: .seconds(5), capacity: 500)
+    static let moneyReads = SingleFlight<MoneyData>()
+
+    static func moneyData(_ id: UUID, on db: any Database, now: Date) async throws -> MoneyData {
+        guard let project = try await Project.query(on: db).filter(\.$id == id).with(\.$node).first() else {
+            throw YishiError.notFound
         }
-        var meetings: [FundPages.Option] = []
-        var votes: [FundPages.Option] = []
-        if !pots.isEmpty {
-            meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt).all()
-                .filter(\.held).map { ($0.id!.uuidString, $0.title) }
-            // Passed or not, every closed vote on using the maintenance fund in the project's place:
-            // the allocation checks which may carry it.
-            votes = try await OwnersVote.query(on: db).join(
-                TerritoryNode.self, on: \OwnersVote.$node.$id == \TerritoryNode.$id
-            )
-            .filter(TerritoryNode.self, \.$path >= path.encoded).filter(
-                TerritoryNode.self, \.$path < path.subtreeUpperBound
-            )
+        let money = try await Funds.projectMoney(id, on: db)
+        let review = try await ProjectSurveys.state(project, now: now, on: db)
+        let path = project.node.territoryPath
+        // The pots at the project's place and above it, and the maintenance funds of its buildings.
+        let above = try await FundPot.query(on: db)
+            .join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
+            .filter(\.$node.$id ~~ path.ids).all()
+        let buildings = try await FundPot.query(on: db)
+            .join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
+            .filter(TerritoryNode.self, \.$path >= path.encoded)
+            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
+            .filter(\.$kind == .maintenance).limit(200).all()
+        for p in above + buildings { p.$node.value = try p.joined(TerritoryNode.self) }
+        let meetings = try await Meeting.query(on: db).filter(\.$project.$id == id).sort(\.$startsAt).all()
+            .filter(\.held).map { ($0.id!.uuidString, $0.title) }
+        // Passed or not, every closed vote on using the maintenance fund in the project's place:
+        // the allocation checks which may carry it.
+        let votes = try await OwnersVote.query(on: db)
+            .join(TerritoryNode.self, on: \OwnersVote.$node.$id == \TerritoryNode.$id)
+            .filter(TerritoryNode.self, \.$path >= path.encoded)
+            .filter(TerritoryNode.self, \.$path < path.subtreeUpperBound)
             .filter(\.$matterNumber == OwnersMatter.useMaintenanceFund.rawValue)
             .filter(\.$status ~~ [.closed, .resultPublished]).all()
             .map { ($0.id!.uuidString, $0.title) }
+        return MoneyData(
+            project: project, money: money,
+            satisfaction: review.flatMap { $0.satisfaction.count > 0 ? $0.satisfaction : nil },
+            candidates: (above + buildings).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) },
+            meetings: meetings, votes: votes)
+    }
+
+    static func moneyModel(_ id: UUID?, by caller: Caller, _ ctx: PageContext) async throws -> FundPages.MoneyModel {
+        guard let id else { throw YishiError.notFound }
+        let key = "\(caller.readNamespace)|\(id)"
+        let data: MoneyData
+        if let kept = moneyCache.value(key) {
+            data = kept
+        } else {
+            let (db, now) = (caller.db, caller.now)
+            data = try await moneyReads.read(key) {
+                let generation = moneyCache.generation
+                let d = try await moneyData(id, on: db, now: now)
+                moneyCache.keep(d, key, generation: generation)
+                return d
+            }
         }
-        // The project's open allocations (already read, with their pots) the caller may charge.
-        let potNodes = Dictionary(
-            try await TerritoryNode.query(on: db).filter(\.$id ~~ Array(Set(money.allocations.map { $0.pot.$node.id })))
-                .all().map { ($0.id!, $0.territoryPath) }, uniquingKeysWith: { a, _ in a })
-        let open = money.allocations.filter { a in
-            a.status == .open && potNodes[a.pot.$node.id].map { caller.allows(.fundRecord, at: $0) } == true
+        let (project, money) = (data.project, data.money)
+        let path = project.node.territoryPath
+        // The pots the caller manages that may pay for it (at or above its place; a building's fund
+        // below it; a pot raised for one project only for that one).
+        let pots: [FundPages.Option] = data.candidates.filter { p in
+            p.status == .open && caller.allows(.fundManage, at: p.node.territoryPath)
+                && (p.node.territoryPath.contains(path) || (p.kind == .maintenance && path.contains(p.node.territoryPath)))
+                && (p.projectID == nil || p.projectID == id)
+        }.map { ($0.id!.uuidString, "\($0.name)（\(FundPages.kindName(ctx, $0.kind))）") }
+        let (meetings, votes) = pots.isEmpty ? ([], []) : (data.meetings, data.votes)
+        // The project's open allocations (already read, with their pots and places) the caller may charge.
+        let open = money.allocations.filter {
+            $0.status == .open && caller.allows(.fundRecord, at: $0.pot.node.territoryPath)
         }
         let lineTitles = Dictionary(money.lines.map { ($0.line, $0.title) }, uniquingKeysWith: { a, _ in a })
         return .init(
             project: project, money: money,
-            satisfaction: review.flatMap { $0.satisfaction.count > 0 ? $0.satisfaction : nil },
+            satisfaction: data.satisfaction,
             mayBudget: caller.allows(.fundManage, at: path), pots: pots, meetings: meetings, votes: votes,
             allocations: open.map {
                 (
@@ -267,3 +298,4 @@ extension FundRoutes {
         ) { emit in for r in out { try await emit(r) } }
     }
 }
+

@@ -328,17 +328,26 @@ extension Funds {
     /// nothing: `Pledge.released`). Returns how many were released.
     @discardableResult
     static func releaseLapsed(_ pot: UUID, today: CalendarDay, on db: any Database) async throws -> Int {
-        let open = try await FundPledge.query(on: db).filter(\.$pot.$id == pot).filter(\.$status == .open)
-            .filter(\.$deadline != nil).all()
-        guard !open.isEmpty else { return 0 }
+        let pledges = try await FundPledge.query(on: db).filter(\.$pot.$id == pot).all()
+        return try await releaseLapsed(pledges, pot: pot, today: today, on: db)
+    }
+
+    /// The same over a pot's pledges already read (a page reads them anyway); each released one is
+    /// marked so in `pledges` too. The pot's receipts are summed only when a deadline has passed.
+    @discardableResult
+    static func releaseLapsed(_ pledges: [FundPledge], pot: UUID, today: CalendarDay, on db: any Database)
+        async throws -> Int
+    {
+        let due = pledges.filter { $0.status == .open && ($0.deadline ?? "9999-12-31") < today.description }
+        guard !due.isEmpty else { return 0 }
         let raised = try await raisedFromSources(pot, on: db)
         var n = 0
-        for p in open
-        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description)
-        {
+        for p in due
+        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description) {
             try await (db as! any SQLDatabase).raw(
                 "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open'"
             ).run()
+            p.status = .released
             n += 1
         }
         return n

@@ -164,13 +164,14 @@ struct FundRoutes: RouteCollection {
         let path = p.node.territoryPath
         let mayRecord = caller.allows(.fundRecord, at: path)
         let db = caller.db
-        try await Funds.releaseLapsed(p.id!, today: CalendarDay(caller.now), on: db)
+        let pledges = try await FundPledge.query(on: db).filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
+        try await Funds.releaseLapsed(pledges, pot: p.id!, today: CalendarDay(caller.now), on: db)
         let entries = try await Funds.entries(of: p.id!, before: "9999-12-31", limit: 50, on: db)
         let ids = entries.compactMap(\.id)
         let reversed = try await FundLedger.reversed(among: ids, on: db)
-        let allocations = try await FundAllocation.query(on: db).filter(\.$pot.$id == p.id!).with(\.$project).sort(
-            \.$createdAt
-        ).all()
+        let allocations = try await FundAllocation.query(on: db).join(Project.self, on: \FundAllocation.$project.$id == \Project.$id)
+            .filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
+        for a in allocations { a.$project.value = try a.joined(Project.self) }
         var rules: [(FundMatchingRule, matched: Int64, target: String)] = []
         for r in try await FundMatchingRule.query(on: db).filter(\.$matcher.$id == p.id!).with(\.$target).sort(
             \.$version
@@ -196,17 +197,21 @@ struct FundRoutes: RouteCollection {
             }
         }
         let postings = try await FundLedger.postings(of: ids, on: db)
+        // Names of the matchers of any match shown.
         let others = Set(
-            postings.values.flatMap { $0 }.compactMap {
+            entries.filter { $0.kind == .match }.flatMap { postings[$0.id!] ?? [] }.compactMap {
                 LedgerAccount.potID($0.account)
             })
-        let potNames = Dictionary(
-            try await FundPot.query(on: db).filter(\.$id ~~ Array(others)).all().map { ($0.id!, $0.name) },
-            uniquingKeysWith: { a, _ in a })
+        let potNames =
+            others.isEmpty
+            ? [:]
+            : Dictionary(
+                try await FundPot.query(on: db).filter(\.$id ~~ Array(others)).all().map { ($0.id!, $0.name) },
+                uniquingKeysWith: { a, _ in a })
         return .init(
-            pot: p, reserved: try await Funds.reserved(p.id!, on: db), entries: entries,
-            postings: postings, reversed: reversed,
-            pledges: try await FundPledge.query(on: db).filter(\.$pot.$id == p.id!).sort(\.$createdAt).all(),
+            pot: p,
+            reserved: allocations.filter { $0.status == .open }.reduce(Int64(0)) { $0 + $1.fen - $1.paidFen },
+            entries: entries, postings: postings, reversed: reversed, pledges: pledges,
             allocations: allocations.map { ($0, $0.project.title) },
             statements: try await FundStatementRow.query(on: db).filter(\.$pot.$id == p.id!)
                 .sort(\.$periodFrom, .descending).all(),

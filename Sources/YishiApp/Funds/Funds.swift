@@ -112,9 +112,12 @@ enum Funds {
 
     /// A pot with its node, or 404.
     static func pot(_ id: UUID?, on db: any Database) async throws -> FundPot {
-        guard let id, let p = try await FundPot.query(on: db).filter(\.$id == id).with(\.$node).first() else {
-            throw YishiError.notFound
-        }
+        // The place joined in the same query.
+        guard let id,
+            let p = try await FundPot.query(on: db).join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
+                .filter(\.$id == id).first()
+        else { throw YishiError.notFound }
+        p.$node.value = try p.joined(TerritoryNode.self)
         return p
     }
 

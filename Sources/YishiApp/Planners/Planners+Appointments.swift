@@ -262,7 +262,7 @@ extension Planners {
         } else {
             // Read once however many ask at the same moment (the others wait for that read).
             let db = caller.db
-            data = try await BoardReads.shared.read(key) {
+            data = try await boardReads.read(key) {
                 let generation = boardCache.generation
                 let d = try await boardData(node, first: first, today: today, on: db)
                 boardCache.keep(d, key, generation: generation)
@@ -289,22 +289,7 @@ extension Planners {
     static let boardCache = ReadCache<BoardData>(lifetime: .seconds(5), capacity: 200)
 
     /// The reads of boards under way, so that a board missing from the cache is read once.
-    final class BoardReads: @unchecked Sendable {
-        static let shared = BoardReads()
-        private let lock = NSLock()
-        private var running: [String: Task<BoardData, any Error>] = [:]
-
-        func read(_ key: String, _ body: @escaping @Sendable () async throws -> BoardData) async throws -> BoardData {
-            let task = lock.withLock { () -> Task<BoardData, any Error> in
-                if let t = running[key] { return t }
-                let t = Task { try await body() }
-                running[key] = t
-                return t
-            }
-            defer { lock.withLock { running[key] = nil } }
-            return try await task.value
-        }
-    }
+    static let boardReads = SingleFlight<BoardData>()
 
     static func boardData(_ node: TerritoryNode, first: Int?, today: String, on db: any Database) async throws
         -> BoardData

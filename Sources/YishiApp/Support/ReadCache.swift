@@ -79,6 +79,24 @@ extension Application {
     }
 }
 
+/// Reads under way by key, so that a value missing from a cache is read once however many ask at
+/// the same moment (the others wait for that read).
+final class SingleFlight<Value: Sendable>: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var running: [String: Task<Value, any Error>] = [:]
+
+    func read(_ key: String, _ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let task = lock.withLock { () -> Task<Value, any Error> in
+            if let t = running[key] { return t }
+            let t = Task { try await body() }
+            running[key] = t
+            return t
+        }
+        defer { lock.withLock { running[key] = nil } }
+        return try await task.value
+    }
+}
+
 /// Every read cache, emptied together after a change.
 enum ReadCaches {
     /// Called when an audited change has committed (`AuditGroupCommit`, `AuditLog.ownTransaction`).
@@ -88,5 +106,6 @@ enum ReadCaches {
         HomePage.work.clear()
         NeedStats.cache.clear()
         Planners.boardCache.clear()
+        FundRoutes.moneyCache.clear()
     }
 }
