@@ -139,6 +139,28 @@ struct FundsTests {
         }
     }
 
+    @Test func aClosedPotTakesNothingMore() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let pot = try await Funds.createPot(
+                .init(node: community.id, kind: "partner", name: "临时共建", custodian: "居委会", legalOwner: "共建单位"),
+                by: staff)
+            let entry = try await Funds.receive(
+                .init(pot: pot.id, yuan: "10", party: "partner", from: "共建单位"), by: staff)
+            // Not empty: it cannot be closed; corrected to zero, it can.
+            #expect(await refused("409 fund.closeNotEmpty") { _ = try await Funds.closePot(pot.id, by: staff) })
+            _ = try await Funds.reverse(entry, reason: "录错了", by: staff)
+            _ = try await Funds.closePot(pot.id, by: staff)
+            #expect(
+                await refused("409 fund.potClosed") {
+                    _ = try await Funds.receive(
+                        .init(pot: pot.id, yuan: "10", party: "partner", from: "共建单位"), by: staff)
+                })
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
     @Test func badInputIsRefusedAndNothingIsStored() async throws {
         try await withYishi(demo: true) { t in
             let staff = try await Self.staffCaller(t, "baolin1")

@@ -298,15 +298,16 @@ enum FundsBench {
         let report = try await FundsVerification.run(on: db)
         let verifyMS = Bench.ms(since: v0)
         func pct(_ t: [Double], _ q: Double) -> Double { t[min(t.count - 1, Int(Double(t.count) * q))] }
-        return try Bench.jsonLine(serial.merging([
-            "bench": "funds", "database": database, "pots": try await FundPot.query(on: db).count(),
-            "postings": report.postings, "entries": report.entries, "statement_entries": statement.entries,
-            "concurrency": 16, "load_ms": loadMS, "balance_p50_ms": pct(balance, 0.5),
-            "balance_p95_ms": pct(balance, 0.95), "pot_page_p50_ms": pct(page, 0.5),
-            "pot_page_p95_ms": pct(page, 0.95), "project_money_p50_ms": pct(money, 0.5),
-            "project_money_p95_ms": pct(money, 0.95), "statement_ms": statementMS, "entries_written": written,
-            "writers": 8, "entries_per_s": entriesPerS, "verify_ok": report.ok, "verify_ms": verifyMS,
-            "verify_failures": report.failures.count,
-        ]) { a, _ in a })
+        return try Bench.jsonLine(
+            serial.merging([
+                "bench": "funds", "database": database, "pots": try await FundPot.query(on: db).count(),
+                "postings": report.postings, "entries": report.entries, "statement_entries": statement.entries,
+                "concurrency": 16, "load_ms": loadMS, "balance_p50_ms": pct(balance, 0.5),
+                "balance_p95_ms": pct(balance, 0.95), "pot_page_p50_ms": pct(page, 0.5),
+                "pot_page_p95_ms": pct(page, 0.95), "project_money_p50_ms": pct(money, 0.5),
+                "project_money_p95_ms": pct(money, 0.95), "statement_ms": statementMS, "entries_written": written,
+                "writers": 8, "entries_per_s": entriesPerS, "verify_ok": report.ok, "verify_ms": verifyMS,
+                "verify_failures": report.failures.count,
+            ]) { a, _ in a })
     }
 }

@@ -62,6 +62,10 @@ enum FundLedger {
         ).run()
     }
 
+    /// The database refused a posting to a closed pot (its trigger), as when a pot is closed while
+    /// money is being entered into it.
+    static func isPotClosed(_ e: any Error) -> Bool { String(reflecting: e).contains("pot closed") }
+
     /// The entry already written under `key`: nil when there is none; its id when it is the same
     /// request; 409 when the key was used for other content.
     static func replay(_ key: String?, hash: String, on db: any Database) async throws -> UUID? {
@@ -86,8 +90,10 @@ enum FundLedger {
     static func reversed(among entries: [UUID], on db: any Database) async throws -> Set<UUID> {
         var out = Set<UUID>()
         for part in entries.chunked(100) where !part.isEmpty {
-            let union = part.map { "SELECT reverses_id FROM fund_entries WHERE reverses_id = \(bind: $0)" as SQLQueryString }
-                .joined(separator: " UNION ALL ")
+            let union = part.map {
+                "SELECT reverses_id FROM fund_entries WHERE reverses_id = \(bind: $0)" as SQLQueryString
+            }
+            .joined(separator: " UNION ALL ")
             for r in try await (db as! any SQLDatabase).raw(union).all() {
                 if let id = try r.decode(column: "reverses_id", as: UUID?.self) { out.insert(id) }
             }

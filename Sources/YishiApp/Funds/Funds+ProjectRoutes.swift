@@ -77,7 +77,8 @@ extension FundRoutes {
         // below it; a pot raised for one project only for that one).
         let pots: [FundPages.Option] = data.candidates.filter { p in
             p.status == .open && caller.allows(.fundManage, at: p.node.territoryPath)
-                && (p.node.territoryPath.contains(path) || (p.kind == .maintenance && path.contains(p.node.territoryPath)))
+                && (p.node.territoryPath.contains(path)
+                    || (p.kind == .maintenance && path.contains(p.node.territoryPath)))
                 && (p.projectID == nil || p.projectID == id)
         }.map { ($0.id!.uuidString, "\($0.name)（\(FundPages.kindName(ctx, $0.kind))）") }
         let (meetings, votes) = pots.isEmpty ? ([], []) : (data.meetings, data.votes)
@@ -298,4 +299,3 @@ extension FundRoutes {
         ) { emit in for r in out { try await emit(r) } }
     }
 }
-

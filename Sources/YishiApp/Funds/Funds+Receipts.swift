@@ -89,10 +89,24 @@ extension Funds {
         // A repeated request is found by the key's unique index when it is written (below): one
         // statement fewer for every first request.
         let (id, now, potID, pledgeID, building) = (UUID(), caller.now, pot.id!, pledge?.id, household?.unit.building)
+        guard pot.status == .open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+        // Money in needs no balance check. The pot's row is locked first only where a limit is
+        // checked (a residents' meeting's decision, a pledge) or matching may follow; otherwise the
+        // database's own trigger, which moves the balance and refuses a closed pot, locks it. A
+        // rule made at the same moment as a receipt without that lock orders after it.
+        var rules = 0
+        if entry.kind == .receipt {
+            rules = try await FundMatchingRule.query(on: caller.db).filter(\.$target.$id == potID)
+                .filter(\.$status == .open).count()
+        }
+        let matched = rules > 0
+        let needsLock = pot.kind == .residentContribution || pledgeID != nil || matched
         do {
             try await caller.audited { tx in
-                let state = try await lock(potID, on: tx, at: now)
-                guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+                if needsLock {
+                    let state = try await lock(potID, on: tx, at: now)
+                    guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+                }
                 if pot.kind == .residentContribution {
                     let raised = try await raisedFromSources(potID, on: tx)
                     guard Pledge.withinDecision(authorised: pot.authorisedFen, alreadyRaised: raised, adding: fen)
@@ -111,7 +125,7 @@ extension Funds {
                     guard ok != nil else { throw invalid("pledge", FundText.pledgeExceeded) }
                 }
                 try await FundLedger.write(entry, id: id, at: now, on: tx)
-                if entry.kind == .receipt {
+                if matched {
                     try await FundMatching.onReceipt(
                         id, entry: entry, pot: pot, fen: fen, building: building, at: now, on: tx)
                 }
@@ -120,6 +134,8 @@ extension Funds {
         } catch let e where e.isUniqueViolation {
             if let first = try await FundLedger.replay(key, hash: entry.contentHash, on: caller.db) { return first }
             throw YishiError.conflict(key: FundText.keyReused.key)
+        } catch let e where FundLedger.isPotClosed(e) {
+            throw YishiError.conflict(key: FundText.potClosed.key)
         }
         return id
     }
@@ -343,7 +359,8 @@ extension Funds {
         let raised = try await raisedFromSources(pot, on: db)
         var n = 0
         for p in due
-        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description) {
+        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description)
+        {
             try await (db as! any SQLDatabase).raw(
                 "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open'"
             ).run()

@@ -169,8 +169,10 @@ struct FundRoutes: RouteCollection {
         let entries = try await Funds.entries(of: p.id!, before: "9999-12-31", limit: 50, on: db)
         let ids = entries.compactMap(\.id)
         let reversed = try await FundLedger.reversed(among: ids, on: db)
-        let allocations = try await FundAllocation.query(on: db).join(Project.self, on: \FundAllocation.$project.$id == \Project.$id)
-            .filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
+        let allocations = try await FundAllocation.query(on: db).join(
+            Project.self, on: \FundAllocation.$project.$id == \Project.$id
+        )
+        .filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
         for a in allocations { a.$project.value = try a.joined(Project.self) }
         var rules: [(FundMatchingRule, matched: Int64, target: String)] = []
         for r in try await FundMatchingRule.query(on: db).filter(\.$matcher.$id == p.id!).with(\.$target).sort(

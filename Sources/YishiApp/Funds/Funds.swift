@@ -114,8 +114,10 @@ enum Funds {
     static func pot(_ id: UUID?, on db: any Database) async throws -> FundPot {
         // The place joined in the same query.
         guard let id,
-            let p = try await FundPot.query(on: db).join(TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id)
-                .filter(\.$id == id).first()
+            let p = try await FundPot.query(on: db).join(
+                TerritoryNode.self, on: \FundPot.$node.$id == \TerritoryNode.$id
+            )
+            .filter(\.$id == id).first()
         else { throw YishiError.notFound }
         p.$node.value = try p.joined(TerritoryNode.self)
         return p
