@@ -58,6 +58,9 @@ struct FundsTests {
             // The six-monthly statement is published as a notice.
             let statement = try #require(try await FundStatementRow.query(on: t.db).first())
             #expect(statement.noticeID != nil && statement.figures?.closing == 18_640_000)
+            // The opening balance is brought in, not income; what allocations still reserve is shown.
+            #expect(statement.figures?.opening == 18_640_000 && statement.figures?.income == 0)
+            #expect(statement.openAllocationsFen == 1_200_000 - 1_040_000)
             // The ledger verifies.
             let report = try await FundsVerification.run(on: t.db)
             #expect(report.ok, "\(report.failures)")
@@ -157,6 +160,104 @@ struct FundsTests {
                     _ = try await Funds.receive(
                         .init(pot: pot.id, yuan: "10", party: "partner", from: "共建单位"), by: staff)
                 })
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
+    @Test func aRoundClosingRuleMatchesWhenItClosesAndOnlyThen() async throws {
+        try await withYishi(demo: true) { t in
+            let sub = try await Self.staffCaller(t, "youyilu")
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let matcher = try await Self.pot(t, kind: .matching)
+            let residents = try await Self.pot(t, kind: .residentContribution)
+            let rule = try await FundMatching.create(
+                .init(
+                    matcher: matcher.id, target: residents.id, numerator: 1, denominator: 2, total: "1000",
+                    kinds: ["household"], trigger: "roundClose"), by: sub)
+            #expect(rule.version == 2)
+            let household = try #require(
+                try await FundEntry.query(on: t.db).filter(\.$householdID != nil).first()?.householdID)
+            _ = try await Funds.receive(
+                .init(pot: residents.id, yuan: "300", party: "household", household: household), by: staff)
+            // Nothing is matched before the round closes (version 1, matching on receipt, is closed).
+            #expect(try await FundPot.find(matcher.id, on: t.db)?.balance == matcher.balance)
+            #expect(try await FundMatching.close(rule.id, by: sub) == 15_000)
+            #expect(try await FundPot.find(matcher.id, on: t.db)?.balance == matcher.balance - 15_000)
+            #expect(await refused("409 fund.ruleChanged") { _ = try await FundMatching.close(rule.id, by: sub) })
+            // A gift after the close is not matched.
+            _ = try await Funds.receive(
+                .init(pot: residents.id, yuan: "100", party: "household", household: household), by: staff)
+            #expect(try await FundPot.find(matcher.id, on: t.db)?.balance == matcher.balance - 15_000)
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
+    /// What an attack on loopback found, each kept shut.
+    @Test func stepsNeedDifferentPeopleAndDecisionsAreUsedOnce() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let sub = try await Self.staffCaller(t, "youyilu")
+            let shehui = try await Self.staffCaller(t, "shehui")
+            let committee = try await Self.staffCaller(t, "yeweihui")
+            let garden = try #require(try await Project.query(on: t.db).filter(\.$title == "二号楼旁小花园改造").first())
+            let selfGov = try await Self.pot(t, kind: .selfGovernance)
+            let hearing = try #require(
+                try await Meeting.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$kind == .hearing)
+                    .first())
+            let a = try await Funds.allocate(
+                .init(
+                    pot: selfGov.id, project: garden.id, line: "materials", yuan: "15000",
+                    decision: "subdistrictApproval", meeting: hearing.id), by: sub)
+            // ¥12,000 needs both steps: the community's, then another person's.
+            let x = try await Funds.addExpense(
+                .init(allocation: a.id, title: "围栏", payee: "施工队", items: [("围栏", "12000")]), by: shehui)
+            _ = try await Funds.decideExpense(x.id, decision: "approve", comment: nil, by: staff)
+            #expect(
+                await refused("409 fund.alreadyApproved") {
+                    _ = try await Funds.decideExpense(x.id, decision: "approve", comment: nil, by: staff)
+                })
+            #expect(try await Funds.decideExpense(x.id, decision: "approve", comment: nil, by: sub).status == .approved)
+            // A closed allocation pays nothing more.
+            let small = try await Funds.addExpense(
+                .init(allocation: a.id, title: "油漆", payee: "五金店", items: [("油漆", "100")]), by: shehui)
+            _ = try await Funds.decideExpense(small.id, decision: "approve", comment: nil, by: staff)
+            let paid = try await Funds.payExpense(small.id, effective: nil, idempotencyKey: nil, by: staff)
+            _ = try await Funds.reverse(paid, reason: "付错", by: staff)
+            try? await Funds.closeAllocation(a.id, by: sub)
+            // (The ¥12,000 expense is approved and unpaid: the allocation stays open.)
+            #expect(try await FundAllocation.find(a.id, on: t.db)?.status == .open)
+            // One owners' vote backs one allocation.
+            let maintenance = try await Self.pot(t, kind: .maintenance)
+            let used = try #require(
+                try await FundAllocation.query(on: t.db).filter(\.$pot.$id == maintenance.id!).first())
+            #expect(
+                await refused("409 fund.voteUsed") {
+                    _ = try await Funds.allocate(
+                        .init(
+                            pot: maintenance.id, project: garden.id, line: "drains", yuan: "100",
+                            decision: "ownersVote", vote: used.voteID), by: committee)
+                })
+            // One residents' meeting resolution, one pot.
+            let residents = try await Self.pot(t, kind: .residentContribution)
+            #expect(
+                await refused("409 fund.resolutionUsed") {
+                    _ = try await Funds.createPot(
+                        .init(
+                            node: residents.$node.id, kind: "residentContribution", name: "第二个自筹", custodian: "居委会",
+                            legalOwner: "居民", resolution: residents.resolutionID, authorised: "999999"), by: staff)
+                })
+            // Nothing is dated inside a published statement's period.
+            #expect(
+                await refused("effective=fund.datedInPublished") {
+                    _ = try await Funds.receive(
+                        .init(
+                            pot: maintenance.id, yuan: "10", effective: "2026-03-01", party: "other", from: "补录"),
+                        by: committee)
+                })
+            // A community's staff do not reverse the subdistrict matcher's match.
+            let match = try #require(try await FundEntry.query(on: t.db).filter(\.$kind == .match).first())
+            #expect(
+                await refused("denied outsideScope") { _ = try await Funds.reverse(match.id, reason: "x", by: staff) })
             #expect(try await FundsVerification.run(on: t.db).ok)
         }
     }

@@ -63,7 +63,8 @@ struct FundsLedgerTests {
         #expect(Yuan.fen("1,234.5") == 123_450)
         #expect(Yuan.fen("¥12") == 1_200)
         #expect(Yuan.fen("0.05") == 5)
-        #expect(Yuan.fen(".5") == 50)
+        #expect(Yuan.fen(".5") == nil && Yuan.fen("1.") == nil)
+        #expect(Yuan.fen("1,0") == nil && Yuan.fen("12,34") == nil && Yuan.fen("1,234,567") == 123_456_700)
         #expect(Yuan.fen("130000元") == 13_000_000)
         #expect(Yuan.fen("1.234") == nil)
         #expect(Yuan.fen("-5") == nil)
@@ -180,6 +181,13 @@ struct FundsMatchingTests {
         var given: [ExpenseApproval.Given] = [.init(step: 0, by: a)]
         #expect(ExpenseApproval.current(policy, fen: 600_000, given: given) == 1)
         #expect(ExpenseApproval.check(policy, fen: 600_000, given: given, submitter: me, approver: b) == .success(1))
+        // One who approved the first step does not give the second too.
+        #expect(
+            ExpenseApproval.check(policy, fen: 600_000, given: given, submitter: me, approver: a)
+                == .failure(.alreadyApproved))
+        #expect(
+            ExpenseApproval.check(policy, fen: 600_000, given: given, submitter: me, approver: b, alsoSubmittedBy: b)
+                == .failure(.ownExpense))
         given.append(.init(step: 1, by: b))
         #expect(
             ExpenseApproval.check(policy, fen: 600_000, given: given, submitter: me, approver: b)

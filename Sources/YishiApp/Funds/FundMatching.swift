@@ -22,6 +22,8 @@ enum FundMatching {
         var kinds: [String]?
         var subtree: UUID?
         var oncePerHousehold = false
+        /// `receipt` (default) or `roundClose`.
+        var trigger: String? = nil
         var validFrom: String?
         var validUntil: String?
     }
@@ -62,8 +64,11 @@ enum FundMatching {
                 fields["subtree"] = FundText.householdOutside.key
             }
         }
-        guard fields.isEmpty else { throw YishiError.invalid(fields) }
+        let trigger = MatchTrigger(rawValue: (n.trigger ?? "receipt").trimmed)
+        if trigger == nil { fields["trigger"] = FundText.triggerInvalid.key }
+        guard fields.isEmpty, let trigger else { throw YishiError.invalid(fields) }
         let row = FundMatchingRule()
+        row.trigger = trigger
         row.$matcher.id = matcher.id!
         row.$target.id = target.id!
         row.ruleJSON = String(decoding: try JSONEncoder().encode(rule), as: UTF8.self)
@@ -108,24 +113,6 @@ enum FundMatching {
         return row
     }
 
-    /// Closes a rule: nothing more is matched by it (what was matched stays).
-    static func close(_ id: UUID?, by caller: Caller) async throws {
-        guard let id, let r = try await FundMatchingRule.find(id, on: caller.db) else { throw YishiError.notFound }
-        let matcher = try await Funds.pot(r.$matcher.id, for: .fundManage, by: caller)
-        try await caller.audited { tx in
-            try await (tx as! any SQLDatabase).raw(
-                "UPDATE fund_matching_rules SET status = 'closed' WHERE id = \(bind: id)"
-            )
-            .run()
-            return (
-                (),
-                AuditEvent(
-                    action: .fundMatchRule, targetType: "fundPot", targetID: matcher.id!.uuidString,
-                    nodeID: matcher.$node.id, details: ["version": String(r.version), "closed": "true"])
-            )
-        }
-    }
-
     /// What a rule has matched so far (net of reversals), in all, for a household and for a project.
     static func matched(
         rule: UUID, matcher: UUID, household: UUID?, project: UUID?, on db: any Database
@@ -155,6 +142,15 @@ enum FundMatching {
         let kinds = r.kinds.map(\.rawValue)
         guard !kinds.isEmpty else { return [] }
         let until = r.validUntil ?? "9999-12-31"
+        var inPlace: SQLQueryString = ""
+        if let s = r.subtreeID, let place = try await TerritoryNode.find(s, on: db) {
+            let path = place.territoryPath
+            inPlace = """
+                AND EXISTS (SELECT 1 FROM households h JOIN units u ON u.id = h.unit_id
+                  JOIN territory_nodes b ON b.id = u.building_id WHERE h.id = e.household_id
+                  AND b.path >= \(bind: path.encoded) AND b.path < \(bind: path.subtreeUpperBound))
+                """
+        }
         let onlyUnmatched: SQLQueryString =
             unmatched
             ? "AND NOT EXISTS (SELECT 1 FROM fund_entries m WHERE m.source_entry_id = e.id AND m.rule_id = \(bind: r.id!))"
@@ -166,7 +162,7 @@ enum FundMatching {
             WHERE e.kind = 'receipt' AND e.party IN (\(binds: kinds)) AND e.effective >= \(bind: r.validFrom)
               AND e.effective <= \(bind: until)
               AND NOT EXISTS (SELECT 1 FROM fund_entries x WHERE x.reverses_id = e.id)
-              \(onlyUnmatched)
+              \(onlyUnmatched) \(inPlace)
             ORDER BY e.recorded_at, e.id
             """
         ).all()
@@ -189,7 +185,7 @@ enum FundMatching {
     ) async throws {
         guard let party = entry.party else { return }
         let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id == pot.id!)
-            .filter(\.$status == .open).sort(\.$createdAt).all()
+            .filter(\.$status == .open).filter(\.$trigger == .receipt).sort(\.$createdAt).all()
         for r in rules where r.kinds.contains(party) {
             guard let rule = r.rule, r.validFrom <= entry.effective, entry.effective <= (r.validUntil ?? "9999-12-31")
             else { continue }
@@ -204,29 +200,79 @@ enum FundMatching {
                 reachedNow
                 ? try await eligible(r, unmatched: true, on: tx)
                 : all.filter { $0.id == receipt }
-            let matcherID = r.$matcher.id
-            let state = try await Funds.lock(matcherID, on: tx, at: now)
-            guard state.open else { continue }
-            var available = state.balance - (try await Funds.reserved(matcherID, on: tx))
-            for s in toMatch {
-                if r.oncePerHousehold, let h = s.household,
-                    try await FundEntry.query(on: tx).filter(\.$ruleID == r.id!).filter(\.$householdID == h)
-                        .filter(\.$kind == .match).count() > 0
-                {
-                    continue
-                }
-                let soFar = try await matched(
-                    rule: r.id!, matcher: matcherID, household: s.household, project: s.project, on: tx)
-                let m = min(Matching.match(s.fen, rule: rule, soFar: soFar), max(0, available))
-                guard m > 0 else { continue }
-                let match = FundLedger.NewEntry(
-                    node: entry.node, kind: .match, effective: entry.effective, memo: "",
-                    postings: [Posting(LedgerAccount.pot(matcherID), -m), Posting(pot.account, m)],
-                    enteredBy: entry.enteredBy, project: s.project, household: s.household, rule: r.id,
-                    ruleVersion: r.version, sourceEntry: s.id)
-                try await FundLedger.write(match, id: UUID(), at: now, on: tx)
-                available -= m
+            try await matchEach(
+                r, rule: rule, receipts: toMatch, into: pot, node: entry.node, effective: entry.effective,
+                by: entry.enteredBy, at: now, on: tx)
+        }
+    }
+
+    /// Matches each of `receipts` by rule `r` (its caps, once per household, never beyond what the
+    /// matcher has available), one entry each naming the rule's version and the receipt.
+    @discardableResult
+    static func matchEach(
+        _ r: FundMatchingRule, rule: MatchingRule,
+        receipts: [(id: UUID, fen: Int64, household: UUID?, project: UUID?, effective: String)],
+        into pot: FundPot, node: UUID, effective: String, by user: UUID?, at now: Date, on tx: any Database
+    ) async throws -> Int64 {
+        let matcherID = r.$matcher.id
+        let state = try await Funds.lock(matcherID, on: tx, at: now)
+        guard state.open else { return 0 }
+        var available = state.balance - (try await Funds.reserved(matcherID, on: tx))
+        var total: Int64 = 0
+        for s in receipts {
+            if r.oncePerHousehold, let h = s.household,
+                try await FundEntry.query(on: tx).filter(\.$ruleID == r.id!).filter(\.$householdID == h)
+                    .filter(\.$kind == .match).count() > 0
+            {
+                continue
             }
+            let soFar = try await matched(
+                rule: r.id!, matcher: matcherID, household: s.household, project: s.project, on: tx)
+            let m = min(Matching.match(s.fen, rule: rule, soFar: soFar), max(0, available))
+            guard m > 0 else { continue }
+            let match = FundLedger.NewEntry(
+                node: node, kind: .match, effective: effective, memo: "",
+                postings: [Posting(LedgerAccount.pot(matcherID), -m), Posting(pot.account, m)],
+                enteredBy: user, project: s.project, household: s.household, rule: r.id, ruleVersion: r.version,
+                sourceEntry: s.id)
+            try await FundLedger.write(match, id: UUID(), at: now, on: tx)
+            available -= m
+            total += m
+        }
+        return total
+    }
+
+    /// Closes a rule's round. A rule that matches at the round's close matches now every eligible
+    /// receipt of the round not yet matched (when the threshold is met), in one transaction; then
+    /// nothing more is matched by it. Returns what was matched now.
+    static func close(_ id: UUID?, by caller: Caller) async throws -> Int64 {
+        guard let id, let r = try await FundMatchingRule.find(id, on: caller.db) else { throw YishiError.notFound }
+        let matcher = try await Funds.pot(r.$matcher.id, for: .fundManage, by: caller)
+        let target = try await Funds.pot(r.$target.id, on: caller.db)
+        let (now, user) = (caller.now, caller.actor?.userId)
+        let today = CalendarDay(now).description
+        return try await caller.audited { tx in
+            let claimed = try await (tx as! any SQLDatabase).raw(
+                "UPDATE fund_matching_rules SET status = 'closed' WHERE id = \(bind: id) AND status = 'open' RETURNING id"
+            ).first()
+            guard claimed != nil else { throw YishiError.conflict(key: FundText.ruleChanged.key) }
+            var total: Int64 = 0
+            if r.trigger == .roundClose, let rule = r.rule {
+                let receipts = try await eligible(r, unmatched: true, on: tx)
+                let all = try await eligible(r, unmatched: false, on: tx)
+                if Matching.thresholdMet(rule, raised: all.reduce(Int64(0)) { $0 + $1.fen }) {
+                    total = try await matchEach(
+                        r, rule: rule, receipts: receipts, into: target, node: target.$node.id, effective: today,
+                        by: user, at: now, on: tx)
+                }
+            }
+            return (
+                total,
+                AuditEvent(
+                    action: .fundMatchRule, targetType: "fundPot", targetID: matcher.id!.uuidString,
+                    nodeID: matcher.$node.id,
+                    details: ["version": String(r.version), "closed": "true", "matched": Yuan.text(total)])
+            )
         }
     }
 }

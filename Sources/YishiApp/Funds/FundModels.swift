@@ -125,6 +125,8 @@ final class FundExpense: Model, @unchecked Sendable {
     @Field(key: "files") var filesJSON: String
     @Field(key: "status") var status: ExpenseFlow.Status
     @OptionalField(key: "comment") var comment: String?
+    /// Who made it, and who last submitted it: neither approves it.
+    @OptionalField(key: "created_by_id") var createdByID: UUID?
     @OptionalField(key: "submitted_by_id") var submittedByID: UUID?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @OptionalField(key: "paid_entry_id") var paidEntryID: UUID?
@@ -182,6 +184,8 @@ final class FundMatchingRule: Model, @unchecked Sendable {
     @Field(key: "kinds") var kindsJSON: String
     @OptionalField(key: "subtree_id") var subtreeID: UUID?
     @Field(key: "once_per_household") var oncePerHousehold: Bool
+    /// When it matches: each receipt as it comes, or every eligible receipt when the round closes.
+    @Field(key: "trigger") var trigger: MatchTrigger
     @Field(key: "valid_from") var validFrom: String
     @OptionalField(key: "valid_until") var validUntil: String?
     @Field(key: "status") var status: Status
@@ -192,6 +196,13 @@ final class FundMatchingRule: Model, @unchecked Sendable {
 
     var rule: MatchingRule? { try? JSONDecoder().decode(MatchingRule.self, from: Data(ruleJSON.utf8)) }
     var kinds: [FundParty] { (try? JSONDecoder().decode([FundParty].self, from: Data(kindsJSON.utf8))) ?? [] }
+}
+
+enum MatchTrigger: String, Codable, Sendable, CaseIterable {
+    /// Each eligible receipt is matched in its own transaction.
+    case receipt
+    /// Nothing is matched until the round closes; then every eligible receipt of the round is.
+    case roundClose
 }
 
 /// A pot's statement for a period, frozen when made: its figures and the hash of the entries in it.
@@ -206,6 +217,10 @@ final class FundStatementRow: Model, @unchecked Sendable {
     @Field(key: "figures") var figuresJSON: String
     @Field(key: "hash") var hash: String
     @Field(key: "entries") var entries: Int
+    /// What was still reserved by open allocations, and still promised by open cash pledges, when
+    /// the statement was made.
+    @Field(key: "open_allocations_fen") var openAllocationsFen: Int64
+    @Field(key: "open_pledges_fen") var openPledgesFen: Int64
     @OptionalField(key: "reported_fen") var reportedFen: Int64?
     @OptionalField(key: "explanation") var explanation: String?
     @OptionalField(key: "notice_id") var noticeID: UUID?

@@ -49,6 +49,8 @@ enum FundViews {
             (ctx.t(FundPageText.closing), Show.money(fen: f.closing)),
             (ctx.t(FundPageText.entries), String(f.entries)),
         ]
+        facts.append((ctx.t(FundPageText.openAllocations), Show.money(fen: s.openAllocationsFen)))
+        facts.append((ctx.t(FundPageText.openPledges), Show.money(fen: s.openPledgesFen)))
         if let r = f.reported {
             facts.append((ctx.t(FundPageText.reported), Show.money(fen: r)))
             facts.append((ctx.t(FundPageText.difference), Show.money(fen: f.difference ?? 0)))

@@ -15,6 +15,7 @@ struct FundsAPI: RouteCollection {
         api.post("funds", "pots", ":potID", "receipts", use: receive)
         api.post("funds", "pots", ":potID", "pledges", use: pledge)
         api.post("funds", "pots", ":potID", "matching-rules", use: matchingRule)
+        api.post("funds", "matching-rules", ":ruleID", "close", use: closeRound)
         api.post("funds", "entries", ":entryID", "reverse", use: reverse)
         api.put("funds", "projects", ":projectID", "budget-lines", ":line", use: budgetLine)
         api.post("funds", "allocations", use: allocate)
@@ -156,7 +157,8 @@ struct FundsAPI: RouteCollection {
                 perContribution: i.perContribution, perHousehold: i.perHousehold, perProject: i.perProject,
                 total: i.total, threshold: i.threshold, kinds: i.kinds,
                 subtree: try await PlannersAPI.node(i.subtree, "subtree", req),
-                oncePerHousehold: i.oncePerHousehold ?? false, validFrom: i.validFrom, validUntil: i.validUntil),
+                oncePerHousehold: i.oncePerHousehold ?? false, trigger: i.trigger, validFrom: i.validFrom,
+                validUntil: i.validUntil),
             by: req.caller)
         let rule = r.rule
         return try Self.created(
@@ -164,7 +166,11 @@ struct FundsAPI: RouteCollection {
                 id: r.id!, matcher: r.$matcher.id, target: r.$target.id, version: r.version,
                 numerator: rule?.numerator ?? 0, denominator: rule?.denominator ?? 1, totalFen: rule?.total,
                 perHouseholdFen: rule?.perHousehold, thresholdFen: rule?.threshold, matchedFen: 0,
-                status: r.status.rawValue))
+                trigger: r.trigger.rawValue, status: r.status.rawValue))
+    }
+
+    func closeRound(req: Request) async throws -> DTO.RoundClosedOut {
+        .init(matchedFen: try await FundMatching.close(uuid(req, "ruleID"), by: req.caller))
     }
 
     func reverse(req: Request) async throws -> Response {
@@ -249,7 +255,8 @@ struct FundsAPI: RouteCollection {
         guard let f = s.figures else { return nil }
         return .init(
             id: s.id!, pot: s.$pot.id, from: s.periodFrom, to: s.periodTo, openingFen: f.opening, incomeFen: f.income,
-            spendingFen: f.spending, closingFen: f.closing, entries: f.entries, reportedFen: f.reported,
+            spendingFen: f.spending, closingFen: f.closing, entries: f.entries,
+            openAllocationsFen: s.openAllocationsFen, openPledgesFen: s.openPledgesFen, reportedFen: f.reported,
             differenceFen: f.difference, explanation: s.explanation,
             bySource: f.bySource.map { .init(key: $0.key, fen: $0.fen) },
             byUse: f.byUse.map { .init(key: $0.key, fen: $0.fen) }, hash: s.hash, notice: s.noticeID)

@@ -109,6 +109,7 @@ extension DTO {
         var kinds: [String]?
         var subtree: String?
         var oncePerHousehold: Bool?
+        var trigger: String?
         var validFrom: String?
         var validUntil: String?
     }
@@ -124,7 +125,12 @@ extension DTO {
         var perHouseholdFen: Int64?
         var thresholdFen: Int64?
         var matchedFen: Int64
+        var trigger: String
         var status: String
+    }
+
+    struct RoundClosedOut: Content {
+        var matchedFen: Int64
     }
 
     struct ReasonText: Content {
@@ -236,6 +242,8 @@ extension DTO {
         var spendingFen: Int64
         var closingFen: Int64
         var entries: Int
+        var openAllocationsFen: Int64
+        var openPledgesFen: Int64
         var reportedFen: Int64?
         var differenceFen: Int64?
         var explanation: String?

@@ -79,7 +79,8 @@ extension Funds {
         row.invoiceNo = n.invoiceNo?.trimmed.isEmpty == false ? String(n.invoiceNo!.trimmed.prefix(40)) : nil
         row.contract = n.contract?.trimmed.isEmpty == false ? String(n.contract!.trimmed.prefix(100)) : nil
         row.status = n.submit ? .submitted : .draft
-        row.submittedByID = caller.actor?.userId
+        row.createdByID = caller.actor?.userId
+        row.submittedByID = n.submit ? caller.actor?.userId : nil
         row.submittedAt = n.submit ? caller.now : nil
         let (user, toStore) = (caller.actor?.userId, files)
         try await caller.audited { tx in
@@ -110,13 +111,14 @@ extension Funds {
 
     /// Moves an expense from one state to another in one statement (two at once: one wins, 409).
     static func move(
-        _ id: UUID, from: [ExpenseFlow.Status], to: ExpenseFlow.Status, comment: String?, at now: Date,
-        on tx: any Database
+        _ id: UUID, from: [ExpenseFlow.Status], to: ExpenseFlow.Status, comment: String?, by: UUID? = nil,
+        at now: Date, on tx: any Database
     )
         async throws
     {
         let stamp: SQLQueryString =
-            to == .submitted && !from.contains(.submitted) ? ", submitted_at = \(bind: now)" : ""
+            to == .submitted && !from.contains(.submitted)
+            ? ", submitted_at = \(bind: now), submitted_by_id = \(bind: by)" : ""
         let done = try await (tx as! any SQLDatabase).raw(
             """
             UPDATE fund_expenses SET status = \(bind: to.rawValue), comment = COALESCE(\(bind: comment), comment),
@@ -133,9 +135,9 @@ extension Funds {
         guard case .success = ExpenseFlow.next(x.status, .submit) else {
             throw YishiError.conflict(key: FundText.expenseState.key)
         }
-        let now = caller.now
+        let (now, user) = (caller.now, caller.actor?.userId)
         try await caller.audited { tx in
-            try await move(x.id!, from: [.draft, .needsInfo], to: .submitted, comment: nil, at: now, on: tx)
+            try await move(x.id!, from: [.draft, .needsInfo], to: .submitted, comment: nil, by: user, at: now, on: tx)
             return (
                 (),
                 AuditEvent(
@@ -166,12 +168,13 @@ extension Funds {
         var step = ExpenseApproval.current(policy, fen: x.fen, given: given) ?? 0
         if d == .approve {
             switch ExpenseApproval.check(
-                policy, fen: x.fen, given: given, submitter: x.submittedByID ?? UUID(), approver: actor.userId)
+                policy, fen: x.fen, given: given, submitter: x.createdByID ?? x.submittedByID ?? UUID(),
+                approver: actor.userId, alsoSubmittedBy: x.submittedByID)
             {
             case .success(let s): step = s
             case .failure(let r): throw YishiError.conflict(key: FundText.approval(r).key)
             }
-        } else if x.submittedByID == actor.userId {
+        } else if x.submittedByID == actor.userId || x.createdByID == actor.userId {
             throw YishiError.conflict(key: FundText.approval(.ownExpense).key)
         }
         let (chosen, completes) = (
@@ -235,9 +238,14 @@ extension Funds {
             if x.status == .paid, let paid = x.paidEntryID { return paid }
             throw YishiError.conflict(key: FundText.expenseState.key)
         }
+        // A closed allocation reserves nothing: paying from it would spend what others reserved.
+        guard alloc.status == .open else { throw YishiError.conflict(key: FundText.allocationClosed.key) }
         let today = CalendarDay(caller.now)
         let day = CalendarDay((effective ?? "").trimmed) ?? (effective?.trimmed.isEmpty != false ? today : nil)
         guard let day, !(today < day) else { throw invalid("effective", FundText.effectiveInvalid) }
+        if let until = try await publishedUntil(pot.id!, on: caller.db), day.description <= until {
+            throw invalid("effective", FundText.datedInPublished)
+        }
         let key = try FundLedger.checkKey(idempotencyKey)
         let postings =
             [Posting(LedgerAccount.payee(String(x.payee.prefix(60))), x.fen)]

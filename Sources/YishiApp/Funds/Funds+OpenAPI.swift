@@ -42,6 +42,11 @@ extension OpenAPIDocument {
                 "A matching rule of this matcher pot (its next version; the open one before it closes): ratio, caps, threshold, the contributions it matches",
             tag: "funds", body: "MatchingRuleIn", response: (201, "MatchingRule"), alsoErrors: ["409"]),
         .init(
+            method: "post", path: "/api/v1/funds/matching-rules/{ruleID}/close",
+            summary:
+                "Close a rule's round: a rule that matches at the round's close matches every eligible receipt of the round not yet matched (when its threshold is met); then it matches no more",
+            tag: "funds", response: (200, "RoundClosed"), alsoErrors: ["409"]),
+        .init(
             method: "post", path: "/api/v1/funds/entries/{entryID}/reverse",
             summary:
                 "Correct an entry: its exact negation dated today, with the reason (its matches with it); a reversal is never reversed, an entry at most once",
@@ -160,15 +165,19 @@ extension OpenAPIDocument {
                     "target": uuid, "numerator": int, "denominator": int, "perContribution": yuan, "perHousehold": yuan,
                     "perProject": yuan, "total": yuan, "threshold": yuan,
                     "kinds": ["type": "array", "items": enumeration(FundParty.allCases.map(\.rawValue))],
-                    "subtree": string, "oncePerHousehold": bool, "validFrom": string, "validUntil": string,
+                    "subtree": string, "oncePerHousehold": bool,
+                    "trigger": enumeration(MatchTrigger.allCases.map(\.rawValue)), "validFrom": string,
+                    "validUntil": string,
                 ], required: ["target", "numerator", "denominator"]),
+            "RoundClosed": object(["matchedFen": fen], required: ["matchedFen"]),
             "MatchingRule": object(
                 [
                     "id": uuid, "matcher": uuid, "target": uuid, "version": int, "numerator": int, "denominator": int,
-                    "totalFen": fen, "perHouseholdFen": fen, "thresholdFen": fen, "matchedFen": fen, "status": string,
+                    "totalFen": fen, "perHouseholdFen": fen, "thresholdFen": fen, "matchedFen": fen,
+                    "trigger": string, "status": string,
                 ],
                 required: [
-                    "id", "matcher", "target", "version", "numerator", "denominator", "matchedFen", "status",
+                    "id", "matcher", "target", "version", "numerator", "denominator", "matchedFen", "trigger", "status",
                 ]),
             "ReasonText": object(["reason": string], required: ["reason"]),
             "BudgetLineIn": object(["title": string, "planned": yuan], required: ["title", "planned"]),
@@ -224,13 +233,14 @@ extension OpenAPIDocument {
             "Statement": object(
                 [
                     "id": uuid, "pot": uuid, "from": string, "to": string, "openingFen": fen, "incomeFen": fen,
-                    "spendingFen": fen, "closingFen": fen, "entries": int, "reportedFen": fen, "differenceFen": fen,
+                    "spendingFen": fen, "closingFen": fen, "entries": int, "openAllocationsFen": fen,
+                    "openPledgesFen": fen, "reportedFen": fen, "differenceFen": fen,
                     "explanation": string, "bySource": ["type": "array", "items": total],
                     "byUse": ["type": "array", "items": total], "hash": string, "notice": uuid,
                 ],
                 required: [
                     "id", "pot", "from", "to", "openingFen", "incomeFen", "spendingFen", "closingFen", "entries",
-                    "bySource", "byUse", "hash",
+                    "openAllocationsFen", "openPledgesFen", "bySource", "byUse", "hash",
                 ]),
             "ProjectMoney": object(
                 [

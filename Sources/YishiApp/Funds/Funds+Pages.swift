@@ -126,6 +126,57 @@ enum FundPages {
         }
     }
 
+    /// One rule as a line: its version, ratio, target, what it has matched and what is left.
+    static func ruleLine(_ ctx: PageContext, _ r: FundMatchingRule, matched: Int64, target: String) -> String {
+        let rule = r.rule
+        let cap = rule?.total.map { ctx.t(FundPageText.remaining, Show.money(fen: $0 - matched)) } ?? ""
+        let when = ctx.t(r.trigger == .receipt ? FundPageText.triggerReceipt : FundPageText.triggerRoundClose)
+        return ctx.t(
+            FundPageText.ruleLine, String(r.version), "\(rule?.numerator ?? 0):\(rule?.denominator ?? 1)", target,
+            Show.money(fen: matched)) + cap + " · " + when
+            + (r.status == .closed ? " · " + ctx.t(FundPageText.closed) : "")
+    }
+
+    /// A matcher pot's form for its next rule.
+    static func ruleForm(_ ctx: PageContext, _ p: FundPot, _ m: PotModel, form: [String: String], errors: FormErrors)
+        -> HTMLNode
+    {
+        Forms.form(
+            ctx, action: Site.fundRules(p.id!),
+            [
+                H.el("h3", text: ctx.t(FundPageText.ruleTitle)),
+                Forms.select(
+                    ctx, "target", label: ctx.t(FundPageText.ruleTarget), options: m.targets, selected: form["target"],
+                    required: true, errors: errors, id: "m-target"),
+                Forms.field(
+                    ctx, "numerator", label: ctx.t(FundPageText.ruleNumerator), value: form["numerator"] ?? "1",
+                    required: true, errors: errors, attributes: [("inputmode", "numeric")], id: "m-numerator"),
+                Forms.field(
+                    ctx, "denominator", label: ctx.t(FundPageText.ruleDenominator), value: form["denominator"] ?? "1",
+                    required: true, errors: errors, attributes: [("inputmode", "numeric")], id: "m-denominator"),
+                Forms.field(
+                    ctx, "perHousehold", label: ctx.t(FundPageText.rulePerHousehold), value: form["perHousehold"] ?? "",
+                    errors: errors, attributes: [("inputmode", "decimal")], id: "m-perHousehold"),
+                Forms.field(
+                    ctx, "total", label: ctx.t(FundPageText.ruleTotal), value: form["total"] ?? "", errors: errors,
+                    attributes: [("inputmode", "decimal")], id: "m-total"),
+                Forms.field(
+                    ctx, "threshold", label: ctx.t(FundPageText.ruleThreshold), value: form["threshold"] ?? "",
+                    errors: errors, attributes: [("inputmode", "decimal")], id: "m-threshold"),
+                Forms.select(
+                    ctx, "trigger", label: ctx.t(FundPageText.ruleTrigger),
+                    options: [
+                        (MatchTrigger.receipt.rawValue, ctx.t(FundPageText.triggerReceipt)),
+                        (MatchTrigger.roundClose.rawValue, ctx.t(FundPageText.triggerRoundClose)),
+                    ], selected: form["trigger"] ?? MatchTrigger.receipt.rawValue, errors: errors, includeBlank: false,
+                    id: "m-trigger"),
+                Forms.field(
+                    ctx, "validUntil", label: ctx.t(FundPageText.ruleUntil), value: form["validUntil"] ?? "",
+                    type: "date", errors: errors, id: "m-until"),
+                Forms.submit(ctx.t(FundPageText.ruleCreate)),
+            ])
+    }
+
     // MARK: A pot
 
     struct PotModel: Sendable {
@@ -145,6 +196,8 @@ enum FundPages {
         var mayRecord: Bool
         var mayManage: Bool
         var households: [Option]
+        /// A matcher pot's possible targets (for its rule form).
+        var targets: [Option] = []
     }
 
     /// Who the money came from or went to, as this page may show it.
@@ -195,20 +248,26 @@ enum FundPages {
                 [(ctx.t(FundPageText.title), Site.funds(node: p.$node.id)), (p.name, Site.fundPot(p.id!))])
             C.facts(facts)
             Forms.summary(ctx, errors)
-            if !m.rules.isEmpty {
+            if !m.rules.isEmpty || (p.kind == .matching && m.mayManage) {
                 C.section(ctx.t(FundPageText.rules)) {
                     C.text(ctx.t(FundPageText.rulesHint), muted: true)
                     C.list(
                         m.rules.map { r, matched, target in
-                            let rule = r.rule
-                            let cap =
-                                rule?.total.map { ctx.t(FundPageText.remaining, Show.money(fen: $0 - matched)) } ?? ""
-                            return ctx.t(
-                                FundPageText.ruleLine, String(r.version),
-                                "\(rule?.numerator ?? 0):\(rule?.denominator ?? 1)",
-                                target, Show.money(fen: matched)) + cap
-                                + (r.status == .closed ? " · " + ctx.t(FundPageText.closed) : "")
+                            var line: [HTMLNode] = [.text(ruleLine(ctx, r, matched: matched, target: target))]
+                            if m.mayManage && r.status == .open {
+                                line += [
+                                    .text(" "),
+                                    Forms.button(
+                                        ctx, action: Site.fundRuleClose(p.id!, r.id!),
+                                        label: ctx.t(FundPageText.closeRound)),
+                                ]
+                            }
+                            return line
                         })
+                    if m.mayManage && p.kind == .matching && p.status == .open && !m.targets.isEmpty {
+                        C.text(ctx.t(FundPageText.closeRoundHint), muted: true)
+                        ruleForm(ctx, p, m, form: form, errors: errors)
+                    }
                 }
             }
             C.section(ctx.t(FundPageText.ledger)) {

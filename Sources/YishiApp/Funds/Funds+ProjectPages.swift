@@ -248,7 +248,7 @@ extension FundPages {
                     (ctx.t(FundPageText.status), ctx.t(FundText.status(x.status))),
                     (ctx.t(FundPageText.payee), x.payee), (ctx.t(FundPageText.amount), Show.money(fen: x.fen)),
                     (ctx.t(FundPageText.pot), m.pot.name), (ctx.t(FundPageText.line), m.lineTitle),
-                ] + (x.invoiceNo.map { [(ctx.t(FundPageText.invoiceNo), $0)] } ?? [])
+                ] + (m.showFiles ? x.invoiceNo.map { [(ctx.t(FundPageText.invoiceNo), $0)] } ?? [] : [])
                     + (x.contract.map { [(ctx.t(FundPageText.contract), $0)] } ?? [])
                     + (x.comment.map { [(ctx.t(FundPageText.comment), $0)] } ?? []))
             C.table(

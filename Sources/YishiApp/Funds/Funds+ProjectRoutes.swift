@@ -190,7 +190,9 @@ extension FundRoutes {
             ExpenseApproval.Given(step: $0.step, by: $0.userID)
         }
         let me = caller.actor?.userId
-        let mine = me != nil && x.submittedByID == me
+        let mine = me != nil && (x.submittedByID == me || x.createdByID == me)
+        // A draft is its recorders' until it is submitted.
+        if x.status == .draft && !caller.allows(.fundRecord, at: path) { throw YishiError.notFound }
         return .init(
             expense: x, allocation: a, pot: pot, project: a.project,
             approvals: approvals.map { ($0, users[$0.userID] ?? "—") }, steps: pot.policy.steps(for: x.fen),

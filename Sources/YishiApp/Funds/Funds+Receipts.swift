@@ -69,6 +69,9 @@ extension Funds {
                 fields["pledge"] = FundText.pledgeInvalid.key
             }
         }
+        if let effective, let until = try await publishedUntil(pot.id!, on: caller.db), effective.description <= until {
+            fields["effective"] = FundText.datedInPublished.key
+        }
         guard fields.isEmpty, let fen, let effective, let party else { throw YishiError.invalid(fields) }
         let name: String =
             if case .success(let n) = from { n } else {
@@ -97,7 +100,7 @@ extension Funds {
         var rules = 0
         if entry.kind == .receipt {
             rules = try await FundMatchingRule.query(on: caller.db).filter(\.$target.$id == potID)
-                .filter(\.$status == .open).count()
+                .filter(\.$status == .open).filter(\.$trigger == .receipt).count()
         }
         let matched = rules > 0
         let needsLock = pot.kind == .residentContribution || pledgeID != nil || matched
@@ -183,6 +186,16 @@ extension Funds {
         guard let id, let original = try await FundEntry.find(id, on: caller.db) else { throw YishiError.notFound }
         guard let node = try await TerritoryNode.find(original.nodeID, on: caller.db) else { throw YishiError.notFound }
         try caller.authorize(.fundManage, at: node.territoryPath)
+        // Every pot the entry and its matches move is the caller's to correct: a community's staff
+        // do not move a subdistrict matcher's money by reversing its match.
+        let touched = try await FundPosting.query(on: caller.db)
+            .join(FundEntry.self, on: \FundPosting.$entryID == \FundEntry.$id)
+            .group(.or) { $0.filter(FundEntry.self, \.$id == id).filter(FundEntry.self, \.$sourceEntryID == id) }
+            .filter(\.$potID != nil).all().compactMap(\.potID)
+        for potID in Set(touched) {
+            let pot = try await pot(potID, on: caller.db)
+            try caller.authorize(.fundManage, at: pot.node.territoryPath)
+        }
         let why = FieldRules.text(reason ?? "", max: 200)
         guard case .success(let reasonText) = why else { throw invalid("reason", FundText.reasonNeeded) }
         let (now, user) = (caller.now, caller.actor?.userId)
@@ -200,9 +213,14 @@ extension Funds {
                     continue
                 }
                 let back = JournalEntry.reversal(of: postings[eid] ?? [])
-                for pot in Set(back.compactMap { LedgerAccount.potID($0.account) }) {
-                    guard try await lock(pot, on: tx, at: now).open else {
-                        throw YishiError.conflict(key: FundText.potClosed.key)
+                // A correction that takes money out of a pot never takes it below what is reserved.
+                var delta: [UUID: Int64] = [:]
+                for p in back { if let pot = LedgerAccount.potID(p.account) { delta[pot, default: 0] += p.fen } }
+                for (pot, d) in delta.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+                    let state = try await lock(pot, on: tx, at: now)
+                    guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+                    if d < 0, state.balance + d < (try await reserved(pot, on: tx)) {
+                        throw invalid("entry", FundText.overBalance)
                     }
                 }
                 let entry = FundLedger.NewEntry(

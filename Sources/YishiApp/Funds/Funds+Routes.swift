@@ -9,6 +9,8 @@ extension Site.Pattern {
     static let fundPledges = "/funds/pots/:potID/pledges"
     static let fundStatements = "/funds/pots/:potID/statements"
     static let fundReversals = "/funds/pots/:potID/reversals"
+    static let fundRules = "/funds/pots/:potID/rules"
+    static let fundRuleClose = "/funds/pots/:potID/rules/:ruleID/close"
     static let projectBudget = "/projects/:projectID/money/budget"
     static let projectAllocations = "/projects/:projectID/money/allocations"
     static let projectExpenses = "/projects/:projectID/money/expenses"
@@ -25,6 +27,10 @@ extension Site {
     static func fundPledges(_ id: UUID) -> String { fill(Pattern.fundPledges, id.uuidString) }
     static func fundStatements(_ id: UUID) -> String { fill(Pattern.fundStatements, id.uuidString) }
     static func fundReversals(_ id: UUID) -> String { fill(Pattern.fundReversals, id.uuidString) }
+    static func fundRules(_ id: UUID) -> String { fill(Pattern.fundRules, id.uuidString) }
+    static func fundRuleClose(_ pot: UUID, _ rule: UUID) -> String {
+        fill(Pattern.fundRules, pot.uuidString) + "/\(rule.uuidString)/close"
+    }
     static func projectBudget(_ id: UUID) -> String { fill(Pattern.projectBudget, id.uuidString) }
     static func projectAllocations(_ id: UUID) -> String { fill(Pattern.projectAllocations, id.uuidString) }
     static func projectExpenses(_ id: UUID) -> String { fill(Pattern.projectExpenses, id.uuidString) }
@@ -50,6 +56,8 @@ struct FundRoutes: RouteCollection {
         routes.post(Site.Pattern.fundPledges.pathComponents, use: pledge)
         routes.post(Site.Pattern.fundStatements.pathComponents, use: statementNew)
         routes.post(Site.Pattern.fundReversals.pathComponents, use: reverse)
+        routes.post(Site.Pattern.fundRules.pathComponents, use: addRule)
+        routes.post(Site.Pattern.fundRuleClose.pathComponents, use: closeRule)
         routes.get(Site.Pattern.projectMoney.pathComponents, use: money)
         routes.post(Site.Pattern.projectBudget.pathComponents, use: budget)
         routes.post(Site.Pattern.projectAllocations.pathComponents, use: allocate)
@@ -210,6 +218,11 @@ struct FundRoutes: RouteCollection {
             : Dictionary(
                 try await FundPot.query(on: db).filter(\.$id ~~ Array(others)).all().map { ($0.id!, $0.name) },
                 uniquingKeysWith: { a, _ in a })
+        var targets: [FundPages.Option] = []
+        if p.kind == .matching && caller.allows(.fundManage, at: path) {
+            targets = try await Funds.pots(under: p.node, on: db).filter { $0.id != p.id && $0.status == .open }
+                .map { ($0.id!.uuidString, $0.name) }
+        }
         return .init(
             pot: p,
             reserved: allocations.filter { $0.status == .open }.reduce(Int64(0)) { $0 + $1.fen - $1.paidFen },
@@ -221,7 +234,7 @@ struct FundRoutes: RouteCollection {
             raised: p.kind == .residentContribution ? try await Funds.raisedFromSources(p.id!, on: db) : nil,
             named: p.showNames || mayRecord, potNames: potNames, mayRecord: mayRecord,
             mayManage: caller.allows(.fundManage, at: path),
-            households: households)
+            households: households, targets: targets)
     }
 
     func pot(req: Request) async throws -> Response {
@@ -283,6 +296,28 @@ struct FundRoutes: RouteCollection {
                     req.pageContext, try await Self.potModel(id(req, "potID"), by: req.caller), form: values,
                     errors: FormErrors(fields), status: .unprocessableEntity))
         }
+    }
+
+    /// A matcher pot's next rule.
+    func addRule(req: Request) async throws -> Response {
+        try await onPot(req, notice: FundPageText.ruleCreated) { potID, f in
+            _ = try await FundMatching.create(
+                .init(
+                    matcher: potID, target: f["target"].flatMap(UUID.init(uuidString:)),
+                    numerator: f["numerator"].flatMap { Int64($0.trimmed) },
+                    denominator: f["denominator"].flatMap { Int64($0.trimmed) }, perHousehold: f["perHousehold"],
+                    total: f["total"], threshold: f["threshold"], kinds: [FundParty.household.rawValue],
+                    trigger: f["trigger"], validUntil: f["validUntil"]), by: req.caller)
+        }
+    }
+
+    /// Closes one of a matcher pot's rules (matching its round's gifts when it matches at the close).
+    func closeRule(req: Request) async throws -> Response {
+        guard let potID = id(req, "potID"), let ruleID = id(req, "ruleID"),
+            let r = try await FundMatchingRule.find(ruleID, on: req.db), r.$matcher.id == potID
+        else { throw YishiError.notFound }
+        _ = try await FundMatching.close(ruleID, by: req.caller)
+        return req.redirect(to: Site.fundPot(potID, notice: FundPageText.roundClosed.key))
     }
 
     /// A correction of one of the pot's entries, with its reason.

@@ -108,7 +108,7 @@ extension Funds {
                 && (vote.partBuildings.isEmpty || vote.partBuildings.contains(pot.$node.id))
             evidence.vote = .init(
                 matter: vote.matterNumber, passed: closed && vote.resultStatus == TallyStatus.passed.rawValue,
-                coversBuilding: covers)
+                coversBuilding: covers, forProject: vote.projectID == nil || vote.projectID == project.id)
         }
         if let refusal = decision.check(for: pot.kind, evidence) {
             fields[Self.decisionField(refusal)] = FundText.decision(refusal).key
@@ -135,24 +135,31 @@ extension Funds {
         row.paidFen = 0
         row.createdByID = caller.actor?.userId
         let (potID, now) = (pot.id!, caller.now)
-        try await caller.audited { tx in
-            let state = try await lock(potID, on: tx, at: now)
-            guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
-            let available = Availability.available(
-                balance: state.balance, openAllocations: try await reserved(potID, on: tx), approvedUnpaid: 0)
-            if let r = Spending.allocate(fen, available: available) { throw invalid("amount", FundText.spending(r)) }
-            try await row.create(on: tx)
-            return (
-                (),
-                AuditEvent(
-                    action: .fundAllocate, targetType: "fundAllocation", targetID: row.id!.uuidString,
-                    nodeID: pot.$node.id,
-                    details: [
-                        "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen),
-                        "decision": decision.rawValue,
-                        "line": line,
-                    ])
-            )
+        do {
+            try await caller.audited { tx in
+                let state = try await lock(potID, on: tx, at: now)
+                guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
+                let available = Availability.available(
+                    balance: state.balance, openAllocations: try await reserved(potID, on: tx), approvedUnpaid: 0)
+                if let r = Spending.allocate(fen, available: available) {
+                    throw invalid("amount", FundText.spending(r))
+                }
+                try await row.create(on: tx)
+                return (
+                    (),
+                    AuditEvent(
+                        action: .fundAllocate, targetType: "fundAllocation", targetID: row.id!.uuidString,
+                        nodeID: pot.$node.id,
+                        details: [
+                            "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen),
+                            "decision": decision.rawValue,
+                            "line": line,
+                        ])
+                )
+            }
+        } catch let e where e.isUniqueViolation {
+            // One owners' vote backs one allocation (the vote's motion names what it spends).
+            throw YishiError.conflict(key: FundText.voteUsed.key)
         }
         return row
     }
@@ -162,7 +169,7 @@ extension Funds {
         case .notForPot: "decision"
         case .meetingMissing, .meetingNotHeld: "meeting"
         case .resolutionNotPassed: "decision"
-        case .voteMissing, .voteWrongMatter, .voteNotPassed, .voteOtherBuilding: "vote"
+        case .voteMissing, .voteWrongMatter, .voteNotPassed, .voteOtherBuilding, .voteOtherProject: "vote"
         case .referenceMissing: "reference"
         }
     }

@@ -102,7 +102,8 @@ extension Funds {
         let today = CalendarDay(caller.now)
         if from == nil { fields["from"] = FundText.periodInvalid.key }
         if to == nil || (from != nil && to! < from!) { fields["to"] = FundText.periodInvalid.key }
-        if let to, today < to { fields["to"] = FundText.periodNotEnded.key }
+        // The period has ended: its last day is past (a statement to today could still change).
+        if let to, !(to < today) { fields["to"] = FundText.periodNotEnded.key }
         var reported: Int64? = nil
         if let r = n.reported?.trimmed, !r.isEmpty {
             reported = Yuan.fen(r)
@@ -110,6 +111,10 @@ extension Funds {
         }
         let explanation = (n.explanation ?? "").trimmed
         guard fields.isEmpty, let from, let to else { throw YishiError.invalid(fields) }
+        // Periods never overlap: a correction appears in the next one.
+        let overlapping = try await FundStatementRow.query(on: caller.db).filter(\.$pot.$id == pot.id!)
+            .filter(\.$periodFrom <= to.description).filter(\.$periodTo >= from.description).first()
+        if overlapping != nil { throw YishiError.conflict(key: FundText.statementExists.key) }
         let read = try await statementLines(pot.id!, from: from.description, to: to.description, on: caller.db)
         let figures = figures(
             opening: read.opening, lines: read.lines, from: from.description, to: to.description, reported: reported)
@@ -123,6 +128,8 @@ extension Funds {
         row.figuresJSON = String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
         row.hash = statementHash(pot.id!, from: from.description, to: to.description, lines: read.lines)
         row.entries = read.lines.count
+        row.openAllocationsFen = try await reserved(pot.id!, on: caller.db)
+        row.openPledgesFen = try await openPledged(pot.id!, on: caller.db)
         row.reportedFen = reported
         row.explanation = explanation.isEmpty ? nil : String(explanation.prefix(500))
         row.createdByID = caller.actor?.userId

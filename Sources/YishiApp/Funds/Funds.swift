@@ -67,6 +67,9 @@ enum Funds {
                 mNode.territoryPath.contains(node.territoryPath) || node.territoryPath.contains(mNode.territoryPath)
             {
                 resolutionProject = m.$project.id
+                if try await FundPot.query(on: caller.db).filter(\.$resolutionID == r).first() != nil {
+                    throw YishiError.conflict(key: FundText.resolutionUsed.key)
+                }
             } else {
                 fields["resolution"] = FundText.resolutionNeeded.key
             }
@@ -104,8 +107,14 @@ enum Funds {
                 )
             }
         } catch let e where e.isUniqueViolation {
-            throw YishiError.conflict(
-                key: kind == .maintenance ? FundText.maintenanceExists.key : FundText.nameTaken.key)
+            // Which one: the building's fund, the resolution's pot (two at once), or the name.
+            var used = false
+            if kind == .residentContribution, let r = n.resolution {
+                used = try await FundPot.query(on: caller.db).filter(\.$resolutionID == r).first() != nil
+            }
+            let key: FundText =
+                kind == .maintenance ? FundText.maintenanceExists : used ? FundText.resolutionUsed : FundText.nameTaken
+            throw YishiError.conflict(key: key.key)
         }
         return pot
     }
@@ -163,6 +172,14 @@ enum Funds {
             try row.decode(column: "balance", as: Int64.self),
             try row.decode(column: "status", as: String.self) == "open"
         )
+    }
+
+    /// The last day of a pot's published statements: nothing new is dated on or before it (a
+    /// correction shows in the next statement, never by changing a published one).
+    static func publishedUntil(_ pot: UUID, on db: any Database) async throws -> String? {
+        try await (db as! any SQLDatabase).raw(
+            "SELECT MAX(period_to) AS d FROM fund_statements WHERE pot_id = \(bind: pot)"
+        ).first()?.decode(column: "d", as: String?.self)
     }
 
     /// Closes a pot: no more postings to it (the database refuses them too). Its balance must be zero.

@@ -18,7 +18,8 @@ struct FundsFeature: Feature {
         [
             FundPageText.potCreated, FundPageText.receivedNotice, FundPageText.pledgedNotice,
             FundPageText.reversedNotice, FundPageText.budgetSaved, FundPageText.allocatedNotice,
-            FundPageText.expenseSubmitted, FundPageText.decided, FundPageText.paidNotice,
+            FundPageText.expenseSubmitted, FundPageText.decided, FundPageText.paidNotice, FundPageText.ruleCreated,
+            FundPageText.roundClosed,
         ].map(\.key)
     }
     var apiDescription: APIDescription {

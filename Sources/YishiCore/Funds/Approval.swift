@@ -58,13 +58,17 @@ public enum ExpenseApproval {
         return nil
     }
 
-    /// Whether `approver` may approve now, and at which step.
+    /// Whether `approver` may approve now, and at which step. A person approves one step at most:
+    /// "N of M, in order" means different people, so one who approved the committee's step does
+    /// not also give the subdistrict's. Neither the one who made the expense nor the one who
+    /// submitted it (`submitters`) approves it.
     public static func check(
-        _ policy: ApprovalPolicy, fen: Int64, given: [Given], submitter: UUID, approver: UUID
+        _ policy: ApprovalPolicy, fen: Int64, given: [Given], submitter: UUID, approver: UUID,
+        alsoSubmittedBy: UUID? = nil
     ) -> Result<Int, Refusal> {
-        if approver == submitter { return .failure(.ownExpense) }
+        if approver == submitter || approver == alsoSubmittedBy { return .failure(.ownExpense) }
         guard let step = current(policy, fen: fen, given: given) else { return .failure(.complete) }
-        if given.contains(where: { $0.step == step && $0.by == approver }) { return .failure(.alreadyApproved) }
+        if given.contains(where: { $0.by == approver }) { return .failure(.alreadyApproved) }
         return .success(step)
     }
 }

@@ -56,8 +56,11 @@ public enum FundDecision: String, CaseIterable, Codable, Sendable {
         public var matter: Int
         public var passed: Bool
         public var coversBuilding: Bool
-        public init(matter: Int, passed: Bool, coversBuilding: Bool) {
+        /// False when the vote was held for another project.
+        public var forProject: Bool
+        public init(matter: Int, passed: Bool, coversBuilding: Bool, forProject: Bool = true) {
             (self.matter, self.passed, self.coversBuilding) = (matter, passed, coversBuilding)
+            self.forProject = forProject
         }
     }
 
@@ -78,6 +81,8 @@ public enum FundDecision: String, CaseIterable, Codable, Sendable {
         case voteNotPassed
         /// The vote does not cover the pot's building.
         case voteOtherBuilding
+        /// The vote was held for another project.
+        case voteOtherProject
         /// The decision's number, date or reason is missing.
         case referenceMissing
     }
@@ -95,7 +100,8 @@ public enum FundDecision: String, CaseIterable, Codable, Sendable {
             guard let v = e.vote else { return .voteMissing }
             if v.matter != 5 { return .voteWrongMatter }
             if !v.passed { return .voteNotPassed }
-            return v.coversBuilding ? nil : .voteOtherBuilding
+            if !v.coversBuilding { return .voteOtherBuilding }
+            return v.forProject ? nil : .voteOtherProject
         case .emergency73, .foundationGrant, .agreement:
             return e.reference.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .referenceMissing : nil
         }

@@ -2,6 +2,9 @@
 public enum FundPageText: String, Texts {
     public static let prefix = "fundPage"
 
+    case openAllocations, openPledges, closeRound, closeRoundHint, roundClosed, ruleTitle, ruleTarget, ruleNumerator,
+        ruleDenominator, rulePerHousehold, ruleTotal, ruleThreshold, ruleTrigger, triggerReceipt, triggerRoundClose,
+        ruleUntil, ruleCreate, ruleCreated
     case paidTo, matchedBy, rulesHint, homeHint, correctTitle, correctHint, correctWhich
     case counterparty, moneyLink, aHousehold, allocateButton, allocateHint, allocateTitle, allocated, allocatedNotice,
         allocation
@@ -29,6 +32,28 @@ public enum FundPageText: String, Texts {
     public var bilingual: Bilingual {
         switch self {
         case .counterparty: .init("对方", "With")
+        case .openAllocations: .init("已拨付未支付（公示时）", "Allocated, unpaid (when made)")
+        case .openPledges: .init("认捐未到账（公示时）", "Pledged, not received (when made)")
+        case .closeRound: .init("结束本轮", "Close the round")
+        case .closeRoundHint:
+            .init(
+                "按“本轮结束时配比”的规则，结束时为本轮尚未配比的每笔居民出资配比，之后不再配比。",
+                "A rule that matches at the round's close matches every gift of the round not yet matched, then matches no more."
+            )
+        case .roundClosed: .init("本轮已结束，配比已入账。", "The round is closed; its matches are entered.")
+        case .ruleTitle: .init("新的配比规则", "A new matching rule")
+        case .ruleTarget: .init("为哪个资金池的出资配比", "Matches gifts into")
+        case .ruleNumerator: .init("配比方配（元）", "The matcher adds (yuan)")
+        case .ruleDenominator: .init("居民每出（元）", "For each (yuan) given")
+        case .rulePerHousehold: .init("每户最多配（元）", "At most per household (yuan)")
+        case .ruleTotal: .init("总共最多配（元）", "At most in all (yuan)")
+        case .ruleThreshold: .init("门槛：筹满多少元才开始配（元）", "Threshold: raised before any match (yuan)")
+        case .ruleTrigger: .init("何时配比", "When it matches")
+        case .triggerReceipt: .init("每笔到账时", "As each gift arrives")
+        case .triggerRoundClose: .init("本轮结束时", "When the round closes")
+        case .ruleUntil: .init("有效至", "Valid until")
+        case .ruleCreate: .init("建立规则", "Create the rule")
+        case .ruleCreated: .init("配比规则已建立。", "The matching rule is created.")
         case .paidTo: .init("付给 {0}", "Paid to {0}")
         case .matchedBy: .init("配比：{0}", "Matched by {0}")
         case .rulesHint:

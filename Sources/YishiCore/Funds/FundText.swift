@@ -10,11 +10,12 @@ public enum FundText: String, Texts {
     case reasonNeeded, matchSelf, ratioInvalid, ruleChanged, lineNeeded, lineTaken, projectOutside, lineUnknown
     case decisionInvalid, allocationBusy, allocationClosed, titleNeeded, payeeNeeded, itemInvalid, fileKindInvalid
     case fileRefused, expenseState, commentNeeded, periodInvalid, periodNotEnded, differenceUnexplained
-    case statementExists, deadlineInvalid, inKindNeeded, entryChoose
+    case statementExists, deadlineInvalid, inKindNeeded, entryChoose, triggerInvalid
     case entryTooFew, entryZero, entryUnbalanced, entryTooLarge, entryRepeated, entryBadAccount
     case reversalOfReversal, alreadyReversed
     case decNotForPot, decMeetingMissing, decMeetingNotHeld, decResolutionNotPassed, decVoteMissing
-    case decVoteWrongMatter, decVoteNotPassed, decVoteOtherBuilding, decReferenceMissing
+    case decVoteWrongMatter, decVoteNotPassed, decVoteOtherBuilding, decReferenceMissing, decVoteOtherProject
+    case voteUsed, resolutionUsed, datedInPublished
     case overAllocation, overBalance, ownExpense, alreadyApproved, approvalComplete
     // The notice of a statement.
     case statementTitle, statementBody
@@ -55,6 +56,7 @@ public enum FundText: String, Texts {
         case .voteWrongMatter: FundText.decVoteWrongMatter
         case .voteNotPassed: FundText.decVoteNotPassed
         case .voteOtherBuilding: FundText.decVoteOtherBuilding
+        case .voteOtherProject: FundText.decVoteOtherProject
         case .referenceMissing: FundText.decReferenceMissing
         }
     }
@@ -243,6 +245,10 @@ public enum FundText: String, Texts {
         case .deadlineInvalid: .init("条件认捐需要门槛金额和截止日期。", "A conditional pledge needs a threshold and a deadline.")
         case .inKindNeeded:
             .init("实物认捐请写明是什么（材料、人工、场地）。", "An in-kind pledge needs what it is (materials, labour, space).")
+        case .triggerInvalid:
+            .init(
+                "请选择何时配比：每笔到账时，或本轮结束时。",
+                "Please choose when it matches: as each gift arrives, or when the round closes.")
         case .entryChoose: .init("请选择要更正的那一笔记录。", "Please choose the entry to correct.")
         case .entryTooFew: .init("一笔记账至少要有两方。", "An entry needs at least two sides.")
         case .entryZero: .init("记账金额不能为0。", "An amount cannot be zero.")
@@ -268,6 +274,18 @@ public enum FundText: String, Texts {
         case .decVoteWrongMatter: .init("这次表决不是“使用维修资金”事项。", "That vote is not on using the maintenance fund.")
         case .decVoteNotPassed: .init("这次表决没有通过（或尚未结束）。", "That vote did not pass (or has not closed).")
         case .decVoteOtherBuilding: .init("这次表决不包括这幢楼。", "That vote does not cover this building.")
+        case .decVoteOtherProject: .init("这次表决是为另一个项目举行的。", "That vote was held for another project.")
+        case .voteUsed:
+            .init(
+                "这次业主表决已经用于一笔拨付；再用维修资金需要新的表决。",
+                "That owners' vote already backs an allocation; using the fund again needs a new vote.")
+        case .resolutionUsed:
+            .init("这项居民会议决议已经建立了筹款资金池。", "That residents' meeting resolution already has its pot.")
+        case .datedInPublished:
+            .init(
+                "这一天所在的期间已经公示，请填公示截止日之后的日期（更正记在下一期）。",
+                "That day is in a period already published: date it after the statement's end (a correction shows in the next)."
+            )
         case .decReferenceMissing: .init("请填写决定的文号、日期或理由。", "Please enter the decision's number, date or reason.")
         case .overAllocation: .init("超出了这笔拨付的剩余额度，未通过。", "This is more than the allocation has left; not approved.")
         case .overBalance: .init("资金池可用余额不足，未办理。", "The pot does not have that much available; nothing was done.")

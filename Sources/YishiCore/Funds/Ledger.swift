@@ -141,10 +141,23 @@ public enum Availability {
 public enum Yuan {
     public static func fen(_ text: String) -> Int64? {
         var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        for mark in ["¥", "￥", "元", ",", "，"] { t = t.replacingOccurrences(of: mark, with: "") }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
+        for mark in ["¥", "￥", "元"] { t = t.replacingOccurrences(of: mark, with: "") }
+        t = t.replacingOccurrences(of: "，", with: ",")
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
+        // Commas only between groups of three digits ("1,234,567"); a whole part and, after a point,
+        // one or two digits ("1." and ".5" are refused: a figure half-typed).
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
+        let digits = groups.joined()
+        guard parts.count <= 2, !digits.isEmpty, parts.count == 1 || !parts[1].isEmpty,
+            !parts[1...].contains(where: { $0.contains(",") }),
+            let whole = Int64(digits)
+        else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]
