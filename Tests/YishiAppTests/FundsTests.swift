@@ -262,6 +262,21 @@ struct FundsTests {
         }
     }
 
+    @Test func aKeeperIsRemindedOfAStatementDue() async throws {
+        try await withYishi(demo: true) { t in
+            // The subdistrict's public funds are published quarterly: the third quarter has ended.
+            let sub = Browser(t.app)
+            try await sub.signIn("youyilu")
+            let home = try await sub.get("/").body.string
+            #expect(home.contains("2026-07-01 至 2026-09-30 的资金公示该发布了"))
+            // Once it is published the reminder goes.
+            let pot = try await Self.pot(t, kind: .publicFunds)
+            _ = try await Funds.makeStatement(
+                .init(pot: pot.id, from: "2026-07-01", to: "2026-09-30"), by: try await Self.staffCaller(t, "youyilu"))
+            #expect(!(try await sub.get("/").body.string.contains("2026-07-01 至 2026-09-30 的资金公示该发布了")))
+        }
+    }
+
     @Test func badInputIsRefusedAndNothingIsStored() async throws {
         try await withYishi(demo: true) { t in
             let staff = try await Self.staffCaller(t, "baolin1")

@@ -61,9 +61,10 @@ struct QueryBudgetTests {
             // The staff home: the principal, the cards' counts, the to-do (waiting accounts, jobs)
             // and the recent changes (plus at most four name lookups when there are some), and the
             // projects' reminders that have come and follow-up actions overdue (two), and the
-            // planners' terms ending soon and applications waiting (two).
+            // planners' terms ending soon and applications waiting (two), and the pots whose statement is
+            // due (one).
             let budgets: [(String, Int)] = [
-                ("/", 7), ("/api/v1/me", 1), ("/territory/\(community.id!.uuidString)", 6),
+                ("/", 8), ("/api/v1/me", 1), ("/territory/\(community.id!.uuidString)", 6),
                 ("/units/\(unit.id!.uuidString)", 9), ("/health", 1), ("/lifecircle/BS01-C1", 6),
             ]
             for (path, budget) in budgets {

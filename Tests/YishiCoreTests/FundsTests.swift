@@ -200,6 +200,27 @@ struct FundsMatchingTests {
 
 @Suite("Funds: statements and verification")
 struct FundsStatementTests {
+    @Test func aStatementIsDueOnceItsPeriodHasEnded() {
+        let today = CalendarDay("2026-12-02")!
+        // The maintenance fund (half-yearly): January–June ended; July–December has not.
+        #expect(
+            FundStatement.due(.halfYearly, publishedUntil: nil, openedOn: "2025-03-01", today: today)! == (
+                "2026-01-01", "2026-06-30"
+            ))
+        #expect(
+            FundStatement.due(.halfYearly, publishedUntil: "2026-06-30", openedOn: "2025-03-01", today: today) == nil)
+        // Quarterly public funds: the third quarter is due; a pot opened after it ended owes nothing.
+        #expect(
+            FundStatement.due(.quarterly, publishedUntil: "2026-06-30", openedOn: "2026-01-01", today: today)?.to
+                == "2026-09-30")
+        #expect(FundStatement.due(.quarterly, publishedUntil: nil, openedOn: "2026-10-15", today: today) == nil)
+        // Yearly: last year's, in January.
+        #expect(
+            FundStatement.due(.yearly, publishedUntil: nil, openedOn: "2025-01-01", today: CalendarDay("2027-01-05")!)?
+                .to == "2026-12-31")
+        #expect(FundStatement.due(.yearly, publishedUntil: nil, openedOn: "2026-05-01", today: today) == nil)
+    }
+
     typealias Line = FundStatement.Line
 
     @Test func aStatementOpensWhereTheLastClosedAndShowsCorrectionsWhenDated() {

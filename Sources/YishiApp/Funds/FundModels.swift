@@ -34,7 +34,8 @@ final class FundPot: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
     @Field(key: "balance") var balance: Int64
     @OptionalField(key: "created_by_id") var createdByID: UUID?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When it was opened, by the caller's clock (statements are due from then on).
+    @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

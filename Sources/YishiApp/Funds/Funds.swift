@@ -96,6 +96,7 @@ enum Funds {
         pot.status = .open
         pot.balance = 0
         pot.createdByID = caller.actor?.userId
+        pot.createdAt = caller.now
         do {
             try await caller.audited { tx in
                 try await pot.create(on: tx)

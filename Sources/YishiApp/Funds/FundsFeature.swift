@@ -7,6 +7,7 @@ struct FundsFeature: Feature {
     var commands: [FeatureCommand] { [.init(name: "funds", command: FundsCommand())] }
     var api: [any RouteCollection] { [FundsAPI()] }
     var pages: [any RouteCollection] { [FundRoutes()] }
+    var toDo: [ToDoSource] { [ToDoSource(list: FundReminders.todo)] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 17, label: FundPageText.title.key, path: Site.Pattern.funds) {

@@ -5,6 +5,7 @@ public enum FundPageText: String, Texts {
     case openAllocations, openPledges, closeRound, closeRoundHint, roundClosed, ruleTitle, ruleTarget, ruleNumerator,
         ruleDenominator, rulePerHousehold, ruleTotal, ruleThreshold, ruleTrigger, triggerReceipt, triggerRoundClose,
         ruleUntil, ruleCreate, ruleCreated
+    case todoStatement
     case paidTo, matchedBy, rulesHint, homeHint, correctTitle, correctHint, correctWhich
     case counterparty, moneyLink, aHousehold, allocateButton, allocateHint, allocateTitle, allocated, allocatedNotice,
         allocation
@@ -54,6 +55,7 @@ public enum FundPageText: String, Texts {
         case .ruleUntil: .init("有效至", "Valid until")
         case .ruleCreate: .init("建立规则", "Create the rule")
         case .ruleCreated: .init("配比规则已建立。", "The matching rule is created.")
+        case .todoStatement: .init("{0}：{1} 至 {2} 的资金公示该发布了", "{0}: the statement for {1} to {2} is due")
         case .paidTo: .init("付给 {0}", "Paid to {0}")
         case .matchedBy: .init("配比：{0}", "Matched by {0}")
         case .rulesHint:

@@ -89,6 +89,20 @@ public enum FundStatement {
     }
 }
 
+extension FundStatement {
+    /// The period a pot's statement is due for on `today`: the latest period of its schedule that
+    /// has ended, when the pot existed by its end and no statement has reached its last day yet.
+    public static func due(
+        _ schedule: Schedule, publishedUntil: String?, openedOn: String, today: CalendarDay
+    ) -> (from: String, to: String)? {
+        let ended = (periods(schedule, year: today.year - 1) + periods(schedule, year: today.year))
+            .filter { $0.to < today.description }
+        guard let last = ended.last, openedOn <= last.to else { return nil }
+        if let until = publishedUntil, until >= last.to { return nil }
+        return last
+    }
+}
+
 /// What `yishi funds verify` checks, as pure functions over what it reads.
 public enum FundsVerify {
     public struct Entry: Hashable, Sendable {
