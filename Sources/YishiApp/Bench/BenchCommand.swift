@@ -264,6 +264,29 @@ enum TallyBench {
 
 /// Timing and output shared by every benchmark.
 enum Bench {
+    /// `lanes` callers at once, each calling `body` `each` times in turn (its argument numbers
+    /// the call); every call's time in milliseconds, sorted.
+    static func concurrently(
+        lanes: Int = 16, each: Int = 25, _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws -> [Double] {
+        try await withThrowingTaskGroup(of: [Double].self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    var times: [Double] = []
+                    for k in 0..<each {
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        try await body(lane * each + k)
+                        times.append(Bench.ms(since: start))
+                    }
+                    return times
+                }
+            }
+            var all: [Double] = []
+            for try await t in group { all += t }
+            return all.sorted()
+        }
+    }
+
     /// Milliseconds with three decimals.
     static func ms(since start: UInt64) -> Double {
         (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 * 1000).rounded() / 1000

@@ -203,38 +203,20 @@ enum FundsBench {
         let ctx = PageContext(
             lang: .zhHans, care: .off, principal: principal, csrf: "bench", here: "/", notice: nil, navigation: [])
         let potIDs = try await FundPot.query(on: db).filter(\.$name =~ "压测资金池").all().compactMap(\.id)
-        func timed16(_ body: @escaping @Sendable (Int) async throws -> Void) async throws -> [Double] {
-            try await withThrowingTaskGroup(of: [Double].self) { group in
-                for lane in 0..<16 {
-                    group.addTask {
-                        var times: [Double] = []
-                        for k in 0..<25 {
-                            let start = DispatchTime.now().uptimeNanoseconds
-                            try await body(lane * 25 + k)
-                            times.append(Bench.ms(since: start))
-                        }
-                        return times
-                    }
-                }
-                var all: [Double] = []
-                for try await t in group { all += t }
-                return all.sorted()
-            }
-        }
         let bigID = bigPot.id!
         // A pot's balance as the API answers it (balance, reserved, available), and its page (with
         // the latest entries): the big pot every fourth time, others otherwise.
-        let balance = try await timed16 { k in
+        let balance = try await Bench.concurrently { k in
             let p = try await Funds.pot(k % 4 == 0 ? bigID : potIDs[(k * 37) % potIDs.count], on: db)
             let out = FundsAPI.out(p, code: p.node.code, reserved: try await Funds.reserved(p.id!, on: db))
             _ = try JSONEncoder().encode(out)
         }
-        let page = try await timed16 { k in
+        let page = try await Bench.concurrently { k in
             let id = k % 4 == 0 ? bigID : potIDs[(k * 37) % potIDs.count]
             _ = Layout.document(ctx, FundPages.pot(ctx, try await FundRoutes.potModel(id, by: caller)))
         }
         let gardenID = garden.id!
-        let money = try await timed16 { _ in
+        let money = try await Bench.concurrently { _ in
             _ = Layout.document(ctx, FundPages.money(ctx, try await FundRoutes.moneyModel(gardenID, by: caller, ctx)))
         }
         // One at a time: what reading costs, and what writing the HTML costs.

@@ -117,33 +117,15 @@ enum PlannersBench {
         let caller = app.caller(.person(actor), auditActor: AuditActor(id: actor.userId, label: "bench"))
         let ctx = PageContext(
             lang: .zhHans, care: .off, principal: principal, csrf: "bench", here: "/", notice: nil, navigation: [])
-        func timed16(_ body: @escaping @Sendable (Int) async throws -> Void) async throws -> [Double] {
-            try await withThrowingTaskGroup(of: [Double].self) { group in
-                for lane in 0..<16 {
-                    group.addTask {
-                        var times: [Double] = []
-                        for k in 0..<25 {
-                            let start = DispatchTime.now().uptimeNanoseconds
-                            try await body(lane * 25 + k)
-                            times.append(Bench.ms(since: start))
-                        }
-                        return times
-                    }
-                }
-                var all: [Double] = []
-                for try await t in group { all += t }
-                return all.sorted()
-            }
-        }
         let districtID = district.id!
-        let pairing = try await timed16 { _ in
+        let pairing = try await Bench.concurrently { _ in
             _ = Layout.document(ctx, try await PlannerRoutes.boardView(districtID, by: caller, ctx: ctx))
         }
-        let review = try await timed16 { k in
+        let review = try await Bench.concurrently { k in
             let m = try await PlannerFormRoutes.reviewModel(ids[(k * 37) % ids.count], year: nil, by: caller)
             _ = Layout.document(ctx, PlannerPages.review(ctx, m, form: .init(), errors: FormErrors()))
         }
-        let page = try await timed16 { k in
+        let page = try await Bench.concurrently { k in
             let m = try await PlannerRoutes.model(ids[(k * 41) % ids.count], by: caller)
             _ = Layout.document(ctx, PlannerPages.planner(ctx, m, errors: FormErrors()))
         }

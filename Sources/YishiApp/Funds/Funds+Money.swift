@@ -113,17 +113,6 @@ extension Funds {
         ).first()?.decode(column: "n", as: Int64.self) ?? 0
     }
 
-    /// What matcher pots added to a pot (net of reversals).
-    static func matchedInto(_ pot: UUID, on db: any Database) async throws -> Int64 {
-        try await (db as! any SQLDatabase).raw(
-            """
-            SELECT CAST(COALESCE(SUM(p.fen), 0) AS BIGINT) AS n FROM fund_postings p
-            JOIN fund_entries e ON e.id = p.entry_id
-            WHERE p.pot_id = \(bind: pot) AND e.rule_id IS NOT NULL
-            """
-        ).first()?.decode(column: "n", as: Int64.self) ?? 0
-    }
-
     // MARK: Statistics
 
     /// Money received at or below a node in a year: by who gave, by the kind of pot, and the share
