@@ -84,4 +84,93 @@ struct QuestionnairesTests {
             #expect(try await QuestionnaireResponse.query(on: t.db).filter(\.$questionnaire.$id == q.id!).count() == 2)
         }
     }
+
+    /// The same through /api/v1: built, published, answered once by a resident and on paper by
+    /// staff for a named resident, closed; results with counts by channel, written answers for
+    /// staff only; bad input refused with nothing stored.
+    @Test func theAPIBuildsPublishesAnswersAndCounts() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let made = try await staff.json(
+                .POST, "/api/v1/questionnaires", #"{"node":"BS01-C1","title":"夜间照明问卷","days":7}"#)
+            #expect(made.status == .created)
+            let q = try made.decode(DTO.Questionnaire.self)
+            #expect(q.status == "draft" && q.questions.isEmpty && q.node == "BS01-C1")
+            let path = "/api/v1/questionnaires/\(q.id)"
+            #expect(
+                try await staff.json(.POST, "/api/v1/questionnaires", #"{"node":"NOPE","title":"x"}"#).status
+                    == .unprocessableEntity)
+            // Bad questions change nothing.
+            #expect(
+                try await staff.json(
+                    .POST, "\(path)/questions", #"{"kind":"single","prompt":"几点?","options":["只有一个"]}"#
+                )
+                .status == .unprocessableEntity)
+            #expect(
+                try await staff.json(
+                    .POST, "\(path)/questions", #"{"kind":"single","prompt":"几点?","options":["a\nb","c"]}"#
+                )
+                .status == .unprocessableEntity)
+            #expect(
+                try await staff.json(.POST, "\(path)/questions", #"{"kind":"poll","prompt":"?"}"#).status
+                    == .unprocessableEntity)
+            #expect(try await staff.json(.GET, path).decode(DTO.Questionnaire.self).questions.isEmpty)
+            _ = try await staff.json(
+                .POST, "\(path)/questions",
+                #"{"kind":"single","prompt":"晚上回家走哪条路？","options":["北门","南门"],"required":true}"#)
+            _ = try await staff.json(.POST, "\(path)/questions", #"{"kind":"scale","prompt":"路灯够亮吗？","required":true}"#)
+            let third = try await staff.json(
+                .POST, "\(path)/questions", #"{"kind":"text","prompt":"哪里最暗？","needCategory":"lighting"}"#)
+            #expect(third.status == .created)
+            #expect(try third.decode(DTO.Questionnaire.self).questions.count == 3)
+            // A resident does not see the draft; another community's staff cannot publish it.
+            let r = Browser(t.app)
+            try await r.signInResident()
+            #expect(try await r.json(.GET, path).status == .notFound)
+            let other = Browser(t.app)
+            try await other.signIn("youyixin")
+            #expect(try await other.json(.POST, "\(path)/publish").status == .forbidden)
+            #expect(try await staff.json(.POST, "\(path)/publish").decode(DTO.Questionnaire.self).status == "open")
+            #expect(try await staff.json(.POST, "\(path)/publish").status == .conflict)
+            // The resident: a required answer missing, a choice out of range, two parts in one answer.
+            for bad in [
+                #"{"answers":[{"question":1,"scale":3}]}"#,
+                #"{"answers":[{"question":0,"choice":7},{"question":1,"scale":3}]}"#,
+                #"{"answers":[{"question":0,"choice":0,"text":"x"},{"question":1,"scale":3}]}"#,
+            ] {
+                #expect(try await r.json(.POST, "\(path)/responses", bad).status == .unprocessableEntity, "\(bad)")
+            }
+            #expect(try await QuestionnaireResponse.query(on: t.db).filter(\.$questionnaire.$id == q.id).count() == 0)
+            let answered = try await r.json(
+                .POST, "\(path)/responses",
+                #"{"answers":[{"question":0,"choice":1},{"question":1,"scale":2},{"question":2,"text":"南门车棚后面"}]}"#)
+            #expect(answered.status == .created)
+            #expect(try answered.decode(DTO.QuestionnaireAnswered.self).needsRaised == 1)
+            #expect(
+                try await r.json(
+                    .POST, "\(path)/responses", #"{"answers":[{"question":0,"choice":0},{"question":1,"scale":5}]}"#
+                )
+                .status == .conflict)
+            // Staff: a paper form for a named resident needs its channel.
+            let neighbour = "R-BS01-C1-X1-B1-102-1"
+            let paper =
+                #"{"answers":[{"question":0,"choice":0},{"question":1,"scale":4}],"onBehalfOf":{"resident":"\#(neighbour)"}"#
+            #expect(try await staff.json(.POST, "\(path)/responses", paper + "}").status == .unprocessableEntity)
+            #expect(
+                try await staff.json(.POST, "\(path)/responses", paper + #","channel":"paper"}"#).status == .created)
+            // Results: counts and the mean for all who may read; written answers for staff only.
+            let results = try await staff.json(.GET, "\(path)/results").decode(DTO.QuestionnaireResults.self)
+            #expect(results.responses == 2 && results.byChannel == ["online": 1, "paper": 1])
+            #expect(results.questions[0].counts == [1, 1] && results.questions[1].mean == 3.0)
+            #expect(results.questions[2].texts == ["南门车棚后面"])
+            let seen = try await r.json(.GET, "\(path)/results").decode(DTO.QuestionnaireResults.self)
+            #expect(seen.questions[2].texts == nil && seen.questions[2].answered == 1)
+            let listed = try await r.json(.GET, "/api/v1/questionnaires?node=BS01-C1").decode([DTO.Questionnaire].self)
+            #expect(listed.contains { $0.id == q.id && $0.responses == 2 })
+            #expect(try await Browser(t.app).json(.GET, path).status == .unauthorized)
+            #expect(try await staff.json(.POST, "\(path)/close").decode(DTO.Questionnaire.self).status == "closed")
+            #expect(try await staff.json(.POST, "\(path)/close").status == .conflict)
+        }
+    }
 }

@@ -6,6 +6,10 @@ import YishiCore
 /// needs. Later issues reuse it for satisfaction surveys and the demonstration index.
 struct QuestionnairesFeature: Feature {
     var pages: [any RouteCollection] { [QuestionnaireRoutes()] }
+    var api: [any RouteCollection] { [QuestionnairesAPI()] }
+    var apiDescription: APIDescription {
+        .init(operations: OpenAPIDocument.questionnairesOperations, schemas: { OpenAPIDocument.questionnairesSchemas })
+    }
     var demo: [DemoPart] { [QuestionnairesDemo.part] }
     var navigation: [NavEntry] {
         [
