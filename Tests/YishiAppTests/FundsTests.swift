@@ -430,6 +430,48 @@ struct FundsTests {
         }
     }
 
+    /// A budget line's plan bounds its allocations, from any pot, two at once included; the plan is
+    /// never lowered below what is allocated.
+    @Test func anAllocationStaysWithinItsBudgetLine() async throws {
+        try await withYishi(demo: true) { t in
+            let committee = try await Self.staffCaller(t, "baolin1")
+            let sub = try await Self.staffCaller(t, "youyilu")
+            let partner = try await Self.pot(t, kind: .partner)
+            let foundation = try await Self.pot(t, kind: .foundation)
+            let garden = try #require(try await Project.query(on: t.db).filter(\.$title == "二号楼旁小花园改造").first())
+            _ = try await Funds.setBudgetLine(
+                project: garden.id, line: "signs", title: "标识牌", planned: "1000", by: committee)
+            func allocate(_ pot: FundPot, _ yuan: String, by caller: Caller) async throws -> FundAllocation {
+                try await Funds.allocate(
+                    .init(
+                        pot: pot.id, project: garden.id, line: "signs", yuan: yuan,
+                        decision: pot.kind == .foundation ? "foundationGrant" : "agreement", reference: "资助决定 1 号"),
+                    by: caller)
+            }
+            _ = try await allocate(partner, "600", by: committee)
+            let before = try await Self.count(t, "fund_allocations")
+            #expect(await refused("amount=fund.overPlan") { _ = try await allocate(partner, "400.01", by: committee) })
+            #expect(
+                await refused("planned=fund.planBelowAllocated") {
+                    _ = try await Funds.setBudgetLine(
+                        project: garden.id, line: "signs", title: "标识牌", planned: "599.99", by: committee)
+                })
+            #expect(try await FundBudgetLine.query(on: t.db).filter(\.$line == "signs").first()?.plannedFen == 100_000)
+            #expect(try await Self.count(t, "fund_allocations") == before)
+            // Two pots at once for the ¥400 left: one is allocated, the other refused.
+            let results = await withTaskGroup(of: Bool.self) { g in
+                g.addTask { (try? await allocate(partner, "400", by: committee)) != nil }
+                g.addTask { (try? await allocate(foundation, "400", by: sub)) != nil }
+                return await g.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            let taken =
+                try await FundAllocation.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$line == "signs")
+                .all().reduce(Int64(0)) { $0 + $1.fen }
+            #expect(taken == 100_000)
+        }
+    }
+
     @Test func twoPaymentsAtOnceNeverTakeAPotBelowZero() async throws {
         try await withYishi(demo: true) { t in
             let committee = try await Self.staffCaller(t, "baolin1")

@@ -59,6 +59,22 @@ struct FundsLedgerTests {
         #expect(Availability.available(balance: 1_000, openAllocations: -5, approvedUnpaid: -5) == 1_000)
     }
 
+    @Test func spendingStaysWithinAllocationBalanceAndPlan() {
+        #expect(Spending.allocate(100, available: 100) == nil)
+        #expect(Spending.allocate(101, available: 100) == .overBalance)
+        #expect(Spending.allocate(0, available: 100) == .amount)
+        #expect(Spending.withinPlan(400, planned: 1_000, allocated: 600) == nil)
+        #expect(Spending.withinPlan(401, planned: 1_000, allocated: 600) == .overPlan)
+        #expect(Spending.withinPlan(-1, planned: 1_000, allocated: 0) == .amount)
+        #expect(Spending.replan(600, allocated: 600) == nil)
+        #expect(Spending.replan(599, allocated: 600) == .overPlan)
+        #expect(Spending.replan(-1, allocated: 0) == .amount)
+        #expect(Spending.approve(50, allocation: 100, alreadyApproved: 50) == nil)
+        #expect(Spending.approve(51, allocation: 100, alreadyApproved: 50) == .overAllocation)
+        #expect(Spending.pay(100, balance: 99) == .overBalance && Spending.pay(99, balance: 99) == nil)
+        for r in Spending.Refusal.allCases { #expect(!FundText.spending(r).key.isEmpty) }
+    }
+
     @Test func yuanAsWrittenBecomeFenAndBack() {
         #expect(Yuan.fen("1,234.5") == 123_450)
         #expect(Yuan.fen("¥12") == 1_200)

@@ -30,8 +30,17 @@ extension Funds {
         row.line = key
         row.title = t
         row.plannedFen = fen
+        let pid = project.id!
         do {
             try await caller.audited { tx in
+                // Never below what the line's allocations take (read under the line's lock, which
+                // allocating takes too).
+                if row.id != nil {
+                    let allocated = try await lockLine(project: pid, line: key, on: tx)?.allocated ?? 0
+                    if Spending.replan(fen, allocated: allocated) != nil {
+                        throw invalid("planned", FundText.planBelowAllocated)
+                    }
+                }
                 try await row.save(on: tx)
                 return (
                     (),
@@ -44,6 +53,31 @@ extension Funds {
             throw YishiError.conflict(key: FundText.lineTaken.key)
         }
         return row
+    }
+
+    /// Locks a project's budget line (a write that changes nothing, so that two allocations to it
+    /// are decided one after the other) and reads its plan and what its allocations take: an open
+    /// allocation its amount, a closed one what it paid. Nil when the line does not exist.
+    static func lockLine(project: UUID, line: String, on tx: any Database) async throws -> (
+        planned: Int64, allocated: Int64
+    )? {
+        let sql = tx as! any SQLDatabase
+        guard
+            let row = try await sql.raw(
+                """
+                UPDATE fund_budget_lines SET planned_fen = planned_fen
+                WHERE project_id = \(bind: project) AND line = \(bind: line) RETURNING planned_fen
+                """
+            ).first()
+        else { return nil }
+        let allocated =
+            try await sql.raw(
+                """
+                SELECT CAST(COALESCE(SUM(CASE WHEN status = 'open' THEN fen ELSE paid_fen END), 0) AS BIGINT) AS n
+                FROM fund_allocations WHERE project_id = \(bind: project) AND line = \(bind: line)
+                """
+            ).first()?.decode(column: "n", as: Int64.self) ?? 0
+        return (try row.decode(column: "planned_fen", as: Int64.self), allocated)
     }
 
     // MARK: Allocations
@@ -121,6 +155,12 @@ extension Funds {
             throw YishiError.denied(.roleLacksAction)
         }
         guard fields.isEmpty, let fen else { throw YishiError.invalid(fields) }
+        // One owners' vote backs one allocation (the unique index decides two at once).
+        if decision == .ownersVote, let v = n.vote,
+            try await FundAllocation.query(on: caller.db).filter(\.$voteID == v).first() != nil
+        {
+            throw YishiError.conflict(key: FundText.voteUsed.key)
+        }
         let row = FundAllocation()
         row.$pot.id = pot.id!
         row.$project.id = project.id!
@@ -142,6 +182,12 @@ extension Funds {
                 let available = Availability.available(
                     balance: state.balance, openAllocations: try await reserved(potID, on: tx), approvedUnpaid: 0)
                 if let r = Spending.allocate(fen, available: available) {
+                    throw invalid("amount", FundText.spending(r))
+                }
+                guard let plan = try await lockLine(project: project.id!, line: line, on: tx) else {
+                    throw invalid("line", FundText.lineUnknown)
+                }
+                if let r = Spending.withinPlan(fen, planned: plan.planned, allocated: plan.allocated) {
                     throw invalid("amount", FundText.spending(r))
                 }
                 try await row.create(on: tx)

@@ -174,6 +174,9 @@ public enum Spending {
         case overBalance
         /// Not a positive amount.
         case amount
+        /// More than the budget line's plan has left (what its allocations take, or a plan lowered
+        /// below what is already allocated).
+        case overPlan
     }
 
     public static func approve(_ fen: Int64, allocation: Int64, alreadyApproved: Int64) -> Refusal? {
@@ -190,5 +193,18 @@ public enum Spending {
     public static func allocate(_ fen: Int64, available: Int64) -> Refusal? {
         if fen <= 0 { return .amount }
         return fen > available ? .overBalance : nil
+    }
+
+    /// An allocation stays within its budget line: what the line's allocations already take (an open
+    /// one its amount, a closed one what it paid) and this one together are at most the plan.
+    public static func withinPlan(_ fen: Int64, planned: Int64, allocated: Int64) -> Refusal? {
+        if fen <= 0 { return .amount }
+        return allocated + fen > planned ? .overPlan : nil
+    }
+
+    /// A line's plan may be changed, never below what its allocations already take.
+    public static func replan(_ planned: Int64, allocated: Int64) -> Refusal? {
+        if planned < 0 { return .amount }
+        return planned < allocated ? .overPlan : nil
     }
 }

@@ -16,7 +16,7 @@ public enum FundText: String, Texts {
     case decNotForPot, decMeetingMissing, decMeetingNotHeld, decResolutionNotPassed, decVoteMissing
     case decVoteWrongMatter, decVoteNotPassed, decVoteOtherBuilding, decReferenceMissing, decVoteOtherProject
     case voteUsed, resolutionUsed, datedInPublished
-    case overAllocation, overBalance, ownExpense, alreadyApproved, approvalComplete
+    case overAllocation, overBalance, overPlan, planBelowAllocated, ownExpense, alreadyApproved, approvalComplete
     // The notice of a statement.
     case statementTitle, statementBody
     // Names.
@@ -66,6 +66,7 @@ public enum FundText: String, Texts {
         case .overAllocation: FundText.overAllocation
         case .overBalance: FundText.overBalance
         case .amount: FundText.amountInvalid
+        case .overPlan: FundText.overPlan
         }
     }
 
@@ -289,6 +290,13 @@ public enum FundText: String, Texts {
         case .decReferenceMissing: .init("请填写决定的文号、日期或理由。", "Please enter the decision's number, date or reason.")
         case .overAllocation: .init("超出了这笔拨付的剩余额度，未通过。", "This is more than the allocation has left; not approved.")
         case .overBalance: .init("资金池可用余额不足，未办理。", "The pot does not have that much available; nothing was done.")
+        case .overPlan:
+            .init(
+                "超出了这个预算科目的计划金额，未办理。请先调整预算。",
+                "This is more than the budget line's plan has left; nothing was done. Change the plan first.")
+        case .planBelowAllocated:
+            .init(
+                "计划金额不能低于这个科目已经拨付的金额。", "The plan cannot be less than what is already allocated to this line.")
         case .ownExpense: .init("不能审批自己提交的支出。", "You cannot approve an expense you submitted.")
         case .alreadyApproved: .init("您已审批过这一步。", "You have already approved this step.")
         case .approvalComplete: .init("这笔支出的审批已经完成。", "This expense's approvals are complete.")
