@@ -430,6 +430,41 @@ struct FundsTests {
         }
     }
 
+    /// A conditional pledge whose deadline passes short of its threshold is released by the daily
+    /// run, once, with an audit entry by the platform; one whose threshold was met stays.
+    @Test func theDailyRunReleasesLapsedConditionalPledgesOnce() async throws {
+        try await withYishi(demo: true) { t in
+            let committee = try await Self.staffCaller(t, "baolin1")
+            let partner = try await Self.pot(t, kind: .partner)
+            let deadline = CalendarDay(t.clock.now().addingTimeInterval(3 * 86_400)).description
+            let short = try await Funds.pledge(
+                .init(
+                    pot: partner.id, party: "partner", from: "某超市", yuan: "5000", threshold: "900000",
+                    deadline: deadline), by: committee)
+            let met = try await Funds.pledge(
+                .init(pot: partner.id, party: "partner", from: "某药房", yuan: "800", threshold: "1", deadline: deadline),
+                by: committee)
+            func released() async throws -> Int {
+                try await AuditEntry.query(on: t.db).filter(\.$action == AuditAction.fundPledge.rawValue)
+                    .filter(\.$actorLabel == "system").count()
+            }
+            let before = try await released()
+            await JobWorker.runDailyTasksIfDue(t.app)
+            #expect(try await FundPledge.find(short.id, on: t.db)?.status == .open, "not before its deadline")
+            t.clock.advance(5 * 86_400)
+            await JobWorker.runDailyTasksIfDue(t.app)
+            #expect(try await FundPledge.find(short.id, on: t.db)?.status == .released)
+            #expect(try await FundPledge.find(met.id, on: t.db)?.status == .open)
+            #expect(try await released() == before + 1)
+            // Again (the page's read, a second day): nothing more.
+            t.clock.advance(86_400)
+            await JobWorker.runDailyTasksIfDue(t.app)
+            #expect(try await Funds.releaseLapsed(partner.id!, today: CalendarDay(t.clock.now()), by: committee) == 0)
+            #expect(try await released() == before + 1)
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
     /// A budget line's plan bounds its allocations, from any pot, two at once included; the plan is
     /// never lowered below what is allocated.
     @Test func anAllocationStaysWithinItsBudgetLine() async throws {

@@ -31,6 +31,8 @@ protocol Feature: Sendable {
     var demoStories: [DemoStory] { get }
     /// What it asks of a staff member on their home page (a term ending, a check due).
     var toDo: [ToDoSource] { get }
+    /// Work the worker does once a day (bringing figures up to date, releasing what has lapsed).
+    var daily: [DailyTask] { get }
 }
 
 /// A capability's lines on a staff member's to-do list, as that person may see them.
@@ -50,6 +52,7 @@ extension Feature {
     var noticeSubjects: [NoticeSubject] { [] }
     var demoStories: [DemoStory] { [] }
     var toDo: [ToDoSource] { [] }
+    var daily: [DailyTask] { [] }
 }
 
 /// A capability's own content published through a public notice (公示): the notice stores its kind
@@ -109,6 +112,13 @@ struct APIDescription: Sendable {
     var schemas: @Sendable () -> [String: Any] = { [:] }
 }
 
+/// Work done once a day by the worker, on the jobs' database, with the application's clock. A
+/// failure is logged and tried again five minutes later; the task must be safe to run twice.
+struct DailyTask: Sendable {
+    var name: String
+    var run: @Sendable (_ app: Application, _ now: Date) async throws -> Void
+}
+
 /// The registered capabilities, and what the shared pieces (layout, notices, OpenAPI document)
 /// read from them.
 struct Features: Sendable {
@@ -120,10 +130,13 @@ struct Features: Sendable {
     let demo: [DemoPart]
     let noticeSubjects: [String: NoticeSubject]
     let toDo: [ToDoSource]
+    let daily: [DailyTask]
 
     init(_ all: [any Feature]) {
         self.all = all
         toDo = all.flatMap(\.toDo)
+        daily = all.flatMap(\.daily)
+        precondition(Set(daily.map(\.name)).count == daily.count, "a daily task is registered twice")
         navigation = all.flatMap(\.navigation).sorted { $0.order < $1.order }
         notices = Set(all.flatMap(\.notices))
         operations = all.flatMap(\.apiDescription.operations)

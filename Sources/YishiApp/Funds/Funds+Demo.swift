@@ -272,7 +272,8 @@ enum FundsDemo {
             .init(
                 pot: maintenance.id, from: "2026-01-01", to: "2026-06-30", reported: "186400",
                 explanation: nil), by: committee)
-        _ = try await Funds.releaseLapsed(residents.id!, today: CalendarDay(now), on: db)
+        _ = try await Funds.releaseLapsed(
+            residents.id!, today: CalendarDay(now), by: app.caller(.platform, auditActor: AuditActor.system, on: db))
         clock.set(now)
     }
 }

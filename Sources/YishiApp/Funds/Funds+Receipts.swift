@@ -359,32 +359,72 @@ extension Funds {
     }
 
     /// Releases a pot's conditional pledges whose deadline passed short of their threshold (all or
-    /// nothing: `Pledge.released`). Returns how many were released.
+    /// nothing: `Pledge.released`), each with an audit entry by the platform. Run daily for every
+    /// pot (`releaseLapsedDaily`) and when a pot's page is read, so the page is never behind.
+    /// Returns how many were released.
     @discardableResult
-    static func releaseLapsed(_ pot: UUID, today: CalendarDay, on db: any Database) async throws -> Int {
-        let pledges = try await FundPledge.query(on: db).filter(\.$pot.$id == pot).all()
-        return try await releaseLapsed(pledges, pot: pot, today: today, on: db)
+    static func releaseLapsed(_ pot: UUID, today: CalendarDay, by caller: Caller) async throws -> Int {
+        let pledges = try await FundPledge.query(on: caller.db).filter(\.$pot.$id == pot).all()
+        return try await releaseLapsed(pledges, pot: pot, today: today, by: caller)
     }
 
     /// The same over a pot's pledges already read (a page reads them anyway); each released one is
     /// marked so in `pledges` too. The pot's receipts are summed only when a deadline has passed.
+    /// Releasing is the platform's act whoever's request found it due.
     @discardableResult
-    static func releaseLapsed(_ pledges: [FundPledge], pot: UUID, today: CalendarDay, on db: any Database)
+    static func releaseLapsed(_ pledges: [FundPledge], pot: UUID, today: CalendarDay, by caller: Caller)
         async throws -> Int
     {
         let due = pledges.filter { $0.status == .open && ($0.deadline ?? "9999-12-31") < today.description }
         guard !due.isEmpty else { return 0 }
-        let raised = try await raisedFromSources(pot, on: db)
+        let raised = try await raisedFromSources(pot, on: caller.db)
+        let lapsed = due.filter {
+            Pledge.released(threshold: $0.thresholdFen, deadline: $0.deadline, raised: raised, today: today.description)
+        }
+        var platform = caller
+        platform.acting = .platform
+        platform.auditActor = AuditActor.system
+        platform.sessionID = nil
+        let node = try await FundPot.find(pot, on: caller.db)?.$node.id
         var n = 0
-        for p in due
-        where Pledge.released(threshold: p.thresholdFen, deadline: p.deadline, raised: raised, today: today.description)
-        {
-            try await (db as! any SQLDatabase).raw(
-                "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open'"
-            ).run()
+        for p in lapsed {
+            do {
+                try await platform.audited { tx in
+                    // Once: a page and the daily run finding it at the same time release it once.
+                    let won = try await (tx as! any SQLDatabase).raw(
+                        "UPDATE fund_pledges SET status = 'released' WHERE id = \(bind: p.id!) AND status = 'open' RETURNING id"
+                    ).first()
+                    guard won != nil else { throw YishiError.conflict(key: FundText.pledgeInvalid.key) }
+                    return (
+                        (),
+                        AuditEvent(
+                            action: .fundPledge, targetType: "fundPledge", targetID: p.id!.uuidString, nodeID: node,
+                            details: [
+                                "released": "true", "from": p.partyName, "yuan": Yuan.text(p.fen),
+                                "threshold": Yuan.text(p.thresholdFen ?? 0), "raised": Yuan.text(raised),
+                                "deadline": p.deadline ?? "",
+                            ])
+                    )
+                }
+                n += 1
+            } catch YishiError.conflict {
+                // Released at the same moment by the other path: once is enough.
+            }
             p.status = .released
-            n += 1
         }
         return n
+    }
+
+    /// Every pot's lapsed conditional pledges, once a day from the worker.
+    static let releaseLapsedDaily = DailyTask(name: "funds.lapsedPledges") { app, now in
+        let today = CalendarDay(now)
+        let caller = app.caller(.platform, auditActor: AuditActor.system, on: app.jobsDB)
+        let pots = try await (app.jobsDB as! any SQLDatabase).raw(
+            """
+            SELECT DISTINCT pot_id FROM fund_pledges
+            WHERE status = 'open' AND deadline IS NOT NULL AND deadline < \(bind: today.description)
+            """
+        ).all().map { try $0.decode(column: "pot_id", as: UUID.self) }
+        for pot in pots { try await releaseLapsed(pot, today: today, by: caller) }
     }
 }

@@ -173,7 +173,7 @@ struct FundRoutes: RouteCollection {
         let mayRecord = caller.allows(.fundRecord, at: path)
         let db = caller.db
         let pledges = try await FundPledge.query(on: db).filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
-        try await Funds.releaseLapsed(pledges, pot: p.id!, today: CalendarDay(caller.now), on: db)
+        try await Funds.releaseLapsed(pledges, pot: p.id!, today: CalendarDay(caller.now), by: caller)
         let entries = try await Funds.entries(of: p.id!, before: "9999-12-31", limit: 50, on: db)
         let ids = entries.compactMap(\.id)
         let reversed = try await FundLedger.reversed(among: ids, on: db)

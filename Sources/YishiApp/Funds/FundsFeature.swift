@@ -8,6 +8,7 @@ struct FundsFeature: Feature {
     var api: [any RouteCollection] { [FundsAPI()] }
     var pages: [any RouteCollection] { [FundRoutes()] }
     var toDo: [ToDoSource] { [ToDoSource(list: FundReminders.todo)] }
+    var daily: [DailyTask] { [Funds.releaseLapsedDaily] }
     var navigation: [NavEntry] {
         [
             NavEntry(order: 17, label: FundPageText.title.key, path: Site.Pattern.funds) {

@@ -17,7 +17,7 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
                         // Drain the queue, then wait for the next poll.
                         while try await JobRunner.runNext(app), !Task.isCancelled {}
                         try await Self.verifyAuditChainIfDue(app)
-                        try await NeedsService.refreshWaitingIfDue(app)
+                        await Self.runDailyTasksIfDue(app)
                     } catch {
                         app.logger.warning("job worker: \(String(reflecting: error))")
                     }
@@ -39,6 +39,20 @@ final class JobWorker: LifecycleHandler, @unchecked Sendable {
             return
         }
         try await AuditLog.verifyAndRecord(on: app.jobsDB, time: app.effects.time)
+    }
+
+    /// Each capability's daily work, each on its own day's clock: a task that fails is logged and
+    /// tried again five minutes later, without holding up the others.
+    static func runDailyTasksIfDue(_ app: Application) async {
+        let now = app.effects.time.now()
+        for task in app.features.daily where app.dailyClock.due(task.name, at: now) {
+            do {
+                try await task.run(app, now)
+            } catch {
+                app.dailyClock.retryLater(task.name, at: now)
+                app.logger.warning("daily task \(task.name): \(String(reflecting: error))")
+            }
+        }
     }
 
     func shutdownAsync(_ app: Application) async {

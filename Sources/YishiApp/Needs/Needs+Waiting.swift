@@ -36,34 +36,7 @@ extension NeedsService {
     }
 
     /// Once a day, from the worker.
-    static func refreshWaitingIfDue(_ app: Application) async throws {
-        let now = app.effects.time.now()
-        if app.needsRefresh.due(at: now) { try await refreshWaiting(now: now, on: app.jobsDB) }
-    }
-}
-
-/// When this application last brought the months of waiting up to date.
-final class NeedsRefreshClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: Date?
-
-    /// True (and remembered) when a day has passed since the last time.
-    func due(at now: Date) -> Bool {
-        lock.withLock {
-            guard last.map({ now.timeIntervalSince($0) >= 86_400 }) ?? true else { return false }
-            last = now
-            return true
-        }
-    }
-}
-
-extension Application {
-    private struct NeedsRefreshKey: StorageKey { typealias Value = NeedsRefreshClock }
-
-    var needsRefresh: NeedsRefreshClock {
-        if let c = storage[NeedsRefreshKey.self] { return c }
-        let c = NeedsRefreshClock()
-        storage[NeedsRefreshKey.self] = c
-        return c
+    static let refreshWaitingDaily = DailyTask(name: "needs.waiting") { app, now in
+        _ = try await refreshWaiting(now: now, on: app.jobsDB)
     }
 }

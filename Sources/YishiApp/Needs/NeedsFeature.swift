@@ -14,6 +14,7 @@ struct NeedsFeature: Feature {
     }
     var demo: [DemoPart] { [NeedsDemo.part, NeedsDemoMore.part] }
     var noticeSubjects: [NoticeSubject] { [NeedsList.noticeSubject] }
+    var daily: [DailyTask] { [NeedsService.refreshWaitingDaily] }
     var notices: [String] {
         [
             NeedText.submitted.key, NeedText.supported.key, NeedText.accepted.key, NeedText.declined.key,
