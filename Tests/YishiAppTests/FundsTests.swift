@@ -192,6 +192,95 @@ struct FundsTests {
         }
     }
 
+    /// A rule that matches at the project's approval waits for its first allocation, then matches
+    /// what came before in that transaction and each gift after as it comes; two matchers split each
+    /// match 3:2, the leftover fen to the larger fraction; a reversed gift takes its match back.
+    @Test func matchingAtApprovalSplitAmongTwoMatchers() async throws {
+        try await withYishi(demo: true) { t in
+            let sub = try await Self.staffCaller(t, "youyilu")
+            let staff = try await Self.staffCaller(t, "baolin1")
+            let matcher = try await Self.pot(t, kind: .matching)
+            let foundation = try await Self.pot(t, kind: .foundation)
+            let partner = try await Self.pot(t, kind: .partner)
+            let fitness = try #require(try await Project.query(on: t.db).filter(\.$title == "三号楼前健身角改造").first())
+            #expect(try await FundAllocation.query(on: t.db).filter(\.$project.$id == fitness.id!).count() == 0)
+            let community = try #require(try await TerritoryNode.query(on: t.db).filter(\.$code == "BS01-C1").first())
+            let meeting = try await MeetingsService.create(
+                .init(
+                    node: community.id, project: fitness.id, kind: MeetingKind.representatives.rawValue,
+                    title: "居民代表会议：健身角居民自筹", agenda: "居民自愿筹集的上限", venue: "居委会活动室",
+                    startsAt: Show.dateTime(t.clock.now())), by: staff)
+            _ = try await MeetingsService.recordMinutes(meeting.id, text: "同意居民自愿筹集，上限 3000 元。", by: staff)
+            let resolution = try await MeetingsService.resolve(
+                meeting.id, text: "同意居民自愿筹集健身角费用，上限 3000 元", electorate: "40", present: "30", yes: "28",
+                by: staff)
+            let residents = try await Funds.createPot(
+                .init(
+                    node: community.id, kind: PotKind.residentContribution.rawValue, name: "健身角居民自筹",
+                    custodian: "居委会", legalOwner: "出资居民", resolution: resolution.id, authorised: "3000"),
+                by: staff)
+            #expect(residents.projectID == fitness.id)
+            // Bad rules change nothing.
+            let rulesBefore = try await Self.count(t, "fund_matching_rules")
+            func rule(
+                target: UUID?, trigger: String, weight: Int64? = 3, co: [(pot: UUID?, weight: Int64?)]
+            ) async throws -> FundMatchingRule {
+                try await FundMatching.create(
+                    .init(
+                        matcher: matcher.id, target: target, numerator: 1, denominator: 1, kinds: ["household"],
+                        trigger: trigger, weight: weight, coMatchers: co), by: sub)
+            }
+            #expect(
+                await refused("trigger=fund.triggerNeedsProject") {
+                    _ = try await rule(target: partner.id, trigger: "projectApproval", co: [])
+                })
+            #expect(
+                await refused("coMatchers=fund.shareInvalid") {
+                    _ = try await rule(target: residents.id, trigger: "projectApproval", co: [(residents.id, 2)])
+                })
+            #expect(
+                await refused("weight=fund.shareInvalid") {
+                    _ = try await rule(
+                        target: residents.id, trigger: "projectApproval", weight: 0, co: [(foundation.id, 2)])
+                })
+            #expect(try await Self.count(t, "fund_matching_rules") == rulesBefore)
+            let r = try await rule(target: residents.id, trigger: "projectApproval", co: [(foundation.id, 2)])
+            #expect(try await FundMatching.payers(r, on: t.db).map(\.weight) == [3, 2])
+            // A gift before the approval waits.
+            let household = try #require(
+                try await FundEntry.query(on: t.db).filter(\.$householdID != nil).first()?.householdID)
+            let early = try await Funds.receive(
+                .init(pot: residents.id, yuan: "100.01", party: "household", household: household), by: staff)
+            func balance(_ p: FundPot) async throws -> Int64 {
+                try #require(try await FundPot.find(p.id, on: t.db)).balance
+            }
+            let (m0, f0) = (try await balance(matcher), try await balance(foundation))
+            #expect(try await balance(residents) == 10_001)
+            // The approval (the project's first allocation) matches it: 10,001 fen split 3:2 is
+            // 6,000.6 and 4,000.4; the one fen left goes to the larger fraction.
+            _ = try await Funds.setBudgetLine(
+                project: fitness.id, line: "materials", title: "材料", planned: "5000", by: staff)
+            _ = try await Funds.allocate(
+                .init(
+                    pot: partner.id, project: fitness.id, line: "materials", yuan: "100", decision: "agreement",
+                    reference: "共建协议 3 号"), by: staff)
+            #expect(try await balance(matcher) == m0 - 6_001)
+            #expect(try await balance(foundation) == f0 - 4_000)
+            #expect(try await balance(residents) == 20_002)
+            // After it, each gift is matched as it comes.
+            _ = try await Funds.receive(
+                .init(pot: residents.id, yuan: "50", party: "household", household: household), by: staff)
+            #expect(try await balance(matcher) == m0 - 9_001)
+            #expect(try await balance(foundation) == f0 - 6_000)
+            // Reversing the early gift reverses its match, each payer's share back.
+            // (By the subdistrict: the match it takes back is in its pots.)
+            _ = try await Funds.reverse(early, reason: "录错了户", by: sub)
+            #expect(try await balance(matcher) == m0 - 3_000)
+            #expect(try await balance(foundation) == f0 - 2_000)
+            #expect(try await FundsVerification.run(on: t.db).ok)
+        }
+    }
+
     /// What an attack on loopback found, each kept shut.
     @Test func stepsNeedDifferentPeopleAndDecisionsAreUsedOnce() async throws {
         try await withYishi(demo: true) { t in
@@ -504,6 +593,9 @@ struct FundsTests {
                 try await FundAllocation.query(on: t.db).filter(\.$project.$id == garden.id!).filter(\.$line == "signs")
                 .all().reduce(Int64(0)) { $0 + $1.fen }
             #expect(taken == 100_000)
+            // (Either pot may allocate: the one refused was refused by the plan, as any is now.)
+            #expect(await refused("amount=fund.overPlan") { _ = try await allocate(foundation, "0.01", by: sub) })
+            #expect(await refused("amount=fund.overPlan") { _ = try await allocate(partner, "0.01", by: committee) })
         }
     }
 

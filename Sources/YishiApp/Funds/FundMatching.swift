@@ -22,11 +22,19 @@ enum FundMatching {
         var kinds: [String]?
         var subtree: UUID?
         var oncePerHousehold = false
-        /// `receipt` (default) or `roundClose`.
+        /// `receipt` (default), `projectApproval` or `roundClose`.
         var trigger: String? = nil
         var validFrom: String?
         var validUntil: String?
+        /// Several matchers: this rule's own matcher's weight (1 when left out) and the other pots
+        /// that pay a share of each match, each with its weight (1 when left out).
+        var weight: Int64? = nil
+        var coMatchers: [(pot: UUID?, weight: Int64?)] = []
     }
+
+    /// At most five other pots share a rule's match; a weight is a whole number from 1 to 1,000.
+    static let maxCoMatchers = 5
+    static let weights: ClosedRange<Int64> = 1...1_000
 
     /// A rule of a matcher pot (its next version; the open version before it is closed).
     static func create(_ n: NewRule, by caller: Caller) async throws -> FundMatchingRule {
@@ -66,6 +74,23 @@ enum FundMatching {
         }
         let trigger = MatchTrigger(rawValue: (n.trigger ?? "receipt").trimmed)
         if trigger == nil { fields["trigger"] = FundText.triggerInvalid.key }
+        if trigger == .projectApproval, target.projectID == nil { fields["trigger"] = FundText.triggerNeedsProject.key }
+        // Several matchers: each other pot is one the caller keeps too (nobody commits another's money).
+        var payers: [(pot: UUID, weight: Int64)] = []
+        if !n.coMatchers.isEmpty {
+            let own = n.weight ?? 1
+            if !weights.contains(own) { fields["weight"] = FundText.shareInvalid.key }
+            payers.append((matcher.id!, own))
+            if n.coMatchers.count > maxCoMatchers { fields["coMatchers"] = FundText.shareInvalid.key }
+            for c in n.coMatchers.prefix(maxCoMatchers) {
+                let pot = try await Funds.pot(c.pot, for: .fundManage, by: caller)
+                let w = c.weight ?? 1
+                if !weights.contains(w) || pot.id == target.id || payers.contains(where: { $0.pot == pot.id }) {
+                    fields["coMatchers"] = FundText.shareInvalid.key
+                }
+                payers.append((pot.id!, w))
+            }
+        }
         guard fields.isEmpty, let trigger else { throw YishiError.invalid(fields) }
         let row = FundMatchingRule()
         row.trigger = trigger
@@ -79,6 +104,7 @@ enum FundMatching {
         row.validUntil = until?.description
         row.status = .open
         row.createdByID = caller.actor?.userId
+        let sharedBy = payers
         let now = caller.now
         do {
             try await caller.audited { tx in
@@ -96,6 +122,14 @@ enum FundMatching {
                     """
                 ).run()
                 try await row.create(on: tx)
+                for (i, payer) in sharedBy.enumerated() {
+                    let share = FundMatchingShare()
+                    share.ruleID = row.id!
+                    share.potID = payer.pot
+                    share.position = i
+                    share.weight = payer.weight
+                    try await share.create(on: tx)
+                }
                 return (
                     (),
                     AuditEvent(
@@ -103,7 +137,8 @@ enum FundMatching {
                         nodeID: matcher.$node.id,
                         details: [
                             "version": String(row.version), "ratio": "\(rule.numerator):\(rule.denominator)",
-                            "target": target.name,
+                            "target": target.name, "trigger": trigger.rawValue,
+                            "shares": sharedBy.map { "\($0.pot.uuidString):\($0.weight)" }.joined(separator: ","),
                         ])
                 )
             }
@@ -113,16 +148,24 @@ enum FundMatching {
         return row
     }
 
-    /// What a rule has matched so far (net of reversals), in all, for a household and for a project.
+    /// The pots that pay a rule's match, with their weights, its own matcher first; a rule without
+    /// shares is paid by its matcher alone.
+    static func payers(_ r: FundMatchingRule, on db: any Database) async throws -> [(pot: UUID, weight: Int64)] {
+        let shares = try await FundMatchingShare.query(on: db).filter(\.$ruleID == r.id!).sort(\.$position).all()
+        return shares.isEmpty ? [(r.$matcher.id, Int64(1))] : shares.map { ($0.potID, $0.weight) }
+    }
+
+    /// What a rule has matched so far (net of reversals), in all, for a household and for a project:
+    /// what its payers have put in.
     static func matched(
-        rule: UUID, matcher: UUID, household: UUID?, project: UUID?, on db: any Database
+        rule: UUID, payers: [UUID], household: UUID?, project: UUID?, on db: any Database
     ) async throws -> Matching.SoFar {
         let sql = db as! any SQLDatabase
         func sum(_ extra: SQLQueryString) async throws -> Int64 {
             try await sql.raw(
                 """
                 SELECT CAST(COALESCE(-SUM(p.fen), 0) AS BIGINT) AS n FROM fund_entries e
-                JOIN fund_postings p ON p.entry_id = e.id AND p.pot_id = \(bind: matcher)
+                JOIN fund_postings p ON p.entry_id = e.id AND p.pot_id IN (\(binds: payers))
                 WHERE e.rule_id = \(bind: rule) \(extra)
                 """
             ).first()?.decode(column: "n", as: Int64.self) ?? 0
@@ -185,8 +228,15 @@ enum FundMatching {
     ) async throws {
         guard let party = entry.party else { return }
         let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id == pot.id!)
-            .filter(\.$status == .open).filter(\.$trigger == .receipt).sort(\.$createdAt).all()
+            .filter(\.$status == .open).filter(\.$trigger ~~ [.receipt, .projectApproval]).sort(\.$createdAt).all()
+        var approved: Bool? = nil
         for r in rules where r.kinds.contains(party) {
+            // At the project's approval: nothing before it (that receipt waits for the approval).
+            if r.trigger == .projectApproval {
+                guard let project = pot.projectID else { continue }
+                if approved == nil { approved = try await projectApproved(project, on: tx) }
+                guard approved == true else { continue }
+            }
             guard let rule = r.rule, r.validFrom <= entry.effective, entry.effective <= (r.validUntil ?? "9999-12-31")
             else { continue }
             if let s = r.subtreeID {
@@ -206,18 +256,27 @@ enum FundMatching {
         }
     }
 
-    /// Matches each of `receipts` by rule `r` (its caps, once per household, never beyond what the
-    /// matcher has available), one entry each naming the rule's version and the receipt.
+    /// Matches each of `receipts` by rule `r` (its caps, once per household), one entry each naming
+    /// the rule's version and the receipt. Several payers split each match pro rata by their weights
+    /// (`Matching.split`: floored to the fen, the leftover fen one each to the largest remainders,
+    /// the earlier payer on a tie); a payer never pays beyond what it has available, and what it
+    /// cannot pay is not matched. The target is locked first, then the payers in a fixed order, as
+    /// on every path that matches.
     @discardableResult
     static func matchEach(
         _ r: FundMatchingRule, rule: MatchingRule,
         receipts: [(id: UUID, fen: Int64, household: UUID?, project: UUID?, effective: String)],
         into pot: FundPot, node: UUID, effective: String, by user: UUID?, at now: Date, on tx: any Database
     ) async throws -> Int64 {
-        let matcherID = r.$matcher.id
-        let state = try await Funds.lock(matcherID, on: tx, at: now)
-        guard state.open else { return 0 }
-        var available = state.balance - (try await Funds.reserved(matcherID, on: tx))
+        let payers = try await payers(r, on: tx)
+        _ = try await Funds.lock(pot.id!, on: tx, at: now)
+        var available: [UUID: Int64] = [:]
+        for id in payers.map(\.pot).sorted(by: { $0.uuidString < $1.uuidString }) {
+            let state = try await Funds.lock(id, on: tx, at: now)
+            // A closed payer pays nothing.
+            if state.open { available[id] = state.balance - (try await Funds.reserved(id, on: tx)) }
+        }
+        guard !available.isEmpty else { return 0 }
         var total: Int64 = 0
         for s in receipts {
             if r.oncePerHousehold, let h = s.household,
@@ -227,17 +286,76 @@ enum FundMatching {
                 continue
             }
             let soFar = try await matched(
-                rule: r.id!, matcher: matcherID, household: s.household, project: s.project, on: tx)
-            let m = min(Matching.match(s.fen, rule: rule, soFar: soFar), max(0, available))
+                rule: r.id!, payers: payers.map(\.pot), household: s.household, project: s.project, on: tx)
+            let m = Matching.match(s.fen, rule: rule, soFar: soFar)
             guard m > 0 else { continue }
+            let shares = Matching.split(m, weights: payers.map(\.weight))
+            var postings: [Posting] = []
+            var paid: Int64 = 0
+            for (i, payer) in payers.enumerated() {
+                let share = min(shares[i], max(0, available[payer.pot] ?? 0))
+                guard share > 0 else { continue }
+                postings.append(Posting(LedgerAccount.pot(payer.pot), -share))
+                available[payer.pot, default: 0] -= share
+                paid += share
+            }
+            guard paid > 0 else { continue }
+            postings.append(Posting(pot.account, paid))
             let match = FundLedger.NewEntry(
-                node: node, kind: .match, effective: effective, memo: "",
-                postings: [Posting(LedgerAccount.pot(matcherID), -m), Posting(pot.account, m)],
+                node: node, kind: .match, effective: effective, memo: "", postings: postings,
                 enteredBy: user, project: s.project, household: s.household, rule: r.id, ruleVersion: r.version,
                 sourceEntry: s.id)
             try await FundLedger.write(match, id: UUID(), at: now, on: tx)
-            available -= m
-            total += m
+            total += paid
+        }
+        return total
+    }
+
+    /// Whether a project is approved: an allocation to it rests on its decision.
+    static func projectApproved(_ project: UUID, on db: any Database) async throws -> Bool {
+        try await FundAllocation.query(on: db).filter(\.$project.$id == project).first() != nil
+    }
+
+    /// Before a project's allocation is written: when it will be the project's first (its approval)
+    /// and rules match at its approval, locks their target pots first, then the paying pot and the
+    /// rules' payers, in a fixed order (as every path that matches locks them). Returns whether the
+    /// allocation is the project's first.
+    static func lockForApproval(project: UUID, paying: UUID, at now: Date, on tx: any Database) async throws -> Bool {
+        guard try await !projectApproved(project, on: tx) else { return false }
+        let targets = try await FundPot.query(on: tx).filter(\.$projectID == project).all().compactMap(\.id)
+        guard !targets.isEmpty else { return true }
+        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id ~~ targets)
+            .filter(\.$status == .open).filter(\.$trigger == .projectApproval).all()
+        guard !rules.isEmpty else { return true }
+        var others: Set<UUID> = [paying]
+        for r in rules { for p in try await payers(r, on: tx) { others.insert(p.pot) } }
+        let firstTargets = Set(rules.map(\.$target.id))
+        let order =
+            firstTargets.sorted { $0.uuidString < $1.uuidString }
+            + others.subtracting(firstTargets).sorted { $0.uuidString < $1.uuidString }
+        for id in order { _ = try await Funds.lock(id, on: tx, at: now) }
+        return true
+    }
+
+    /// A project is approved: every open rule that matches at its approval, of a pot of the project,
+    /// matches now each eligible receipt not yet matched (when its threshold is met), in the
+    /// allocation's transaction. Returns what was matched.
+    static func onProjectApproval(project: UUID, at now: Date, by user: UUID?, on tx: any Database) async throws
+        -> Int64
+    {
+        let targets = try await FundPot.query(on: tx).filter(\.$projectID == project).all()
+        guard !targets.isEmpty else { return 0 }
+        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id ~~ targets.compactMap(\.id))
+            .filter(\.$status == .open).filter(\.$trigger == .projectApproval).sort(\.$createdAt).all()
+        let today = CalendarDay(now).description
+        var total: Int64 = 0
+        for r in rules {
+            guard let rule = r.rule, let target = targets.first(where: { $0.id == r.$target.id }) else { continue }
+            let all = try await eligible(r, unmatched: false, on: tx)
+            guard Matching.thresholdMet(rule, raised: all.reduce(Int64(0)) { $0 + $1.fen }) else { continue }
+            total += try await matchEach(
+                r, rule: rule, receipts: try await eligible(r, unmatched: true, on: tx), into: target,
+                node: target.$node.id, effective: today, by: user, at: now, on: tx)
         }
         return total
     }

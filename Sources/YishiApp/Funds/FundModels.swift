@@ -202,8 +202,26 @@ final class FundMatchingRule: Model, @unchecked Sendable {
 enum MatchTrigger: String, Codable, Sendable, CaseIterable {
     /// Each eligible receipt is matched in its own transaction.
     case receipt
+    /// Nothing is matched until the target pot's project is approved (its first allocation, resting
+    /// on its decision); then every eligible receipt so far, in the allocation's transaction, and
+    /// each one after as it comes.
+    case projectApproval
     /// Nothing is matched until the round closes; then every eligible receipt of the round is.
     case roundClose
+}
+
+/// One of the pots that pay a rule's match, and its weight: the match is split among them pro
+/// rata (`Matching.split`). Position 0 is the rule's own matcher.
+final class FundMatchingShare: Model, @unchecked Sendable {
+    static let schema = "fund_matching_shares"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "rule_id") var ruleID: UUID
+    @Field(key: "pot_id") var potID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "weight") var weight: Int64
+
+    init() {}
 }
 
 /// A pot's statement for a period, frozen when made: its figures and the hash of the entries in it.

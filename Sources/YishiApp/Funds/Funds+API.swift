@@ -158,15 +158,18 @@ struct FundsAPI: RouteCollection {
                 total: i.total, threshold: i.threshold, kinds: i.kinds,
                 subtree: try await PlannersAPI.node(i.subtree, "subtree", req),
                 oncePerHousehold: i.oncePerHousehold ?? false, trigger: i.trigger, validFrom: i.validFrom,
-                validUntil: i.validUntil),
+                validUntil: i.validUntil, weight: i.weight, coMatchers: (i.coMatchers ?? []).map { ($0.pot, $0.weight) }
+            ),
             by: req.caller)
         let rule = r.rule
+        let payers = try await FundMatching.payers(r, on: req.db)
         return try Self.created(
             DTO.MatchingRuleOut(
                 id: r.id!, matcher: r.$matcher.id, target: r.$target.id, version: r.version,
                 numerator: rule?.numerator ?? 0, denominator: rule?.denominator ?? 1, totalFen: rule?.total,
                 perHouseholdFen: rule?.perHousehold, thresholdFen: rule?.threshold, matchedFen: 0,
-                trigger: r.trigger.rawValue, status: r.status.rawValue))
+                trigger: r.trigger.rawValue, status: r.status.rawValue,
+                shares: payers.map { .init(pot: $0.pot, weight: $0.weight) }))
     }
 
     func closeRound(req: Request) async throws -> DTO.RoundClosedOut {

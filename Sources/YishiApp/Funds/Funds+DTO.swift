@@ -112,6 +112,19 @@ extension DTO {
         var trigger: String?
         var validFrom: String?
         var validUntil: String?
+        /// Several matchers: this pot's share (1 when left out) and the other pots paying with it.
+        var weight: Int64?
+        var coMatchers: [MatchingShare]?
+    }
+
+    struct MatchingShare: Content {
+        var pot: UUID?
+        var weight: Int64?
+    }
+
+    struct MatchingShareOut: Content {
+        var pot: UUID
+        var weight: Int64
     }
 
     struct MatchingRuleOut: Content {
@@ -127,6 +140,8 @@ extension DTO {
         var matchedFen: Int64
         var trigger: String
         var status: String
+        /// The pots that pay each match and their shares, the matcher first (alone: weight 1).
+        var shares: [MatchingShareOut]
     }
 
     struct RoundClosedOut: Content {

@@ -167,17 +167,24 @@ extension OpenAPIDocument {
                     "kinds": ["type": "array", "items": enumeration(FundParty.allCases.map(\.rawValue))],
                     "subtree": string, "oncePerHousehold": bool,
                     "trigger": enumeration(MatchTrigger.allCases.map(\.rawValue)), "validFrom": string,
-                    "validUntil": string,
+                    "validUntil": string, "weight": int,
+                    "coMatchers": [
+                        "type": "array", "items": object(["pot": uuid, "weight": int], required: ["pot"]),
+                    ],
                 ], required: ["target", "numerator", "denominator"]),
             "RoundClosed": object(["matchedFen": fen], required: ["matchedFen"]),
             "MatchingRule": object(
                 [
                     "id": uuid, "matcher": uuid, "target": uuid, "version": int, "numerator": int, "denominator": int,
                     "totalFen": fen, "perHouseholdFen": fen, "thresholdFen": fen, "matchedFen": fen,
-                    "trigger": string, "status": string,
+                    "trigger": enumeration(MatchTrigger.allCases.map(\.rawValue)), "status": string,
+                    "shares": [
+                        "type": "array", "items": object(["pot": uuid, "weight": int], required: ["pot", "weight"]),
+                    ],
                 ],
                 required: [
                     "id", "matcher", "target", "version", "numerator", "denominator", "matchedFen", "trigger", "status",
+                    "shares",
                 ]),
             "ReasonText": object(["reason": string], required: ["reason"]),
             "BudgetLineIn": object(["title": string, "planned": yuan], required: ["title", "planned"]),

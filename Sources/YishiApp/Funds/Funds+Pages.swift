@@ -48,7 +48,9 @@ enum FundPages {
         var pledges: [FundPledge]
         var allocations: [(FundAllocation, String)]
         var statements: [FundStatementRow]
-        var rules: [(FundMatchingRule, matched: Int64, target: String)]
+        /// The rules this pot pays (as the matcher, or a share of another's), with what each has
+        /// matched, its target, and its payers' names and shares when several pay.
+        var rules: [(FundMatchingRule, matched: Int64, target: String, shares: [(String, Int64)])]
         var raised: Int64?
         var named: Bool
         /// Pot names, for a match's matcher.
@@ -112,9 +114,11 @@ enum FundPages {
                 C.section(ctx.t(FundPageText.rules)) {
                     C.text(ctx.t(FundPageText.rulesHint), muted: true)
                     C.list(
-                        m.rules.map { r, matched, target in
-                            var line: [HTMLNode] = [.text(ruleLine(ctx, r, matched: matched, target: target))]
-                            if m.mayManage && r.status == .open {
+                        m.rules.map { r, matched, target, shares in
+                            var line: [HTMLNode] = [
+                                .text(ruleLine(ctx, r, matched: matched, target: target, shares: shares))
+                            ]
+                            if m.mayManage && r.status == .open && r.$matcher.id == p.id {
                                 line += [
                                     .text(" "),
                                     Forms.button(

@@ -94,13 +94,28 @@ extension FundPages {
     }
 
     /// One rule as a line: its version, ratio, target, what it has matched and what is left.
-    static func ruleLine(_ ctx: PageContext, _ r: FundMatchingRule, matched: Int64, target: String) -> String {
+    static func ruleLine(
+        _ ctx: PageContext, _ r: FundMatchingRule, matched: Int64, target: String, shares: [(String, Int64)]
+    ) -> String {
         let rule = r.rule
         let cap = rule?.total.map { ctx.t(FundPageText.remaining, Show.money(fen: $0 - matched)) } ?? ""
-        let when = ctx.t(r.trigger == .receipt ? FundPageText.triggerReceipt : FundPageText.triggerRoundClose)
+        let when: String =
+            switch r.trigger {
+            case .receipt: ctx.t(FundPageText.triggerReceipt)
+            case .projectApproval: ctx.t(FundPageText.triggerProjectApproval)
+            case .roundClose: ctx.t(FundPageText.triggerRoundClose)
+            }
+        let split =
+            shares.isEmpty
+            ? ""
+            : " · "
+                + ctx.t(
+                    FundPageText.sharedBy,
+                    shares.map { ctx.t(FundPageText.shareOf, $0.0, String($0.1)) }.joined(
+                        separator: ctx.lang == .zhHans ? "、" : ", ")) + ctx.t(FundPageText.remainderRule)
         return ctx.t(
             FundPageText.ruleLine, String(r.version), "\(rule?.numerator ?? 0):\(rule?.denominator ?? 1)", target,
-            Show.money(fen: matched)) + cap + " · " + when
+            Show.money(fen: matched)) + cap + " · " + when + split
             + (r.status == .closed ? " · " + ctx.t(FundPageText.closed) : "")
     }
 
@@ -134,9 +149,20 @@ extension FundPages {
                     ctx, "trigger", label: ctx.t(FundPageText.ruleTrigger),
                     options: [
                         (MatchTrigger.receipt.rawValue, ctx.t(FundPageText.triggerReceipt)),
+                        (MatchTrigger.projectApproval.rawValue, ctx.t(FundPageText.triggerProjectApproval)),
                         (MatchTrigger.roundClose.rawValue, ctx.t(FundPageText.triggerRoundClose)),
                     ], selected: form["trigger"] ?? MatchTrigger.receipt.rawValue, errors: errors, includeBlank: false,
                     id: "m-trigger"),
+                C.text(ctx.t(FundPageText.ruleCoHint), muted: true),
+                Forms.field(
+                    ctx, "weight", label: ctx.t(FundPageText.ruleWeight), value: form["weight"] ?? "1",
+                    errors: errors, attributes: [("inputmode", "numeric")], id: "m-weight"),
+                Forms.select(
+                    ctx, "coMatcher", label: ctx.t(FundPageText.ruleCoMatcher), options: m.targets,
+                    selected: form["coMatcher"], errors: errors, includeBlank: true, id: "m-coMatcher"),
+                Forms.field(
+                    ctx, "coWeight", label: ctx.t(FundPageText.ruleCoWeight), value: form["coWeight"] ?? "1",
+                    errors: errors, attributes: [("inputmode", "numeric")], id: "m-coWeight"),
                 Forms.field(
                     ctx, "validUntil", label: ctx.t(FundPageText.ruleUntil), value: form["validUntil"] ?? "",
                     type: "date", errors: errors, id: "m-until"),

@@ -100,7 +100,7 @@ extension Funds {
         var rules = 0
         if entry.kind == .receipt {
             rules = try await FundMatchingRule.query(on: caller.db).filter(\.$target.$id == potID)
-                .filter(\.$status == .open).filter(\.$trigger == .receipt).count()
+                .filter(\.$status == .open).filter(\.$trigger ~~ [.receipt, .projectApproval]).count()
         }
         let matched = rules > 0
         let needsLock = pot.kind == .residentContribution || pledgeID != nil || matched

@@ -182,12 +182,30 @@ struct FundRoutes: RouteCollection {
         )
         .filter(\.$pot.$id == p.id!).sort(\.$createdAt).all()
         for a in allocations { a.$project.value = try a.joined(Project.self) }
-        var rules: [(FundMatchingRule, matched: Int64, target: String)] = []
-        for r in try await FundMatchingRule.query(on: db).filter(\.$matcher.$id == p.id!).with(\.$target).sort(
-            \.$version
-        ).all() {
-            let so = try await FundMatching.matched(rule: r.id!, matcher: p.id!, household: nil, project: nil, on: db)
-            rules.append((r, so.total, r.target.name))
+        var rules: [(FundMatchingRule, matched: Int64, target: String, shares: [(String, Int64)])] = []
+        // The rules it pays: its own, and those of other matchers it pays a share of.
+        let sharedIn = try await FundMatchingShare.query(on: db).filter(\.$potID == p.id!).all().map(\.ruleID)
+        let ruleQuery = FundMatchingRule.query(on: db).with(\.$target).sort(\.$createdAt)
+        if sharedIn.isEmpty {
+            ruleQuery.filter(\.$matcher.$id == p.id!)
+        } else {
+            ruleQuery.group(.or) {
+                $0.filter(\.$matcher.$id == p.id!)
+                $0.filter(\.$id ~~ sharedIn)
+            }
+        }
+        for r in try await ruleQuery.all() {
+            let payers = try await FundMatching.payers(r, on: db)
+            let so = try await FundMatching.matched(
+                rule: r.id!, payers: payers.map(\.pot), household: nil, project: nil, on: db)
+            var shares: [(String, Int64)] = []
+            if payers.count > 1 {
+                let names = Dictionary(
+                    try await FundPot.query(on: db).filter(\.$id ~~ payers.map(\.pot)).all().map { ($0.id!, $0.name) },
+                    uniquingKeysWith: { a, _ in a })
+                shares = payers.map { (names[$0.pot] ?? "", $0.weight) }
+            }
+            rules.append((r, so.total, r.target.name, shares))
         }
         var households: [FundPages.Option] = []
         if mayRecord && (p.kind == .residentContribution || p.kind == .maintenance) {
@@ -298,6 +316,12 @@ struct FundRoutes: RouteCollection {
         }
     }
 
+    /// A whole number as typed (empty: nil; anything else not a number: -1, which the rules refuse).
+    static func whole(_ s: String?) -> Int64? {
+        guard let t = s?.trimmed, !t.isEmpty else { return nil }
+        return Int64(t) ?? -1
+    }
+
     /// A matcher pot's next rule.
     func addRule(req: Request) async throws -> Response {
         try await onPot(req, notice: FundPageText.ruleCreated) { potID, f in
@@ -307,7 +331,10 @@ struct FundRoutes: RouteCollection {
                     numerator: f["numerator"].flatMap { Int64($0.trimmed) },
                     denominator: f["denominator"].flatMap { Int64($0.trimmed) }, perHousehold: f["perHousehold"],
                     total: f["total"], threshold: f["threshold"], kinds: [FundParty.household.rawValue],
-                    trigger: f["trigger"], validUntil: f["validUntil"]), by: req.caller)
+                    trigger: f["trigger"], validUntil: f["validUntil"], weight: Self.whole(f["weight"]),
+                    coMatchers: (f["coMatcher"] ?? "").isEmpty
+                        ? [] : [(f["coMatcher"].flatMap(UUID.init(uuidString:)), Self.whole(f["coWeight"]))]),
+                by: req.caller)
         }
     }
 

@@ -174,9 +174,13 @@ extension Funds {
         row.approvedFen = 0
         row.paidFen = 0
         row.createdByID = caller.actor?.userId
-        let (potID, now) = (pot.id!, caller.now)
+        let (potID, now, user) = (pot.id!, caller.now, caller.actor?.userId)
         do {
             try await caller.audited { tx in
+                // The project's first allocation is its approval: rules that match then lock their
+                // pots first (before this pot, when this pot is one of their targets).
+                let first = try await FundMatching.lockForApproval(
+                    project: project.id!, paying: potID, at: now, on: tx)
                 let state = try await lock(potID, on: tx, at: now)
                 guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
                 let available = Availability.available(
@@ -191,16 +195,19 @@ extension Funds {
                     throw invalid("amount", FundText.spending(r))
                 }
                 try await row.create(on: tx)
+                let matched =
+                    first
+                    ? try await FundMatching.onProjectApproval(project: project.id!, at: now, by: user, on: tx) : 0
+                var details = [
+                    "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen), "decision": decision.rawValue,
+                    "line": line,
+                ]
+                if matched > 0 { details["matchedAtApproval"] = Yuan.text(matched) }
                 return (
                     (),
                     AuditEvent(
                         action: .fundAllocate, targetType: "fundAllocation", targetID: row.id!.uuidString,
-                        nodeID: pot.$node.id,
-                        details: [
-                            "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen),
-                            "decision": decision.rawValue,
-                            "line": line,
-                        ])
+                        nodeID: pot.$node.id, details: details)
                 )
             }
         } catch let e where e.isUniqueViolation {

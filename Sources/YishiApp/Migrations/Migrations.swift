@@ -32,5 +32,6 @@ enum Migrations {
         M028CreatePlanners(),
         M029CreateDiagnoses(),
         M030CreateFunds(),
+        M031CreateMatchingShares(),
     ]
 }

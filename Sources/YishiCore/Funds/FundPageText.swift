@@ -4,7 +4,8 @@ public enum FundPageText: String, Texts {
 
     case openAllocations, openPledges, closeRound, closeRoundHint, roundClosed, ruleTitle, ruleTarget, ruleNumerator,
         ruleDenominator, rulePerHousehold, ruleTotal, ruleThreshold, ruleTrigger, triggerReceipt, triggerRoundClose,
-        ruleUntil, ruleCreate, ruleCreated
+        ruleUntil, ruleCreate, ruleCreated, triggerProjectApproval, ruleWeight, ruleCoMatcher, ruleCoWeight,
+        ruleCoHint, sharedBy, shareOf, remainderRule
     case todoStatement
     case paidTo, matchedBy, rulesHint, homeHint, correctTitle, correctHint, correctWhich
     case counterparty, moneyLink, aHousehold, allocateButton, allocateHint, allocateTitle, allocated, allocatedNotice,
@@ -52,6 +53,22 @@ public enum FundPageText: String, Texts {
         case .ruleTrigger: .init("何时配比", "When it matches")
         case .triggerReceipt: .init("每笔到账时", "As each gift arrives")
         case .triggerRoundClose: .init("本轮结束时", "When the round closes")
+        case .triggerProjectApproval:
+            .init("项目批准时（之后每笔到账时）", "When the project is approved (then as each gift arrives)")
+        case .ruleWeight: .init("本资金池出的份额", "This pot's share")
+        case .ruleCoMatcher: .init("共同配比方（可不填）", "Pays together with (optional)")
+        case .ruleCoWeight: .init("共同配比方出的份额", "Its share")
+        case .ruleCoHint:
+            .init(
+                "两个资金池一起配比时，每笔配比按份额分摊，例如 3 比 2。",
+                "When two pots match together, each match is split by their shares, for example 3 to 2.")
+        case .sharedBy: .init("按份额分摊：{0}", "Split by shares: {0}")
+        case .shareOf: .init("{0} {1} 份", "{0} {1} shares")
+        case .remainderRule:
+            .init(
+                "（先按份额算到分、舍去零头，剩下的几分钱按零头从大到小逐分补给，零头相同先给排在前面的）",
+                "(each share is worked out to the fen and rounded down; the fen left over go one each to the largest fractions, the earlier pot first on a tie)"
+            )
         case .ruleUntil: .init("有效至", "Valid until")
         case .ruleCreate: .init("建立规则", "Create the rule")
         case .ruleCreated: .init("配比规则已建立。", "The matching rule is created.")

@@ -10,7 +10,7 @@ public enum FundText: String, Texts {
     case reasonNeeded, matchSelf, ratioInvalid, ruleChanged, lineNeeded, lineTaken, projectOutside, lineUnknown
     case decisionInvalid, allocationBusy, allocationClosed, titleNeeded, payeeNeeded, itemInvalid, fileKindInvalid
     case fileRefused, expenseState, commentNeeded, periodInvalid, periodNotEnded, differenceUnexplained
-    case statementExists, deadlineInvalid, inKindNeeded, entryChoose, triggerInvalid
+    case statementExists, deadlineInvalid, inKindNeeded, entryChoose, triggerInvalid, triggerNeedsProject, shareInvalid
     case entryTooFew, entryZero, entryUnbalanced, entryTooLarge, entryRepeated, entryBadAccount
     case reversalOfReversal, alreadyReversed
     case decNotForPot, decMeetingMissing, decMeetingNotHeld, decResolutionNotPassed, decVoteMissing
@@ -248,8 +248,18 @@ public enum FundText: String, Texts {
             .init("实物认捐请写明是什么（材料、人工、场地）。", "An in-kind pledge needs what it is (materials, labour, space).")
         case .triggerInvalid:
             .init(
-                "请选择何时配比：每笔到账时，或本轮结束时。",
-                "Please choose when it matches: as each gift arrives, or when the round closes.")
+                "请选择何时配比：每笔到账时、项目批准时，或本轮结束时。",
+                "Please choose when it matches: as each gift arrives, when the project is approved, or when the round closes."
+            )
+        case .triggerNeedsProject:
+            .init(
+                "“项目批准时配比”只适用于某个项目专用的资金池。",
+                "Matching at a project's approval is only for a pot that belongs to one project.")
+        case .shareInvalid:
+            .init(
+                "共同配比方有误：每个资金池只列一次，不能是被配比的资金池，最多 5 个；份额是 1 到 1000 的整数。",
+                "The co-matchers are not right: each pot once, never the pot being matched, at most 5; a share is a whole number from 1 to 1,000."
+            )
         case .entryChoose: .init("请选择要更正的那一笔记录。", "Please choose the entry to correct.")
         case .entryTooFew: .init("一笔记账至少要有两方。", "An entry needs at least two sides.")
         case .entryZero: .init("记账金额不能为0。", "An amount cannot be zero.")
