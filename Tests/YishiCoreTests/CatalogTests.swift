@@ -39,6 +39,7 @@ struct CatalogTests {
         check(UnitKind.self)
         check(AreaSource.self)
         check(AuditAction.self)
+        check(AuditTarget.self)
         for d in [Denial.notSignedIn, .roleLacksAction, .outsideScope, .notVerified] {
             #expect(Catalog.entries["enum.Denial.\(d.rawValue)"] != nil)
         }

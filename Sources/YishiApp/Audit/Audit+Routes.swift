@@ -262,6 +262,8 @@ struct AuditPage: Sendable {
             default:
                 if let kind = TerritoryImportKind(rawValue: e.targetType) {
                     target = (Catalog.text("import.kind.\(kind.rawValue)", lang), nil)
+                } else if let kind = AuditTarget(rawValue: e.targetType) {
+                    target = named(kind, e.targetID, lang)
                 }
             }
             let onBehalf = e.onBehalfOf.map { id in
@@ -277,6 +279,27 @@ struct AuditPage: Sendable {
                 details: AuditSentences.sentences(AuditEntry.decode(e.details), lang: lang, name: name),
                 onBehalf: onBehalf)
         }
+    }
+
+    /// A record of another kind: its kind in words and the start of its number, linked where it has
+    /// a page (the page checks the reader's rights as always).
+    static func named(_ kind: AuditTarget, _ id: String, _ lang: Lang) -> (String, String?) {
+        let text = Catalog.name(kind, lang) + " " + String(id.prefix(8))
+        guard let uuid = UUID(uuidString: id) else { return (text, nil) }
+        let link: String? =
+            switch kind {
+            case .need: Site.need(uuid)
+            case .notice: Site.notice(uuid)
+            case .questionnaire: Site.questionnaire(uuid)
+            case .project: Site.project(uuid)
+            case .meeting: Site.meeting(uuid)
+            case .ownersVote: Site.ownersVote(uuid)
+            case .planner: Site.planner(uuid)
+            case .fundPot: Site.fundPot(uuid)
+            case .fundStatement: Site.fundStatement(uuid)
+            default: nil
+            }
+        return (text, link)
     }
 
     /// Who acted, in words: a person's name as recorded, or what the platform's own actors are.

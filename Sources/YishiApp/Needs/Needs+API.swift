@@ -73,11 +73,14 @@ struct NeedsAPI: RouteCollection {
             let node = try await TerritoryNode.query(on: req.db).filter(\.$code == code).first()
         else { throw YishiError.invalid(["node": FieldText.unknownNode.key]) }
         try req.caller.authorize(.needRead, at: node.territoryPath)
+        let sort = (try? req.query.get(String.self, at: "sort")) ?? Self.sorts[0]
+        guard Self.sorts.contains(sort) else { throw YishiError.invalid(["sort": FieldText.invalid.key]) }
         return try await NeedsService.rankedDTOs(
-            below: node, lang: req.lang,
-            byCommonGround: (try? req.query.get(String.self, at: "sort")) == "commonGround",
-            on: req.db)
+            below: node, lang: req.lang, byCommonGround: sort == "commonGround", on: req.db)
     }
+
+    /// The orders the list comes in: by priority (the default) or by common ground.
+    static let sorts = ["priority", "commonGround"]
 
     func similar(req: Request) async throws -> [DTO.SimilarNeed] {
         guard let id = req.parameters.get("needID", as: UUID.self),

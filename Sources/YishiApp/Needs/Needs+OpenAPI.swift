@@ -11,7 +11,8 @@ extension OpenAPIDocument {
             tag: "needs", body: "NeedIn", response: (201, "Need")),
         .init(
             method: "get", path: "/api/v1/needs", summary: "The ranked needs of a node's communities", tag: "needs",
-            response: (200, "[Need]"), query: ["node", "sort"]),
+            response: (200, "[Need]"), query: ["node", "sort"],
+            queryValues: ["sort": NeedsAPI.sorts]),
         .init(
             method: "post", path: "/api/v1/needs/{needID}/supports",
             summary: "Me too: support a need (once per person; a second time is 409)", tag: "needs",

@@ -23,6 +23,25 @@ enum NeedPages {
         var joined = false
         /// The needs joined into this one.
         var joinedNeeds: [(id: UUID, title: String)] = []
+        /// A "me too" for a resident that did not go through.
+        var support: SupportAttempt? = nil
+        var year = 2026
+    }
+
+    struct SupportAttempt: Sendable {
+        var form: NeedRoutes.SupportForm
+        var errors: FormErrors
+        var candidates: [ResidentCandidate]
+    }
+
+    /// The residents found for what staff typed, to pick one (a radio each: name, age, where).
+    static func residentPicker(_ ctx: PageContext, _ candidates: [ResidentCandidate], year: Int) -> HTMLNode {
+        guard !candidates.isEmpty else { return .group([]) }
+        return Forms.checkboxes(
+            ctx, "pick", legend: ctx.t(NeedText.pickResident),
+            options: candidates.map {
+                ($0.code, ctx.t(NeedText.candidate, $0.name, String(year - $0.birthYear), $0.place))
+            }, checked: [], radio: true)
     }
 
     static func statusTag(_ ctx: PageContext, _ s: NeedStatus) -> HTMLNode {
@@ -154,7 +173,7 @@ enum NeedPages {
     /// Similar needs offered before a new one is sent: "me too" on one of them, or send it anyway.
     static func similar(
         _ ctx: PageContext, form: NeedRoutes.RaiseForm,
-        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)]
+        similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)], supported: Set<UUID> = []
     ) -> PageView {
         PageView(title: ctx.t(NeedText.similarTitle)) {
             C.text(ctx.t(NeedText.similarIntro))
@@ -165,6 +184,9 @@ enum NeedPages {
                         C.text(s.need.body)
                         if s.verdict == .differentBuildings {
                             C.tag(ctx.t(NeedText.differentBuilding), tone: .warning)
+                        } else if supported.contains(s.need.id!) {
+                            C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
+                            C.tag(ctx.t(NeedText.alreadySupported), tone: .ok)
                         } else {
                             C.text(ctx.t(NeedText.households, String(s.need.households)), muted: true)
                             Forms.button(
@@ -190,7 +212,8 @@ enum NeedPages {
 
     static func enter(
         _ ctx: PageContext, form: NeedRoutes.RaiseForm, errors: FormErrors = FormErrors(), status: HTTPStatus = .ok,
-        categories: [NeedCategory] = NeedCategory.seeded, last: (id: UUID, title: String, who: String)? = nil
+        categories: [NeedCategory] = NeedCategory.seeded, last: (id: UUID, title: String, who: String)? = nil,
+        candidates: [ResidentCandidate] = [], year: Int = 2026
     ) -> PageView {
         PageView(title: ctx.t(NeedText.enterTitle), status: status) {
             if let last {
@@ -206,6 +229,7 @@ enum NeedPages {
                     Forms.field(
                         ctx, "resident", label: ctx.t(NeedText.resident), value: form.resident ?? "", required: true,
                         errors: errors, hint: ctx.t(NeedText.residentHint), attributes: [("autofocus", nil)]),
+                    residentPicker(ctx, candidates, year: year),
                     Forms.select(
                         ctx, "channel", label: ctx.t(PeopleText.channel),
                         options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
@@ -227,14 +251,14 @@ enum NeedPages {
     static func need(
         _ ctx: PageContext, _ n: Need, may: May, supported: Bool,
         similar: [(need: Need, verdict: NeedSimilarity.Verdict, dice: Double)] = [], mergedInto: Need? = nil,
-        extra: Extra = Extra(), settings: NeedSettings = .standard
+        extra: Extra = Extra(), settings: NeedSettings = .standard, status: HTTPStatus = .ok
     ) -> PageView {
         let s = n.score
         let w = settings.weights
         let who =
             n.resident == nil
             ? ctx.t(NeedText.fromLifeCircle) : (n.hideName && !may.names ? ctx.t(NeedText.aResident) : n.resident!.name)
-        return PageView(title: n.title) {
+        return PageView(title: n.title, status: status) {
             H.el("p", [("class", "tags")]) {
                 statusTag(ctx, n.status)
                 C.tag(n.categoryName(ctx.lang, in: settings.categories))
@@ -284,18 +308,25 @@ enum NeedPages {
                 }
             }
             if may.manage && n.status.open {
-                H.el("details", [("class", "more no-print")]) {
+                let attempt = extra.support
+                H.el(
+                    "details",
+                    attempt == nil ? [("class", "more no-print")] : [("class", "more no-print"), ("open", nil)]
+                ) {
                     H.el("summary", [("class", "button secondary")], text: ctx.t(NeedText.supportForTitle))
                     Forms.form(
                         ctx, action: Site.needSupports(n.id!),
                         [
                             Forms.field(
-                                ctx, "resident", label: ctx.t(NeedText.resident), required: true,
+                                ctx, "resident", label: ctx.t(NeedText.resident), value: attempt?.form.resident ?? "",
+                                required: true, errors: attempt?.errors ?? FormErrors(),
                                 hint: ctx.t(NeedText.residentHint)),
+                            residentPicker(ctx, attempt?.candidates ?? [], year: extra.year),
                             Forms.select(
                                 ctx, "channel", label: ctx.t(PeopleText.channel),
                                 options: ResidentPage.channels.map { ($0.rawValue, ctx.name($0)) },
-                                selected: YishiCore.Channel.visit.rawValue, required: true, includeBlank: false),
+                                selected: attempt?.form.channel ?? YishiCore.Channel.visit.rawValue, required: true,
+                                includeBlank: false),
                             Forms.submit(ctx.t(NeedText.supportFor)),
                         ])
                 }

@@ -46,6 +46,32 @@ enum NeedsList {
         func categoryName(_ lang: Lang) -> String { lang == .zhHans ? categoryZh : categoryEn }
     }
 
+    /// A frozen list as a table of words: every part of each score as it was frozen (the notice,
+    /// its poster and its CSV show the same).
+    static func table(_ rows: [Frozen], lang: Lang) -> (header: [String], rows: [[String]]) {
+        let zh = lang == .zhHans
+        let header =
+            [NeedText.rank.text(lang)]
+            + (zh
+                ? ["需求", "类别", "地方", "进展", "户数", "楼栋数", "年龄段数", "共识分", "渠道数", "弱势群体", "安全隐患", "等待月数", "优先分"]
+                : [
+                    "Need", "Kind", "Place", "Status", "Households", "Buildings", "Age groups", "Common ground",
+                    "Channels", "Vulnerable", "Safety", "Months waiting", "Priority",
+                ])
+        return (
+            header,
+            rows.map { r in
+                [
+                    String(r.rank), r.title, r.categoryName(lang), r.place,
+                    NeedStatus(rawValue: r.status)?.text.text(lang) ?? r.status, String(r.households),
+                    String(r.buildings), String(r.ageBands), String(r.commonGround), String(r.channels),
+                    String(r.vulnerable), r.safety ? (zh ? "是" : "yes") : "", String(r.waitingMonths),
+                    String(r.priority),
+                ]
+            }
+        )
+    }
+
     /// The statuses that are on the list.
     static let listed: Set<NeedStatus> = [.accepted, .takenUp, .done]
 
@@ -137,14 +163,15 @@ enum NeedsList {
             .sort(\.$createdAt, .descending).limit(20).all()
     }
 
-    /// Counts of a node's needs by category and by status (merged ones are counted in the need they joined).
+    /// Counts of the needs about places at or below a node, by category and by status (merged ones
+    /// are counted in the need they joined).
     static func counts(below node: TerritoryNode, on db: any Database) async throws -> (
         byCategory: [(String, Int)], byStatus: [(NeedStatus, Int)]
     ) {
         let path = node.territoryPath
         let rows = try await (db as! any SQLDatabase).raw(
             """
-            SELECT n.category, n.status, COUNT(*) AS c FROM needs n JOIN territory_nodes c ON c.id = n.community_id
+            SELECT n.category, n.status, COUNT(*) AS c FROM needs n JOIN territory_nodes c ON c.id = n.place_id
             WHERE c.path >= \(bind: path.encoded) AND c.path < \(bind: path.subtreeUpperBound) AND n.status <> 'merged'
             GROUP BY n.category, n.status
             """
@@ -162,31 +189,36 @@ enum NeedsList {
         )
     }
 
-    /// What a needs-list notice shows: the frozen list with its chart; on the poster, without links.
+    /// What a needs-list notice shows: the frozen list with its chart and every part of each score,
+    /// and its CSV; on the poster, without links.
     static let noticeSubject = NoticeSubject(kind: subjectKind) { id, db, ctx, poster in
         guard let v = try await NeedsListVersion.find(id, on: db) else { return [] }
         let rows = try JSONDecoder().decode([Frozen].self, from: Data(v.rows.utf8))
         var byCategory: [String: (name: String, n: Int)] = [:]
         for r in rows { byCategory[r.category, default: (r.categoryName(ctx.lang), 0)].n += 1 }
         let bars = byCategory.values.sorted { $0.n != $1.n ? $0.n > $1.n : $0.name < $1.name }.map { ($0.name, $0.n) }
+        let (header, cells) = table(rows, lang: ctx.lang)
         return [
             C.text(
                 ctx.t(NeedText.frozenNote, Show.dateTime(try await v.$notice.get(on: db).startsAt ?? v.createdAt)),
                 muted: true),
             C.barChart(caption: ctx.t(NeedText.chartCaption), bars: bars),
-            C.table(
-                caption: ctx.t(NeedText.title),
-                headers: [
-                    ctx.t(NeedText.rank), ctx.t(NeedText.title), ctx.t(NeedText.category), ctx.t(NeedText.place),
-                    ctx.t(NeedText.statsHouseholds), ctx.t(NeedText.commonGround, ""), ctx.t(NeedText.priority, ""),
-                ].map { $0.trimmingCharacters(in: .whitespaces) },
-                rows: rows.map { r in
-                    [
-                        .text(String(r.rank)), poster ? .text(r.title) : H.link(r.title, Site.need(r.id)),
-                        .text(r.categoryName(ctx.lang)), .text(r.place), .text(String(r.households)),
-                        .text(String(r.commonGround)), .text(String(r.priority)),
-                    ]
-                }, stackOnPhone: !poster),
+            H.el(
+                "div", [("class", "score-table")],
+                [
+                    C.table(
+                        caption: ctx.t(NeedText.title), headers: header,
+                        rows: zip(rows, cells).map { r, line in
+                            line.enumerated().map { i, cell in
+                                i == 1 && !poster ? H.link(cell, Site.need(r.id)) : .text(cell)
+                            }
+                        }, stackOnPhone: !poster)
+                ]),
+            poster
+                ? .group([])
+                : H.el(
+                    "p", [("class", "no-print")],
+                    [C.linkButton(ctx.t(NeedText.frozenCSV), Site.needsListCSV(id), primary: false)]),
         ]
     }
 }

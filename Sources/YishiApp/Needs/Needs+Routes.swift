@@ -30,6 +30,22 @@ struct NeedRoutes: RouteCollection {
         routes.post(Site.Pattern.needDistinct.pathComponents, use: distinct)
         routes.get(Site.Pattern.nodeNeeds.pathComponents, use: list)
         routes.get(Site.Pattern.nodeNeedsCSV.pathComponents, use: csv)
+        routes.get(Site.Pattern.needsListCSV.pathComponents, use: frozenCSV)
+    }
+
+    /// A published list as CSV, for anyone (as its notice is): the list as it was frozen, every
+    /// part of each score, no names.
+    func frozenCSV(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("versionID", as: UUID.self),
+            let v = try await NeedsListVersion.query(on: req.db).filter(\.$id == id).with(\.$notice).first(),
+            v.notice.status == .published
+        else { throw YishiError.notFound }
+        let rows = try JSONDecoder().decode([NeedsList.Frozen].self, from: Data(v.rows.utf8))
+        let (header, cells) = NeedsList.table(rows, lang: req.pageContext.lang)
+        let day = String(Show.dateTime(v.notice.startsAt ?? v.createdAt).prefix(10))
+        return CSVExport.response(name: "needs-list-\(day)", header: header) { emit in
+            for line in cells { try await emit(line) }
+        }
     }
 
     struct RaiseForm: Content {
@@ -50,7 +66,10 @@ struct NeedRoutes: RouteCollection {
             guard let m = req.multipartForm else { return try req.content.decode(RaiseForm.self) }
             return RaiseForm(
                 text: m.field("text"), category: m.field("category"), place: m.field("place"),
-                hideName: m.field("hideName"), resident: m.field("resident"), channel: m.field("channel"),
+                hideName: m.field("hideName"),
+                // A resident picked from those found wins over what was typed.
+                resident: (m.field("pick") ?? "").isEmpty ? m.field("resident") : m.field("pick"),
+                channel: m.field("channel"),
                 meeting: m.field("meeting"), confirmed: m.field("confirmed"), held: m.field("held"))
         }
 
@@ -120,6 +139,8 @@ struct NeedRoutes: RouteCollection {
     }
 
     func newForm(req: Request) async throws -> Response {
+        // Staff enter needs for residents on their own form.
+        if req.actor?.kind == .staff { return req.redirect(to: Site.enterNeed) }
         let (home, _) = try await ResidentHome.whose(nil, by: req.caller, managing: .needManage)
         try req.caller.authorize(.needRaise, at: home.building.territoryPath)
         return req.render(
@@ -160,7 +181,11 @@ struct NeedRoutes: RouteCollection {
                                 categories: try await categories(req)))
                     }
                 }
-                return req.render(NeedPages.similar(req.pageContext, form: form, similar: similar))
+                // Needs the person already supports (their own among them) are shown without "me too".
+                let mine = Set(
+                    try await NeedSupport.query(on: req.db).filter(\.$resident.$id == home.resident.requireID())
+                        .filter(\.$need.$id ~~ similar.compactMap(\.need.id)).all().map(\.$need.id))
+                return req.render(NeedPages.similar(req.pageContext, form: form, similar: similar, supported: mine))
             }
         }
         do {
@@ -188,10 +213,13 @@ struct NeedRoutes: RouteCollection {
         do {
             need = try await NeedsService.raise(input(form, req), by: req.caller)
         } catch YishiError.invalid(let fields) {
+            let candidates =
+                fields["resident"] == nil
+                ? [] : try await ResidentHome.candidates(form.resident, by: req.caller, managing: .needManage)
             return req.render(
                 NeedPages.enter(
                     req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity,
-                    categories: try await categories(req)))
+                    categories: try await categories(req), candidates: candidates, year: Show.year(req.caller.now)))
         }
         // The form stays open for the next one, with the same channel.
         var next = RaiseForm()
@@ -206,7 +234,13 @@ struct NeedRoutes: RouteCollection {
             context: ctx)
     }
 
-    func show(req: Request) async throws -> Response {
+    func show(req: Request) async throws -> Response { try await page(req) }
+
+    /// A need's page; after a "me too" for a resident that did not go through, with its form open,
+    /// what was wrong and the residents that may have been meant.
+    func page(
+        _ req: Request, support: NeedPages.SupportAttempt? = nil, notice: NeedText? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         guard let id = req.parameters.get("needID", as: UUID.self),
             let need = try await Need.query(on: req.db).filter(\.$id == id).with(\.$community).with(\.$place)
                 .with(\.$resident).first()
@@ -245,11 +279,14 @@ struct NeedRoutes: RouteCollection {
                 && (may.manage
                     || (req.actor?.kind == .resident && req.caller.allows(.comment, at: need.community.territoryPath))),
             mayAddPhotos: need.status != .merged && (may.manage || mine) && photos.count < Uploads.maxFiles,
-            joined: joined, joinedNeeds: joinedNeeds.map { ($0.id!, $0.title) })
+            joined: joined, joinedNeeds: joinedNeeds.map { ($0.id!, $0.title) }, support: support,
+            year: Show.year(req.caller.now))
+        var ctx = req.pageContext
+        if let notice { ctx.notice = ctx.t(notice) }
         return req.render(
             NeedPages.need(
-                req.pageContext, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
-                extra: extra, settings: try await settings(of: need.community, req)))
+                ctx, need, may: may, supported: supported, similar: similar, mergedInto: mergedInto,
+                extra: extra, settings: try await settings(of: need.community, req), status: status), context: ctx)
     }
 
     /// Whether the signed-in resident raised this need.
@@ -309,19 +346,37 @@ struct NeedRoutes: RouteCollection {
     struct SupportForm: Content {
         var resident: String?
         var channel: String?
+        /// A resident picked from those found for what was typed.
+        var pick: String?
+
+        var named: String? { (pick ?? "").isEmpty ? resident : pick }
     }
 
     func support(req: Request) async throws -> Response {
         let id = req.parameters.get("needID", as: UUID.self)
         let form = try req.content.decode(SupportForm.self)
+        let staff = req.actor?.kind == .staff
         do {
             let need = try await NeedsService.support(
-                id, forResident: form.resident, channel: form.channel.flatMap(YishiCore.Channel.init), by: req.caller)
-            let staff = req.actor?.kind == .staff
+                id, forResident: form.named, channel: form.channel.flatMap(YishiCore.Channel.init), by: req.caller)
             return req.redirect(
                 to: Site.need(need.id!, notice: (staff ? NeedText.supportedFor : NeedText.supported).key))
         } catch is NeedsService.AlreadySupported {
-            throw Abort(.conflict, reason: NeedText.alreadySupported.text(req.pageContext.lang))
+            // The need's page again, saying so (staff: at the resident they named).
+            return try await page(
+                req,
+                support: staff
+                    ? .init(
+                        form: form, errors: FormErrors(["resident": NeedText.residentSupports.key]), candidates: [])
+                    : nil,
+                notice: staff ? nil : NeedText.alreadySupported, status: .conflict)
+        } catch YishiError.invalid(let fields) where staff {
+            let candidates =
+                fields["resident"] == nil
+                ? [] : try await ResidentHome.candidates(form.resident, by: req.caller, managing: .needManage)
+            return try await page(
+                req, support: .init(form: form, errors: FormErrors(fields), candidates: candidates),
+                status: .unprocessableEntity)
         }
     }
 

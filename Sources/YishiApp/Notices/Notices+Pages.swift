@@ -229,7 +229,7 @@ enum NoticePages {
                 H.el(
                     "p", [("class", ctx.lang == .zhHans ? "poster-kind spaced" : "poster-kind")],
                     text: ctx.t(NoticeText.posterKind))
-                H.el("h2", text: n.title)
+                H.el("h2", text: unbroken(n.title))
                 H.el("p", [("class", "poster-period")], text: period(ctx, n))
                 H.el("div", [("class", "notice-body")], C.paragraphs(n.body))
                 HTMLNode.group(m.posterSubject)

@@ -151,6 +151,7 @@ enum NoticesService {
             o.$resident.id = rid
             o.channel = c.rawValue
             o.enteredByID = enteredBy
+            o.createdAt = now
             try await o.create(on: tx)
             return (
                 o,
@@ -251,12 +252,13 @@ extension NoticesService {
         guard notice.status == .published, notice.period?.takesObjections(at: caller.now) == true else {
             throw YishiError.conflict(key: NoticeText.objectionClosed.key)
         }
-        let words = body.value ?? ""
+        let (words, now) = (body.value ?? "", caller.now)
         return try await caller.audited { tx in
             let o = NoticeObjection()
             o.$notice.id = try notice.requireID()
             o.text = words
             o.channel = YishiCore.Channel.online.rawValue
+            o.createdAt = now
             try await o.create(on: tx)
             return (
                 o,

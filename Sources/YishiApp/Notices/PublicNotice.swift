@@ -50,7 +50,8 @@ final class NoticeObjection: Model, @unchecked Sendable {
     @OptionalField(key: "answer") var answer: String?
     @OptionalField(key: "answered_by_id") var answeredByID: UUID?
     @OptionalField(key: "answered_at") var answeredAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When it was received, by the caller's clock (as the period it falls in is).
+    @OptionalField(key: "created_at") var createdAt: Date?
 
     init() {}
 }

@@ -79,3 +79,55 @@ extension Caller {
         return node
     }
 }
+
+/// A resident a staff member may have meant, when what they typed names none or several.
+struct ResidentCandidate: Sendable {
+    var code: String
+    var name: String
+    var birthYear: Int
+    /// Compound, building and door.
+    var place: String
+}
+
+extension ResidentHome {
+    static let maxCandidates = 8
+
+    /// The residents `text` may mean, in the caller's scope for `managing`: a name containing it,
+    /// a phone number containing its digits, or everyone living at a door ("3-202"); at most
+    /// eight, by name. Shown so that staff pick one instead of typing again.
+    static func candidates(_ text: String?, by caller: Caller, managing: Action) async throws -> [ResidentCandidate] {
+        let q = (text ?? "").trimmed
+        guard !q.isEmpty, q.count <= 64, !FieldRules.hasControlCharacter(q) else { return [] }
+        let scopes = PeopleQueries.scopes(caller, managing)
+        guard scopes != [] else { return [] }
+        let digits = q.filter(\.isNumber)
+        let isPhone = digits.count >= 4 && digits.count == q.filter { $0 != " " && $0 != "-" }.count
+        let door = PeopleQueries.door(q)
+        let found = try await PeopleQueries.residents(on: caller.db, in: scopes)
+            .group(.or) { g in
+                g.filter(\Resident.$name ~~ q)
+                if isPhone { g.filter(\Resident.$phone ~~ digits) }
+                if let door {
+                    g.group(.and) {
+                        $0.filter(
+                            TerritoryNode.self,
+                            \.$name ~~ [door.building, "\(door.building)号", "\(door.building)号楼", "\(door.building)幢"])
+                        $0.filter(Unit.self, \.$number == door.room)
+                    }
+                }
+            }
+            .sort(\Resident.$name).limit(maxCandidates).all()
+        let buildings = try found.map { try $0.joined(TerritoryNode.self) }
+        let compoundIDs = Set(buildings.compactMap { $0.territoryPath.ids.dropLast().last })
+        let compounds = Dictionary(
+            try await TerritoryNode.query(on: caller.db).filter(\.$id ~~ Array(compoundIDs)).all().map {
+                ($0.id!, $0.name)
+            }, uniquingKeysWith: { a, _ in a })
+        return try zip(found, buildings).map { r, b in
+            let compound = b.territoryPath.ids.dropLast().last.flatMap { compounds[$0] } ?? ""
+            return ResidentCandidate(
+                code: r.code, name: r.name, birthYear: r.birthYear,
+                place: [compound, b.name, try r.joined(Unit.self).number].filter { !$0.isEmpty }.joined(separator: " "))
+        }
+    }
+}

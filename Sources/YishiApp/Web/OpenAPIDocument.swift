@@ -15,6 +15,8 @@ enum OpenAPIDocument {
         var bodyType: String = "application/json"
         var response: (status: Int, schema: String?)
         var query: [String] = []
+        /// The values a query parameter takes, where it takes only some (`sort`).
+        var queryValues: [String: [String]] = [:]
         var responseType: String = "application/json"
         /// Readable without signing in.
         var isPublic: Bool = false
@@ -72,7 +74,8 @@ enum OpenAPIDocument {
                 + op.query.map {
                     [
                         "name": $0, "in": "query", "required": false,
-                        "schema": ["before", "limit"].contains($0) ? int : string,
+                        "schema": op.queryValues[$0].map(enumeration)
+                            ?? (["before", "limit"].contains($0) ? int : string),
                     ]
                         as [String: Any]
                 }

@@ -73,6 +73,7 @@ enum Site {
         static let needDistinct = "/needs/:needID/distinct"
         static let nodeNeeds = "/territory/:nodeID/needs"
         static let nodeNeedsCSV = "/territory/:nodeID/needs.csv"
+        static let needsListCSV = "/needs/lists/:versionID/list.csv"
         static let nodeNotices = "/territory/:nodeID/notices"
         static let nodeNeedsPublish = "/territory/:nodeID/needs/publish"
         static let nodeQuestionnaires = "/territory/:nodeID/questionnaires"
@@ -202,6 +203,7 @@ enum Site {
     static func needDistinct(_ id: UUID) -> String { fill(Pattern.needDistinct, id.uuidString) }
     static func nodeNeeds(_ id: UUID) -> String { fill(Pattern.nodeNeeds, id.uuidString) }
     static func nodeNeedsCSV(_ id: UUID) -> String { fill(Pattern.nodeNeedsCSV, id.uuidString) }
+    static func needsListCSV(_ id: UUID) -> String { fill(Pattern.needsListCSV, id.uuidString) }
     static func nodeNeedsPublish(_ id: UUID) -> String { fill(Pattern.nodeNeedsPublish, id.uuidString) }
     static func needWithdraw(_ id: UUID) -> String { fill(Pattern.needWithdraw, id.uuidString) }
     static func needPhotos(_ id: UUID) -> String { fill(Pattern.needPhotos, id.uuidString) }

@@ -177,6 +177,8 @@ enum Styles {
         .poster-period { text-align: center; font-weight: bold; } .poster .notice-body { font-size: 1.15rem; }
         .poster-footer { margin-top: 1.5rem; border-top: 1px solid var(--line); padding-top: .8rem; }
         .poster-from { text-align: right; }
+        .poster .chart { max-width: 20rem; margin-left: auto; margin-right: auto; }
+        .poster .score-table table { font-size: .8rem; } .poster .score-table th { white-space: normal; }
         .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
         @media (max-width: 40rem) { .poster { padding: 1rem; } }
         .care .chart-label, .care .chart-value { font-size: 21px; } .care-xl .chart-label, .care-xl .chart-value { font-size: 26px; }

@@ -25,3 +25,10 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case fundPotCreate, fundPotClose, fundReceive, fundReverse, fundPledge, fundMatchRule, fundBudget, fundAllocate
     case fundExpense, fundApprove, fundPay, fundStatement
 }
+
+/// The kinds of record an audit entry names beyond places, homes, residents and accounts (those
+/// are named by the record itself); their names are in the catalog.
+public enum AuditTarget: String, CaseIterable, Sendable {
+    case need, notice, questionnaire, project, meeting, ownersVote, planner, diagnosis, apiToken, owner
+    case fundPot, fundEntry, fundPledge, fundAllocation, fundExpense, fundStatement
+}

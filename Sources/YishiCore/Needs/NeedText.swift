@@ -10,7 +10,7 @@ public enum NeedText: String, Texts {
     case households, why, commonGround, priority, partBuildings, partAgeBands, partDepth, partChannels
     case partVulnerable, partSafety, partWaiting, safetyMark
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
-    case by, aResident, submittedAt, entered, csv
+    case by, aResident, submittedAt, entered, csv, frozenCSV, pickResident, candidate, residentSupports
     case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
     case markSafety, unmarkSafety, safetySaved
     case fromLifeCircle, evidence, photos, photosHint, photosRefused, addPhotos, photosAdded
@@ -63,15 +63,19 @@ public enum NeedText: String, Texts {
         case .declined: .init("已标为未采纳，原因会告诉提出人。", "Marked as not taken up; the reason is shown to whoever raised it.")
         case .accepted: .init("已列入需求清单。", "Put on the needs list.")
         case .households: .init("{0} 户支持", "Households supporting it: {0}")
-        case .why: .init("为什么排在这里？", "Why is it ranked here?")
+        case .why: .init("为什么排在前面？", "Why is it ranked here?")
         case .commonGround: .init("共识分 {0}", "Common ground {0}")
         case .priority: .init("优先分 {0}", "Priority {0}")
         case .partBuildings: .init("涉及 {0} 栋楼，每栋 {1} 分", "Buildings: {0}, {1} points each")
         case .partAgeBands:
             .init(
-                "{0} 个年龄段（18–39、40–59、60–74、75 岁以上），每个 {1} 分",
-                "Age groups (18–39, 40–59, 60–74, 75+): {0}, {1} points each")
-        case .partDepth: .init("同一栋楼里的多户支持：{0} 分", "Several households in one building: {0} points")
+                "支持的居民来自 {0} 个年龄段（共四段：18–39、40–59、60–74、75 岁以上），每个 {1} 分",
+                "Supporters come from {0} of the four age groups (18–39, 40–59, 60–74, 75+), {1} points each")
+        case .partDepth:
+            .init(
+                "每栋楼支持户数的平方根相加（同一栋楼户数越多，加得越慢）：{0} 分",
+                "Square roots of each building's supporting households, added (more in one building add less and less): {0} points"
+            )
         case .partChannels: .init("从 {0} 种渠道反映：加 {1} 分", "Ways it reached the committee: {0}, so {1} more")
         case .partVulnerable:
             .init(
@@ -132,6 +136,10 @@ public enum NeedText: String, Texts {
         case .statsNeeds: .init("需求", "Needs")
         case .statsHouseholds: .init("支持的户数", "Households supporting")
         case .csv: .init("下载需求清单（CSV，含每项得分）", "Download the list (CSV, with every part of the scores)")
+        case .pickResident: .init("找到这几位居民，请选一位：", "These residents were found; please pick one:")
+        case .candidate: .init("{0}（{1} 岁）· {2}", "{0} (aged {1}) · {2}")
+        case .residentSupports: .init("这位居民已经支持过这个需求。", "This resident already supports this need.")
+        case .frozenCSV: .init("下载这份清单（CSV，含每项得分）", "Download this list (CSV, with every part of the scores)")
         case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")
         case .fromLifeCircle: .init("根据生活圈数据提出", "Raised from the life-circle data")
         case .evidence: .init("依据", "Evidence")
@@ -175,8 +183,8 @@ public enum NeedText: String, Texts {
         case .noticeTitle: .init("{0}社区需求清单（{1}）", "Needs list of {0} ({1})")
         case .noticeBody:
             .init(
-                "经居民提出、居委会梳理，现将本社区需求清单公示如下，共 {0} 项，按优先分排序。本社区居民登录后，可以在每一项的页面上看到“为什么排在这里”。",
-                "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority. Residents of the community who sign in see on each need's page why it ranks where it does."
+                "经居民提出、居委会梳理，现将本社区需求清单公示如下，共 {0} 项，按优先分排序，表中列出每一项得分的各个部分。本社区居民登录后，还可以在每一项的页面上看到“为什么排在前面”。",
+                "Raised by residents and sorted by the committee, the community's needs list follows: {0} needs, ranked by priority, with every part of each score in the table. Residents of the community who sign in also see on each need's page why it ranks where it does."
             )
         case .rank: .init("排名", "Rank")
         case .fromGapTitle: .init("把缺口提为需求", "Turn a gap into a need")
