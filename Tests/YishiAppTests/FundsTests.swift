@@ -201,6 +201,13 @@ struct FundsTests {
             let staff = try await Self.staffCaller(t, "baolin1")
             let matcher = try await Self.pot(t, kind: .matching)
             let foundation = try await Self.pot(t, kind: .foundation)
+            // A second matching pot, the street's, with money in it.
+            let street = try await Funds.createPot(
+                .init(
+                    node: foundation.$node.id, kind: PotKind.matching.rawValue, name: "街道配比金",
+                    custodian: "街道财务", legalOwner: "街道办事处"), by: sub)
+            _ = try await Funds.receive(
+                .init(pot: street.id, yuan: "1000", party: "government", from: "街道办事处"), by: sub)
             let partner = try await Self.pot(t, kind: .partner)
             let fitness = try #require(try await Project.query(on: t.db).filter(\.$title == "三号楼前健身角改造").first())
             #expect(try await FundAllocation.query(on: t.db).filter(\.$project.$id == fitness.id!).count() == 0)
@@ -241,10 +248,21 @@ struct FundsTests {
             #expect(
                 await refused("weight=fund.shareInvalid") {
                     _ = try await rule(
-                        target: residents.id, trigger: "projectApproval", weight: 0, co: [(foundation.id, 2)])
+                        target: residents.id, trigger: "projectApproval", weight: 0, co: [(street.id, 2)])
+                })
+            // Only a matching pot pays matches (a foundation's grant, a maintenance fund, … have
+            // their own decisions).
+            #expect(
+                await refused("coMatchers=fund.notAMatcher") {
+                    _ = try await rule(target: residents.id, trigger: "projectApproval", co: [(foundation.id, 2)])
+                })
+            let maintenance = try await Self.pot(t, kind: .maintenance)
+            #expect(
+                await refused("coMatchers=fund.notAMatcher") {
+                    _ = try await rule(target: residents.id, trigger: "receipt", co: [(maintenance.id, 1)])
                 })
             #expect(try await Self.count(t, "fund_matching_rules") == rulesBefore)
-            let r = try await rule(target: residents.id, trigger: "projectApproval", co: [(foundation.id, 2)])
+            let r = try await rule(target: residents.id, trigger: "projectApproval", co: [(street.id, 2)])
             #expect(try await FundMatching.payers(r, on: t.db).map(\.weight) == [3, 2])
             // A gift before the approval waits.
             let household = try #require(
@@ -254,7 +272,7 @@ struct FundsTests {
             func balance(_ p: FundPot) async throws -> Int64 {
                 try #require(try await FundPot.find(p.id, on: t.db)).balance
             }
-            let (m0, f0) = (try await balance(matcher), try await balance(foundation))
+            let (m0, f0) = (try await balance(matcher), try await balance(street))
             #expect(try await balance(residents) == 10_001)
             // The approval (the project's first allocation) matches it: 10,001 fen split 3:2 is
             // 6,000.6 and 4,000.4; the one fen left goes to the larger fraction.
@@ -265,18 +283,18 @@ struct FundsTests {
                     pot: partner.id, project: fitness.id, line: "materials", yuan: "100", decision: "agreement",
                     reference: "共建协议 3 号"), by: staff)
             #expect(try await balance(matcher) == m0 - 6_001)
-            #expect(try await balance(foundation) == f0 - 4_000)
+            #expect(try await balance(street) == f0 - 4_000)
             #expect(try await balance(residents) == 20_002)
             // After it, each gift is matched as it comes.
             _ = try await Funds.receive(
                 .init(pot: residents.id, yuan: "50", party: "household", household: household), by: staff)
             #expect(try await balance(matcher) == m0 - 9_001)
-            #expect(try await balance(foundation) == f0 - 6_000)
+            #expect(try await balance(street) == f0 - 6_000)
             // Reversing the early gift reverses its match, each payer's share back.
             // (By the subdistrict: the match it takes back is in its pots.)
             _ = try await Funds.reverse(early, reason: "录错了户", by: sub)
             #expect(try await balance(matcher) == m0 - 3_000)
-            #expect(try await balance(foundation) == f0 - 2_000)
+            #expect(try await balance(street) == f0 - 2_000)
             #expect(try await FundsVerification.run(on: t.db).ok)
         }
     }
@@ -690,6 +708,54 @@ struct FundsAPITests {
             #expect(
                 try await Browser(t.app).json(.POST, "/api/v1/funds/pots/\(pot.id)/receipts", body).status
                     == .unauthorized)
+        }
+    }
+}
+
+extension FundsAPITests {
+    /// A rule shared by two matchers through the API: its shares in the answer; a co-matcher the
+    /// caller does not keep, or a bad share, refused with nothing stored.
+    @Test func aSharedRuleThroughTheAPI() async throws {
+        try await withYishi(demo: true) { t in
+            let sub = Browser(t.app)
+            try await sub.signIn("youyilu")
+            let matcher = try #require(try await FundPot.query(on: t.db).filter(\.$kind == .matching).first())
+            let foundation = try #require(try await FundPot.query(on: t.db).filter(\.$kind == .foundation).first())
+            let residents = try #require(
+                try await FundPot.query(on: t.db).filter(\.$kind == .residentContribution).first())
+            let street = try await Funds.createPot(
+                .init(
+                    node: matcher.$node.id, kind: PotKind.matching.rawValue, name: "街道配比金", custodian: "街道财务",
+                    legalOwner: "街道办事处"), by: try await FundsTests.staffCaller(t, "youyilu"))
+            let path = "/api/v1/funds/pots/\(matcher.id!)/matching-rules"
+            let before = try await FundsTests.count(t, "fund_matching_rules")
+            let bad = try await sub.json(
+                .POST, path,
+                #"{"target": "\#(residents.id!)", "numerator": 1, "denominator": 1, "weight": 0, "coMatchers": [{"pot": "\#(street.id!)", "weight": 2}]}"#
+            )
+            #expect(bad.status == .unprocessableEntity)
+            let granted = try await sub.json(
+                .POST, path,
+                #"{"target": "\#(residents.id!)", "numerator": 1, "denominator": 1, "coMatchers": [{"pot": "\#(foundation.id!)"}]}"#
+            )
+            #expect(granted.status == .unprocessableEntity, "a foundation's grant is not a matcher's money")
+            let community = Browser(t.app)
+            try await community.signIn("baolin1")
+            let selfGov = try #require(try await FundPot.query(on: t.db).filter(\.$kind == .selfGovernance).first())
+            let notTheirs = try await community.json(
+                .POST, "/api/v1/funds/pots/\(selfGov.id!)/matching-rules",
+                #"{"target": "\#(residents.id!)", "numerator": 1, "denominator": 1, "coMatchers": [{"pot": "\#(foundation.id!)"}]}"#
+            )
+            #expect(notTheirs.status == .forbidden, "nobody commits another's money")
+            #expect(try await FundsTests.count(t, "fund_matching_rules") == before)
+            let made = try await sub.json(
+                .POST, path,
+                #"{"target": "\#(residents.id!)", "numerator": 1, "denominator": 1, "trigger": "projectApproval", "weight": 3, "coMatchers": [{"pot": "\#(street.id!)", "weight": 2}]}"#
+            )
+            #expect(made.status == .created)
+            let rule = try JSONDecoder().decode(DTO.MatchingRuleOut.self, from: made.body)
+            #expect(rule.trigger == "projectApproval")
+            #expect(rule.shares.map(\.pot) == [matcher.id!, street.id!] && rule.shares.map(\.weight) == [3, 2])
         }
     }
 }

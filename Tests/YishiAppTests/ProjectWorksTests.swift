@@ -92,6 +92,9 @@ struct ProjectWorksTests {
             #expect(try await staff.post("/projects/\(p.id!)/survey").status == .seeOther)
             let q = try #require(try await Questionnaire.query(on: t.db).filter(\.$projectID == p.id!).first())
             #expect(q.questions.map(\.kind) == [.scale, .text])
+            #expect(
+                try await staff.post("/projects/\(p.id!)/survey").status == .conflict, "one survey at a time")
+            #expect(try await Questionnaire.query(on: t.db).filter(\.$projectID == p.id!).count() == 1)
             #expect(try await staff.post("/questionnaires/\(q.id!)/publish").status == .seeOther)
             #expect(
                 try await r.post("/questionnaires/\(q.id!)/responses", ["q0": "4", "q1": "很好"]).status == .seeOther)

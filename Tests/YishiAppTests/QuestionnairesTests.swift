@@ -85,6 +85,33 @@ struct QuestionnairesTests {
         }
     }
 
+    /// Questions added at once are all kept, and none once it is published.
+    @Test func questionsAddedAtOnceAreAllKept() async throws {
+        try await withYishi(demo: true) { t in
+            let staff = Browser(t.app)
+            try await staff.signIn("baolin1")
+            let q = try await staff.json(.POST, "/api/v1/questionnaires", #"{"node":"BS01-C1","title":"并发加题"}"#)
+                .decode(DTO.Questionnaire.self)
+            let path = "/api/v1/questionnaires/\(q.id)"
+            let statuses = await withTaskGroup(of: HTTPStatus.self) { g in
+                for i in 0..<8 {
+                    g.addTask {
+                        (try? await staff.json(.POST, "\(path)/questions", #"{"kind":"scale","prompt":"问题\#(i)"}"#))?
+                            .status ?? .internalServerError
+                    }
+                }
+                return await g.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created })
+            #expect(try await Questionnaire.find(q.id, on: t.db)?.questions.count == 8)
+            #expect(try await staff.json(.POST, "\(path)/publish").status == .ok)
+            #expect(
+                try await staff.json(.POST, "\(path)/questions", #"{"kind":"scale","prompt":"晚了"}"#).status == .conflict
+            )
+            #expect(try await Questionnaire.find(q.id, on: t.db)?.questions.count == 8)
+        }
+    }
+
     /// The same through /api/v1: built, published, answered once by a resident and on paper by
     /// staff for a named resident, closed; results with counts by channel, written answers for
     /// staff only; bad input refused with nothing stored.
@@ -169,6 +196,12 @@ struct QuestionnairesTests {
             let listed = try await r.json(.GET, "/api/v1/questionnaires?node=BS01-C1").decode([DTO.Questionnaire].self)
             #expect(listed.contains { $0.id == q.id && $0.responses == 2 })
             #expect(try await Browser(t.app).json(.GET, path).status == .unauthorized)
+            // An answer to a question there is not is refused, not dropped.
+            #expect(
+                try await staff.json(
+                    .POST, "\(path)/responses",
+                    #"{"answers":[{"question":0,"choice":0},{"question":1,"scale":4},{"question":7,"scale":1}],"channel":"paper"}"#
+                ).status == .unprocessableEntity)
             #expect(try await staff.json(.POST, "\(path)/close").decode(DTO.Questionnaire.self).status == "closed")
             #expect(try await staff.json(.POST, "\(path)/close").status == .conflict)
         }

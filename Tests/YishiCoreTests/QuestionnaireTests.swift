@@ -51,6 +51,10 @@ struct QuestionnaireTests {
             Questionnaires.check(questions, raw: [0: ["0"], 2: ["1"], 3: [String(repeating: "字", count: 501)]])
                 == .failure(AnswerProblems([3: .tooLong])))
         #expect(Questionnaires.check(questions, raw: [0: ["x"], 2: ["1"]]) == .failure(AnswerProblems([0: .invalid])))
+        // An answer to a question there is not.
+        #expect(
+            Questionnaires.check(questions, raw: [0: ["0"], 2: ["1"], 9: ["1"], -1: ["x"]])
+                == .failure(AnswerProblems([9: .invalid, -1: .invalid])))
     }
 
     @Test func resultsCountEveryChoiceAndAverageTheScale() {

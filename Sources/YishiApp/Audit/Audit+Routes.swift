@@ -224,7 +224,15 @@ struct AuditPage: Sendable {
         let residentCodes = entries.filter { $0.targetType == "resident" }.map(\.targetID)
         let forIDs = entries.compactMap(\.onBehalfOf)
         let users = userIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ userIDs).all()
-        let nodes = nodeCodes.isEmpty ? [] : try await TerritoryNode.query(on: db).filter(\.$code ~~ nodeCodes).all()
+        // Places are named by code, a few (made before they had one) by id.
+        let nodeIDs = nodeCodes.compactMap(UUID.init(uuidString:))
+        let nodes =
+            nodeCodes.isEmpty
+            ? []
+            : try await TerritoryNode.query(on: db).group(.or) { g in
+                g.filter(\.$code ~~ nodeCodes)
+                if !nodeIDs.isEmpty { g.filter(\.$id ~~ nodeIDs) }
+            }.all()
         let units =
             unitCodes.isEmpty ? [] : try await Unit.query(on: db).filter(\.$code ~~ unitCodes).with(\.$building).all()
         let residents =
@@ -256,7 +264,9 @@ struct AuditPage: Sendable {
                     target = ("\(r.name)（\(r.code)）", Site.resident(r.id!))
                 }
             case let type where levels.contains(type):
-                if let n = nodes.first(where: { $0.code == e.targetID }) { target = (n.name, Site.node(n.id!)) }
+                if let n = nodes.first(where: { $0.code == e.targetID || $0.id?.uuidString == e.targetID }) {
+                    target = (n.name, Site.node(n.id!))
+                }
             case "household":
                 target = (AuditDetailText.value.text(lang, [AuditDetailText.household.text(lang), e.targetID]), nil)
             default:

@@ -41,6 +41,7 @@ enum FundMatching {
         let matcher = try await Funds.pot(n.matcher, for: .fundManage, by: caller)
         let target = try await Funds.pot(n.target, for: .fundRecord, by: caller)
         var fields: [String: String] = [:]
+        if !matcher.kind.paysMatches { fields["matcher"] = FundText.notAMatcher.key }
         if matcher.id == target.id { fields["target"] = FundText.matchSelf.key }
         func yuan(_ s: String?, _ field: String) -> Int64? {
             guard let t = s?.trimmed, !t.isEmpty else { return nil }
@@ -77,13 +78,14 @@ enum FundMatching {
         if trigger == .projectApproval, target.projectID == nil { fields["trigger"] = FundText.triggerNeedsProject.key }
         // Several matchers: each other pot is one the caller keeps too (nobody commits another's money).
         var payers: [(pot: UUID, weight: Int64)] = []
+        let own = n.weight ?? 1
+        if !weights.contains(own) { fields["weight"] = FundText.shareInvalid.key }
         if !n.coMatchers.isEmpty {
-            let own = n.weight ?? 1
-            if !weights.contains(own) { fields["weight"] = FundText.shareInvalid.key }
             payers.append((matcher.id!, own))
             if n.coMatchers.count > maxCoMatchers { fields["coMatchers"] = FundText.shareInvalid.key }
             for c in n.coMatchers.prefix(maxCoMatchers) {
                 let pot = try await Funds.pot(c.pot, for: .fundManage, by: caller)
+                if !pot.kind.paysMatches { fields["coMatchers"] = FundText.notAMatcher.key }
                 let w = c.weight ?? 1
                 if !weights.contains(w) || pot.id == target.id || payers.contains(where: { $0.pot == pot.id }) {
                     fields["coMatchers"] = FundText.shareInvalid.key

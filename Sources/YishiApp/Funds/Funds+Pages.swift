@@ -60,6 +60,8 @@ enum FundPages {
         var households: [Option]
         /// A matcher pot's possible targets (for its rule form).
         var targets: [Option] = []
+        /// The other matching pots that may pay a share of its matches.
+        var coMatchers: [Option] = []
     }
 
     /// Who the money came from or went to, as this page may show it.
@@ -118,12 +120,17 @@ enum FundPages {
                             var line: [HTMLNode] = [
                                 .text(ruleLine(ctx, r, matched: matched, target: target, shares: shares))
                             ]
+                            // A rule of another matcher this pot pays a share of: whose it is.
+                            if r.$matcher.id != p.id, let owner = shares.first?.0 {
+                                line.append(.text(ctx.t(FundPageText.setUpBy, owner)))
+                            }
                             if m.mayManage && r.status == .open && r.$matcher.id == p.id {
                                 line += [
                                     .text(" "),
                                     Forms.button(
                                         ctx, action: Site.fundRuleClose(p.id!, r.id!),
-                                        label: ctx.t(FundPageText.closeRound)),
+                                        label: ctx.t(
+                                            r.trigger == .roundClose ? FundPageText.closeRound : FundPageText.stopRule)),
                                 ]
                             }
                             return line

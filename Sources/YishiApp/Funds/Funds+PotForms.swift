@@ -98,7 +98,10 @@ extension FundPages {
         _ ctx: PageContext, _ r: FundMatchingRule, matched: Int64, target: String, shares: [(String, Int64)]
     ) -> String {
         let rule = r.rule
-        let cap = rule?.total.map { ctx.t(FundPageText.remaining, Show.money(fen: $0 - matched)) } ?? ""
+        // What is left to match, while the rule still matches.
+        let cap =
+            r.status == .open
+            ? rule?.total.map { ctx.t(FundPageText.remaining, Show.money(fen: $0 - matched)) } ?? "" : ""
         let when: String =
             switch r.trigger {
             case .receipt: ctx.t(FundPageText.triggerReceipt)
@@ -152,20 +155,25 @@ extension FundPages {
                         (MatchTrigger.projectApproval.rawValue, ctx.t(FundPageText.triggerProjectApproval)),
                         (MatchTrigger.roundClose.rawValue, ctx.t(FundPageText.triggerRoundClose)),
                     ], selected: form["trigger"] ?? MatchTrigger.receipt.rawValue, errors: errors, includeBlank: false,
-                    id: "m-trigger"),
-                C.text(ctx.t(FundPageText.ruleCoHint), muted: true),
-                Forms.field(
-                    ctx, "weight", label: ctx.t(FundPageText.ruleWeight), value: form["weight"] ?? "1",
-                    errors: errors, attributes: [("inputmode", "numeric")], id: "m-weight"),
-                Forms.select(
-                    ctx, "coMatcher", label: ctx.t(FundPageText.ruleCoMatcher), options: m.targets,
-                    selected: form["coMatcher"], errors: errors, includeBlank: true, id: "m-coMatcher"),
-                Forms.field(
-                    ctx, "coWeight", label: ctx.t(FundPageText.ruleCoWeight), value: form["coWeight"] ?? "1",
-                    errors: errors, attributes: [("inputmode", "numeric")], id: "m-coWeight"),
+                    hint: ctx.t(FundPageText.triggerHint), id: "m-trigger"),
+                // Several matchers: only where another matching pot could pay with this one.
+                m.coMatchers.isEmpty
+                    ? .group([])
+                    : .group([
+                        C.text(ctx.t(FundPageText.ruleCoHint), muted: true),
+                        Forms.field(
+                            ctx, "weight", label: ctx.t(FundPageText.ruleWeight), value: form["weight"] ?? "1",
+                            errors: errors, attributes: [("inputmode", "numeric")], id: "m-weight"),
+                        Forms.select(
+                            ctx, "coMatcher", label: ctx.t(FundPageText.ruleCoMatcher), options: m.coMatchers,
+                            selected: form["coMatcher"], errors: errors, includeBlank: true, id: "m-coMatcher"),
+                        Forms.field(
+                            ctx, "coWeight", label: ctx.t(FundPageText.ruleCoWeight), value: form["coWeight"] ?? "1",
+                            errors: errors, attributes: [("inputmode", "numeric")], id: "m-coWeight"),
+                    ]),
                 Forms.field(
                     ctx, "validUntil", label: ctx.t(FundPageText.ruleUntil), value: form["validUntil"] ?? "",
-                    type: "date", errors: errors, id: "m-until"),
+                    type: "date", errors: errors, id: "m-validUntil"),
                 Forms.submit(ctx.t(FundPageText.ruleCreate)),
             ])
     }

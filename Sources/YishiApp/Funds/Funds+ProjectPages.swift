@@ -182,7 +182,7 @@ extension FundPages {
                             },
                             Forms.field(
                                 ctx, "invoiceNo", label: ctx.t(FundPageText.invoiceNo), value: form["invoiceNo"] ?? "",
-                                errors: errors, id: "x-invoice"),
+                                errors: errors, id: "x-invoiceNo"),
                             Forms.field(
                                 ctx, "contract", label: ctx.t(FundPageText.contract), value: form["contract"] ?? "",
                                 errors: errors, id: "x-contract"),

@@ -105,7 +105,9 @@ extension FundRoutes {
                 req.pageContext, try await Self.moneyModel(id(req, "projectID"), by: req.caller, req.pageContext)))
     }
 
-    func onMoney(_ req: Request, notice: FundPageText, _ body: (UUID, [String: String]) async throws -> Void)
+    func onMoney(
+        _ req: Request, notice: FundPageText, prefix: String, _ body: (UUID, [String: String]) async throws -> Void
+    )
         async throws
         -> Response
     {
@@ -118,13 +120,13 @@ extension FundRoutes {
             return req.render(
                 FundPages.money(
                     req.pageContext, try await Self.moneyModel(pid, by: req.caller, req.pageContext), form: f,
-                    errors: FormErrors(fields),
+                    errors: FundRoutes.pageErrors(fields).prefixed(prefix),
                     status: .unprocessableEntity))
         }
     }
 
     func budget(req: Request) async throws -> Response {
-        try await onMoney(req, notice: FundPageText.budgetSaved) { pid, f in
+        try await onMoney(req, notice: FundPageText.budgetSaved, prefix: "b-") { pid, f in
             // The line's name is its key on the page (the API may give a short code).
             _ = try await Funds.setBudgetLine(
                 project: pid, line: (f["line"] ?? "").trimmed.isEmpty ? f["title"] : f["line"], title: f["title"],
@@ -133,7 +135,7 @@ extension FundRoutes {
     }
 
     func allocate(req: Request) async throws -> Response {
-        try await onMoney(req, notice: FundPageText.allocatedNotice) { pid, f in
+        try await onMoney(req, notice: FundPageText.allocatedNotice, prefix: "a-") { pid, f in
             _ = try await Funds.allocate(
                 .init(
                     pot: f["pot"].flatMap(UUID.init(uuidString:)), project: pid, line: f["line"], yuan: f["yuan"],
@@ -167,7 +169,7 @@ extension FundRoutes {
             return req.render(
                 FundPages.money(
                     req.pageContext, try await Self.moneyModel(pid, by: req.caller, req.pageContext), form: values,
-                    errors: FormErrors(fields), status: .unprocessableEntity))
+                    errors: FundRoutes.pageErrors(fields).prefixed("x-"), status: .unprocessableEntity))
         }
     }
 

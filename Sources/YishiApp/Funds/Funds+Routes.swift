@@ -237,9 +237,11 @@ struct FundRoutes: RouteCollection {
                 try await FundPot.query(on: db).filter(\.$id ~~ Array(others)).all().map { ($0.id!, $0.name) },
                 uniquingKeysWith: { a, _ in a })
         var targets: [FundPages.Option] = []
+        var coMatchers: [FundPages.Option] = []
         if p.kind == .matching && caller.allows(.fundManage, at: path) {
-            targets = try await Funds.pots(under: p.node, on: db).filter { $0.id != p.id && $0.status == .open }
-                .map { ($0.id!.uuidString, $0.name) }
+            let others = try await Funds.pots(under: p.node, on: db).filter { $0.id != p.id && $0.status == .open }
+            targets = others.map { ($0.id!.uuidString, $0.name) }
+            coMatchers = others.filter { $0.kind.paysMatches }.map { ($0.id!.uuidString, $0.name) }
         }
         return .init(
             pot: p,
@@ -252,7 +254,7 @@ struct FundRoutes: RouteCollection {
             raised: p.kind == .residentContribution ? try await Funds.raisedFromSources(p.id!, on: db) : nil,
             named: p.showNames || mayRecord, potNames: potNames, mayRecord: mayRecord,
             mayManage: caller.allows(.fundManage, at: path),
-            households: households, targets: targets)
+            households: households, targets: targets, coMatchers: coMatchers)
     }
 
     func pot(req: Request) async throws -> Response {
@@ -260,7 +262,19 @@ struct FundRoutes: RouteCollection {
     }
 
     /// Runs a pot's form; on bad input the pot's page again with the errors.
-    func onPot(_ req: Request, notice: FundPageText, _ body: (UUID?, [String: String]) async throws -> Void)
+    /// The services' field names as the money forms name their fields (an amount is typed in yuan).
+    static func pageErrors(_ fields: [String: String]) -> FormErrors {
+        var named = fields
+        if let amount = named.removeValue(forKey: "amount") { named["yuan"] = amount }
+        if let co = named.removeValue(forKey: "coMatchers") { named["coMatcher"] = co }
+        return FormErrors(named)
+    }
+
+    /// A form of the pot's page; on bad input the page again with its errors at that form (`prefix`:
+    /// the ids of its fields).
+    func onPot(
+        _ req: Request, notice: FundPageText, prefix: String, _ body: (UUID?, [String: String]) async throws -> Void
+    )
         async throws
         -> Response
     {
@@ -273,13 +287,13 @@ struct FundRoutes: RouteCollection {
             return req.render(
                 FundPages.pot(
                     req.pageContext, try await Self.potModel(potID, by: req.caller), form: f,
-                    errors: FormErrors(fields),
+                    errors: Self.pageErrors(fields).prefixed(prefix),
                     status: .unprocessableEntity))
         }
     }
 
     func receive(req: Request) async throws -> Response {
-        try await onPot(req, notice: FundPageText.receivedNotice) { potID, f in
+        try await onPot(req, notice: FundPageText.receivedNotice, prefix: "r-") { potID, f in
             _ = try await Funds.receive(
                 .init(
                     pot: potID, yuan: f["yuan"], effective: f["effective"], party: f["party"], from: f["from"],
@@ -290,7 +304,7 @@ struct FundRoutes: RouteCollection {
     }
 
     func pledge(req: Request) async throws -> Response {
-        try await onPot(req, notice: FundPageText.pledgedNotice) { potID, f in
+        try await onPot(req, notice: FundPageText.pledgedNotice, prefix: "p-") { potID, f in
             _ = try await Funds.pledge(
                 .init(
                     pot: potID, party: f["party"], from: f["from"], yuan: f["yuan"], inKind: f["inKind"],
@@ -312,7 +326,7 @@ struct FundRoutes: RouteCollection {
             return req.render(
                 FundPages.pot(
                     req.pageContext, try await Self.potModel(id(req, "potID"), by: req.caller), form: values,
-                    errors: FormErrors(fields), status: .unprocessableEntity))
+                    errors: Self.pageErrors(fields).prefixed("s-"), status: .unprocessableEntity))
         }
     }
 
@@ -324,7 +338,7 @@ struct FundRoutes: RouteCollection {
 
     /// A matcher pot's next rule.
     func addRule(req: Request) async throws -> Response {
-        try await onPot(req, notice: FundPageText.ruleCreated) { potID, f in
+        try await onPot(req, notice: FundPageText.ruleCreated, prefix: "m-") { potID, f in
             _ = try await FundMatching.create(
                 .init(
                     matcher: potID, target: f["target"].flatMap(UUID.init(uuidString:)),
@@ -349,7 +363,7 @@ struct FundRoutes: RouteCollection {
 
     /// A correction of one of the pot's entries, with its reason.
     func reverse(req: Request) async throws -> Response {
-        try await onPot(req, notice: FundPageText.reversedNotice) { potID, f in
+        try await onPot(req, notice: FundPageText.reversedNotice, prefix: "c-") { potID, f in
             guard let eid = f["entry"].flatMap(UUID.init(uuidString:)),
                 try await FundPosting.query(on: req.db).filter(\.$entryID == eid).filter(\.$potID == potID).first()
                     != nil

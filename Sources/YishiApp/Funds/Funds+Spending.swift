@@ -21,7 +21,7 @@ extension Funds {
         let name = FieldRules.text(title ?? "", max: 60)
         if name.problem != nil { fields["title"] = FundText.lineNeeded.key }
         let fen = Yuan.fen(planned ?? "")
-        if fen == nil { fields["planned"] = FundText.amountInvalid.key }
+        if (fen ?? 0) <= 0 { fields["planned"] = FundText.amountInvalid.key }
         guard fields.isEmpty, let fen, case .success(let t) = name else { throw YishiError.invalid(fields) }
         let row =
             try await FundBudgetLine.query(on: caller.db).filter(\.$project.$id == project.id!).filter(\.$line == key)

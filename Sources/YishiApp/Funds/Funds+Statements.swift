@@ -142,7 +142,7 @@ extension Funds {
                         action: .fundStatement, targetType: "fundStatement", targetID: row.id!.uuidString,
                         nodeID: pot.$node.id,
                         details: [
-                            "pot": pot.name, "from": row.periodFrom, "to": row.periodTo, "hash": row.hash,
+                            "pot": pot.name, "periodFrom": row.periodFrom, "periodTo": row.periodTo, "hash": row.hash,
                             "closing": Yuan.text(figures.closing),
                         ])
                 )

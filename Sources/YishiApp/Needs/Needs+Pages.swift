@@ -350,7 +350,7 @@ enum NeedPages {
                         String(Int(w.perExtraChannel) * max(s.channels - 1, 0))),
                     ctx.t(
                         NeedText.partVulnerable, String(s.vulnerable), String(Int(w.perVulnerableGroup) * s.vulnerable)),
-                    ctx.t(NeedText.partSafety, String(s.safety ? Int(w.safety) : 0)),
+                    s.safety ? ctx.t(NeedText.partSafety, String(Int(w.safety))) : ctx.t(NeedText.partNoSafety),
                     ctx.t(NeedText.partWaiting, String(s.waitingMonths), String(s.waitingMonths)),
                 ])
             }

@@ -65,7 +65,7 @@ enum NeedsList {
                     String(r.rank), r.title, r.categoryName(lang), r.place,
                     NeedStatus(rawValue: r.status)?.text.text(lang) ?? r.status, String(r.households),
                     String(r.buildings), String(r.ageBands), String(r.commonGround), String(r.channels),
-                    String(r.vulnerable), r.safety ? (zh ? "是" : "yes") : "", String(r.waitingMonths),
+                    String(r.vulnerable), r.safety ? (zh ? "是" : "yes") : (zh ? "否" : "no"), String(r.waitingMonths),
                     String(r.priority),
                 ]
             }
@@ -197,7 +197,14 @@ enum NeedsList {
         var byCategory: [String: (name: String, n: Int)] = [:]
         for r in rows { byCategory[r.category, default: (r.categoryName(ctx.lang), 0)].n += 1 }
         let bars = byCategory.values.sorted { $0.n != $1.n ? $0.n > $1.n : $0.name < $1.name }.map { ($0.name, $0.n) }
-        let (header, cells) = table(rows, lang: ctx.lang)
+        var (header, cells) = table(rows, lang: ctx.lang)
+        // On the poster, without the place (the notice's own) and the status: every part of the score
+        // still, in print large enough to read.
+        if poster {
+            let keep = header.indices.filter { $0 != 3 && $0 != 4 }
+            header = keep.map { header[$0] }
+            cells = cells.map { line in keep.map { line[$0] } }
+        }
         return [
             C.text(
                 ctx.t(NeedText.frozenNote, Show.dateTime(try await v.$notice.get(on: db).startsAt ?? v.createdAt)),

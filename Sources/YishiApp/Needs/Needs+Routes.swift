@@ -208,6 +208,8 @@ struct NeedRoutes: RouteCollection {
     }
 
     func enter(req: Request) async throws -> Response {
+        let actor = try req.caller.requireActor()
+        guard actor.kind == .staff else { throw YishiError.denied(.roleLacksAction) }
         let form = try RaiseForm.from(req)
         let need: Need
         do {
@@ -218,7 +220,8 @@ struct NeedRoutes: RouteCollection {
                 ? [] : try await ResidentHome.candidates(form.resident, by: req.caller, managing: .needManage)
             return req.render(
                 NeedPages.enter(
-                    req.pageContext, form: form, errors: FormErrors(fields), status: .unprocessableEntity,
+                    req.pageContext, form: form, errors: Self.pickErrors(fields, candidates),
+                    status: .unprocessableEntity,
                     categories: try await categories(req), candidates: candidates, year: Show.year(req.caller.now)))
         }
         // The form stays open for the next one, with the same channel.
@@ -235,6 +238,13 @@ struct NeedRoutes: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response { try await page(req) }
+
+    /// A resident not found as typed: when some were found to pick from, it says to pick one.
+    static func pickErrors(_ fields: [String: String], _ candidates: [ResidentCandidate]) -> FormErrors {
+        var f = fields
+        if !candidates.isEmpty, f["resident"] == NeedText.noResident.key { f["resident"] = NeedText.pickOne.key }
+        return FormErrors(f)
+    }
 
     /// A need's page; after a "me too" for a resident that did not go through, with its form open,
     /// what was wrong and the residents that may have been meant.
@@ -375,7 +385,7 @@ struct NeedRoutes: RouteCollection {
                 fields["resident"] == nil
                 ? [] : try await ResidentHome.candidates(form.resident, by: req.caller, managing: .needManage)
             return try await page(
-                req, support: .init(form: form, errors: FormErrors(fields), candidates: candidates),
+                req, support: .init(form: form, errors: Self.pickErrors(fields, candidates), candidates: candidates),
                 status: .unprocessableEntity)
         }
     }

@@ -189,7 +189,17 @@ enum ProjectSurveys {
         let questions = DesignVotes.json([scale, comment])
         let user = caller.actor?.userId
         let title = String((WorksText.survey.text(lang) + " · " + p.title).prefix(100))
+        let now = caller.now
         return try await caller.audited { tx in
+            // One survey at a time: the project's row is locked, then its surveys read (a draft, or
+            // an open one whose period has not ended, keeps a new one out; two at once: one).
+            _ = try await (tx as! any SQLDatabase).raw(
+                "UPDATE projects SET title = title WHERE id = \(bind: p.requireID())"
+            ).run()
+            let running = try await Questionnaire.query(on: tx).filter(\.$projectID == p.id).all().contains {
+                $0.state(at: now) != .closed
+            }
+            guard !running else { throw YishiError.conflict(key: WorksText.surveyRunning.key) }
             let q = Questionnaire()
             q.$node.id = p.$node.id
             q.title = title

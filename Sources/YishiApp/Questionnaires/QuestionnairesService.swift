@@ -45,7 +45,7 @@ enum QuestionnairesService {
         if let p = t.problem { fields["title"] = p.fieldKey }
         if case .failure(let p) = i { fields["intro"] = p.fieldKey }
         let d = (days ?? "").trimmed.isEmpty ? defaultDays : Int((days ?? "").trimmed) ?? -1
-        if !(1...NoticePeriod.maxDays).contains(d) { fields["days"] = NoticeText.daysInvalid.key }
+        if !(1...NoticePeriod.maxDays).contains(d) { fields["days"] = SurveyText.daysInvalid.key }
         guard fields.isEmpty, let title = t.value else { throw YishiError.invalid(fields) }
         let introText = (try? i.get()) ?? nil
         let user = caller.actor?.userId
@@ -93,15 +93,30 @@ enum QuestionnairesService {
         case .failure(.prompt): throw YishiError.invalid(["prompt": SurveyText.badPrompt.key])
         case .failure(.options): throw YishiError.invalid(["options": SurveyText.badOptions.key])
         }
-        var all = q.questions
-        guard all.count < Questionnaires.maxQuestions else {
-            throw YishiError.invalid(["prompt": SurveyText.tooManyQuestions.key])
-        }
-        all.append(question)
-        let json = String(decoding: try JSONEncoder().encode(all), as: UTF8.self)
+        let now = caller.now
         return try await caller.audited { tx in
+            // Read and written under the row's lock, and only while a draft: two added at once are
+            // both kept, and none is added once it is published.
+            let sql = tx as! any SQLDatabase
+            guard
+                let row = try await sql.raw(
+                    """
+                    UPDATE questionnaires SET updated_at = \(bind: now)
+                    WHERE id = \(bind: q.requireID()) AND status = 'draft' RETURNING questions
+                    """
+                ).first()
+            else { throw YishiError.conflict(key: SurveyText.editLocked.key) }
+            var all =
+                (try? JSONDecoder().decode(
+                    [Question].self, from: Data(try row.decode(column: "questions", as: String.self).utf8))) ?? []
+            guard all.count < Questionnaires.maxQuestions else {
+                throw YishiError.invalid(["prompt": SurveyText.tooManyQuestions.key])
+            }
+            all.append(question)
+            let json = String(decoding: try JSONEncoder().encode(all), as: UTF8.self)
+            try await sql.raw("UPDATE questionnaires SET questions = \(bind: json) WHERE id = \(bind: q.requireID())")
+                .run()
             q.questionsJSON = json
-            try await q.update(on: tx)
             return (
                 q,
                 AuditEvent(
@@ -123,7 +138,7 @@ enum QuestionnairesService {
             let won = try await (tx as! any SQLDatabase).raw(
                 """
                 UPDATE questionnaires SET status = 'open', opens_at = \(bind: now), closes_at = \(bind: closes)
-                WHERE id = \(bind: q.requireID()) AND status = 'draft' RETURNING id
+                WHERE id = \(bind: q.requireID()) AND status = 'draft' AND questions <> '[]' RETURNING id
                 """
             ).all()
             guard !won.isEmpty, let fresh = try await Questionnaire.find(q.id, on: tx) else {

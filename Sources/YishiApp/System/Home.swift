@@ -287,7 +287,14 @@ enum HomePage {
                             C.timeline(
                                 ctx.t(HomeText.recent),
                                 recent.map { r in
-                                    (at: ctx.time(r.at), text: "\(r.actor) · \(r.action) · \(r.target.label)")
+                                    (
+                                        at: ctx.time(r.at),
+                                        nodes: [HTMLNode.text("\(r.actor) · \(r.action) · ")]
+                                            + [
+                                                r.target.href.map { H.link(r.target.label, $0) }
+                                                    ?? .text(r.target.label)
+                                            ]
+                                    )
                                 })
                         }
                     }

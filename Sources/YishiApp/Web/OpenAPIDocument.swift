@@ -65,10 +65,13 @@ enum OpenAPIDocument {
             let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
                 String($0.dropFirst().dropLast())
             }
-            // Codes are text; every other path parameter is an id.
+            // Codes and a budget line's key are text; every other path parameter is an id.
             let parameters =
                 params.map {
-                    ["name": $0, "in": "path", "required": true, "schema": $0 == "code" ? string : uuid]
+                    [
+                        "name": $0, "in": "path", "required": true,
+                        "schema": ["code", "line"].contains($0) ? string : uuid,
+                    ]
                         as [String: Any]
                 }
                 + op.query.map {

@@ -178,7 +178,11 @@ enum Styles {
         .poster-footer { margin-top: 1.5rem; border-top: 1px solid var(--line); padding-top: .8rem; }
         .poster-from { text-align: right; }
         .poster .chart { max-width: 20rem; margin-left: auto; margin-right: auto; }
-        .poster .score-table table { font-size: .8rem; } .poster .score-table th { white-space: normal; }
+        .score-table th { word-break: keep-all; } .score-table td:nth-child(2) { min-width: 9em; }
+        .poster .score-table table { font-size: .9rem; } .poster .score-table th { white-space: normal; }
+        @media print { .poster .table-wrap { overflow: visible; } .poster .chart { max-width: 11rem; }
+          .poster .score-table table { font-size: 9pt; } .poster .score-table td:nth-child(2) { min-width: 7em; }
+          .poster h2 { font-size: 1.5rem; } .poster .notice-body { font-size: 1rem; } }
         .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
         @media (max-width: 40rem) { .poster { padding: 1rem; } }
         .care .chart-label, .care .chart-value { font-size: 21px; } .care-xl .chart-label, .care-xl .chart-value { font-size: 26px; }

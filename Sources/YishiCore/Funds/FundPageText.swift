@@ -5,7 +5,7 @@ public enum FundPageText: String, Texts {
     case openAllocations, openPledges, closeRound, closeRoundHint, roundClosed, ruleTitle, ruleTarget, ruleNumerator,
         ruleDenominator, rulePerHousehold, ruleTotal, ruleThreshold, ruleTrigger, triggerReceipt, triggerRoundClose,
         ruleUntil, ruleCreate, ruleCreated, triggerProjectApproval, ruleWeight, ruleCoMatcher, ruleCoWeight,
-        ruleCoHint, sharedBy, shareOf, remainderRule
+        ruleCoHint, sharedBy, shareOf, remainderRule, stopRule, setUpBy, triggerHint
     case todoStatement
     case paidTo, matchedBy, rulesHint, homeHint, correctTitle, correctHint, correctWhich
     case counterparty, moneyLink, aHousehold, allocateButton, allocateHint, allocateTitle, allocated, allocatedNotice,
@@ -67,11 +67,21 @@ public enum FundPageText: String, Texts {
         case .remainderRule:
             .init(
                 "（先按份额算到分、舍去零头，剩下的几分钱按零头从大到小逐分补给，零头相同先给排在前面的）",
-                "(each share is worked out to the fen and rounded down; the fen left over go one each to the largest fractions, the earlier pot first on a tie)"
+                " (each share is worked out to the fen and rounded down; the fen left over go one each to the largest fractions, the earlier pot first on a tie)"
             )
         case .ruleUntil: .init("有效至", "Valid until")
         case .ruleCreate: .init("建立规则", "Create the rule")
-        case .ruleCreated: .init("配比规则已建立。", "The matching rule is created.")
+        case .ruleCreated:
+            .init(
+                "配比规则已建立；这个资金池给同一对象的上一版规则随之停止。",
+                "The matching rule is created; this pot's earlier rule for the same pot has stopped.")
+        case .stopRule: .init("停止这条规则", "Stop this rule")
+        case .setUpBy: .init("（由 {0} 设立）", " (set up by {0})")
+        case .triggerHint:
+            .init(
+                "“项目批准时”只用于某个项目专用的资金池（例如居民自筹），项目第一笔拨付时配比。",
+                "\"When the project is approved\" is only for a pot of one project (such as residents' contributions); it matches at the project's first allocation."
+            )
         case .todoStatement: .init("{0}：{1} 至 {2} 的资金公示该发布了", "{0}: the statement for {1} to {2} is due")
         case .paidTo: .init("付给 {0}", "Paid to {0}")
         case .matchedBy: .init("配比：{0}", "Matched by {0}")

@@ -11,6 +11,7 @@ public enum FundText: String, Texts {
     case decisionInvalid, allocationBusy, allocationClosed, titleNeeded, payeeNeeded, itemInvalid, fileKindInvalid
     case fileRefused, expenseState, commentNeeded, periodInvalid, periodNotEnded, differenceUnexplained
     case statementExists, deadlineInvalid, inKindNeeded, entryChoose, triggerInvalid, triggerNeedsProject, shareInvalid
+    case notAMatcher
     case entryTooFew, entryZero, entryUnbalanced, entryTooLarge, entryRepeated, entryBadAccount
     case reversalOfReversal, alreadyReversed
     case decNotForPot, decMeetingMissing, decMeetingNotHeld, decResolutionNotPassed, decVoteMissing
@@ -255,6 +256,11 @@ public enum FundText: String, Texts {
             .init(
                 "“项目批准时配比”只适用于某个项目专用的资金池。",
                 "Matching at a project's approval is only for a pot that belongs to one project.")
+        case .notAMatcher:
+            .init(
+                "只有配比资金池可以出配比资金；维修资金、自治金等要按各自的决定使用。",
+                "Only a matching pot pays matches; the maintenance fund, the self-governance fund and the others are spent on their own decisions."
+            )
         case .shareInvalid:
             .init(
                 "共同配比方有误：每个资金池只列一次，不能是被配比的资金池，最多 5 个；份额是 1 到 1000 的整数。",

@@ -24,6 +24,10 @@ public enum PotKind: String, CaseIterable, Codable, Sendable {
 
     /// Only the maintenance fund is restricted to common parts and needs an owners' vote to use.
     public var needsOwnersVote: Bool { self == .maintenance }
+
+    /// Only a matcher's pot pays matches: every other pot spends on its own decisions (an owners'
+    /// vote, the subdistrict's approval, a grant, an agreement), which a matching rule would bypass.
+    public var paysMatches: Bool { self == .matching }
 }
 
 /// Who gives money or a pledge.

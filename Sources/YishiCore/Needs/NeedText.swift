@@ -10,7 +10,8 @@ public enum NeedText: String, Texts {
     case households, why, commonGround, priority, partBuildings, partAgeBands, partDepth, partChannels
     case partVulnerable, partSafety, partWaiting, safetyMark
     case listEmpty, listIntro, enterTitle, enterIntro, resident, residentHint, noResident, placeOutside
-    case by, aResident, submittedAt, entered, csv, frozenCSV, pickResident, candidate, residentSupports
+    case by, aResident, submittedAt, entered, csv, frozenCSV, pickResident, candidate, residentSupports, pickOne
+    case partNoSafety
     case statsTitle, statsShare, statsStaff, statsNeeds, statsHouseholds
     case markSafety, unmarkSafety, safetySaved
     case fromLifeCircle, evidence, photos, photosHint, photosRefused, addPhotos, photosAdded
@@ -138,6 +139,8 @@ public enum NeedText: String, Texts {
         case .csv: .init("下载需求清单（CSV，含每项得分）", "Download the list (CSV, with every part of the scores)")
         case .pickResident: .init("找到这几位居民，请选一位：", "These residents were found; please pick one:")
         case .candidate: .init("{0}（{1} 岁）· {2}", "{0} (aged {1}) · {2}")
+        case .pickOne: .init("请在下面找到的居民中选一位。", "Please pick one of the residents found below.")
+        case .partNoSafety: .init("居委会没有标为安全隐患：不加分", "Not marked as a safety matter: nothing added")
         case .residentSupports: .init("这位居民已经支持过这个需求。", "This resident already supports this need.")
         case .frozenCSV: .init("下载这份清单（CSV，含每项得分）", "Download this list (CSV, with every part of the scores)")
         case .entered: .init("已录入，可以接着录下一条。", "Entered. You can enter the next one.")

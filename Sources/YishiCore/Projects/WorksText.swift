@@ -13,6 +13,7 @@ public enum WorksText: String, Texts {
     case supplierLine, acceptedLine, responsibleLine, adoptedAt, byLine, percentLine, before, after
     case raiseProblem, problemHint, problemRaised, problemLinked, linkToMeeting, link, reminderDue, exemplaryLine
     case survey, surveyStart, surveyStarted, surveyQuestion, surveyComment, surveyIntro, surveyResult, surveyNone
+    case surveyRunning
     case surveyOpen, satisfactionLine, distributionLine
     case follow, unfollow, followed, unfollowed, followSMS, followHint, followers
     case notifyStage, notifyMeeting, notifyNotice, notificationsTitle, notificationsEmpty, markRead, unread
@@ -89,6 +90,10 @@ public enum WorksText: String, Texts {
         case .reminderDue: .init("{0} 要回访检查运维情况", "On {0}, check how the upkeep is going")
         case .exemplaryLine: .init("推荐理由：{0}", "Why: {0}")
         case .survey: .init("满意度调查", "Satisfaction survey")
+        case .surveyRunning:
+            .init(
+                "这个项目已有一份还没结束的满意度调查，请先完成或结束它。",
+                "This project already has a satisfaction survey that has not ended; finish or close it first.")
         case .surveyStart: .init("发起满意度调查", "Start a satisfaction survey")
         case .surveyStarted:
             .init("满意度调查已建好，检查后发布。", "The satisfaction survey is made; check it and publish it.")

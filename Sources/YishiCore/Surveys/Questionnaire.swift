@@ -70,6 +70,8 @@ public enum Questionnaires {
     {
         var answers: [Int: Answer] = [:]
         var problems: [Int: AnswerProblem] = [:]
+        // An answer to a question there is not.
+        for key in raw.keys where !questions.indices.contains(key) { problems[key] = .invalid }
         for (i, q) in questions.enumerated() {
             let values = (raw[i] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
                 !$0.isEmpty

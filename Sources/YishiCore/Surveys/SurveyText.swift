@@ -3,6 +3,7 @@ public enum SurveyText: String, Texts {
     public static let prefix = "survey"
 
     case title, listTitle, listEmpty, newTitle, fieldTitle, fieldIntro, fieldDays, daysHint, create, created
+    case daysInvalid
     case questionsTitle, addQuestion, kind, kindSingle, kindMultiple, kindScale, kindText, prompt, options
     case requiredLabel, needCategory, questionAdded, badPrompt, badOptions, noQuestions, tooManyQuestions
     case publish, published, needQuestions, close, closed, statusDraft, statusOpen, statusClosed, openUntil
@@ -22,6 +23,7 @@ public enum SurveyText: String, Texts {
         case .fieldTitle: .init("问卷标题", "Title")
         case .fieldIntro: .init("说明（告诉居民为什么要填、怎么用结果）", "Introduction (why to answer and how the results are used)")
         case .fieldDays: .init("开放天数", "Days it stays open")
+        case .daysInvalid: .init("请填 1 到 90 之间的整数天数。", "Give a whole number of days from 1 to 90.")
         case .daysHint:
             .init(
                 "发布后开放的天数，1 到 90 天，默认 14 天。", "Days it stays open once published: 1 to 90, 14 unless you say otherwise."

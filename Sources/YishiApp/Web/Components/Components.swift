@@ -119,8 +119,13 @@ enum C {
 
     /// What happened when, newest last.
     static func timeline(_ caption: String, _ events: [(at: String, text: String)]) -> HTMLNode {
+        timeline(caption, events.map { (at: $0.at, nodes: [HTMLNode.text($0.text)]) })
+    }
+
+    /// The same, each event's words given as nodes (a link among them).
+    static func timeline(_ caption: String, _ events: [(at: String, nodes: [HTMLNode])]) -> HTMLNode {
         H.el("ol", [("class", "timeline"), ("aria-label", caption)]) {
-            for e in events { H.el("li", [], [H.el("time", text: e.at), .text(" "), .text(e.text)]) }
+            for e in events { H.el("li", [], [H.el("time", text: e.at), .text(" ")] + e.nodes) }
         }
     }
 

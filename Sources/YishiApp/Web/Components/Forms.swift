@@ -4,11 +4,26 @@ import YishiCore
 /// Field errors: field name → catalog key (with arguments). Shown beside the field and in a summary.
 struct FormErrors: Sendable {
     var fields: [String: (key: String, args: [String])] = [:]
+    /// On a page with several forms whose fields have ids of their own ("r-yuan"), the prefix of the
+    /// form these errors belong to: the summary links to its fields, and only its fields show them.
+    var idPrefix = ""
     var isEmpty: Bool { fields.isEmpty }
     mutating func add(_ field: String, _ key: String, _ args: String...) {
         if fields[field] == nil { fields[field] = (key, args) }
     }
     func message(_ field: String, _ ctx: PageContext) -> String? { fields[field].map { ctx.t($0.key, args: $0.args) } }
+
+    /// The message for a field with this id (nil for a field of another form on the page).
+    func message(_ field: String, id fieldID: String?, _ ctx: PageContext) -> String? {
+        guard idPrefix.isEmpty || fieldID == nil || fieldID!.hasPrefix(idPrefix) else { return nil }
+        return message(field, ctx)
+    }
+
+    func prefixed(_ prefix: String) -> FormErrors {
+        var e = self
+        e.idPrefix = prefix
+        return e
+    }
 }
 
 /// Form pieces: every field labelled, errors tied to the field, the CSRF token in every form.
@@ -54,7 +69,7 @@ enum Forms {
                 H.el(
                     "ul", [],
                     keys.map { f in
-                        H.el("li", [], [H.link(errors.message(f, ctx) ?? "", "#field-\(f)")])
+                        H.el("li", [], [H.link(errors.message(f, ctx) ?? "", "#field-\(errors.idPrefix)\(f)")])
                     }),
             ])
     }
@@ -65,7 +80,7 @@ enum Forms {
         attributes: [(String, String?)] = [], id fieldID: String? = nil
     ) -> HTMLNode {
         let id = "field-\(fieldID ?? name)"
-        let error = errors.message(name, ctx)
+        let error = errors.message(name, id: fieldID, ctx)
         var described: [String] = []
         if hint != nil { described.append("\(id)-hint") }
         if error != nil { described.append("\(id)-error") }
@@ -96,7 +111,7 @@ enum Forms {
         hint: String? = nil, id fieldID: String? = nil
     ) -> HTMLNode {
         let id = "field-\(fieldID ?? name)"
-        let error = errors.message(name, ctx)
+        let error = errors.message(name, id: fieldID, ctx)
         var opts: [HTMLNode] = includeBlank ? [H.el("option", [("value", "")], text: ctx.t(CommonText.choose))] : []
         opts += options.map { o in
             H.el("option", [("value", o.value)] + (o.value == selected ? [("selected", nil)] : []), text: o.label)
@@ -128,7 +143,7 @@ enum Forms {
         required: Bool = false, errors: FormErrors = FormErrors(), hint: String? = nil, id fieldID: String? = nil
     ) -> HTMLNode {
         let id = "field-\(fieldID ?? name)"
-        let error = errors.message(name, ctx)
+        let error = errors.message(name, id: fieldID, ctx)
         let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         var attrs: [(String, String?)] = [
             ("id", id), ("name", name), ("rows", String(rows)), ("maxlength", String(max)),
@@ -196,7 +211,7 @@ extension Forms {
         checked: Set<String>, errors: FormErrors = FormErrors(), radio: Bool = false, required: Bool = false,
         hint: String? = nil, row: Bool = false, id fieldID: String? = nil
     ) -> HTMLNode {
-        let error = errors.message(name, ctx)
+        let error = errors.message(name, id: fieldID, ctx)
         let base = "field-\(fieldID ?? name)"
         let cls = "field checks" + (row ? " row" : "") + (error == nil ? "" : " has-error")
         return H.el("fieldset", [("class", cls), ("id", base)]) {
