@@ -129,6 +129,8 @@ enum Styles {
           table.stack-sm td { display: block; border: 0; padding: .15rem 0; }
           table.stack-sm td::before { content: attr(data-label); display: block; font-size: .85em; color: var(--muted); }
           table.stack-sm td:first-child::before { display: none; }
+          .score-table table.stack-sm td:first-child::before { display: inline; content: attr(data-label) " "; }
+          html.care table.stack-sm td::before { font-size: 1em; color: var(--ink); }
           table.stack-sm td:first-child { font-size: 1.1em; }
         }
         .legend { font-size: 1rem; margin-top: .5rem; }
@@ -177,13 +179,13 @@ enum Styles {
         .poster-period { text-align: center; font-weight: bold; } .poster .notice-body { font-size: 1.15rem; }
         .poster-footer { margin-top: 1.5rem; border-top: 1px solid var(--line); padding-top: .8rem; }
         .poster-from { text-align: right; }
+        .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
         .poster .chart { max-width: 20rem; margin-left: auto; margin-right: auto; }
         .score-table th { word-break: keep-all; } .score-table td:nth-child(2) { min-width: 9em; }
         .poster .score-table table { font-size: .9rem; } .poster .score-table th { white-space: normal; }
-        @media print { .poster .table-wrap { overflow: visible; } .poster .chart { max-width: 11rem; }
-          .poster .score-table table { font-size: 9pt; } .poster .score-table td:nth-child(2) { min-width: 7em; }
+        @media print { .poster .table-wrap { overflow: visible; } .poster .chart { max-width: 14rem; }
+          .poster .score-table table { font-size: 9pt; } .poster .score-table td:nth-child(2) { min-width: 12em; }
           .poster h2 { font-size: 1.5rem; } .poster .notice-body { font-size: 1rem; } }
-        .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
         @media (max-width: 40rem) { .poster { padding: 1rem; } }
         .care .chart-label, .care .chart-value { font-size: 21px; } .care-xl .chart-label, .care-xl .chart-value { font-size: 26px; }
         .care-xl .chart { max-width: 100%; }
