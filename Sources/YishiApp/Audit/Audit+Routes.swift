@@ -307,6 +307,7 @@ struct AuditPage: Sendable {
             case .planner: Site.planner(uuid)
             case .fundPot: Site.fundPot(uuid)
             case .fundStatement: Site.fundStatement(uuid)
+            case .fundExpense: Site.fundExpense(uuid)
             default: nil
             }
         return (text, link)

@@ -181,7 +181,13 @@ enum Styles {
         .poster-from { text-align: right; }
         .poster th, .poster td:first-child { white-space: nowrap; } .poster .table-wrap { overflow-x: auto; }
         .poster .chart { max-width: 20rem; margin-left: auto; margin-right: auto; }
-        .score-table th { word-break: keep-all; } .score-table td:nth-child(2) { min-width: 9em; }
+        .score-table th { word-break: keep-all; white-space: normal; } .score-table td:nth-child(2) { min-width: 9em; }
+        html.care .score-table table.stack-sm thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        html.care .score-table table.stack-sm tr { display: block; border-bottom: 2px solid var(--line); padding: .5rem 0; }
+        html.care .score-table table.stack-sm td { display: block; border: 0; padding: .15rem 0; }
+        html.care .score-table table.stack-sm td::before { content: attr(data-label) " "; display: inline; color: var(--ink); }
+        .score-table table { font-size: .9rem; } html.care .score-table table { font-size: 1rem; }
+        .score-table th, .score-table td { padding-left: .3rem; padding-right: .3rem; }
         .poster .score-table table { font-size: .9rem; } .poster .score-table th { white-space: normal; }
         @media print { .poster .table-wrap { overflow: visible; } .poster .chart { max-width: 14rem; }
           .poster .score-table table { font-size: 9pt; } .poster .score-table td:nth-child(2) { min-width: 12em; }
