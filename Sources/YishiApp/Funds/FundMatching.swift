@@ -322,13 +322,15 @@ enum FundMatching {
     /// and rules match at its approval, locks their target pots first, then the paying pot and the
     /// rules' payers, in a fixed order (as every path that matches locks them). Returns whether the
     /// allocation is the project's first.
-    static func lockForApproval(project: UUID, paying: UUID, at now: Date, on tx: any Database) async throws -> Bool {
-        guard try await !projectApproved(project, on: tx) else { return false }
-        let targets = try await FundPot.query(on: tx).filter(\.$projectID == project).all().compactMap(\.id)
-        guard !targets.isEmpty else { return true }
-        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id ~~ targets)
-            .filter(\.$status == .open).filter(\.$trigger == .projectApproval).all()
-        guard !rules.isEmpty else { return true }
+    static func lockForApproval(project: UUID, paying: UUID, at now: Date, on tx: any Database) async throws
+        -> Approval?
+    {
+        guard try await !projectApproved(project, on: tx) else { return nil }
+        let targets = try await FundPot.query(on: tx).filter(\.$projectID == project).all()
+        guard !targets.isEmpty else { return Approval(targets: [], rules: []) }
+        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id ~~ targets.compactMap(\.id))
+            .filter(\.$status == .open).filter(\.$trigger == .projectApproval).sort(\.$createdAt).all()
+        guard !rules.isEmpty else { return Approval(targets: targets, rules: []) }
         var others: Set<UUID> = [paying]
         for r in rules { for p in try await payers(r, on: tx) { others.insert(p.pot) } }
         let firstTargets = Set(rules.map(\.$target.id))
@@ -336,23 +338,27 @@ enum FundMatching {
             firstTargets.sorted { $0.uuidString < $1.uuidString }
             + others.subtracting(firstTargets).sorted { $0.uuidString < $1.uuidString }
         for id in order { _ = try await Funds.lock(id, on: tx, at: now) }
-        return true
+        return Approval(targets: targets, rules: rules)
+    }
+
+    /// A project's first allocation: its pots, and the rules that match at its approval.
+    struct Approval: Sendable {
+        var targets: [FundPot]
+        var rules: [FundMatchingRule]
     }
 
     /// A project is approved: every open rule that matches at its approval, of a pot of the project,
     /// matches now each eligible receipt not yet matched (when its threshold is met), in the
     /// allocation's transaction. Returns what was matched.
-    static func onProjectApproval(project: UUID, at now: Date, by user: UUID?, on tx: any Database) async throws
-        -> Int64
+    static func onProjectApproval(_ approval: Approval, at now: Date, by user: UUID?, on tx: any Database)
+        async throws -> Int64
     {
-        let targets = try await FundPot.query(on: tx).filter(\.$projectID == project).all()
-        guard !targets.isEmpty else { return 0 }
-        let rules = try await FundMatchingRule.query(on: tx).filter(\.$target.$id ~~ targets.compactMap(\.id))
-            .filter(\.$status == .open).filter(\.$trigger == .projectApproval).sort(\.$createdAt).all()
         let today = CalendarDay(now).description
         var total: Int64 = 0
-        for r in rules {
-            guard let rule = r.rule, let target = targets.first(where: { $0.id == r.$target.id }) else { continue }
+        for r in approval.rules {
+            guard let rule = r.rule, let target = approval.targets.first(where: { $0.id == r.$target.id }) else {
+                continue
+            }
             let all = try await eligible(r, unmatched: false, on: tx)
             guard Matching.thresholdMet(rule, raised: all.reduce(Int64(0)) { $0 + $1.fen }) else { continue }
             total += try await matchEach(

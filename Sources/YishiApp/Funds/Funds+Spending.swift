@@ -179,7 +179,7 @@ extension Funds {
             try await caller.audited { tx in
                 // The project's first allocation is its approval: rules that match then lock their
                 // pots first (before this pot, when this pot is one of their targets).
-                let first = try await FundMatching.lockForApproval(
+                let approval = try await FundMatching.lockForApproval(
                     project: project.id!, paying: potID, at: now, on: tx)
                 let state = try await lock(potID, on: tx, at: now)
                 guard state.open else { throw YishiError.conflict(key: FundText.potClosed.key) }
@@ -195,9 +195,10 @@ extension Funds {
                     throw invalid("amount", FundText.spending(r))
                 }
                 try await row.create(on: tx)
-                let matched =
-                    first
-                    ? try await FundMatching.onProjectApproval(project: project.id!, at: now, by: user, on: tx) : 0
+                var matched: Int64 = 0
+                if let approval {
+                    matched = try await FundMatching.onProjectApproval(approval, at: now, by: user, on: tx)
+                }
                 var details = [
                     "pot": pot.name, "project": project.title, "yuan": Yuan.text(fen), "decision": decision.rawValue,
                     "line": line,

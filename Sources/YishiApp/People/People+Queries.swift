@@ -60,6 +60,9 @@ enum PeopleQueries {
         }
     }
 
+    /// The names a building numbered `n` goes by ("3", "3号", "3号楼", "3幢").
+    static func buildingNames(_ n: String) -> [String] { [n, "\(n)号", "\(n)号楼", "\(n)幢"] }
+
     /// A door written "1-101" (also with a full-width dash or "1号-101"): building and room.
     static func door(_ q: String) -> (building: String, room: String)? {
         let parts = q.split(whereSeparator: { "-－—–/".contains($0) }).map { String($0).trimmed }
@@ -111,7 +114,7 @@ enum PeopleQueries {
             out.households = try households.prefix(limit).map(row)
         }
         if let door = door(q), scopes(caller, .territoryRead) != [] {
-            let names = [door.building, "\(door.building)号", "\(door.building)号楼", "\(door.building)幢"]
+            let names = buildingNames(door.building)
             let qb = Unit.query(on: caller.db).join(TerritoryNode.self, on: \Unit.$building.$id == \TerritoryNode.$id)
                 .filter(TerritoryNode.self, \.$name ~~ names).filter(\Unit.$number == door.room)
             if let s = scopes(caller, .territoryRead) { qb.joinedNodeInAnySubtree(s) }

@@ -109,9 +109,7 @@ extension ResidentHome {
                 if isPhone { g.filter(\Resident.$phone ~~ digits) }
                 if let door {
                     g.group(.and) {
-                        $0.filter(
-                            TerritoryNode.self,
-                            \.$name ~~ [door.building, "\(door.building)号", "\(door.building)号楼", "\(door.building)幢"])
+                        $0.filter(TerritoryNode.self, \.$name ~~ PeopleQueries.buildingNames(door.building))
                         $0.filter(Unit.self, \.$number == door.room)
                     }
                 }
